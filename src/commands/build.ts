@@ -1,0 +1,69 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readEngineInputs, type EngineInputs } from '../config/engine-inputs.js';
+import { createEngine } from '../engines/engine.js';
+import { ExecError } from '../engines/exec.js';
+import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
+import { createdTimestamp, planBuilds, type ImageBuildPlan } from './build-plan.js';
+import { withSiblings } from './siblings.js';
+import type { CommandContext, CommandResult } from './types.js';
+
+export interface BuiltImageReport {
+  readonly repository: string;
+  readonly tags: readonly string[];
+  readonly image_id: string;
+  readonly platforms: readonly string[];
+  readonly change: number | null;
+}
+
+export interface BuildRun {
+  readonly change: ChangeInfo;
+  readonly plans: readonly ImageBuildPlan[];
+  readonly built: readonly BuiltImageReport[];
+}
+
+/** Builds every image of the list in order; shared by `build` and `upload`. */
+export async function buildImages(context: CommandContext, inputs: EngineInputs): Promise<BuildRun> {
+  const { env, logger } = context;
+  const change = detectChange(env, readEvent(env), inputs.change);
+  const scratchDir = await mkdtemp(join(tmpdir(), 'cia-build-'));
+  try {
+    const plans = planBuilds(inputs, { change, env, scratchDir, created: createdTimestamp(env) });
+    logger.info(change.change !== undefined ? `change ${change.change} (${change.pipeline}): temporary tags are ${change.prefix}_<tag>` : `no change in ${change.pipeline}: temporary tags are ${change.prefix}_<tag>`);
+    const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
+    const built: BuiltImageReport[] = [];
+    for (const plan of plans) {
+      const result = await logger.group(`Build ${plan.image.repository} (${inputs.engine})`, () =>
+        withSiblings(plan, async () => {
+          try {
+            return await engine.build(plan.spec);
+          } catch (error) {
+            if (error instanceof ExecError) {
+              throw new ExecError(error.tool, error.code, error.lastLines, `building images[${plan.image.index}] ${plan.image.repository} failed: ${error.message}`);
+            }
+            throw error;
+          }
+        }),
+      );
+      logger.info(`built ${plan.image.repository} ${result.imageId} for ${result.platforms.join(', ')}; tagged ${plan.spec.tags.join(', ')}`);
+      built.push({ repository: plan.image.repository, tags: plan.spec.tags, image_id: result.imageId, platforms: result.platforms, change: change.change ?? null });
+    }
+    return { change, plans, built };
+  } finally {
+    await rm(scratchDir, { recursive: true, force: true });
+  }
+}
+
+export async function build(context: CommandContext): Promise<CommandResult> {
+  const inputs = readEngineInputs(context.read, context.env, (secret) => context.logger.mask(secret));
+  const { built } = await buildImages(context, inputs);
+  return {
+    outputs: { images: JSON.stringify(built) },
+    summary: {
+      title: 'Built images',
+      headers: ['repository', 'tags', 'image id', 'platforms'],
+      rows: built.map((image) => [image.repository, image.tags.map((t) => t.slice(image.repository.length + 1)).join(', '), image.image_id.slice(0, 19), image.platforms.join(', ')]),
+    },
+  };
+}

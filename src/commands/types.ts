@@ -1,0 +1,25 @@
+import type { InputReader } from '../config/engine-inputs.js';
+import type { OutputName } from '../config/inputs.js';
+import type { Exec } from '../engines/exec.js';
+import type { Logger } from '../logger.js';
+
+export interface CommandContext {
+  readonly env: NodeJS.ProcessEnv;
+  readonly logger: Logger;
+  readonly read: InputReader;
+  /** Process runner; tests may record calls through it. */
+  readonly exec?: Exec;
+}
+
+export interface SummaryTable {
+  readonly title: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface CommandResult {
+  readonly outputs: Partial<Record<OutputName, string>>;
+  readonly summary?: SummaryTable;
+}
+
+export type Command = (context: CommandContext) => Promise<CommandResult>;

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { isValidRegistry } from '../registry/reference.js';
+import { ConfigError, ConfigErrors } from './errors.js';
+import { formatIssues, show } from './schema-errors.js';
+import { parseYamlInput } from './yaml.js';
+
+/** Registry kinds with their own tag-deletion API (REFERENCE §3). */
+export const REGISTRY_KINDS = ['generic', 'docker', 'quay', 'ghcr', 'harbor', 'gitlab', 'distribution'] as const;
+export type RegistryKind = (typeof REGISTRY_KINDS)[number];
+
+export const CREDENTIAL_KEYS = ['username', 'password', 'repository', 'api_token', 'refresh_token', 'type'] as const;
+
+const secret = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got a ${typeof iss.input}`) });
+
+const entrySchema = z.strictObject(
+  {
+    username: z.string().optional(),
+    password: secret.optional(),
+    repository: z.string().optional(),
+    api_token: secret.optional(),
+    refresh_token: secret.optional(),
+    type: z.enum(REGISTRY_KINDS, { error: (iss) => `${show(iss.input)} is not a registry type; one of ${REGISTRY_KINDS.join(', ')}` }).optional(),
+  },
+  { error: (iss) => `expected a mapping of ${CREDENTIAL_KEYS.join(', ')}, got ${typeof iss.input}` },
+);
+
+const mapSchema = z.record(z.string(), entrySchema, { error: 'expected a mapping keyed by registry name' });
+
+export interface RegistryCredential {
+  readonly registry: string;
+  readonly username?: string;
+  readonly password?: string;
+  /** Anchored pattern the repository must fully match for pushes and deletes. */
+  readonly repositoryPattern?: RegExp;
+  readonly repositorySource?: string;
+  readonly apiToken?: string;
+  readonly refreshToken?: string;
+  readonly type?: RegistryKind;
+}
+
+export type CredentialsMap = ReadonlyMap<string, RegistryCredential>;
+
+/**
+ * Parses Zuul's `container_registry_credentials` map. `onSecret` is called for every secret the
+ * moment it is read, so it is masked before anything can log it.
+ */
+export function parseCredentials(text: string, onSecret: (secret: string) => void): CredentialsMap {
+  const result = new Map<string, RegistryCredential>();
+  if (!text.trim()) return result;
+  const raw = parseYamlInput(text, 'registry-credentials');
+  if (raw === null || raw === undefined) return result;
+  // Mask before validating: a validation message must not be the first place a password shows up.
+  maskSecrets(raw, onSecret);
+  const parsed = mapSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigErrors(formatIssues('registry-credentials', parsed.error.issues, () => CREDENTIAL_KEYS));
+  }
+  const problems: string[] = [];
+  for (const [registry, entry] of Object.entries(parsed.data)) {
+    if (!isValidRegistry(registry)) problems.push(`registry-credentials: "${registry}" is not a registry host[:port]`);
+    if ((entry.username === undefined) !== (entry.password === undefined)) {
+      problems.push(`registry-credentials["${registry}"]: username and password go together`);
+    }
+    let repositoryPattern: RegExp | undefined;
+    if (entry.repository !== undefined) {
+      try {
+        // Zuul searches unanchored; anchoring keeps `^quay.io/org/a` from admitting `quay.io/org/abc-evil`.
+        repositoryPattern = new RegExp(`^(?:${entry.repository})$`);
+      } catch (error) {
+        problems.push(`registry-credentials["${registry}"].repository: ${show(entry.repository)} is not a valid regular expression: ${(error as Error).message}`);
+      }
+    }
+    result.set(registry, {
+      registry,
+      username: entry.username,
+      password: entry.password,
+      repositoryPattern,
+      repositorySource: entry.repository,
+      apiToken: entry.api_token,
+      refreshToken: entry.refresh_token,
+      type: entry.type,
+    });
+  }
+  if (problems.length > 0) throw new ConfigErrors(problems);
+  return result;
+}
+
+function maskSecrets(raw: unknown, onSecret: (secret: string) => void): void {
+  if (raw === null || typeof raw !== 'object') return;
+  for (const entry of Object.values(raw)) {
+    if (entry === null || typeof entry !== 'object') continue;
+    for (const key of ['password', 'api_token', 'refresh_token'] as const) {
+      const value = (entry as Record<string, unknown>)[key];
+      if (typeof value === 'string' && value !== '') onSecret(value);
+    }
+  }
+}
+
+/**
+ * The credential an image's registry must use, checked before any network call: a map that is
+ * given but lacks the registry, or whose pattern does not admit the repository, is refused.
+ */
+export function credentialFor(credentials: CredentialsMap, registry: string, repository: string): RegistryCredential | undefined {
+  if (credentials.size === 0) return undefined;
+  const credential = credentials.get(registry);
+  if (!credential) throw new ConfigError(`${registry} credentials not found`);
+  if (credential.repositoryPattern && !credential.repositoryPattern.test(repository)) {
+    throw new ConfigError(`${repository} not permitted by ${credential.repositorySource}`);
+  }
+  return credential;
+}

@@ -1,0 +1,66 @@
+import { ENGINE_NAMES, type EngineName } from '../engines/build-spec.js';
+import { parseCredentials, type CredentialsMap } from './credentials.js';
+import { ConfigError } from './errors.js';
+import { loadImageList, type ImageSpec } from './image-list.js';
+import { Input, type InputName } from './inputs.js';
+import { resolveInside } from './paths.js';
+import { show } from './schema-errors.js';
+import { parseYamlInput } from './yaml.js';
+import { parseChangeInput } from '../platform/change.js';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export type InputReader = (name: InputName) => string;
+
+/** Inputs shared by every command that builds with an engine (build, upload). */
+export interface EngineInputs {
+  readonly workDir: string;
+  readonly images: readonly ImageSpec[];
+  readonly engine: EngineName;
+  readonly containerFilename?: string;
+  readonly extraEnv: Readonly<Record<string, string>>;
+  readonly credentials: CredentialsMap;
+  readonly change?: number;
+}
+
+export function readWorkDir(read: InputReader, env: NodeJS.ProcessEnv): string {
+  const value = read(Input.WorkDir) || env.GITHUB_WORKSPACE || process.cwd();
+  const dir = resolve(env.GITHUB_WORKSPACE || process.cwd(), value);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError(`work-dir: "${value}" is not a directory`);
+  return dir;
+}
+
+export function readEngineInputs(read: InputReader, env: NodeJS.ProcessEnv, onSecret: (secret: string) => void): EngineInputs {
+  const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
+  const workDir = readWorkDir(read, env);
+  const engine = read(Input.ContainerCommand) || 'docker';
+  if (!(ENGINE_NAMES as readonly string[]).includes(engine)) {
+    throw new ConfigError(`container-command: "${engine}" is not supported; one of ${ENGINE_NAMES.join(', ')}`);
+  }
+  const containerFilename = read(Input.ContainerFilename) || undefined;
+  if (containerFilename !== undefined) resolveInside(workDir, workDir, containerFilename, 'container-filename', false);
+  return {
+    workDir,
+    images: loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
+    engine: engine as EngineName,
+    containerFilename,
+    extraEnv: parseExtraEnv(read(Input.BuildExtraEnv)),
+    credentials,
+    change: parseChangeInput(read(Input.Change)),
+  };
+}
+
+function parseExtraEnv(text: string): Record<string, string> {
+  if (!text.trim()) return {};
+  const raw = parseYamlInput(text, 'build-extra-env');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(`build-extra-env: expected a mapping of NAME: value, got ${show(raw)}`);
+  }
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ConfigError(`build-extra-env: "${name}" is not an environment variable name`);
+    if (value !== null && typeof value === 'object') throw new ConfigError(`build-extra-env.${name}: expected a plain value, got ${show(value)}`);
+    env[name] = value === null ? '' : String(value);
+  }
+  return env;
+}

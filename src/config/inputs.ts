@@ -1,0 +1,119 @@
+/**
+ * Every action input and output, in one place. The action.yml files, the CLI's --help and the
+ * docs are generated from these tables (scripts/gen-actions.ts), so they cannot drift apart.
+ */
+
+export const COMMANDS = ['build', 'upload', 'promote', 'mirror'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export const Input = {
+  Command: 'command',
+  Images: 'images',
+  ImagesFile: 'images-file',
+  WorkDir: 'work-dir',
+  ContainerCommand: 'container-command',
+  ContainerFilename: 'container-filename',
+  BuildExtraEnv: 'build-extra-env',
+  RegistryCredentials: 'registry-credentials',
+  Change: 'change',
+} as const;
+export type InputName = (typeof Input)[keyof typeof Input];
+
+export const Output = {
+  Images: 'images',
+} as const;
+export type OutputName = (typeof Output)[keyof typeof Output];
+
+export interface InputSpec {
+  readonly name: InputName;
+  readonly description: string;
+  readonly default: string;
+  readonly commands: readonly CommandName[];
+}
+
+export interface OutputSpec {
+  readonly name: OutputName;
+  readonly description: string;
+  readonly commands: readonly CommandName[];
+}
+
+const IMAGE_COMMANDS: readonly CommandName[] = ['build', 'upload', 'promote'];
+const ENGINE_COMMANDS: readonly CommandName[] = ['build', 'upload'];
+
+export const INPUTS: readonly InputSpec[] = [
+  {
+    name: Input.Images,
+    description:
+      "The image list, inline YAML or JSON: Zuul's container_images entries (context, container_filename, registry, repository, path, build_args, target, tags, siblings, labels, arch). Give this or images-file.",
+    default: '',
+    commands: IMAGE_COMMANDS,
+  },
+  {
+    name: Input.ImagesFile,
+    description: 'Path (relative to work-dir) of a YAML file holding the image list, or a Zuul vars file with a container_images key. Give this or images.',
+    default: '',
+    commands: IMAGE_COMMANDS,
+  },
+  {
+    name: Input.WorkDir,
+    description: "Base directory for every context, path, container file, sibling and images-file (Zuul's zuul_work_dir). Empty means the workspace (GITHUB_WORKSPACE, else the current directory).",
+    default: '',
+    commands: ['build', 'upload', 'promote', 'mirror'],
+  },
+  {
+    name: Input.ContainerCommand,
+    description: 'Engine that builds and pushes: docker, podman or buildah.',
+    default: 'docker',
+    commands: ENGINE_COMMANDS,
+  },
+  {
+    name: Input.ContainerFilename,
+    description: "Container file used when an image has no container_filename. Empty: Containerfile, else Dockerfile, in the image's context.",
+    default: '',
+    commands: ENGINE_COMMANDS,
+  },
+  {
+    name: Input.BuildExtraEnv,
+    description: "YAML mapping of environment variables for every build, whatever the engine (Zuul's container_build_extra_env).",
+    default: '',
+    commands: ENGINE_COMMANDS,
+  },
+  {
+    name: Input.RegistryCredentials,
+    description:
+      "YAML mapping keyed by registry name, Zuul's container_registry_credentials: username, password, repository (regular expression the repository must fully match), api_token, type. Pass it from a secret.",
+    default: '',
+    commands: ['build', 'upload', 'promote', 'mirror'],
+  },
+  {
+    name: Input.Change,
+    description: 'Change (pull request) number; overrides the one detected from the event. Temporary tags are change_<N>_<tag>.',
+    default: '',
+    commands: IMAGE_COMMANDS,
+  },
+];
+
+export const OUTPUTS: readonly OutputSpec[] = [
+  {
+    name: Output.Images,
+    description: 'JSON list, one object per image: repository, tags (local references), image_id, platforms, change.',
+    commands: ['build'],
+  },
+];
+
+export function inputsOf(command: CommandName): InputSpec[] {
+  return INPUTS.filter((input) => input.commands.includes(command));
+}
+
+export function outputsOf(command: CommandName): OutputSpec[] {
+  return OUTPUTS.filter((output) => output.commands.includes(command));
+}
+
+export const COMMAND_SUMMARIES: Record<CommandName, string> = {
+  build: 'Build every image of the list with docker, podman or buildah (the check pipeline).',
+  upload: 'Build and push: temporary change_<N>_<tag> tags in gate, final tags on release, or to an intermediate registry.',
+  promote: 'After merge: move change_<N>_<tag> to the final tags server-side and delete the temporary tags.',
+  mirror: 'Copy images between registries with every platform and digest preserved.',
+};
+
+export const IMPLEMENTED: ReadonlySet<CommandName> = new Set(['build']);

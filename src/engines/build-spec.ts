@@ -1,0 +1,28 @@
+/** What an engine needs to build one image: every path absolute, every value already validated. */
+export interface BuildSpec {
+  /** Working directory of the build (the image's context dir). */
+  readonly contextDir: string;
+  /** The container file, passed with --file always. */
+  readonly containerFile: string;
+  /** The build PATH (Zuul's `path`), whose files the build can COPY. */
+  readonly buildPath: string;
+  /** Full local references, `repository:tag`. */
+  readonly tags: readonly string[];
+  readonly buildArgs: readonly string[];
+  readonly target?: string;
+  /** `key=value` items. */
+  readonly labels: readonly string[];
+  /** Empty: the engine's own platform. */
+  readonly platforms: readonly string[];
+  /** Where the engine writes the built image id. */
+  readonly iidFile: string;
+}
+
+export interface BuiltImage {
+  /** Local image id (for a multi-platform image, the id of its manifest list). */
+  readonly imageId: string;
+  readonly platforms: readonly string[];
+}
+
+export type EngineName = 'docker' | 'podman' | 'buildah';
+export const ENGINE_NAMES: readonly EngineName[] = ['docker', 'podman', 'buildah'];

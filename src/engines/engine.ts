@@ -1,0 +1,163 @@
+import { readFile } from 'node:fs/promises';
+import type { Logger } from '../logger.js';
+import { buildxBuildArgs, dockerBuildArgs, ociBuildArgs } from './build-args.js';
+import type { BuildSpec, BuiltImage, EngineName } from './build-spec.js';
+import { exec as defaultExec, ExecError, type Exec } from './exec.js';
+
+export interface EngineOptions {
+  /** Binary to run; defaults to the engine's name on PATH. */
+  readonly binary?: string;
+  readonly exec?: Exec;
+  /** Environment of every engine call (the runner's env plus build-extra-env). */
+  readonly env: NodeJS.ProcessEnv;
+  readonly logger: Logger;
+}
+
+/** One container engine: builds images into its local store. */
+export abstract class ContainerEngine {
+  abstract readonly name: EngineName;
+  protected readonly exec: Exec;
+  protected readonly env: NodeJS.ProcessEnv;
+  protected readonly logger: Logger;
+  readonly #binary?: string;
+
+  constructor(options: EngineOptions) {
+    this.exec = options.exec ?? defaultExec;
+    this.env = options.env;
+    this.logger = options.logger;
+    this.#binary = options.binary;
+  }
+
+  get binary(): string {
+    return this.#binary ?? this.name;
+  }
+
+  abstract build(spec: BuildSpec): Promise<BuiltImage>;
+
+  /** Runs the engine, streaming its output into the log; failures keep its last stderr lines. */
+  protected run(args: readonly string[], cwd?: string, quiet = false) {
+    return this.exec(this.binary, args, { cwd, env: this.env, onLine: quiet ? undefined : (line) => this.logger.info(line) });
+  }
+
+  protected async probe(args: readonly string[]): Promise<boolean> {
+    try {
+      return (await this.exec(this.binary, args, { env: this.env, allowFailure: true })).code === 0;
+    } catch (error) {
+      if (error instanceof ExecError) return false;
+      throw error;
+    }
+  }
+}
+
+export class DockerEngine extends ContainerEngine {
+  readonly name = 'docker';
+
+  async hasBuildx(): Promise<boolean> {
+    return this.probe(['buildx', 'version']);
+  }
+
+  async build(spec: BuildSpec): Promise<BuiltImage> {
+    if (spec.platforms.length > 0) {
+      if (!(await this.hasBuildx())) {
+        throw new ExecError(
+          'docker',
+          undefined,
+          [],
+          `a multi-platform image (${spec.platforms.join(', ')}) needs docker buildx, which this docker does not have: install the buildx plugin (docker/setup-buildx-action), or use container-command: podman or buildah, which build every platform with qemu`,
+        );
+      }
+      await this.run(buildxBuildArgs(spec), spec.contextDir);
+      return { imageId: await readId(spec.iidFile), platforms: spec.platforms };
+    }
+    await this.run(dockerBuildArgs(spec), spec.contextDir);
+    return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
+  }
+
+  private async hostPlatform(ref: string): Promise<string> {
+    const { stdout } = await this.exec(this.binary, ['image', 'inspect', '--format', '{{.Os}}/{{.Architecture}}{{if .Variant}}/{{.Variant}}{{end}}', ref], { env: this.env });
+    return stdout.trim();
+  }
+}
+
+/** podman and buildah share flags and storage; they differ in a few sub-commands. */
+abstract class OciEngine extends ContainerEngine {
+  async build(spec: BuildSpec): Promise<BuiltImage> {
+    if (spec.platforms.length === 0) {
+      await this.run(ociBuildArgs(spec), spec.contextDir);
+      return { imageId: await readId(spec.iidFile), platforms: await this.platformsOf(spec.tags[0]) };
+    }
+    // --manifest appends to an existing list: a rebuild would mix old and new platforms.
+    await this.removeExisting(spec.tags[0]);
+    await this.run(ociBuildArgs(spec), spec.contextDir);
+    for (const tag of spec.tags.slice(1)) await this.run(['tag', spec.tags[0], tag], undefined, true);
+    return { imageId: await this.listId(spec.tags[0]), platforms: await this.platformsOf(spec.tags[0]) };
+  }
+
+  private async removeExisting(ref: string): Promise<void> {
+    if (await this.probe(['manifest', 'exists', ref])) {
+      await this.run(['manifest', 'rm', ref], undefined, true);
+    } else if (await this.probe(['image', 'exists', ref])) {
+      await this.run(['rmi', ref], undefined, true);
+    }
+  }
+
+  /** Platforms of a local image or manifest list, as os/arch[/variant]. */
+  private async platformsOf(ref: string): Promise<string[]> {
+    if (await this.probe(['manifest', 'exists', ref])) {
+      const { stdout } = await this.exec(this.binary, ['manifest', 'inspect', ref], { env: this.env });
+      const list = JSON.parse(stdout) as { manifests?: { platform?: { os: string; architecture: string; variant?: string } }[] };
+      return (list.manifests ?? []).flatMap((m) => (m.platform ? [[m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/')] : []));
+    }
+    const { stdout } = await this.exec(this.binary, this.inspectPlatformArgs(ref), { env: this.env });
+    return [stdout.trim()];
+  }
+
+  protected abstract inspectPlatformArgs(ref: string): string[];
+  protected abstract listId(ref: string): Promise<string>;
+}
+
+export class PodmanEngine extends OciEngine {
+  readonly name = 'podman';
+
+  protected inspectPlatformArgs(ref: string): string[] {
+    return ['image', 'inspect', '--format', '{{.Os}}/{{.Architecture}}{{if .Variant}}/{{.Variant}}{{end}}', ref];
+  }
+
+  protected async listId(ref: string): Promise<string> {
+    const { stdout } = await this.exec(this.binary, ['image', 'inspect', '--format', '{{.Id}}', ref], { env: this.env });
+    return withAlgorithm(stdout.trim());
+  }
+}
+
+export class BuildahEngine extends OciEngine {
+  readonly name = 'buildah';
+
+  protected inspectPlatformArgs(ref: string): string[] {
+    return ['inspect', '--type', 'image', '--format', '{{.OCIv1.OS}}/{{.OCIv1.Architecture}}{{if .OCIv1.Variant}}/{{.OCIv1.Variant}}{{end}}', ref];
+  }
+
+  protected async listId(ref: string): Promise<string> {
+    const { stdout } = await this.exec(this.binary, ['images', '--no-trunc', '--json', ref], { env: this.env });
+    const [image] = JSON.parse(stdout) as { id: string }[];
+    return withAlgorithm(image.id);
+  }
+}
+
+async function readId(iidFile: string): Promise<string> {
+  return withAlgorithm((await readFile(iidFile, 'utf8')).trim());
+}
+
+function withAlgorithm(id: string): string {
+  return id.includes(':') ? id : `sha256:${id}`;
+}
+
+export function createEngine(name: EngineName, options: EngineOptions): ContainerEngine {
+  switch (name) {
+    case 'docker':
+      return new DockerEngine(options);
+    case 'podman':
+      return new PodmanEngine(options);
+    case 'buildah':
+      return new BuildahEngine(options);
+  }
+}

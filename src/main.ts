@@ -1,0 +1,47 @@
+import { COMMAND_HANDLERS } from './commands/index.js';
+import { ConfigError } from './config/errors.js';
+import { helpText } from './config/help.js';
+import { COMMANDS, Input, type CommandName } from './config/inputs.js';
+import { envInputReader } from './runtime/inputs.js';
+import { loggerFor } from './runtime/logger.js';
+import { setOutputs, writeSummary } from './runtime/report.js';
+
+function isCommand(value: string): value is CommandName {
+  return (COMMANDS as readonly string[]).includes(value);
+}
+
+async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const logger = loggerFor(env);
+  const read = envInputReader(env);
+  const args = argv.filter((arg) => arg !== '--help' && arg !== '-h');
+  const wantsHelp = args.length !== argv.length;
+  // The root action passes no argument and names the command in its `command` input.
+  const name = args[0] ?? read(Input.Command);
+  if (wantsHelp || (!name && process.stdin.isTTY)) {
+    process.stdout.write(`${helpText(name && isCommand(name) ? name : undefined)}\n`);
+    return 0;
+  }
+  try {
+    if (!name) throw new ConfigError(`command: missing; one of ${COMMANDS.join(', ')}`);
+    if (!isCommand(name)) throw new ConfigError(`command: "${name}" is not a command; one of ${COMMANDS.join(', ')}`);
+    const result = await COMMAND_HANDLERS[name]({ env, logger, read });
+    setOutputs(result.outputs, env, logger);
+    if (result.summary) await writeSummary(result.summary, env, logger);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    logger.error(message);
+    if (!(error instanceof ConfigError) && error instanceof Error && error.cause) logger.debug(String(error.cause));
+    return 1;
+  }
+}
+
+main(process.argv.slice(2), process.env).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../config/errors.js';
+import { detectRunner } from './runner.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Zuul's change facts, read from the runner's event (REFERENCE §2). */
+export interface ChangeInfo {
+  /** Pull request number, when the event is about one. */
+  readonly change?: number;
+  readonly changeUrl?: string;
+  /** Commit the images are built from: the PR head, else the pushed commit. */
+  readonly revision?: string;
+  /** Zuul's pipeline: the event name, or `local` outside a runner. */
+  readonly pipeline: string;
+  /** Prefix of temporary tags: `change_<N>`, or the pipeline when there is no change. */
+  readonly prefix: string;
+  /** `owner/name` of the PR's head and base repositories, when known. */
+  readonly headRepository?: string;
+  readonly baseRepository?: string;
+}
+
+interface PullRequestPayload {
+  number?: number;
+  html_url?: string;
+  head?: { sha?: string; repo?: { full_name?: string } | null };
+  base?: { repo?: { full_name?: string } | null };
+}
+
+interface EventPayload {
+  pull_request?: PullRequestPayload;
+  merge_group?: { head_ref?: string; head_sha?: string };
+  number?: number;
+}
+
+/** The head ref GitHub gives a merge-queue entry: `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`. */
+const MERGE_QUEUE_REF = /gh-readonly-queue\/.+\/pr-(\d+)-([0-9a-f]{40})$/;
+
+export function readEvent(env: Env): EventPayload {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as EventPayload;
+  } catch (error) {
+    throw new ConfigError(`GITHUB_EVENT_PATH: cannot read the event payload ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+export function parseChangeInput(value: string): number | undefined {
+  if (!value.trim()) return undefined;
+  const text = value.trim().replace(/^#/, '');
+  if (!/^[1-9][0-9]{0,9}$/.test(text)) throw new ConfigError(`change: "${value}" is not a change number (a positive integer)`);
+  return Number(text);
+}
+
+export function detectChange(env: Env, event: EventPayload, override?: number): ChangeInfo {
+  const pipeline = sanitisePipeline(env.GITHUB_EVENT_NAME || 'local');
+  const base = { pipeline, revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  // Gitea and Forgejo show pull requests under /pulls/N, GitHub under /pull/N.
+  const pullPath = ['gitea', 'forgejo'].includes(detectRunner(env)) ? 'pulls' : 'pull';
+  const urlOf = (change: number) => (base.baseRepository ? `${serverUrl}/${base.baseRepository}/${pullPath}/${change}` : undefined);
+
+  let found: Omit<ChangeInfo, 'pipeline' | 'prefix'> = base;
+  if (pipeline.startsWith('pull_request') && event.pull_request?.number) {
+    const pr = event.pull_request;
+    found = {
+      ...base,
+      change: pr.number,
+      changeUrl: pr.html_url,
+      revision: pr.head?.sha || base.revision,
+      headRepository: pr.head?.repo?.full_name || undefined,
+      baseRepository: pr.base?.repo?.full_name || base.baseRepository,
+    };
+  } else if (pipeline === 'merge_group' && event.merge_group?.head_ref) {
+    const match = MERGE_QUEUE_REF.exec(event.merge_group.head_ref);
+    if (match) {
+      const change = Number(match[1]);
+      found = {
+        ...base,
+        change,
+        changeUrl: urlOf(change),
+        revision: event.merge_group.head_sha || base.revision,
+      };
+    }
+  }
+  if (override !== undefined && override !== found.change) {
+    found = {
+      ...found,
+      change: override,
+      changeUrl: urlOf(override),
+    };
+  }
+  const prefix = found.change !== undefined ? `change_${found.change}` : pipeline;
+  return { ...found, pipeline, prefix };
+}
+
+/** Event names are tag-safe already; anything else (a custom pipeline) is made so. */
+function sanitisePipeline(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^[.-]+/, '');
+  return cleaned || 'local';
+}

@@ -1,0 +1,30 @@
+import * as core from '@actions/core';
+import type { SummaryTable } from '../commands/types.js';
+import type { Logger } from '../logger.js';
+
+export function setOutputs(outputs: Record<string, string | undefined>, env: NodeJS.ProcessEnv, logger: Logger): void {
+  for (const [name, value] of Object.entries(outputs)) {
+    if (value === undefined) continue;
+    if (env.GITHUB_OUTPUT) core.setOutput(name, value);
+    else logger.info(`output ${name}=${value}`);
+  }
+}
+
+/** The job summary where the runner gives one; a plain table in the log otherwise. */
+export async function writeSummary(table: SummaryTable, env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
+  if (env.GITHUB_STEP_SUMMARY) {
+    await core.summary
+      .addHeading(table.title, 3)
+      .addTable([table.headers.map((header) => ({ data: header, header: true })), ...table.rows.map((row) => [...row])])
+      .write();
+    return;
+  }
+  logger.info(formatPlainTable(table));
+}
+
+export function formatPlainTable(table: SummaryTable): string {
+  const rows = [table.headers, ...table.rows];
+  const widths = table.headers.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  const line = (row: readonly string[]) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  return [table.title, line(table.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...table.rows.map(line)].join('\n');
+}
