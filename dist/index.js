@@ -46998,7 +46998,9 @@ function closest(word, known) {
     let best;
     let bestDistance = Infinity;
     for (const candidate of known) {
-        const d = distance(normalised, candidate);
+        // A truncated key (`user` for `username`) is as likely a slip as a typo.
+        const truncated = normalised.length >= 3 && candidate.startsWith(normalised);
+        const d = truncated ? 1 : distance(normalised, candidate);
         if (d < bestDistance) {
             best = candidate;
             bestDistance = d;
@@ -47064,7 +47066,7 @@ var dist = __nccwpck_require__(8815);
 function parseYamlInput(text, inputName) {
     try {
         // uniqueKeys: a key written twice is a mistake, not "last one wins".
-        return (0,dist/* parse */.qg)(text, { uniqueKeys: true, prettyErrors: true, maxAliasCount: 1000 });
+        return (0,dist/* parse */.qg)(text, { uniqueKeys: true, merge: true, prettyErrors: true, maxAliasCount: 1000 });
     }
     catch (error) {
         if (error instanceof dist/* YAMLParseError */.XT) {
@@ -47373,7 +47375,22 @@ function toSpec(entry, index) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/platform/runner.ts
+function detectRunner(env) {
+    // Order matters: Forgejo also sets GITEA_ACTIONS, and act and the forges also set GITHUB_ACTIONS.
+    if (env.FORGEJO_ACTIONS === 'true')
+        return 'forgejo';
+    if (env.GITEA_ACTIONS === 'true')
+        return 'gitea';
+    if (env.ACT === 'true')
+        return 'act';
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'github';
+    return 'local';
+}
+
 ;// CONCATENATED MODULE: ./src/platform/change.ts
+
 
 
 /** The head ref GitHub gives a merge-queue entry: `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`. */
@@ -47401,6 +47418,9 @@ function detectChange(env, event, override) {
     const pipeline = sanitisePipeline(env.GITHUB_EVENT_NAME || 'local');
     const base = { pipeline, revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
     const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    // Gitea and Forgejo show pull requests under /pulls/N, GitHub under /pull/N.
+    const pullPath = ['gitea', 'forgejo'].includes(detectRunner(env)) ? 'pulls' : 'pull';
+    const urlOf = (change) => (base.baseRepository ? `${serverUrl}/${base.baseRepository}/${pullPath}/${change}` : undefined);
     let found = base;
     if (pipeline.startsWith('pull_request') && event.pull_request?.number) {
         const pr = event.pull_request;
@@ -47420,7 +47440,7 @@ function detectChange(env, event, override) {
             found = {
                 ...base,
                 change,
-                changeUrl: base.baseRepository ? `${serverUrl}/${base.baseRepository}/pull/${change}` : undefined,
+                changeUrl: urlOf(change),
                 revision: event.merge_group.head_sha || base.revision,
             };
         }
@@ -47429,7 +47449,7 @@ function detectChange(env, event, override) {
         found = {
             ...found,
             change: override,
-            changeUrl: base.baseRepository ? `${serverUrl}/${base.baseRepository}/pull/${override}` : undefined,
+            changeUrl: urlOf(override),
         };
     }
     const prefix = found.change !== undefined ? `change_${found.change}` : pipeline;
@@ -50961,20 +50981,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/platform/runner.ts
-function detectRunner(env) {
-    // Order matters: Forgejo also sets GITEA_ACTIONS, and act and the forges also set GITHUB_ACTIONS.
-    if (env.FORGEJO_ACTIONS === 'true')
-        return 'forgejo';
-    if (env.GITEA_ACTIONS === 'true')
-        return 'gitea';
-    if (env.ACT === 'true')
-        return 'act';
-    if (env.GITHUB_ACTIONS === 'true')
-        return 'github';
-    return 'local';
-}
-
 ;// CONCATENATED MODULE: ./src/runtime/logger.ts
 
 

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { renderActionFiles, envName } from '../../scripts/lib/action-metadata.js';
+import { COMMANDS } from '../../src/config/inputs.js';
+import { readAction } from '../helpers/action-runner.js';
+
+const root = join(import.meta.dirname, '..', '..');
+
+describe('action metadata', () => {
+  test('every action.yml equals what `npm run gen` renders from src/config/inputs.ts', () => {
+    for (const [path, expected] of renderActionFiles()) {
+      assert.equal(readFileSync(join(root, path), 'utf8'), expected, `${path} is stale: run npm run gen`);
+    }
+  });
+
+  for (const command of COMMANDS) {
+    test(`actions/${command} is a composite whose one bash step maps every input to env and runs the bundle`, () => {
+      const action = readAction(join(root, 'actions', command, 'action.yml'));
+      assert.equal(action.runs.using, 'composite');
+      const steps = action.runs.steps ?? [];
+      assert.equal(steps.length, 1);
+      const [step] = steps;
+      assert.equal(step.shell, 'bash');
+      assert.equal(step.uses, undefined);
+      const declared = Object.keys(action.inputs ?? {}).sort();
+      assert.ok(declared.length > 0);
+      assert.deepEqual(Object.keys(step.env ?? {}).sort(), declared.map(envName).sort());
+      for (const name of declared) assert.equal(step.env?.[envName(name)], `\${{ inputs.${name} }}`);
+      assert.match(step.run ?? '', new RegExp(`node "\\$GITHUB_ACTION_PATH/\\.\\./\\.\\./dist/index\\.js" ${command}\\n`));
+      for (const [name, output] of Object.entries(action.outputs ?? {})) assert.equal(output.value, `\${{ steps.${step.id}.outputs.${name} }}`);
+    });
+  }
+
+  test('the root action is node24 on dist/index.js with a required command and the union of all inputs', () => {
+    const rootAction = readAction(join(root, 'action.yml'));
+    assert.equal(rootAction.runs.using, 'node24');
+    assert.equal(rootAction.runs.main, 'dist/index.js');
+    assert.equal(rootAction.inputs?.command?.required, true);
+    const union = new Set(COMMANDS.flatMap((c) => Object.keys(readAction(join(root, 'actions', c, 'action.yml')).inputs ?? {})));
+    assert.deepEqual(Object.keys(rootAction.inputs ?? {}).filter((n) => n !== 'command').sort(), [...union].sort());
+  });
+});
