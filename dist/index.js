@@ -47701,8 +47701,8 @@ class DockerEngine extends ContainerEngine {
         return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
     }
     async hostPlatform(ref) {
-        const { stdout } = await this.exec(this.binary, ['image', 'inspect', '--format', '{{.Os}}/{{.Architecture}}{{if .Variant}}/{{.Variant}}{{end}}', ref], { env: this.env });
-        return stdout.trim();
+        const { stdout } = await this.exec(this.binary, ['image', 'inspect', ref], { env: this.env });
+        return platformOfInspect(stdout);
     }
 }
 /** podman and buildah share flags and storage; they differ in a few sub-commands. */
@@ -47734,14 +47734,14 @@ class OciEngine extends ContainerEngine {
             const list = JSON.parse(stdout);
             return (list.manifests ?? []).flatMap((m) => (m.platform ? [[m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/')] : []));
         }
-        const { stdout } = await this.exec(this.binary, this.inspectPlatformArgs(ref), { env: this.env });
-        return [stdout.trim()];
+        const { stdout } = await this.exec(this.binary, this.inspectArgs(ref), { env: this.env });
+        return [platformOfInspect(stdout)];
     }
 }
 class PodmanEngine extends OciEngine {
     name = 'podman';
-    inspectPlatformArgs(ref) {
-        return ['image', 'inspect', '--format', '{{.Os}}/{{.Architecture}}{{if .Variant}}/{{.Variant}}{{end}}', ref];
+    inspectArgs(ref) {
+        return ['image', 'inspect', ref];
     }
     async listId(ref) {
         const { stdout } = await this.exec(this.binary, ['image', 'inspect', '--format', '{{.Id}}', ref], { env: this.env });
@@ -47750,14 +47750,24 @@ class PodmanEngine extends OciEngine {
 }
 class BuildahEngine extends OciEngine {
     name = 'buildah';
-    inspectPlatformArgs(ref) {
-        return ['inspect', '--type', 'image', '--format', '{{.OCIv1.OS}}/{{.OCIv1.Architecture}}{{if .OCIv1.Variant}}/{{.OCIv1.Variant}}{{end}}', ref];
+    inspectArgs(ref) {
+        // buildah and podman share the image store; podman's inspect has the simpler shape.
+        return ['inspect', '--type', 'image', ref];
     }
     async listId(ref) {
         const { stdout } = await this.exec(this.binary, ['images', '--no-trunc', '--json', ref], { env: this.env });
         const [image] = JSON.parse(stdout);
         return withAlgorithm(image.id);
     }
+}
+/** os/arch[/variant] from `docker|podman image inspect` (a list) or `buildah inspect` (an object). */
+function platformOfInspect(json) {
+    const parsed = JSON.parse(json);
+    const image = (Array.isArray(parsed) ? parsed[0] : parsed);
+    const os = image.Os ?? image.OCIv1?.os;
+    const arch = image.Architecture ?? image.OCIv1?.architecture;
+    const variant = image.Variant ?? image.OCIv1?.variant;
+    return [os, arch, variant].filter(Boolean).join('/');
 }
 async function readId(iidFile) {
     return withAlgorithm((await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim());

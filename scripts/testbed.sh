@@ -4,6 +4,7 @@
 #                      push busybox base images (amd64 + arm64), write $TESTBED_DIR/env
 #   testbed.sh stop    stop what `start` started, nothing else
 #   testbed.sh env     print the env file (for `source <(scripts/testbed.sh env)`)
+#   testbed.sh install only install the Debian packages the test bed needs
 set -euo pipefail
 
 TESTBED_DIR=${TESTBED_DIR:-/tmp/cia-testbed}
@@ -193,8 +194,9 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   env) cat "$TESTBED_DIR/env" ;;
+  install) install_packages ;;
   *)
-    echo "usage: $0 start|stop|env" >&2
+    echo "usage: $0 start|stop|env|install" >&2
     exit 2
     ;;
 esac

@@ -74,8 +74,8 @@ export class DockerEngine extends ContainerEngine {
   }
 
   private async hostPlatform(ref: string): Promise<string> {
-    const { stdout } = await this.exec(this.binary, ['image', 'inspect', '--format', '{{.Os}}/{{.Architecture}}{{if .Variant}}/{{.Variant}}{{end}}', ref], { env: this.env });
-    return stdout.trim();
+    const { stdout } = await this.exec(this.binary, ['image', 'inspect', ref], { env: this.env });
+    return platformOfInspect(stdout);
   }
 }
 
@@ -108,19 +108,19 @@ abstract class OciEngine extends ContainerEngine {
       const list = JSON.parse(stdout) as { manifests?: { platform?: { os: string; architecture: string; variant?: string } }[] };
       return (list.manifests ?? []).flatMap((m) => (m.platform ? [[m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/')] : []));
     }
-    const { stdout } = await this.exec(this.binary, this.inspectPlatformArgs(ref), { env: this.env });
-    return [stdout.trim()];
+    const { stdout } = await this.exec(this.binary, this.inspectArgs(ref), { env: this.env });
+    return [platformOfInspect(stdout)];
   }
 
-  protected abstract inspectPlatformArgs(ref: string): string[];
+  protected abstract inspectArgs(ref: string): string[];
   protected abstract listId(ref: string): Promise<string>;
 }
 
 export class PodmanEngine extends OciEngine {
   readonly name = 'podman';
 
-  protected inspectPlatformArgs(ref: string): string[] {
-    return ['image', 'inspect', '--format', '{{.Os}}/{{.Architecture}}{{if .Variant}}/{{.Variant}}{{end}}', ref];
+  protected inspectArgs(ref: string): string[] {
+    return ['image', 'inspect', ref];
   }
 
   protected async listId(ref: string): Promise<string> {
@@ -132,8 +132,9 @@ export class PodmanEngine extends OciEngine {
 export class BuildahEngine extends OciEngine {
   readonly name = 'buildah';
 
-  protected inspectPlatformArgs(ref: string): string[] {
-    return ['inspect', '--type', 'image', '--format', '{{.OCIv1.OS}}/{{.OCIv1.Architecture}}{{if .OCIv1.Variant}}/{{.OCIv1.Variant}}{{end}}', ref];
+  protected inspectArgs(ref: string): string[] {
+    // buildah and podman share the image store; podman's inspect has the simpler shape.
+    return ['inspect', '--type', 'image', ref];
   }
 
   protected async listId(ref: string): Promise<string> {
@@ -141,6 +142,16 @@ export class BuildahEngine extends OciEngine {
     const [image] = JSON.parse(stdout) as { id: string }[];
     return withAlgorithm(image.id);
   }
+}
+
+/** os/arch[/variant] from `docker|podman image inspect` (a list) or `buildah inspect` (an object). */
+function platformOfInspect(json: string): string {
+  const parsed = JSON.parse(json) as unknown;
+  const image = (Array.isArray(parsed) ? parsed[0] : parsed) as { Os?: string; Architecture?: string; Variant?: string; OCIv1?: { os?: string; architecture?: string; variant?: string } };
+  const os = image.Os ?? image.OCIv1?.os;
+  const arch = image.Architecture ?? image.OCIv1?.architecture;
+  const variant = image.Variant ?? image.OCIv1?.variant;
+  return [os, arch, variant].filter(Boolean).join('/');
 }
 
 async function readId(iidFile: string): Promise<string> {

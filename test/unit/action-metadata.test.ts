@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { renderActionFiles, envName } from '../../scripts/lib/action-metadata.js';
 import { COMMANDS } from '../../src/config/inputs.js';
-import { readAction } from '../helpers/action-runner.js';
+import { readAction } from '../../scripts/lib/action-runner.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
