@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import { REGISTRY_KINDS, type RegistryKind } from '../registry/kinds.js';
 import { isValidRegistry } from '../registry/reference.js';
 import { ConfigError, ConfigErrors } from './errors.js';
 import { formatIssues, show } from './schema-errors.js';
 import { parseYamlInput } from './yaml.js';
 
-/** Registry kinds with their own tag-deletion API (REFERENCE §3). */
-export const REGISTRY_KINDS = ['generic', 'docker', 'quay', 'ghcr', 'harbor', 'gitlab', 'distribution'] as const;
-export type RegistryKind = (typeof REGISTRY_KINDS)[number];
 
-export const CREDENTIAL_KEYS = ['username', 'password', 'repository', 'api_token', 'refresh_token', 'type'] as const;
+export const CREDENTIAL_KEYS = ['username', 'password', 'repository', 'api_token', 'refresh_token', 'type', 'api_url'] as const;
 
 const secret = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got a ${typeof iss.input}`) });
 
@@ -19,6 +17,7 @@ const entrySchema = z.strictObject(
     repository: z.string().optional(),
     api_token: secret.optional(),
     refresh_token: secret.optional(),
+    api_url: z.url({ error: (iss) => `${show(iss.input)} is not a URL` }).optional(),
     type: z.enum(REGISTRY_KINDS, { error: (iss) => `${show(iss.input)} is not a registry type; one of ${REGISTRY_KINDS.join(', ')}` }).optional(),
   },
   { error: (iss) => `expected a mapping of ${CREDENTIAL_KEYS.join(', ')}, got ${typeof iss.input}` },
@@ -36,6 +35,8 @@ export interface RegistryCredential {
   readonly apiToken?: string;
   readonly refreshToken?: string;
   readonly type?: RegistryKind;
+  /** Base URL of the vendor API used for tag deletion, when it is not the default one. */
+  readonly apiUrl?: string;
 }
 
 export type CredentialsMap = ReadonlyMap<string, RegistryCredential>;
@@ -79,6 +80,7 @@ export function parseCredentials(text: string, onSecret: (secret: string) => voi
       apiToken: entry.api_token,
       refreshToken: entry.refresh_token,
       type: entry.type,
+      apiUrl: entry.api_url,
     });
   }
   if (problems.length > 0) throw new ConfigErrors(problems);

@@ -1,0 +1,117 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Credential } from '../registry/auth/credentials.js';
+import { isLoopback } from '../registry/reference.js';
+import { exec as defaultExec, ExecError, type Exec } from './exec.js';
+
+export interface SkopeoImage {
+  /** host[:port] */
+  readonly registry: string;
+  readonly repository: string;
+  /** Tag or digest. */
+  readonly reference: string;
+}
+
+export interface SkopeoCopyOptions {
+  /** Copy only the host platform instead of every platform (`--all` is the default). */
+  readonly single?: boolean;
+  /** Write `sha256:…` of the copied image here (skopeo's --digestfile). */
+  readonly digestFile?: string;
+  readonly retryTimes?: number;
+}
+
+export interface SkopeoOptions {
+  readonly binary?: string;
+  readonly exec?: Exec;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Plain-HTTP registries besides loopback ones. */
+  readonly insecureRegistries?: readonly string[];
+  /** Credentials per registry, written to a 0600 auth file that lives as long as one call. */
+  readonly credential?: (registry: string) => Promise<Credential | undefined>;
+}
+
+export const dockerRef = (image: SkopeoImage) => `docker://${image.registry}/${image.repository}${image.reference.startsWith('sha256:') ? '@' : ':'}${image.reference}`;
+
+/** `skopeo copy` argv: every platform, digests preserved, TLS checks off only where allowed. */
+export function skopeoCopyArgs(src: SkopeoImage, dst: SkopeoImage, authFile: string | undefined, insecure: (registry: string) => boolean, options: SkopeoCopyOptions = {}): string[] {
+  const args = ['copy'];
+  if (!options.single) args.push('--all');
+  args.push('--preserve-digests');
+  if (authFile) args.push('--authfile', authFile);
+  if (insecure(src.registry)) args.push('--src-tls-verify=false');
+  if (insecure(dst.registry)) args.push('--dest-tls-verify=false');
+  if (options.digestFile) args.push('--digestfile', options.digestFile);
+  if (options.retryTimes) args.push('--retry-times', String(options.retryTimes));
+  args.push(dockerRef(src), dockerRef(dst));
+  return args;
+}
+
+export const INSTALL_HINT = 'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give skopeo-url and skopeo-sha256 to download a pinned binary';
+
+/** skopeo for users who choose `engine: skopeo`: copy, inspect and list-tags through it. */
+export class Skopeo {
+  readonly #options: SkopeoOptions;
+  readonly #exec: Exec;
+
+  constructor(options: SkopeoOptions = {}) {
+    this.#options = options;
+    this.#exec = options.exec ?? defaultExec;
+  }
+
+  get binary(): string {
+    return this.#options.binary ?? 'skopeo';
+  }
+
+  isInsecure = (registry: string): boolean => isLoopback(registry) || (this.#options.insecureRegistries ?? []).includes(registry);
+
+  async copy(src: SkopeoImage, dst: SkopeoImage, options: SkopeoCopyOptions = {}): Promise<void> {
+    await this.#withAuthFile([src.registry, dst.registry], (authFile) => this.#run(skopeoCopyArgs(src, dst, authFile, this.isInsecure, options)));
+  }
+
+  async inspectRaw(image: SkopeoImage): Promise<Buffer> {
+    const { stdout } = await this.#withAuthFile([image.registry], (authFile) => this.#run(['inspect', '--raw', ...this.#common(image.registry, authFile), dockerRef(image)]));
+    // skopeo prints the raw manifest bytes unchanged (no trailing newline added).
+    return Buffer.from(stdout, 'utf8');
+  }
+
+  async listTags(registry: string, repository: string): Promise<string[]> {
+    const { stdout } = await this.#withAuthFile([registry], (authFile) => this.#run(['list-tags', ...this.#common(registry, authFile), `docker://${registry}/${repository}`]));
+    return (JSON.parse(stdout) as { Tags?: string[] }).Tags ?? [];
+  }
+
+  #common(registry: string, authFile: string | undefined): string[] {
+    return [...(authFile ? ['--authfile', authFile] : []), ...(this.isInsecure(registry) ? ['--tls-verify=false'] : [])];
+  }
+
+  async #run(args: string[]) {
+    try {
+      return await this.#exec(this.binary, args, { env: this.#options.env });
+    } catch (error) {
+      if (error instanceof ExecError && error.code === undefined && /not found/.test(error.message)) {
+        throw new ExecError('skopeo', undefined, [], `skopeo was not found (${this.binary}): ${INSTALL_HINT}`);
+      }
+      throw error;
+    }
+  }
+
+  /** Credentials go in a 0600 file inside a 0700 directory, removed whatever happens. */
+  async #withAuthFile<T>(registries: readonly string[], run: (authFile: string | undefined) => Promise<T>): Promise<T> {
+    const auths: Record<string, { auth: string }> = {};
+    for (const registry of new Set(registries)) {
+      const credential = await this.#options.credential?.(registry);
+      if (credential?.username && credential.password !== undefined) {
+        auths[registry] = { auth: Buffer.from(`${credential.username}:${credential.password}`).toString('base64') };
+      }
+    }
+    if (Object.keys(auths).length === 0) return run(undefined);
+    const dir = await mkdtemp(join(tmpdir(), 'cia-skopeo-'));
+    const file = join(dir, 'auth.json');
+    try {
+      await writeFile(file, JSON.stringify({ auths }), { mode: 0o600 });
+      return await run(file);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import type { Logger } from '../../logger.js';
+import { RegistryError } from '../errors.js';
+import { errorFrom, readBody, type HttpResponse, type Transport, discard } from '../transport.js';
+import { findChallenge, mergeScopes, parseChallenges, splitScopes, type Challenge } from './challenge.js';
+import type { CredentialStore } from './credentials.js';
+
+interface CachedToken {
+  readonly header: string;
+  readonly expiresAt: number;
+}
+
+const MIN_TOKEN_LIFETIME_S = 60;
+const EXPIRY_MARGIN_MS = 10_000;
+
+/** Authorization for one registry: ping once, then Basic or scoped Bearer tokens, cached. */
+export class Authenticator {
+  #challenge?: Promise<Challenge | null>;
+  readonly #tokens = new Map<string, Promise<CachedToken>>();
+
+  constructor(
+    readonly registry: string,
+    private readonly transport: Transport,
+    private readonly credentials: CredentialStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The Authorization header for these scopes, or undefined where none is needed. */
+  async authorization(scopes: readonly string[]): Promise<string | undefined> {
+    const challenge = await this.#ping();
+    if (!challenge) return undefined;
+    if (challenge.scheme.toLowerCase() === 'basic') return this.#basic();
+    return (await this.#token(challenge, scopes)).header;
+  }
+
+  /**
+   * After a 401: learn the challenge it carried (a new realm, or a scope we did not ask for),
+   * and return a header for the union of scopes. Undefined when nothing new can be tried.
+   */
+  async reauthorize(scopes: readonly string[], response: HttpResponse, previous: string | undefined): Promise<string | undefined> {
+    const challenges = parseChallenges(response.headers['www-authenticate']);
+    const bearer = findChallenge(challenges, 'bearer');
+    const basic = findChallenge(challenges, 'basic');
+    if (bearer) {
+      this.#challenge = Promise.resolve(bearer);
+      const wanted = mergeScopes([...scopes, ...splitScopes(bearer.params.scope)]);
+      // A fresh token for the scopes the last one already named would be refused the same way.
+      if (bearer.params.error === 'insufficient_scope' && previous && wanted.join(' ') === mergeScopes(scopes).join(' ')) return undefined;
+      this.#tokens.delete(this.#key(bearer, wanted));
+      const header = (await this.#token(bearer, wanted)).header;
+      return header === previous ? undefined : header;
+    }
+    if (basic) {
+      this.#challenge = Promise.resolve(basic);
+      const header = await this.#basic();
+      return header === previous ? undefined : header;
+    }
+    return undefined;
+  }
+
+  #ping(): Promise<Challenge | null> {
+    this.#challenge ??= (async () => {
+      const url = new URL('/v2/', this.transport.baseUrl(this.registry));
+      const response = await this.transport.send({ method: 'GET', url });
+      await discard(response);
+      if (response.status === 200) return null;
+      if (response.status !== 401) throw new RegistryError('GET', url.toString(), response.status, [], 'the registry API ping failed');
+      const challenges = parseChallenges(response.headers['www-authenticate']);
+      const challenge = findChallenge(challenges, 'bearer') ?? findChallenge(challenges, 'basic');
+      if (!challenge) throw new RegistryError('GET', url.toString(), 401, [], 'no Bearer or Basic challenge in WWW-Authenticate');
+      return challenge;
+    })().catch((error: unknown) => {
+      this.#challenge = undefined;
+      throw error;
+    });
+    return this.#challenge;
+  }
+
+  async #basic(): Promise<string | undefined> {
+    const credential = await this.credentials.get(this.registry);
+    if (!credential?.username || credential.password === undefined) return undefined;
+    return `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
+  }
+
+  #key(challenge: Challenge, scopes: readonly string[]): string {
+    return [challenge.params.realm, challenge.params.service ?? '', mergeScopes(scopes).join(' ')].join('|');
+  }
+
+  #token(challenge: Challenge, scopes: readonly string[]): Promise<CachedToken> {
+    const key = this.#key(challenge, scopes);
+    const cached = this.#tokens.get(key);
+    if (cached) {
+      return cached.then((token) => {
+        if (token.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return token;
+        this.#tokens.delete(key);
+        return this.#token(challenge, scopes);
+      });
+    }
+    const fetched = this.#fetchToken(challenge, mergeScopes(scopes)).catch((error: unknown) => {
+      this.#tokens.delete(key);
+      throw error;
+    });
+    this.#tokens.set(key, fetched);
+    return fetched;
+  }
+
+  async #fetchToken(challenge: Challenge, scopes: readonly string[]): Promise<CachedToken> {
+    const realm = challenge.params.realm;
+    if (!realm) throw new RegistryError('GET', this.registry, 401, [], 'Bearer challenge without a realm');
+    const credential = await this.credentials.get(this.registry);
+    let response: HttpResponse | undefined;
+    if (credential?.refreshToken) {
+      // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
+      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.refreshToken, client_id: 'container-image-actions' });
+      if (challenge.params.service) form.set('service', challenge.params.service);
+      if (scopes.length) form.set('scope', scopes.join(' '));
+      response = await this.transport.send({ method: 'POST', url: new URL(realm), headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) });
+      if (response.status === 404 || response.status === 405) {
+        await discard(response);
+        response = undefined;
+      }
+    }
+    if (!response) {
+      const url = new URL(realm);
+      if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
+      for (const scope of scopes) url.searchParams.append('scope', scope);
+      const headers: Record<string, string> = {};
+      const basic = await this.#basic();
+      if (basic) headers.authorization = basic;
+      else if (credential?.refreshToken) {
+        url.searchParams.set('grant_type', 'refresh_token');
+        url.searchParams.set('refresh_token', credential.refreshToken);
+      }
+      response = await this.transport.send({ method: 'GET', url, headers });
+    }
+    if (response.status !== 200) throw await errorFrom(response.status === 200 ? 'GET' : 'GET', response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
+    const body = JSON.parse((await readBody(response, 1024 * 1024)).toString('utf8')) as { token?: string; access_token?: string; expires_in?: number };
+    const token = body.token ?? body.access_token;
+    if (!token) throw new RegistryError('GET', realm, 200, [], 'token response without a token');
+    this.logger.mask(token);
+    const lifetime = Math.max(MIN_TOKEN_LIFETIME_S, Number(body.expires_in) || MIN_TOKEN_LIFETIME_S);
+    return { header: `Bearer ${token}`, expiresAt: Date.now() + lifetime * 1000 };
+  }
+}

@@ -1,0 +1,293 @@
+import type { Readable } from 'node:stream';
+import { silentLogger, type Logger } from '../logger.js';
+import { Authenticator } from './auth/authenticator.js';
+import type { CredentialStore } from './auth/credentials.js';
+import { DigestMismatchError, sha256 } from './digest.js';
+import { redactUrl, RegistryError } from './errors.js';
+import { parseNextLink } from './http-headers.js';
+import { MANIFEST_ACCEPT } from './media-types.js';
+import { discard, errorFrom, readBody, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
+
+/** A manifest as the registry stored it: the exact bytes (the digest covers them) and their type. */
+export interface Manifest {
+  readonly bytes: Buffer;
+  readonly mediaType: string;
+  readonly digest: string;
+}
+
+export interface ManifestHead {
+  readonly digest: string;
+  readonly mediaType: string;
+  readonly size: number;
+}
+
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
+
+export interface RegistryClientOptions {
+  readonly transport: Transport;
+  readonly credentials: CredentialStore;
+  readonly logger?: Logger;
+  /** The action a DELETE asks for: `delete`, or `*` where a registry refuses that name (Quay). */
+  readonly deleteAction?: string;
+}
+
+type Action = 'pull' | 'push' | 'delete';
+
+/** The distribution API of one registry: manifests, blobs and tags, authenticated and verified. */
+export class RegistryClient {
+  readonly transport: Transport;
+  readonly auth: Authenticator;
+  readonly logger: Logger;
+  readonly #deleteAction: string;
+  /** Set once a monolithic PUT was refused as too large: later uploads go in chunks. */
+  #chunked = false;
+  #chunkBytes = DEFAULT_CHUNK_BYTES;
+
+  constructor(
+    readonly registry: string,
+    options: RegistryClientOptions,
+  ) {
+    this.transport = options.transport;
+    this.logger = options.logger ?? silentLogger;
+    this.auth = new Authenticator(registry, options.transport, options.credentials, this.logger);
+    this.#deleteAction = options.deleteAction ?? 'delete';
+  }
+
+  url(path: string): URL {
+    return new URL(path, this.transport.baseUrl(this.registry));
+  }
+
+  scope(repository: string, actions: readonly Action[]): string {
+    const names = actions.map((a) => (a === 'delete' ? this.#deleteAction : a));
+    return `repository:${repository}:${[...new Set(names)].join(',')}`;
+  }
+
+  /**
+   * Sends with the token for `scopes`; on a 401 re-authenticates once with what the challenge
+   * asks for. `make` builds the request anew, so a body can be sent again.
+   */
+  async request(scopes: readonly string[], make: () => HttpRequest): Promise<HttpResponse> {
+    const header = await this.auth.authorization(scopes);
+    const first = make();
+    const response = await this.transport.send(withAuth(first, header));
+    if (response.status !== 401) return response;
+    const retry = await this.auth.reauthorize(scopes, response, header);
+    if (retry === undefined) return response;
+    await discard(response);
+    return this.transport.send(withAuth(make(), retry));
+  }
+
+  async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
+    const url = this.url(`/v2/${repository}/manifests/${reference}`);
+    const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, headers: { accept: MANIFEST_ACCEPT } }));
+    if (response.status === 404) return undefined;
+    if (response.status !== 200) throw await errorFrom('HEAD', response);
+    await discard(response);
+    const digest = header(response, 'docker-content-digest');
+    if (!digest) return this.#headFromGet(repository, reference);
+    return { digest, mediaType: header(response, 'content-type') ?? '', size: Number(header(response, 'content-length') ?? 0) };
+  }
+
+  /** Registries that leave Docker-Content-Digest off a HEAD get a GET instead. */
+  async #headFromGet(repository: string, reference: string): Promise<ManifestHead> {
+    const manifest = await this.getManifest(repository, reference);
+    return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+  }
+
+  async getManifest(repository: string, reference: string): Promise<Manifest> {
+    const url = this.url(`/v2/${repository}/manifests/${reference}`);
+    const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT } }));
+    if (response.status !== 200) throw await errorFrom('GET', response);
+    const declared = Number(header(response, 'content-length') ?? 0);
+    if (declared > MAX_MANIFEST_BYTES) {
+      response.body.destroy();
+      throw new RegistryError('GET', redactUrl(url), 200, [], `manifest of ${declared} bytes is over the ${MAX_MANIFEST_BYTES}-byte limit`);
+    }
+    const bytes = await readBody(response, MAX_MANIFEST_BYTES);
+    const digest = sha256(bytes);
+    const announced = header(response, 'docker-content-digest');
+    const what = `manifest ${this.registry}/${repository}:${reference}`;
+    if (reference.startsWith('sha256:') && reference !== digest) throw new DigestMismatchError(reference, digest, what);
+    if (announced?.startsWith('sha256:') && announced !== digest) throw new DigestMismatchError(announced, digest, what);
+    const mediaType = header(response, 'content-type')?.split(';')[0].trim() || mediaTypeOf(bytes);
+    return { bytes, mediaType, digest };
+  }
+
+  /** PUTs the exact bytes; returns their digest, checked against what the registry says it stored. */
+  async putManifest(repository: string, reference: string, manifest: Pick<Manifest, 'bytes' | 'mediaType'>): Promise<string> {
+    const url = this.url(`/v2/${repository}/manifests/${reference}`);
+    const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({ method: 'PUT', url, headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length }, body: manifest.bytes }));
+    if (response.status !== 201 && response.status !== 200) throw await errorFrom('PUT', response);
+    await discard(response);
+    const digest = sha256(manifest.bytes);
+    const stored = header(response, 'docker-content-digest');
+    if (stored?.startsWith('sha256:') && stored !== digest) throw new DigestMismatchError(digest, stored, `manifest put as ${this.registry}/${repository}:${reference}`);
+    return digest;
+  }
+
+  /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
+  async deleteManifest(repository: string, reference: string): Promise<number> {
+    const url = this.url(`/v2/${repository}/manifests/${reference}`);
+    const response = await this.request([this.scope(repository, ['pull', 'delete'])], () => ({ method: 'DELETE', url }));
+    if (response.status >= 500 || response.status === 429 || response.status === 401) throw await errorFrom('DELETE', response);
+    await discard(response);
+    return response.status;
+  }
+
+  /** Size of a blob in the repository, or undefined when it is not there. */
+  async headBlob(repository: string, digest: string): Promise<number | undefined> {
+    const url = this.url(`/v2/${repository}/blobs/${digest}`);
+    const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, followRedirects: true }));
+    if (response.status === 404) return undefined;
+    if (response.status !== 200) throw await errorFrom('HEAD', response);
+    await discard(response);
+    return Number(header(response, 'content-length') ?? 0);
+  }
+
+  /** A blob's bytes as a stream (redirects to storage hosts followed without the token). */
+  async getBlob(repository: string, digest: string): Promise<HttpResponse> {
+    const url = this.url(`/v2/${repository}/blobs/${digest}`);
+    const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url, followRedirects: true }));
+    if (response.status !== 200) throw await errorFrom('GET', response);
+    return response;
+  }
+
+  /**
+   * Cross-repository mount: true when the registry linked the blob (201). A 202 means it opened
+   * an upload session instead; we cancel it and the caller uploads.
+   */
+  async mountBlob(repository: string, digest: string, from: string): Promise<boolean> {
+    const url = this.url(`/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
+    const response = await this.request([this.scope(repository, ['pull', 'push']), this.scope(from, ['pull'])], () => ({ method: 'POST', url, headers: { 'content-length': 0 } }));
+    if (response.status >= 500 || response.status === 429) throw await errorFrom('POST', response);
+    await discard(response);
+    if (response.status === 201) return true;
+    if (response.status === 202) await this.#cancelUpload(response, [this.scope(repository, ['pull', 'push'])]);
+    // A refused mount (202, or 401/403/404 where the source is not readable) means: upload instead.
+    return false;
+  }
+
+  async #cancelUpload(response: HttpResponse, scopes: readonly string[]): Promise<void> {
+    const location = header(response, 'location');
+    if (!location) return;
+    const url = new URL(location, response.url);
+    try {
+      const cancel = await this.request(scopes, () => ({ method: 'DELETE', url }));
+      await discard(cancel);
+    } catch {
+      // An abandoned session expires on its own.
+    }
+  }
+
+  /**
+   * Uploads one blob from a stream: POST then PUT ?digest= (two requests); in chunks with
+   * Content-Range when the registry refused a monolithic PUT as too large.
+   */
+  async uploadBlob(repository: string, digest: string, size: number, body: Readable): Promise<void> {
+    const scopes = [this.scope(repository, ['pull', 'push'])];
+    const start = this.url(`/v2/${repository}/blobs/uploads/`);
+    const opened = await this.request(scopes, () => ({ method: 'POST', url: start, headers: { 'content-length': 0 } }));
+    if (opened.status !== 202) throw await errorFrom('POST', opened);
+    await discard(opened);
+    const minChunk = Number(header(opened, 'oci-chunk-min-length') ?? 0);
+    if (minChunk > this.#chunkBytes) this.#chunkBytes = minChunk;
+    const location = uploadLocation(opened);
+    if (this.#chunked) return this.#uploadChunks(scopes, location, digest, body);
+
+    const put = withDigest(location, digest);
+    const header0 = await this.auth.authorization(scopes);
+    const response = await this.transport.send(withAuth({ method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': size }, body }, header0));
+    if (response.status === 201) {
+      await discard(response);
+      return;
+    }
+    if (response.status === 413) {
+      // A proxy in front of the registry limits body sizes: chunks from now on.
+      this.#chunked = true;
+      this.logger.info(`${this.registry}: monolithic blob upload refused as too large; uploading in chunks of ${this.#chunkBytes} bytes`);
+    }
+    throw await errorFrom('PUT', response);
+  }
+
+  async #uploadChunks(scopes: readonly string[], first: URL, digest: string, body: Readable): Promise<void> {
+    let location = first;
+    let offset = 0;
+    let pending: Buffer[] = [];
+    let pendingSize = 0;
+    const send = async () => {
+      const chunk = Buffer.concat(pending, pendingSize);
+      pending = [];
+      pendingSize = 0;
+      const url = location;
+      const response = await this.request(scopes, () => ({ method: 'PATCH', url, headers: { 'content-type': 'application/octet-stream', 'content-length': chunk.length, 'content-range': `${offset}-${offset + chunk.length - 1}` }, body: chunk }));
+      if (response.status !== 202) throw await errorFrom('PATCH', response);
+      await discard(response);
+      offset += chunk.length;
+      location = uploadLocation(response);
+    };
+    for await (const data of body) {
+      pending.push(data as Buffer);
+      pendingSize += (data as Buffer).length;
+      if (pendingSize >= this.#chunkBytes) await send();
+    }
+    if (pendingSize > 0) await send();
+    const url = withDigest(location, digest);
+    const done = await this.request(scopes, () => ({ method: 'PUT', url, headers: { 'content-length': 0 } }));
+    if (done.status !== 201) throw await errorFrom('PUT', done);
+    await discard(done);
+  }
+
+  /** Every tag of a repository, following `Link: rel="next"` pages. */
+  async listTags(repository: string, pageSize = 1000): Promise<string[]> {
+    const tags: string[] = [];
+    let url: URL | undefined = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
+    const seen = new Set<string>();
+    while (url) {
+      if (seen.has(url.toString())) throw new RegistryError('GET', redactUrl(url), 200, [], 'tag list pagination loops');
+      seen.add(url.toString());
+      const current: URL = url;
+      const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url: current }));
+      if (response.status === 404) {
+        await discard(response);
+        return tags;
+      }
+      if (response.status !== 200) throw await errorFrom('GET', response);
+      const page = JSON.parse((await readBody(response, 16 * 1024 * 1024)).toString('utf8')) as { tags?: string[] | null };
+      tags.push(...(page.tags ?? []));
+      url = parseNextLink(header(response, 'link'), current);
+    }
+    return tags;
+  }
+}
+
+function withAuth(request: HttpRequest, authorization: string | undefined): HttpRequest {
+  if (!authorization) return request;
+  return { ...request, headers: { ...request.headers, authorization } };
+}
+
+function header(response: HttpResponse, name: string): string | undefined {
+  const value = response.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Location is relative to the request URL, and its query (upload state) must be kept. */
+function uploadLocation(response: HttpResponse): URL {
+  const location = header(response, 'location');
+  if (!location) throw new RegistryError('POST', redactUrl(response.url), response.status, [], 'upload response without a Location');
+  return new URL(location, response.url);
+}
+
+function withDigest(location: URL, digest: string): URL {
+  const url = new URL(location);
+  url.searchParams.set('digest', digest);
+  return url;
+}
+
+function mediaTypeOf(bytes: Buffer): string {
+  try {
+    return String((JSON.parse(bytes.toString('utf8')) as { mediaType?: string }).mediaType ?? '');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,50 @@
+/** One entry of the OCI error body: `{"errors": [{"code", "message", "detail"}]}`. */
+export interface OciErrorEntry {
+  readonly code: string;
+  readonly message?: string;
+}
+
+/** A registry said no (or did not answer): method, URL without credentials, status, OCI codes. */
+export class RegistryError extends Error {
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly status: number | undefined,
+    readonly codes: readonly OciErrorEntry[] = [],
+    detail?: string,
+    options?: ErrorOptions,
+  ) {
+    const codesText = codes.length ? ` ${codes.map((c) => (c.message ? `${c.code}: ${c.message}` : c.code)).join('; ')}` : '';
+    super(`${method} ${url}: ${status === undefined ? 'no response' : `HTTP ${status}`}${codesText}${detail ? ` (${detail})` : ''}`, options);
+    this.name = 'RegistryError';
+  }
+
+  /** Worth retrying: no response, throttled, or a server-side failure. */
+  get temporary(): boolean {
+    return this.status === undefined || this.status === 429 || this.status === 408 || (this.status >= 500 && this.status !== 501 && this.status !== 505);
+  }
+
+  hasCode(code: string): boolean {
+    return this.codes.some((c) => c.code === code);
+  }
+}
+
+export function parseOciErrors(body: string): OciErrorEntry[] {
+  try {
+    const parsed = JSON.parse(body) as { errors?: { code?: unknown; message?: unknown }[] };
+    return (parsed.errors ?? []).filter((e) => typeof e.code === 'string').map((e) => ({ code: String(e.code), message: typeof e.message === 'string' ? e.message : undefined }));
+  } catch {
+    return [];
+  }
+}
+
+/** URL text safe for logs: no user info, no query values that might be tokens. */
+export function redactUrl(url: URL | string): string {
+  const u = new URL(String(url));
+  u.username = '';
+  u.password = '';
+  for (const key of [...u.searchParams.keys()]) {
+    if (/token|signature|sig|credential|secret|key/i.test(key)) u.searchParams.set(key, '***');
+  }
+  return u.toString();
+}

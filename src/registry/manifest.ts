@@ -1,0 +1,59 @@
+import { isIndexType } from './media-types.js';
+
+export interface Platform {
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant?: string;
+}
+
+export interface Descriptor {
+  readonly mediaType: string;
+  readonly digest: string;
+  readonly size: number;
+  readonly platform?: Platform;
+  readonly annotations?: Record<string, string>;
+}
+
+export interface ImageManifestJson {
+  readonly mediaType?: string;
+  readonly config: Descriptor;
+  readonly layers: readonly Descriptor[];
+}
+
+export interface IndexJson {
+  readonly mediaType?: string;
+  readonly manifests: readonly Descriptor[];
+}
+
+export function parseJson<T>(bytes: Buffer, what: string): T {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as T;
+  } catch (error) {
+    throw new Error(`${what} is not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+export function isIndex(mediaType: string, bytes: Buffer): boolean {
+  if (isIndexType(mediaType)) return true;
+  // An OCI index may leave mediaType out of its body; its `manifests` key says what it is.
+  const body = parseJson<{ manifests?: unknown; config?: unknown }>(bytes, 'manifest');
+  return Array.isArray(body.manifests) && body.config === undefined;
+}
+
+export function platformString(platform: Platform | undefined): string | undefined {
+  if (!platform) return undefined;
+  return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+
+/** `linux/arm64` matches `linux/arm64/v8` as docker does; a variant given must match. */
+export function platformMatches(wanted: string, platform: Platform | undefined): boolean {
+  if (!platform) return false;
+  const [os, architecture, variant] = wanted.split('/');
+  if (platform.os !== os || platform.architecture !== architecture) return false;
+  return variant === undefined || platform.variant === variant;
+}
+
+/** Every blob an image manifest references: its config, then its layers. */
+export function blobsOf(manifest: ImageManifestJson): Descriptor[] {
+  return [manifest.config, ...manifest.layers];
+}

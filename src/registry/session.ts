@@ -1,0 +1,90 @@
+import { silentLogger, type Logger } from '../logger.js';
+import { CredentialStore, type CredentialStoreOptions } from './auth/credentials.js';
+import { RegistryClient } from './client.js';
+import { Limiter, SingleFlight } from './limiter.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+import { Transport, type TransportOptions } from './transport.js';
+
+export interface RegistrySessionOptions {
+  readonly transport?: TransportOptions;
+  readonly credentials?: CredentialStoreOptions;
+  readonly logger?: Logger;
+  /** Operations in flight per registry, shared by every image of the run (4 suits distribution). */
+  readonly maxInFlight?: number;
+  readonly retry?: RetryPolicy;
+  /** Registries whose token servers refuse the `delete` action name (Quay): ask for `*`. */
+  readonly wildcardDeleteRegistries?: readonly string[];
+}
+
+/**
+ * What one run shares across images: connections, tokens, per-registry concurrency, in-flight
+ * blob uploads (two images sharing a layer upload it once) and where each blob was written
+ * (so the next repository of the same registry mounts it instead).
+ */
+export class RegistrySession {
+  readonly transport: Transport;
+  readonly credentials: CredentialStore;
+  readonly logger: Logger;
+  readonly retry: RetryPolicy;
+  readonly uploads = new SingleFlight<void>();
+  readonly #clients = new Map<string, RegistryClient>();
+  readonly #limiters = new Map<string, Limiter>();
+  readonly #written = new Map<string, Map<string, Set<string>>>();
+  readonly #maxInFlight: number;
+  readonly #wildcard: Set<string>;
+
+  constructor(options: RegistrySessionOptions = {}) {
+    this.logger = options.logger ?? silentLogger;
+    this.transport = new Transport({ logger: this.logger, ...options.transport });
+    this.credentials = new CredentialStore({ onSecret: (s) => this.logger.mask(s), ...options.credentials });
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.#maxInFlight = options.maxInFlight ?? 4;
+    this.#wildcard = new Set(options.wildcardDeleteRegistries ?? []);
+  }
+
+  client(registry: string): RegistryClient {
+    let client = this.#clients.get(registry);
+    if (!client) {
+      client = new RegistryClient(registry, { transport: this.transport, credentials: this.credentials, logger: this.logger, deleteAction: this.#wildcard.has(registry) ? '*' : 'delete' });
+      this.#clients.set(registry, client);
+    }
+    return client;
+  }
+
+  limiter(registry: string): Limiter {
+    let limiter = this.#limiters.get(registry);
+    if (!limiter) {
+      limiter = new Limiter(this.#maxInFlight);
+      this.#limiters.set(registry, limiter);
+    }
+    return limiter;
+  }
+
+  /** A repository of `registry` known to hold `digest` since this run wrote or saw it there. */
+  holderOf(registry: string, digest: string): string | undefined {
+    const holders = this.#written.get(registry)?.get(digest);
+    return holders ? holders.values().next().value : undefined;
+  }
+
+  hasBlob(registry: string, digest: string, repository: string): boolean {
+    return this.#written.get(registry)?.get(digest)?.has(repository) ?? false;
+  }
+
+  recordBlob(registry: string, digest: string, repository: string): void {
+    let blobs = this.#written.get(registry);
+    if (!blobs) {
+      blobs = new Map();
+      this.#written.set(registry, blobs);
+    }
+    let holders = blobs.get(digest);
+    if (!holders) {
+      holders = new Set();
+      blobs.set(digest, holders);
+    }
+    holders.add(repository);
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,158 @@
+// A reverse proxy on loopback between a client and a real registry that injects faults on the
+// requests a test picks: connection resets (before or mid-body), 5xx, 429 with Retry-After,
+// truncated or corrupted bodies, stalls, and 413 for large bodies. It keeps a log of every
+// request, so tests can assert what reached the registry and in which order.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { Transform } from 'node:stream';
+import { freePort } from './registry-process.js';
+
+export type Fault =
+  | { kind: 'status'; status: number; retryAfter?: string }
+  | { kind: 'reset' }
+  | { kind: 'reset-mid-body' }
+  | { kind: 'truncate' }
+  | { kind: 'stall'; ms: number }
+  | { kind: 'corrupt' }
+  | { kind: 'too-large'; limit: number };
+
+export interface FaultRule {
+  readonly method?: string;
+  readonly path?: RegExp;
+  /** How many matching requests get the fault (default 1; Infinity for all). */
+  times?: number;
+  /** Matching requests to let through before the fault applies. */
+  skip?: number;
+  readonly fault: Fault;
+}
+
+export interface ProxyLogEntry {
+  readonly method: string;
+  readonly path: string;
+  readonly status?: number;
+  readonly fault?: Fault['kind'];
+  readonly contentLength?: number;
+}
+
+export interface FaultProxy {
+  readonly registry: string;
+  readonly rules: FaultRule[];
+  readonly log: ProxyLogEntry[];
+  /** Called before forwarding each request; throwing or awaiting here lets tests interleave. */
+  onRequest?: (method: string, path: string) => void | Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startFaultProxy(target: string): Promise<FaultProxy> {
+  const port = await freePort();
+  const sockets = new Set<Socket>();
+  const proxy: FaultProxy = {
+    registry: `127.0.0.1:${port}`,
+    rules: [],
+    log: [],
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  const [targetHost, targetPort] = target.split(':');
+
+  const pick = (method: string, path: string): Fault | undefined => {
+    for (const rule of proxy.rules) {
+      if (rule.method && rule.method !== method) continue;
+      if (rule.path && !rule.path.test(path)) continue;
+      if ((rule.skip ?? 0) > 0) {
+        rule.skip = (rule.skip ?? 0) - 1;
+        continue;
+      }
+      if ((rule.times ?? 1) <= 0) continue;
+      rule.times = (rule.times ?? 1) - 1;
+      return rule.fault;
+    }
+    return undefined;
+  };
+
+  const server = http.createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const method = req.method ?? 'GET';
+    const path = req.url ?? '/';
+    try {
+      await proxy.onRequest?.(method, path);
+    } catch {
+      req.socket.destroy();
+      return;
+    }
+    const fault = pick(method, path);
+    const contentLength = req.headers['content-length'] ? Number(req.headers['content-length']) : undefined;
+    const log = (status?: number) => proxy.log.push({ method, path, status, fault: fault?.kind, contentLength });
+    if (fault?.kind === 'reset') {
+      log();
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'status') {
+      req.resume();
+      log(fault.status);
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter && { 'retry-after': fault.retryAfter }) });
+      res.end(JSON.stringify({ errors: [{ code: 'UNAVAILABLE', message: 'injected by the fault proxy' }] }));
+      return;
+    }
+    if (fault?.kind === 'too-large' && (contentLength ?? 0) > fault.limit) {
+      req.resume();
+      log(413);
+      res.writeHead(413, { 'content-type': 'text/plain', connection: 'close' });
+      res.end('request entity too large');
+      return;
+    }
+    const upstream = http.request({ host: targetHost, port: Number(targetPort), method, path, headers: req.headers }, (up) => {
+      log(up.statusCode);
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      if (fault?.kind === 'stall') {
+        // Headers, then silence: the client's idle timeout must fire.
+        setTimeout(() => res.destroy(), fault.ms);
+        up.resume();
+        return;
+      }
+      if (fault?.kind === 'reset-mid-body' || fault?.kind === 'truncate') {
+        const total = Number(up.headers['content-length'] ?? 0);
+        let sent = 0;
+        up.on('data', (chunk: Buffer) => {
+          const room = Math.floor(total / 2) - sent;
+          if (room > 0) res.write(chunk.subarray(0, room));
+          sent += chunk.length;
+          if (sent >= total / 2) {
+            up.destroy();
+            if (fault.kind === 'truncate') res.socket?.end();
+            else res.destroy();
+          }
+        });
+        return;
+      }
+      if (fault?.kind === 'corrupt') {
+        let flipped = false;
+        up.pipe(
+          new Transform({
+            transform(chunk: Buffer, _e, callback) {
+              if (!flipped && chunk.length > 0) {
+                const copy = Buffer.from(chunk);
+                copy[Math.floor(copy.length / 2)] ^= 0xff;
+                flipped = true;
+                callback(null, copy);
+              } else callback(null, chunk);
+            },
+          }),
+        ).pipe(res);
+        return;
+      }
+      up.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return proxy;
+}

@@ -1,0 +1,71 @@
+// Starts a real distribution registry (Debian's docker-registry) on a free loopback port, with
+// the auth and delete settings a test needs, and stops it afterwards.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+
+export interface RegistryProcess {
+  readonly registry: string;
+  readonly port: number;
+  readonly dir: string;
+  stop(): Promise<void>;
+}
+
+export interface RegistryProcessOptions {
+  readonly deleteEnabled?: boolean;
+  readonly htpasswd?: string;
+  readonly token?: { realm: string; service: string; issuer: string; rootCertBundle: string };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startRegistry(options: RegistryProcessOptions = {}): Promise<RegistryProcess> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'cia-registry-'));
+  const config: Record<string, unknown> = {
+    version: 0.1,
+    log: { level: 'warn', accesslog: { disabled: true } },
+    storage: { filesystem: { rootdirectory: join(dir, 'data') }, delete: { enabled: options.deleteEnabled ?? true } },
+    http: { addr: `127.0.0.1:${port}` },
+  };
+  if (options.htpasswd) config.auth = { htpasswd: { realm: 'test', path: options.htpasswd } };
+  if (options.token) config.auth = { token: { realm: options.token.realm, service: options.token.service, issuer: options.token.issuer, rootcertbundle: options.token.rootCertBundle } };
+  writeFileSync(join(dir, 'config.yml'), stringify(config));
+  const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const registry = `127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      const response = await fetch(`http://${registry}/v2/`);
+      if (response.status === 200 || response.status === 401) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 100 || child.exitCode !== null) throw new Error(`registry did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    registry,
+    port,
+    dir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
