@@ -22,7 +22,9 @@ export interface ManifestHead {
 }
 
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
+/** Chunk size once a monolithic upload was refused as too large; halved on each further 413. */
+const FIRST_CHUNK_BYTES = 1024 * 1024;
+const MIN_CHUNK_BYTES = 64 * 1024;
 
 export interface RegistryClientOptions {
   readonly transport: Transport;
@@ -42,7 +44,8 @@ export class RegistryClient {
   readonly #deleteAction: string;
   /** Set once a monolithic PUT was refused as too large: later uploads go in chunks. */
   #chunked = false;
-  #chunkBytes = DEFAULT_CHUNK_BYTES;
+  #chunkBytes = FIRST_CHUNK_BYTES;
+  #minChunkBytes = MIN_CHUNK_BYTES;
 
   constructor(
     readonly registry: string,
@@ -181,23 +184,25 @@ export class RegistryClient {
   }
 
   /**
-   * Uploads one blob from a stream: POST then PUT ?digest= (two requests); in chunks with
-   * Content-Range when the registry refused a monolithic PUT as too large.
+   * Uploads one blob: POST then PUT ?digest= (two requests); in chunks with Content-Range once
+   * the registry refused a monolithic PUT as too large. `open` is called once the upload session
+   * exists, so a source download never waits on the destination.
    */
-  async uploadBlob(repository: string, digest: string, size: number, body: Readable): Promise<void> {
+  async uploadBlob(repository: string, digest: string, size: number, open: Readable | (() => Promise<Readable>)): Promise<void> {
     const scopes = [this.scope(repository, ['pull', 'push'])];
     const start = this.url(`/v2/${repository}/blobs/uploads/`);
     const opened = await this.request(scopes, () => ({ method: 'POST', url: start, headers: { 'content-length': 0 } }));
     if (opened.status !== 202) throw await errorFrom('POST', opened);
     await discard(opened);
     const minChunk = Number(header(opened, 'oci-chunk-min-length') ?? 0);
-    if (minChunk > this.#chunkBytes) this.#chunkBytes = minChunk;
+    if (minChunk > this.#minChunkBytes) this.#minChunkBytes = minChunk;
     const location = uploadLocation(opened);
+    const body = typeof open === 'function' ? await open() : open;
     if (this.#chunked) return this.#uploadChunks(scopes, location, digest, body);
 
     const put = withDigest(location, digest);
-    const header0 = await this.auth.authorization(scopes);
-    const response = await this.transport.send(withAuth({ method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': size }, body }, header0));
+    const authorization = await this.auth.authorization(scopes);
+    const response = await this.transport.send(withAuth({ method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': size }, body }, authorization));
     if (response.status === 201) {
       await discard(response);
       return;
@@ -205,7 +210,9 @@ export class RegistryClient {
     if (response.status === 413) {
       // A proxy in front of the registry limits body sizes: chunks from now on.
       this.#chunked = true;
-      this.logger.info(`${this.registry}: monolithic blob upload refused as too large; uploading in chunks of ${this.#chunkBytes} bytes`);
+      this.logger.info(`${this.registry}: a monolithic blob upload was refused as too large; uploading in chunks of ${this.#chunkBytes} bytes`);
+      body.destroy();
+      throw retryable(await errorFrom('PUT', response));
     }
     throw await errorFrom('PUT', response);
   }
@@ -221,6 +228,11 @@ export class RegistryClient {
       pendingSize = 0;
       const url = location;
       const response = await this.request(scopes, () => ({ method: 'PATCH', url, headers: { 'content-type': 'application/octet-stream', 'content-length': chunk.length, 'content-range': `${offset}-${offset + chunk.length - 1}` }, body: chunk }));
+      if (response.status === 413 && this.#chunkBytes > this.#minChunkBytes) {
+        this.#chunkBytes = Math.max(this.#minChunkBytes, Math.floor(this.#chunkBytes / 2));
+        body.destroy();
+        throw retryable(await errorFrom('PATCH', response, `chunks are now ${this.#chunkBytes} bytes`));
+      }
       if (response.status !== 202) throw await errorFrom('PATCH', response);
       await discard(response);
       offset += chunk.length;
@@ -229,7 +241,7 @@ export class RegistryClient {
     for await (const data of body) {
       pending.push(data as Buffer);
       pendingSize += (data as Buffer).length;
-      if (pendingSize >= this.#chunkBytes) await send();
+      while (pendingSize >= this.#chunkBytes) await send();
     }
     if (pendingSize > 0) await send();
     const url = withDigest(location, digest);
@@ -259,6 +271,11 @@ export class RegistryClient {
     }
     return tags;
   }
+}
+
+/** Marks an error worth another attempt although its status is not a temporary one. */
+function retryable<E extends Error>(error: E): E {
+  return Object.assign(error, { retryable: true });
 }
 
 function withAuth(request: HttpRequest, authorization: string | undefined): HttpRequest {

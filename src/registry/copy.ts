@@ -139,25 +139,38 @@ export async function copyImage(session: RegistrySession, from: RepositoryRef, t
   }
 
   async function stream(blob: Descriptor): Promise<void> {
-    const response = await src.getBlob(from.repository, blob.digest);
-    const verify = new VerifyingStream(blob.digest, blob.size, `blob ${blob.digest} of ${label}`);
     let sent = 0;
-    // Counting in a transform (not a 'data' listener) keeps the stream paused until the upload reads it.
-    const counter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        sent += chunk.length;
-        options.onBytes?.(chunk.length);
-        callback(null, chunk);
-      },
-    });
-    const piping = pipeline(response.body, verify, counter);
-    const uploading = dst.uploadBlob(to.repository, blob.digest, blob.size, counter);
-    const [pipeResult, uploadResult] = await Promise.allSettled([piping, uploading]);
-    if (pipeResult.status === 'rejected') {
-      counter.destroy(pipeResult.reason as Error);
-      throw pipeResult.reason;
+    let piping: Promise<void> = Promise.resolve();
+    let counter: Transform | undefined;
+    // The source download starts only once the destination opened its upload session.
+    const open = async () => {
+      const response = await src.getBlob(from.repository, blob.digest);
+      const verify = new VerifyingStream(blob.digest, blob.size, `blob ${blob.digest} of ${label}`);
+      // Counting in a transform (not a 'data' listener) keeps the stream paused until the upload reads it.
+      counter = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          sent += chunk.length;
+          options.onBytes?.(chunk.length);
+          callback(null, chunk);
+        },
+      });
+      piping = pipeline(response.body, verify, counter);
+      // Awaited below, after the upload; this keeps an early failure from going unhandled meanwhile.
+      piping.catch(() => undefined);
+      return counter;
+    };
+    const uploading = dst.uploadBlob(to.repository, blob.digest, blob.size, open);
+    let uploadError: unknown;
+    try {
+      await uploading;
+    } catch (error) {
+      uploadError = error;
+      // A refused upload must not leave the download hanging until its idle timeout.
+      counter?.destroy(error as Error);
     }
-    if (uploadResult.status === 'rejected') throw uploadResult.reason;
+    // The source's own failure (a digest mismatch) says more than the PUT it aborted: it goes first.
+    await piping;
+    if (uploadError !== undefined) throw uploadError;
     stats.blobsCopied++;
     stats.bytesMoved += sent;
   }

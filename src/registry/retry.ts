@@ -12,7 +12,7 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000 };
 
 export function isRetryable(error: unknown): boolean {
-  return (error instanceof RegistryError && error.temporary) || isNetworkError(error);
+  return (error instanceof RegistryError && error.temporary) || isNetworkError(error) || (error as { retryable?: boolean }).retryable === true;
 }
 
 /** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */

@@ -32,6 +32,8 @@ export interface ProxyLogEntry {
   readonly status?: number;
   readonly fault?: Fault['kind'];
   readonly contentLength?: number;
+  /** When the request arrived (ms since the epoch). */
+  readonly at: number;
 }
 
 export interface FaultProxy {
@@ -84,7 +86,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     }
     const fault = pick(method, path);
     const contentLength = req.headers['content-length'] ? Number(req.headers['content-length']) : undefined;
-    const log = (status?: number) => proxy.log.push({ method, path, status, fault: fault?.kind, contentLength });
+    const at = Date.now();
+    const log = (status?: number) => proxy.log.push({ method, path, status, fault: fault?.kind, contentLength, at });
     if (fault?.kind === 'reset') {
       log();
       req.socket.destroy();
