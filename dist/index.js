@@ -45707,7 +45707,7 @@ const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
     ZodStringFormat.init(inst, def);
 });
 function url(params) {
-    return core._url(ZodURL, params);
+    return _url(ZodURL, params);
 }
 function httpUrl(params) {
     return core._url(ZodURL, {
@@ -46967,7 +46967,7 @@ function formatReference(ref) {
     return out;
 }
 /** The host without port or IPv6 brackets. */
-function hostOf(registry) {
+function reference_hostOf(registry) {
     const v6 = /^\[(.*)\](?::\d+)?$/.exec(registry);
     if (v6)
         return v6[1];
@@ -46975,8 +46975,30 @@ function hostOf(registry) {
 }
 /** Loopback registries are reached over plain HTTP, as docker does. */
 function isLoopback(registry) {
-    const host = hostOf(registry);
+    const host = reference_hostOf(registry);
     return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+;// CONCATENATED MODULE: ./src/registry/kinds.ts
+
+/** Registry kinds with their own tag-deletion API (REFERENCE §3). */
+const REGISTRY_KINDS = ['generic', 'docker', 'quay', 'ghcr', 'harbor', 'gitlab', 'distribution'];
+/** The kind from the credentials' `type`, else from well-known hosts. */
+function registryKind(registry, declared) {
+    if (declared)
+        return declared;
+    const host = hostOf(registry).toLowerCase();
+    if (['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(host))
+        return 'docker';
+    if (host === 'quay.io')
+        return 'quay';
+    if (host === 'ghcr.io')
+        return 'ghcr';
+    if (host === 'registry.gitlab.com' || host.startsWith('registry.gitlab.'))
+        return 'gitlab';
+    if (host.startsWith('harbor.') || host.includes('.harbor.'))
+        return 'harbor';
+    return 'generic';
 }
 
 ;// CONCATENATED MODULE: ./src/config/did-you-mean.ts
@@ -47083,9 +47105,8 @@ function parseYamlInput(text, inputName) {
 
 
 
-/** Registry kinds with their own tag-deletion API (REFERENCE §3). */
-const REGISTRY_KINDS = ['generic', 'docker', 'quay', 'ghcr', 'harbor', 'gitlab', 'distribution'];
-const CREDENTIAL_KEYS = ['username', 'password', 'repository', 'api_token', 'refresh_token', 'type'];
+
+const CREDENTIAL_KEYS = ['username', 'password', 'repository', 'api_token', 'refresh_token', 'type', 'api_url'];
 const secret = schemas_string({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got a ${typeof iss.input}`) });
 const entrySchema = strictObject({
     username: schemas_string().optional(),
@@ -47093,6 +47114,7 @@ const entrySchema = strictObject({
     repository: schemas_string().optional(),
     api_token: secret.optional(),
     refresh_token: secret.optional(),
+    api_url: url({ error: (iss) => `${show(iss.input)} is not a URL` }).optional(),
     type: schemas_enum(REGISTRY_KINDS, { error: (iss) => `${show(iss.input)} is not a registry type; one of ${REGISTRY_KINDS.join(', ')}` }).optional(),
 }, { error: (iss) => `expected a mapping of ${CREDENTIAL_KEYS.join(', ')}, got ${typeof iss.input}` });
 const mapSchema = record(schemas_string(), entrySchema, { error: 'expected a mapping keyed by registry name' });
@@ -47139,6 +47161,7 @@ function parseCredentials(text, onSecret) {
             apiToken: entry.api_token,
             refreshToken: entry.refresh_token,
             type: entry.type,
+            apiUrl: entry.api_url,
         });
     }
     if (problems.length > 0)

@@ -8,8 +8,10 @@ import { ConfigError } from '../config/errors.js';
  * Downloads a pinned binary once per runner: verified against its sha256 before it is cached or
  * run, so a changed file at the URL cannot slip in.
  */
-export async function pinnedTool(name: string, url: string, sha256: string, version = sha256.slice(0, 12)): Promise<string> {
+export async function pinnedTool(name: string, url: string, sha256: string): Promise<string> {
   if (!/^[a-f0-9]{64}$/.test(sha256)) throw new ConfigError(`${name}-sha256: "${sha256}" is not a sha256 hex digest`);
+  // tool-cache keys its cache by semver: the pinned digest becomes a pre-release label.
+  const version = `0.0.0-sha${sha256.slice(0, 16)}`;
   const cached = tc.find(name, version);
   if (cached) return join(cached, name);
   const downloaded = await tc.downloadTool(url);

@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { copyImage } from '../../src/registry/copy.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { pushSynthetic, skopeoCopy, skopeoRaw, type SyntheticImage } from '../helpers/images.js';
-import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { createServer } from 'node:http';
+import { freePort, startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { uniqueName } from '../helpers/testbed.js';
 
 interface Counted {
@@ -120,6 +121,34 @@ describe('copyImage between real registries', () => {
     assert.deepEqual(index.manifests.map((m) => m.platform.architecture), ['arm64']);
     assert.equal(index.manifests[0].digest, multi.childDigests[1]);
     assert.notEqual(result.digest, multi.digest);
+  });
+
+  test('tag lists follow Link pagination across pages (distribution 2.8 ignores n, so a paginating server stands in)', async () => {
+    const tags = Array.from({ length: 7 }, (_, i) => `t${i}`);
+    const seen: string[] = [];
+    // Pages like distribution 3 and most hosted registries: n, last, and a relative Link.
+    const server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      seen.push(url.pathname + url.search);
+      if (url.pathname === '/v2/') return res.writeHead(200).end('{}');
+      const n = Number(url.searchParams.get('n') ?? 100);
+      const last = url.searchParams.get('last');
+      const start = last ? tags.indexOf(last) + 1 : 0;
+      const page = tags.slice(start, start + n);
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (start + n < tags.length) headers.link = `</v2/src/paged/tags/list?last=${page[page.length - 1]}&n=${n}>; rel="next"`;
+      res.writeHead(200, headers).end(JSON.stringify({ name: 'src/paged', tags: page }));
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    const session = new RegistrySession();
+    try {
+      assert.deepEqual(await session.client(`127.0.0.1:${port}`).listTags('src/paged', 3), tags);
+      assert.deepEqual(seen.filter((p) => p.includes('tags/list')), ['/v2/src/paged/tags/list?n=3', '/v2/src/paged/tags/list?last=t2&n=3', '/v2/src/paged/tags/list?last=t5&n=3']);
+    } finally {
+      session.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   test('a missing source is a clear error, and nothing is written', async () => {
