@@ -84,7 +84,11 @@ export class RegistryClient {
   async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
     const url = this.url(`/v2/${repository}/manifests/${reference}`);
     const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, headers: { accept: MANIFEST_ACCEPT } }));
-    if (response.status === 404) return undefined;
+    if (response.status === 404) {
+      // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
+      await discard(response);
+      return undefined;
+    }
     if (response.status !== 200) throw await errorFrom('HEAD', response);
     await discard(response);
     const digest = header(response, 'docker-content-digest');
@@ -142,7 +146,11 @@ export class RegistryClient {
   async headBlob(repository: string, digest: string): Promise<number | undefined> {
     const url = this.url(`/v2/${repository}/blobs/${digest}`);
     const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, followRedirects: true }));
-    if (response.status === 404) return undefined;
+    if (response.status === 404) {
+      // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
+      await discard(response);
+      return undefined;
+    }
     if (response.status !== 200) throw await errorFrom('HEAD', response);
     await discard(response);
     return Number(header(response, 'content-length') ?? 0);

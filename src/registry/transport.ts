@@ -118,6 +118,12 @@ export class Transport {
     });
   }
 
+  /** Sockets handed to a request and not yet given back: a body left unread keeps one. */
+  busySockets(): number {
+    const count = (agent: http.Agent) => Object.values(agent.sockets).reduce((n, list) => n + (list?.length ?? 0), 0);
+    return count(this.#httpAgent) + count(this.#httpsAgent);
+  }
+
   close(): void {
     this.#httpAgent.destroy();
     this.#httpsAgent.destroy();

@@ -151,6 +151,16 @@ describe('copyImage between real registries', () => {
     }
   });
 
+  test('every response is read to its end: no socket stays taken after copies into an empty registry', async () => {
+    const session = new RegistrySession();
+    await Promise.all(
+      ['src/single', 'src/multi'].map((name) => copyImage(session, { registry: a.registry, repository: name }, { registry: b.registry, repository: `sockets/${uniqueName('s')}` }, { source: 'v1', tags: ['v1'] })),
+    );
+    await session.client(b.registry).headManifest('sockets/none', 'v1');
+    assert.equal(session.transport.busySockets(), 0);
+    session.close();
+  });
+
   test('a missing source is a clear error, and nothing is written', async () => {
     const session = new RegistrySession();
     await assert.rejects(copyImage(session, { registry: a.registry, repository: 'src/nope' }, { registry: b.registry, repository: 'dst/nope' }, { source: 'v1', tags: ['v1'] }), /src\/nope:v1 not found/);

@@ -1,0 +1,16 @@
+// Benchmarks: `npm run bench -- <name>`; each prints its figures and ratios against the tool it
+// replaces, measured in the same run on the same machine.
+import { registryBench } from './registry.js';
+
+const BENCHES: Record<string, () => Promise<void>> = { registry: registryBench };
+
+const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const name of names.length ? names : Object.keys(BENCHES)) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`unknown benchmark ${name}; one of ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`\n## ${name}`);
+  await bench();
+}
