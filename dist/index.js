@@ -37224,12 +37224,15 @@ const Input = {
     BuildExtraEnv: 'build-extra-env',
     RegistryCredentials: 'registry-credentials',
     Change: 'change',
+    InsecureRegistries: 'insecure-registries',
+    CaFile: 'ca-file',
 };
 const Output = {
     Images: 'images',
 };
 const IMAGE_COMMANDS = ['build', 'upload', 'promote'];
 const ENGINE_COMMANDS = ['build', 'upload'];
+const REGISTRY_COMMANDS = ['upload', 'promote', 'mirror'];
 const INPUTS = [
     {
         name: Input.Images,
@@ -37278,6 +37281,18 @@ const INPUTS = [
         description: 'Change (pull request) number; overrides the one detected from the event. Temporary tags are change_<N>_<tag>.',
         default: '',
         commands: IMAGE_COMMANDS,
+    },
+    {
+        name: Input.InsecureRegistries,
+        description: 'Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS.',
+        default: '',
+        commands: REGISTRY_COMMANDS,
+    },
+    {
+        name: Input.CaFile,
+        description: "PEM file of CA certificates trusted, besides the system's, for registries with a private CA.",
+        default: '',
+        commands: REGISTRY_COMMANDS,
     },
 ];
 const OUTPUTS = [

@@ -16,6 +16,8 @@ export const Input = {
   BuildExtraEnv: 'build-extra-env',
   RegistryCredentials: 'registry-credentials',
   Change: 'change',
+  InsecureRegistries: 'insecure-registries',
+  CaFile: 'ca-file',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -39,6 +41,7 @@ export interface OutputSpec {
 
 const IMAGE_COMMANDS: readonly CommandName[] = ['build', 'upload', 'promote'];
 const ENGINE_COMMANDS: readonly CommandName[] = ['build', 'upload'];
+const REGISTRY_COMMANDS: readonly CommandName[] = ['upload', 'promote', 'mirror'];
 
 export const INPUTS: readonly InputSpec[] = [
   {
@@ -90,6 +93,18 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Change (pull request) number; overrides the one detected from the event. Temporary tags are change_<N>_<tag>.',
     default: '',
     commands: IMAGE_COMMANDS,
+  },
+  {
+    name: Input.InsecureRegistries,
+    description: 'Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS.',
+    default: '',
+    commands: REGISTRY_COMMANDS,
+  },
+  {
+    name: Input.CaFile,
+    description: "PEM file of CA certificates trusted, besides the system's, for registries with a private CA.",
+    default: '',
+    commands: REGISTRY_COMMANDS,
   },
 ];
 

@@ -2,6 +2,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import tls from 'node:tls';
+import type { LookupFunction } from 'node:net';
 import { silentLogger, type Logger } from '../logger.js';
 import { findChallenge, parseChallenges } from './auth/challenge.js';
 import { parseOciErrors, redactUrl, RegistryError } from './errors.js';
@@ -18,6 +19,8 @@ export interface TransportOptions {
   /** Called for every request sent: tests and benchmarks count them. */
   readonly onRequest?: (method: string, url: URL) => void;
   readonly logger?: Logger;
+  /** Name resolution, for split-horizon DNS (and tests that give a TLS registry a name). */
+  readonly lookup?: LookupFunction;
 }
 
 export interface HttpResponse {
@@ -54,7 +57,7 @@ export function isNetworkError(error: unknown): boolean {
  */
 export class Transport {
   readonly #insecure: Set<string>;
-  readonly #httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  readonly #httpAgent: http.Agent;
   readonly #httpsAgent: https.Agent;
   readonly idleTimeoutMs: number;
   readonly #onRequest?: (method: string, url: URL) => void;
@@ -63,7 +66,9 @@ export class Transport {
   constructor(options: TransportOptions = {}) {
     this.#insecure = new Set(options.insecureRegistries ?? []);
     // A private CA is trusted in addition to the system's roots, not instead of them.
-    this.#httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64, ...(options.ca && { ca: [...tls.rootCertificates, options.ca] }) });
+    const common = { keepAlive: true, maxSockets: 64, ...(options.lookup && { lookup: options.lookup }) };
+    this.#httpAgent = new http.Agent(common);
+    this.#httpsAgent = new https.Agent({ ...common, ...(options.ca && { ca: [...tls.rootCertificates, options.ca] }) });
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
     this.#onRequest = options.onRequest;
     this.logger = options.logger ?? silentLogger;

@@ -2,7 +2,7 @@
 // the auth and delete settings a test needs, and stops it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -18,6 +18,8 @@ export interface RegistryProcessOptions {
   readonly deleteEnabled?: boolean;
   readonly htpasswd?: string;
   readonly token?: { realm: string; service: string; issuer: string; rootCertBundle: string };
+  /** Serve HTTPS with this certificate and key (PEM files). */
+  readonly tls?: { certificate: string; key: string };
 }
 
 export async function freePort(): Promise<number> {
@@ -38,7 +40,7 @@ export async function startRegistry(options: RegistryProcessOptions = {}): Promi
     version: 0.1,
     log: { level: 'warn', accesslog: { disabled: true } },
     storage: { filesystem: { rootdirectory: join(dir, 'data') }, delete: { enabled: options.deleteEnabled ?? true } },
-    http: { addr: `127.0.0.1:${port}` },
+    http: { addr: `127.0.0.1:${port}`, ...(options.tls && { tls: options.tls }) },
   };
   if (options.htpasswd) config.auth = { htpasswd: { realm: 'test', path: options.htpasswd } };
   if (options.token) config.auth = { token: { realm: options.token.realm, service: options.token.service, issuer: options.token.issuer, rootcertbundle: options.token.rootCertBundle } };
@@ -49,6 +51,11 @@ export async function startRegistry(options: RegistryProcessOptions = {}): Promi
   const registry = `127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
+      if (options.tls) {
+        // Any TLS answer means it listens; the certificate is checked by the tests themselves.
+        await new Promise<void>((resolve, reject) => connect(port, '127.0.0.1', () => resolve()).on('error', reject).unref());
+        break;
+      }
       const response = await fetch(`http://${registry}/v2/`);
       if (response.status === 200 || response.status === 401) break;
     } catch {

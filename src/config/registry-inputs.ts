@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TransportOptions } from '../registry/transport.js';
+import { isValidRegistry } from '../registry/reference.js';
+import { ConfigError } from './errors.js';
+import type { InputReader } from './engine-inputs.js';
+import { Input } from './inputs.js';
+
+/** How registries are reached: plain HTTP exceptions and private CAs. */
+export function readTransportOptions(read: InputReader, workDir: string): Pick<TransportOptions, 'insecureRegistries' | 'ca'> {
+  const insecureRegistries = read(Input.InsecureRegistries)
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  for (const registry of insecureRegistries) {
+    if (!isValidRegistry(registry)) throw new ConfigError(`insecure-registries: "${registry}" is not a registry host[:port]`);
+  }
+  const caFile = read(Input.CaFile);
+  let ca: string | undefined;
+  if (caFile) {
+    try {
+      ca = readFileSync(resolve(workDir, caFile), 'utf8');
+    } catch (error) {
+      throw new ConfigError(`ca-file: cannot read "${caFile}": ${(error as Error).message}`, { cause: error });
+    }
+    if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError(`ca-file: "${caFile}" holds no PEM certificate`);
+  }
+  return { insecureRegistries, ca };
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { LookupFunction } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { readTransportOptions } from '../../src/config/registry-inputs.js';
+import { RegistrySession } from '../../src/registry/session.js';
+import { pushSynthetic } from '../helpers/images.js';
+import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+
+/** `registry.test` is this machine, like a private registry's name in a split-horizon DNS. */
+const lookup: LookupFunction = (hostname, options, callback) => {
+  if (hostname !== 'registry.test') return callback(new Error(`unexpected lookup of ${hostname}`), '', 4);
+  if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
+  callback(null, '127.0.0.1', 4);
+};
+
+describe('TLS and plain-HTTP rules for registries that are not on loopback', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cia-tls-'));
+  let tlsRegistry: RegistryProcess;
+  let plainRegistry: RegistryProcess;
+  before(async () => {
+    const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=cia test CA');
+    openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=registry.test');
+    writeFileSync(join(dir, 'san.ext'), 'subjectAltName=DNS:registry.test\n');
+    openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'san.ext');
+    [tlsRegistry, plainRegistry] = await Promise.all([startRegistry({ tls: { certificate: join(dir, 'server.pem'), key: join(dir, 'server.key') } }), startRegistry()]);
+  });
+  after(async () => {
+    await Promise.all([tlsRegistry.stop(), plainRegistry.stop()]);
+  });
+
+  test('a private CA given as ca-file is trusted: push and read over verified TLS', async () => {
+    const name = `registry.test:${tlsRegistry.port}`;
+    const options = readTransportOptions((input) => (input === 'ca-file' ? 'ca.pem' : ''), dir);
+    const session = new RegistrySession({ transport: { ...options, lookup } });
+    const image = await pushSynthetic(session, name, 'private/app', { layers: [1000], tags: ['v1'] });
+    assert.equal((await session.client(name).headManifest('private/app', 'v1'))?.digest, image.digest);
+    session.close();
+  });
+
+  test('without the CA, TLS verification refuses the registry', async () => {
+    const session = new RegistrySession({ transport: { lookup }, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    await assert.rejects(session.client(`registry.test:${tlsRegistry.port}`).listTags('private/app'), /self[- ]signed|unable to (get|verify)/i);
+    session.close();
+  });
+
+  test('plain HTTP only for registries listed in insecure-registries', async () => {
+    const name = `registry.test:${plainRegistry.port}`;
+    const refused = new RegistrySession({ transport: { lookup } });
+    await assert.rejects(refused.client(name).listTags('x'), /wrong version number|EPROTO|ssl|tls/i);
+    refused.close();
+    const options = readTransportOptions((input) => (input === 'insecure-registries' ? `other.example:5000, ${name}` : ''), dir);
+    const allowed = new RegistrySession({ transport: { ...options, lookup } });
+    assert.deepEqual(await allowed.client(name).listTags('x'), []);
+    allowed.close();
+  });
+
+  test('bad transport inputs name the input and the value', () => {
+    assert.throws(() => readTransportOptions((i) => (i === 'insecure-registries' ? 'http://x' : ''), dir), /insecure-registries: "http:\/\/x" is not a registry host\[:port\]/);
+    assert.throws(() => readTransportOptions((i) => (i === 'ca-file' ? 'missing.pem' : ''), dir), /ca-file: cannot read "missing.pem"/);
+    writeFileSync(join(dir, 'not-a-cert.pem'), 'hello');
+    assert.throws(() => readTransportOptions((i) => (i === 'ca-file' ? 'not-a-cert.pem' : ''), dir), /ca-file: "not-a-cert.pem" holds no PEM certificate/);
+    assert.ok(readFileSync(join(dir, 'ca.pem'), 'utf8').includes('BEGIN CERTIFICATE'));
+  });
+});
