@@ -47585,13 +47585,17 @@ function buildxBuildArgs(spec) {
  * the first tag (the engine builds each platform, with qemu for foreign RUN steps); the other
  * tags are added afterwards with `tag`.
  */
-function ociBuildArgs(spec) {
+function ociBuildArgs(spec, hostPlatform) {
     const args = ['build', ...commonFlags(spec)];
     if (spec.platforms.length > 0) {
         // --iidfile is refused with several platforms: the list's id is read back afterwards.
         args.push('--platform', spec.platforms.join(','), '--manifest', spec.tags[0]);
     }
     else {
+        // A multi-platform build leaves the base image's local name on its last platform; naming
+        // the host's makes podman fetch the right one instead of silently building for arm64.
+        if (hostPlatform)
+            args.push('--platform', hostPlatform);
         args.push('--iidfile', spec.iidFile, ...tagFlags(spec.tags));
     }
     args.push(spec.buildPath);
@@ -47747,7 +47751,7 @@ class DockerEngine extends ContainerEngine {
 class OciEngine extends ContainerEngine {
     async build(spec) {
         if (spec.platforms.length === 0) {
-            await this.run(ociBuildArgs(spec), spec.contextDir);
+            await this.run(ociBuildArgs(spec, hostPlatform()), spec.contextDir);
             return { imageId: await readId(spec.iidFile), platforms: await this.platformsOf(spec.tags[0]) };
         }
         // --manifest appends to an existing list: a rebuild would mix old and new platforms.
@@ -47812,6 +47816,11 @@ async function readId(iidFile) {
 }
 function withAlgorithm(id) {
     return id.includes(':') ? id : `sha256:${id}`;
+}
+const NODE_TO_OCI_ARCH = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', ia32: '386', riscv64: 'riscv64' };
+/** The platform this runner builds for when an image names none, as os/arch. */
+function hostPlatform() {
+    return `${process.platform}/${NODE_TO_OCI_ARCH[process.arch] ?? process.arch}`;
 }
 function createEngine(name, options) {
     switch (name) {

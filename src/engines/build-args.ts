@@ -29,12 +29,15 @@ export function buildxBuildArgs(spec: BuildSpec): string[] {
  * the first tag (the engine builds each platform, with qemu for foreign RUN steps); the other
  * tags are added afterwards with `tag`.
  */
-export function ociBuildArgs(spec: BuildSpec): string[] {
+export function ociBuildArgs(spec: BuildSpec, hostPlatform?: string): string[] {
   const args = ['build', ...commonFlags(spec)];
   if (spec.platforms.length > 0) {
     // --iidfile is refused with several platforms: the list's id is read back afterwards.
     args.push('--platform', spec.platforms.join(','), '--manifest', spec.tags[0]);
   } else {
+    // A multi-platform build leaves the base image's local name on its last platform; naming
+    // the host's makes podman fetch the right one instead of silently building for arm64.
+    if (hostPlatform) args.push('--platform', hostPlatform);
     args.push('--iidfile', spec.iidFile, ...tagFlags(spec.tags));
   }
   args.push(spec.buildPath);

@@ -83,7 +83,7 @@ export class DockerEngine extends ContainerEngine {
 abstract class OciEngine extends ContainerEngine {
   async build(spec: BuildSpec): Promise<BuiltImage> {
     if (spec.platforms.length === 0) {
-      await this.run(ociBuildArgs(spec), spec.contextDir);
+      await this.run(ociBuildArgs(spec, hostPlatform()), spec.contextDir);
       return { imageId: await readId(spec.iidFile), platforms: await this.platformsOf(spec.tags[0]) };
     }
     // --manifest appends to an existing list: a rebuild would mix old and new platforms.
@@ -160,6 +160,13 @@ async function readId(iidFile: string): Promise<string> {
 
 function withAlgorithm(id: string): string {
   return id.includes(':') ? id : `sha256:${id}`;
+}
+
+const NODE_TO_OCI_ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', ia32: '386', riscv64: 'riscv64' };
+
+/** The platform this runner builds for when an image names none, as os/arch. */
+export function hostPlatform(): string {
+  return `${process.platform}/${NODE_TO_OCI_ARCH[process.arch] ?? process.arch}`;
 }
 
 export function createEngine(name: EngineName, options: EngineOptions): ContainerEngine {

@@ -50,4 +50,7 @@ describe('engine argv (inputs -> argv, no shell anywhere)', () => {
   for (const [name, builder, spec, expected] of table) {
     test(name, () => assert.deepEqual(builder(spec), expected));
   }
+  test('podman/buildah, one platform pinned to the host so a stale base name cannot pick another', () => {
+    assert.deepEqual(ociBuildArgs(base, 'linux/amd64'), ['build', '--file', '/w/app/Containerfile', '--platform', 'linux/amd64', '--iidfile', '/tmp/iid', '--tag', 'quay.io/o/a:latest', '--tag', 'quay.io/o/a:change_7_latest', '/w/app']);
+  });
 });
