@@ -37180,6 +37180,35 @@ exports.visitAsync = visitAsync;
 /******/ }
 /******/ 
 /************************************************************************/
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/compat */
 /******/ 
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -37192,14 +37221,14 @@ var __webpack_exports__ = {};
  * An error the user can fix by changing an input: it names the input or field and the bad value.
  * Kept apart from internal and registry errors so the report says who has to act.
  */
-class errors_ConfigError extends Error {
+class ConfigError extends Error {
     constructor(message, options) {
         super(message, options);
         this.name = 'ConfigError';
     }
 }
 /** Several input problems reported together, so one run shows every mistake. */
-class ConfigErrors extends errors_ConfigError {
+class ConfigErrors extends ConfigError {
     problems;
     constructor(problems) {
         super(problems.length === 1 ? problems[0] : `${problems.length} problems in the inputs:\n  ${problems.join('\n  ')}`);
@@ -37226,9 +37255,14 @@ const Input = {
     Change: 'change',
     InsecureRegistries: 'insecure-registries',
     CaFile: 'ca-file',
+    Promote: 'promote',
+    PromoteMethod: 'promote-method',
+    IntermediateRegistry: 'intermediate-registry',
+    AllowUntrustedBuilds: 'allow-untrusted-builds',
 };
 const Output = {
     Images: 'images',
+    Artifacts: 'artifacts',
 };
 const IMAGE_COMMANDS = ['build', 'upload', 'promote'];
 const ENGINE_COMMANDS = ['build', 'upload'];
@@ -37294,12 +37328,41 @@ const INPUTS = [
         default: '',
         commands: REGISTRY_COMMANDS,
     },
+    {
+        name: Input.Promote,
+        description: "Zuul's upload_container_image_promote. true (gate): push only change_<N>_<tag> (or to the intermediate registry), for promote to publish after merge. false (release): push the final tags.",
+        default: 'true',
+        commands: ['upload'],
+    },
+    {
+        name: Input.PromoteMethod,
+        description: 'tag: the gate pushes change_<N>_<tag> to the final repository. intermediate-registry: the gate pushes to intermediate-registry and nothing goes to the final registry.',
+        default: 'tag',
+        commands: ['upload', 'promote'],
+    },
+    {
+        name: Input.IntermediateRegistry,
+        description: 'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>.',
+        default: '',
+        commands: ['upload', 'promote'],
+    },
+    {
+        name: Input.AllowUntrustedBuilds,
+        description: "Build and push on pull_request_target, or for a pull request from another repository, although that code could read the registry credentials. Leave false unless the code was reviewed.",
+        default: 'false',
+        commands: ['upload'],
+    },
 ];
 const OUTPUTS = [
     {
         name: Output.Images,
-        description: 'JSON list, one object per image: repository, tags (local references), image_id, platforms, change.',
-        commands: ['build'],
+        description: 'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where).',
+        commands: ['build', 'upload'],
+    },
+    {
+        name: Output.Artifacts,
+        description: "JSON list of Zuul-style artifacts, one per tag pushed to the intermediate registry: name, url (docker://…), metadata {type: container_image, repository, tag, digest, revision}. Pass it to promote.",
+        commands: ['upload'],
     },
 ];
 function inputsOf(command) {
@@ -37314,7 +37377,7 @@ const COMMAND_SUMMARIES = {
     promote: 'After merge: move change_<N>_<tag> to the final tags server-side and delete the temporary tags.',
     mirror: 'Copy images between registries with every platform and digest preserved.',
 };
-const IMPLEMENTED = new Set(['build']);
+const IMPLEMENTED = new Set(['build', 'upload']);
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -46904,7 +46967,7 @@ function isValidRegistry(registry) {
 function isValidPath(path) {
     return PATH_RE.test(path);
 }
-function isValidDigest(digest) {
+function reference_isValidDigest(digest) {
     return digest.startsWith('sha256:') ? SHA256_RE.test(digest) : DIGEST_RE.test(digest);
 }
 /**
@@ -46934,7 +46997,7 @@ function parseReference(input, options = {}) {
     if (at >= 0) {
         digest = rest.slice(at + 1);
         rest = rest.slice(0, at);
-        if (!isValidDigest(digest))
+        if (!reference_isValidDigest(digest))
             throw new main_ReferenceError(input, `"${digest}" is not a valid digest`);
     }
     let tag;
@@ -47108,7 +47171,7 @@ function parseYamlInput(text, inputName) {
     catch (error) {
         if (error instanceof dist/* YAMLParseError */.XT) {
             const where = error.linePos ? ` (line ${error.linePos[0].line}, column ${error.linePos[0].col})` : '';
-            throw new errors_ConfigError(`${inputName}: not valid YAML${where}: ${error.message.split('\n')[0]}`, { cause: error });
+            throw new ConfigError(`${inputName}: not valid YAML${where}: ${error.message.split('\n')[0]}`, { cause: error });
         }
         throw error;
     }
@@ -47327,16 +47390,16 @@ function resolveInside(root, base, value, field, mustExist = true) {
     const candidate = (0,external_node_path_namespaceObject.resolve)(base, value);
     const realRoot = (0,external_node_fs_namespaceObject.realpathSync)(root);
     if (!isInside(realRoot, (0,external_node_path_namespaceObject.resolve)(realRoot, (0,external_node_path_namespaceObject.relative)(root, candidate)))) {
-        throw new errors_ConfigError(`${field}: "${value}" is outside the work dir ${root}`);
+        throw new ConfigError(`${field}: "${value}" is outside the work dir ${root}`);
     }
     if (!(0,external_node_fs_namespaceObject.existsSync)(candidate)) {
         if (mustExist)
-            throw new errors_ConfigError(`${field}: "${value}" does not exist (looked for ${candidate})`);
+            throw new ConfigError(`${field}: "${value}" does not exist (looked for ${candidate})`);
         return candidate;
     }
     const real = (0,external_node_fs_namespaceObject.realpathSync)(candidate);
     if (!isInside(realRoot, real)) {
-        throw new errors_ConfigError(`${field}: "${value}" leaves the work dir ${root} through a symbolic link (it resolves to ${real})`);
+        throw new ConfigError(`${field}: "${value}" leaves the work dir ${root} through a symbolic link (it resolves to ${real})`);
     }
     return real;
 }
@@ -47354,9 +47417,9 @@ const ZUUL_KEY = 'container_images';
 function loadImageList(source) {
     const { inline, file } = source;
     if (inline && file)
-        throw new errors_ConfigError('give either images or images-file, not both');
+        throw new ConfigError('give either images or images-file, not both');
     if (!inline && !file)
-        throw new errors_ConfigError('no images: give the images input (a YAML list) or images-file (a file holding one)');
+        throw new ConfigError('no images: give the images input (a YAML list) or images-file (a file holding one)');
     let raw;
     let origin = '';
     if (inline) {
@@ -47369,14 +47432,14 @@ function loadImageList(source) {
             text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
         }
         catch (error) {
-            throw new errors_ConfigError(`images-file: cannot read "${file}": ${error.message}`, { cause: error });
+            throw new ConfigError(`images-file: cannot read "${file}": ${error.message}`, { cause: error });
         }
         raw = parseYamlInput(text, `images-file "${file}"`);
         origin = `${file}: `;
     }
     if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
         if (!(ZUUL_KEY in raw)) {
-            throw new errors_ConfigError(`${origin}images: expected a list of images or a mapping with a "${ZUUL_KEY}" key, got a mapping with keys ${Object.keys(raw).join(', ')}`);
+            throw new ConfigError(`${origin}images: expected a list of images or a mapping with a "${ZUUL_KEY}" key, got a mapping with keys ${Object.keys(raw).join(', ')}`);
         }
         raw = raw[ZUUL_KEY];
     }
@@ -47441,7 +47504,7 @@ function readEvent(env) {
         return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
     }
     catch (error) {
-        throw new errors_ConfigError(`GITHUB_EVENT_PATH: cannot read the event payload ${path}: ${error.message}`, { cause: error });
+        throw new ConfigError(`GITHUB_EVENT_PATH: cannot read the event payload ${path}: ${error.message}`, { cause: error });
     }
 }
 function parseChangeInput(value) {
@@ -47449,7 +47512,7 @@ function parseChangeInput(value) {
         return undefined;
     const text = value.trim().replace(/^#/, '');
     if (!/^[1-9][0-9]{0,9}$/.test(text))
-        throw new errors_ConfigError(`change: "${value}" is not a change number (a positive integer)`);
+        throw new ConfigError(`change: "${value}" is not a change number (a positive integer)`);
     return Number(text);
 }
 function detectChange(env, event, override) {
@@ -47515,7 +47578,7 @@ function readWorkDir(read, env) {
     const value = read(Input.WorkDir) || env.GITHUB_WORKSPACE || process.cwd();
     const dir = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), value);
     if (!(0,external_node_fs_namespaceObject.existsSync)(dir) || !(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory())
-        throw new errors_ConfigError(`work-dir: "${value}" is not a directory`);
+        throw new ConfigError(`work-dir: "${value}" is not a directory`);
     return dir;
 }
 function readEngineInputs(read, env, onSecret) {
@@ -47523,7 +47586,7 @@ function readEngineInputs(read, env, onSecret) {
     const workDir = readWorkDir(read, env);
     const engine = read(Input.ContainerCommand) || 'docker';
     if (!ENGINE_NAMES.includes(engine)) {
-        throw new errors_ConfigError(`container-command: "${engine}" is not supported; one of ${ENGINE_NAMES.join(', ')}`);
+        throw new ConfigError(`container-command: "${engine}" is not supported; one of ${ENGINE_NAMES.join(', ')}`);
     }
     const containerFilename = read(Input.ContainerFilename) || undefined;
     if (containerFilename !== undefined)
@@ -47543,14 +47606,14 @@ function parseExtraEnv(text) {
         return {};
     const raw = parseYamlInput(text, 'build-extra-env');
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        throw new errors_ConfigError(`build-extra-env: expected a mapping of NAME: value, got ${show(raw)}`);
+        throw new ConfigError(`build-extra-env: expected a mapping of NAME: value, got ${show(raw)}`);
     }
     const env = {};
     for (const [name, value] of Object.entries(raw)) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-            throw new errors_ConfigError(`build-extra-env: "${name}" is not an environment variable name`);
+            throw new ConfigError(`build-extra-env: "${name}" is not an environment variable name`);
         if (value !== null && typeof value === 'object')
-            throw new errors_ConfigError(`build-extra-env.${name}: expected a plain value, got ${show(value)}`);
+            throw new ConfigError(`build-extra-env.${name}: expected a plain value, got ${show(value)}`);
         env[name] = value === null ? '' : String(value);
     }
     return env;
@@ -47692,7 +47755,33 @@ const exec_exec = (file, args, options = {}) => new Promise((resolvePromise, rej
     child.stdin.end(options.input ?? '');
 });
 
+;// CONCATENATED MODULE: ./src/engines/push-args.ts
+/** podman and buildah: `push` / `manifest push --all`, the digest written to a file. */
+function ociPushArgs(spec) {
+    const args = spec.multiPlatform ? ['manifest', 'push', '--all'] : ['push'];
+    if (spec.insecure)
+        args.push('--tls-verify=false');
+    if (spec.authFile)
+        args.push('--authfile', spec.authFile);
+    args.push('--digestfile', spec.digestFile, spec.source, `docker://${spec.destination}`);
+    return args;
+}
+/** docker: tag (when the destination name differs), then push; credentials via DOCKER_CONFIG. */
+function dockerPushArgs(spec) {
+    const steps = [];
+    if (spec.source !== spec.destination)
+        steps.push(['tag', spec.source, spec.destination]);
+    steps.push(['push', spec.destination]);
+    return steps;
+}
+/** `docker push` prints `<tag>: digest: sha256:… size: N` when it is done. */
+function dockerPushedDigest(output) {
+    return /digest: (sha256:[a-f0-9]{64})/.exec(output)?.[1];
+}
+
 ;// CONCATENATED MODULE: ./src/engines/engine.ts
+
+
 
 
 
@@ -47710,6 +47799,10 @@ class ContainerEngine {
     }
     get binary() {
         return this.#binary ?? this.name;
+    }
+    /** Environment for one push: docker finds credentials through DOCKER_CONFIG. */
+    pushEnv(spec) {
+        return spec.authFile && this.name === 'docker' ? { ...this.env, DOCKER_CONFIG: (0,external_node_path_namespaceObject.dirname)(spec.authFile) } : this.env;
     }
     /** Runs the engine, streaming its output into the log; failures keep its last stderr lines. */
     run(args, cwd, quiet = false) {
@@ -47742,6 +47835,17 @@ class DockerEngine extends ContainerEngine {
         await this.run(dockerBuildArgs(spec), spec.contextDir);
         return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
     }
+    async push(spec) {
+        let output = '';
+        for (const args of dockerPushArgs(spec)) {
+            const result = await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+            output += result.stdout;
+        }
+        const digest = dockerPushedDigest(output);
+        if (!digest)
+            throw new ExecError('docker', 0, [], `docker push ${spec.destination} did not report the digest it pushed`);
+        return digest;
+    }
     async hostPlatform(ref) {
         const { stdout } = await this.exec(this.binary, ['image', 'inspect', ref], { env: this.env });
         return platformOfInspect(stdout);
@@ -47760,6 +47864,13 @@ class OciEngine extends ContainerEngine {
         for (const tag of spec.tags.slice(1))
             await this.run(['tag', spec.tags[0], tag], undefined, true);
         return { imageId: await this.listId(spec.tags[0]), platforms: await this.platformsOf(spec.tags[0]) };
+    }
+    async push(spec) {
+        await this.exec(this.binary, ociPushArgs(spec), { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+        const digest = (await (0,promises_namespaceObject.readFile)(spec.digestFile, 'utf8')).trim();
+        if (!/^sha256:[a-f0-9]{64}$/.test(digest))
+            throw new ExecError(this.name, 0, [], `${this.name} push ${spec.destination} wrote no digest`);
+        return digest;
     }
     async removeExisting(ref) {
         if (await this.probe(['manifest', 'exists', ref])) {
@@ -47855,7 +47966,7 @@ function planBuilds(inputs, context) {
         catch (error) {
             if (error instanceof ConfigErrors)
                 problems.push(...error.problems);
-            else if (error instanceof errors_ConfigError)
+            else if (error instanceof ConfigError)
                 problems.push(error.message);
             else
                 throw error;
@@ -47888,11 +47999,11 @@ function planImage(image, inputs, context) {
             const source = resolveInside(root, root, sibling, `${field('siblings')}[${i}]`);
             const name = (0,external_node_path_namespaceObject.normalize)((0,external_node_path_namespaceObject.relative)(root, source));
             if (name === '.' || isInside(source, contextDir))
-                throw new errors_ConfigError(`${field('siblings')}[${i}]: "${sibling}" contains the context itself`);
+                throw new ConfigError(`${field('siblings')}[${i}]: "${sibling}" contains the context itself`);
             siblings.push({ source, destination: (0,external_node_path_namespaceObject.join)(siblingsDir, name) });
         }
         catch (error) {
-            if (!(error instanceof errors_ConfigError))
+            if (!(error instanceof ConfigError))
                 throw error;
             problems.push(error.message);
         }
@@ -47932,7 +48043,7 @@ function findContainerFile(root, contextDir, name, field) {
         if ((0,external_node_fs_namespaceObject.existsSync)(path))
             return resolveInside(root, contextDir, candidate, field);
     }
-    throw new errors_ConfigError(`${field}: neither Containerfile nor Dockerfile exists in ${contextDir}; add one or set container_filename`);
+    throw new ConfigError(`${field}: neither Containerfile nor Dockerfile exists in ${contextDir}; add one or set container_filename`);
 }
 /** OCI annotations every image gets, and Zuul's change labels when there is a change. */
 function standardLabels(context) {
@@ -47992,9 +48103,8 @@ async function withSiblings(plan, build) {
 
 
 /** Builds every image of the list in order; shared by `build` and `upload`. */
-async function buildImages(context, inputs) {
+async function buildImages(context, inputs, change = detectChange(context.env, readEvent(context.env), inputs.change)) {
     const { env, logger } = context;
-    const change = detectChange(env, readEvent(env), inputs.change);
     const scratchDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'cia-build-'));
     try {
         const plans = planBuilds(inputs, { change, env, scratchDir, created: createdTimestamp(env) });
@@ -48035,16 +48145,1414 @@ async function build(context) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/config/booleans.ts
+
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** A boolean input as the runner's YAML 1.2 core schema spells it; empty means the default. */
+function parseBoolean(value, name, fallback) {
+    if (value === '')
+        return fallback;
+    if (TRUE.includes(value))
+        return true;
+    if (FALSE.includes(value))
+        return false;
+    throw new ConfigError(`${name}: "${value}" is not a boolean (true or false)`);
+}
+
+;// CONCATENATED MODULE: ./src/config/registry-inputs.ts
+
+
+
+
+
+/** How registries are reached: plain HTTP exceptions and private CAs. */
+function readTransportOptions(read, workDir) {
+    const insecureRegistries = read(Input.InsecureRegistries)
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    for (const registry of insecureRegistries) {
+        if (!isValidRegistry(registry))
+            throw new ConfigError(`insecure-registries: "${registry}" is not a registry host[:port]`);
+    }
+    const caFile = read(Input.CaFile);
+    let ca;
+    if (caFile) {
+        try {
+            ca = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(workDir, caFile), 'utf8');
+        }
+        catch (error) {
+            throw new ConfigError(`ca-file: cannot read "${caFile}": ${error.message}`, { cause: error });
+        }
+        if (!ca.includes('-----BEGIN CERTIFICATE-----'))
+            throw new ConfigError(`ca-file: "${caFile}" holds no PEM certificate`);
+    }
+    return { insecureRegistries, ca };
+}
+
+;// CONCATENATED MODULE: ./src/config/upload-inputs.ts
+
+
+
+
+
+
+const PROMOTE_METHODS = ['tag', 'intermediate-registry'];
+function readPromoteMethod(read) {
+    const method = read(Input.PromoteMethod) || 'tag';
+    if (!PROMOTE_METHODS.includes(method)) {
+        throw new ConfigError(`promote-method: "${method}" is not a method; one of ${PROMOTE_METHODS.join(', ')}`);
+    }
+    return method;
+}
+function readIntermediate(read, method, needed) {
+    const value = read(Input.IntermediateRegistry);
+    if (!value) {
+        if (method === 'intermediate-registry' && needed)
+            throw new ConfigError('intermediate-registry: required with promote-method: intermediate-registry');
+        return undefined;
+    }
+    const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
+    const namespace = rest.join('/') || undefined;
+    if (!isValidRegistry(registry) || (namespace !== undefined && !isValidPath(namespace))) {
+        throw new ConfigError(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
+    }
+    return { registry, namespace };
+}
+function readUploadInputs(read, env, onSecret) {
+    const engine = readEngineInputs(read, env, onSecret);
+    const promote = parseBoolean(read(Input.Promote), Input.Promote, true);
+    const promoteMethod = readPromoteMethod(read);
+    return {
+        ...engine,
+        promote,
+        promoteMethod,
+        intermediate: readIntermediate(read, promoteMethod, promote),
+        allowUntrusted: parseBoolean(read(Input.AllowUntrustedBuilds), Input.AllowUntrustedBuilds, false),
+        transport: readTransportOptions(read, engine.workDir),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engines/auth-file.ts
+
+
+
+/**
+ * Runs `use` with a docker-format auth file (config.json, also read by podman, buildah and
+ * skopeo) holding only these credentials: 0600 inside a 0700 directory, removed whatever
+ * happens, so no secret reaches argv or outlives the step. No entries: no file.
+ */
+async function withAuthFile(entries, use) {
+    if (entries.length === 0)
+        return use(undefined);
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'cia-auth-'));
+    const file = (0,external_node_path_namespaceObject.join)(dir, 'config.json');
+    try {
+        const auths = Object.fromEntries(entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]));
+        await (0,promises_namespaceObject.writeFile)(file, JSON.stringify({ auths }), { mode: 0o600 });
+        return await use(file);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platform/trust.ts
+/**
+ * Why this run builds code its credentials should not meet, or undefined when it is trusted:
+ * `pull_request_target` runs with the base repository's secrets, and a pull request from
+ * another repository brings code nobody here wrote.
+ */
+function untrustedReason(change) {
+    if (change.pipeline === 'pull_request_target') {
+        return `the event is pull_request_target, which runs with this repository's secrets${change.headRepository && change.headRepository !== change.baseRepository ? ` on code from ${change.headRepository}` : ''}`;
+    }
+    if (change.headRepository && change.baseRepository && change.headRepository !== change.baseRepository) {
+        return `pull request #${change.change} comes from another repository (${change.headRepository}, not ${change.baseRepository})`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/logger.ts
+/** A logger that drops everything; for library callers that do not care. */
+const silentLogger = {
+    debug() { },
+    info() { },
+    warning() { },
+    error() { },
+    group: (_title, fn) => fn(),
+    mask() { },
+};
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+/** A registry said no (or did not answer): method, URL without credentials, status, OCI codes. */
+class RegistryError extends Error {
+    method;
+    url;
+    status;
+    codes;
+    constructor(method, url, status, codes = [], detail, options) {
+        const codesText = codes.length ? ` ${codes.map((c) => (c.message ? `${c.code}: ${c.message}` : c.code)).join('; ')}` : '';
+        super(`${method} ${url}: ${status === undefined ? 'no response' : `HTTP ${status}`}${codesText}${detail ? ` (${detail})` : ''}`, options);
+        this.method = method;
+        this.url = url;
+        this.status = status;
+        this.codes = codes;
+        this.name = 'RegistryError';
+    }
+    /** Worth retrying: no response, throttled, or a server-side failure. */
+    get temporary() {
+        return this.status === undefined || this.status === 429 || this.status === 408 || (this.status >= 500 && this.status !== 501 && this.status !== 505);
+    }
+    hasCode(code) {
+        return this.codes.some((c) => c.code === code);
+    }
+}
+function parseOciErrors(body) {
+    try {
+        const parsed = JSON.parse(body);
+        return (parsed.errors ?? []).filter((e) => typeof e.code === 'string').map((e) => ({ code: String(e.code), message: typeof e.message === 'string' ? e.message : undefined }));
+    }
+    catch {
+        return [];
+    }
+}
+/** URL text safe for logs: no user info, no query values that might be tokens. */
+function redactUrl(url) {
+    const u = new URL(String(url));
+    u.username = '';
+    u.password = '';
+    for (const key of [...u.searchParams.keys()]) {
+        if (/token|signature|sig|credential|secret|key/i.test(key))
+            u.searchParams.set(key, '***');
+    }
+    return u.toString();
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
+;// CONCATENATED MODULE: ./src/registry/auth/challenge.ts
+function parseChallenges(header) {
+    if (header === undefined)
+        return [];
+    const text = Array.isArray(header) ? header.join(', ') : header;
+    const challenges = [];
+    let i = 0;
+    const skip = (re) => {
+        while (i < text.length && re.test(text[i]))
+            i++;
+    };
+    while (i < text.length) {
+        skip(/[\s,]/);
+        const token = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+/.exec(text.slice(i));
+        if (!token)
+            break;
+        i += token[0].length;
+        skip(/[ \t]/);
+        if (text[i] === '=') {
+            // A parameter of the current challenge, not a new scheme.
+            i++;
+            skip(/[ \t]/);
+            const value = readValue();
+            if (challenges.length)
+                challenges[challenges.length - 1].params[token[0].toLowerCase()] = value;
+            continue;
+        }
+        challenges.push({ scheme: token[0], params: {} });
+    }
+    return challenges;
+    function readValue() {
+        if (text[i] === '"') {
+            let out = '';
+            for (i++; i < text.length && text[i] !== '"'; i++) {
+                if (text[i] === '\\' && i + 1 < text.length)
+                    i++;
+                out += text[i];
+            }
+            i++;
+            return out;
+        }
+        const m = /^[^,\s]*/.exec(text.slice(i));
+        i += m[0].length;
+        return m[0];
+    }
+}
+function findChallenge(challenges, scheme) {
+    return challenges.find((c) => c.scheme.toLowerCase() === scheme.toLowerCase());
+}
+/** Scope strings are space-separated: `repository:a:pull repository:b:pull,push`. */
+function splitScopes(scope) {
+    return (scope ?? '').split(' ').filter(Boolean);
+}
+/**
+ * Parses `repository:<name>:<actions>`; the name may hold `host:port`, so the actions are what
+ * follows the LAST colon and the type what precedes the first.
+ */
+function parseScope(scope) {
+    const first = scope.indexOf(':');
+    const last = scope.lastIndexOf(':');
+    if (first <= 0 || last === first)
+        return undefined;
+    return { type: scope.slice(0, first), name: scope.slice(first + 1, last), actions: scope.slice(last + 1).split(',').filter(Boolean) };
+}
+/** Merges scopes per resource, uniting their actions, in a stable order (the token cache key). */
+function mergeScopes(scopes) {
+    const merged = new Map();
+    const raw = [];
+    for (const scope of scopes) {
+        const parsed = parseScope(scope);
+        if (!parsed) {
+            raw.push(scope);
+            continue;
+        }
+        const key = `${parsed.type}:${parsed.name}`;
+        const actions = merged.get(key) ?? new Set();
+        parsed.actions.forEach((a) => actions.add(a));
+        merged.set(key, actions);
+    }
+    return [...[...merged].map(([key, actions]) => `${key}:${[...actions].sort().join(',')}`), ...new Set(raw)].sort();
+}
+
+;// CONCATENATED MODULE: ./src/registry/http-headers.ts
+/** `Link: <url>; rel="next"` (tag list pagination); the URL may be relative. */
+function parseNextLink(header, base) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]*)>(.*)$/.exec(part);
+        if (m && /;\s*rel="?next"?/i.test(m[2]))
+            return new URL(m[1], base);
+    }
+    return undefined;
+}
+/** `Retry-After`: seconds or an HTTP date; milliseconds to wait, capped, or undefined. */
+function parseRetryAfter(header, now = Date.now(), capMs = 60_000) {
+    if (!header)
+        return undefined;
+    const text = header.trim();
+    if (/^\d+$/.test(text))
+        return Math.min(Number(text) * 1000, capMs);
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.min(Math.max(0, date - now), capMs);
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+
+
+
+
+
+
+
+
+const MAX_REDIRECTS = 5;
+const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET', 'ERR_HTTP_PARSER', 'HPE_INVALID_CONSTANT']);
+/** Errors below HTTP (reset, refused, stalled, cut short): always worth another attempt. */
+function isNetworkError(error) {
+    if (!(error instanceof Error))
+        return false;
+    const code = error.code;
+    return (code !== undefined && NETWORK_ERROR_CODES.has(code)) || /socket hang up|aborted|premature close|idle timeout/i.test(error.message);
+}
+/**
+ * HTTP for registries: keep-alive connections, a socket idle timeout so a stall cannot hang a
+ * job, redirects that drop Authorization when they leave the host, plain HTTP only where allowed.
+ */
+class Transport {
+    #insecure;
+    #httpAgent;
+    #httpsAgent;
+    idleTimeoutMs;
+    #onRequest;
+    logger;
+    constructor(options = {}) {
+        this.#insecure = new Set(options.insecureRegistries ?? []);
+        // A private CA is trusted in addition to the system's roots, not instead of them.
+        const common = { keepAlive: true, maxSockets: 64, ...(options.lookup && { lookup: options.lookup }) };
+        this.#httpAgent = new (external_node_http_default()).Agent(common);
+        this.#httpsAgent = new (external_node_https_default()).Agent({ ...common, ...(options.ca && { ca: [...(external_node_tls_default()).rootCertificates, options.ca] }) });
+        this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+        this.#onRequest = options.onRequest;
+        this.logger = options.logger ?? silentLogger;
+    }
+    /** `http(s)://<api host>` of a registry. */
+    baseUrl(registry) {
+        const host = apiHost(registry);
+        const plain = isLoopback(registry) || this.#insecure.has(registry) || this.#insecure.has(host);
+        return new URL(`${plain ? 'http' : 'https'}://${host}`);
+    }
+    async send(request) {
+        let url = request.url;
+        let headers = { ...request.headers };
+        for (let hop = 0;; hop++) {
+            const response = await this.#sendOnce(request.method, url, headers, request.body);
+            const location = response.headers.location;
+            if (!request.followRedirects || !location || ![301, 302, 303, 307, 308].includes(response.status) || request.body)
+                return response;
+            if (hop >= MAX_REDIRECTS)
+                throw new RegistryError(request.method, redactUrl(request.url), response.status, [], 'too many redirects');
+            response.body.resume();
+            const next = new URL(location, url);
+            // Blob storage (S3, a CDN) must never see the registry's token.
+            if (next.host !== url.host) {
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+            }
+            url = next;
+        }
+    }
+    #sendOnce(method, url, headers, body) {
+        this.#onRequest?.(method, url);
+        const secure = url.protocol === 'https:';
+        const lib = secure ? (external_node_https_default()) : (external_node_http_default());
+        return new Promise((resolve, reject) => {
+            const req = lib.request(url, { method, headers: { 'user-agent': 'container-image-actions', ...headers }, agent: secure ? this.#httpsAgent : this.#httpAgent });
+            const fail = (error) => reject(error);
+            req.setTimeout(this.idleTimeoutMs, () => req.destroy(Object.assign(new Error(`idle timeout after ${this.idleTimeoutMs} ms: ${method} ${redactUrl(url)}`), { code: 'ETIMEDOUT' })));
+            req.on('error', fail);
+            req.on('response', (res) => {
+                // From here on errors surface through the body stream.
+                req.off('error', fail);
+                req.on('error', (error) => res.destroy(error));
+                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res, url });
+            });
+            if (body === undefined)
+                req.end();
+            else if (Buffer.isBuffer(body))
+                req.end(body);
+            else {
+                body.on('error', (error) => req.destroy(error));
+                body.pipe(req);
+            }
+        });
+    }
+    /** Sockets handed to a request and not yet given back: a body left unread keeps one. */
+    busySockets() {
+        const count = (agent) => Object.values(agent.sockets).reduce((n, list) => n + (list?.length ?? 0), 0);
+        return count(this.#httpAgent) + count(this.#httpsAgent);
+    }
+    close() {
+        this.#httpAgent.destroy();
+        this.#httpsAgent.destroy();
+    }
+}
+/** Reads a whole (small) body, refusing more than `limit` bytes. */
+async function readBody(response, limit = 4 * 1024 * 1024) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+        size += chunk.length;
+        if (size > limit) {
+            response.body.destroy();
+            throw new Error(`response body larger than ${limit} bytes from ${redactUrl(response.url)}`);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+/** Drains an unneeded body so the keep-alive connection can be reused. */
+async function discard(response) {
+    try {
+        for await (const _ of response.body)
+            ;
+    }
+    catch {
+        // The request is done with; a broken body changes nothing.
+    }
+}
+/** Turns an unexpected response into a RegistryError with the OCI error codes of its body. */
+async function errorFrom(method, response, detail) {
+    let text = '';
+    try {
+        text = (await readBody(response, 64 * 1024)).toString('utf8');
+    }
+    catch {
+        // The status alone still says what happened.
+    }
+    let why = detail;
+    if (response.status === 401) {
+        // The challenge says whether the credentials are wrong or merely lack a permission.
+        const bearer = findChallenge(parseChallenges(response.headers['www-authenticate']), 'bearer');
+        if (bearer?.params.error === 'insufficient_scope')
+            why = [detail, `insufficient_scope: the credentials do not grant ${bearer.params.scope ?? 'the needed access'}`].filter(Boolean).join('; ');
+    }
+    const error = new RegistryError(method, redactUrl(response.url), response.status, parseOciErrors(text), why);
+    const retryAfter = parseRetryAfter(response.headers['retry-after']);
+    return Object.assign(error, { retryAfterMs: retryAfter });
+}
+
+;// CONCATENATED MODULE: ./src/registry/retry.ts
+
+
+
+const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000 };
+function isRetryable(error) {
+    return (error instanceof RegistryError && error.temporary) || isNetworkError(error) || error.retryable === true;
+}
+/** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
+function backoffDelay(policy, attempt, error, random = Math.random) {
+    const retryAfter = error.retryAfterMs;
+    if (retryAfter !== undefined)
+        return retryAfter;
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+/**
+ * Runs an idempotent step again on network errors, 429 and 5xx. Each attempt starts over
+ * (an interrupted upload opens a new session), so a retry never continues a half-sent body.
+ */
+async function withRetry(what, step, policy = DEFAULT_RETRY, logger = silentLogger) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await step(attempt);
+        }
+        catch (error) {
+            if (attempt >= policy.attempts || !isRetryable(error))
+                throw error;
+            const delay = backoffDelay(policy, attempt, error);
+            logger.info(`${what}: ${error.message}; retrying in ${delay} ms (attempt ${attempt + 1} of ${policy.attempts})`);
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth/credentials.ts
+
+
+
+
+/** docker writes Docker Hub's entry under its v1 URL. */
+function authKeys(registry) {
+    if (['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(registry)) {
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
+    }
+    return [registry, `https://${registry}`, `http://${registry}`];
+}
+/**
+ * Finds credentials the way the engines do: the registry-credentials input, then docker's
+ * config (`auths`, `credHelpers`, `credsStore`), then podman's auth.json.
+ */
+class CredentialStore {
+    #options;
+    #cache = new Map();
+    constructor(options = {}) {
+        this.#options = options;
+    }
+    get(registry) {
+        let found = this.#cache.get(registry);
+        if (!found) {
+            found = this.#lookup(registry).then((credential) => {
+                for (const secret of [credential?.password, credential?.refreshToken])
+                    if (secret)
+                        this.#options.onSecret?.(secret);
+                return credential;
+            });
+            this.#cache.set(registry, found);
+        }
+        return found;
+    }
+    async #lookup(registry) {
+        const explicit = this.#options.explicit?.get(registry);
+        if (explicit)
+            return explicit;
+        const env = this.#options.env ?? process.env;
+        const dockerDir = env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
+        const podmanFile = env.REGISTRY_AUTH_FILE || (env.XDG_RUNTIME_DIR ? (0,external_node_path_namespaceObject.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json') : undefined);
+        for (const file of [(0,external_node_path_namespaceObject.join)(dockerDir, 'config.json'), podmanFile]) {
+            if (!file || !(0,external_node_fs_namespaceObject.existsSync)(file))
+                continue;
+            const found = await this.#fromAuthFile(file, registry);
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    async #fromAuthFile(file, registry) {
+        let config;
+        try {
+            config = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+        }
+        catch {
+            return undefined;
+        }
+        const keys = authKeys(registry);
+        const helper = keys.map((k) => config.credHelpers?.[k]).find(Boolean);
+        if (helper)
+            return this.#fromHelper(helper, keys[0]);
+        for (const key of keys) {
+            const entry = config.auths?.[key];
+            if (!entry)
+                continue;
+            if (entry.identitytoken)
+                return { username: entry.username, refreshToken: entry.identitytoken };
+            if (entry.auth) {
+                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+                const colon = decoded.indexOf(':');
+                if (colon > 0)
+                    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+            }
+            if (entry.username && entry.password)
+                return { username: entry.username, password: entry.password };
+        }
+        if (config.credsStore)
+            return this.#fromHelper(config.credsStore, keys[0]);
+        return undefined;
+    }
+    /** `docker-credential-<name> get`, the server on stdin; `<token>` as user means an identity token. */
+    async #fromHelper(name, server) {
+        const run = this.#options.exec ?? exec_exec;
+        const result = await run(`docker-credential-${name}`, ['get'], { input: server, allowFailure: true });
+        if (result.code !== 0)
+            return undefined;
+        const parsed = JSON.parse(result.stdout);
+        if (!parsed.Secret)
+            return undefined;
+        if (parsed.Username === '<token>')
+            return { refreshToken: parsed.Secret };
+        return { username: parsed.Username, password: parsed.Secret };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth/authenticator.ts
+
+
+
+const MIN_TOKEN_LIFETIME_S = 60;
+const EXPIRY_MARGIN_MS = 10_000;
+/** Authorization for one registry: ping once, then Basic or scoped Bearer tokens, cached. */
+class Authenticator {
+    registry;
+    transport;
+    credentials;
+    logger;
+    #challenge;
+    #tokens = new Map();
+    constructor(registry, transport, credentials, logger) {
+        this.registry = registry;
+        this.transport = transport;
+        this.credentials = credentials;
+        this.logger = logger;
+    }
+    /** The Authorization header for these scopes, or undefined where none is needed. */
+    async authorization(scopes) {
+        const challenge = await this.#ping();
+        if (!challenge)
+            return undefined;
+        if (challenge.scheme.toLowerCase() === 'basic')
+            return this.#basic();
+        return (await this.#token(challenge, scopes)).header;
+    }
+    /**
+     * After a 401: learn the challenge it carried (a new realm, or a scope we did not ask for),
+     * and return a header for the union of scopes. Undefined when nothing new can be tried.
+     */
+    async reauthorize(scopes, response, previous) {
+        const challenges = parseChallenges(response.headers['www-authenticate']);
+        const bearer = findChallenge(challenges, 'bearer');
+        const basic = findChallenge(challenges, 'basic');
+        if (bearer) {
+            this.#challenge = Promise.resolve(bearer);
+            const wanted = mergeScopes([...scopes, ...splitScopes(bearer.params.scope)]);
+            // A fresh token for the scopes the last one already named would be refused the same way.
+            if (bearer.params.error === 'insufficient_scope' && previous && wanted.join(' ') === mergeScopes(scopes).join(' '))
+                return undefined;
+            this.#tokens.delete(this.#key(bearer, wanted));
+            const header = (await this.#token(bearer, wanted)).header;
+            return header === previous ? undefined : header;
+        }
+        if (basic) {
+            this.#challenge = Promise.resolve(basic);
+            const header = await this.#basic();
+            return header === previous ? undefined : header;
+        }
+        return undefined;
+    }
+    #ping() {
+        this.#challenge ??= (async () => {
+            const url = new URL('/v2/', this.transport.baseUrl(this.registry));
+            const response = await this.transport.send({ method: 'GET', url });
+            await discard(response);
+            if (response.status === 200)
+                return null;
+            if (response.status !== 401)
+                throw new RegistryError('GET', url.toString(), response.status, [], 'the registry API ping failed');
+            const challenges = parseChallenges(response.headers['www-authenticate']);
+            const challenge = findChallenge(challenges, 'bearer') ?? findChallenge(challenges, 'basic');
+            if (!challenge)
+                throw new RegistryError('GET', url.toString(), 401, [], 'no Bearer or Basic challenge in WWW-Authenticate');
+            return challenge;
+        })().catch((error) => {
+            this.#challenge = undefined;
+            throw error;
+        });
+        return this.#challenge;
+    }
+    async #basic() {
+        const credential = await this.credentials.get(this.registry);
+        if (!credential?.username || credential.password === undefined)
+            return undefined;
+        return `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
+    }
+    #key(challenge, scopes) {
+        return [challenge.params.realm, challenge.params.service ?? '', mergeScopes(scopes).join(' ')].join('|');
+    }
+    #token(challenge, scopes) {
+        const key = this.#key(challenge, scopes);
+        const cached = this.#tokens.get(key);
+        if (cached) {
+            return cached.then((token) => {
+                if (token.expiresAt - EXPIRY_MARGIN_MS > Date.now())
+                    return token;
+                this.#tokens.delete(key);
+                return this.#token(challenge, scopes);
+            });
+        }
+        const fetched = this.#fetchToken(challenge, mergeScopes(scopes)).catch((error) => {
+            this.#tokens.delete(key);
+            throw error;
+        });
+        this.#tokens.set(key, fetched);
+        return fetched;
+    }
+    async #fetchToken(challenge, scopes) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new RegistryError('GET', this.registry, 401, [], 'Bearer challenge without a realm');
+        const credential = await this.credentials.get(this.registry);
+        let response;
+        if (credential?.refreshToken) {
+            // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
+            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.refreshToken, client_id: 'container-image-actions' });
+            if (challenge.params.service)
+                form.set('service', challenge.params.service);
+            if (scopes.length)
+                form.set('scope', scopes.join(' '));
+            response = await this.transport.send({ method: 'POST', url: new URL(realm), headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) });
+            if (response.status === 404 || response.status === 405) {
+                await discard(response);
+                response = undefined;
+            }
+        }
+        if (!response) {
+            const url = new URL(realm);
+            if (challenge.params.service)
+                url.searchParams.set('service', challenge.params.service);
+            for (const scope of scopes)
+                url.searchParams.append('scope', scope);
+            const headers = {};
+            const basic = await this.#basic();
+            if (basic)
+                headers.authorization = basic;
+            else if (credential?.refreshToken) {
+                url.searchParams.set('grant_type', 'refresh_token');
+                url.searchParams.set('refresh_token', credential.refreshToken);
+            }
+            response = await this.transport.send({ method: 'GET', url, headers });
+        }
+        if (response.status !== 200)
+            throw await errorFrom(response.status === 200 ? 'GET' : 'GET', response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
+        const body = JSON.parse((await readBody(response, 1024 * 1024)).toString('utf8'));
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new RegistryError('GET', realm, 200, [], 'token response without a token');
+        this.logger.mask(token);
+        const lifetime = Math.max(MIN_TOKEN_LIFETIME_S, Number(body.expires_in) || MIN_TOKEN_LIFETIME_S);
+        return { header: `Bearer ${token}`, expiresAt: Date.now() + lifetime * 1000 };
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/registry/digest.ts
+
+
+
+function sha256(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** The content did not hash to the digest it was asked for or announced with. */
+class DigestMismatchError extends Error {
+    expected;
+    actual;
+    what;
+    constructor(expected, actual, what) {
+        super(`digest mismatch for ${what}: expected ${expected}, got ${actual}`);
+        this.expected = expected;
+        this.actual = actual;
+        this.what = what;
+        this.name = 'DigestMismatchError';
+    }
+}
+function assertDigest(digest) {
+    if (!isValidDigest(digest) || !digest.startsWith('sha256:'))
+        throw new Error(`unsupported digest "${digest}" (only sha256 is supported)`);
+}
+/**
+ * Passes bytes through while hashing and counting them; fails the stream at its end when the
+ * digest or size differ. The last chunk is only released after the check, so a corrupted blob
+ * can never complete an upload that streams from it.
+ */
+class VerifyingStream extends external_node_stream_.Transform {
+    expectedDigest;
+    expectedSize;
+    what;
+    #hash = (0,external_node_crypto_.createHash)('sha256');
+    #size = 0;
+    /** The latest chunk, held back until the next arrives: the last bytes leave only once verified. */
+    #held;
+    constructor(expectedDigest, expectedSize, what) {
+        super();
+        this.expectedDigest = expectedDigest;
+        this.expectedSize = expectedSize;
+        this.what = what;
+    }
+    get bytes() {
+        return this.#size;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.#size += chunk.length;
+        if (this.expectedSize !== undefined && this.#size > this.expectedSize) {
+            callback(new Error(`${this.what}: more than the expected ${this.expectedSize} bytes`));
+            return;
+        }
+        this.#hash.update(chunk);
+        const previous = this.#held;
+        this.#held = chunk;
+        callback(null, previous);
+    }
+    _flush(callback) {
+        if (this.expectedSize !== undefined && this.#size !== this.expectedSize) {
+            callback(new Error(`${this.what}: got ${this.#size} bytes, expected ${this.expectedSize}`));
+            return;
+        }
+        const actual = `sha256:${this.#hash.digest('hex')}`;
+        if (actual !== this.expectedDigest) {
+            callback(new DigestMismatchError(this.expectedDigest, actual, this.what));
+            return;
+        }
+        callback(null, this.#held);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/media-types.ts
+const MediaType = {
+    OciIndex: 'application/vnd.oci.image.index.v1+json',
+    OciManifest: 'application/vnd.oci.image.manifest.v1+json',
+    DockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    DockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    OciConfig: 'application/vnd.oci.image.config.v1+json',
+    DockerConfig: 'application/vnd.docker.container.image.v1+json',
+    OciLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    DockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+};
+/**
+ * Sent on every manifest GET/HEAD: distribution answers 404 for an OCI manifest when OCI types
+ * are missing from Accept, and falls back to schema1 conversions when Docker's are.
+ */
+const MANIFEST_ACCEPT = [MediaType.OciIndex, MediaType.OciManifest, MediaType.DockerManifestList, MediaType.DockerManifest].join(', ');
+function isIndexType(mediaType) {
+    return mediaType === MediaType.OciIndex || mediaType === MediaType.DockerManifestList;
+}
+function isManifestType(mediaType) {
+    return mediaType === MediaType.OciManifest || mediaType === MediaType.DockerManifest;
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+
+
+
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** Chunk size once a monolithic upload was refused as too large; halved on each further 413. */
+const FIRST_CHUNK_BYTES = 1024 * 1024;
+const MIN_CHUNK_BYTES = 64 * 1024;
+/** The distribution API of one registry: manifests, blobs and tags, authenticated and verified. */
+class RegistryClient {
+    registry;
+    transport;
+    auth;
+    logger;
+    #deleteAction;
+    /** Set once a monolithic PUT was refused as too large: later uploads go in chunks. */
+    #chunked = false;
+    #chunkBytes = FIRST_CHUNK_BYTES;
+    #minChunkBytes = MIN_CHUNK_BYTES;
+    constructor(registry, options) {
+        this.registry = registry;
+        this.transport = options.transport;
+        this.logger = options.logger ?? silentLogger;
+        this.auth = new Authenticator(registry, options.transport, options.credentials, this.logger);
+        this.#deleteAction = options.deleteAction ?? 'delete';
+    }
+    url(path) {
+        return new URL(path, this.transport.baseUrl(this.registry));
+    }
+    scope(repository, actions) {
+        const names = actions.map((a) => (a === 'delete' ? this.#deleteAction : a));
+        return `repository:${repository}:${[...new Set(names)].join(',')}`;
+    }
+    /**
+     * Sends with the token for `scopes`; on a 401 re-authenticates once with what the challenge
+     * asks for. `make` builds the request anew, so a body can be sent again.
+     */
+    async request(scopes, make) {
+        const header = await this.auth.authorization(scopes);
+        const first = make();
+        const response = await this.transport.send(withAuth(first, header));
+        if (response.status !== 401)
+            return response;
+        const retry = await this.auth.reauthorize(scopes, response, header);
+        if (retry === undefined)
+            return response;
+        await discard(response);
+        return this.transport.send(withAuth(make(), retry));
+    }
+    async headManifest(repository, reference) {
+        const url = this.url(`/v2/${repository}/manifests/${reference}`);
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, headers: { accept: MANIFEST_ACCEPT } }));
+        if (response.status === 404) {
+            // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
+            await discard(response);
+            return undefined;
+        }
+        if (response.status !== 200)
+            throw await errorFrom('HEAD', response);
+        await discard(response);
+        const digest = header(response, 'docker-content-digest');
+        if (!digest)
+            return this.#headFromGet(repository, reference);
+        return { digest, mediaType: header(response, 'content-type') ?? '', size: Number(header(response, 'content-length') ?? 0) };
+    }
+    /** Registries that leave Docker-Content-Digest off a HEAD get a GET instead. */
+    async #headFromGet(repository, reference) {
+        const manifest = await this.getManifest(repository, reference);
+        return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+    }
+    async getManifest(repository, reference) {
+        const url = this.url(`/v2/${repository}/manifests/${reference}`);
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT } }));
+        if (response.status !== 200)
+            throw await errorFrom('GET', response);
+        const declared = Number(header(response, 'content-length') ?? 0);
+        if (declared > MAX_MANIFEST_BYTES) {
+            response.body.destroy();
+            throw new RegistryError('GET', redactUrl(url), 200, [], `manifest of ${declared} bytes is over the ${MAX_MANIFEST_BYTES}-byte limit`);
+        }
+        const bytes = await readBody(response, MAX_MANIFEST_BYTES);
+        const digest = sha256(bytes);
+        const announced = header(response, 'docker-content-digest');
+        const what = `manifest ${this.registry}/${repository}:${reference}`;
+        if (reference.startsWith('sha256:') && reference !== digest)
+            throw new DigestMismatchError(reference, digest, what);
+        if (announced?.startsWith('sha256:') && announced !== digest)
+            throw new DigestMismatchError(announced, digest, what);
+        const mediaType = header(response, 'content-type')?.split(';')[0].trim() || mediaTypeOf(bytes);
+        return { bytes, mediaType, digest };
+    }
+    /** PUTs the exact bytes; returns their digest, checked against what the registry says it stored. */
+    async putManifest(repository, reference, manifest) {
+        const url = this.url(`/v2/${repository}/manifests/${reference}`);
+        const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({ method: 'PUT', url, headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length }, body: manifest.bytes }));
+        if (response.status !== 201 && response.status !== 200)
+            throw await errorFrom('PUT', response);
+        await discard(response);
+        const digest = sha256(manifest.bytes);
+        const stored = header(response, 'docker-content-digest');
+        if (stored?.startsWith('sha256:') && stored !== digest)
+            throw new DigestMismatchError(digest, stored, `manifest put as ${this.registry}/${repository}:${reference}`);
+        return digest;
+    }
+    /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
+    async deleteManifest(repository, reference) {
+        const url = this.url(`/v2/${repository}/manifests/${reference}`);
+        const response = await this.request([this.scope(repository, ['pull', 'delete'])], () => ({ method: 'DELETE', url }));
+        if (response.status >= 500 || response.status === 429 || response.status === 401)
+            throw await errorFrom('DELETE', response);
+        await discard(response);
+        return response.status;
+    }
+    /** Size of a blob in the repository, or undefined when it is not there. */
+    async headBlob(repository, digest) {
+        const url = this.url(`/v2/${repository}/blobs/${digest}`);
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, followRedirects: true }));
+        if (response.status === 404) {
+            // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
+            await discard(response);
+            return undefined;
+        }
+        if (response.status !== 200)
+            throw await errorFrom('HEAD', response);
+        await discard(response);
+        return Number(header(response, 'content-length') ?? 0);
+    }
+    /** A blob's bytes as a stream (redirects to storage hosts followed without the token). */
+    async getBlob(repository, digest) {
+        const url = this.url(`/v2/${repository}/blobs/${digest}`);
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url, followRedirects: true }));
+        if (response.status !== 200)
+            throw await errorFrom('GET', response);
+        return response;
+    }
+    /**
+     * Cross-repository mount: true when the registry linked the blob (201). A 202 means it opened
+     * an upload session instead; we cancel it and the caller uploads.
+     */
+    async mountBlob(repository, digest, from) {
+        const url = this.url(`/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
+        const response = await this.request([this.scope(repository, ['pull', 'push']), this.scope(from, ['pull'])], () => ({ method: 'POST', url, headers: { 'content-length': 0 } }));
+        if (response.status >= 500 || response.status === 429)
+            throw await errorFrom('POST', response);
+        await discard(response);
+        if (response.status === 201)
+            return true;
+        if (response.status === 202)
+            await this.#cancelUpload(response, [this.scope(repository, ['pull', 'push'])]);
+        // A refused mount (202, or 401/403/404 where the source is not readable) means: upload instead.
+        return false;
+    }
+    async #cancelUpload(response, scopes) {
+        const location = header(response, 'location');
+        if (!location)
+            return;
+        const url = new URL(location, response.url);
+        try {
+            const cancel = await this.request(scopes, () => ({ method: 'DELETE', url }));
+            await discard(cancel);
+        }
+        catch {
+            // An abandoned session expires on its own.
+        }
+    }
+    /**
+     * Uploads one blob: POST then PUT ?digest= (two requests); in chunks with Content-Range once
+     * the registry refused a monolithic PUT as too large. `open` is called once the upload session
+     * exists, so a source download never waits on the destination.
+     */
+    async uploadBlob(repository, digest, size, open) {
+        const scopes = [this.scope(repository, ['pull', 'push'])];
+        const start = this.url(`/v2/${repository}/blobs/uploads/`);
+        const opened = await this.request(scopes, () => ({ method: 'POST', url: start, headers: { 'content-length': 0 } }));
+        if (opened.status !== 202)
+            throw await errorFrom('POST', opened);
+        await discard(opened);
+        const minChunk = Number(header(opened, 'oci-chunk-min-length') ?? 0);
+        if (minChunk > this.#minChunkBytes)
+            this.#minChunkBytes = minChunk;
+        const location = uploadLocation(opened);
+        const body = typeof open === 'function' ? await open() : open;
+        if (this.#chunked)
+            return this.#uploadChunks(scopes, location, digest, body);
+        const put = withDigest(location, digest);
+        const authorization = await this.auth.authorization(scopes);
+        const response = await this.transport.send(withAuth({ method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': size }, body }, authorization));
+        if (response.status === 201) {
+            await discard(response);
+            return;
+        }
+        if (response.status === 413) {
+            // A proxy in front of the registry limits body sizes: chunks from now on.
+            this.#chunked = true;
+            this.logger.info(`${this.registry}: a monolithic blob upload was refused as too large; uploading in chunks of ${this.#chunkBytes} bytes`);
+            body.destroy();
+            throw retryable(await errorFrom('PUT', response));
+        }
+        throw await errorFrom('PUT', response);
+    }
+    async #uploadChunks(scopes, first, digest, body) {
+        let location = first;
+        let offset = 0;
+        let pending = [];
+        let pendingSize = 0;
+        const send = async () => {
+            const chunk = Buffer.concat(pending, pendingSize);
+            pending = [];
+            pendingSize = 0;
+            const url = location;
+            const response = await this.request(scopes, () => ({ method: 'PATCH', url, headers: { 'content-type': 'application/octet-stream', 'content-length': chunk.length, 'content-range': `${offset}-${offset + chunk.length - 1}` }, body: chunk }));
+            if (response.status === 413 && this.#chunkBytes > this.#minChunkBytes) {
+                this.#chunkBytes = Math.max(this.#minChunkBytes, Math.floor(this.#chunkBytes / 2));
+                body.destroy();
+                throw retryable(await errorFrom('PATCH', response, `chunks are now ${this.#chunkBytes} bytes`));
+            }
+            if (response.status !== 202)
+                throw await errorFrom('PATCH', response);
+            await discard(response);
+            offset += chunk.length;
+            location = uploadLocation(response);
+        };
+        for await (const data of body) {
+            pending.push(data);
+            pendingSize += data.length;
+            while (pendingSize >= this.#chunkBytes)
+                await send();
+        }
+        if (pendingSize > 0)
+            await send();
+        const url = withDigest(location, digest);
+        const done = await this.request(scopes, () => ({ method: 'PUT', url, headers: { 'content-length': 0 } }));
+        if (done.status !== 201)
+            throw await errorFrom('PUT', done);
+        await discard(done);
+    }
+    /** Every tag of a repository, following `Link: rel="next"` pages. */
+    async listTags(repository, pageSize = 1000) {
+        const tags = [];
+        let url = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
+        const seen = new Set();
+        while (url) {
+            if (seen.has(url.toString()))
+                throw new RegistryError('GET', redactUrl(url), 200, [], 'tag list pagination loops');
+            seen.add(url.toString());
+            const current = url;
+            const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url: current }));
+            if (response.status === 404) {
+                await discard(response);
+                return tags;
+            }
+            if (response.status !== 200)
+                throw await errorFrom('GET', response);
+            const page = JSON.parse((await readBody(response, 16 * 1024 * 1024)).toString('utf8'));
+            tags.push(...(page.tags ?? []));
+            url = parseNextLink(header(response, 'link'), current);
+        }
+        return tags;
+    }
+}
+/** Marks an error worth another attempt although its status is not a temporary one. */
+function retryable(error) {
+    return Object.assign(error, { retryable: true });
+}
+function withAuth(request, authorization) {
+    if (!authorization)
+        return request;
+    return { ...request, headers: { ...request.headers, authorization } };
+}
+function header(response, name) {
+    const value = response.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/** Location is relative to the request URL, and its query (upload state) must be kept. */
+function uploadLocation(response) {
+    const location = header(response, 'location');
+    if (!location)
+        throw new RegistryError('POST', redactUrl(response.url), response.status, [], 'upload response without a Location');
+    return new URL(location, response.url);
+}
+function withDigest(location, digest) {
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    return url;
+}
+function mediaTypeOf(bytes) {
+    try {
+        return String(JSON.parse(bytes.toString('utf8')).mediaType ?? '');
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/limiter.ts
+/** At most `limit` tasks at once; the rest wait in order. */
+class Limiter {
+    limit;
+    #active = 0;
+    #waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!(limit >= 1))
+            throw new Error(`a concurrency limit must be at least 1, got ${limit}`);
+    }
+    async run(task) {
+        if (this.#active >= this.limit)
+            await new Promise((resolve) => this.#waiting.push(resolve));
+        this.#active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.#active--;
+            this.#waiting.shift()?.();
+        }
+    }
+}
+/** One run of a task per key at a time: a second caller for the same key shares the first's result. */
+class SingleFlight {
+    #inFlight = new Map();
+    run(key, task) {
+        const existing = this.#inFlight.get(key);
+        if (existing)
+            return existing;
+        const started = task().finally(() => this.#inFlight.delete(key));
+        this.#inFlight.set(key, started);
+        return started;
+    }
+}
+/** Runs tasks one after another per key (distribution 2.8 fails concurrent deletes and puts in one repository). */
+class KeyedMutex {
+    #tails = new Map();
+    run(key, task) {
+        const previous = this.#tails.get(key) ?? Promise.resolve();
+        const next = previous.then(task, task);
+        const tail = next.catch(() => undefined);
+        this.#tails.set(key, tail);
+        void tail.then(() => {
+            if (this.#tails.get(key) === tail)
+                this.#tails.delete(key);
+        });
+        return next;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/session.ts
+
+
+
+
+
+
+/**
+ * What one run shares across images: connections, tokens, per-registry concurrency, in-flight
+ * blob uploads (two images sharing a layer upload it once) and where each blob was written
+ * (so the next repository of the same registry mounts it instead).
+ */
+class RegistrySession {
+    transport;
+    credentials;
+    logger;
+    retry;
+    uploads = new SingleFlight();
+    #clients = new Map();
+    #limiters = new Map();
+    #written = new Map();
+    #maxInFlight;
+    #wildcard;
+    constructor(options = {}) {
+        this.logger = options.logger ?? silentLogger;
+        this.transport = new Transport({ logger: this.logger, ...options.transport });
+        this.credentials = new CredentialStore({ onSecret: (s) => this.logger.mask(s), ...options.credentials });
+        this.retry = options.retry ?? DEFAULT_RETRY;
+        this.#maxInFlight = options.maxInFlight ?? 4;
+        this.#wildcard = new Set(options.wildcardDeleteRegistries ?? []);
+    }
+    client(registry) {
+        let client = this.#clients.get(registry);
+        if (!client) {
+            client = new RegistryClient(registry, { transport: this.transport, credentials: this.credentials, logger: this.logger, deleteAction: this.#wildcard.has(registry) ? '*' : 'delete' });
+            this.#clients.set(registry, client);
+        }
+        return client;
+    }
+    limiter(registry) {
+        let limiter = this.#limiters.get(registry);
+        if (!limiter) {
+            limiter = new Limiter(this.#maxInFlight);
+            this.#limiters.set(registry, limiter);
+        }
+        return limiter;
+    }
+    /** A repository of `registry` known to hold `digest` since this run wrote or saw it there. */
+    holderOf(registry, digest) {
+        const holders = this.#written.get(registry)?.get(digest);
+        return holders ? holders.values().next().value : undefined;
+    }
+    hasBlob(registry, digest, repository) {
+        return this.#written.get(registry)?.get(digest)?.has(repository) ?? false;
+    }
+    recordBlob(registry, digest, repository) {
+        let blobs = this.#written.get(registry);
+        if (!blobs) {
+            blobs = new Map();
+            this.#written.set(registry, blobs);
+        }
+        let holders = blobs.get(digest);
+        if (!holders) {
+            holders = new Set();
+            blobs.set(digest, holders);
+        }
+        holders.add(repository);
+    }
+    close() {
+        this.transport.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/upload-plan.ts
+
+
+
+function uploadMode(inputs) {
+    if (!inputs.promote)
+        return 'release';
+    return inputs.promoteMethod === 'intermediate-registry' ? 'intermediate' : 'gate';
+}
+/** `<intermediate>[/<namespace>]/<repository path>`: the name promote looks up again. */
+function intermediateRepository(intermediate, image) {
+    return intermediate.namespace ? `${intermediate.namespace}/${image.reference.path}` : image.reference.path;
+}
+/**
+ * Every push target, with its credentials checked before any build or network call: a given map
+ * lacking the registry, or whose pattern does not fully match the repository, stops the run.
+ */
+function planUploads(images, mode, prefix, intermediate, credentials) {
+    const problems = [];
+    const targets = [];
+    for (const image of images) {
+        const registry = mode === 'intermediate' ? intermediate.registry : image.reference.registry;
+        const repository = mode === 'intermediate' ? intermediateRepository(intermediate, image) : image.reference.path;
+        const tags = mode === 'release' ? image.tags : image.tags.map((tag) => `${prefix}_${tag}`);
+        for (const tag of tags)
+            if (!isValidTag(tag))
+                problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
+        try {
+            targets.push({ image, registry, repository, tags, finalTags: image.tags, credential: credentialFor(credentials, registry, `${registry}/${repository}`) });
+        }
+        catch (error) {
+            if (!(error instanceof ConfigError))
+                throw error;
+            problems.push(error.message);
+        }
+    }
+    if (problems.length > 0)
+        throw new ConfigErrors(problems);
+    return targets;
+}
+
+;// CONCATENATED MODULE: ./src/commands/upload.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Engine failures worth another attempt: the registry or the network, not the image. */
+const TRANSIENT = /\b(50[0-9]|429)\b|too many requests|timeout|timed out|connection reset|broken pipe|unexpected EOF|\bEOF\b|connection refused|TLS handshake/i;
+async function upload(context) {
+    const { env, logger } = context;
+    const inputs = readUploadInputs(context.read, env, (secret) => logger.mask(secret));
+    const change = detectChange(env, readEvent(env), inputs.change);
+    const untrusted = untrustedReason(change);
+    if (untrusted && !inputs.allowUntrusted) {
+        throw new ConfigError(`refusing to build and push: ${untrusted}. Its Containerfile and build steps run where the registry credentials are, and could send them anywhere. ` +
+            'Build such pull requests with the build action on pull_request (no secrets), and upload from merge_group or an approved, trusted event; set allow-untrusted-builds: true only for code you have reviewed.');
+    }
+    const mode = uploadMode(inputs);
+    const targets = planUploads(inputs.images, mode, change.prefix, inputs.intermediate, inputs.credentials);
+    logger.info(upload_describe(mode, change, targets));
+    const { built } = await buildImages(context, inputs, change);
+    const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
+    const explicit = new Map(targets.flatMap((t) => (t.credential?.username && t.credential.password !== undefined ? [[t.registry, { username: t.credential.username, password: t.credential.password }]] : [])));
+    const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env } });
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'cia-push-'));
+    const uploaded = [];
+    try {
+        for (const [i, target] of targets.entries()) {
+            const report = built[i];
+            const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () => pushImage(engine, session, target, report, inputs.transport.insecureRegistries ?? [], (0,external_node_path_namespaceObject.join)(scratch, `digest-${i}`), logger));
+            uploaded.push({ ...report, ...result });
+        }
+    }
+    finally {
+        session.close();
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+    const artifacts = mode === 'intermediate'
+        ? targets.flatMap((target, i) => target.tags.map((tag, t) => ({
+            name: `${target.image.repository}:${target.finalTags[t]}`,
+            url: `docker://${target.registry}/${target.repository}:${tag}`,
+            metadata: { type: 'container_image', repository: target.image.repository, tag: target.finalTags[t], digest: uploaded[i].digest, revision: change.revision ?? null },
+        })))
+        : [];
+    return {
+        outputs: { images: JSON.stringify(uploaded), artifacts: JSON.stringify(artifacts) },
+        summary: {
+            title: mode === 'intermediate' ? 'Uploaded to the intermediate registry' : mode === 'gate' ? `Uploaded for ${change.prefix} (gate)` : 'Released',
+            headers: ['repository', 'pushed', 'digest', 'platforms'],
+            rows: uploaded.map((u) => [u.repository, u.refs.map((r) => (u.skipped.some((s) => r.endsWith(`:${s}`)) ? `${r} (already there)` : r)).join(' '), u.digest, u.platforms.join(', ')]),
+        },
+    };
+}
+function upload_describe(mode, change, targets) {
+    const what = targets.map((t) => `${t.registry}/${t.repository}:{${t.tags.join(',')}}`).join(' ');
+    return `${mode} upload${change.change !== undefined ? ` of change ${change.change}` : ''}: ${what}`;
+}
+/**
+ * Pushes with the engine to the first tag (blobs, then the manifest: never a tag on a partial
+ * image), puts the other tags through the registry API, then checks every tag resolves to the
+ * digest pushed.
+ */
+async function pushImage(engine, session, target, image, insecureRegistries, digestFile, logger) {
+    const repositoryRef = `${target.registry}/${target.repository}`;
+    const first = `${repositoryRef}:${target.tags[0]}`;
+    const source = image.tags[0];
+    const credential = target.credential?.username && target.credential.password !== undefined ? [{ registry: target.registry, username: target.credential.username, password: target.credential.password }] : [];
+    const insecure = isLoopback(target.registry) || insecureRegistries.includes(target.registry);
+    const digest = await withAuthFile(credential, (authFile) => withRetry(`push ${first}`, async () => {
+        try {
+            return await engine.push({ source, destination: first, multiPlatform: target.image.platforms.length > 0, insecure, authFile, digestFile });
+        }
+        catch (error) {
+            if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n')))
+                throw Object.assign(error, { retryable: true });
+            if (error instanceof ExecError)
+                throw new ExecError(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
+            throw error;
+        }
+    }, session.retry, logger));
+    const client = session.client(target.registry);
+    const retry = (what, step) => withRetry(what, step, session.retry, logger);
+    const skipped = [];
+    let manifest;
+    for (const tag of target.tags.slice(1)) {
+        if ((await retry(`HEAD ${repositoryRef}:${tag}`, () => client.headManifest(target.repository, tag)))?.digest === digest) {
+            skipped.push(tag);
+            continue;
+        }
+        manifest ??= await retry(`GET ${repositoryRef}@${digest}`, () => client.getManifest(target.repository, digest));
+        await retry(`PUT ${repositoryRef}:${tag}`, () => client.putManifest(target.repository, tag, manifest));
+    }
+    for (const tag of target.tags) {
+        const head = await retry(`HEAD ${repositoryRef}:${tag}`, () => client.headManifest(target.repository, tag));
+        if (head?.digest !== digest)
+            throw new Error(`${repositoryRef}:${tag} resolves to ${head?.digest ?? 'nothing'}, not the ${digest} just pushed`);
+    }
+    logger.info(`pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${skipped.length ? `; already there: ${skipped.join(', ')}` : ''}`);
+    return { digest, refs: target.tags.map((t) => `${repositoryRef}:${t}`), skipped };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/index.ts
 
 
 
+
 const notImplemented = (name) => async () => {
-    throw new errors_ConfigError(`${name}: not implemented yet in this version of container-image-actions`);
+    throw new ConfigError(`${name}: not implemented yet in this version of container-image-actions`);
 };
 const COMMAND_HANDLERS = {
     build: build,
-    upload: notImplemented('upload'),
+    upload: upload,
     promote: notImplemented('promote'),
     mirror: notImplemented('mirror'),
 };
@@ -51138,9 +52646,9 @@ async function main(argv, env) {
     }
     try {
         if (!name)
-            throw new errors_ConfigError(`command: missing; one of ${COMMANDS.join(', ')}`);
+            throw new ConfigError(`command: missing; one of ${COMMANDS.join(', ')}`);
         if (!isCommand(name))
-            throw new errors_ConfigError(`command: "${name}" is not a command; one of ${COMMANDS.join(', ')}`);
+            throw new ConfigError(`command: "${name}" is not a command; one of ${COMMANDS.join(', ')}`);
         const result = await COMMAND_HANDLERS[name]({ env, logger, read });
         setOutputs(result.outputs, env, logger);
         if (result.summary)
@@ -51150,7 +52658,7 @@ async function main(argv, env) {
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         logger.error(message);
-        if (!(error instanceof errors_ConfigError) && error instanceof Error && error.cause)
+        if (!(error instanceof ConfigError) && error instanceof Error && error.cause)
             logger.debug(String(error.cause));
         return 1;
     }

@@ -24,9 +24,8 @@ export interface BuildRun {
 }
 
 /** Builds every image of the list in order; shared by `build` and `upload`. */
-export async function buildImages(context: CommandContext, inputs: EngineInputs): Promise<BuildRun> {
+export async function buildImages(context: CommandContext, inputs: EngineInputs, change: ChangeInfo = detectChange(context.env, readEvent(context.env), inputs.change)): Promise<BuildRun> {
   const { env, logger } = context;
-  const change = detectChange(env, readEvent(env), inputs.change);
   const scratchDir = await mkdtemp(join(tmpdir(), 'cia-build-'));
   try {
     const plans = planBuilds(inputs, { change, env, scratchDir, created: createdTimestamp(env) });

@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/errors.js';
 import { IMPLEMENTED, type CommandName } from '../config/inputs.js';
 import { build } from './build.js';
+import { upload } from './upload.js';
 import type { Command } from './types.js';
 
 const notImplemented =
@@ -11,7 +12,7 @@ const notImplemented =
 
 export const COMMAND_HANDLERS: Record<CommandName, Command> = {
   build,
-  upload: notImplemented('upload'),
+  upload,
   promote: notImplemented('promote'),
   mirror: notImplemented('mirror'),
 };

@@ -18,11 +18,16 @@ export const Input = {
   Change: 'change',
   InsecureRegistries: 'insecure-registries',
   CaFile: 'ca-file',
+  Promote: 'promote',
+  PromoteMethod: 'promote-method',
+  IntermediateRegistry: 'intermediate-registry',
+  AllowUntrustedBuilds: 'allow-untrusted-builds',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
 export const Output = {
   Images: 'images',
+  Artifacts: 'artifacts',
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];
 
@@ -106,13 +111,42 @@ export const INPUTS: readonly InputSpec[] = [
     default: '',
     commands: REGISTRY_COMMANDS,
   },
+  {
+    name: Input.Promote,
+    description: "Zuul's upload_container_image_promote. true (gate): push only change_<N>_<tag> (or to the intermediate registry), for promote to publish after merge. false (release): push the final tags.",
+    default: 'true',
+    commands: ['upload'],
+  },
+  {
+    name: Input.PromoteMethod,
+    description: 'tag: the gate pushes change_<N>_<tag> to the final repository. intermediate-registry: the gate pushes to intermediate-registry and nothing goes to the final registry.',
+    default: 'tag',
+    commands: ['upload', 'promote'],
+  },
+  {
+    name: Input.IntermediateRegistry,
+    description: 'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>.',
+    default: '',
+    commands: ['upload', 'promote'],
+  },
+  {
+    name: Input.AllowUntrustedBuilds,
+    description: "Build and push on pull_request_target, or for a pull request from another repository, although that code could read the registry credentials. Leave false unless the code was reviewed.",
+    default: 'false',
+    commands: ['upload'],
+  },
 ];
 
 export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: Output.Images,
-    description: 'JSON list, one object per image: repository, tags (local references), image_id, platforms, change.',
-    commands: ['build'],
+    description: 'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where).',
+    commands: ['build', 'upload'],
+  },
+  {
+    name: Output.Artifacts,
+    description: "JSON list of Zuul-style artifacts, one per tag pushed to the intermediate registry: name, url (docker://…), metadata {type: container_image, repository, tag, digest, revision}. Pass it to promote.",
+    commands: ['upload'],
   },
 ];
 
@@ -131,4 +165,4 @@ export const COMMAND_SUMMARIES: Record<CommandName, string> = {
   mirror: 'Copy images between registries with every platform and digest preserved.',
 };
 
-export const IMPLEMENTED: ReadonlySet<CommandName> = new Set(['build']);
+export const IMPLEMENTED: ReadonlySet<CommandName> = new Set(['build', 'upload']);

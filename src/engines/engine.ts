@@ -3,6 +3,8 @@ import type { Logger } from '../logger.js';
 import { buildxBuildArgs, dockerBuildArgs, ociBuildArgs } from './build-args.js';
 import type { BuildSpec, BuiltImage, EngineName } from './build-spec.js';
 import { exec as defaultExec, ExecError, type Exec } from './exec.js';
+import { dockerPushArgs, dockerPushedDigest, ociPushArgs, type PushSpec } from './push-args.js';
+import { dirname } from 'node:path';
 
 export interface EngineOptions {
   /** Binary to run; defaults to the engine's name on PATH. */
@@ -33,6 +35,14 @@ export abstract class ContainerEngine {
   }
 
   abstract build(spec: BuildSpec): Promise<BuiltImage>;
+
+  /** Pushes a built image (every platform of a manifest list); returns the digest pushed. */
+  abstract push(spec: PushSpec): Promise<string>;
+
+  /** Environment for one push: docker finds credentials through DOCKER_CONFIG. */
+  protected pushEnv(spec: PushSpec): NodeJS.ProcessEnv {
+    return spec.authFile && this.name === 'docker' ? { ...this.env, DOCKER_CONFIG: dirname(spec.authFile) } : this.env;
+  }
 
   /** Runs the engine, streaming its output into the log; failures keep its last stderr lines. */
   protected run(args: readonly string[], cwd?: string, quiet = false) {
@@ -73,6 +83,17 @@ export class DockerEngine extends ContainerEngine {
     return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
   }
 
+  async push(spec: PushSpec): Promise<string> {
+    let output = '';
+    for (const args of dockerPushArgs(spec)) {
+      const result = await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+      output += result.stdout;
+    }
+    const digest = dockerPushedDigest(output);
+    if (!digest) throw new ExecError('docker', 0, [], `docker push ${spec.destination} did not report the digest it pushed`);
+    return digest;
+  }
+
   private async hostPlatform(ref: string): Promise<string> {
     const { stdout } = await this.exec(this.binary, ['image', 'inspect', ref], { env: this.env });
     return platformOfInspect(stdout);
@@ -91,6 +112,13 @@ abstract class OciEngine extends ContainerEngine {
     await this.run(ociBuildArgs(spec), spec.contextDir);
     for (const tag of spec.tags.slice(1)) await this.run(['tag', spec.tags[0], tag], undefined, true);
     return { imageId: await this.listId(spec.tags[0]), platforms: await this.platformsOf(spec.tags[0]) };
+  }
+
+  async push(spec: PushSpec): Promise<string> {
+    await this.exec(this.binary, ociPushArgs(spec), { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+    const digest = (await readFile(spec.digestFile, 'utf8')).trim();
+    if (!/^sha256:[a-f0-9]{64}$/.test(digest)) throw new ExecError(this.name, 0, [], `${this.name} push ${spec.destination} wrote no digest`);
+    return digest;
   }
 
   private async removeExisting(ref: string): Promise<void> {

@@ -1,8 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Credential } from '../registry/auth/credentials.js';
 import { isLoopback } from '../registry/reference.js';
+import { withAuthFile, type AuthEntry } from './auth-file.js';
 import { exec as defaultExec, ExecError, type Exec } from './exec.js';
 
 export interface SkopeoImage {
@@ -95,23 +93,12 @@ export class Skopeo {
     }
   }
 
-  /** Credentials go in a 0600 file inside a 0700 directory, removed whatever happens. */
   async #withAuthFile<T>(registries: readonly string[], run: (authFile: string | undefined) => Promise<T>): Promise<T> {
-    const auths: Record<string, { auth: string }> = {};
+    const entries: AuthEntry[] = [];
     for (const registry of new Set(registries)) {
       const credential = await this.#options.credential?.(registry);
-      if (credential?.username && credential.password !== undefined) {
-        auths[registry] = { auth: Buffer.from(`${credential.username}:${credential.password}`).toString('base64') };
-      }
+      if (credential?.username && credential.password !== undefined) entries.push({ registry, username: credential.username, password: credential.password });
     }
-    if (Object.keys(auths).length === 0) return run(undefined);
-    const dir = await mkdtemp(join(tmpdir(), 'cia-skopeo-'));
-    const file = join(dir, 'auth.json');
-    try {
-      await writeFile(file, JSON.stringify({ auths }), { mode: 0o600 });
-      return await run(file);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    return withAuthFile(entries, run);
   }
 }

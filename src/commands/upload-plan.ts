@@ -1,0 +1,52 @@
+import { credentialFor, type CredentialsMap, type RegistryCredential } from '../config/credentials.js';
+import { ConfigError, ConfigErrors } from '../config/errors.js';
+import type { ImageSpec } from '../config/image-list.js';
+import type { IntermediateRegistry, UploadInputs } from '../config/upload-inputs.js';
+import { isValidTag } from '../registry/reference.js';
+
+export type UploadMode = 'gate' | 'release' | 'intermediate';
+
+/** Where one image goes, and under which tags. */
+export interface PushTarget {
+  readonly image: ImageSpec;
+  readonly registry: string;
+  /** Repository path inside `registry`. */
+  readonly repository: string;
+  readonly tags: readonly string[];
+  /** The final tag each pushed tag stands for (the same one in release mode). */
+  readonly finalTags: readonly string[];
+  readonly credential?: RegistryCredential;
+}
+
+export function uploadMode(inputs: Pick<UploadInputs, 'promote' | 'promoteMethod'>): UploadMode {
+  if (!inputs.promote) return 'release';
+  return inputs.promoteMethod === 'intermediate-registry' ? 'intermediate' : 'gate';
+}
+
+/** `<intermediate>[/<namespace>]/<repository path>`: the name promote looks up again. */
+export function intermediateRepository(intermediate: IntermediateRegistry, image: ImageSpec): string {
+  return intermediate.namespace ? `${intermediate.namespace}/${image.reference.path}` : image.reference.path;
+}
+
+/**
+ * Every push target, with its credentials checked before any build or network call: a given map
+ * lacking the registry, or whose pattern does not fully match the repository, stops the run.
+ */
+export function planUploads(images: readonly ImageSpec[], mode: UploadMode, prefix: string, intermediate: IntermediateRegistry | undefined, credentials: CredentialsMap): PushTarget[] {
+  const problems: string[] = [];
+  const targets: PushTarget[] = [];
+  for (const image of images) {
+    const registry = mode === 'intermediate' ? intermediate!.registry : image.reference.registry;
+    const repository = mode === 'intermediate' ? intermediateRepository(intermediate!, image) : image.reference.path;
+    const tags = mode === 'release' ? image.tags : image.tags.map((tag) => `${prefix}_${tag}`);
+    for (const tag of tags) if (!isValidTag(tag)) problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
+    try {
+      targets.push({ image, registry, repository, tags, finalTags: image.tags, credential: credentialFor(credentials, registry, `${registry}/${repository}`) });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0) throw new ConfigErrors(problems);
+  return targets;
+}

@@ -1,0 +1,137 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../config/errors.js';
+import { readUploadInputs } from '../config/upload-inputs.js';
+import { withAuthFile } from '../engines/auth-file.js';
+import { createEngine, type ContainerEngine } from '../engines/engine.js';
+import { ExecError } from '../engines/exec.js';
+import type { Logger } from '../logger.js';
+import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
+import { untrustedReason } from '../platform/trust.js';
+import { isLoopback } from '../registry/reference.js';
+import { withRetry } from '../registry/retry.js';
+import { RegistrySession } from '../registry/session.js';
+import { buildImages, type BuiltImageReport } from './build.js';
+import { planUploads, uploadMode, type PushTarget } from './upload-plan.js';
+import type { CommandContext, CommandResult } from './types.js';
+
+export interface UploadedImageReport extends BuiltImageReport {
+  readonly digest: string;
+  readonly refs: readonly string[];
+  /** Tags that already held the digest (a re-run). */
+  readonly skipped: readonly string[];
+}
+
+export interface Artifact {
+  readonly name: string;
+  readonly url: string;
+  readonly metadata: { type: 'container_image'; repository: string; tag: string; digest: string; revision: string | null };
+}
+
+/** Engine failures worth another attempt: the registry or the network, not the image. */
+const TRANSIENT = /\b(50[0-9]|429)\b|too many requests|timeout|timed out|connection reset|broken pipe|unexpected EOF|\bEOF\b|connection refused|TLS handshake/i;
+
+export async function upload(context: CommandContext): Promise<CommandResult> {
+  const { env, logger } = context;
+  const inputs = readUploadInputs(context.read, env, (secret) => logger.mask(secret));
+  const change = detectChange(env, readEvent(env), inputs.change);
+  const untrusted = untrustedReason(change);
+  if (untrusted && !inputs.allowUntrusted) {
+    throw new ConfigError(
+      `refusing to build and push: ${untrusted}. Its Containerfile and build steps run where the registry credentials are, and could send them anywhere. ` +
+        'Build such pull requests with the build action on pull_request (no secrets), and upload from merge_group or an approved, trusted event; set allow-untrusted-builds: true only for code you have reviewed.',
+    );
+  }
+  const mode = uploadMode(inputs);
+  const targets = planUploads(inputs.images, mode, change.prefix, inputs.intermediate, inputs.credentials);
+  logger.info(describe(mode, change, targets));
+
+  const { built } = await buildImages(context, inputs, change);
+  const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
+  const explicit = new Map(targets.flatMap((t) => (t.credential?.username && t.credential.password !== undefined ? [[t.registry, { username: t.credential.username, password: t.credential.password }] as const] : [])));
+  const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env } });
+  const scratch = await mkdtemp(join(tmpdir(), 'cia-push-'));
+  const uploaded: UploadedImageReport[] = [];
+  try {
+    for (const [i, target] of targets.entries()) {
+      const report = built[i];
+      const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () => pushImage(engine, session, target, report, inputs.transport.insecureRegistries ?? [], join(scratch, `digest-${i}`), logger));
+      uploaded.push({ ...report, ...result });
+    }
+  } finally {
+    session.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+
+  const artifacts: Artifact[] =
+    mode === 'intermediate'
+      ? targets.flatMap((target, i) =>
+          target.tags.map((tag, t) => ({
+            name: `${target.image.repository}:${target.finalTags[t]}`,
+            url: `docker://${target.registry}/${target.repository}:${tag}`,
+            metadata: { type: 'container_image' as const, repository: target.image.repository, tag: target.finalTags[t], digest: uploaded[i].digest, revision: change.revision ?? null },
+          })),
+        )
+      : [];
+  return {
+    outputs: { images: JSON.stringify(uploaded), artifacts: JSON.stringify(artifacts) },
+    summary: {
+      title: mode === 'intermediate' ? 'Uploaded to the intermediate registry' : mode === 'gate' ? `Uploaded for ${change.prefix} (gate)` : 'Released',
+      headers: ['repository', 'pushed', 'digest', 'platforms'],
+      rows: uploaded.map((u) => [u.repository, u.refs.map((r) => (u.skipped.some((s) => r.endsWith(`:${s}`)) ? `${r} (already there)` : r)).join(' '), u.digest, u.platforms.join(', ')]),
+    },
+  };
+}
+
+function describe(mode: string, change: ChangeInfo, targets: readonly PushTarget[]): string {
+  const what = targets.map((t) => `${t.registry}/${t.repository}:{${t.tags.join(',')}}`).join(' ');
+  return `${mode} upload${change.change !== undefined ? ` of change ${change.change}` : ''}: ${what}`;
+}
+
+/**
+ * Pushes with the engine to the first tag (blobs, then the manifest: never a tag on a partial
+ * image), puts the other tags through the registry API, then checks every tag resolves to the
+ * digest pushed.
+ */
+async function pushImage(engine: ContainerEngine, session: RegistrySession, target: PushTarget, image: BuiltImageReport, insecureRegistries: readonly string[], digestFile: string, logger: Logger) {
+  const repositoryRef = `${target.registry}/${target.repository}`;
+  const first = `${repositoryRef}:${target.tags[0]}`;
+  const source = image.tags[0];
+  const credential = target.credential?.username && target.credential.password !== undefined ? [{ registry: target.registry, username: target.credential.username, password: target.credential.password }] : [];
+  const insecure = isLoopback(target.registry) || insecureRegistries.includes(target.registry);
+  const digest = await withAuthFile(credential, (authFile) =>
+    withRetry(
+      `push ${first}`,
+      async () => {
+        try {
+          return await engine.push({ source, destination: first, multiPlatform: target.image.platforms.length > 0, insecure, authFile, digestFile });
+        } catch (error) {
+          if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n'))) throw Object.assign(error, { retryable: true });
+          if (error instanceof ExecError) throw new ExecError(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
+          throw error;
+        }
+      },
+      session.retry,
+      logger,
+    ),
+  );
+  const client = session.client(target.registry);
+  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
+  const skipped: string[] = [];
+  let manifest: Awaited<ReturnType<typeof client.getManifest>> | undefined;
+  for (const tag of target.tags.slice(1)) {
+    if ((await retry(`HEAD ${repositoryRef}:${tag}`, () => client.headManifest(target.repository, tag)))?.digest === digest) {
+      skipped.push(tag);
+      continue;
+    }
+    manifest ??= await retry(`GET ${repositoryRef}@${digest}`, () => client.getManifest(target.repository, digest));
+    await retry(`PUT ${repositoryRef}:${tag}`, () => client.putManifest(target.repository, tag, manifest!));
+  }
+  for (const tag of target.tags) {
+    const head = await retry(`HEAD ${repositoryRef}:${tag}`, () => client.headManifest(target.repository, tag));
+    if (head?.digest !== digest) throw new Error(`${repositoryRef}:${tag} resolves to ${head?.digest ?? 'nothing'}, not the ${digest} just pushed`);
+  }
+  logger.info(`pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${skipped.length ? `; already there: ${skipped.join(', ')}` : ''}`);
+  return { digest, refs: target.tags.map((t) => `${repositoryRef}:${t}`), skipped };
+}

@@ -1,0 +1,60 @@
+import { isValidPath, isValidRegistry } from '../registry/reference.js';
+import type { TransportOptions } from '../registry/transport.js';
+import { parseBoolean } from './booleans.js';
+import { readEngineInputs, type EngineInputs, type InputReader } from './engine-inputs.js';
+import { ConfigError } from './errors.js';
+import { Input } from './inputs.js';
+import { readTransportOptions } from './registry-inputs.js';
+
+export type PromoteMethod = 'tag' | 'intermediate-registry';
+export const PROMOTE_METHODS: readonly PromoteMethod[] = ['tag', 'intermediate-registry'];
+
+/** `host[:port][/namespace]`. */
+export interface IntermediateRegistry {
+  readonly registry: string;
+  readonly namespace?: string;
+}
+
+export interface UploadInputs extends EngineInputs {
+  readonly promote: boolean;
+  readonly promoteMethod: PromoteMethod;
+  readonly intermediate?: IntermediateRegistry;
+  readonly allowUntrusted: boolean;
+  readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
+}
+
+export function readPromoteMethod(read: InputReader): PromoteMethod {
+  const method = read(Input.PromoteMethod) || 'tag';
+  if (!(PROMOTE_METHODS as readonly string[]).includes(method)) {
+    throw new ConfigError(`promote-method: "${method}" is not a method; one of ${PROMOTE_METHODS.join(', ')}`);
+  }
+  return method as PromoteMethod;
+}
+
+export function readIntermediate(read: InputReader, method: PromoteMethod, needed: boolean): IntermediateRegistry | undefined {
+  const value = read(Input.IntermediateRegistry);
+  if (!value) {
+    if (method === 'intermediate-registry' && needed) throw new ConfigError('intermediate-registry: required with promote-method: intermediate-registry');
+    return undefined;
+  }
+  const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
+  const namespace = rest.join('/') || undefined;
+  if (!isValidRegistry(registry) || (namespace !== undefined && !isValidPath(namespace))) {
+    throw new ConfigError(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
+  }
+  return { registry, namespace };
+}
+
+export function readUploadInputs(read: InputReader, env: NodeJS.ProcessEnv, onSecret: (secret: string) => void): UploadInputs {
+  const engine = readEngineInputs(read, env, onSecret);
+  const promote = parseBoolean(read(Input.Promote), Input.Promote, true);
+  const promoteMethod = readPromoteMethod(read);
+  return {
+    ...engine,
+    promote,
+    promoteMethod,
+    intermediate: readIntermediate(read, promoteMethod, promote),
+    allowUntrusted: parseBoolean(read(Input.AllowUntrustedBuilds), Input.AllowUntrustedBuilds, false),
+    transport: readTransportOptions(read, engine.workDir),
+  };
+}
