@@ -47756,6 +47756,23 @@ const exec_exec = (file, args, options = {}) => new Promise((resolvePromise, rej
 });
 
 ;// CONCATENATED MODULE: ./src/engines/push-args.ts
+/** `docker buildx build --push`: every platform as one index; buildx writes the digest to a metadata file. */
+function buildxPushArgs(spec, destination, metadataFile) {
+    const args = ['buildx', 'build', '--platform', spec.platforms.join(','), '--file', spec.containerFile];
+    if (spec.target)
+        args.push('--target', spec.target);
+    for (const arg of spec.buildArgs)
+        args.push('--build-arg', arg);
+    for (const label of spec.labels)
+        args.push('--label', label);
+    args.push('--tag', destination, '--push', '--metadata-file', metadataFile, spec.buildPath);
+    return args;
+}
+/** buildx's metadata file: `{"containerimage.digest": "sha256:…", …}`. */
+function buildxPushedDigest(metadata) {
+    const digest = JSON.parse(metadata)['containerimage.digest'];
+    return typeof digest === 'string' && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined;
+}
 /** podman and buildah: `push` / `manifest push --all`, the digest written to a file. */
 function ociPushArgs(spec) {
     const args = spec.multiPlatform ? ['manifest', 'push', '--all'] : ['push'];
@@ -47836,6 +47853,15 @@ class DockerEngine extends ContainerEngine {
         return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
     }
     async push(spec) {
+        if (spec.rebuild && spec.rebuild.platforms.length > 0) {
+            if (!(await this.hasBuildx()))
+                throw new ExecError('docker', undefined, [], 'pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah');
+            await this.exec(this.binary, buildxPushArgs(spec.rebuild, spec.destination, spec.digestFile), { cwd: spec.rebuild.contextDir, env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+            const digest = buildxPushedDigest(await (0,promises_namespaceObject.readFile)(spec.digestFile, 'utf8'));
+            if (!digest)
+                throw new ExecError('docker', 0, [], `docker buildx pushed ${spec.destination} without reporting its digest`);
+            return digest;
+        }
         let output = '';
         for (const args of dockerPushArgs(spec)) {
             const result = await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
@@ -49461,7 +49487,7 @@ async function upload(context) {
     const mode = uploadMode(inputs);
     const targets = planUploads(inputs.images, mode, change.prefix, inputs.intermediate, inputs.credentials);
     logger.info(upload_describe(mode, change, targets));
-    const { built } = await buildImages(context, inputs, change);
+    const { built, plans } = await buildImages(context, inputs, change);
     const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
     const explicit = new Map(targets.flatMap((t) => (t.credential?.username && t.credential.password !== undefined ? [[t.registry, { username: t.credential.username, password: t.credential.password }]] : [])));
     const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env } });
@@ -49470,7 +49496,8 @@ async function upload(context) {
     try {
         for (const [i, target] of targets.entries()) {
             const report = built[i];
-            const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () => pushImage(engine, session, target, report, inputs.transport.insecureRegistries ?? [], (0,external_node_path_namespaceObject.join)(scratch, `digest-${i}`), logger));
+            const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
+            const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () => pushImage(engine, session, target, report, inputs.transport.insecureRegistries ?? [], (0,external_node_path_namespaceObject.join)(scratch, `digest-${i}`), logger, rebuild));
             uploaded.push({ ...report, ...result });
         }
     }
@@ -49503,24 +49530,30 @@ function upload_describe(mode, change, targets) {
  * image), puts the other tags through the registry API, then checks every tag resolves to the
  * digest pushed.
  */
-async function pushImage(engine, session, target, image, insecureRegistries, digestFile, logger) {
+async function pushImage(engine, session, target, image, insecureRegistries, digestFile, logger, rebuild) {
     const repositoryRef = `${target.registry}/${target.repository}`;
     const first = `${repositoryRef}:${target.tags[0]}`;
     const source = image.tags[0];
     const credential = target.credential?.username && target.credential.password !== undefined ? [{ registry: target.registry, username: target.credential.username, password: target.credential.password }] : [];
     const insecure = isLoopback(target.registry) || insecureRegistries.includes(target.registry);
-    const digest = await withAuthFile(credential, (authFile) => withRetry(`push ${first}`, async () => {
-        try {
-            return await engine.push({ source, destination: first, multiPlatform: target.image.platforms.length > 0, insecure, authFile, digestFile });
-        }
-        catch (error) {
-            if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n')))
-                throw Object.assign(error, { retryable: true });
-            if (error instanceof ExecError)
-                throw new ExecError(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
-            throw error;
-        }
-    }, session.retry, logger));
+    let digest;
+    try {
+        digest = await withAuthFile(credential, (authFile) => withRetry(`push ${first}`, async () => {
+            try {
+                return await engine.push({ source, destination: first, multiPlatform: target.image.platforms.length > 0, insecure, authFile, digestFile, rebuild });
+            }
+            catch (error) {
+                if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n')))
+                    throw Object.assign(error, { retryable: true });
+                throw error;
+            }
+        }, session.retry, logger));
+    }
+    catch (error) {
+        if (error instanceof ExecError)
+            throw new ExecError(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
+        throw error;
+    }
     const client = session.client(target.registry);
     const retry = (what, step) => withRetry(what, step, session.retry, logger);
     const skipped = [];

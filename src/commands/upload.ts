@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { readUploadInputs } from '../config/upload-inputs.js';
 import { withAuthFile } from '../engines/auth-file.js';
+import type { BuildSpec } from '../engines/build-spec.js';
 import { createEngine, type ContainerEngine } from '../engines/engine.js';
 import { ExecError } from '../engines/exec.js';
 import type { Logger } from '../logger.js';
@@ -47,7 +48,7 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   const targets = planUploads(inputs.images, mode, change.prefix, inputs.intermediate, inputs.credentials);
   logger.info(describe(mode, change, targets));
 
-  const { built } = await buildImages(context, inputs, change);
+  const { built, plans } = await buildImages(context, inputs, change);
   const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
   const explicit = new Map(targets.flatMap((t) => (t.credential?.username && t.credential.password !== undefined ? [[t.registry, { username: t.credential.username, password: t.credential.password }] as const] : [])));
   const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env } });
@@ -56,7 +57,8 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   try {
     for (const [i, target] of targets.entries()) {
       const report = built[i];
-      const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () => pushImage(engine, session, target, report, inputs.transport.insecureRegistries ?? [], join(scratch, `digest-${i}`), logger));
+      const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
+      const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () => pushImage(engine, session, target, report, inputs.transport.insecureRegistries ?? [], join(scratch, `digest-${i}`), logger, rebuild));
       uploaded.push({ ...report, ...result });
     }
   } finally {
@@ -94,28 +96,33 @@ function describe(mode: string, change: ChangeInfo, targets: readonly PushTarget
  * image), puts the other tags through the registry API, then checks every tag resolves to the
  * digest pushed.
  */
-async function pushImage(engine: ContainerEngine, session: RegistrySession, target: PushTarget, image: BuiltImageReport, insecureRegistries: readonly string[], digestFile: string, logger: Logger) {
+async function pushImage(engine: ContainerEngine, session: RegistrySession, target: PushTarget, image: BuiltImageReport, insecureRegistries: readonly string[], digestFile: string, logger: Logger, rebuild?: BuildSpec) {
   const repositoryRef = `${target.registry}/${target.repository}`;
   const first = `${repositoryRef}:${target.tags[0]}`;
   const source = image.tags[0];
   const credential = target.credential?.username && target.credential.password !== undefined ? [{ registry: target.registry, username: target.credential.username, password: target.credential.password }] : [];
   const insecure = isLoopback(target.registry) || insecureRegistries.includes(target.registry);
-  const digest = await withAuthFile(credential, (authFile) =>
-    withRetry(
-      `push ${first}`,
-      async () => {
-        try {
-          return await engine.push({ source, destination: first, multiPlatform: target.image.platforms.length > 0, insecure, authFile, digestFile });
-        } catch (error) {
-          if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n'))) throw Object.assign(error, { retryable: true });
-          if (error instanceof ExecError) throw new ExecError(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
-          throw error;
-        }
-      },
-      session.retry,
-      logger,
-    ),
-  );
+  let digest: string;
+  try {
+    digest = await withAuthFile(credential, (authFile) =>
+      withRetry(
+        `push ${first}`,
+        async () => {
+          try {
+            return await engine.push({ source, destination: first, multiPlatform: target.image.platforms.length > 0, insecure, authFile, digestFile, rebuild });
+          } catch (error) {
+            if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n'))) throw Object.assign(error, { retryable: true });
+            throw error;
+          }
+        },
+        session.retry,
+        logger,
+      ),
+    );
+  } catch (error) {
+    if (error instanceof ExecError) throw new ExecError(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
+    throw error;
+  }
   const client = session.client(target.registry);
   const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   const skipped: string[] = [];

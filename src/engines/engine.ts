@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import { buildxBuildArgs, dockerBuildArgs, ociBuildArgs } from './build-args.js';
 import type { BuildSpec, BuiltImage, EngineName } from './build-spec.js';
 import { exec as defaultExec, ExecError, type Exec } from './exec.js';
-import { dockerPushArgs, dockerPushedDigest, ociPushArgs, type PushSpec } from './push-args.js';
+import { buildxPushArgs, buildxPushedDigest, dockerPushArgs, dockerPushedDigest, ociPushArgs, type PushSpec } from './push-args.js';
 import { dirname } from 'node:path';
 
 export interface EngineOptions {
@@ -84,6 +84,13 @@ export class DockerEngine extends ContainerEngine {
   }
 
   async push(spec: PushSpec): Promise<string> {
+    if (spec.rebuild && spec.rebuild.platforms.length > 0) {
+      if (!(await this.hasBuildx())) throw new ExecError('docker', undefined, [], 'pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah');
+      await this.exec(this.binary, buildxPushArgs(spec.rebuild, spec.destination, spec.digestFile), { cwd: spec.rebuild.contextDir, env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+      const digest = buildxPushedDigest(await readFile(spec.digestFile, 'utf8'));
+      if (!digest) throw new ExecError('docker', 0, [], `docker buildx pushed ${spec.destination} without reporting its digest`);
+      return digest;
+    }
     let output = '';
     for (const args of dockerPushArgs(spec)) {
       const result = await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });

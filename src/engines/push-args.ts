@@ -1,3 +1,5 @@
+import type { BuildSpec } from './build-spec.js';
+
 /** How one push reaches its registry. */
 export interface PushSpec {
   /** The local image (or manifest list) to push. */
@@ -12,6 +14,27 @@ export interface PushSpec {
   readonly authFile?: string;
   /** Where the engine writes the digest it pushed. */
   readonly digestFile: string;
+  /**
+   * docker keeps no multi-platform image locally: such an image is pushed by running its buildx
+   * build again (every step cached) with --push.
+   */
+  readonly rebuild?: BuildSpec;
+}
+
+/** `docker buildx build --push`: every platform as one index; buildx writes the digest to a metadata file. */
+export function buildxPushArgs(spec: BuildSpec, destination: string, metadataFile: string): string[] {
+  const args = ['buildx', 'build', '--platform', spec.platforms.join(','), '--file', spec.containerFile];
+  if (spec.target) args.push('--target', spec.target);
+  for (const arg of spec.buildArgs) args.push('--build-arg', arg);
+  for (const label of spec.labels) args.push('--label', label);
+  args.push('--tag', destination, '--push', '--metadata-file', metadataFile, spec.buildPath);
+  return args;
+}
+
+/** buildx's metadata file: `{"containerimage.digest": "sha256:…", …}`. */
+export function buildxPushedDigest(metadata: string): string | undefined {
+  const digest = (JSON.parse(metadata) as Record<string, unknown>)['containerimage.digest'];
+  return typeof digest === 'string' && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined;
 }
 
 /** podman and buildah: `push` / `manifest push --all`, the digest written to a file. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildxBuildArgs, dockerBuildArgs, ociBuildArgs } from '../../src/engines/build-args.js';
+import { buildxPushArgs, buildxPushedDigest, dockerPushArgs, dockerPushedDigest, ociPushArgs, type PushSpec } from '../../src/engines/push-args.js';
 import type { BuildSpec } from '../../src/engines/build-spec.js';
 
 const base: BuildSpec = {
@@ -52,5 +53,33 @@ describe('engine argv (inputs -> argv, no shell anywhere)', () => {
   }
   test('podman/buildah, one platform pinned to the host so a stale base name cannot pick another', () => {
     assert.deepEqual(ociBuildArgs(base, 'linux/amd64'), ['build', '--file', '/w/app/Containerfile', '--platform', 'linux/amd64', '--iidfile', '/tmp/iid', '--tag', 'quay.io/o/a:latest', '--tag', 'quay.io/o/a:change_7_latest', '/w/app']);
+  });
+});
+
+describe('push argv', () => {
+  const push: PushSpec = { source: 'quay.io/o/a:latest', destination: 'quay.io/o/a:change_7_latest', multiPlatform: false, insecure: false, digestFile: '/tmp/d' };
+  const table: [string, string[][], string[][]][] = [
+    ['podman/buildah push, TLS on, no credentials', [ociPushArgs(push)], [['push', '--digestfile', '/tmp/d', 'quay.io/o/a:latest', 'docker://quay.io/o/a:change_7_latest']]],
+    [
+      'podman/buildah manifest push --all to an insecure registry with a temporary auth file',
+      [ociPushArgs({ ...push, multiPlatform: true, insecure: true, authFile: '/tmp/cia-auth-x/config.json' })],
+      [['manifest', 'push', '--all', '--tls-verify=false', '--authfile', '/tmp/cia-auth-x/config.json', '--digestfile', '/tmp/d', 'quay.io/o/a:latest', 'docker://quay.io/o/a:change_7_latest']],
+    ],
+    ['docker: tag to the destination name, then push', dockerPushArgs(push), [['tag', 'quay.io/o/a:latest', 'quay.io/o/a:change_7_latest'], ['push', 'quay.io/o/a:change_7_latest']]],
+    ['docker: no tag step when the names agree', dockerPushArgs({ ...push, source: push.destination }), [['push', 'quay.io/o/a:change_7_latest']]],
+    [
+      'docker buildx: rebuild (cached) with --push and a metadata file',
+      [buildxPushArgs(multi, 'quay.io/o/a:change_7_latest', '/tmp/meta.json')],
+      [['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--file', '/w/app/Containerfile', '--target', 'final', '--build-arg', 'A=1', '--build-arg', 'B=two words; $(rm -rf /)', '--build-arg', 'FROM_ENV', '--label', 'org.zuul-ci.change=7', '--label', 'k=v=w', '--tag', 'quay.io/o/a:change_7_latest', '--push', '--metadata-file', '/tmp/meta.json', '/w/src']],
+    ],
+  ];
+  for (const [name, actual, expected] of table) test(name, () => assert.deepEqual(actual, expected));
+
+  test('pushed digests are read from docker push output and buildx metadata', () => {
+    const d = `sha256:${'ab'.repeat(32)}`;
+    assert.equal(dockerPushedDigest(`The push refers to repository [127.0.0.1:5000/a]\nchange_7_latest: digest: ${d} size: 735\n`), d);
+    assert.equal(dockerPushedDigest('no digest here'), undefined);
+    assert.equal(buildxPushedDigest(JSON.stringify({ 'containerimage.digest': d, 'image.name': 'x' })), d);
+    assert.equal(buildxPushedDigest('{}'), undefined);
   });
 });

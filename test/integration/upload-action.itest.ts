@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { runAction } from '../../scripts/lib/action-runner.js';
+import { skopeoTags } from '../helpers/images.js';
+import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { fixtureProject, testbed, uniqueName } from '../helpers/testbed.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const bed = testbed();
+const PASSWORD = 'Sup3r-s3cret upload password';
+
+/** Wrappers that log the argv of every engine process the action starts, then run the real tool. */
+function recordingPath(): { dir: string; log: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'cia-argv-'));
+  const log = join(dir, 'argv.log');
+  for (const tool of ['docker', 'podman', 'buildah', 'skopeo']) {
+    const real = execFileSync('bash', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim();
+    writeFileSync(join(dir, tool), `#!/bin/bash\nprintf '%s\\n' "${tool} $*" >> "${log}"\nexec "${real}" "$@"\n`);
+    chmodSync(join(dir, tool), 0o755);
+  }
+  return { dir, log };
+}
+
+describe('actions/upload/action.yml run as a runner would', () => {
+  let registry: RegistryProcess;
+  let intermediate: RegistryProcess;
+  const project = fixtureProject();
+  const dir = mkdtempSync(join(tmpdir(), 'cia-upload-action-'));
+  const eventFile = join(dir, 'event.json');
+  writeFileSync(eventFile, JSON.stringify({ merge_group: { head_sha: 'a'.repeat(40), head_ref: `refs/heads/gh-readonly-queue/main/pr-77-${'b'.repeat(40)}` } }));
+
+  before(async () => {
+    writeFileSync(join(dir, 'htpasswd'), execFileSync('htpasswd', ['-Bbn', 'ci', PASSWORD], { encoding: 'utf8' }));
+    [registry, intermediate] = await Promise.all([startRegistry({ htpasswd: join(dir, 'htpasswd') }), startRegistry()]);
+  });
+  after(async () => {
+    await Promise.all([registry.stop(), intermediate.stop()]);
+  });
+
+  async function run(engine: string, inputs: Record<string, string>, eventName = 'merge_group') {
+    const argv = recordingPath();
+    const stepTmp = mkdtempSync(join(tmpdir(), 'cia-step-tmp-'));
+    const result = await runAction(join(root, 'actions', 'upload', 'action.yml'), {
+      inputs: { 'container-command': engine, 'registry-credentials': `"${registry.registry}": {username: ci, password: "${PASSWORD}"}`, ...inputs },
+      env: {
+        PATH: `${argv.dir}:${process.env.PATH}`,
+        TMPDIR: stepTmp,
+        GITHUB_EVENT_NAME: eventName,
+        GITHUB_EVENT_PATH: eventFile,
+        GITHUB_REPOSITORY: 'acme/widgets',
+        GITHUB_WORKSPACE: project,
+        CONTAINERS_CONF: process.env.CONTAINERS_CONF,
+        CONTAINERS_REGISTRIES_CONF: process.env.CONTAINERS_REGISTRIES_CONF,
+        BUILDAH_ISOLATION: process.env.BUILDAH_ISOLATION,
+      },
+    });
+    return { ...result, argv: existsSync(argv.log) ? readFileSync(argv.log, 'utf8') : '', leftovers: readdirSync(stepTmp) };
+  }
+
+  const images = (repository: string) => `- context: containerfile-only\n  repository: ${repository}\n  build_args: ["BASE_IMAGE=${bed.baseImage}"]\n  tags: [latest, "1.0"]\n`;
+
+  for (const engine of ['docker', 'podman']) {
+    test(`${engine}, gate: change_<N>_ tags pushed; the password in no log line, no argv, no file left`, async () => {
+      const repository = `${registry.registry}/action/${uniqueName(engine)}`;
+      const result = await run(engine, { images: images(repository) });
+      assert.equal(result.code, 0, result.stdout + result.stderr);
+      const [image] = JSON.parse(result.outputs.images) as { digest: string; refs: string[] }[];
+      assert.deepEqual(image.refs, [`${repository}:change_77_latest`, `${repository}:change_77_1.0`]);
+      assert.match(image.digest, /^sha256:[0-9a-f]{64}$/);
+      assert.match(result.argv, new RegExp(`${engine} (build|push)`));
+      // The runner consumes ::add-mask:: commands (that is how it learns what to hide); every other line is shown.
+      const masks = result.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
+      assert.ok(masks.includes(`::add-mask::${PASSWORD}`), 'the password is registered as a secret');
+      const shown = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+      for (const [where, text] of Object.entries({ stdout: shown, stderr: result.stderr, argv: result.argv, summary: result.summary, outputs: JSON.stringify(result.outputs) })) {
+        assert.ok(!text.includes(PASSWORD), `the password appears in ${where}`);
+        assert.ok(!text.includes(Buffer.from(`ci:${PASSWORD}`).toString('base64')), `the encoded password appears in ${where}`);
+      }
+      assert.deepEqual(result.leftovers, [], 'the step left no file in its temp dir');
+    });
+  }
+
+  test('release: the final tags', async () => {
+    const repository = `${registry.registry}/action/${uniqueName('release')}`;
+    const result = await run('podman', { images: images(repository), promote: 'false' }, 'push');
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    const authfile = join(dir, 'auth.json');
+    writeFileSync(authfile, JSON.stringify({ auths: { [registry.registry]: { auth: Buffer.from(`ci:${PASSWORD}`).toString('base64') } } }));
+    assert.deepEqual(await skopeoTags(repository, authfile), ['1.0', 'latest']);
+    assert.equal(JSON.parse(result.outputs.artifacts).length, 0);
+  });
+
+  test('intermediate registry: artifacts output and job summary', async () => {
+    const name = uniqueName('inter');
+    const repository = `${registry.registry}/action/${name}`;
+    const result = await run('podman', {
+      images: images(repository),
+      'promote-method': 'intermediate-registry',
+      'intermediate-registry': intermediate.registry,
+      // A given map must name every registry pushed to; the intermediate one needs no login here.
+      'registry-credentials': `"${registry.registry}": {username: ci, password: "${PASSWORD}"}\n"${intermediate.registry}": {}`,
+    });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    const artifacts = JSON.parse(result.outputs.artifacts) as { url: string; metadata: { tag: string } }[];
+    assert.deepEqual(artifacts.map((a) => [a.url, a.metadata.tag]), [
+      [`docker://${intermediate.registry}/action/${name}:change_77_latest`, 'latest'],
+      [`docker://${intermediate.registry}/action/${name}:change_77_1.0`, '1.0'],
+    ]);
+    assert.match(result.summary, /Uploaded to the intermediate registry/);
+    assert.deepEqual(await skopeoTags(`${intermediate.registry}/action/${name}`), ['change_77_1.0', 'change_77_latest']);
+  });
+});
