@@ -1,11 +1,12 @@
 // The local end-to-end demo: starts the test bed, then runs the gated flow's pipelines through
 // the composite actions exactly as a runner would (inputs -> env, GITHUB_OUTPUT, summary), and
-// prints what was built. So far the flow has its check pipeline (build); upload, promote and
-// mirror join as they land.
+// prints what is where. So far: the check pipeline (build) and the gate (upload of
+// change_<N>_<tag>); promote and mirror join as they land.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RegistrySession } from '../src/registry/session.js';
 import { formatPlainTable } from '../src/runtime/report.js';
 import { runAction } from './lib/action-runner.js';
 
@@ -63,18 +64,32 @@ async function main(): Promise<void> {
     if (check.code !== 0) throw new Error(`actions/build failed:\n${check.stdout}\n${check.stderr}`);
     const built = JSON.parse(check.outputs.images) as Built[];
 
-    console.log(
-      `\n${formatPlainTable({
-        title: 'What is where (local image store)',
-        headers: ['repository', 'tags', 'image id', 'platforms'],
-        rows: built.map((b) => [b.repository, b.tags.map((t) => t.slice(b.repository.length + 1)).join(' '), b.image_id.slice(0, 19), b.platforms.join(' ')]),
-      })}`,
-    );
     for (const b of built) {
       const id = execFileSync('podman', ['image', 'inspect', '--format', '{{.Id}}', b.tags[0]], { encoding: 'utf8' }).trim();
       if (`sha256:${id}` !== b.image_id) throw new Error(`${b.tags[0]} is ${id} in the store, not ${b.image_id}`);
     }
-    console.log('\ndemo: every reported image id matches the image store');
+
+    console.log('\n== gate pipeline (merge queue entry for #1): actions/upload pushes change_1_<tag> only');
+    writeFileSync(join(work, 'queue.json'), JSON.stringify({ merge_group: { head_sha: '2'.repeat(40), head_ref: `refs/heads/gh-readonly-queue/main/pr-1-${'3'.repeat(40)}` } }));
+    const gate = await runAction(join(root, 'actions', 'upload', 'action.yml'), { inputs: { 'images-file': 'images.yaml', 'container-command': 'podman' }, env: { ...env, GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: join(work, 'queue.json') } });
+    process.stdout.write(gate.stdout.split('\n').filter((l) => /^(pushed |gate upload)/.test(l)).map((l) => `  ${l}\n`).join(''));
+    if (gate.code !== 0) throw new Error(`actions/upload failed:\n${gate.stdout}\n${gate.stderr}`);
+
+    // What the registry itself holds, read back through its API.
+    const session = new RegistrySession();
+    const rows: string[][] = [];
+    for (const b of built) {
+      const path = b.repository.slice(registry.length + 1);
+      const client = session.client(registry);
+      for (const tag of (await client.listTags(path)).sort()) {
+        const head = await client.headManifest(path, tag);
+        rows.push([`${b.repository}:${tag}`, head?.digest ?? '?', head?.mediaType.includes('index') ? 'index' : 'image']);
+      }
+    }
+    session.close();
+    console.log(`\n${formatPlainTable({ title: `What is where (registry ${registry})`, headers: ['reference', 'digest', 'kind'], rows })}`);
+    const local = built.map((b) => [b.repository, b.platforms.join(' ')]);
+    console.log(`\n${formatPlainTable({ title: 'Built locally (podman)', headers: ['repository', 'platforms'], rows: local })}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
     if (started) spawnSync('bash', [join(root, 'scripts', 'testbed.sh'), 'stop'], { stdio: 'inherit' });
