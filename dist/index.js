@@ -37259,10 +37259,20 @@ const Input = {
     PromoteMethod: 'promote-method',
     IntermediateRegistry: 'intermediate-registry',
     AllowUntrustedBuilds: 'allow-untrusted-builds',
+    Artifacts: 'artifacts',
+    Token: 'token',
+    Cleanup: 'cleanup',
+    CleanupRegex: 'cleanup-regex',
+    CleanupAge: 'cleanup-age',
+    DryRun: 'dry-run',
+    StrictCleanup: 'strict-cleanup',
 };
 const Output = {
     Images: 'images',
     Artifacts: 'artifacts',
+    Promoted: 'promoted',
+    Deleted: 'deleted',
+    LeftBehind: 'left-behind',
 };
 const IMAGE_COMMANDS = ['build', 'upload', 'promote'];
 const ENGINE_COMMANDS = ['build', 'upload'];
@@ -37352,6 +37362,48 @@ const INPUTS = [
         default: 'false',
         commands: ['upload'],
     },
+    {
+        name: Input.Artifacts,
+        description: "promote-method intermediate-registry: the artifacts output of the gate's upload (JSON). Empty: the images are looked up in intermediate-registry under <prefix>_<tag>.",
+        default: '',
+        commands: ['promote'],
+    },
+    {
+        name: Input.Token,
+        description: 'API token to find the pull request of a pushed commit (GitHub, Gitea, Forgejo). Empty: the GITHUB_TOKEN environment variable.',
+        default: '',
+        commands: ['promote'],
+    },
+    {
+        name: Input.Cleanup,
+        description: 'Also delete leaked temporary tags (matching cleanup-regex, older than cleanup-age) of the promoted repositories.',
+        default: 'true',
+        commands: ['promote'],
+    },
+    {
+        name: Input.CleanupRegex,
+        description: 'Tags that count as temporary. Empty: ^change_.*$ and ^<event name>_.*$ (anchored). Tags of the change being promoted never count as leaked.',
+        default: '',
+        commands: ['promote'],
+    },
+    {
+        name: Input.CleanupAge,
+        description: 'How old a temporary tag must be to count as leaked: 36h, 2d, 90m, 1d12h.',
+        default: '24h',
+        commands: ['promote'],
+    },
+    {
+        name: Input.DryRun,
+        description: 'Print the whole plan (what would move, what would be deleted) and change nothing.',
+        default: 'false',
+        commands: ['promote'],
+    },
+    {
+        name: Input.StrictCleanup,
+        description: 'Fail when a temporary tag cannot be deleted. By default that is a warning naming the tag left behind: the release already happened.',
+        default: 'false',
+        commands: ['promote'],
+    },
 ];
 const OUTPUTS = [
     {
@@ -37363,6 +37415,21 @@ const OUTPUTS = [
         name: Output.Artifacts,
         description: "JSON list of Zuul-style artifacts, one per tag pushed to the intermediate registry: name, url (docker://…), metadata {type: container_image, repository, tag, digest, revision}. Pass it to promote.",
         commands: ['upload'],
+    },
+    {
+        name: Output.Promoted,
+        description: 'JSON list of the final tags set: repository, tag, digest, from (the temporary or intermediate reference).',
+        commands: ['promote'],
+    },
+    {
+        name: Output.Deleted,
+        description: 'JSON list of the temporary tags deleted (full references), leaked ones included.',
+        commands: ['promote'],
+    },
+    {
+        name: Output.LeftBehind,
+        description: 'JSON list of temporary tags that could not be deleted: ref and reason.',
+        commands: ['promote'],
     },
 ];
 function inputsOf(command) {
@@ -37377,7 +37444,7 @@ const COMMAND_SUMMARIES = {
     promote: 'After merge: move change_<N>_<tag> to the final tags server-side and delete the temporary tags.',
     mirror: 'Copy images between registries with every platform and digest preserved.',
 };
-const IMPLEMENTED = new Set(['build', 'upload']);
+const IMPLEMENTED = new Set(['build', 'upload', 'promote']);
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -47045,7 +47112,7 @@ function formatReference(ref) {
     return out;
 }
 /** The host without port or IPv6 brackets. */
-function reference_hostOf(registry) {
+function hostOf(registry) {
     const v6 = /^\[(.*)\](?::\d+)?$/.exec(registry);
     if (v6)
         return v6[1];
@@ -47053,7 +47120,7 @@ function reference_hostOf(registry) {
 }
 /** Loopback registries are reached over plain HTTP, as docker does. */
 function isLoopback(registry) {
-    const host = reference_hostOf(registry);
+    const host = hostOf(registry);
     return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
@@ -48186,6 +48253,20 @@ function parseBoolean(value, name, fallback) {
     throw new ConfigError(`${name}: "${value}" is not a boolean (true or false)`);
 }
 
+;// CONCATENATED MODULE: ./src/config/duration.ts
+
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+/** `36h`, `2d`, `90m`, `1d12h` → milliseconds. */
+function parseDuration(value, name) {
+    const text = value.trim();
+    if (!/^(\d+[smhdw])+$/.test(text))
+        throw new ConfigError(`${name}: "${value}" is not a duration like 24h, 2d, 90m or 1d12h`);
+    let total = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+)([smhdw])/g))
+        total += Number(amount) * UNIT_MS[unit];
+    return total;
+}
+
 ;// CONCATENATED MODULE: ./src/config/registry-inputs.ts
 
 
@@ -48259,44 +48340,256 @@ function readUploadInputs(read, env, onSecret) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engines/auth-file.ts
+;// CONCATENATED MODULE: ./src/config/promote-inputs.ts
+
+
+
+
+
+
+
+
+
+
+
+
+function readPromoteInputs(read, env, onSecret) {
+    const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
+    const token = read(Input.Token) || env.GITHUB_TOKEN || undefined;
+    if (token)
+        onSecret(token);
+    const workDir = readWorkDir(read, env);
+    const method = readPromoteMethod(read);
+    const regex = read(Input.CleanupRegex);
+    let cleanupPattern;
+    if (regex) {
+        try {
+            cleanupPattern = new RegExp(`^(?:${regex})$`);
+        }
+        catch (error) {
+            throw new ConfigError(`cleanup-regex: ${show(regex)} is not a valid regular expression: ${error.message}`);
+        }
+    }
+    return {
+        workDir,
+        images: loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
+        credentials,
+        change: parseChangeInput(read(Input.Change)),
+        method,
+        intermediate: readIntermediate(read, method, false),
+        artifacts: parseArtifacts(read(Input.Artifacts)),
+        token,
+        cleanup: parseBoolean(read(Input.Cleanup), Input.Cleanup, true),
+        cleanupPattern,
+        cleanupAgeMs: parseDuration(read(Input.CleanupAge) || '24h', Input.CleanupAge),
+        dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
+        strictCleanup: parseBoolean(read(Input.StrictCleanup), Input.StrictCleanup, false),
+        transport: readTransportOptions(read, workDir),
+    };
+}
+function parseArtifacts(text) {
+    if (!text.trim())
+        return undefined;
+    const raw = parseYamlInput(text, 'artifacts');
+    if (!Array.isArray(raw))
+        throw new ConfigError(`artifacts: expected the JSON list upload writes, got ${show(raw)}`);
+    return raw.map((item, i) => {
+        const a = item;
+        if (typeof a?.name !== 'string' || typeof a.url !== 'string' || !a.url.startsWith('docker://')) {
+            throw new ConfigError(`artifacts[${i}]: expected {name, url: docker://…, metadata}, got ${show(item)}`);
+        }
+        return a;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/platform/pull-request.ts
 
 
 
 /**
- * Runs `use` with a docker-format auth file (config.json, also read by podman, buildah and
- * skopeo) holding only these credentials: 0600 inside a 0700 directory, removed whatever
- * happens, so no secret reaches argv or outlives the step. No entries: no file.
+ * The pull request a pushed commit came from: GitHub's `commits/{sha}/pulls` lists candidates;
+ * Gitea and Forgejo answer `commits/{sha}/pull` with the one that merged it.
  */
-async function withAuthFile(entries, use) {
-    if (entries.length === 0)
-        return use(undefined);
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'cia-auth-'));
-    const file = (0,external_node_path_namespaceObject.join)(dir, 'config.json');
-    try {
-        const auths = Object.fromEntries(entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]));
-        await (0,promises_namespaceObject.writeFile)(file, JSON.stringify({ auths }), { mode: 0o600 });
-        return await use(file);
+async function findPullRequest(env, sha, token, fetchImpl = fetch) {
+    const repository = env.GITHUB_REPOSITORY;
+    if (!repository)
+        throw new ConfigError('GITHUB_REPOSITORY is not set: cannot look up the pull request of a commit; give the change input');
+    const runner = detectRunner(env);
+    const forge = runner === 'gitea' || runner === 'forgejo';
+    const api = (env.GITHUB_API_URL || (forge ? `${env.GITHUB_SERVER_URL}/api/v1` : 'https://api.github.com')).replace(/\/+$/, '');
+    const url = `${api}/repos/${repository}/commits/${sha}/${forge ? 'pull' : 'pulls'}`;
+    const headers = { accept: forge ? 'application/json' : 'application/vnd.github+json' };
+    if (token)
+        headers.authorization = forge ? `token ${token}` : `Bearer ${token}`;
+    const response = await fetchImpl(url, { headers });
+    if (response.status === 404)
+        return undefined;
+    if (!response.ok)
+        throw new ConfigError(`looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}${response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''}`);
+    const body = (await response.json());
+    const candidates = Array.isArray(body) ? body : [body];
+    const pr = candidates.find((p) => p.merge_commit_sha === sha) ?? candidates.find((p) => p.merged || p.merged_at) ?? candidates[0];
+    return pr ? { number: pr.number, headSha: pr.head?.sha, url: pr.html_url } : undefined;
+}
+/** Which change a promote run is for: the change input, a merged pull request, or a pushed commit's PR. */
+async function changeForPromote(env, event, override, token, logger, fetchImpl) {
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    const prHead = event.pull_request?.head?.sha;
+    if (override !== undefined)
+        return { change: detectChange(env, event, override), headSha: event.pull_request?.number === override ? prHead : undefined };
+    if (name.startsWith('pull_request') && event.pull_request?.number) {
+        if (event.action === 'closed' && event.pull_request.merged !== true) {
+            return { change: detectChange(env, event), skip: `pull request #${event.pull_request.number} was closed without merging: nothing to promote` };
+        }
+        return { change: detectChange(env, event), headSha: prHead };
     }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    if (name === 'push') {
+        const sha = env.GITHUB_SHA;
+        if (!sha)
+            throw new ConfigError('GITHUB_SHA is not set: cannot find the pull request of the push; give the change input');
+        const pr = await findPullRequest(env, sha, token, fetchImpl);
+        if (!pr)
+            throw new ConfigError(`no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input to promote a change explicitly`);
+        logger.info(`commit ${sha.slice(0, 12)} came from pull request #${pr.number}`);
+        return { change: detectChange(env, event, pr.number), headSha: pr.headSha };
+    }
+    throw new ConfigError(`no change to promote for the ${name || 'local'} event: run promote on pull_request (closed) or push, or give the change input`);
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/registry/digest.ts
+
+
+
+function sha256(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** The content did not hash to the digest it was asked for or announced with. */
+class DigestMismatchError extends Error {
+    expected;
+    actual;
+    what;
+    constructor(expected, actual, what) {
+        super(`digest mismatch for ${what}: expected ${expected}, got ${actual}`);
+        this.expected = expected;
+        this.actual = actual;
+        this.what = what;
+        this.name = 'DigestMismatchError';
+    }
+}
+function assertDigest(digest) {
+    if (!isValidDigest(digest) || !digest.startsWith('sha256:'))
+        throw new Error(`unsupported digest "${digest}" (only sha256 is supported)`);
+}
+/**
+ * Passes bytes through while hashing and counting them; fails the stream at its end when the
+ * digest or size differ. The last chunk is only released after the check, so a corrupted blob
+ * can never complete an upload that streams from it.
+ */
+class VerifyingStream extends external_node_stream_.Transform {
+    expectedDigest;
+    expectedSize;
+    what;
+    #hash = (0,external_node_crypto_.createHash)('sha256');
+    #size = 0;
+    /** The latest chunk, held back until the next arrives: the last bytes leave only once verified. */
+    #held;
+    constructor(expectedDigest, expectedSize, what) {
+        super();
+        this.expectedDigest = expectedDigest;
+        this.expectedSize = expectedSize;
+        this.what = what;
+    }
+    get bytes() {
+        return this.#size;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.#size += chunk.length;
+        if (this.expectedSize !== undefined && this.#size > this.expectedSize) {
+            callback(new Error(`${this.what}: more than the expected ${this.expectedSize} bytes`));
+            return;
+        }
+        this.#hash.update(chunk);
+        const previous = this.#held;
+        this.#held = chunk;
+        callback(null, previous);
+    }
+    _flush(callback) {
+        if (this.expectedSize !== undefined && this.#size !== this.expectedSize) {
+            callback(new Error(`${this.what}: got ${this.#size} bytes, expected ${this.expectedSize}`));
+            return;
+        }
+        const actual = `sha256:${this.#hash.digest('hex')}`;
+        if (actual !== this.expectedDigest) {
+            callback(new DigestMismatchError(this.expectedDigest, actual, this.what));
+            return;
+        }
+        callback(null, this.#held);
     }
 }
 
-;// CONCATENATED MODULE: ./src/platform/trust.ts
+;// CONCATENATED MODULE: ./src/registry/media-types.ts
+const MediaType = {
+    OciIndex: 'application/vnd.oci.image.index.v1+json',
+    OciManifest: 'application/vnd.oci.image.manifest.v1+json',
+    DockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    DockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    OciConfig: 'application/vnd.oci.image.config.v1+json',
+    DockerConfig: 'application/vnd.docker.container.image.v1+json',
+    OciLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    DockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+};
 /**
- * Why this run builds code its credentials should not meet, or undefined when it is trusted:
- * `pull_request_target` runs with the base repository's secrets, and a pull request from
- * another repository brings code nobody here wrote.
+ * Sent on every manifest GET/HEAD: distribution answers 404 for an OCI manifest when OCI types
+ * are missing from Accept, and falls back to schema1 conversions when Docker's are.
  */
-function untrustedReason(change) {
-    if (change.pipeline === 'pull_request_target') {
-        return `the event is pull_request_target, which runs with this repository's secrets${change.headRepository && change.headRepository !== change.baseRepository ? ` on code from ${change.headRepository}` : ''}`;
+const MANIFEST_ACCEPT = [MediaType.OciIndex, MediaType.OciManifest, MediaType.DockerManifestList, MediaType.DockerManifest].join(', ');
+function isIndexType(mediaType) {
+    return mediaType === MediaType.OciIndex || mediaType === MediaType.DockerManifestList;
+}
+function isManifestType(mediaType) {
+    return mediaType === MediaType.OciManifest || mediaType === MediaType.DockerManifest;
+}
+
+;// CONCATENATED MODULE: ./src/registry/manifest.ts
+
+function parseJson(bytes, what) {
+    try {
+        return JSON.parse(bytes.toString('utf8'));
     }
-    if (change.headRepository && change.baseRepository && change.headRepository !== change.baseRepository) {
-        return `pull request #${change.change} comes from another repository (${change.headRepository}, not ${change.baseRepository})`;
+    catch (error) {
+        throw new Error(`${what} is not valid JSON: ${error.message}`, { cause: error });
     }
-    return undefined;
+}
+function isIndex(mediaType, bytes) {
+    if (isIndexType(mediaType))
+        return true;
+    // An OCI index may leave mediaType out of its body; its `manifests` key says what it is.
+    const body = parseJson(bytes, 'manifest');
+    return Array.isArray(body.manifests) && body.config === undefined;
+}
+function platformString(platform) {
+    if (!platform)
+        return undefined;
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+/** `linux/arm64` matches `linux/arm64/v8` as docker does; a variant given must match. */
+function platformMatches(wanted, platform) {
+    if (!platform)
+        return false;
+    const [os, architecture, variant] = wanted.split('/');
+    if (platform.os !== os || platform.architecture !== architecture)
+        return false;
+    return variant === undefined || platform.variant === variant;
+}
+/** Every blob an image manifest references: its config, then its layers. */
+function blobsOf(manifest) {
+    return [manifest.config, ...manifest.layers];
 }
 
 ;// CONCATENATED MODULE: ./src/logger.ts
@@ -48650,6 +48943,179 @@ async function withRetry(what, step, policy = DEFAULT_RETRY, logger = silentLogg
     }
 }
 
+;// CONCATENATED MODULE: ./src/registry/copy.ts
+
+
+
+
+
+/**
+ * Copies one image (an index with its children, or one manifest) and puts its tags: resolve the
+ * source to a digest once; skip everything when every tag already has it; per blob HEAD, mount,
+ * else stream; children before the index; tags last; then check every tag resolves to the digest.
+ */
+async function copyImage(session, from, to, options) {
+    const src = session.client(from.registry);
+    const dst = session.client(to.registry);
+    const retry = (what, step) => withRetry(what, step, session.retry, session.logger);
+    const dstLimit = (task) => session.limiter(to.registry).run(task);
+    const stats = { blobsCopied: 0, blobsMounted: 0, blobsSkipped: 0, bytesMoved: 0, manifestsPut: 0 };
+    const label = `${from.registry}/${from.repository}:${options.source}`;
+    const sourceDigest = options.source.startsWith('sha256:')
+        ? options.source
+        : (await retry(`HEAD ${label}`, () => src.headManifest(from.repository, options.source)))?.digest;
+    if (!sourceDigest)
+        throw new Error(`${label} not found`);
+    const subset = options.platforms && options.platforms.length > 0;
+    if (!subset && options.tags.length > 0) {
+        const current = await Promise.all(options.tags.map((tag) => dstLimit(() => retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag)))));
+        if (current.every((head) => head?.digest === sourceDigest)) {
+            return { ...stats, digest: sourceDigest, mediaType: current[0]?.mediaType ?? '', status: 'unchanged' };
+        }
+    }
+    const root = await retry(`GET ${label}`, () => src.getManifest(from.repository, sourceDigest));
+    let top = root;
+    if (isIndex(root.mediaType, root.bytes)) {
+        const index = parseJson(root.bytes, `index ${label}`);
+        let children = index.manifests;
+        if (subset) {
+            children = children.filter((child) => options.platforms.some((p) => platformMatches(p, child.platform)));
+            const missing = options.platforms.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
+            if (missing.length)
+                throw new Error(`${label} has no ${missing.join(', ')} image`);
+            if (children.length !== index.manifests.length) {
+                const bytes = Buffer.from(JSON.stringify({ ...index, manifests: children }));
+                top = { bytes, mediaType: root.mediaType, digest: sha256(bytes) };
+            }
+        }
+        await Promise.all(children.map((child) => copyManifestTree(child)));
+    }
+    else {
+        await copyBlobs(parseJson(root.bytes, `manifest ${label}`));
+    }
+    // The top manifest goes in by its first tag (one request less than by digest, then by tag):
+    // everything it references is in place by now, so the tag never names an incomplete image.
+    const references = options.tags.length > 0 ? options.tags : [top.digest];
+    let digest = top.digest;
+    for (const reference of references) {
+        digest = await dstLimit(() => retry(`PUT ${to.repository}:${reference}`, () => dst.putManifest(to.repository, reference, top)));
+        stats.manifestsPut++;
+    }
+    for (const tag of options.tags) {
+        const head = await retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag));
+        if (head?.digest !== digest)
+            throw new Error(`${to.registry}/${to.repository}:${tag} resolves to ${head?.digest ?? 'nothing'} after the copy, not ${digest}`);
+    }
+    return { ...stats, digest, mediaType: top.mediaType, status: 'copied' };
+    async function copyManifestTree(descriptor) {
+        const child = await retry(`GET ${from.repository}@${descriptor.digest}`, () => src.getManifest(from.repository, descriptor.digest));
+        if (isIndex(child.mediaType, child.bytes)) {
+            await Promise.all(parseJson(child.bytes, 'index').manifests.map((m) => copyManifestTree(m)));
+        }
+        else {
+            await copyBlobs(parseJson(child.bytes, `manifest ${descriptor.digest}`));
+        }
+        // Children go in by digest, before the index that names them.
+        await dstLimit(() => retry(`PUT ${to.repository}@${child.digest}`, () => dst.putManifest(to.repository, child.digest, child)));
+        stats.manifestsPut++;
+    }
+    async function copyBlobs(manifest) {
+        await Promise.all(blobsOf(manifest).map((blob) => ensureBlob(blob)));
+    }
+    async function ensureBlob(blob) {
+        if (session.hasBlob(to.registry, blob.digest, to.repository)) {
+            stats.blobsSkipped++;
+            return;
+        }
+        if ((await dstLimit(() => retry(`HEAD blob ${blob.digest}`, () => dst.headBlob(to.repository, blob.digest)))) !== undefined) {
+            stats.blobsSkipped++;
+            session.recordBlob(to.registry, blob.digest, to.repository);
+            return;
+        }
+        // One transfer per destination registry and blob at a time: an image sharing a layer with
+        // one being copied waits for it, then mounts it.
+        await session.uploads.run(`${to.registry}@${blob.digest}`, () => dstLimit(() => retry(`copy blob ${blob.digest}`, () => transfer(blob))));
+        if (!session.hasBlob(to.registry, blob.digest, to.repository))
+            await dstLimit(() => retry(`copy blob ${blob.digest}`, () => transfer(blob)));
+    }
+    /** Mount from a repository of the same registry when one holds the blob, else stream it. */
+    async function transfer(blob) {
+        const mountFrom = session.holderOf(to.registry, blob.digest) ?? (from.registry === to.registry ? from.repository : undefined);
+        if (mountFrom !== undefined && mountFrom !== to.repository && (await dst.mountBlob(to.repository, blob.digest, mountFrom))) {
+            stats.blobsMounted++;
+        }
+        else {
+            await stream(blob);
+        }
+        session.recordBlob(to.registry, blob.digest, to.repository);
+    }
+    async function stream(blob) {
+        let sent = 0;
+        let piping = Promise.resolve();
+        let counter;
+        // The source download starts only once the destination opened its upload session.
+        const open = async () => {
+            const response = await src.getBlob(from.repository, blob.digest);
+            const verify = new VerifyingStream(blob.digest, blob.size, `blob ${blob.digest} of ${label}`);
+            // Counting in a transform (not a 'data' listener) keeps the stream paused until the upload reads it.
+            counter = new external_node_stream_.Transform({
+                transform(chunk, _encoding, callback) {
+                    sent += chunk.length;
+                    options.onBytes?.(chunk.length);
+                    callback(null, chunk);
+                },
+            });
+            piping = (0,external_node_stream_promises_namespaceObject.pipeline)(response.body, verify, counter);
+            // Awaited below, after the upload; this keeps an early failure from going unhandled meanwhile.
+            piping.catch(() => undefined);
+            return counter;
+        };
+        const uploading = dst.uploadBlob(to.repository, blob.digest, blob.size, open);
+        let uploadError;
+        try {
+            await uploading;
+        }
+        catch (error) {
+            uploadError = error;
+            // A refused upload must not leave the download hanging until its idle timeout.
+            counter?.destroy(error);
+        }
+        // The source's own failure (a digest mismatch) says more than the PUT it aborted: it goes first.
+        await piping;
+        if (uploadError !== undefined)
+            throw uploadError;
+        stats.blobsCopied++;
+        stats.bytesMoved += sent;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/image-config.ts
+
+
+
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+/**
+ * The config of an image (for an index, of its linux/amd64 image, else its first): labels and
+ * creation time, which say which change built it and how old it is.
+ */
+async function readImageConfig(client, repository, reference) {
+    let manifest = await client.getManifest(repository, reference);
+    if (isIndex(manifest.mediaType, manifest.bytes)) {
+        const children = parseJson(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
+        const child = children.find((m) => platformMatches('linux/amd64', m.platform)) ?? children[0];
+        if (!child)
+            return { labels: {} };
+        manifest = await client.getManifest(repository, child.digest);
+    }
+    const { config } = parseJson(manifest.bytes, 'manifest');
+    const response = await client.getBlob(repository, config.digest);
+    const bytes = await readBody(response, MAX_CONFIG_BYTES);
+    if (sha256(bytes) !== config.digest)
+        throw new DigestMismatchError(config.digest, sha256(bytes), `config of ${repository}:${reference}`);
+    const parsed = parseJson(bytes, 'image config');
+    return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
+}
+
 ;// CONCATENATED MODULE: ./src/registry/auth/credentials.ts
 
 
@@ -48893,104 +49359,6 @@ class Authenticator {
         const lifetime = Math.max(MIN_TOKEN_LIFETIME_S, Number(body.expires_in) || MIN_TOKEN_LIFETIME_S);
         return { header: `Bearer ${token}`, expiresAt: Date.now() + lifetime * 1000 };
     }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/registry/digest.ts
-
-
-
-function sha256(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-/** The content did not hash to the digest it was asked for or announced with. */
-class DigestMismatchError extends Error {
-    expected;
-    actual;
-    what;
-    constructor(expected, actual, what) {
-        super(`digest mismatch for ${what}: expected ${expected}, got ${actual}`);
-        this.expected = expected;
-        this.actual = actual;
-        this.what = what;
-        this.name = 'DigestMismatchError';
-    }
-}
-function assertDigest(digest) {
-    if (!isValidDigest(digest) || !digest.startsWith('sha256:'))
-        throw new Error(`unsupported digest "${digest}" (only sha256 is supported)`);
-}
-/**
- * Passes bytes through while hashing and counting them; fails the stream at its end when the
- * digest or size differ. The last chunk is only released after the check, so a corrupted blob
- * can never complete an upload that streams from it.
- */
-class VerifyingStream extends external_node_stream_.Transform {
-    expectedDigest;
-    expectedSize;
-    what;
-    #hash = (0,external_node_crypto_.createHash)('sha256');
-    #size = 0;
-    /** The latest chunk, held back until the next arrives: the last bytes leave only once verified. */
-    #held;
-    constructor(expectedDigest, expectedSize, what) {
-        super();
-        this.expectedDigest = expectedDigest;
-        this.expectedSize = expectedSize;
-        this.what = what;
-    }
-    get bytes() {
-        return this.#size;
-    }
-    _transform(chunk, _encoding, callback) {
-        this.#size += chunk.length;
-        if (this.expectedSize !== undefined && this.#size > this.expectedSize) {
-            callback(new Error(`${this.what}: more than the expected ${this.expectedSize} bytes`));
-            return;
-        }
-        this.#hash.update(chunk);
-        const previous = this.#held;
-        this.#held = chunk;
-        callback(null, previous);
-    }
-    _flush(callback) {
-        if (this.expectedSize !== undefined && this.#size !== this.expectedSize) {
-            callback(new Error(`${this.what}: got ${this.#size} bytes, expected ${this.expectedSize}`));
-            return;
-        }
-        const actual = `sha256:${this.#hash.digest('hex')}`;
-        if (actual !== this.expectedDigest) {
-            callback(new DigestMismatchError(this.expectedDigest, actual, this.what));
-            return;
-        }
-        callback(null, this.#held);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/media-types.ts
-const MediaType = {
-    OciIndex: 'application/vnd.oci.image.index.v1+json',
-    OciManifest: 'application/vnd.oci.image.manifest.v1+json',
-    DockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    DockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    OciConfig: 'application/vnd.oci.image.config.v1+json',
-    DockerConfig: 'application/vnd.docker.container.image.v1+json',
-    OciLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    DockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-};
-/**
- * Sent on every manifest GET/HEAD: distribution answers 404 for an OCI manifest when OCI types
- * are missing from Accept, and falls back to schema1 conversions when Docker's are.
- */
-const MANIFEST_ACCEPT = [MediaType.OciIndex, MediaType.OciManifest, MediaType.DockerManifestList, MediaType.DockerManifest].join(', ');
-function isIndexType(mediaType) {
-    return mediaType === MediaType.OciIndex || mediaType === MediaType.DockerManifestList;
-}
-function isManifestType(mediaType) {
-    return mediaType === MediaType.OciManifest || mediaType === MediaType.DockerManifest;
 }
 
 ;// CONCATENATED MODULE: ./src/registry/client.ts
@@ -49416,6 +49784,400 @@ class RegistrySession {
     }
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/registry/tag-delete/dummy.ts
+
+
+
+
+
+/** An empty tar archive (two zero blocks) is the smallest valid layer. */
+const EMPTY_TAR = Buffer.alloc(1024);
+const EMPTY_LAYER = (0,external_node_zlib_.gzipSync)(EMPTY_TAR, { level: 9 });
+const DUMMY_LABEL = 'org.container-image-actions.deleted-tag';
+/**
+ * A manifest no other tag can share: its config carries the tag, the time and a nonce. Putting
+ * it on a tag and deleting it by digest removes that tag alone (REFERENCE §3).
+ */
+function dummyManifest(tag, now = new Date()) {
+    const config = Buffer.from(JSON.stringify({
+        architecture: 'amd64',
+        os: 'linux',
+        config: { Labels: { [DUMMY_LABEL]: tag, 'org.container-image-actions.deleted-at': now.toISOString(), 'org.container-image-actions.nonce': (0,external_node_crypto_.randomBytes)(12).toString('hex') } },
+        rootfs: { type: 'layers', diff_ids: [sha256(EMPTY_TAR)] },
+    }));
+    const configDigest = sha256(config);
+    const layerDigest = sha256(EMPTY_LAYER);
+    const bytes = Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MediaType.DockerManifest,
+        config: { mediaType: MediaType.DockerConfig, size: config.length, digest: configDigest },
+        layers: [{ mediaType: MediaType.DockerLayerGzip, size: EMPTY_LAYER.length, digest: layerDigest }],
+    }));
+    return {
+        bytes,
+        mediaType: MediaType.DockerManifest,
+        digest: sha256(bytes),
+        blobs: [
+            { digest: configDigest, bytes: config },
+            { digest: layerDigest, bytes: EMPTY_LAYER },
+        ],
+    };
+}
+/** Uploads a dummy's blobs (where missing) and puts it on `tag`; returns its digest. */
+async function putDummy(client, repository, tag) {
+    const dummy = dummyManifest(tag);
+    for (const blob of dummy.blobs) {
+        if ((await client.headBlob(repository, blob.digest)) === undefined) {
+            await client.uploadBlob(repository, blob.digest, blob.bytes.length, external_node_stream_.Readable.from([blob.bytes]));
+        }
+    }
+    return client.putManifest(repository, tag, dummy);
+}
+
+;// CONCATENATED MODULE: ./src/registry/tag-delete/vendor-http.ts
+
+/** JSON calls to a vendor's REST API (Hub, Quay, GitHub, Harbor, GitLab). */
+class VendorHttp {
+    transport;
+    baseUrl;
+    headers;
+    constructor(transport, baseUrl, headers) {
+        this.transport = transport;
+        this.baseUrl = baseUrl;
+        this.headers = headers;
+    }
+    url(path) {
+        return new URL(path.replace(/^\//, ''), this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`);
+    }
+    async send(method, path, body, extraHeaders = {}) {
+        const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+        return this.transport.send({
+            method,
+            url: this.url(path),
+            headers: { accept: 'application/json', ...this.headers, ...extraHeaders, ...(payload && { 'content-type': 'application/json', 'content-length': payload.length }) },
+            body: payload,
+        });
+    }
+    async json(method, path, body, extraHeaders) {
+        const response = await this.send(method, path, body, extraHeaders);
+        if (response.status >= 400 && response.status !== 404)
+            throw await errorFrom(method, response);
+        const text = (await readBody(response, 16 * 1024 * 1024)).toString('utf8');
+        return { status: response.status, data: text ? JSON.parse(text) : undefined, response };
+    }
+    /** A DELETE that succeeds on 2xx and counts 404 as "already gone". */
+    async delete(path) {
+        const response = await this.send('DELETE', path);
+        if (response.status === 404) {
+            await discard(response);
+            return 'absent';
+        }
+        if (response.status < 200 || response.status >= 300)
+            throw await errorFrom('DELETE', response);
+        await discard(response);
+        return 'deleted';
+    }
+}
+/** The vendor API cannot be used without credentials we do not have: try the next strategy. */
+class VendorNotConfigured extends Error {
+    constructor(what) {
+        super(`${what} needs credentials for its API`);
+        this.name = 'VendorNotConfigured';
+    }
+}
+function requireSecret(value, what) {
+    if (!value)
+        throw new VendorNotConfigured(what);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/registry/tag-delete/vendors.ts
+
+
+
+
+function split(repository) {
+    const slash = repository.indexOf('/');
+    if (slash < 0)
+        return { namespace: 'library', name: repository };
+    return { namespace: repository.slice(0, slash), name: repository.slice(slash + 1) };
+}
+/** Docker Hub: log in for a JWT, then DELETE the tag through hub.docker.com's API. */
+const dockerHub = async ({ repository, tag, credential, transport, mask }) => {
+    const base = credential.apiUrl ?? 'https://hub.docker.com';
+    const username = requireSecret(credential.username, 'Docker Hub tag deletion');
+    const password = requireSecret(credential.apiToken ?? credential.password, 'Docker Hub tag deletion');
+    const login = await new VendorHttp(transport, base, {}).json('POST', '/v2/users/login/', { username, password });
+    const token = login.data?.token;
+    if (login.status !== 200 || !token)
+        throw new RegistryError('POST', `${base}/v2/users/login/`, login.status, [], 'Docker Hub login gave no token');
+    mask(token);
+    const { namespace, name } = split(repository);
+    return new VendorHttp(transport, base, { authorization: `JWT ${token}` }).delete(`/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
+};
+/** Quay: DELETE /api/v1/repository/<ns>/<repo>/tag/<tag> with an application token. */
+const quay = async ({ registry, repository, tag, credential, transport }) => {
+    const base = credential.apiUrl ?? `https://${registry}`;
+    const token = requireSecret(credential.apiToken, 'Quay tag deletion (api_token)');
+    return new VendorHttp(transport, base, { authorization: `Bearer ${token}` }).delete(`/api/v1/repository/${repository}/tag/${encodeURIComponent(tag)}`);
+};
+/**
+ * GHCR has no untag API: a package version is a manifest. A version holding only this tag is
+ * deleted; one shared with other tags keeps them: the tag is moved to a unique dummy first,
+ * and the dummy's version is deleted.
+ */
+const ghcr = async ({ repository, tag, credential, transport, client, env }) => {
+    const base = credential.apiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com';
+    const token = requireSecret(credential.apiToken ?? credential.password, 'GHCR tag deletion');
+    const api = new VendorHttp(transport, base, { authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' });
+    const { namespace: owner, name } = split(repository);
+    const pkg = encodeURIComponent(name);
+    let scope;
+    const versions = async () => {
+        for (const candidate of scope ? [scope] : [`orgs/${owner}`, `users/${owner}`]) {
+            const all = [];
+            for (let page = 1;; page++) {
+                const { status, data } = await api.json('GET', `/${candidate}/packages/container/${pkg}/versions?per_page=100&page=${page}`);
+                if (status === 404)
+                    break;
+                scope = candidate;
+                all.push(...(data ?? []));
+                if (!data || data.length < 100)
+                    return all;
+            }
+        }
+        return [];
+    };
+    const holder = (await versions()).find((v) => v.metadata?.container?.tags?.includes(tag));
+    if (!holder)
+        return 'absent';
+    if ((holder.metadata?.container?.tags ?? []).length === 1)
+        return api.delete(`/${scope}/packages/container/${pkg}/versions/${holder.id}`);
+    const dummyDigest = await putDummy(client, repository, tag);
+    const dummy = (await versions()).find((v) => v.name === dummyDigest);
+    if (!dummy)
+        throw new RegistryError('GET', `${base}/${scope}/packages/container/${pkg}/versions`, 200, [], `the dummy ${dummyDigest} now on ${tag} is not listed as a package version; ${tag} is left on it`);
+    return api.delete(`/${scope}/packages/container/${pkg}/versions/${dummy.id}`);
+};
+/** Harbor: DELETE .../artifacts/<tag>/tags/<tag>; nested repository names are encoded twice. */
+const harbor = async ({ registry, repository, tag, credential, transport }) => {
+    const base = credential.apiUrl ?? `https://${registry}`;
+    const username = requireSecret(credential.username, 'Harbor tag deletion');
+    const password = requireSecret(credential.password, 'Harbor tag deletion');
+    const api = new VendorHttp(transport, base, { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` });
+    const { namespace: project, name } = split(repository);
+    const repo = encodeURIComponent(encodeURIComponent(name));
+    return api.delete(`/api/v2.0/projects/${encodeURIComponent(project)}/repositories/${repo}/artifacts/${encodeURIComponent(tag)}/tags/${encodeURIComponent(tag)}`);
+};
+/** GitLab: find the project and its registry repository, then DELETE the tag by ids. */
+const gitlab = async ({ registry, repository, tag, credential, transport }) => {
+    const base = credential.apiUrl ?? `https://${hostOf(registry).replace(/^registry\./, '')}`;
+    const token = requireSecret(credential.apiToken ?? credential.password, 'GitLab tag deletion');
+    const api = new VendorHttp(transport, base, { authorization: `Bearer ${token}` });
+    const parts = repository.split('/');
+    // The project is some prefix of the image path (group/subgroup/project[/image]).
+    for (let length = parts.length; length >= 2; length--) {
+        const project = parts.slice(0, length).join('/');
+        const { status, data } = await api.json('GET', `/api/v4/projects/${encodeURIComponent(project)}/registry/repositories?per_page=100`);
+        if (status === 404 || !data)
+            continue;
+        const repo = data.find((r) => r.path === repository);
+        if (repo)
+            return api.delete(`/api/v4/projects/${repo.project_id}/registry/repositories/${repo.id}/tags/${encodeURIComponent(tag)}`);
+    }
+    return 'absent';
+};
+const VENDOR_DELETES = {
+    docker: { name: 'docker-hub-api', run: dockerHub },
+    quay: { name: 'quay-api', run: quay },
+    ghcr: { name: 'ghcr-packages-api', run: ghcr },
+    harbor: { name: 'harbor-api', run: harbor },
+    gitlab: { name: 'gitlab-api', run: gitlab },
+};
+
+;// CONCATENATED MODULE: ./src/registry/tag-delete/tag-deleter.ts
+
+
+
+
+
+
+
+/**
+ * Removes one tag without touching the image or any other tag (REFERENCE §3): a vendor API where
+ * the registry kind has one, else OCI tag DELETE, else a unique dummy manifest put on the tag and
+ * deleted by digest — but only on registries proven, once, to delete by digest, so a real tag is
+ * never left on a dummy. Deletes are serialized per repository.
+ */
+class TagDeleter {
+    #session;
+    #options;
+    #mutex = new KeyedMutex();
+    /** Registries that answered a tag DELETE with "unsupported". */
+    #noTagDelete = new Set();
+    #digestDeletes = new Map();
+    /** Probe tags a registry would not let us remove; reported once. */
+    leftoverProbes = [];
+    constructor(options) {
+        this.#session = options.session;
+        this.#options = options;
+    }
+    deleteTag(ref, tag) {
+        return this.#mutex.run(`${ref.registry}/${ref.repository}`, () => withRetry(`delete ${ref.registry}/${ref.repository}:${tag}`, () => this.#delete(ref, tag), this.#session.retry, this.#session.logger));
+    }
+    async #delete(ref, tag) {
+        const client = this.#session.client(ref.registry);
+        const result = (status, method, detail) => ({ registry: ref.registry, repository: ref.repository, tag, status, method, detail });
+        const before = await client.headManifest(ref.repository, tag);
+        if (!before)
+            return result('absent');
+        const credential = this.#options.vendorCredential?.(ref.registry);
+        const kind = registryKind(ref.registry, credential?.type);
+        const vendor = VENDOR_DELETES[kind];
+        if (vendor && credential) {
+            try {
+                const outcome = await vendor.run({ ...ref, tag, credential, transport: this.#session.transport, client, env: this.#options.env ?? process.env, mask: (s) => this.#session.logger.mask(s) });
+                return (await this.#gone(ref, tag)) ? result(outcome, vendor.name) : result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
+            }
+            catch (error) {
+                if (!(error instanceof VendorNotConfigured))
+                    throw error;
+                this.#session.logger.debug(`${error.message}; trying the registry API`);
+            }
+        }
+        if (!this.#noTagDelete.has(ref.registry)) {
+            const status = await client.deleteManifest(ref.repository, tag);
+            if (status === 202 || status === 200 || status === 204) {
+                if (await this.#gone(ref, tag))
+                    return result('deleted', 'oci-tag-delete');
+            }
+            else if ([400, 404, 405, 501].includes(status)) {
+                // distribution 2.8 answers 400 (and 405 with deletes disabled): it cannot untag.
+                this.#noTagDelete.add(ref.registry);
+            }
+            else {
+                return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
+            }
+        }
+        if (!(await this.#canDeleteByDigest(ref))) {
+            return result('left-behind', 'dummy-manifest', `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`);
+        }
+        const dummy = await putDummy(client, ref.repository, tag);
+        const status = await client.deleteManifest(ref.repository, dummy);
+        if (status !== 202 && status !== 200) {
+            return result('left-behind', 'dummy-manifest', `${tag} now points at the dummy ${dummy}, whose DELETE answered HTTP ${status}`);
+        }
+        return (await this.#gone(ref, tag)) ? result('deleted', 'dummy-manifest') : result('left-behind', 'dummy-manifest', `${tag} still resolves after deleting its dummy ${dummy}`);
+    }
+    async #gone(ref, tag) {
+        return (await this.#session.client(ref.registry).headManifest(ref.repository, tag)) === undefined;
+    }
+    /** Probes once per registry, on a throw-away tag, whether a dummy can be deleted by digest. */
+    #canDeleteByDigest(ref) {
+        let probe = this.#digestDeletes.get(ref.registry);
+        if (!probe) {
+            probe = (async () => {
+                const client = this.#session.client(ref.registry);
+                const probeTag = `cia-delete-probe-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+                const digest = await putDummy(client, ref.repository, probeTag);
+                const status = await client.deleteManifest(ref.repository, digest);
+                if (status === 202 || status === 200)
+                    return true;
+                this.leftoverProbes.push(`${ref.registry}/${ref.repository}:${probeTag}`);
+                this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): left the probe tag ${ref.repository}:${probeTag} behind; real tags stay untouched`);
+                return false;
+            })();
+            probe.catch(() => this.#digestDeletes.delete(ref.registry));
+            this.#digestDeletes.set(ref.registry, probe);
+        }
+        return probe;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/cleanup.ts
+
+/**
+ * Temporary tags that outlived their change: matching the pattern, older than the limit by the
+ * image's own `created` time, across every page of the tag list. (Zuul compares the seconds
+ * within a day of the age, so its cleanup never fires.)
+ */
+async function findLeakedTags(session, registry, repository, options, logger) {
+    const client = session.client(registry);
+    const candidates = (await client.listTags(repository)).filter((tag) => options.pattern.test(tag) && !options.keep.test(tag));
+    const leaked = [];
+    await Promise.all(candidates.map((tag) => session.limiter(registry).run(async () => {
+        const { created } = await readImageConfig(client, repository, tag);
+        const time = created ? Date.parse(created) : Number.NaN;
+        if (Number.isNaN(time)) {
+            logger.info(`${registry}/${repository}:${tag}: no creation time in its config; left alone`);
+            return;
+        }
+        const age = options.now - time;
+        if (age > options.maxAgeMs)
+            leaked.push({ tag, created: created, ageHours: Math.floor(age / 3_600_000) });
+    })));
+    return leaked.sort((a, b) => a.tag.localeCompare(b.tag));
+}
+/** Zuul's default: `^change_.*$` and `^<pipeline>_.*$`. */
+function defaultCleanupPattern(pipeline) {
+    return new RegExp(`^(?:change_.*|${pipeline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_.*)$`);
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote-plan.ts
+
+const CHANGE_LABEL = 'org.zuul-ci.change';
+/**
+ * Reads where every temporary and final tag of an image stands. A re-run after a failure at any
+ * point resumes: final tags already on the digest stay, temporary tags already gone are fine
+ * when their final tag holds the digest, and an image whose temporary tags are all gone is
+ * "already promoted" when its final tags carry this change's label.
+ */
+async function planTagPromotion(session, image, prefix, change) {
+    const { registry, path: repository } = image.reference;
+    const client = session.client(registry);
+    const head = (tag) => session.limiter(registry).run(() => client.headManifest(repository, tag));
+    const temps = await Promise.all(image.tags.map((tag) => head(`${prefix}_${tag}`)));
+    const base = { image, registry, repository, moves: [], inPlace: [], temporary: [], alreadyPromoted: false };
+    const digests = new Set(temps.flatMap((t) => (t ? [t.digest] : [])));
+    if (digests.size > 1) {
+        return { ...base, problem: `the temporary tags of ${image.repository} point at different images (${[...digests].join(', ')}): was the change uploaded twice? Re-run its gate` };
+    }
+    const finals = await Promise.all(image.tags.map((tag) => head(tag)));
+    if (digests.size === 0) {
+        return alreadyPromoted(session, image, base, finals, prefix, change);
+    }
+    const [digest] = digests;
+    const moves = [];
+    const inPlace = [];
+    const missing = [];
+    image.tags.forEach((tag, i) => {
+        if (finals[i]?.digest === digest)
+            inPlace.push(tag);
+        else if (temps[i])
+            moves.push(tag);
+        else
+            missing.push(`${prefix}_${tag}`);
+    });
+    if (missing.length > 0)
+        return { ...base, digest, problem: `${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ${image.tags.length} tags)` };
+    return { ...base, digest, moves, inPlace, temporary: image.tags.filter((_, i) => temps[i]).map((tag) => `${prefix}_${tag}`) };
+}
+async function alreadyPromoted(session, image, base, finals, prefix, change) {
+    const missing = image.tags.map((tag) => `${prefix}_${tag}`).join(', ');
+    const finalDigests = new Set(finals.map((f) => f?.digest));
+    if (change === undefined || finals.some((f) => !f) || finalDigests.size !== 1) {
+        return { ...base, problem: `${image.repository}: missing ${missing}, and the final tags do not all hold one image of this change` };
+    }
+    const [digest] = finalDigests;
+    const config = await readImageConfig(session.client(image.reference.registry), image.reference.path, digest);
+    if (config.labels[CHANGE_LABEL] !== String(change)) {
+        return { ...base, problem: `${image.repository}: missing ${missing}; the final tags hold ${config.labels[CHANGE_LABEL] ? `change ${config.labels[CHANGE_LABEL]}` : 'an image of no change'}, not change ${change}` };
+    }
+    return { ...base, digest, inPlace: image.tags, alreadyPromoted: true };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/upload-plan.ts
 
 
@@ -49455,6 +50217,277 @@ function planUploads(images, mode, prefix, intermediate, credentials) {
     if (problems.length > 0)
         throw new ConfigErrors(problems);
     return targets;
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+async function promote(context) {
+    const { env, logger } = context;
+    const inputs = readPromoteInputs(context.read, env, (secret) => logger.mask(secret));
+    const { change, headSha, skip } = await changeForPromote(env, readEvent(env), inputs.change, inputs.token, logger);
+    if (skip) {
+        logger.info(skip);
+        return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]' } };
+    }
+    // Credentials are checked before any request.
+    const problems = [];
+    for (const image of inputs.images) {
+        try {
+            credentialFor(inputs.credentials, image.reference.registry, image.repository);
+            if (inputs.method === 'intermediate-registry' && inputs.intermediate)
+                credentialFor(inputs.credentials, inputs.intermediate.registry, `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}`);
+        }
+        catch (error) {
+            if (!(error instanceof ConfigError))
+                throw error;
+            problems.push(error.message);
+        }
+    }
+    if (problems.length)
+        throw new ConfigErrors([...new Set(problems)]);
+    const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => (c.username && c.password !== undefined ? [[registry, { username: c.username, password: c.password, refreshToken: c.refreshToken }]] : [])));
+    const session = new RegistrySession({
+        logger,
+        transport: inputs.transport,
+        credentials: { explicit, env },
+        wildcardDeleteRegistries: [...inputs.credentials.values()].filter((c) => registryKind(c.registry, c.type) === 'quay').map((c) => c.registry),
+    });
+    const deleter = new TagDeleter({
+        session,
+        env,
+        vendorCredential: (registry) => {
+            const c = inputs.credentials.get(registry);
+            return c && { type: c.type, username: c.username, password: c.password, apiToken: c.apiToken, apiUrl: c.apiUrl };
+        },
+    });
+    const outcome = { promoted: [], deleted: [], leftBehind: [], plan: [] };
+    try {
+        logger.info(`promoting change ${change.change} (${change.prefix}_<tag>) by ${inputs.method}${inputs.dryRun ? ' (dry run: nothing changes)' : ''}`);
+        const cleanupTargets = inputs.method === 'tag' ? await byTag(session, deleter, inputs, change.prefix, change.change, outcome, logger) : await fromIntermediate(session, inputs, change.prefix, headSha, outcome, logger);
+        if (inputs.cleanup)
+            await cleanup(session, deleter, inputs, cleanupTargets, change.pipeline, change.prefix, outcome, logger);
+        for (const left of outcome.leftBehind)
+            logger.warning(`temporary tag left behind: ${left.ref}: ${left.reason}`);
+        for (const probe of deleter.leftoverProbes)
+            logger.warning(`probe tag left behind: ${probe}`);
+    }
+    finally {
+        session.close();
+    }
+    if (inputs.dryRun)
+        logger.info(`dry run, nothing changed. The plan:\n  ${outcome.plan.join('\n  ') || 'nothing to do'}`);
+    if (inputs.strictCleanup && outcome.leftBehind.length > 0) {
+        throw new Error(`strict-cleanup: ${outcome.leftBehind.length} temporary tag(s) could not be deleted: ${outcome.leftBehind.map((l) => l.ref).join(', ')}`);
+    }
+    return {
+        outputs: { promoted: JSON.stringify(outcome.promoted), deleted: JSON.stringify(outcome.deleted), 'left-behind': JSON.stringify(outcome.leftBehind) },
+        summary: {
+            title: inputs.dryRun ? `Promotion plan for change ${change.change} (dry run)` : `Promoted change ${change.change}`,
+            headers: ['final tag', 'digest', 'from', 'status'],
+            rows: [
+                ...outcome.promoted.map((p) => [`${p.repository}:${p.tag}`, p.digest, p.from, p.status]),
+                ...outcome.deleted.map((d) => [d, '', '', 'deleted']),
+                ...outcome.leftBehind.map((l) => [l.ref, '', '', `left behind: ${l.reason}`]),
+                ...(inputs.dryRun ? outcome.plan.map((p) => [p, '', '', 'planned']) : []),
+            ],
+        },
+    };
+}
+async function byTag(session, deleter, inputs, prefix, change, outcome, logger) {
+    const retry = (what, step) => withRetry(what, step, session.retry, logger);
+    // Every image is checked before any tag moves: all of a change's images move, or none does.
+    const plans = await Promise.all(inputs.images.map((image) => retry(`read tags of ${image.repository}`, () => planTagPromotion(session, image, prefix, change))));
+    const problems = plans.flatMap((p) => (p.problem ? [p.problem] : []));
+    if (problems.length)
+        throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
+    for (const plan of plans) {
+        const ref = `${plan.registry}/${plan.repository}`;
+        if (plan.alreadyPromoted)
+            logger.info(`${plan.image.repository}: already promoted (${plan.digest})`);
+        for (const tag of plan.moves)
+            outcome.plan.push(`${ref}:${tag} <- ${prefix}_${tag} (${plan.digest})`);
+        for (const tag of plan.temporary)
+            outcome.plan.push(`delete ${ref}:${tag}`);
+        if (inputs.dryRun)
+            continue;
+        await logger.group(`Promote ${plan.image.repository}`, () => execute(session, deleter, plan, prefix, change, outcome, logger));
+    }
+    return plans.map((p) => ({ registry: p.registry, repository: p.repository }));
+}
+async function execute(session, deleter, plan, prefix, change, outcome, logger) {
+    const client = session.client(plan.registry);
+    const retry = (what, step) => withRetry(what, step, session.retry, logger);
+    const ref = `${plan.registry}/${plan.repository}`;
+    const digest = plan.digest;
+    if (plan.moves.length > 0) {
+        // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
+        const manifest = await retry(`GET ${ref}@${digest}`, () => client.getManifest(plan.repository, digest));
+        for (const tag of plan.moves) {
+            const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
+            if (stored !== digest)
+                throw new Error(`${ref}:${tag} was stored as ${stored}, not ${digest}`);
+            outcome.promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
+            logger.info(`${ref}:${tag} -> ${digest}`);
+        }
+    }
+    for (const tag of plan.inPlace)
+        outcome.promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
+    for (const tag of plan.temporary)
+        promote_record(await deleter.deleteTag({ registry: plan.registry, repository: plan.repository }, tag), outcome);
+    // Checked again after the deletions: they must not have touched a final tag.
+    for (const tag of plan.image.tags) {
+        const head = await retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag));
+        if (head?.digest === digest)
+            continue;
+        const now = head ? (await readImageConfig(client, plan.repository, head.digest)).labels[CHANGE_LABEL] : undefined;
+        if (now && now !== String(change))
+            logger.warning(`${ref}:${tag} was moved on to change ${now} by a concurrent promotion`);
+        else
+            throw new Error(`${ref}:${tag} resolves to ${head?.digest ?? 'nothing'} after the promotion, not ${digest}`);
+    }
+}
+function promote_record(result, outcome) {
+    const ref = `${result.registry}/${result.repository}:${result.tag}`;
+    if (result.status === 'deleted')
+        outcome.deleted.push(ref);
+    else if (result.status === 'left-behind')
+        outcome.leftBehind.push({ ref, reason: result.detail ?? 'not deletable' });
+}
+/** The source of each tag: the gate's artifact, else the deterministic intermediate name. */
+function sourceFor(inputs, image, tag, prefix) {
+    const artifact = inputs.artifacts?.find((a) => (a.metadata?.repository ?? a.name.slice(0, a.name.lastIndexOf(':'))) === image.repository && (a.metadata?.tag ?? a.name.slice(a.name.lastIndexOf(':') + 1)) === tag);
+    if (artifact)
+        return artifact.url.slice('docker://'.length);
+    if (inputs.intermediate)
+        return `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}:${prefix}_${tag}`;
+    return undefined;
+}
+async function fromIntermediate(session, inputs, prefix, headSha, outcome, logger) {
+    const retry = (what, step) => withRetry(what, step, session.retry, logger);
+    const problems = [];
+    const copies = [];
+    // Every source is found and checked before anything is copied.
+    for (const image of inputs.images) {
+        const sources = image.tags.map((tag) => sourceFor(inputs, image, tag, prefix));
+        if (sources.some((s) => !s)) {
+            problems.push(`${image.repository}: no artifact for ${image.tags.filter((_, i) => !sources[i]).join(', ')}, and no intermediate-registry to look in`);
+            continue;
+        }
+        const heads = await Promise.all(sources.map(async (source) => {
+            const ref = parseReference(source);
+            return retry(`HEAD ${source}`, () => session.client(ref.registry).headManifest(ref.path, ref.tag ?? 'latest'));
+        }));
+        const missing = sources.filter((_, i) => !heads[i]);
+        if (missing.length) {
+            problems.push(`${image.repository}: missing in the intermediate registry: ${missing.join(', ')}`);
+            continue;
+        }
+        const digests = new Set(heads.map((h) => h.digest));
+        if (digests.size > 1) {
+            problems.push(`${image.repository}: its intermediate tags point at different images (${[...digests].join(', ')})`);
+            continue;
+        }
+        const [digest] = digests;
+        const recorded = inputs.artifacts?.find((a) => a.metadata?.repository === image.repository)?.metadata?.digest;
+        if (recorded && recorded !== digest) {
+            problems.push(`${image.repository}: the intermediate image is ${digest}, not the ${recorded} the gate uploaded`);
+            continue;
+        }
+        const source = parseReference(sources[0]);
+        if (headSha) {
+            const revision = (await retry(`config of ${sources[0]}`, () => readImageConfig(session.client(source.registry), source.path, digest))).labels[REVISION_LABEL];
+            if (revision && revision !== headSha) {
+                problems.push(`${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ${headSha}; refusing to promote it`);
+                continue;
+            }
+        }
+        copies.push({ image, source: sources[0], registry: source.registry, repository: source.path, digest });
+    }
+    if (problems.length)
+        throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
+    for (const copy of copies) {
+        for (const tag of copy.image.tags)
+            outcome.plan.push(`${copy.image.repository}:${tag} <- ${copy.source} (${copy.digest})`);
+        if (inputs.dryRun)
+            continue;
+        const result = await logger.group(`Promote ${copy.image.repository} from ${copy.registry}`, () => copyImage(session, { registry: copy.registry, repository: copy.repository }, { registry: copy.image.reference.registry, repository: copy.image.reference.path }, { source: copy.digest, tags: copy.image.tags }));
+        logger.info(`${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`}`);
+        for (const tag of copy.image.tags)
+            outcome.promoted.push({ repository: copy.image.repository, tag, digest: copy.digest, from: copy.source, status: result.status === 'unchanged' ? 'in-place' : 'moved' });
+    }
+    return copies.map((c) => ({ registry: c.registry, repository: c.repository }));
+}
+async function cleanup(session, deleter, inputs, targets, pipeline, prefix, outcome, logger) {
+    const pattern = inputs.cleanupPattern ?? defaultCleanupPattern(pipeline);
+    const keep = new RegExp(`^${prefix}_`);
+    const seen = new Set();
+    for (const target of targets) {
+        const key = `${target.registry}/${target.repository}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const leaked = await withRetry(`list ${key}`, () => findLeakedTags(session, target.registry, target.repository, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now() }, logger), session.retry, logger);
+        for (const tag of leaked) {
+            outcome.plan.push(`delete leaked ${key}:${tag.tag} (created ${tag.created}, ${tag.ageHours} h ago)`);
+            if (!inputs.dryRun)
+                promote_record(await deleter.deleteTag(target, tag.tag), outcome);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engines/auth-file.ts
+
+
+
+/**
+ * Runs `use` with a docker-format auth file (config.json, also read by podman, buildah and
+ * skopeo) holding only these credentials: 0600 inside a 0700 directory, removed whatever
+ * happens, so no secret reaches argv or outlives the step. No entries: no file.
+ */
+async function withAuthFile(entries, use) {
+    if (entries.length === 0)
+        return use(undefined);
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'cia-auth-'));
+    const file = (0,external_node_path_namespaceObject.join)(dir, 'config.json');
+    try {
+        const auths = Object.fromEntries(entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]));
+        await (0,promises_namespaceObject.writeFile)(file, JSON.stringify({ auths }), { mode: 0o600 });
+        return await use(file);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platform/trust.ts
+/**
+ * Why this run builds code its credentials should not meet, or undefined when it is trusted:
+ * `pull_request_target` runs with the base repository's secrets, and a pull request from
+ * another repository brings code nobody here wrote.
+ */
+function untrustedReason(change) {
+    if (change.pipeline === 'pull_request_target') {
+        return `the event is pull_request_target, which runs with this repository's secrets${change.headRepository && change.headRepository !== change.baseRepository ? ` on code from ${change.headRepository}` : ''}`;
+    }
+    if (change.headRepository && change.baseRepository && change.headRepository !== change.baseRepository) {
+        return `pull request #${change.change} comes from another repository (${change.headRepository}, not ${change.baseRepository})`;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/upload.ts
@@ -49580,13 +50613,14 @@ async function pushImage(engine, session, target, image, insecureRegistries, dig
 
 
 
+
 const notImplemented = (name) => async () => {
     throw new ConfigError(`${name}: not implemented yet in this version of container-image-actions`);
 };
 const COMMAND_HANDLERS = {
     build: build,
     upload: upload,
-    promote: notImplemented('promote'),
+    promote: promote,
     mirror: notImplemented('mirror'),
 };
 

@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/errors.js';
 import { IMPLEMENTED, type CommandName } from '../config/inputs.js';
 import { build } from './build.js';
+import { promote } from './promote.js';
 import { upload } from './upload.js';
 import type { Command } from './types.js';
 
@@ -13,7 +14,7 @@ const notImplemented =
 export const COMMAND_HANDLERS: Record<CommandName, Command> = {
   build,
   upload,
-  promote: notImplemented('promote'),
+  promote,
   mirror: notImplemented('mirror'),
 };
 

@@ -22,12 +22,22 @@ export const Input = {
   PromoteMethod: 'promote-method',
   IntermediateRegistry: 'intermediate-registry',
   AllowUntrustedBuilds: 'allow-untrusted-builds',
+  Artifacts: 'artifacts',
+  Token: 'token',
+  Cleanup: 'cleanup',
+  CleanupRegex: 'cleanup-regex',
+  CleanupAge: 'cleanup-age',
+  DryRun: 'dry-run',
+  StrictCleanup: 'strict-cleanup',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
 export const Output = {
   Images: 'images',
   Artifacts: 'artifacts',
+  Promoted: 'promoted',
+  Deleted: 'deleted',
+  LeftBehind: 'left-behind',
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];
 
@@ -135,6 +145,48 @@ export const INPUTS: readonly InputSpec[] = [
     default: 'false',
     commands: ['upload'],
   },
+  {
+    name: Input.Artifacts,
+    description: "promote-method intermediate-registry: the artifacts output of the gate's upload (JSON). Empty: the images are looked up in intermediate-registry under <prefix>_<tag>.",
+    default: '',
+    commands: ['promote'],
+  },
+  {
+    name: Input.Token,
+    description: 'API token to find the pull request of a pushed commit (GitHub, Gitea, Forgejo). Empty: the GITHUB_TOKEN environment variable.',
+    default: '',
+    commands: ['promote'],
+  },
+  {
+    name: Input.Cleanup,
+    description: 'Also delete leaked temporary tags (matching cleanup-regex, older than cleanup-age) of the promoted repositories.',
+    default: 'true',
+    commands: ['promote'],
+  },
+  {
+    name: Input.CleanupRegex,
+    description: 'Tags that count as temporary. Empty: ^change_.*$ and ^<event name>_.*$ (anchored). Tags of the change being promoted never count as leaked.',
+    default: '',
+    commands: ['promote'],
+  },
+  {
+    name: Input.CleanupAge,
+    description: 'How old a temporary tag must be to count as leaked: 36h, 2d, 90m, 1d12h.',
+    default: '24h',
+    commands: ['promote'],
+  },
+  {
+    name: Input.DryRun,
+    description: 'Print the whole plan (what would move, what would be deleted) and change nothing.',
+    default: 'false',
+    commands: ['promote'],
+  },
+  {
+    name: Input.StrictCleanup,
+    description: 'Fail when a temporary tag cannot be deleted. By default that is a warning naming the tag left behind: the release already happened.',
+    default: 'false',
+    commands: ['promote'],
+  },
 ];
 
 export const OUTPUTS: readonly OutputSpec[] = [
@@ -147,6 +199,21 @@ export const OUTPUTS: readonly OutputSpec[] = [
     name: Output.Artifacts,
     description: "JSON list of Zuul-style artifacts, one per tag pushed to the intermediate registry: name, url (docker://…), metadata {type: container_image, repository, tag, digest, revision}. Pass it to promote.",
     commands: ['upload'],
+  },
+  {
+    name: Output.Promoted,
+    description: 'JSON list of the final tags set: repository, tag, digest, from (the temporary or intermediate reference).',
+    commands: ['promote'],
+  },
+  {
+    name: Output.Deleted,
+    description: 'JSON list of the temporary tags deleted (full references), leaked ones included.',
+    commands: ['promote'],
+  },
+  {
+    name: Output.LeftBehind,
+    description: 'JSON list of temporary tags that could not be deleted: ref and reason.',
+    commands: ['promote'],
   },
 ];
 
@@ -165,4 +232,4 @@ export const COMMAND_SUMMARIES: Record<CommandName, string> = {
   mirror: 'Copy images between registries with every platform and digest preserved.',
 };
 
-export const IMPLEMENTED: ReadonlySet<CommandName> = new Set(['build', 'upload']);
+export const IMPLEMENTED: ReadonlySet<CommandName> = new Set(['build', 'upload', 'promote']);

@@ -1,0 +1,72 @@
+import type { ImageSpec } from '../config/image-list.js';
+import type { ManifestHead } from '../registry/client.js';
+import { readImageConfig } from '../registry/image-config.js';
+import type { RegistrySession } from '../registry/session.js';
+
+export const CHANGE_LABEL = 'org.zuul-ci.change';
+
+/** What promoting one image by tag takes, worked out before anything moves. */
+export interface TagPromotion {
+  readonly image: ImageSpec;
+  readonly registry: string;
+  readonly repository: string;
+  /** The digest every final tag gets: the temporary tags' one. */
+  readonly digest?: string;
+  /** Final tags to point at the digest. */
+  readonly moves: readonly string[];
+  /** Final tags already on the digest (a re-run after a partial promotion). */
+  readonly inPlace: readonly string[];
+  /** Temporary tags that still exist and go once the final tags are set. */
+  readonly temporary: readonly string[];
+  /** Set when there is nothing left to do: every final tag holds this change's image. */
+  readonly alreadyPromoted: boolean;
+  /** Why this image cannot be promoted (missing or inconsistent temporary tags). */
+  readonly problem?: string;
+}
+
+/**
+ * Reads where every temporary and final tag of an image stands. A re-run after a failure at any
+ * point resumes: final tags already on the digest stay, temporary tags already gone are fine
+ * when their final tag holds the digest, and an image whose temporary tags are all gone is
+ * "already promoted" when its final tags carry this change's label.
+ */
+export async function planTagPromotion(session: RegistrySession, image: ImageSpec, prefix: string, change: number | undefined): Promise<TagPromotion> {
+  const { registry, path: repository } = image.reference;
+  const client = session.client(registry);
+  const head = (tag: string) => session.limiter(registry).run(() => client.headManifest(repository, tag));
+  const temps = await Promise.all(image.tags.map((tag) => head(`${prefix}_${tag}`)));
+  const base = { image, registry, repository, moves: [] as string[], inPlace: [] as string[], temporary: [] as string[], alreadyPromoted: false };
+  const digests = new Set(temps.flatMap((t) => (t ? [t.digest] : [])));
+  if (digests.size > 1) {
+    return { ...base, problem: `the temporary tags of ${image.repository} point at different images (${[...digests].join(', ')}): was the change uploaded twice? Re-run its gate` };
+  }
+  const finals = await Promise.all(image.tags.map((tag) => head(tag)));
+  if (digests.size === 0) {
+    return alreadyPromoted(session, image, base, finals, prefix, change);
+  }
+  const [digest] = digests;
+  const moves: string[] = [];
+  const inPlace: string[] = [];
+  const missing: string[] = [];
+  image.tags.forEach((tag, i) => {
+    if (finals[i]?.digest === digest) inPlace.push(tag);
+    else if (temps[i]) moves.push(tag);
+    else missing.push(`${prefix}_${tag}`);
+  });
+  if (missing.length > 0) return { ...base, digest, problem: `${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ${image.tags.length} tags)` };
+  return { ...base, digest, moves, inPlace, temporary: image.tags.filter((_, i) => temps[i]).map((tag) => `${prefix}_${tag}`) };
+}
+
+async function alreadyPromoted(session: RegistrySession, image: ImageSpec, base: Omit<TagPromotion, 'alreadyPromoted'> & { alreadyPromoted: boolean }, finals: readonly (ManifestHead | undefined)[], prefix: string, change: number | undefined): Promise<TagPromotion> {
+  const missing = image.tags.map((tag) => `${prefix}_${tag}`).join(', ');
+  const finalDigests = new Set(finals.map((f) => f?.digest));
+  if (change === undefined || finals.some((f) => !f) || finalDigests.size !== 1) {
+    return { ...base, problem: `${image.repository}: missing ${missing}, and the final tags do not all hold one image of this change` };
+  }
+  const [digest] = finalDigests as Set<string>;
+  const config = await readImageConfig(session.client(image.reference.registry), image.reference.path, digest);
+  if (config.labels[CHANGE_LABEL] !== String(change)) {
+    return { ...base, problem: `${image.repository}: missing ${missing}; the final tags hold ${config.labels[CHANGE_LABEL] ? `change ${config.labels[CHANGE_LABEL]}` : 'an image of no change'}, not change ${change}` };
+  }
+  return { ...base, digest, inPlace: image.tags, alreadyPromoted: true };
+}

@@ -1,0 +1,242 @@
+import { credentialFor } from '../config/credentials.js';
+import { ConfigError, ConfigErrors } from '../config/errors.js';
+import type { ImageSpec } from '../config/image-list.js';
+import { readPromoteInputs, type PromoteInputs } from '../config/promote-inputs.js';
+import type { Logger } from '../logger.js';
+import { readEvent } from '../platform/change.js';
+import { changeForPromote } from '../platform/pull-request.js';
+import { copyImage } from '../registry/copy.js';
+import { readImageConfig } from '../registry/image-config.js';
+import { registryKind } from '../registry/kinds.js';
+import { parseReference } from '../registry/reference.js';
+import { withRetry } from '../registry/retry.js';
+import { RegistrySession } from '../registry/session.js';
+import { TagDeleter, type TagDeletion } from '../registry/tag-delete/tag-deleter.js';
+import { defaultCleanupPattern, findLeakedTags } from './cleanup.js';
+import { CHANGE_LABEL, planTagPromotion, type TagPromotion } from './promote-plan.js';
+import type { CommandContext, CommandResult } from './types.js';
+import { intermediateRepository } from './upload-plan.js';
+
+export interface PromotedTag {
+  readonly repository: string;
+  readonly tag: string;
+  readonly digest: string;
+  readonly from: string;
+  /** `moved`, or `in-place` when a previous run already set it. */
+  readonly status: 'moved' | 'in-place';
+}
+
+interface LeftBehind {
+  readonly ref: string;
+  readonly reason: string;
+}
+
+interface Outcome {
+  promoted: PromotedTag[];
+  deleted: string[];
+  leftBehind: LeftBehind[];
+  /** What would happen, for dry-run. */
+  plan: string[];
+}
+
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+
+export async function promote(context: CommandContext): Promise<CommandResult> {
+  const { env, logger } = context;
+  const inputs = readPromoteInputs(context.read, env, (secret) => logger.mask(secret));
+  const { change, headSha, skip } = await changeForPromote(env, readEvent(env), inputs.change, inputs.token, logger);
+  if (skip) {
+    logger.info(skip);
+    return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]' } };
+  }
+  // Credentials are checked before any request.
+  const problems: string[] = [];
+  for (const image of inputs.images) {
+    try {
+      credentialFor(inputs.credentials, image.reference.registry, image.repository);
+      if (inputs.method === 'intermediate-registry' && inputs.intermediate) credentialFor(inputs.credentials, inputs.intermediate.registry, `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}`);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length) throw new ConfigErrors([...new Set(problems)]);
+
+  const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => (c.username && c.password !== undefined ? [[registry, { username: c.username, password: c.password, refreshToken: c.refreshToken }] as const] : [])));
+  const session = new RegistrySession({
+    logger,
+    transport: inputs.transport,
+    credentials: { explicit, env },
+    wildcardDeleteRegistries: [...inputs.credentials.values()].filter((c) => registryKind(c.registry, c.type) === 'quay').map((c) => c.registry),
+  });
+  const deleter = new TagDeleter({
+    session,
+    env,
+    vendorCredential: (registry) => {
+      const c = inputs.credentials.get(registry);
+      return c && { type: c.type, username: c.username, password: c.password, apiToken: c.apiToken, apiUrl: c.apiUrl };
+    },
+  });
+  const outcome: Outcome = { promoted: [], deleted: [], leftBehind: [], plan: [] };
+  try {
+    logger.info(`promoting change ${change.change} (${change.prefix}_<tag>) by ${inputs.method}${inputs.dryRun ? ' (dry run: nothing changes)' : ''}`);
+    const cleanupTargets = inputs.method === 'tag' ? await byTag(session, deleter, inputs, change.prefix, change.change, outcome, logger) : await fromIntermediate(session, inputs, change.prefix, headSha, outcome, logger);
+    if (inputs.cleanup) await cleanup(session, deleter, inputs, cleanupTargets, change.pipeline, change.prefix, outcome, logger);
+    for (const left of outcome.leftBehind) logger.warning(`temporary tag left behind: ${left.ref}: ${left.reason}`);
+    for (const probe of deleter.leftoverProbes) logger.warning(`probe tag left behind: ${probe}`);
+  } finally {
+    session.close();
+  }
+  if (inputs.dryRun) logger.info(`dry run, nothing changed. The plan:\n  ${outcome.plan.join('\n  ') || 'nothing to do'}`);
+  if (inputs.strictCleanup && outcome.leftBehind.length > 0) {
+    throw new Error(`strict-cleanup: ${outcome.leftBehind.length} temporary tag(s) could not be deleted: ${outcome.leftBehind.map((l) => l.ref).join(', ')}`);
+  }
+  return {
+    outputs: { promoted: JSON.stringify(outcome.promoted), deleted: JSON.stringify(outcome.deleted), 'left-behind': JSON.stringify(outcome.leftBehind) },
+    summary: {
+      title: inputs.dryRun ? `Promotion plan for change ${change.change} (dry run)` : `Promoted change ${change.change}`,
+      headers: ['final tag', 'digest', 'from', 'status'],
+      rows: [
+        ...outcome.promoted.map((p) => [`${p.repository}:${p.tag}`, p.digest, p.from, p.status]),
+        ...outcome.deleted.map((d) => [d, '', '', 'deleted']),
+        ...outcome.leftBehind.map((l) => [l.ref, '', '', `left behind: ${l.reason}`]),
+        ...(inputs.dryRun ? outcome.plan.map((p) => [p, '', '', 'planned']) : []),
+      ],
+    },
+  };
+}
+
+/** Repositories whose leaked temporary tags the cleanup looks at. */
+type CleanupTarget = { registry: string; repository: string };
+
+async function byTag(session: RegistrySession, deleter: TagDeleter, inputs: PromoteInputs, prefix: string, change: number | undefined, outcome: Outcome, logger: Logger): Promise<CleanupTarget[]> {
+  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
+  // Every image is checked before any tag moves: all of a change's images move, or none does.
+  const plans = await Promise.all(inputs.images.map((image) => retry(`read tags of ${image.repository}`, () => planTagPromotion(session, image, prefix, change))));
+  const problems = plans.flatMap((p) => (p.problem ? [p.problem] : []));
+  if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
+
+  for (const plan of plans) {
+    const ref = `${plan.registry}/${plan.repository}`;
+    if (plan.alreadyPromoted) logger.info(`${plan.image.repository}: already promoted (${plan.digest})`);
+    for (const tag of plan.moves) outcome.plan.push(`${ref}:${tag} <- ${prefix}_${tag} (${plan.digest})`);
+    for (const tag of plan.temporary) outcome.plan.push(`delete ${ref}:${tag}`);
+    if (inputs.dryRun) continue;
+    await logger.group(`Promote ${plan.image.repository}`, () => execute(session, deleter, plan, prefix, change, outcome, logger));
+  }
+  return plans.map((p) => ({ registry: p.registry, repository: p.repository }));
+}
+
+async function execute(session: RegistrySession, deleter: TagDeleter, plan: TagPromotion, prefix: string, change: number | undefined, outcome: Outcome, logger: Logger): Promise<void> {
+  const client = session.client(plan.registry);
+  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
+  const ref = `${plan.registry}/${plan.repository}`;
+  const digest = plan.digest!;
+  if (plan.moves.length > 0) {
+    // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
+    const manifest = await retry(`GET ${ref}@${digest}`, () => client.getManifest(plan.repository, digest));
+    for (const tag of plan.moves) {
+      const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
+      if (stored !== digest) throw new Error(`${ref}:${tag} was stored as ${stored}, not ${digest}`);
+      outcome.promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
+      logger.info(`${ref}:${tag} -> ${digest}`);
+    }
+  }
+  for (const tag of plan.inPlace) outcome.promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
+  for (const tag of plan.temporary) record(await deleter.deleteTag({ registry: plan.registry, repository: plan.repository }, tag), outcome);
+  // Checked again after the deletions: they must not have touched a final tag.
+  for (const tag of plan.image.tags) {
+    const head = await retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag));
+    if (head?.digest === digest) continue;
+    const now = head ? (await readImageConfig(client, plan.repository, head.digest)).labels[CHANGE_LABEL] : undefined;
+    if (now && now !== String(change)) logger.warning(`${ref}:${tag} was moved on to change ${now} by a concurrent promotion`);
+    else throw new Error(`${ref}:${tag} resolves to ${head?.digest ?? 'nothing'} after the promotion, not ${digest}`);
+  }
+}
+
+function record(result: TagDeletion, outcome: Outcome): void {
+  const ref = `${result.registry}/${result.repository}:${result.tag}`;
+  if (result.status === 'deleted') outcome.deleted.push(ref);
+  else if (result.status === 'left-behind') outcome.leftBehind.push({ ref, reason: result.detail ?? 'not deletable' });
+}
+
+/** The source of each tag: the gate's artifact, else the deterministic intermediate name. */
+function sourceFor(inputs: PromoteInputs, image: ImageSpec, tag: string, prefix: string): string | undefined {
+  const artifact = inputs.artifacts?.find((a) => (a.metadata?.repository ?? a.name.slice(0, a.name.lastIndexOf(':'))) === image.repository && (a.metadata?.tag ?? a.name.slice(a.name.lastIndexOf(':') + 1)) === tag);
+  if (artifact) return artifact.url.slice('docker://'.length);
+  if (inputs.intermediate) return `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}:${prefix}_${tag}`;
+  return undefined;
+}
+
+async function fromIntermediate(session: RegistrySession, inputs: PromoteInputs, prefix: string, headSha: string | undefined, outcome: Outcome, logger: Logger): Promise<CleanupTarget[]> {
+  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
+  const problems: string[] = [];
+  const copies: { image: ImageSpec; source: string; registry: string; repository: string; digest: string }[] = [];
+  // Every source is found and checked before anything is copied.
+  for (const image of inputs.images) {
+    const sources = image.tags.map((tag) => sourceFor(inputs, image, tag, prefix));
+    if (sources.some((s) => !s)) {
+      problems.push(`${image.repository}: no artifact for ${image.tags.filter((_, i) => !sources[i]).join(', ')}, and no intermediate-registry to look in`);
+      continue;
+    }
+    const heads = await Promise.all(
+      sources.map(async (source) => {
+        const ref = parseReference(source!);
+        return retry(`HEAD ${source}`, () => session.client(ref.registry).headManifest(ref.path, ref.tag ?? 'latest'));
+      }),
+    );
+    const missing = sources.filter((_, i) => !heads[i]);
+    if (missing.length) {
+      problems.push(`${image.repository}: missing in the intermediate registry: ${missing.join(', ')}`);
+      continue;
+    }
+    const digests = new Set(heads.map((h) => h!.digest));
+    if (digests.size > 1) {
+      problems.push(`${image.repository}: its intermediate tags point at different images (${[...digests].join(', ')})`);
+      continue;
+    }
+    const [digest] = digests;
+    const recorded = inputs.artifacts?.find((a) => a.metadata?.repository === image.repository)?.metadata?.digest;
+    if (recorded && recorded !== digest) {
+      problems.push(`${image.repository}: the intermediate image is ${digest}, not the ${recorded} the gate uploaded`);
+      continue;
+    }
+    const source = parseReference(sources[0]!);
+    if (headSha) {
+      const revision = (await retry(`config of ${sources[0]}`, () => readImageConfig(session.client(source.registry), source.path, digest))).labels[REVISION_LABEL];
+      if (revision && revision !== headSha) {
+        problems.push(`${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ${headSha}; refusing to promote it`);
+        continue;
+      }
+    }
+    copies.push({ image, source: sources[0]!, registry: source.registry, repository: source.path, digest });
+  }
+  if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
+
+  for (const copy of copies) {
+    for (const tag of copy.image.tags) outcome.plan.push(`${copy.image.repository}:${tag} <- ${copy.source} (${copy.digest})`);
+    if (inputs.dryRun) continue;
+    const result = await logger.group(`Promote ${copy.image.repository} from ${copy.registry}`, () =>
+      copyImage(session, { registry: copy.registry, repository: copy.repository }, { registry: copy.image.reference.registry, repository: copy.image.reference.path }, { source: copy.digest, tags: copy.image.tags }),
+    );
+    logger.info(`${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`}`);
+    for (const tag of copy.image.tags) outcome.promoted.push({ repository: copy.image.repository, tag, digest: copy.digest, from: copy.source, status: result.status === 'unchanged' ? 'in-place' : 'moved' });
+  }
+  return copies.map((c) => ({ registry: c.registry, repository: c.repository }));
+}
+
+async function cleanup(session: RegistrySession, deleter: TagDeleter, inputs: PromoteInputs, targets: readonly CleanupTarget[], pipeline: string, prefix: string, outcome: Outcome, logger: Logger): Promise<void> {
+  const pattern = inputs.cleanupPattern ?? defaultCleanupPattern(pipeline);
+  const keep = new RegExp(`^${prefix}_`);
+  const seen = new Set<string>();
+  for (const target of targets) {
+    const key = `${target.registry}/${target.repository}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const leaked = await withRetry(`list ${key}`, () => findLeakedTags(session, target.registry, target.repository, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now() }, logger), session.retry, logger);
+    for (const tag of leaked) {
+      outcome.plan.push(`delete leaked ${key}:${tag.tag} (created ${tag.created}, ${tag.ageHours} h ago)`);
+      if (!inputs.dryRun) record(await deleter.deleteTag(target, tag.tag), outcome);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { parseBoolean } from './booleans.js';
+import { parseCredentials, type CredentialsMap } from './credentials.js';
+import { parseDuration } from './duration.js';
+import { readWorkDir, type InputReader } from './engine-inputs.js';
+import { ConfigError } from './errors.js';
+import { loadImageList, type ImageSpec } from './image-list.js';
+import { Input } from './inputs.js';
+import { readTransportOptions } from './registry-inputs.js';
+import { readIntermediate, readPromoteMethod, type IntermediateRegistry, type PromoteMethod } from './upload-inputs.js';
+import { parseYamlInput } from './yaml.js';
+import { show } from './schema-errors.js';
+import { parseChangeInput } from '../platform/change.js';
+import type { TransportOptions } from '../registry/transport.js';
+
+export interface ArtifactInput {
+  readonly name: string;
+  readonly url: string;
+  readonly metadata?: { repository?: string; tag?: string; digest?: string; revision?: string | null };
+}
+
+export interface PromoteInputs {
+  readonly workDir: string;
+  readonly images: readonly ImageSpec[];
+  readonly credentials: CredentialsMap;
+  readonly change?: number;
+  readonly method: PromoteMethod;
+  readonly intermediate?: IntermediateRegistry;
+  readonly artifacts?: readonly ArtifactInput[];
+  readonly token?: string;
+  readonly cleanup: boolean;
+  /** Anchored; undefined: Zuul's default for the pipeline. */
+  readonly cleanupPattern?: RegExp;
+  readonly cleanupAgeMs: number;
+  readonly dryRun: boolean;
+  readonly strictCleanup: boolean;
+  readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
+}
+
+export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, onSecret: (secret: string) => void): PromoteInputs {
+  const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
+  const token = read(Input.Token) || env.GITHUB_TOKEN || undefined;
+  if (token) onSecret(token);
+  const workDir = readWorkDir(read, env);
+  const method = readPromoteMethod(read);
+  const regex = read(Input.CleanupRegex);
+  let cleanupPattern: RegExp | undefined;
+  if (regex) {
+    try {
+      cleanupPattern = new RegExp(`^(?:${regex})$`);
+    } catch (error) {
+      throw new ConfigError(`cleanup-regex: ${show(regex)} is not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  return {
+    workDir,
+    images: loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
+    credentials,
+    change: parseChangeInput(read(Input.Change)),
+    method,
+    intermediate: readIntermediate(read, method, false),
+    artifacts: parseArtifacts(read(Input.Artifacts)),
+    token,
+    cleanup: parseBoolean(read(Input.Cleanup), Input.Cleanup, true),
+    cleanupPattern,
+    cleanupAgeMs: parseDuration(read(Input.CleanupAge) || '24h', Input.CleanupAge),
+    dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
+    strictCleanup: parseBoolean(read(Input.StrictCleanup), Input.StrictCleanup, false),
+    transport: readTransportOptions(read, workDir),
+  };
+}
+
+function parseArtifacts(text: string): ArtifactInput[] | undefined {
+  if (!text.trim()) return undefined;
+  const raw = parseYamlInput(text, 'artifacts');
+  if (!Array.isArray(raw)) throw new ConfigError(`artifacts: expected the JSON list upload writes, got ${show(raw)}`);
+  return raw.map((item, i) => {
+    const a = item as Partial<ArtifactInput>;
+    if (typeof a?.name !== 'string' || typeof a.url !== 'string' || !a.url.startsWith('docker://')) {
+      throw new ConfigError(`artifacts[${i}]: expected {name, url: docker://…, metadata}, got ${show(item)}`);
+    }
+    return a as ArtifactInput;
+  });
+}

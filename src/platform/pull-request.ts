@@ -1,0 +1,78 @@
+import { ConfigError } from '../config/errors.js';
+import type { Logger } from '../logger.js';
+import { detectChange, type ChangeInfo } from './change.js';
+import { detectRunner } from './runner.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface PullRequestRef {
+  readonly number: number;
+  readonly headSha?: string;
+  readonly url?: string;
+}
+
+interface ApiPullRequest {
+  number: number;
+  html_url?: string;
+  merged?: boolean;
+  merged_at?: string | null;
+  merge_commit_sha?: string | null;
+  head?: { sha?: string };
+}
+
+/**
+ * The pull request a pushed commit came from: GitHub's `commits/{sha}/pulls` lists candidates;
+ * Gitea and Forgejo answer `commits/{sha}/pull` with the one that merged it.
+ */
+export async function findPullRequest(env: Env, sha: string, token: string | undefined, fetchImpl: typeof fetch = fetch): Promise<PullRequestRef | undefined> {
+  const repository = env.GITHUB_REPOSITORY;
+  if (!repository) throw new ConfigError('GITHUB_REPOSITORY is not set: cannot look up the pull request of a commit; give the change input');
+  const runner = detectRunner(env);
+  const forge = runner === 'gitea' || runner === 'forgejo';
+  const api = (env.GITHUB_API_URL || (forge ? `${env.GITHUB_SERVER_URL}/api/v1` : 'https://api.github.com')).replace(/\/+$/, '');
+  const url = `${api}/repos/${repository}/commits/${sha}/${forge ? 'pull' : 'pulls'}`;
+  const headers: Record<string, string> = { accept: forge ? 'application/json' : 'application/vnd.github+json' };
+  if (token) headers.authorization = forge ? `token ${token}` : `Bearer ${token}`;
+  const response = await fetchImpl(url, { headers });
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new ConfigError(`looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}${response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''}`);
+  const body = (await response.json()) as ApiPullRequest | ApiPullRequest[];
+  const candidates = Array.isArray(body) ? body : [body];
+  const pr = candidates.find((p) => p.merge_commit_sha === sha) ?? candidates.find((p) => p.merged || p.merged_at) ?? candidates[0];
+  return pr ? { number: pr.number, headSha: pr.head?.sha, url: pr.html_url } : undefined;
+}
+
+export interface PromoteChange {
+  readonly change: ChangeInfo;
+  /** The PR's head commit, when known: the revision the gate built. */
+  readonly headSha?: string;
+  /** Set when there is nothing to promote (a pull request closed without merging). */
+  readonly skip?: string;
+}
+
+interface PromoteEvent {
+  action?: string;
+  pull_request?: { number?: number; merged?: boolean; head?: { sha?: string } };
+}
+
+/** Which change a promote run is for: the change input, a merged pull request, or a pushed commit's PR. */
+export async function changeForPromote(env: Env, event: PromoteEvent, override: number | undefined, token: string | undefined, logger: Logger, fetchImpl?: typeof fetch): Promise<PromoteChange> {
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  const prHead = event.pull_request?.head?.sha;
+  if (override !== undefined) return { change: detectChange(env, event, override), headSha: event.pull_request?.number === override ? prHead : undefined };
+  if (name.startsWith('pull_request') && event.pull_request?.number) {
+    if (event.action === 'closed' && event.pull_request.merged !== true) {
+      return { change: detectChange(env, event), skip: `pull request #${event.pull_request.number} was closed without merging: nothing to promote` };
+    }
+    return { change: detectChange(env, event), headSha: prHead };
+  }
+  if (name === 'push') {
+    const sha = env.GITHUB_SHA;
+    if (!sha) throw new ConfigError('GITHUB_SHA is not set: cannot find the pull request of the push; give the change input');
+    const pr = await findPullRequest(env, sha, token, fetchImpl);
+    if (!pr) throw new ConfigError(`no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input to promote a change explicitly`);
+    logger.info(`commit ${sha.slice(0, 12)} came from pull request #${pr.number}`);
+    return { change: detectChange(env, event, pr.number), headSha: pr.headSha };
+  }
+  throw new ConfigError(`no change to promote for the ${name || 'local'} event: run promote on pull_request (closed) or push, or give the change input`);
+}

@@ -1,0 +1,31 @@
+import type { RegistryClient } from './client.js';
+import { DigestMismatchError, sha256 } from './digest.js';
+import { isIndex, parseJson, platformMatches, type ImageManifestJson, type IndexJson } from './manifest.js';
+import { readBody } from './transport.js';
+
+export interface ImageConfig {
+  readonly created?: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The config of an image (for an index, of its linux/amd64 image, else its first): labels and
+ * creation time, which say which change built it and how old it is.
+ */
+export async function readImageConfig(client: RegistryClient, repository: string, reference: string): Promise<ImageConfig> {
+  let manifest = await client.getManifest(repository, reference);
+  if (isIndex(manifest.mediaType, manifest.bytes)) {
+    const children = parseJson<IndexJson>(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
+    const child = children.find((m) => platformMatches('linux/amd64', m.platform)) ?? children[0];
+    if (!child) return { labels: {} };
+    manifest = await client.getManifest(repository, child.digest);
+  }
+  const { config } = parseJson<ImageManifestJson>(manifest.bytes, 'manifest');
+  const response = await client.getBlob(repository, config.digest);
+  const bytes = await readBody(response, MAX_CONFIG_BYTES);
+  if (sha256(bytes) !== config.digest) throw new DigestMismatchError(config.digest, sha256(bytes), `config of ${repository}:${reference}`);
+  const parsed = parseJson<{ created?: string; config?: { Labels?: Record<string, string> | null } }>(bytes, 'image config');
+  return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
+}
