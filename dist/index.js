@@ -49792,6 +49792,7 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 
 
 
+
 /** An empty tar archive (two zero blocks) is the smallest valid layer. */
 const EMPTY_TAR = Buffer.alloc(1024);
 const EMPTY_LAYER = (0,external_node_zlib_.gzipSync)(EMPTY_TAR, { level: 9 });
@@ -49824,6 +49825,21 @@ function dummyManifest(tag, now = new Date()) {
             { digest: layerDigest, bytes: EMPTY_LAYER },
         ],
     };
+}
+/**
+ * Whether a manifest is one of our dummies: a tag left on one by an interrupted deletion must be
+ * finished off, never promoted. The shape (one empty layer of exactly our bytes) is checked
+ * first, then the config's label, so a real image is never taken for one.
+ */
+async function isDummy(client, repository, manifest) {
+    if (manifest.mediaType !== MediaType.DockerManifest)
+        return false;
+    const parsed = JSON.parse(manifest.bytes.toString('utf8'));
+    if (parsed.layers?.length !== 1 || parsed.layers[0].digest !== sha256(EMPTY_LAYER) || !parsed.config?.digest)
+        return false;
+    const response = await client.getBlob(repository, parsed.config.digest);
+    const config = JSON.parse((await readBody(response, 64 * 1024)).toString('utf8'));
+    return config.config?.Labels?.[DUMMY_LABEL] !== undefined;
 }
 /** Uploads a dummy's blobs (where missing) and puts it on `tag`; returns its digest. */
 async function putDummy(client, repository, tag) {
@@ -50127,6 +50143,7 @@ function defaultCleanupPattern(pipeline) {
 
 ;// CONCATENATED MODULE: ./src/commands/promote-plan.ts
 
+
 const CHANGE_LABEL = 'org.zuul-ci.change';
 /**
  * Reads where every temporary and final tag of an image stands. A re-run after a failure at any
@@ -50138,17 +50155,29 @@ async function planTagPromotion(session, image, prefix, change) {
     const { registry, path: repository } = image.reference;
     const client = session.client(registry);
     const head = (tag) => session.limiter(registry).run(() => client.headManifest(repository, tag));
-    const temps = await Promise.all(image.tags.map((tag) => head(`${prefix}_${tag}`)));
+    const found = await Promise.all(image.tags.map((tag) => head(`${prefix}_${tag}`)));
     const base = { image, registry, repository, moves: [], inPlace: [], temporary: [], alreadyPromoted: false };
-    const digests = new Set(temps.flatMap((t) => (t ? [t.digest] : [])));
-    if (digests.size > 1) {
-        return { ...base, problem: `the temporary tags of ${image.repository} point at different images (${[...digests].join(', ')}): was the change uploaded twice? Re-run its gate` };
+    // A temporary tag on a dummy manifest is a deletion that was cut short: finish it, never promote it.
+    const manifests = new Map();
+    const dummies = new Set();
+    for (const digest of new Set(found.flatMap((t) => (t ? [t.digest] : [])))) {
+        const manifest = await session.limiter(registry).run(() => client.getManifest(repository, digest));
+        if (await isDummy(client, repository, manifest))
+            dummies.add(digest);
+        else
+            manifests.set(digest, manifest);
+    }
+    const existing = image.tags.filter((_, i) => found[i]).map((tag) => `${prefix}_${tag}`);
+    const temps = found.map((t) => (t && !dummies.has(t.digest) ? t : undefined));
+    if (manifests.size > 1) {
+        return { ...base, problem: `the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the change uploaded twice? Re-run its gate` };
     }
     const finals = await Promise.all(image.tags.map((tag) => head(tag)));
-    if (digests.size === 0) {
-        return alreadyPromoted(session, image, base, finals, prefix, change);
+    if (manifests.size === 0) {
+        const done = await alreadyPromoted(session, image, base, finals, prefix, change);
+        return done.problem ? done : { ...done, temporary: existing };
     }
-    const [digest] = digests;
+    const [[digest, manifest]] = manifests;
     const moves = [];
     const inPlace = [];
     const missing = [];
@@ -50162,7 +50191,7 @@ async function planTagPromotion(session, image, prefix, change) {
     });
     if (missing.length > 0)
         return { ...base, digest, problem: `${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ${image.tags.length} tags)` };
-    return { ...base, digest, moves, inPlace, temporary: image.tags.filter((_, i) => temps[i]).map((tag) => `${prefix}_${tag}`) };
+    return { ...base, digest, manifest, moves, inPlace, temporary: existing };
 }
 async function alreadyPromoted(session, image, base, finals, prefix, change) {
     const missing = image.tags.map((tag) => `${prefix}_${tag}`).join(', ');
@@ -50336,7 +50365,7 @@ async function execute(session, deleter, plan, prefix, change, outcome, logger) 
     const digest = plan.digest;
     if (plan.moves.length > 0) {
         // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
-        const manifest = await retry(`GET ${ref}@${digest}`, () => client.getManifest(plan.repository, digest));
+        const manifest = plan.manifest ?? (await retry(`GET ${ref}@${digest}`, () => client.getManifest(plan.repository, digest)));
         for (const tag of plan.moves) {
             const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
             if (stored !== digest)

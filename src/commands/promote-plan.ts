@@ -1,5 +1,6 @@
 import type { ImageSpec } from '../config/image-list.js';
-import type { ManifestHead } from '../registry/client.js';
+import type { Manifest, ManifestHead } from '../registry/client.js';
+import { isDummy } from '../registry/tag-delete/dummy.js';
 import { readImageConfig } from '../registry/image-config.js';
 import type { RegistrySession } from '../registry/session.js';
 
@@ -12,6 +13,8 @@ export interface TagPromotion {
   readonly repository: string;
   /** The digest every final tag gets: the temporary tags' one. */
   readonly digest?: string;
+  /** Its manifest, read once while planning and put as is. */
+  readonly manifest?: Manifest;
   /** Final tags to point at the digest. */
   readonly moves: readonly string[];
   /** Final tags already on the digest (a re-run after a partial promotion). */
@@ -34,17 +37,27 @@ export async function planTagPromotion(session: RegistrySession, image: ImageSpe
   const { registry, path: repository } = image.reference;
   const client = session.client(registry);
   const head = (tag: string) => session.limiter(registry).run(() => client.headManifest(repository, tag));
-  const temps = await Promise.all(image.tags.map((tag) => head(`${prefix}_${tag}`)));
+  const found = await Promise.all(image.tags.map((tag) => head(`${prefix}_${tag}`)));
   const base = { image, registry, repository, moves: [] as string[], inPlace: [] as string[], temporary: [] as string[], alreadyPromoted: false };
-  const digests = new Set(temps.flatMap((t) => (t ? [t.digest] : [])));
-  if (digests.size > 1) {
-    return { ...base, problem: `the temporary tags of ${image.repository} point at different images (${[...digests].join(', ')}): was the change uploaded twice? Re-run its gate` };
+  // A temporary tag on a dummy manifest is a deletion that was cut short: finish it, never promote it.
+  const manifests = new Map<string, Manifest>();
+  const dummies = new Set<string>();
+  for (const digest of new Set(found.flatMap((t) => (t ? [t.digest] : [])))) {
+    const manifest = await session.limiter(registry).run(() => client.getManifest(repository, digest));
+    if (await isDummy(client, repository, manifest)) dummies.add(digest);
+    else manifests.set(digest, manifest);
+  }
+  const existing = image.tags.filter((_, i) => found[i]).map((tag) => `${prefix}_${tag}`);
+  const temps = found.map((t) => (t && !dummies.has(t.digest) ? t : undefined));
+  if (manifests.size > 1) {
+    return { ...base, problem: `the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the change uploaded twice? Re-run its gate` };
   }
   const finals = await Promise.all(image.tags.map((tag) => head(tag)));
-  if (digests.size === 0) {
-    return alreadyPromoted(session, image, base, finals, prefix, change);
+  if (manifests.size === 0) {
+    const done = await alreadyPromoted(session, image, base, finals, prefix, change);
+    return done.problem ? done : { ...done, temporary: existing };
   }
-  const [digest] = digests;
+  const [[digest, manifest]] = manifests;
   const moves: string[] = [];
   const inPlace: string[] = [];
   const missing: string[] = [];
@@ -54,7 +67,7 @@ export async function planTagPromotion(session: RegistrySession, image: ImageSpe
     else missing.push(`${prefix}_${tag}`);
   });
   if (missing.length > 0) return { ...base, digest, problem: `${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ${image.tags.length} tags)` };
-  return { ...base, digest, moves, inPlace, temporary: image.tags.filter((_, i) => temps[i]).map((tag) => `${prefix}_${tag}`) };
+  return { ...base, digest, manifest, moves, inPlace, temporary: existing };
 }
 
 async function alreadyPromoted(session: RegistrySession, image: ImageSpec, base: Omit<TagPromotion, 'alreadyPromoted'> & { alreadyPromoted: boolean }, finals: readonly (ManifestHead | undefined)[], prefix: string, change: number | undefined): Promise<TagPromotion> {

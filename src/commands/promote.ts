@@ -134,7 +134,7 @@ async function execute(session: RegistrySession, deleter: TagDeleter, plan: TagP
   const digest = plan.digest!;
   if (plan.moves.length > 0) {
     // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
-    const manifest = await retry(`GET ${ref}@${digest}`, () => client.getManifest(plan.repository, digest));
+    const manifest = plan.manifest ?? (await retry(`GET ${ref}@${digest}`, () => client.getManifest(plan.repository, digest)));
     for (const tag of plan.moves) {
       const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
       if (stored !== digest) throw new Error(`${ref}:${tag} was stored as ${stored}, not ${digest}`);

@@ -23,6 +23,10 @@ export interface SyntheticOptions {
   /** Two or more: an OCI index with one image per platform. */
   readonly platforms?: readonly string[];
   readonly tags: readonly string[];
+  /** Config labels (every platform). */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Config `created` time (default: the epoch). */
+  readonly created?: string;
 }
 
 async function putBlob(session: RegistrySession, registry: string, repository: string, bytes: Buffer): Promise<string> {
@@ -32,11 +36,11 @@ async function putBlob(session: RegistrySession, registry: string, repository: s
   return digest;
 }
 
-async function pushImage(session: RegistrySession, registry: string, repository: string, platform: string, layers: Buffer[]): Promise<{ digest: string; bytes: Buffer; layerDigests: string[] }> {
+async function pushImage(session: RegistrySession, registry: string, repository: string, platform: string, layers: Buffer[], options: Pick<SyntheticOptions, 'labels' | 'created'> = {}): Promise<{ digest: string; bytes: Buffer; layerDigests: string[] }> {
   const [os, architecture, variant] = platform.split('/');
   const layerDescriptors = [];
   for (const layer of layers) layerDescriptors.push({ mediaType: MediaType.OciLayerGzip, size: layer.length, digest: await putBlob(session, registry, repository, layer) });
-  const config = Buffer.from(JSON.stringify({ architecture, os, ...(variant && { variant }), created: new Date(0).toISOString(), rootfs: { type: 'layers', diff_ids: layers.map((l) => sha256(l)) }, config: {} }));
+  const config = Buffer.from(JSON.stringify({ architecture, os, ...(variant && { variant }), created: options.created ?? new Date(0).toISOString(), rootfs: { type: 'layers', diff_ids: layers.map((l) => sha256(l)) }, config: options.labels ? { Labels: options.labels } : {} }));
   const configDigest = await putBlob(session, registry, repository, config);
   const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciManifest, config: { mediaType: MediaType.OciConfig, size: config.length, digest: configDigest }, layers: layerDescriptors }));
   const digest = await session.client(registry).putManifest(repository, sha256(bytes), { bytes, mediaType: MediaType.OciManifest });
@@ -49,7 +53,7 @@ export async function pushSynthetic(session: RegistrySession, registry: string, 
   const images = [];
   for (const platform of platforms) {
     const layers = [...(options.shared ?? []), ...options.layers.map((size) => gzipSync(randomBytes(size), { level: 0 }))];
-    images.push({ platform, ...(await pushImage(session, registry, repository, platform, layers)) });
+    images.push({ platform, ...(await pushImage(session, registry, repository, platform, layers, options)) });
   }
   const client = session.client(registry);
   if (platforms.length === 1) {

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { RegistryClient } from '../client.js';
 import { sha256 } from '../digest.js';
 import { MediaType } from '../media-types.js';
+import { readBody } from '../transport.js';
 
 /** An empty tar archive (two zero blocks) is the smallest valid layer. */
 const EMPTY_TAR = Buffer.alloc(1024);
@@ -50,6 +51,20 @@ export function dummyManifest(tag: string, now = new Date()): DummyManifest {
       { digest: layerDigest, bytes: EMPTY_LAYER },
     ],
   };
+}
+
+/**
+ * Whether a manifest is one of our dummies: a tag left on one by an interrupted deletion must be
+ * finished off, never promoted. The shape (one empty layer of exactly our bytes) is checked
+ * first, then the config's label, so a real image is never taken for one.
+ */
+export async function isDummy(client: RegistryClient, repository: string, manifest: { bytes: Buffer; mediaType: string }): Promise<boolean> {
+  if (manifest.mediaType !== MediaType.DockerManifest) return false;
+  const parsed = JSON.parse(manifest.bytes.toString('utf8')) as { config?: { digest?: string }; layers?: { digest?: string }[] };
+  if (parsed.layers?.length !== 1 || parsed.layers[0].digest !== sha256(EMPTY_LAYER) || !parsed.config?.digest) return false;
+  const response = await client.getBlob(repository, parsed.config.digest);
+  const config = JSON.parse((await readBody(response, 64 * 1024)).toString('utf8')) as { config?: { Labels?: Record<string, string> } };
+  return config.config?.Labels?.[DUMMY_LABEL] !== undefined;
 }
 
 /** Uploads a dummy's blobs (where missing) and puts it on `tag`; returns its digest. */

@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { promote, type PromotedTag } from '../../src/commands/promote.js';
+import { upload, type Artifact } from '../../src/commands/upload.js';
+import type { InputName } from '../../src/config/inputs.js';
+import { RegistrySession } from '../../src/registry/session.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
+import { pushSynthetic, skopeoRaw, skopeoTags } from '../helpers/images.js';
+import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { fixtureProject, recordingLogger, testbed, uniqueName } from '../helpers/testbed.js';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function event(name: string, payload: unknown, extra: Record<string, string> = {}): Record<string, string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'cia-event-')), 'event.json');
+  writeFileSync(file, JSON.stringify(payload));
+  return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: file, GITHUB_REPOSITORY: 'acme/widgets', GITHUB_SHA: '9'.repeat(40), ...extra };
+}
+
+const merged = (number: number, headSha = 'a'.repeat(40)) => event('pull_request', { action: 'closed', number, pull_request: { number, merged: true, head: { sha: headSha } } });
+
+async function runPromote(inputs: Partial<Record<InputName, string>>, env: Record<string, string>) {
+  const logger = recordingLogger();
+  const result = await promote({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '' });
+  return { promoted: JSON.parse(result.outputs.promoted ?? '[]') as PromotedTag[], deleted: JSON.parse(result.outputs.deleted ?? '[]') as string[], leftBehind: JSON.parse(result.outputs['left-behind'] ?? '[]') as unknown[], logger };
+}
+
+const listFor = (repository: string, tags = ['latest', '1.0']) => JSON.stringify([{ context: '.', repository, tags }]);
+
+describe('promote by tag on a real registry', () => {
+  let registry: RegistryProcess;
+  let seed: RegistrySession;
+  before(async () => {
+    registry = await startRegistry();
+    seed = new RegistrySession();
+  });
+  after(async () => {
+    seed.close();
+    await registry.stop();
+  });
+
+  async function gate(change: number, platforms: string[], extraTags: string[] = []) {
+    const path = `promote/${uniqueName('p')}`;
+    const image = await pushSynthetic(seed, registry.registry, path, { layers: [2000], platforms, tags: [`change_${change}_latest`, `change_${change}_1.0`, ...extraTags], labels: { 'org.zuul-ci.change': String(change) } });
+    return { path, repository: `${registry.registry}/${path}`, image };
+  }
+
+  for (const platforms of [['linux/amd64'], ['linux/amd64', 'linux/arm64']]) {
+    test(`${platforms.length === 1 ? 'single-platform' : 'two-platform'}: final tags byte-identical, temporary tags gone, a second tag on the digest survives`, async () => {
+      const { path, repository, image } = await gate(5, platforms, ['nightly']);
+      const before = await skopeoRaw(`${repository}:change_5_latest`);
+      const { promoted, deleted } = await runPromote({ images: listFor(repository) }, merged(5));
+      assert.deepEqual(promoted.map((p) => [p.tag, p.digest, p.status]), [['latest', image.digest, 'moved'], ['1.0', image.digest, 'moved']]);
+      assert.deepEqual(deleted, [`${repository}:change_5_latest`, `${repository}:change_5_1.0`]);
+      assert.deepEqual(await skopeoTags(repository), ['1.0', 'latest', 'nightly'], 'nightly shares the digest and is still there');
+      for (const tag of ['latest', '1.0', 'nightly']) assert.ok((await skopeoRaw(`${repository}:${tag}`)).equals(before));
+      assert.equal((await seed.client(registry.registry).headManifest(path, 'nightly'))?.digest, image.digest);
+    });
+  }
+
+  test('run again: "already promoted", nothing moves, success', async () => {
+    const { repository, image } = await gate(6, ['linux/amd64']);
+    await runPromote({ images: listFor(repository) }, merged(6));
+    const again = await runPromote({ images: listFor(repository) }, merged(6));
+    assert.deepEqual(again.promoted.map((p) => [p.tag, p.digest, p.status]), [['latest', image.digest, 'in-place'], ['1.0', image.digest, 'in-place']]);
+    assert.ok(again.logger.lines.some((l) => l.includes('already promoted')));
+  });
+
+  test('a missing temporary tag: a clear error, and nothing moves (no image of the list)', async () => {
+    const complete = await gate(7, ['linux/amd64']);
+    const partial = `promote/${uniqueName('partial')}`;
+    await pushSynthetic(seed, registry.registry, partial, { layers: [10], tags: ['change_7_latest'] });
+    await assert.rejects(
+      runPromote({ images: JSON.stringify([{ context: '.', repository: complete.repository, tags: ['latest', '1.0'] }, { context: '.', repository: `${registry.registry}/${partial}`, tags: ['latest', '1.0'] }]) }, merged(7)),
+      /nothing was promoted: .*missing change_7_1\.0 \(the gate pushed 1 of 2 tags\)/,
+    );
+    assert.deepEqual(await skopeoTags(complete.repository), ['change_7_1.0', 'change_7_latest'], 'the complete image did not move either');
+  });
+
+  test('dry-run prints the plan and changes nothing', async () => {
+    const { repository } = await gate(8, ['linux/amd64']);
+    const { logger, promoted, deleted } = await runPromote({ images: listFor(repository), 'dry-run': 'true' }, merged(8));
+    assert.deepEqual(promoted, []);
+    assert.deepEqual(deleted, []);
+    assert.ok(logger.lines.some((l) => l.includes(`${repository}:latest <- change_8_latest`) && l.includes(`delete ${repository}:change_8_1.0`)));
+    assert.deepEqual(await skopeoTags(repository), ['change_8_1.0', 'change_8_latest']);
+  });
+
+  test('leaked temporary tags: only old matching ones go, never the change being promoted; dry-run deletes nothing', async () => {
+    const { path, repository } = await gate(9, ['linux/amd64']);
+    const old = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    const recent = new Date(Date.now() - 3_600_000).toISOString();
+    await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_1_latest', 'change_2_latest', 'pull_request_latest'], created: old });
+    await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_3_latest'], created: recent });
+    await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['release-2020', 'change_9_old'], created: old });
+    const dry = await runPromote({ images: listFor(repository), 'dry-run': 'true', 'cleanup-age': '2d' }, merged(9));
+    assert.ok(dry.logger.lines.some((l) => l.includes(`delete leaked ${repository}:change_1_latest`)));
+    assert.equal((await skopeoTags(repository)).length, 8, 'dry-run deleted nothing');
+    const { deleted } = await runPromote({ images: listFor(repository), 'cleanup-age': '2d' }, merged(9));
+    assert.deepEqual(deleted.sort(), [`${repository}:change_1_latest`, `${repository}:change_2_latest`, `${repository}:change_9_1.0`, `${repository}:change_9_latest`, `${repository}:pull_request_latest`].sort());
+    assert.deepEqual(await skopeoTags(repository), ['1.0', 'change_3_latest', 'change_9_old', 'latest', 'release-2020']);
+  });
+
+  test('two promotes for different changes of one repository at the same time both end correct', async () => {
+    const path = `promote/${uniqueName('race')}`;
+    const repository = `${registry.registry}/${path}`;
+    const one = await pushSynthetic(seed, registry.registry, path, { layers: [100], tags: ['change_11_latest', 'change_11_1.0'], labels: { 'org.zuul-ci.change': '11' } });
+    const two = await pushSynthetic(seed, registry.registry, path, { layers: [100], tags: ['change_12_latest', 'change_12_1.0'], labels: { 'org.zuul-ci.change': '12' } });
+    await Promise.all([runPromote({ images: listFor(repository) }, merged(11)), runPromote({ images: listFor(repository) }, merged(12))]);
+    const tags = await skopeoTags(repository);
+    assert.deepEqual(tags, ['1.0', 'latest']);
+    const latest = (await seed.client(registry.registry).headManifest(path, 'latest'))?.digest;
+    assert.ok(latest === one.digest || latest === two.digest);
+  });
+
+  test('bad inputs: credentials missing or not permitting, and no change, refused before any request', async () => {
+    const { repository } = await gate(13, ['linux/amd64']);
+    await assert.rejects(runPromote({ images: listFor(repository), 'registry-credentials': 'quay.io: {username: u, password: p}' }, merged(13)), new RegExp(`${registry.registry} credentials not found`));
+    await assert.rejects(runPromote({ images: listFor(repository), 'registry-credentials': `"${registry.registry}": {username: u, password: p, repository: "${registry.registry}/other/.*"}` }, merged(13)), /not permitted by/);
+    await assert.rejects(runPromote({ images: listFor(repository) }, event('workflow_dispatch', {})), /no change to promote for the workflow_dispatch event/);
+    assert.deepEqual(await skopeoTags(repository), ['change_13_1.0', 'change_13_latest']);
+  });
+
+  test('a pull request closed without merging: nothing to promote, success', async () => {
+    const { repository } = await gate(14, ['linux/amd64']);
+    const { promoted, logger } = await runPromote({ images: listFor(repository) }, event('pull_request', { action: 'closed', number: 14, pull_request: { number: 14, merged: false } }));
+    assert.deepEqual(promoted, []);
+    assert.ok(logger.lines.some((l) => l.includes('closed without merging')));
+  });
+});
+
+describe('promote crash safety: killed between any two requests, then run again', () => {
+  test('20 seeded kill points: never a final tag on a wrong digest, and the re-run completes', async () => {
+    const registry = await startRegistry();
+    const proxy = await startFaultProxy(registry.registry);
+    const seed = new RegistrySession();
+    let random = 42;
+    const next = () => ((random = (random * 1103515245 + 12345) % 2 ** 31), random / 2 ** 31);
+    const runChild = (repository: string, killAt?: number) =>
+      new Promise<number | null>((resolve) => {
+        let count = 0;
+        const child = spawn(process.execPath, [join(root, 'dist', 'index.js'), 'promote'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, INPUT_CHANGE: '3', INPUT_CLEANUP: 'false', INPUT_IMAGES: listFor(repository) }, stdio: 'ignore' });
+        proxy.onRequest = () => {
+          count++;
+          if (killAt !== undefined && count === killAt) {
+            child.kill('SIGKILL');
+            throw new Error('killed');
+          }
+        };
+        child.on('exit', (code) => resolve(killAt === undefined ? code : count));
+      });
+    try {
+      // A clean run counts the requests a promotion takes.
+      const probe = `crash/${uniqueName('probe')}`;
+      await pushSynthetic(seed, registry.registry, probe, { layers: [100], platforms: ['linux/amd64', 'linux/arm64'], tags: ['change_3_latest', 'change_3_1.0', 'keep'], labels: { 'org.zuul-ci.change': '3' } });
+      proxy.log.length = 0;
+      assert.equal(await runChild(`${proxy.registry}/${probe}`), 0);
+      const total = proxy.log.length;
+      assert.ok(total > 10, `a promotion takes ${total} requests`);
+
+      for (let i = 0; i < 20; i++) {
+        const killAt = 1 + Math.floor(next() * total);
+        const path = `crash/${uniqueName(`k${killAt}`)}`;
+        const image = await pushSynthetic(seed, registry.registry, path, { layers: [100], platforms: ['linux/amd64', 'linux/arm64'], tags: ['change_3_latest', 'change_3_1.0', 'keep'], labels: { 'org.zuul-ci.change': '3' } });
+        await runChild(`${proxy.registry}/${path}`, killAt);
+        const client = seed.client(registry.registry);
+        for (const tag of ['latest', '1.0', 'keep']) {
+          const head = await client.headManifest(path, tag);
+          assert.ok(head === undefined || head.digest === image.digest, `after a kill at request ${killAt}, ${tag} is on ${head?.digest}`);
+        }
+        proxy.onRequest = undefined;
+        assert.equal(await runChild(`${proxy.registry}/${path}`), 0, `the re-run after a kill at request ${killAt} succeeds`);
+        const tags = (await client.listTags(path)).filter((t) => !t.startsWith('cia-delete-probe-')).sort();
+        assert.deepEqual(tags, ['1.0', 'keep', 'latest'], `after a kill at request ${killAt}`);
+        for (const tag of tags) assert.equal((await client.headManifest(path, tag))?.digest, image.digest);
+      }
+    } finally {
+      seed.close();
+      await proxy.close();
+      await registry.stop();
+    }
+  });
+});
+
+describe('promote from an intermediate registry, with the artifacts of upload', () => {
+  const bed = testbed();
+  let final: RegistryProcess;
+  let intermediate: RegistryProcess;
+  let artifacts: Artifact[];
+  let repository: string;
+  const headSha = 'c'.repeat(40);
+  before(async () => {
+    [final, intermediate] = await Promise.all([startRegistry(), startRegistry()]);
+    repository = `${final.registry}/app/${uniqueName('ir')}`;
+    const project = fixtureProject();
+    const logger = recordingLogger();
+    const queue = event('merge_group', { merge_group: { head_sha: headSha, head_ref: `refs/heads/gh-readonly-queue/main/pr-31-${'d'.repeat(40)}` } });
+    const result = await upload({
+      env: { ...process.env, ...queue },
+      logger,
+      read: (name) =>
+        (({ 'container-command': 'podman', 'work-dir': project, 'promote-method': 'intermediate-registry', 'intermediate-registry': `${intermediate.registry}/gate`, images: JSON.stringify([{ context: 'multiarch', repository, build_args: [`BASE_IMAGE=${bed.baseImage}`], tags: ['latest', '2.0'], arch: ['linux/amd64', 'linux/arm64'] }]) }) as Record<string, string>)[name] ?? '',
+    });
+    artifacts = JSON.parse(result.outputs.artifacts ?? '[]') as Artifact[];
+  });
+  after(async () => {
+    await Promise.all([final.stop(), intermediate.stop()]);
+  });
+
+  test('the revision check refuses an image not built from the pull request head, and moves nothing', async () => {
+    await assert.rejects(
+      runPromote({ images: listFor(repository, ['latest', '2.0']), 'promote-method': 'intermediate-registry', artifacts: JSON.stringify(artifacts) }, merged(31, 'b'.repeat(40))),
+      new RegExp(`was built from ${headSha}, not the pull request's head ${'b'.repeat(40)}; refusing to promote it`),
+    );
+    assert.deepEqual(await skopeoTags(repository).catch(() => []), []);
+  });
+
+  test('end to end: every platform copied to the final tags, digests kept', async () => {
+    const { promoted } = await runPromote({ images: listFor(repository, ['latest', '2.0']), 'promote-method': 'intermediate-registry', artifacts: JSON.stringify(artifacts) }, merged(31, headSha));
+    assert.deepEqual(promoted.map((p) => [p.tag, p.digest]), [['latest', artifacts[0].metadata.digest], ['2.0', artifacts[0].metadata.digest]]);
+    assert.deepEqual(await skopeoTags(repository), ['2.0', 'latest']);
+    const source = await skopeoRaw(artifacts[0].url.slice('docker://'.length));
+    assert.ok((await skopeoRaw(`${repository}:latest`)).equals(source));
+    assert.equal((JSON.parse(source.toString()) as { manifests: unknown[] }).manifests.length, 2);
+  });
+
+  test('without artifacts, the deterministic intermediate name is found; a second run is already promoted', async () => {
+    const { promoted } = await runPromote({ images: listFor(repository, ['latest', '2.0']), 'promote-method': 'intermediate-registry', 'intermediate-registry': `${intermediate.registry}/gate` }, merged(31, headSha));
+    assert.deepEqual(promoted.map((p) => p.status), ['in-place', 'in-place']);
+  });
+});
