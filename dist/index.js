@@ -49792,61 +49792,59 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 
 
 
-
 /** An empty tar archive (two zero blocks) is the smallest valid layer. */
 const EMPTY_TAR = Buffer.alloc(1024);
 const EMPTY_LAYER = (0,external_node_zlib_.gzipSync)(EMPTY_TAR, { level: 9 });
 const DUMMY_LABEL = 'org.container-image-actions.deleted-tag';
+/** The same config for every dummy: its blobs are uploaded once per repository. */
+const DUMMY_CONFIG = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.container-image-actions.dummy': 'true' } }, rootfs: { type: 'layers', diff_ids: [sha256(EMPTY_TAR)] } }));
 /**
- * A manifest no other tag can share: its config carries the tag, the time and a nonce. Putting
- * it on a tag and deleting it by digest removes that tag alone (REFERENCE §3).
+ * A manifest no other tag can share: its annotations carry the tag, the time and a nonce.
+ * Putting it on a tag and deleting it by digest removes that tag alone (REFERENCE §3).
  */
 function dummyManifest(tag, now = new Date()) {
-    const config = Buffer.from(JSON.stringify({
-        architecture: 'amd64',
-        os: 'linux',
-        config: { Labels: { [DUMMY_LABEL]: tag, 'org.container-image-actions.deleted-at': now.toISOString(), 'org.container-image-actions.nonce': (0,external_node_crypto_.randomBytes)(12).toString('hex') } },
-        rootfs: { type: 'layers', diff_ids: [sha256(EMPTY_TAR)] },
-    }));
-    const configDigest = sha256(config);
     const layerDigest = sha256(EMPTY_LAYER);
     const bytes = Buffer.from(JSON.stringify({
         schemaVersion: 2,
-        mediaType: MediaType.DockerManifest,
-        config: { mediaType: MediaType.DockerConfig, size: config.length, digest: configDigest },
-        layers: [{ mediaType: MediaType.DockerLayerGzip, size: EMPTY_LAYER.length, digest: layerDigest }],
+        mediaType: MediaType.OciManifest,
+        config: { mediaType: MediaType.OciConfig, size: DUMMY_CONFIG.length, digest: sha256(DUMMY_CONFIG) },
+        layers: [{ mediaType: MediaType.OciLayerGzip, size: EMPTY_LAYER.length, digest: layerDigest }],
+        annotations: { [DUMMY_LABEL]: tag, 'org.container-image-actions.deleted-at': now.toISOString(), 'org.container-image-actions.nonce': (0,external_node_crypto_.randomBytes)(12).toString('hex') },
     }));
     return {
         bytes,
-        mediaType: MediaType.DockerManifest,
+        mediaType: MediaType.OciManifest,
         digest: sha256(bytes),
         blobs: [
-            { digest: configDigest, bytes: config },
+            { digest: sha256(DUMMY_CONFIG), bytes: DUMMY_CONFIG },
             { digest: layerDigest, bytes: EMPTY_LAYER },
         ],
     };
 }
 /**
  * Whether a manifest is one of our dummies: a tag left on one by an interrupted deletion must be
- * finished off, never promoted. The shape (one empty layer of exactly our bytes) is checked
- * first, then the config's label, so a real image is never taken for one.
+ * finished off, never promoted. Both the annotation and the fixed config must be there.
  */
-async function isDummy(client, repository, manifest) {
-    if (manifest.mediaType !== MediaType.DockerManifest)
+function isDummy(manifest) {
+    try {
+        const parsed = JSON.parse(manifest.bytes.toString('utf8'));
+        return parsed.annotations?.[DUMMY_LABEL] !== undefined && parsed.config?.digest === sha256(DUMMY_CONFIG);
+    }
+    catch {
         return false;
-    const parsed = JSON.parse(manifest.bytes.toString('utf8'));
-    if (parsed.layers?.length !== 1 || parsed.layers[0].digest !== sha256(EMPTY_LAYER) || !parsed.config?.digest)
-        return false;
-    const response = await client.getBlob(repository, parsed.config.digest);
-    const config = JSON.parse((await readBody(response, 64 * 1024)).toString('utf8'));
-    return config.config?.Labels?.[DUMMY_LABEL] !== undefined;
+    }
 }
-/** Uploads a dummy's blobs (where missing) and puts it on `tag`; returns its digest. */
-async function putDummy(client, repository, tag) {
+/**
+ * Puts a dummy on `tag` and returns its digest; its two blobs are uploaded where `hasBlobs` says
+ * the repository may lack them.
+ */
+async function putDummy(client, repository, tag, hasBlobs = false) {
     const dummy = dummyManifest(tag);
-    for (const blob of dummy.blobs) {
-        if ((await client.headBlob(repository, blob.digest)) === undefined) {
-            await client.uploadBlob(repository, blob.digest, blob.bytes.length, external_node_stream_.Readable.from([blob.bytes]));
+    if (!hasBlobs) {
+        for (const blob of dummy.blobs) {
+            if ((await client.headBlob(repository, blob.digest)) === undefined) {
+                await client.uploadBlob(repository, blob.digest, blob.bytes.length, external_node_stream_.Readable.from([blob.bytes]));
+            }
         }
     }
     return client.putManifest(repository, tag, dummy);
@@ -50034,6 +50032,8 @@ class TagDeleter {
     /** Registries that answered a tag DELETE with "unsupported". */
     #noTagDelete = new Set();
     #digestDeletes = new Map();
+    /** Repositories that hold the dummy's blobs already. */
+    #dummyBlobs = new Set();
     /** Probe tags a registry would not let us remove; reported once. */
     leftoverProbes = [];
     constructor(options) {
@@ -50080,12 +50080,18 @@ class TagDeleter {
         if (!(await this.#canDeleteByDigest(ref))) {
             return result('left-behind', 'dummy-manifest', `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`);
         }
-        const dummy = await putDummy(client, ref.repository, tag);
+        const dummy = await this.#putDummy(ref, tag);
         const status = await client.deleteManifest(ref.repository, dummy);
         if (status !== 202 && status !== 200) {
             return result('left-behind', 'dummy-manifest', `${tag} now points at the dummy ${dummy}, whose DELETE answered HTTP ${status}`);
         }
         return (await this.#gone(ref, tag)) ? result('deleted', 'dummy-manifest') : result('left-behind', 'dummy-manifest', `${tag} still resolves after deleting its dummy ${dummy}`);
+    }
+    async #putDummy(ref, tag) {
+        const key = `${ref.registry}/${ref.repository}`;
+        const digest = await putDummy(this.#session.client(ref.registry), ref.repository, tag, this.#dummyBlobs.has(key));
+        this.#dummyBlobs.add(key);
+        return digest;
     }
     async #gone(ref, tag) {
         return (await this.#session.client(ref.registry).headManifest(ref.repository, tag)) === undefined;
@@ -50097,7 +50103,7 @@ class TagDeleter {
             probe = (async () => {
                 const client = this.#session.client(ref.registry);
                 const probeTag = `cia-delete-probe-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-                const digest = await putDummy(client, ref.repository, probeTag);
+                const digest = await this.#putDummy(ref, probeTag);
                 const status = await client.deleteManifest(ref.repository, digest);
                 if (status === 202 || status === 200)
                     return true;
@@ -50114,6 +50120,7 @@ class TagDeleter {
 
 ;// CONCATENATED MODULE: ./src/commands/cleanup.ts
 
+
 /**
  * Temporary tags that outlived their change: matching the pattern, older than the limit by the
  * image's own `created` time, across every page of the tag list. (Zuul compares the seconds
@@ -50124,7 +50131,16 @@ async function findLeakedTags(session, registry, repository, options, logger) {
     const candidates = (await client.listTags(repository)).filter((tag) => options.pattern.test(tag) && !options.keep.test(tag));
     const leaked = [];
     await Promise.all(candidates.map((tag) => session.limiter(registry).run(async () => {
-        const { created } = await readImageConfig(client, repository, tag);
+        let created;
+        try {
+            ({ created } = await readImageConfig(client, repository, tag));
+        }
+        catch (error) {
+            // Deleted since the listing (a concurrent promotion of that change): nothing to clean.
+            if (error instanceof RegistryError && error.status === 404)
+                return;
+            throw error;
+        }
         const time = created ? Date.parse(created) : Number.NaN;
         if (Number.isNaN(time)) {
             logger.info(`${registry}/${repository}:${tag}: no creation time in its config; left alone`);
@@ -50162,7 +50178,7 @@ async function planTagPromotion(session, image, prefix, change) {
     const dummies = new Set();
     for (const digest of new Set(found.flatMap((t) => (t ? [t.digest] : [])))) {
         const manifest = await session.limiter(registry).run(() => client.getManifest(repository, digest));
-        if (await isDummy(client, repository, manifest))
+        if (isDummy(manifest))
             dummies.add(digest);
         else
             manifests.set(digest, manifest);
@@ -50172,7 +50188,10 @@ async function planTagPromotion(session, image, prefix, change) {
     if (manifests.size > 1) {
         return { ...base, problem: `the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the change uploaded twice? Re-run its gate` };
     }
-    const finals = await Promise.all(image.tags.map((tag) => head(tag)));
+    // Final tags are only read when a temporary one is missing (a re-run): otherwise putting the
+    // manifest again is as cheap as looking, and keeps a promotion at about two requests a tag.
+    const complete = temps.every(Boolean);
+    const finals = complete ? image.tags.map(() => undefined) : await Promise.all(image.tags.map((tag) => head(tag)));
     if (manifests.size === 0) {
         const done = await alreadyPromoted(session, image, base, finals, prefix, change);
         return done.problem ? done : { ...done, temporary: existing };
@@ -50352,42 +50371,65 @@ async function byTag(session, deleter, inputs, prefix, change, outcome, logger) 
             outcome.plan.push(`${ref}:${tag} <- ${prefix}_${tag} (${plan.digest})`);
         for (const tag of plan.temporary)
             outcome.plan.push(`delete ${ref}:${tag}`);
-        if (inputs.dryRun)
-            continue;
-        await logger.group(`Promote ${plan.image.repository}`, () => execute(session, deleter, plan, prefix, change, outcome, logger));
+    }
+    // Images go side by side: the per-registry limit bounds the requests, deletions are serialized per repository.
+    if (!inputs.dryRun) {
+        const results = await Promise.all(plans.map(async (plan) => {
+            const own = { promoted: [], deleted: [], leftBehind: [], plan: [] };
+            await execute(session, deleter, plan, prefix, change, own, logger);
+            return own;
+        }));
+        // Reported in the order of the image list, whatever order they finished in.
+        for (const own of results) {
+            outcome.promoted.push(...own.promoted);
+            outcome.deleted.push(...own.deleted);
+            outcome.leftBehind.push(...own.leftBehind);
+        }
     }
     return plans.map((p) => ({ registry: p.registry, repository: p.repository }));
 }
 async function execute(session, deleter, plan, prefix, change, outcome, logger) {
+    outcome.promoted.push(...(await moveTags(session, plan, prefix, logger)));
+    for (const tag of plan.temporary)
+        promote_record(await deleter.deleteTag({ registry: plan.registry, repository: plan.repository }, tag), outcome);
+    await verifyFinalTags(session, plan, change, logger);
+}
+/** Puts the planned manifest on every final tag that does not hold it yet: no layer moves. */
+async function moveTags(session, plan, prefix, logger) {
     const client = session.client(plan.registry);
     const retry = (what, step) => withRetry(what, step, session.retry, logger);
     const ref = `${plan.registry}/${plan.repository}`;
     const digest = plan.digest;
+    const promoted = [];
     if (plan.moves.length > 0) {
         // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
         const manifest = plan.manifest ?? (await retry(`GET ${ref}@${digest}`, () => client.getManifest(plan.repository, digest)));
         for (const tag of plan.moves) {
+            // The registry answers with the digest it stored: checked against the planned one.
             const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
             if (stored !== digest)
                 throw new Error(`${ref}:${tag} was stored as ${stored}, not ${digest}`);
-            outcome.promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
+            promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
             logger.info(`${ref}:${tag} -> ${digest}`);
         }
     }
     for (const tag of plan.inPlace)
-        outcome.promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
-    for (const tag of plan.temporary)
-        promote_record(await deleter.deleteTag({ registry: plan.registry, repository: plan.repository }, tag), outcome);
-    // Checked again after the deletions: they must not have touched a final tag.
+        promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
+    return promoted;
+}
+/** Checked again after the deletions: they must not have touched a final tag. */
+async function verifyFinalTags(session, plan, change, logger) {
+    const client = session.client(plan.registry);
+    const ref = `${plan.registry}/${plan.repository}`;
     for (const tag of plan.image.tags) {
-        const head = await retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag));
-        if (head?.digest === digest)
+        const head = await withRetry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag), session.retry, logger);
+        if (head?.digest === plan.digest)
             continue;
         const now = head ? (await readImageConfig(client, plan.repository, head.digest)).labels[CHANGE_LABEL] : undefined;
         if (now && now !== String(change))
             logger.warning(`${ref}:${tag} was moved on to change ${now} by a concurrent promotion`);
         else
-            throw new Error(`${ref}:${tag} resolves to ${head?.digest ?? 'nothing'} after the promotion, not ${digest}`);
+            throw new Error(`${ref}:${tag} resolves to ${head?.digest ?? 'nothing'} after the promotion, not ${plan.digest}`);
     }
 }
 function promote_record(result, outcome) {

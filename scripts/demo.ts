@@ -1,7 +1,7 @@
 // The local end-to-end demo: starts the test bed, then runs the gated flow's pipelines through
 // the composite actions exactly as a runner would (inputs -> env, GITHUB_OUTPUT, summary), and
-// prints what is where. So far: the check pipeline (build) and the gate (upload of
-// change_<N>_<tag>); promote and mirror join as they land.
+// prints what is where. So far: the check pipeline (build), the gate (upload of
+// change_<N>_<tag>) and the promotion after merge; mirror joins when it lands.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +74,13 @@ async function main(): Promise<void> {
     const gate = await runAction(join(root, 'actions', 'upload', 'action.yml'), { inputs: { 'images-file': 'images.yaml', 'container-command': 'podman' }, env: { ...env, GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: join(work, 'queue.json') } });
     process.stdout.write(gate.stdout.split('\n').filter((l) => /^(pushed |gate upload)/.test(l)).map((l) => `  ${l}\n`).join(''));
     if (gate.code !== 0) throw new Error(`actions/upload failed:\n${gate.stdout}\n${gate.stderr}`);
+
+    console.log('\n== promote pipeline (#1 merged): actions/promote moves change_1_<tag> to <tag> server-side, then deletes the temporary tags');
+    writeFileSync(join(work, 'merged.json'), JSON.stringify({ action: 'closed', number: 1, pull_request: { number: 1, merged: true, head: { sha: '1'.repeat(40) } } }));
+    const promoted = await runAction(join(root, 'actions', 'promote', 'action.yml'), { inputs: { 'images-file': 'images.yaml' }, env: { ...env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(work, 'merged.json') } });
+    process.stdout.write(promoted.stdout.split('\n').filter((l) => /^(promoting|127\.0\.0\.1.* -> )/.test(l)).map((l) => `  ${l}\n`).join(''));
+    if (promoted.code !== 0) throw new Error(`actions/promote failed:\n${promoted.stdout}\n${promoted.stderr}`);
+    console.log(`  deleted: ${(JSON.parse(promoted.outputs.deleted) as string[]).join(', ')}`);
 
     // What the registry itself holds, read back through its API.
     const session = new RegistrySession();

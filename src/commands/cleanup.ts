@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { RegistryError } from '../registry/errors.js';
 import { readImageConfig } from '../registry/image-config.js';
 import type { RegistrySession } from '../registry/session.js';
 
@@ -29,7 +30,14 @@ export async function findLeakedTags(session: RegistrySession, registry: string,
   await Promise.all(
     candidates.map((tag) =>
       session.limiter(registry).run(async () => {
-        const { created } = await readImageConfig(client, repository, tag);
+        let created: string | undefined;
+        try {
+          ({ created } = await readImageConfig(client, repository, tag));
+        } catch (error) {
+          // Deleted since the listing (a concurrent promotion of that change): nothing to clean.
+          if (error instanceof RegistryError && error.status === 404) return;
+          throw error;
+        }
         const time = created ? Date.parse(created) : Number.NaN;
         if (Number.isNaN(time)) {
           logger.info(`${registry}/${repository}:${tag}: no creation time in its config; left alone`);

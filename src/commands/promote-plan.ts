@@ -44,7 +44,7 @@ export async function planTagPromotion(session: RegistrySession, image: ImageSpe
   const dummies = new Set<string>();
   for (const digest of new Set(found.flatMap((t) => (t ? [t.digest] : [])))) {
     const manifest = await session.limiter(registry).run(() => client.getManifest(repository, digest));
-    if (await isDummy(client, repository, manifest)) dummies.add(digest);
+    if (isDummy(manifest)) dummies.add(digest);
     else manifests.set(digest, manifest);
   }
   const existing = image.tags.filter((_, i) => found[i]).map((tag) => `${prefix}_${tag}`);
@@ -52,7 +52,10 @@ export async function planTagPromotion(session: RegistrySession, image: ImageSpe
   if (manifests.size > 1) {
     return { ...base, problem: `the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the change uploaded twice? Re-run its gate` };
   }
-  const finals = await Promise.all(image.tags.map((tag) => head(tag)));
+  // Final tags are only read when a temporary one is missing (a re-run): otherwise putting the
+  // manifest again is as cheap as looking, and keeps a promotion at about two requests a tag.
+  const complete = temps.every(Boolean);
+  const finals = complete ? image.tags.map(() => undefined) : await Promise.all(image.tags.map((tag) => head(tag)));
   if (manifests.size === 0) {
     const done = await alreadyPromoted(session, image, base, finals, prefix, change);
     return done.problem ? done : { ...done, temporary: existing };

@@ -121,36 +121,62 @@ async function byTag(session: RegistrySession, deleter: TagDeleter, inputs: Prom
     if (plan.alreadyPromoted) logger.info(`${plan.image.repository}: already promoted (${plan.digest})`);
     for (const tag of plan.moves) outcome.plan.push(`${ref}:${tag} <- ${prefix}_${tag} (${plan.digest})`);
     for (const tag of plan.temporary) outcome.plan.push(`delete ${ref}:${tag}`);
-    if (inputs.dryRun) continue;
-    await logger.group(`Promote ${plan.image.repository}`, () => execute(session, deleter, plan, prefix, change, outcome, logger));
+  }
+  // Images go side by side: the per-registry limit bounds the requests, deletions are serialized per repository.
+  if (!inputs.dryRun) {
+    const results = await Promise.all(plans.map(async (plan) => {
+      const own: Outcome = { promoted: [], deleted: [], leftBehind: [], plan: [] };
+      await execute(session, deleter, plan, prefix, change, own, logger);
+      return own;
+    }));
+    // Reported in the order of the image list, whatever order they finished in.
+    for (const own of results) {
+      outcome.promoted.push(...own.promoted);
+      outcome.deleted.push(...own.deleted);
+      outcome.leftBehind.push(...own.leftBehind);
+    }
   }
   return plans.map((p) => ({ registry: p.registry, repository: p.repository }));
 }
 
 async function execute(session: RegistrySession, deleter: TagDeleter, plan: TagPromotion, prefix: string, change: number | undefined, outcome: Outcome, logger: Logger): Promise<void> {
+  outcome.promoted.push(...(await moveTags(session, plan, prefix, logger)));
+  for (const tag of plan.temporary) record(await deleter.deleteTag({ registry: plan.registry, repository: plan.repository }, tag), outcome);
+  await verifyFinalTags(session, plan, change, logger);
+}
+
+/** Puts the planned manifest on every final tag that does not hold it yet: no layer moves. */
+export async function moveTags(session: RegistrySession, plan: TagPromotion, prefix: string, logger: Logger): Promise<PromotedTag[]> {
   const client = session.client(plan.registry);
   const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   const ref = `${plan.registry}/${plan.repository}`;
   const digest = plan.digest!;
+  const promoted: PromotedTag[] = [];
   if (plan.moves.length > 0) {
     // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
     const manifest = plan.manifest ?? (await retry(`GET ${ref}@${digest}`, () => client.getManifest(plan.repository, digest)));
     for (const tag of plan.moves) {
+      // The registry answers with the digest it stored: checked against the planned one.
       const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
       if (stored !== digest) throw new Error(`${ref}:${tag} was stored as ${stored}, not ${digest}`);
-      outcome.promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
+      promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
       logger.info(`${ref}:${tag} -> ${digest}`);
     }
   }
-  for (const tag of plan.inPlace) outcome.promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
-  for (const tag of plan.temporary) record(await deleter.deleteTag({ registry: plan.registry, repository: plan.repository }, tag), outcome);
-  // Checked again after the deletions: they must not have touched a final tag.
+  for (const tag of plan.inPlace) promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
+  return promoted;
+}
+
+/** Checked again after the deletions: they must not have touched a final tag. */
+export async function verifyFinalTags(session: RegistrySession, plan: TagPromotion, change: number | undefined, logger: Logger): Promise<void> {
+  const client = session.client(plan.registry);
+  const ref = `${plan.registry}/${plan.repository}`;
   for (const tag of plan.image.tags) {
-    const head = await retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag));
-    if (head?.digest === digest) continue;
+    const head = await withRetry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag), session.retry, logger);
+    if (head?.digest === plan.digest) continue;
     const now = head ? (await readImageConfig(client, plan.repository, head.digest)).labels[CHANGE_LABEL] : undefined;
     if (now && now !== String(change)) logger.warning(`${ref}:${tag} was moved on to change ${now} by a concurrent promotion`);
-    else throw new Error(`${ref}:${tag} resolves to ${head?.digest ?? 'nothing'} after the promotion, not ${digest}`);
+    else throw new Error(`${ref}:${tag} resolves to ${head?.digest ?? 'nothing'} after the promotion, not ${plan.digest}`);
   }
 }
 

@@ -9,7 +9,7 @@ import { redactUrl, RegistryError } from '../../src/registry/errors.js';
 import { parseNextLink, parseRetryAfter } from '../../src/registry/http-headers.js';
 import { registryKind } from '../../src/registry/kinds.js';
 import { backoffDelay, isRetryable } from '../../src/registry/retry.js';
-import { dummyManifest } from '../../src/registry/tag-delete/dummy.js';
+import { dummyManifest, isDummy } from '../../src/registry/tag-delete/dummy.js';
 
 describe('WWW-Authenticate challenges', () => {
   const cases: [string, string | string[], { scheme: string; params: Record<string, string> }[]][] = [
@@ -111,7 +111,11 @@ describe('dummy manifests for tag deletion', () => {
     assert.equal(a.digest, sha256(a.bytes));
     const manifest = JSON.parse(a.bytes.toString()) as { config: { digest: string; size: number }; layers: { digest: string; size: number }[] };
     assert.deepEqual([manifest.config, ...manifest.layers].map((d) => [d.digest, d.size]), a.blobs.map((blob) => [sha256(blob.bytes), blob.bytes.length]));
-    assert.match(a.blobs[0].bytes.toString(), /"org.container-image-actions.deleted-tag":"change_1_latest"/);
+    assert.match(a.bytes.toString(), /"org.container-image-actions.deleted-tag":"change_1_latest"/);
+    assert.deepEqual(a.blobs, b.blobs, 'the blobs are shared by every dummy: uploaded once per repository');
+    assert.ok(isDummy(a) && isDummy(b));
+    assert.ok(!isDummy({ bytes: Buffer.from(JSON.stringify({ config: { digest: manifest.config.digest }, annotations: {} })) }), 'the annotation is required');
+    assert.ok(!isDummy({ bytes: Buffer.from(JSON.stringify({ config: { digest: 'sha256:x' }, annotations: { 'org.container-image-actions.deleted-tag': 't' } })) }), 'and the fixed config');
   });
 });
 

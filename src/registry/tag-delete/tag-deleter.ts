@@ -38,6 +38,8 @@ export class TagDeleter {
   /** Registries that answered a tag DELETE with "unsupported". */
   readonly #noTagDelete = new Set<string>();
   readonly #digestDeletes = new Map<string, Promise<boolean>>();
+  /** Repositories that hold the dummy's blobs already. */
+  readonly #dummyBlobs = new Set<string>();
   /** Probe tags a registry would not let us remove; reported once. */
   readonly leftoverProbes: string[] = [];
 
@@ -84,12 +86,19 @@ export class TagDeleter {
     if (!(await this.#canDeleteByDigest(ref))) {
       return result('left-behind', 'dummy-manifest', `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`);
     }
-    const dummy = await putDummy(client, ref.repository, tag);
+    const dummy = await this.#putDummy(ref, tag);
     const status = await client.deleteManifest(ref.repository, dummy);
     if (status !== 202 && status !== 200) {
       return result('left-behind', 'dummy-manifest', `${tag} now points at the dummy ${dummy}, whose DELETE answered HTTP ${status}`);
     }
     return (await this.#gone(ref, tag)) ? result('deleted', 'dummy-manifest') : result('left-behind', 'dummy-manifest', `${tag} still resolves after deleting its dummy ${dummy}`);
+  }
+
+  async #putDummy(ref: RepositoryRef, tag: string): Promise<string> {
+    const key = `${ref.registry}/${ref.repository}`;
+    const digest = await putDummy(this.#session.client(ref.registry), ref.repository, tag, this.#dummyBlobs.has(key));
+    this.#dummyBlobs.add(key);
+    return digest;
   }
 
   async #gone(ref: RepositoryRef, tag: string): Promise<boolean> {
@@ -103,7 +112,7 @@ export class TagDeleter {
       probe = (async () => {
         const client = this.#session.client(ref.registry);
         const probeTag = `cia-delete-probe-${randomBytes(6).toString('hex')}`;
-        const digest = await putDummy(client, ref.repository, probeTag);
+        const digest = await this.#putDummy(ref, probeTag);
         const status = await client.deleteManifest(ref.repository, digest);
         if (status === 202 || status === 200) return true;
         this.leftoverProbes.push(`${ref.registry}/${ref.repository}:${probeTag}`);
