@@ -1,7 +1,7 @@
 // The real parts started by scripts/testbed.sh (scripts/test.mjs starts it before the
 // integration suite; a single file run by hand loads the same env file).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../src/logger.js';
@@ -69,4 +69,17 @@ export function recordingLogger(): Logger & { lines: string[] } {
     },
     mask: () => {},
   };
+}
+
+/** The engine settings of the test bed (runc, ulimits, plain-HTTP loopback registries) for a child's env. */
+export function engineEnv(): Record<string, string | undefined> {
+  testbed();
+  return { CONTAINERS_CONF: process.env.CONTAINERS_CONF, CONTAINERS_REGISTRIES_CONF: process.env.CONTAINERS_REGISTRIES_CONF, BUILDAH_ISOLATION: process.env.BUILDAH_ISOLATION };
+}
+
+/** A runner's event variables for `name`, with the payload written to a file as runners do. */
+export function eventEnv(name: string, payload: unknown, extra: Record<string, string> = {}): Record<string, string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'cia-event-')), 'event.json');
+  writeFileSync(file, JSON.stringify(payload));
+  return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: file, GITHUB_REPOSITORY: 'acme/widgets', GITHUB_SHA: '9'.repeat(40), ...extra };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runAction } from '../../scripts/lib/action-runner.js';
-import { fixtureProject, sh, testbed, uniqueName } from '../helpers/testbed.js';
+import { engineEnv, fixtureProject, sh, testbed, uniqueName } from '../helpers/testbed.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bed = testbed();
@@ -17,9 +17,7 @@ const runnerEnv = {
   GITHUB_EVENT_PATH: eventFile,
   GITHUB_REPOSITORY: 'acme/widgets',
   GITHUB_WORKSPACE: project,
-  CONTAINERS_CONF: process.env.CONTAINERS_CONF,
-  CONTAINERS_REGISTRIES_CONF: process.env.CONTAINERS_REGISTRIES_CONF,
-  BUILDAH_ISOLATION: process.env.BUILDAH_ISOLATION,
+  ...engineEnv(),
 };
 
 describe('actions/build/action.yml run as a runner would', () => {

@@ -112,6 +112,12 @@ for (const engine of ['docker', 'podman', 'buildah'] as const) {
       assert.equal(catInImage(engine, `${names[2]}:latest`, '/source.txt'), 'from the split source dir');
     });
 
+    test('a failing build still removes the .zuul-siblings folder it made', async () => {
+      const dir = fixtureProject();
+      await assert.rejects(runBuild({ 'container-command': engine, 'work-dir': dir, images: JSON.stringify([{ context: 'failing', repository: `${bed.registry}/it/${uniqueName(`${engine}-sib-fail`)}`, build_args: [baseArg], siblings: ['libs/common'] }]) }), ExecError);
+      assert.ok(!existsSync(join(dir, 'failing', '.zuul-siblings')));
+    });
+
     test('an engine failure names the image and keeps the engine\'s last words', async () => {
       const repositoryFailing = `${bed.registry}/it/${uniqueName(`${engine}-failing`)}`;
       await assert.rejects(

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promote, type PromotedTag } from '../../src/commands/promote.js';
@@ -11,15 +9,11 @@ import { RegistrySession } from '../../src/registry/session.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { pushSynthetic, skopeoRaw, skopeoTags } from '../helpers/images.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
-import { fixtureProject, recordingLogger, testbed, uniqueName } from '../helpers/testbed.js';
+import { eventEnv, fixtureProject, recordingLogger, testbed, uniqueName } from '../helpers/testbed.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
-function event(name: string, payload: unknown, extra: Record<string, string> = {}): Record<string, string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'cia-event-')), 'event.json');
-  writeFileSync(file, JSON.stringify(payload));
-  return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: file, GITHUB_REPOSITORY: 'acme/widgets', GITHUB_SHA: '9'.repeat(40), ...extra };
-}
+const event = eventEnv;
 
 const merged = (number: number, headSha = 'a'.repeat(40)) => event('pull_request', { action: 'closed', number, pull_request: { number, merged: true, head: { sha: headSha } } });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { copyImage } from '../../src/registry/copy.js';
 import { RegistrySession } from '../../src/registry/session.js';
@@ -94,7 +95,7 @@ describe('copyImage between real registries', () => {
       ['share1', 'share2'].map((name) => copyImage(session, { registry: a.registry, repository: `src/${name}` }, { registry: b.registry, repository: `shared/${name}` }, { source: 'v1', tags: ['v1'] })),
     );
     session.close();
-    const sharedDigest = `sha256:${(await import('node:crypto')).createHash('sha256').update(shared).digest('hex')}`;
+    const sharedDigest = `sha256:${createHash('sha256').update(shared).digest('hex')}`;
     const uploads = requests.filter((r) => r.method === 'PUT' && decodeURIComponent(r.path).includes(`digest=${sharedDigest}`));
     assert.equal(uploads.length, 1, 'the shared layer was uploaded once');
     assert.equal(results[0].blobsMounted + results[1].blobsMounted, 1, 'and mounted into the other repository');

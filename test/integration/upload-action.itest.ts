@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { runAction } from '../../scripts/lib/action-runner.js';
 import { skopeoTags } from '../helpers/images.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
-import { fixtureProject, testbed, uniqueName } from '../helpers/testbed.js';
+import { engineEnv, fixtureProject, testbed, uniqueName } from '../helpers/testbed.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bed = testbed();
@@ -53,9 +53,7 @@ describe('actions/upload/action.yml run as a runner would', () => {
         GITHUB_EVENT_PATH: eventFile,
         GITHUB_REPOSITORY: 'acme/widgets',
         GITHUB_WORKSPACE: project,
-        CONTAINERS_CONF: process.env.CONTAINERS_CONF,
-        CONTAINERS_REGISTRIES_CONF: process.env.CONTAINERS_REGISTRIES_CONF,
-        BUILDAH_ISOLATION: process.env.BUILDAH_ISOLATION,
+        ...engineEnv(),
       },
     });
     return { ...result, argv: existsSync(argv.log) ? readFileSync(argv.log, 'utf8') : '', leftovers: readdirSync(stepTmp) };

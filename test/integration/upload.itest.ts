@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { BuiltImageReport } from '../../src/commands/build.js';
 import { upload, type Artifact, type UploadedImageReport } from '../../src/commands/upload.js';
 import { ConfigError } from '../../src/config/errors.js';
 import type { InputName } from '../../src/config/inputs.js';
@@ -12,7 +12,7 @@ import { exec, type Exec } from '../../src/engines/exec.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { skopeoRaw, skopeoTags } from '../helpers/images.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
-import { fixtureProject, recordingLogger, sh, testbed, uniqueName } from '../helpers/testbed.js';
+import { eventEnv, fixtureProject, recordingLogger, sh, testbed, uniqueName } from '../helpers/testbed.js';
 import { startTokenServer, type TokenServer } from '../helpers/token-server.js';
 
 const bed = testbed();
@@ -20,11 +20,7 @@ const project = fixtureProject();
 const baseArg = `BASE_IMAGE=${bed.baseImage}`;
 const PASSWORD = 'upload password: do not leak';
 
-function event(name: string, payload: unknown): Record<string, string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'cia-event-')), 'event.json');
-  writeFileSync(file, JSON.stringify(payload));
-  return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: file, GITHUB_REPOSITORY: 'acme/widgets', GITHUB_SHA: 'd'.repeat(40) };
-}
+const event = eventEnv;
 
 const mergeQueue = event('merge_group', { merge_group: { head_sha: 'e'.repeat(40), head_ref: `refs/heads/gh-readonly-queue/main/pr-21-${'f'.repeat(40)}` } });
 const tagPush = event('push', { ref: 'refs/tags/1.0.0' });
@@ -65,7 +61,7 @@ describe('upload modes with every engine (real pushes to local registries)', () 
       assert.deepEqual(await skopeoTags(repository), ['change_21_2.0', 'change_21_latest']);
       assert.deepEqual(images[0].refs, [`${repository}:change_21_latest`, `${repository}:change_21_2.0`]);
       const raw = await skopeoRaw(`${repository}:change_21_latest`);
-      assert.equal(`sha256:${(await import('node:crypto')).createHash('sha256').update(raw).digest('hex')}`, images[0].digest);
+      assert.equal(`sha256:${createHash('sha256').update(raw).digest('hex')}`, images[0].digest);
       if (multi) {
         const index = JSON.parse(raw.toString()) as IndexJson;
         assert.deepEqual(index.manifests.map((m) => m.platform.architecture).sort(), ['amd64', 'arm64']);
@@ -74,7 +70,7 @@ describe('upload modes with every engine (real pushes to local registries)', () 
         assert.deepEqual(index.manifests.map((m) => m.platform.architecture).sort(), local.manifests.map((m) => m.platform.architecture).sort());
         for (const m of index.manifests) {
           const pushed = JSON.parse((await skopeoRaw(`${final.registry}/${path}@${m.digest}`)).toString()) as { config: { digest: string } };
-          const config = JSON.parse((await import('node:child_process')).execFileSync('skopeo', ['inspect', '--config', '--tls-verify=false', `docker://${final.registry}/${path}@${m.digest}`], { encoding: 'utf8' })) as { architecture: string };
+          const config = JSON.parse(execFileSync('skopeo', ['inspect', '--config', '--tls-verify=false', `docker://${final.registry}/${path}@${m.digest}`], { encoding: 'utf8' })) as { architecture: string };
           assert.equal(config.architecture, m.platform.architecture);
           assert.match(pushed.config.digest, /^sha256:/);
         }
@@ -237,7 +233,7 @@ describe('upload through a fault-injecting proxy', () => {
       assert.deepEqual(await skopeoTags(repository), ['change_21_2.0', 'change_21_latest']);
       const index = JSON.parse((await skopeoRaw(`${repository}:change_21_2.0`)).toString()) as IndexJson;
       assert.equal(index.manifests.length, 2);
-      assert.equal(images[0].digest, `sha256:${(await import('node:crypto')).createHash('sha256').update(await skopeoRaw(`${repository}:change_21_latest`)).digest('hex')}`);
+      assert.equal(images[0].digest, `sha256:${createHash('sha256').update(await skopeoRaw(`${repository}:change_21_latest`)).digest('hex')}`);
     } finally {
       await proxy.close();
       await registry.stop();
@@ -259,4 +255,3 @@ describe('upload through a fault-injecting proxy', () => {
   });
 });
 
-export type { BuiltImageReport };
