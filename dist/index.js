@@ -50118,12 +50118,43 @@ class TagDeleter {
     }
 }
 
+;// CONCATENATED MODULE: ./src/registry/tag-delete/tag-times.ts
+
+function tag_times_split(repository) {
+    const slash = repository.indexOf('/');
+    return slash < 0 ? ['library', repository] : [repository.slice(0, slash), repository.slice(slash + 1)];
+}
+/**
+ * When a tag was last pushed, from the vendor API where the registry kind has one (Docker Hub's
+ * `last_updated`, Quay's `last_modified`): truer than an image's `created`, which reproducible
+ * builds set to the commit time. Undefined where there is no such API or it says nothing.
+ */
+async function vendorTagTime(context) {
+    const { kind, credential, transport, repository, tag } = context;
+    if (kind === 'docker') {
+        const [namespace, name] = tag_times_split(repository);
+        const api = new VendorHttp(transport, credential?.apiUrl ?? 'https://hub.docker.com', {});
+        const { status, data } = await api.json('GET', `/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
+        const when = status === 200 ? (data?.tag_last_pushed ?? data?.last_updated) : undefined;
+        return when ? Date.parse(when) : undefined;
+    }
+    if (kind === 'quay' && credential?.apiToken) {
+        const api = new VendorHttp(transport, credential.apiUrl ?? `https://${context.registry}`, { authorization: `Bearer ${credential.apiToken}` });
+        const { status, data } = await api.json('GET', `/api/v1/repository/${repository}/tag/?specificTag=${encodeURIComponent(tag)}&onlyActiveTags=true`);
+        const found = status === 200 ? data?.tags?.find((t) => t.name === tag) : undefined;
+        if (found?.start_ts)
+            return found.start_ts * 1000;
+        return found?.last_modified ? Date.parse(found.last_modified) : undefined;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/cleanup.ts
 
 
 /**
  * Temporary tags that outlived their change: matching the pattern, older than the limit by the
- * image's own `created` time, across every page of the tag list. (Zuul compares the seconds
+ * vendor's push time or else the image's own `created` time, across every page of the tag list. (Zuul compares the seconds
  * within a day of the age, so its cleanup never fires.)
  */
 async function findLeakedTags(session, registry, repository, options, logger) {
@@ -50132,8 +50163,12 @@ async function findLeakedTags(session, registry, repository, options, logger) {
     const leaked = [];
     await Promise.all(candidates.map((tag) => session.limiter(registry).run(async () => {
         let created;
+        const pushed = await options.tagTime?.(tag);
         try {
-            ({ created } = await readImageConfig(client, repository, tag));
+            if (pushed === undefined)
+                ({ created } = await readImageConfig(client, repository, tag));
+            else
+                created = new Date(pushed).toISOString();
         }
         catch (error) {
             // Deleted since the listing (a concurrent promotion of that change): nothing to clean.
@@ -50268,6 +50303,7 @@ function planUploads(images, mode, prefix, intermediate, credentials) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
+
 
 
 
@@ -50512,7 +50548,10 @@ async function cleanup(session, deleter, inputs, targets, pipeline, prefix, outc
         if (seen.has(key))
             continue;
         seen.add(key);
-        const leaked = await withRetry(`list ${key}`, () => findLeakedTags(session, target.registry, target.repository, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now() }, logger), session.retry, logger);
+        const credential = inputs.credentials.get(target.registry);
+        const kind = registryKind(target.registry, credential?.type);
+        const tagTime = (tag) => vendorTagTime({ registry: target.registry, repository: target.repository, tag, kind, transport: session.transport, credential: credential && { username: credential.username, password: credential.password, apiToken: credential.apiToken, apiUrl: credential.apiUrl } });
+        const leaked = await withRetry(`list ${key}`, () => findLeakedTags(session, target.registry, target.repository, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime }, logger), session.retry, logger);
         for (const tag of leaked) {
             outcome.plan.push(`delete leaked ${key}:${tag.tag} (created ${tag.created}, ${tag.ageHours} h ago)`);
             if (!inputs.dryRun)

@@ -10,6 +10,8 @@ export interface LeakedTag {
 }
 
 export interface LeakOptions {
+  /** The tag's push time from the registry vendor's API, where there is one. */
+  readonly tagTime?: (tag: string) => Promise<number | undefined>;
   /** Tags that count as temporary (anchored). */
   readonly pattern: RegExp;
   /** Tags never counted as leaked: the change being promoted. */
@@ -20,7 +22,7 @@ export interface LeakOptions {
 
 /**
  * Temporary tags that outlived their change: matching the pattern, older than the limit by the
- * image's own `created` time, across every page of the tag list. (Zuul compares the seconds
+ * vendor's push time or else the image's own `created` time, across every page of the tag list. (Zuul compares the seconds
  * within a day of the age, so its cleanup never fires.)
  */
 export async function findLeakedTags(session: RegistrySession, registry: string, repository: string, options: LeakOptions, logger: Logger): Promise<LeakedTag[]> {
@@ -31,8 +33,10 @@ export async function findLeakedTags(session: RegistrySession, registry: string,
     candidates.map((tag) =>
       session.limiter(registry).run(async () => {
         let created: string | undefined;
+        const pushed = await options.tagTime?.(tag);
         try {
-          ({ created } = await readImageConfig(client, repository, tag));
+          if (pushed === undefined) ({ created } = await readImageConfig(client, repository, tag));
+          else created = new Date(pushed).toISOString();
         } catch (error) {
           // Deleted since the listing (a concurrent promotion of that change): nothing to clean.
           if (error instanceof RegistryError && error.status === 404) return;

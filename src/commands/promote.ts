@@ -12,6 +12,7 @@ import { parseReference } from '../registry/reference.js';
 import { withRetry } from '../registry/retry.js';
 import { RegistrySession } from '../registry/session.js';
 import { TagDeleter, type TagDeletion } from '../registry/tag-delete/tag-deleter.js';
+import { vendorTagTime } from '../registry/tag-delete/tag-times.js';
 import { defaultCleanupPattern, findLeakedTags } from './cleanup.js';
 import { CHANGE_LABEL, planTagPromotion, type TagPromotion } from './promote-plan.js';
 import type { CommandContext, CommandResult } from './types.js';
@@ -259,7 +260,11 @@ async function cleanup(session: RegistrySession, deleter: TagDeleter, inputs: Pr
     const key = `${target.registry}/${target.repository}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const leaked = await withRetry(`list ${key}`, () => findLeakedTags(session, target.registry, target.repository, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now() }, logger), session.retry, logger);
+    const credential = inputs.credentials.get(target.registry);
+    const kind = registryKind(target.registry, credential?.type);
+    const tagTime = (tag: string) =>
+      vendorTagTime({ registry: target.registry, repository: target.repository, tag, kind, transport: session.transport, credential: credential && { username: credential.username, password: credential.password, apiToken: credential.apiToken, apiUrl: credential.apiUrl } });
+    const leaked = await withRetry(`list ${key}`, () => findLeakedTags(session, target.registry, target.repository, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime }, logger), session.retry, logger);
     for (const tag of leaked) {
       outcome.plan.push(`delete leaked ${key}:${tag.tag} (created ${tag.created}, ${tag.ageHours} h ago)`);
       if (!inputs.dryRun) record(await deleter.deleteTag(target, tag.tag), outcome);

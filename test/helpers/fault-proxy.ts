@@ -40,6 +40,8 @@ export interface FaultProxy {
   readonly registry: string;
   readonly rules: FaultRule[];
   readonly log: ProxyLogEntry[];
+  /** Serve tag lists in pages of this size with `Link` headers, as distribution 3 and hosted registries do (2.8 does not). */
+  paginate?: number;
   /** Called before forwarding each request; throwing or awaiting here lets tests interleave. */
   onRequest?: (method: string, path: string) => void | Promise<void>;
   close(): Promise<void>;
@@ -82,6 +84,24 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       await proxy.onRequest?.(method, path);
     } catch {
       req.socket.destroy();
+      return;
+    }
+    const listing = /^\/v2\/(.+)\/tags\/list(\?.*)?$/.exec(path);
+    if (proxy.paginate && method === 'GET' && listing) {
+      const up = await fetch(`http://${target}/v2/${listing[1]}/tags/list`, { headers: req.headers.authorization ? { authorization: req.headers.authorization } : {} });
+      const all = ((await up.json()) as { tags?: string[] }).tags ?? [];
+      all.sort();
+      const query = new URLSearchParams(listing[2]?.slice(1) ?? '');
+      const n = Math.min(Number(query.get('n') ?? proxy.paginate), proxy.paginate);
+      const last = query.get('last');
+      const start = last ? all.findIndex((t) => t > last) : 0;
+      const page = start < 0 ? [] : all.slice(start, start + n);
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (start >= 0 && start + n < all.length) headers.link = `</v2/${listing[1]}/tags/list?n=${n}&last=${encodeURIComponent(page[page.length - 1])}>; rel="next"`;
+      proxy.log.push({ method, path, status: up.status, at: Date.now() });
+      res.writeHead(up.status, headers);
+      res.end(JSON.stringify({ name: listing[1], tags: page }));
+      req.resume();
       return;
     }
     const fault = pick(method, path);

@@ -28,6 +28,8 @@ export interface VendorFakeOptions {
   readonly username: string;
   readonly password: string;
   readonly apiToken: string;
+  /** Push times the APIs report, by `repository:tag` (ISO strings). */
+  readonly tagTimes?: Map<string, string>;
 }
 
 export async function startVendorFake(options: VendorFakeOptions): Promise<VendorFake> {
@@ -70,6 +72,18 @@ export async function startVendorFake(options: VendorFakeOptions): Promise<Vendo
     };
     try {
       let m: RegExpExecArray | null;
+      // Docker Hub: a tag's details (public repositories need no login)
+      if (req.method === 'GET' && (m = /^\/v2\/repositories\/([^/]+)\/([^/]+)\/tags\/([^/]+)\/$/.exec(path))) {
+        const when = options.tagTimes?.get(`${m[1]}/${m[2]}:${decodeURIComponent(m[3])}`);
+        return when ? reply(200, { name: decodeURIComponent(m[3]), last_updated: when, tag_last_pushed: when }) : reply(404, { message: 'tag not found' });
+      }
+      // Quay: tag listing with a specific tag
+      if (req.method === 'GET' && (m = /^\/api\/v1\/repository\/(.+)\/tag\/$/.exec(path))) {
+        if (req.headers.authorization !== bearer) return reply(401, { error: 'unauthorized' });
+        const tag = url.searchParams.get('specificTag') ?? '';
+        const when = options.tagTimes?.get(`${m[1]}:${tag}`);
+        return reply(200, { tags: when ? [{ name: tag, last_modified: new Date(when).toUTCString().replace('GMT', '-0000') }] : [], page: 1, has_additional: false });
+      }
       // Docker Hub
       if (req.method === 'POST' && path === '/v2/users/login/') {
         const { username, password } = JSON.parse(body) as { username: string; password: string };

@@ -7,6 +7,7 @@ import { upload, type Artifact } from '../../src/commands/upload.js';
 import type { InputName } from '../../src/config/inputs.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
+import { startVendorFake } from '../helpers/vendor-fakes.js';
 import { pushSynthetic, skopeoRaw, skopeoTags } from '../helpers/images.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { eventEnv, fixtureProject, recordingLogger, testbed, uniqueName } from '../helpers/testbed.js';
@@ -124,6 +125,71 @@ describe('promote by tag on a real registry', () => {
     const { promoted, logger } = await runPromote({ images: listFor(repository) }, event('pull_request', { action: 'closed', number: 14, pull_request: { number: 14, merged: false } }));
     assert.deepEqual(promoted, []);
     assert.ok(logger.lines.some((l) => l.includes('closed without merging')));
+  });
+});
+
+describe('leaked-tag ages from the vendor APIs, across pages of the tag list', () => {
+  for (const type of ['docker', 'quay'] as const) {
+    test(`${type}: the push time the API reports decides, not the image's created`, async () => {
+      const registry = await startRegistry();
+      const proxy = await startFaultProxy(registry.registry);
+      proxy.paginate = 2;
+      const path = `acme/${uniqueName(type)}`;
+      const day = 86_400_000;
+      const tagTimes = new Map([
+        [`${path}:change_1_latest`, new Date(Date.now() - 3 * day).toISOString()],
+        [`${path}:change_2_latest`, new Date(Date.now() - 3_600_000).toISOString()],
+      ]);
+      const fake = await startVendorFake({ registry: registry.registry, username: 'robot', password: 'pw', apiToken: 'quay-token', tagTimes });
+      const seed = new RegistrySession();
+      try {
+        await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_9_latest'], labels: { 'org.zuul-ci.change': '9' } });
+        // Built "now" but pushed three days ago; built in 1970 but pushed an hour ago.
+        await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_1_latest'], created: new Date().toISOString() });
+        await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_2_latest', 'a', 'b', 'c'] });
+        const repository = `${proxy.registry}/${path}`;
+        const credentials = `"${proxy.registry}": {type: ${type}, username: robot, password: pw, api_token: quay-token, api_url: "${fake.url}"}`;
+        const { deleted } = await runPromote({ images: JSON.stringify([{ context: '.', repository, tags: ['latest'] }]), 'registry-credentials': credentials, 'cleanup-age': '2d' }, merged(9));
+        assert.deepEqual(deleted.sort(), [`${repository}:change_1_latest`, `${repository}:change_9_latest`]);
+        assert.deepEqual(await skopeoTags(`${registry.registry}/${path}`), ['a', 'b', 'c', 'change_2_latest', 'latest']);
+        assert.ok(proxy.log.filter((e) => e.path.includes('/tags/list')).length >= 3, 'the tag list came in several pages');
+        assert.ok(fake.calls.some((c) => c.method === 'GET' && c.path.includes('change_1_latest')), 'the vendor API was asked');
+      } finally {
+        seed.close();
+        await fake.close();
+        await proxy.close();
+        await registry.stop();
+      }
+    });
+  }
+});
+
+describe('temporary tags a registry will not delete', () => {
+  test('a warning and the left-behind output by default; a failure with strict-cleanup', async () => {
+    const registry = await startRegistry({ deleteEnabled: false });
+    const seed = new RegistrySession();
+    try {
+      const make = async () => {
+        const path = `nodelete/${uniqueName('t')}`;
+        await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_15_latest'] });
+        return `${registry.registry}/${path}`;
+      };
+      const lenient = await make();
+      const { leftBehind, promoted, logger } = await runPromote({ images: JSON.stringify([{ context: '.', repository: lenient }]) }, merged(15));
+      assert.equal(promoted.length, 1);
+      assert.equal(leftBehind.length, 1);
+      assert.ok(logger.lines.some((l) => l.startsWith(`warning: temporary tag left behind: ${lenient}:change_15_latest`)));
+      const tags = await skopeoTags(lenient);
+      assert.deepEqual(tags.filter((t) => !t.startsWith('cia-delete-probe-')), ['change_15_latest', 'latest'], 'promoted anyway, and the temporary tag untouched');
+      // The one throw-away probe that found deletes refused is named too.
+      const probe = tags.find((t) => t.startsWith('cia-delete-probe-'));
+      assert.ok(logger.lines.some((l) => l.startsWith('warning: probe tag left behind:') && l.endsWith(`:${probe}`)));
+      const strict = await make();
+      await assert.rejects(runPromote({ images: JSON.stringify([{ context: '.', repository: strict }]), 'strict-cleanup': 'true' }, merged(15)), new RegExp(`strict-cleanup: 1 temporary tag\\(s\\) could not be deleted: ${strict.replace(/[.]/g, '\\.')}:change_15_latest`));
+    } finally {
+      seed.close();
+      await registry.stop();
+    }
   });
 });
 
