@@ -1,6 +1,3245 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 8780:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(8780)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(9872)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(3193)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(2028)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -25391,7 +28630,7 @@ const { ProgressEvent } = __nccwpck_require__(8573)
 const { getEncoding } = __nccwpck_require__(2607)
 const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(3193)
+const { StringDecoder } = __nccwpck_require__(5574)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -28559,7 +31798,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 5574:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
@@ -37216,236 +40455,6 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: ./src/config/errors.ts
-/**
- * An error the user can fix by changing an input: it names the input or field and the bad value.
- * Kept apart from internal and registry errors so the report says who has to act.
- */
-class ConfigError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'ConfigError';
-    }
-}
-/** Several input problems reported together, so one run shows every mistake. */
-class ConfigErrors extends ConfigError {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `${problems.length} problems in the inputs:\n  ${problems.join('\n  ')}`);
-        this.problems = problems;
-        this.name = 'ConfigErrors';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-/**
- * Every action input and output, in one place. The action.yml files, the CLI's --help and the
- * docs are generated from these tables (scripts/gen-actions.ts), so they cannot drift apart.
- */
-const COMMANDS = ['build', 'upload', 'promote', 'mirror'];
-const Input = {
-    Command: 'command',
-    Images: 'images',
-    ImagesFile: 'images-file',
-    WorkDir: 'work-dir',
-    ContainerCommand: 'container-command',
-    ContainerFilename: 'container-filename',
-    BuildExtraEnv: 'build-extra-env',
-    RegistryCredentials: 'registry-credentials',
-    Change: 'change',
-    InsecureRegistries: 'insecure-registries',
-    CaFile: 'ca-file',
-    Promote: 'promote',
-    PromoteMethod: 'promote-method',
-    IntermediateRegistry: 'intermediate-registry',
-    AllowUntrustedBuilds: 'allow-untrusted-builds',
-    Artifacts: 'artifacts',
-    Token: 'token',
-    Cleanup: 'cleanup',
-    CleanupRegex: 'cleanup-regex',
-    CleanupAge: 'cleanup-age',
-    DryRun: 'dry-run',
-    StrictCleanup: 'strict-cleanup',
-};
-const Output = {
-    Images: 'images',
-    Artifacts: 'artifacts',
-    Promoted: 'promoted',
-    Deleted: 'deleted',
-    LeftBehind: 'left-behind',
-};
-const IMAGE_COMMANDS = ['build', 'upload', 'promote'];
-const ENGINE_COMMANDS = ['build', 'upload'];
-const REGISTRY_COMMANDS = ['upload', 'promote', 'mirror'];
-const INPUTS = [
-    {
-        name: Input.Images,
-        description: "The image list, inline YAML or JSON: Zuul's container_images entries (context, container_filename, registry, repository, path, build_args, target, tags, siblings, labels, arch). Give this or images-file.",
-        default: '',
-        commands: IMAGE_COMMANDS,
-    },
-    {
-        name: Input.ImagesFile,
-        description: 'Path (relative to work-dir) of a YAML file holding the image list, or a Zuul vars file with a container_images key. Give this or images.',
-        default: '',
-        commands: IMAGE_COMMANDS,
-    },
-    {
-        name: Input.WorkDir,
-        description: "Base directory for every context, path, container file, sibling and images-file (Zuul's zuul_work_dir). Empty means the workspace (GITHUB_WORKSPACE, else the current directory).",
-        default: '',
-        commands: ['build', 'upload', 'promote', 'mirror'],
-    },
-    {
-        name: Input.ContainerCommand,
-        description: 'Engine that builds and pushes: docker, podman or buildah.',
-        default: 'docker',
-        commands: ENGINE_COMMANDS,
-    },
-    {
-        name: Input.ContainerFilename,
-        description: "Container file used when an image has no container_filename. Empty: Containerfile, else Dockerfile, in the image's context.",
-        default: '',
-        commands: ENGINE_COMMANDS,
-    },
-    {
-        name: Input.BuildExtraEnv,
-        description: "YAML mapping of environment variables for every build, whatever the engine (Zuul's container_build_extra_env).",
-        default: '',
-        commands: ENGINE_COMMANDS,
-    },
-    {
-        name: Input.RegistryCredentials,
-        description: "YAML mapping keyed by registry name, Zuul's container_registry_credentials: username, password, repository (regular expression the repository must fully match), api_token, type. Pass it from a secret.",
-        default: '',
-        commands: ['build', 'upload', 'promote', 'mirror'],
-    },
-    {
-        name: Input.Change,
-        description: 'Change (pull request) number; overrides the one detected from the event. Temporary tags are change_<N>_<tag>.',
-        default: '',
-        commands: IMAGE_COMMANDS,
-    },
-    {
-        name: Input.InsecureRegistries,
-        description: 'Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS.',
-        default: '',
-        commands: REGISTRY_COMMANDS,
-    },
-    {
-        name: Input.CaFile,
-        description: "PEM file of CA certificates trusted, besides the system's, for registries with a private CA.",
-        default: '',
-        commands: REGISTRY_COMMANDS,
-    },
-    {
-        name: Input.Promote,
-        description: "Zuul's upload_container_image_promote. true (gate): push only change_<N>_<tag> (or to the intermediate registry), for promote to publish after merge. false (release): push the final tags.",
-        default: 'true',
-        commands: ['upload'],
-    },
-    {
-        name: Input.PromoteMethod,
-        description: 'tag: the gate pushes change_<N>_<tag> to the final repository. intermediate-registry: the gate pushes to intermediate-registry and nothing goes to the final registry.',
-        default: 'tag',
-        commands: ['upload', 'promote'],
-    },
-    {
-        name: Input.IntermediateRegistry,
-        description: 'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>.',
-        default: '',
-        commands: ['upload', 'promote'],
-    },
-    {
-        name: Input.AllowUntrustedBuilds,
-        description: "Build and push on pull_request_target, or for a pull request from another repository, although that code could read the registry credentials. Leave false unless the code was reviewed.",
-        default: 'false',
-        commands: ['upload'],
-    },
-    {
-        name: Input.Artifacts,
-        description: "promote-method intermediate-registry: the artifacts output of the gate's upload (JSON). Empty: the images are looked up in intermediate-registry under <prefix>_<tag>.",
-        default: '',
-        commands: ['promote'],
-    },
-    {
-        name: Input.Token,
-        description: 'API token to find the pull request of a pushed commit (GitHub, Gitea, Forgejo). Empty: the GITHUB_TOKEN environment variable.',
-        default: '',
-        commands: ['promote'],
-    },
-    {
-        name: Input.Cleanup,
-        description: 'Also delete leaked temporary tags (matching cleanup-regex, older than cleanup-age) of the promoted repositories.',
-        default: 'true',
-        commands: ['promote'],
-    },
-    {
-        name: Input.CleanupRegex,
-        description: 'Tags that count as temporary. Empty: ^change_.*$ and ^<event name>_.*$ (anchored). Tags of the change being promoted never count as leaked.',
-        default: '',
-        commands: ['promote'],
-    },
-    {
-        name: Input.CleanupAge,
-        description: 'How old a temporary tag must be to count as leaked: 36h, 2d, 90m, 1d12h.',
-        default: '24h',
-        commands: ['promote'],
-    },
-    {
-        name: Input.DryRun,
-        description: 'Print the whole plan (what would move, what would be deleted) and change nothing.',
-        default: 'false',
-        commands: ['promote'],
-    },
-    {
-        name: Input.StrictCleanup,
-        description: 'Fail when a temporary tag cannot be deleted. By default that is a warning naming the tag left behind: the release already happened.',
-        default: 'false',
-        commands: ['promote'],
-    },
-];
-const OUTPUTS = [
-    {
-        name: Output.Images,
-        description: 'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where).',
-        commands: ['build', 'upload'],
-    },
-    {
-        name: Output.Artifacts,
-        description: "JSON list of Zuul-style artifacts, one per tag pushed to the intermediate registry: name, url (docker://…), metadata {type: container_image, repository, tag, digest, revision}. Pass it to promote.",
-        commands: ['upload'],
-    },
-    {
-        name: Output.Promoted,
-        description: 'JSON list of the final tags set: repository, tag, digest, from (the temporary or intermediate reference).',
-        commands: ['promote'],
-    },
-    {
-        name: Output.Deleted,
-        description: 'JSON list of the temporary tags deleted (full references), leaked ones included.',
-        commands: ['promote'],
-    },
-    {
-        name: Output.LeftBehind,
-        description: 'JSON list of temporary tags that could not be deleted: ref and reason.',
-        commands: ['promote'],
-    },
-];
-function inputsOf(command) {
-    return INPUTS.filter((input) => input.commands.includes(command));
-}
-function outputsOf(command) {
-    return OUTPUTS.filter((output) => output.commands.includes(command));
-}
-const COMMAND_SUMMARIES = {
-    build: 'Build every image of the list with docker, podman or buildah (the check pipeline).',
-    upload: 'Build and push: temporary change_<N>_<tag> tags in gate, final tags on release, or to an intermediate registry.',
-    promote: 'After merge: move change_<N>_<tag> to the final tags server-side and delete the temporary tags.',
-    mirror: 'Copy images between registries with every platform and digest preserved.',
-};
-const IMPLEMENTED = new Set(['build', 'upload', 'promote']);
-
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
@@ -40175,9 +43184,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -40195,7 +43204,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -42585,7 +45594,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -46127,13 +49136,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
-    return core._boolean(ZodBoolean, params);
+    return _boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -47146,6 +50155,27 @@ function registryKind(registry, declared) {
     return 'generic';
 }
 
+;// CONCATENATED MODULE: ./src/config/errors.ts
+/**
+ * An error the user can fix by changing an input: it names the input or field and the bad value.
+ * Kept apart from internal and registry errors so the report says who has to act.
+ */
+class ConfigError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'ConfigError';
+    }
+}
+/** Several input problems reported together, so one run shows every mistake. */
+class ConfigErrors extends ConfigError {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `${problems.length} problems in the inputs:\n  ${problems.join('\n  ')}`);
+        this.problems = problems;
+        this.name = 'ConfigErrors';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/did-you-mean.ts
 /** Levenshtein distance; small strings only (keys of a config mapping). */
 function distance(a, b) {
@@ -47542,6 +50572,276 @@ function toSpec(entry, index) {
         platforms: entry.arch ?? [],
     };
 }
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+/**
+ * Every action input and output, in one place. The action.yml files, the CLI's --help and the
+ * docs are generated from these tables (scripts/gen-actions.ts), so they cannot drift apart.
+ */
+const COMMANDS = ['build', 'upload', 'promote', 'mirror'];
+const Input = {
+    Command: 'command',
+    Images: 'images',
+    ImagesFile: 'images-file',
+    WorkDir: 'work-dir',
+    ContainerCommand: 'container-command',
+    ContainerFilename: 'container-filename',
+    BuildExtraEnv: 'build-extra-env',
+    RegistryCredentials: 'registry-credentials',
+    Change: 'change',
+    InsecureRegistries: 'insecure-registries',
+    CaFile: 'ca-file',
+    Promote: 'promote',
+    PromoteMethod: 'promote-method',
+    IntermediateRegistry: 'intermediate-registry',
+    AllowUntrustedBuilds: 'allow-untrusted-builds',
+    Artifacts: 'artifacts',
+    Token: 'token',
+    Cleanup: 'cleanup',
+    CleanupRegex: 'cleanup-regex',
+    CleanupAge: 'cleanup-age',
+    DryRun: 'dry-run',
+    StrictCleanup: 'strict-cleanup',
+    Mirror: 'mirror',
+    MirrorFile: 'mirror-file',
+    MirrorFormat: 'mirror-format',
+    MirrorDestination: 'mirror-destination',
+    Parallel: 'parallel',
+    KeepGoing: 'keep-going',
+    Engine: 'engine',
+};
+const Output = {
+    Images: 'images',
+    Artifacts: 'artifacts',
+    Promoted: 'promoted',
+    Deleted: 'deleted',
+    LeftBehind: 'left-behind',
+    Mirrored: 'mirrored',
+    DigestFile: 'digest-file',
+};
+const IMAGE_COMMANDS = ['build', 'upload', 'promote'];
+const ENGINE_COMMANDS = ['build', 'upload'];
+const REGISTRY_COMMANDS = ['upload', 'promote', 'mirror'];
+const INPUTS = [
+    {
+        name: Input.Images,
+        description: "The image list, inline YAML or JSON: Zuul's container_images entries (context, container_filename, registry, repository, path, build_args, target, tags, siblings, labels, arch). Give this or images-file.",
+        default: '',
+        commands: IMAGE_COMMANDS,
+    },
+    {
+        name: Input.ImagesFile,
+        description: 'Path (relative to work-dir) of a YAML file holding the image list, or a Zuul vars file with a container_images key. Give this or images.',
+        default: '',
+        commands: IMAGE_COMMANDS,
+    },
+    {
+        name: Input.WorkDir,
+        description: "Base directory for every context, path, container file, sibling and images-file (Zuul's zuul_work_dir). Empty means the workspace (GITHUB_WORKSPACE, else the current directory).",
+        default: '',
+        commands: ['build', 'upload', 'promote', 'mirror'],
+    },
+    {
+        name: Input.ContainerCommand,
+        description: 'Engine that builds and pushes: docker, podman or buildah.',
+        default: 'docker',
+        commands: ENGINE_COMMANDS,
+    },
+    {
+        name: Input.ContainerFilename,
+        description: "Container file used when an image has no container_filename. Empty: Containerfile, else Dockerfile, in the image's context.",
+        default: '',
+        commands: ENGINE_COMMANDS,
+    },
+    {
+        name: Input.BuildExtraEnv,
+        description: "YAML mapping of environment variables for every build, whatever the engine (Zuul's container_build_extra_env).",
+        default: '',
+        commands: ENGINE_COMMANDS,
+    },
+    {
+        name: Input.RegistryCredentials,
+        description: "YAML mapping keyed by registry name, Zuul's container_registry_credentials: username, password, repository (regular expression the repository must fully match), api_token, type. Pass it from a secret.",
+        default: '',
+        commands: ['build', 'upload', 'promote', 'mirror'],
+    },
+    {
+        name: Input.Change,
+        description: 'Change (pull request) number; overrides the one detected from the event. Temporary tags are change_<N>_<tag>.',
+        default: '',
+        commands: IMAGE_COMMANDS,
+    },
+    {
+        name: Input.InsecureRegistries,
+        description: 'Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS.',
+        default: '',
+        commands: REGISTRY_COMMANDS,
+    },
+    {
+        name: Input.CaFile,
+        description: "PEM file of CA certificates trusted, besides the system's, for registries with a private CA.",
+        default: '',
+        commands: REGISTRY_COMMANDS,
+    },
+    {
+        name: Input.Promote,
+        description: "Zuul's upload_container_image_promote. true (gate): push only change_<N>_<tag> (or to the intermediate registry), for promote to publish after merge. false (release): push the final tags.",
+        default: 'true',
+        commands: ['upload'],
+    },
+    {
+        name: Input.PromoteMethod,
+        description: 'tag: the gate pushes change_<N>_<tag> to the final repository. intermediate-registry: the gate pushes to intermediate-registry and nothing goes to the final registry.',
+        default: 'tag',
+        commands: ['upload', 'promote'],
+    },
+    {
+        name: Input.IntermediateRegistry,
+        description: 'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>.',
+        default: '',
+        commands: ['upload', 'promote'],
+    },
+    {
+        name: Input.AllowUntrustedBuilds,
+        description: "Build and push on pull_request_target, or for a pull request from another repository, although that code could read the registry credentials. Leave false unless the code was reviewed.",
+        default: 'false',
+        commands: ['upload'],
+    },
+    {
+        name: Input.Artifacts,
+        description: "promote-method intermediate-registry: the artifacts output of the gate's upload (JSON). Empty: the images are looked up in intermediate-registry under <prefix>_<tag>.",
+        default: '',
+        commands: ['promote'],
+    },
+    {
+        name: Input.Token,
+        description: 'API token to find the pull request of a pushed commit (GitHub, Gitea, Forgejo). Empty: the GITHUB_TOKEN environment variable.',
+        default: '',
+        commands: ['promote'],
+    },
+    {
+        name: Input.Cleanup,
+        description: 'Also delete leaked temporary tags (matching cleanup-regex, older than cleanup-age) of the promoted repositories.',
+        default: 'true',
+        commands: ['promote'],
+    },
+    {
+        name: Input.CleanupRegex,
+        description: 'Tags that count as temporary. Empty: ^change_.*$ and ^<event name>_.*$ (anchored). Tags of the change being promoted never count as leaked.',
+        default: '',
+        commands: ['promote'],
+    },
+    {
+        name: Input.CleanupAge,
+        description: 'How old a temporary tag must be to count as leaked: 36h, 2d, 90m, 1d12h.',
+        default: '24h',
+        commands: ['promote'],
+    },
+    {
+        name: Input.DryRun,
+        description: 'Print the whole plan (what would move, what would be deleted or copied) and change nothing.',
+        default: 'false',
+        commands: ['promote', 'mirror'],
+    },
+    {
+        name: Input.StrictCleanup,
+        description: 'Fail when a temporary tag cannot be deleted. By default that is a warning naming the tag left behind: the release already happened.',
+        default: 'false',
+        commands: ['promote'],
+    },
+    {
+        name: Input.Mirror,
+        description: "The mirror list, inline YAML or JSON: Zuul's mirror_container_images_images items (src_repository, src_tag, dest_repository, dest_tag, dest_registry) plus tags, tag_regex, semver, all_tags, platforms, dest_tags. Give this or mirror-file.",
+        default: '',
+        commands: ['mirror'],
+    },
+    {
+        name: Input.MirrorFile,
+        description: 'Path (relative to work-dir) of a YAML file holding the mirror list, a Zuul vars file with mirror_container_images_images, or (mirror-format: skopeo-sync) a skopeo sync YAML file.',
+        default: '',
+        commands: ['mirror'],
+    },
+    {
+        name: Input.MirrorFormat,
+        description: 'zuul (the list above) or skopeo-sync (skopeo sync --src yaml files, copied under mirror-destination).',
+        default: 'zuul',
+        commands: ['mirror'],
+    },
+    {
+        name: Input.MirrorDestination,
+        description: 'With mirror-format skopeo-sync: registry[/namespace] the images are copied under, like skopeo sync --dest docker.',
+        default: '',
+        commands: ['mirror'],
+    },
+    {
+        name: Input.Parallel,
+        description: 'Images copied at once, and requests in flight per registry.',
+        default: '4',
+        commands: ['mirror'],
+    },
+    {
+        name: Input.KeepGoing,
+        description: 'Go on with the other images after one fails, and fail at the end listing the failures.',
+        default: 'false',
+        commands: ['mirror'],
+    },
+    {
+        name: Input.Engine,
+        description: 'native (the built-in registry client) or skopeo (skopeo copy --all --preserve-digests for the same plan).',
+        default: 'native',
+        commands: ['mirror'],
+    },
+];
+const OUTPUTS = [
+    {
+        name: Output.Images,
+        description: 'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where).',
+        commands: ['build', 'upload'],
+    },
+    {
+        name: Output.Artifacts,
+        description: "JSON list of Zuul-style artifacts, one per tag pushed to the intermediate registry: name, url (docker://…), metadata {type: container_image, repository, tag, digest, revision}. Pass it to promote.",
+        commands: ['upload'],
+    },
+    {
+        name: Output.Promoted,
+        description: 'JSON list of the final tags set: repository, tag, digest, from (the temporary or intermediate reference).',
+        commands: ['promote'],
+    },
+    {
+        name: Output.Deleted,
+        description: 'JSON list of the temporary tags deleted (full references), leaked ones included.',
+        commands: ['promote'],
+    },
+    {
+        name: Output.LeftBehind,
+        description: 'JSON list of temporary tags that could not be deleted: ref and reason.',
+        commands: ['promote'],
+    },
+    {
+        name: Output.Mirrored,
+        description: 'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved).',
+        commands: ['mirror'],
+    },
+    {
+        name: Output.DigestFile,
+        description: "Path of a file with a line `sha256:… docker://dest:tag` per mirrored tag (skopeo's --digestfile format).",
+        commands: ['mirror'],
+    },
+];
+function inputsOf(command) {
+    return INPUTS.filter((input) => input.commands.includes(command));
+}
+function outputsOf(command) {
+    return OUTPUTS.filter((output) => output.commands.includes(command));
+}
+const COMMAND_SUMMARIES = {
+    build: 'Build every image of the list with docker, podman or buildah (the check pipeline).',
+    upload: 'Build and push: temporary change_<N>_<tag> tags in gate, final tags on release, or to an intermediate registry.',
+    promote: 'After merge: move change_<N>_<tag> to the final tags server-side and delete the temporary tags.',
+    mirror: 'Copy images between registries with every platform and digest preserved.',
+};
+const IMPLEMENTED = new Set(COMMANDS);
 
 ;// CONCATENATED MODULE: ./src/platform/runner.ts
 function detectRunner(env) {
@@ -48253,18 +51553,175 @@ function parseBoolean(value, name, fallback) {
     throw new ConfigError(`${name}: "${value}" is not a boolean (true or false)`);
 }
 
-;// CONCATENATED MODULE: ./src/config/duration.ts
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/config/mirror-list.ts
 
-const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-/** `36h`, `2d`, `90m`, `1d12h` → milliseconds. */
-function parseDuration(value, name) {
-    const text = value.trim();
-    if (!/^(\d+[smhdw])+$/.test(text))
-        throw new ConfigError(`${name}: "${value}" is not a duration like 24h, 2d, 90m or 1d12h`);
-    let total = 0;
-    for (const [, amount, unit] of text.matchAll(/(\d+)([smhdw])/g))
-        total += Number(amount) * UNIT_MS[unit];
-    return total;
+
+
+
+
+
+
+
+const MIRROR_KEYS = ['src_repository', 'src_tag', 'dest_repository', 'dest_tag', 'dest_registry', 'tags', 'tag_regex', 'semver', 'all_tags', 'platforms', 'dest_tags'];
+const mirror_list_ZUUL_KEY = 'mirror_container_images_images';
+const mirror_list_text = schemas_string({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got ${show(iss.input)}`) }).min(1, { error: 'must not be empty' });
+const tagOrDigest = schemas_string({ error: (iss) => (typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`) })
+    .refine((v) => isValidTag(v) || reference_isValidDigest(v), { error: (iss) => `${show(iss.input)} is neither a tag nor a digest` });
+const mirror_list_tag = schemas_string({ error: (iss) => (typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`) })
+    .refine(isValidTag, { error: (iss) => `${show(iss.input)} is not a valid tag` });
+const itemSchema = strictObject({
+    src_repository: mirror_list_text,
+    src_tag: tagOrDigest.optional(),
+    dest_repository: mirror_list_text,
+    dest_tag: mirror_list_tag.optional(),
+    dest_registry: mirror_list_text.optional(),
+    tags: array(tagOrDigest, { error: 'expected a list of tags or digests' }).min(1, { error: 'must list at least one tag' }).optional(),
+    tag_regex: mirror_list_text.optional(),
+    semver: mirror_list_text.optional(),
+    all_tags: schemas_boolean({ error: 'expected true or false' }).optional(),
+    platforms: array(mirror_list_text, { error: 'expected a list of os/arch' }).min(1).optional(),
+    dest_tags: record(schemas_string(), mirror_list_tag, { error: 'expected a mapping of source tag: destination tag' }).optional(),
+}, { error: (iss) => `expected a mapping of mirror keys, got ${show(iss.input)}` })
+    .superRefine((item, ctx) => {
+    const selectors = ['src_tag', 'tags', 'tag_regex', 'semver', 'all_tags'].filter((k) => item[k] !== undefined && item[k] !== false);
+    if (selectors.length > 1)
+        ctx.addIssue({ code: 'custom', message: `give one of src_tag, tags, tag_regex, semver, all_tags; got ${selectors.join(' and ')}` });
+    if (item.tag_regex !== undefined) {
+        try {
+            new RegExp(item.tag_regex);
+        }
+        catch (error) {
+            ctx.addIssue({ code: 'custom', path: ['tag_regex'], message: `${show(item.tag_regex)} is not a valid regular expression: ${error.message}` });
+        }
+    }
+    if (item.semver !== undefined && semver_default().validRange(item.semver, { loose: true }) === null) {
+        ctx.addIssue({ code: 'custom', path: ['semver'], message: `${show(item.semver)} is not a semver range` });
+    }
+    const single = item.src_tag !== undefined || (item.tags?.length === 1 && selectors.length === 1) || selectors.length === 0;
+    if (item.dest_tag !== undefined && !single)
+        ctx.addIssue({ code: 'custom', path: ['dest_tag'], message: 'only goes with a single source tag: use dest_tags to rename several' });
+});
+function parseRef(value, where, problems) {
+    try {
+        const ref = parseReference(value);
+        if (ref.tag || ref.digest) {
+            problems.push(`${where}: ${show(value)} must not include a tag or digest: use src_tag / tags`);
+            return undefined;
+        }
+        return ref;
+    }
+    catch (error) {
+        if (error instanceof main_ReferenceError) {
+            problems.push(`${where}: ${error.message}`);
+            return undefined;
+        }
+        throw error;
+    }
+}
+function fromZuul(raw, origin) {
+    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+        if (!(mirror_list_ZUUL_KEY in raw))
+            throw new ConfigError(`${origin}mirror: expected a list, or a mapping with a "${mirror_list_ZUUL_KEY}" key`);
+        raw = raw[mirror_list_ZUUL_KEY];
+    }
+    const parsed = array(itemSchema, { error: (iss) => `expected a list of mirror items, got ${show(iss.input)}` }).min(1, { error: 'must list at least one item' }).safeParse(raw);
+    if (!parsed.success)
+        throw new ConfigErrors(formatIssues('mirror', parsed.error.issues, () => MIRROR_KEYS).map((line) => origin + line));
+    const problems = [];
+    const items = [];
+    parsed.data.forEach((item, i) => {
+        const label = `mirror[${i}]`;
+        const source = parseRef(item.src_repository, `${origin}${label}.src_repository`, problems);
+        const destination = parseRef(item.dest_repository, `${origin}${label}.dest_repository`, problems);
+        if (!source || !destination)
+            return;
+        const selector = item.tags
+            ? { kind: 'tags', tags: item.tags }
+            : item.tag_regex !== undefined
+                ? { kind: 'regex', regex: new RegExp(item.tag_regex) }
+                : item.semver !== undefined
+                    ? { kind: 'semver', range: item.semver }
+                    : item.all_tags
+                        ? { kind: 'all' }
+                        : { kind: 'tags', tags: [item.src_tag ?? 'latest'] };
+        const rename = { ...item.dest_tags };
+        if (item.dest_tag !== undefined && selector.kind === 'tags')
+            rename[selector.tags[0]] = item.dest_tag;
+        for (const platform of item.platforms ?? []) {
+            if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform))
+                problems.push(`${origin}${label}.platforms: ${show(platform)} is not os/arch[/variant]`);
+        }
+        items.push({ label, source, destination, credentialsKey: item.dest_registry ?? destination.registry, selector, rename, platforms: item.platforms });
+    });
+    if (problems.length)
+        throw new ConfigErrors(problems);
+    return { items, sourceCredentials: [], insecureSources: [] };
+}
+const syncRegistrySchema = strictObject({
+    images: record(schemas_string(), array(tagOrDigest).nullable()).optional(),
+    'images-by-tag-regex': record(schemas_string(), schemas_string()).optional(),
+    'images-by-semver': record(schemas_string(), schemas_string()).optional(),
+    credentials: strictObject({ username: schemas_string(), password: schemas_string() }).optional(),
+    'tls-verify': schemas_boolean().optional(),
+    'cert-dir': schemas_string().optional(),
+});
+/** skopeo sync's YAML: registry → images / images-by-tag-regex / images-by-semver, copied under `destination`. */
+function fromSkopeoSync(raw, origin, destination, onSecret) {
+    if (!destination)
+        throw new ConfigError('mirror-destination: required with mirror-format: skopeo-sync (registry[/namespace] to copy under)');
+    const parsed = record(schemas_string(), syncRegistrySchema, { error: 'expected a mapping of registry: {images, images-by-tag-regex, images-by-semver}' }).safeParse(raw);
+    if (!parsed.success)
+        throw new ConfigErrors(formatIssues('mirror', parsed.error.issues, () => ['images', 'images-by-tag-regex', 'images-by-semver', 'credentials', 'tls-verify', 'cert-dir']).map((l) => origin + l));
+    const zuulItems = [];
+    const sourceCredentials = [];
+    const insecureSources = [];
+    for (const [registry, entry] of Object.entries(parsed.data)) {
+        if (!isValidRegistry(registry))
+            throw new ConfigError(`${origin}mirror: "${registry}" is not a registry host[:port]`);
+        if (entry.credentials) {
+            onSecret(entry.credentials.password);
+            sourceCredentials.push({ registry, ...entry.credentials });
+        }
+        if (entry['tls-verify'] === false)
+            insecureSources.push(registry);
+        const dest = (repo) => `${destination.replace(/\/+$/, '')}/${repo}`;
+        for (const [repo, tags] of Object.entries(entry.images ?? {}))
+            zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), ...(tags && tags.length ? { tags } : { all_tags: true }) });
+        for (const [repo, regex] of Object.entries(entry['images-by-tag-regex'] ?? {}))
+            zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), tag_regex: regex });
+        for (const [repo, range] of Object.entries(entry['images-by-semver'] ?? {}))
+            zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), semver: range });
+    }
+    const list = fromZuul(zuulItems, origin);
+    return { ...list, sourceCredentials, insecureSources };
+}
+function loadMirrorList(source, onSecret) {
+    if (source.inline && source.file)
+        throw new ConfigError('give either mirror or mirror-file, not both');
+    if (!source.inline && !source.file)
+        throw new ConfigError('nothing to mirror: give the mirror input (a YAML list) or mirror-file');
+    if (source.format !== 'zuul' && source.format !== 'skopeo-sync')
+        throw new ConfigError(`mirror-format: "${source.format}" is not a format; one of zuul, skopeo-sync`);
+    let raw;
+    let origin = '';
+    if (source.inline)
+        raw = parseYamlInput(source.inline, 'mirror');
+    else {
+        const path = resolveInside(source.workDir, source.workDir, source.file, 'mirror-file');
+        raw = parseYamlInput((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), `mirror-file "${source.file}"`);
+        origin = `${source.file}: `;
+    }
+    return source.format === 'skopeo-sync' ? fromSkopeoSync(raw, origin, source.destination, onSecret) : fromZuul(raw, origin);
+}
+/** Whether a tag satisfies a semver range: `v1.2.3`, `1.2` and `1` count as versions, as in skopeo. */
+function tagInRange(tag, range) {
+    if (!/^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?$/.test(tag))
+        return false;
+    const version = semver_default().coerce(tag, { includePrerelease: true });
+    return version !== null && semver_default().satisfies(version, range, { loose: true, includePrerelease: false });
 }
 
 ;// CONCATENATED MODULE: ./src/config/registry-inputs.ts
@@ -48297,163 +51754,102 @@ function readTransportOptions(read, workDir) {
     return { insecureRegistries, ca };
 }
 
-;// CONCATENATED MODULE: ./src/config/upload-inputs.ts
-
-
-
-
-
-
-const PROMOTE_METHODS = ['tag', 'intermediate-registry'];
-function readPromoteMethod(read) {
-    const method = read(Input.PromoteMethod) || 'tag';
-    if (!PROMOTE_METHODS.includes(method)) {
-        throw new ConfigError(`promote-method: "${method}" is not a method; one of ${PROMOTE_METHODS.join(', ')}`);
-    }
-    return method;
-}
-function readIntermediate(read, method, needed) {
-    const value = read(Input.IntermediateRegistry);
-    if (!value) {
-        if (method === 'intermediate-registry' && needed)
-            throw new ConfigError('intermediate-registry: required with promote-method: intermediate-registry');
-        return undefined;
-    }
-    const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
-    const namespace = rest.join('/') || undefined;
-    if (!isValidRegistry(registry) || (namespace !== undefined && !isValidPath(namespace))) {
-        throw new ConfigError(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
-    }
-    return { registry, namespace };
-}
-function readUploadInputs(read, env, onSecret) {
-    const engine = readEngineInputs(read, env, onSecret);
-    const promote = parseBoolean(read(Input.Promote), Input.Promote, true);
-    const promoteMethod = readPromoteMethod(read);
-    return {
-        ...engine,
-        promote,
-        promoteMethod,
-        intermediate: readIntermediate(read, promoteMethod, promote),
-        allowUntrusted: parseBoolean(read(Input.AllowUntrustedBuilds), Input.AllowUntrustedBuilds, false),
-        transport: readTransportOptions(read, engine.workDir),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/config/promote-inputs.ts
-
-
-
-
-
-
-
-
-
-
-
-
-function readPromoteInputs(read, env, onSecret) {
-    const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
-    const token = read(Input.Token) || env.GITHUB_TOKEN || undefined;
-    if (token)
-        onSecret(token);
-    const workDir = readWorkDir(read, env);
-    const method = readPromoteMethod(read);
-    const regex = read(Input.CleanupRegex);
-    let cleanupPattern;
-    if (regex) {
-        try {
-            cleanupPattern = new RegExp(`^(?:${regex})$`);
-        }
-        catch (error) {
-            throw new ConfigError(`cleanup-regex: ${show(regex)} is not a valid regular expression: ${error.message}`);
-        }
-    }
-    return {
-        workDir,
-        images: loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
-        credentials,
-        change: parseChangeInput(read(Input.Change)),
-        method,
-        intermediate: readIntermediate(read, method, false),
-        artifacts: parseArtifacts(read(Input.Artifacts)),
-        token,
-        cleanup: parseBoolean(read(Input.Cleanup), Input.Cleanup, true),
-        cleanupPattern,
-        cleanupAgeMs: parseDuration(read(Input.CleanupAge) || '24h', Input.CleanupAge),
-        dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
-        strictCleanup: parseBoolean(read(Input.StrictCleanup), Input.StrictCleanup, false),
-        transport: readTransportOptions(read, workDir),
-    };
-}
-function parseArtifacts(text) {
-    if (!text.trim())
-        return undefined;
-    const raw = parseYamlInput(text, 'artifacts');
-    if (!Array.isArray(raw))
-        throw new ConfigError(`artifacts: expected the JSON list upload writes, got ${show(raw)}`);
-    return raw.map((item, i) => {
-        const a = item;
-        if (typeof a?.name !== 'string' || typeof a.url !== 'string' || !a.url.startsWith('docker://')) {
-            throw new ConfigError(`artifacts[${i}]: expected {name, url: docker://…, metadata}, got ${show(item)}`);
-        }
-        return a;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/platform/pull-request.ts
+;// CONCATENATED MODULE: ./src/engines/auth-file.ts
 
 
 
 /**
- * The pull request a pushed commit came from: GitHub's `commits/{sha}/pulls` lists candidates;
- * Gitea and Forgejo answer `commits/{sha}/pull` with the one that merged it.
+ * Runs `use` with a docker-format auth file (config.json, also read by podman, buildah and
+ * skopeo) holding only these credentials: 0600 inside a 0700 directory, removed whatever
+ * happens, so no secret reaches argv or outlives the step. No entries: no file.
  */
-async function findPullRequest(env, sha, token, fetchImpl = fetch) {
-    const repository = env.GITHUB_REPOSITORY;
-    if (!repository)
-        throw new ConfigError('GITHUB_REPOSITORY is not set: cannot look up the pull request of a commit; give the change input');
-    const runner = detectRunner(env);
-    const forge = runner === 'gitea' || runner === 'forgejo';
-    const api = (env.GITHUB_API_URL || (forge ? `${env.GITHUB_SERVER_URL}/api/v1` : 'https://api.github.com')).replace(/\/+$/, '');
-    const url = `${api}/repos/${repository}/commits/${sha}/${forge ? 'pull' : 'pulls'}`;
-    const headers = { accept: forge ? 'application/json' : 'application/vnd.github+json' };
-    if (token)
-        headers.authorization = forge ? `token ${token}` : `Bearer ${token}`;
-    const response = await fetchImpl(url, { headers });
-    if (response.status === 404)
-        return undefined;
-    if (!response.ok)
-        throw new ConfigError(`looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}${response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''}`);
-    const body = (await response.json());
-    const candidates = Array.isArray(body) ? body : [body];
-    const pr = candidates.find((p) => p.merge_commit_sha === sha) ?? candidates.find((p) => p.merged || p.merged_at) ?? candidates[0];
-    return pr ? { number: pr.number, headSha: pr.head?.sha, url: pr.html_url } : undefined;
+async function withAuthFile(entries, use) {
+    if (entries.length === 0)
+        return use(undefined);
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'cia-auth-'));
+    const file = (0,external_node_path_namespaceObject.join)(dir, 'config.json');
+    try {
+        const auths = Object.fromEntries(entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]));
+        await (0,promises_namespaceObject.writeFile)(file, JSON.stringify({ auths }), { mode: 0o600 });
+        return await use(file);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
 }
-/** Which change a promote run is for: the change input, a merged pull request, or a pushed commit's PR. */
-async function changeForPromote(env, event, override, token, logger, fetchImpl) {
-    const name = env.GITHUB_EVENT_NAME ?? '';
-    const prHead = event.pull_request?.head?.sha;
-    if (override !== undefined)
-        return { change: detectChange(env, event, override), headSha: event.pull_request?.number === override ? prHead : undefined };
-    if (name.startsWith('pull_request') && event.pull_request?.number) {
-        if (event.action === 'closed' && event.pull_request.merged !== true) {
-            return { change: detectChange(env, event), skip: `pull request #${event.pull_request.number} was closed without merging: nothing to promote` };
+
+;// CONCATENATED MODULE: ./src/engines/skopeo.ts
+
+
+
+const dockerRef = (image) => `docker://${image.registry}/${image.repository}${image.reference.startsWith('sha256:') ? '@' : ':'}${image.reference}`;
+/** `skopeo copy` argv: every platform, digests preserved, TLS checks off only where allowed. */
+function skopeoCopyArgs(src, dst, authFile, insecure, options = {}) {
+    const args = ['copy'];
+    if (!options.single)
+        args.push('--all');
+    args.push('--preserve-digests');
+    if (authFile)
+        args.push('--authfile', authFile);
+    if (insecure(src.registry))
+        args.push('--src-tls-verify=false');
+    if (insecure(dst.registry))
+        args.push('--dest-tls-verify=false');
+    if (options.digestFile)
+        args.push('--digestfile', options.digestFile);
+    if (options.retryTimes)
+        args.push('--retry-times', String(options.retryTimes));
+    args.push(dockerRef(src), dockerRef(dst));
+    return args;
+}
+const INSTALL_HINT = 'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give skopeo-url and skopeo-sha256 to download a pinned binary';
+/** skopeo for users who choose `engine: skopeo`: copy, inspect and list-tags through it. */
+class Skopeo {
+    #options;
+    #exec;
+    constructor(options = {}) {
+        this.#options = options;
+        this.#exec = options.exec ?? exec_exec;
+    }
+    get binary() {
+        return this.#options.binary ?? 'skopeo';
+    }
+    isInsecure = (registry) => isLoopback(registry) || (this.#options.insecureRegistries ?? []).includes(registry);
+    async copy(src, dst, options = {}) {
+        await this.#withAuthFile([src.registry, dst.registry], (authFile) => this.#run(skopeoCopyArgs(src, dst, authFile, this.isInsecure, options)));
+    }
+    async inspectRaw(image) {
+        const { stdout } = await this.#withAuthFile([image.registry], (authFile) => this.#run(['inspect', '--raw', ...this.#common(image.registry, authFile), dockerRef(image)]));
+        // skopeo prints the raw manifest bytes unchanged (no trailing newline added).
+        return Buffer.from(stdout, 'utf8');
+    }
+    async listTags(registry, repository) {
+        const { stdout } = await this.#withAuthFile([registry], (authFile) => this.#run(['list-tags', ...this.#common(registry, authFile), `docker://${registry}/${repository}`]));
+        return JSON.parse(stdout).Tags ?? [];
+    }
+    #common(registry, authFile) {
+        return [...(authFile ? ['--authfile', authFile] : []), ...(this.isInsecure(registry) ? ['--tls-verify=false'] : [])];
+    }
+    async #run(args) {
+        try {
+            return await this.#exec(this.binary, args, { env: this.#options.env });
         }
-        return { change: detectChange(env, event), headSha: prHead };
+        catch (error) {
+            if (error instanceof ExecError && error.code === undefined && /not found/.test(error.message)) {
+                throw new ExecError('skopeo', undefined, [], `skopeo was not found (${this.binary}): ${INSTALL_HINT}`);
+            }
+            throw error;
+        }
     }
-    if (name === 'push') {
-        const sha = env.GITHUB_SHA;
-        if (!sha)
-            throw new ConfigError('GITHUB_SHA is not set: cannot find the pull request of the push; give the change input');
-        const pr = await findPullRequest(env, sha, token, fetchImpl);
-        if (!pr)
-            throw new ConfigError(`no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input to promote a change explicitly`);
-        logger.info(`commit ${sha.slice(0, 12)} came from pull request #${pr.number}`);
-        return { change: detectChange(env, event, pr.number), headSha: pr.headSha };
+    async #withAuthFile(registries, run) {
+        const entries = [];
+        for (const registry of new Set(registries)) {
+            const credential = await this.#options.credential?.(registry);
+            if (credential?.username && credential.password !== undefined)
+                entries.push({ registry, username: credential.username, password: credential.password });
+        }
+        return withAuthFile(entries, run);
     }
-    throw new ConfigError(`no change to promote for the ${name || 'local'} event: run promote on pull_request (closed) or push, or give the change input`);
 }
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -49089,31 +52485,56 @@ async function copyImage(session, from, to, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/registry/image-config.ts
-
-
-
-const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
-/**
- * The config of an image (for an index, of its linux/amd64 image, else its first): labels and
- * creation time, which say which change built it and how old it is.
- */
-async function readImageConfig(client, repository, reference) {
-    let manifest = await client.getManifest(repository, reference);
-    if (isIndex(manifest.mediaType, manifest.bytes)) {
-        const children = parseJson(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
-        const child = children.find((m) => platformMatches('linux/amd64', m.platform)) ?? children[0];
-        if (!child)
-            return { labels: {} };
-        manifest = await client.getManifest(repository, child.digest);
+;// CONCATENATED MODULE: ./src/registry/limiter.ts
+/** At most `limit` tasks at once; the rest wait in order. */
+class Limiter {
+    limit;
+    #active = 0;
+    #waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!(limit >= 1))
+            throw new Error(`a concurrency limit must be at least 1, got ${limit}`);
     }
-    const { config } = parseJson(manifest.bytes, 'manifest');
-    const response = await client.getBlob(repository, config.digest);
-    const bytes = await readBody(response, MAX_CONFIG_BYTES);
-    if (sha256(bytes) !== config.digest)
-        throw new DigestMismatchError(config.digest, sha256(bytes), `config of ${repository}:${reference}`);
-    const parsed = parseJson(bytes, 'image config');
-    return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
+    async run(task) {
+        if (this.#active >= this.limit)
+            await new Promise((resolve) => this.#waiting.push(resolve));
+        this.#active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.#active--;
+            this.#waiting.shift()?.();
+        }
+    }
+}
+/** One run of a task per key at a time: a second caller for the same key shares the first's result. */
+class SingleFlight {
+    #inFlight = new Map();
+    run(key, task) {
+        const existing = this.#inFlight.get(key);
+        if (existing)
+            return existing;
+        const started = task().finally(() => this.#inFlight.delete(key));
+        this.#inFlight.set(key, started);
+        return started;
+    }
+}
+/** Runs tasks one after another per key (distribution 2.8 fails concurrent deletes and puts in one repository). */
+class KeyedMutex {
+    #tails = new Map();
+    run(key, task) {
+        const previous = this.#tails.get(key) ?? Promise.resolve();
+        const next = previous.then(task, task);
+        const tail = next.catch(() => undefined);
+        this.#tails.set(key, tail);
+        void tail.then(() => {
+            if (this.#tails.get(key) === tail)
+                this.#tails.delete(key);
+        });
+        return next;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/registry/auth/credentials.ts
@@ -49659,58 +53080,6 @@ function mediaTypeOf(bytes) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/registry/limiter.ts
-/** At most `limit` tasks at once; the rest wait in order. */
-class Limiter {
-    limit;
-    #active = 0;
-    #waiting = [];
-    constructor(limit) {
-        this.limit = limit;
-        if (!(limit >= 1))
-            throw new Error(`a concurrency limit must be at least 1, got ${limit}`);
-    }
-    async run(task) {
-        if (this.#active >= this.limit)
-            await new Promise((resolve) => this.#waiting.push(resolve));
-        this.#active++;
-        try {
-            return await task();
-        }
-        finally {
-            this.#active--;
-            this.#waiting.shift()?.();
-        }
-    }
-}
-/** One run of a task per key at a time: a second caller for the same key shares the first's result. */
-class SingleFlight {
-    #inFlight = new Map();
-    run(key, task) {
-        const existing = this.#inFlight.get(key);
-        if (existing)
-            return existing;
-        const started = task().finally(() => this.#inFlight.delete(key));
-        this.#inFlight.set(key, started);
-        return started;
-    }
-}
-/** Runs tasks one after another per key (distribution 2.8 fails concurrent deletes and puts in one repository). */
-class KeyedMutex {
-    #tails = new Map();
-    run(key, task) {
-        const previous = this.#tails.get(key) ?? Promise.resolve();
-        const next = previous.then(task, task);
-        const tail = next.catch(() => undefined);
-        this.#tails.set(key, tail);
-        void tail.then(() => {
-            if (this.#tails.get(key) === tail)
-                this.#tails.delete(key);
-        });
-        return next;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/registry/session.ts
 
 
@@ -49782,6 +53151,409 @@ class RegistrySession {
     close() {
         this.transport.close();
     }
+}
+
+;// CONCATENATED MODULE: ./src/commands/mirror.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function mirror(context) {
+    const { env, logger, read } = context;
+    const workDir = readWorkDir(read, env);
+    const credentials = parseCredentials(read(Input.RegistryCredentials), (s) => logger.mask(s));
+    const list = loadMirrorList({ inline: read(Input.Mirror), file: read(Input.MirrorFile), format: read(Input.MirrorFormat) || 'zuul', destination: read(Input.MirrorDestination), workDir }, (s) => logger.mask(s));
+    const parallel = Number(read(Input.Parallel) || '4');
+    if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32)
+        throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
+    const engine = read(Input.Engine) || 'native';
+    if (engine !== 'native' && engine !== 'skopeo')
+        throw new ConfigError(`engine: "${engine}" is not an engine; one of native, skopeo`);
+    const keepGoing = parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false);
+    const dryRun = parseBoolean(read(Input.DryRun), Input.DryRun, false);
+    const transport = readTransportOptions(read, workDir);
+    // Destinations are checked before any request: credentials present, pattern fully matching.
+    const problems = [];
+    const explicit = new Map();
+    for (const item of list.items) {
+        try {
+            const credential = credentialFor(credentials, item.credentialsKey, repositoryName(item.destination));
+            if (credential?.username && credential.password !== undefined)
+                explicit.set(item.destination.registry, { username: credential.username, password: credential.password });
+        }
+        catch (error) {
+            if (!(error instanceof ConfigError))
+                throw error;
+            problems.push(`${item.label}: ${error.message}`);
+        }
+    }
+    if (problems.length)
+        throw new ConfigErrors(problems);
+    for (const [registry, c] of credentials)
+        if (!explicit.has(registry) && c.username && c.password !== undefined)
+            explicit.set(registry, { username: c.username, password: c.password });
+    for (const c of list.sourceCredentials)
+        explicit.set(c.registry, { username: c.username, password: c.password });
+    const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries: [...(transport.insecureRegistries ?? []), ...list.insecureSources] }, credentials: { explicit, env } });
+    const mirrored = [];
+    const failures = [];
+    try {
+        const pairs = await plan(session, list.items, parallel, logger);
+        const changed = pairs.filter((p) => !p.unchanged);
+        for (const p of pairs.filter((p) => p.unchanged))
+            for (const tag of p.destTags)
+                mirrored.push(result(p, tag, 'unchanged', 0));
+        logger.info(`plan: ${changed.length} image(s) to copy, ${pairs.length - changed.length} unchanged`);
+        for (const p of changed)
+            logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`);
+        if (!dryRun) {
+            const skopeo = engine === 'skopeo' ? new Skopeo({ env, insecureRegistries: [...(transport.insecureRegistries ?? []), ...list.insecureSources], credential: async (registry) => explicit.get(registry) }) : undefined;
+            const limiter = new Limiter(parallel);
+            let stop = false;
+            await Promise.all(changed.map((pair) => limiter.run(async () => {
+                if (stop)
+                    return;
+                try {
+                    const bytes = skopeo ? await copyWithSkopeo(skopeo, session, pair, logger) : await copyNative(session, pair, logger);
+                    pair.destTags.forEach((tag, i) => mirrored.push(result(pair, tag, 'copied', i === 0 ? bytes : 0)));
+                }
+                catch (error) {
+                    const message = `${pair.item.label} ${source(pair)}: ${error.message}`;
+                    failures.push(message);
+                    logger.error(message);
+                    for (const tag of pair.destTags)
+                        mirrored.push({ ...result(pair, tag, 'failed', 0), error: error.message });
+                    if (!keepGoing)
+                        stop = true;
+                }
+            })));
+        }
+    }
+    finally {
+        session.close();
+    }
+    const digestFile = (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `mirror-digests-${process.pid}-${Date.now()}.txt`);
+    await (0,promises_namespaceObject.writeFile)(digestFile, mirrored.filter((m) => m.status !== 'failed').map((m) => `${m.digest} docker://${m.dest}\n`).join(''));
+    const count = (status) => mirrored.filter((m) => m.status === status).length;
+    const bytes = mirrored.reduce((n, m) => n + m.bytes, 0);
+    return {
+        outputs: { mirrored: JSON.stringify(mirrored), 'digest-file': digestFile },
+        summary: {
+            title: `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed, ${(bytes / 1048576).toFixed(1)} MiB moved${dryRun ? ' (dry run)' : ''}`,
+            headers: ['source', 'destination', 'digest', 'status'],
+            rows: mirrored.map((m) => [m.src, m.dest, m.digest, m.status]),
+        },
+        failure: failures.length ? `${failures.length} image(s) failed to mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}` : undefined,
+    };
+}
+const source = (pair) => `${repositoryName(pair.item.source)}${pair.srcRef.startsWith('sha256:') ? '@' : ':'}${pair.srcRef}`;
+function result(pair, tag, status, bytes) {
+    return { src: source(pair), dest: `${repositoryName(pair.item.destination)}${tag.startsWith('sha256:') ? '@' : ':'}${tag}`, digest: pair.digest, status, bytes };
+}
+/**
+ * Resolves every source to a digest with one HEAD a tag and compares the destination with one
+ * HEAD a tag: an unchanged pair costs nothing more (no manifest or blob is fetched).
+ */
+async function plan(session, items, parallel, logger) {
+    const retry = (what, step) => withRetry(what, step, session.retry, logger);
+    const limiter = new Limiter(parallel * 2);
+    const problems = [];
+    const perItem = await Promise.all(items.map(async (item) => {
+        const src = session.client(item.source.registry);
+        const dst = session.client(item.destination.registry);
+        let refs;
+        if (item.selector.kind === 'tags')
+            refs = [...item.selector.tags];
+        else {
+            const all = await retry(`list ${repositoryName(item.source)}`, () => src.listTags(item.source.path));
+            const selector = item.selector;
+            refs = all.filter((tag) => (selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range)));
+            if (refs.length === 0)
+                problems.push(`${item.label}: no tag of ${repositoryName(item.source)} matches`);
+        }
+        return Promise.all(refs.map((ref) => limiter.run(async () => {
+            const destTag = item.rename[ref] ?? (ref.startsWith('sha256:') ? undefined : ref);
+            let digest;
+            if (ref.startsWith('sha256:'))
+                digest = ref;
+            else {
+                const head = await retry(`HEAD ${repositoryName(item.source)}:${ref}`, () => src.headManifest(item.source.path, ref));
+                if (!head) {
+                    problems.push(`${item.label}: ${repositoryName(item.source)}:${ref} not found`);
+                    return undefined;
+                }
+                digest = head.digest;
+            }
+            const sourceDigest = digest;
+            if (item.platforms?.length)
+                digest = await subsetDigest(session, item, digest, problems);
+            const current = destTag ? await retry(`HEAD ${repositoryName(item.destination)}:${destTag}`, () => dst.headManifest(item.destination.path, destTag)) : await retry(`HEAD ${repositoryName(item.destination)}@${digest}`, () => dst.headManifest(item.destination.path, digest));
+            return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
+        })));
+    }));
+    if (problems.length)
+        throw new ConfigErrors(problems.map((p) => `nothing was mirrored: ${p}`));
+    return perItem.flat().filter((p) => p !== undefined);
+}
+/** The digest a platform subset of an index will have once copied. */
+async function subsetDigest(session, item, digest, problems) {
+    const manifest = await session.client(item.source.registry).getManifest(item.source.path, digest);
+    if (!isIndex(manifest.mediaType, manifest.bytes))
+        return digest;
+    const index = parseJson(manifest.bytes, 'index');
+    const kept = index.manifests.filter((m) => item.platforms.some((p) => platformMatches(p, m.platform)));
+    const missing = item.platforms.filter((p) => !kept.some((m) => platformMatches(p, m.platform)));
+    if (missing.length)
+        problems.push(`${item.label}: ${repositoryName(item.source)} has no ${missing.join(', ')} image`);
+    return kept.length === index.manifests.length ? digest : sha256(Buffer.from(JSON.stringify({ ...index, manifests: kept })));
+}
+async function copyNative(session, pair, logger) {
+    let moved = 0;
+    let reported = 0;
+    const result = await copyImage(session, { registry: pair.item.source.registry, repository: pair.item.source.path }, { registry: pair.item.destination.registry, repository: pair.item.destination.path }, {
+        source: pair.sourceDigest,
+        tags: pair.destTags,
+        platforms: pair.item.platforms,
+        onBytes: (n) => {
+            moved += n;
+            // Progress on long copies, every 64 MiB.
+            if (moved - reported >= 64 * 1048576) {
+                reported = moved;
+                logger.info(`${source(pair)}: ${(moved / 1048576).toFixed(0)} MiB copied`);
+            }
+        },
+    });
+    if (result.digest !== pair.digest)
+        throw new Error(`copied as ${result.digest}, not the planned ${pair.digest}`);
+    logger.info(`${source(pair)} -> ${repositoryName(pair.item.destination)}: ${result.blobsCopied} blobs copied, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there`);
+    return result.bytesMoved;
+}
+async function copyWithSkopeo(skopeo, session, pair, logger) {
+    if (pair.item.platforms?.length)
+        throw new Error('platforms subsets need engine: native');
+    for (const tag of pair.destTags.length ? pair.destTags : [pair.digest]) {
+        // The source pinned by digest: what was planned is what is copied.
+        await skopeo.copy({ registry: pair.item.source.registry, repository: pair.item.source.path, reference: pair.digest }, { registry: pair.item.destination.registry, repository: pair.item.destination.path, reference: tag }, { retryTimes: 3 });
+        const head = await session.client(pair.item.destination.registry).headManifest(pair.item.destination.path, tag);
+        if (head?.digest !== pair.digest)
+            throw new Error(`${repositoryName(pair.item.destination)}:${tag} is ${head?.digest ?? 'missing'} after skopeo copy, not ${pair.digest}`);
+    }
+    logger.info(`${source(pair)} -> ${repositoryName(pair.item.destination)} with skopeo`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/config/duration.ts
+
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+/** `36h`, `2d`, `90m`, `1d12h` → milliseconds. */
+function parseDuration(value, name) {
+    const text = value.trim();
+    if (!/^(\d+[smhdw])+$/.test(text))
+        throw new ConfigError(`${name}: "${value}" is not a duration like 24h, 2d, 90m or 1d12h`);
+    let total = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+)([smhdw])/g))
+        total += Number(amount) * UNIT_MS[unit];
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/config/upload-inputs.ts
+
+
+
+
+
+
+const PROMOTE_METHODS = ['tag', 'intermediate-registry'];
+function readPromoteMethod(read) {
+    const method = read(Input.PromoteMethod) || 'tag';
+    if (!PROMOTE_METHODS.includes(method)) {
+        throw new ConfigError(`promote-method: "${method}" is not a method; one of ${PROMOTE_METHODS.join(', ')}`);
+    }
+    return method;
+}
+function readIntermediate(read, method, needed) {
+    const value = read(Input.IntermediateRegistry);
+    if (!value) {
+        if (method === 'intermediate-registry' && needed)
+            throw new ConfigError('intermediate-registry: required with promote-method: intermediate-registry');
+        return undefined;
+    }
+    const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
+    const namespace = rest.join('/') || undefined;
+    if (!isValidRegistry(registry) || (namespace !== undefined && !isValidPath(namespace))) {
+        throw new ConfigError(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
+    }
+    return { registry, namespace };
+}
+function readUploadInputs(read, env, onSecret) {
+    const engine = readEngineInputs(read, env, onSecret);
+    const promote = parseBoolean(read(Input.Promote), Input.Promote, true);
+    const promoteMethod = readPromoteMethod(read);
+    return {
+        ...engine,
+        promote,
+        promoteMethod,
+        intermediate: readIntermediate(read, promoteMethod, promote),
+        allowUntrusted: parseBoolean(read(Input.AllowUntrustedBuilds), Input.AllowUntrustedBuilds, false),
+        transport: readTransportOptions(read, engine.workDir),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/promote-inputs.ts
+
+
+
+
+
+
+
+
+
+
+
+
+function readPromoteInputs(read, env, onSecret) {
+    const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
+    const token = read(Input.Token) || env.GITHUB_TOKEN || undefined;
+    if (token)
+        onSecret(token);
+    const workDir = readWorkDir(read, env);
+    const method = readPromoteMethod(read);
+    const regex = read(Input.CleanupRegex);
+    let cleanupPattern;
+    if (regex) {
+        try {
+            cleanupPattern = new RegExp(`^(?:${regex})$`);
+        }
+        catch (error) {
+            throw new ConfigError(`cleanup-regex: ${show(regex)} is not a valid regular expression: ${error.message}`);
+        }
+    }
+    return {
+        workDir,
+        images: loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
+        credentials,
+        change: parseChangeInput(read(Input.Change)),
+        method,
+        intermediate: readIntermediate(read, method, false),
+        artifacts: parseArtifacts(read(Input.Artifacts)),
+        token,
+        cleanup: parseBoolean(read(Input.Cleanup), Input.Cleanup, true),
+        cleanupPattern,
+        cleanupAgeMs: parseDuration(read(Input.CleanupAge) || '24h', Input.CleanupAge),
+        dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
+        strictCleanup: parseBoolean(read(Input.StrictCleanup), Input.StrictCleanup, false),
+        transport: readTransportOptions(read, workDir),
+    };
+}
+function parseArtifacts(text) {
+    if (!text.trim())
+        return undefined;
+    const raw = parseYamlInput(text, 'artifacts');
+    if (!Array.isArray(raw))
+        throw new ConfigError(`artifacts: expected the JSON list upload writes, got ${show(raw)}`);
+    return raw.map((item, i) => {
+        const a = item;
+        if (typeof a?.name !== 'string' || typeof a.url !== 'string' || !a.url.startsWith('docker://')) {
+            throw new ConfigError(`artifacts[${i}]: expected {name, url: docker://…, metadata}, got ${show(item)}`);
+        }
+        return a;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/platform/pull-request.ts
+
+
+
+/**
+ * The pull request a pushed commit came from: GitHub's `commits/{sha}/pulls` lists candidates;
+ * Gitea and Forgejo answer `commits/{sha}/pull` with the one that merged it.
+ */
+async function findPullRequest(env, sha, token, fetchImpl = fetch) {
+    const repository = env.GITHUB_REPOSITORY;
+    if (!repository)
+        throw new ConfigError('GITHUB_REPOSITORY is not set: cannot look up the pull request of a commit; give the change input');
+    const runner = detectRunner(env);
+    const forge = runner === 'gitea' || runner === 'forgejo';
+    const api = (env.GITHUB_API_URL || (forge ? `${env.GITHUB_SERVER_URL}/api/v1` : 'https://api.github.com')).replace(/\/+$/, '');
+    const url = `${api}/repos/${repository}/commits/${sha}/${forge ? 'pull' : 'pulls'}`;
+    const headers = { accept: forge ? 'application/json' : 'application/vnd.github+json' };
+    if (token)
+        headers.authorization = forge ? `token ${token}` : `Bearer ${token}`;
+    const response = await fetchImpl(url, { headers });
+    if (response.status === 404)
+        return undefined;
+    if (!response.ok)
+        throw new ConfigError(`looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}${response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''}`);
+    const body = (await response.json());
+    const candidates = Array.isArray(body) ? body : [body];
+    const pr = candidates.find((p) => p.merge_commit_sha === sha) ?? candidates.find((p) => p.merged || p.merged_at) ?? candidates[0];
+    return pr ? { number: pr.number, headSha: pr.head?.sha, url: pr.html_url } : undefined;
+}
+/** Which change a promote run is for: the change input, a merged pull request, or a pushed commit's PR. */
+async function changeForPromote(env, event, override, token, logger, fetchImpl) {
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    const prHead = event.pull_request?.head?.sha;
+    if (override !== undefined)
+        return { change: detectChange(env, event, override), headSha: event.pull_request?.number === override ? prHead : undefined };
+    if (name.startsWith('pull_request') && event.pull_request?.number) {
+        if (event.action === 'closed' && event.pull_request.merged !== true) {
+            return { change: detectChange(env, event), skip: `pull request #${event.pull_request.number} was closed without merging: nothing to promote` };
+        }
+        return { change: detectChange(env, event), headSha: prHead };
+    }
+    if (name === 'push') {
+        const sha = env.GITHUB_SHA;
+        if (!sha)
+            throw new ConfigError('GITHUB_SHA is not set: cannot find the pull request of the push; give the change input');
+        const pr = await findPullRequest(env, sha, token, fetchImpl);
+        if (!pr)
+            throw new ConfigError(`no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input to promote a change explicitly`);
+        logger.info(`commit ${sha.slice(0, 12)} came from pull request #${pr.number}`);
+        return { change: detectChange(env, event, pr.number), headSha: pr.headSha };
+    }
+    throw new ConfigError(`no change to promote for the ${name || 'local'} event: run promote on pull_request (closed) or push, or give the change input`);
+}
+
+;// CONCATENATED MODULE: ./src/registry/image-config.ts
+
+
+
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+/**
+ * The config of an image (for an index, of its linux/amd64 image, else its first): labels and
+ * creation time, which say which change built it and how old it is.
+ */
+async function readImageConfig(client, repository, reference) {
+    let manifest = await client.getManifest(repository, reference);
+    if (isIndex(manifest.mediaType, manifest.bytes)) {
+        const children = parseJson(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
+        const child = children.find((m) => platformMatches('linux/amd64', m.platform)) ?? children[0];
+        if (!child)
+            return { labels: {} };
+        manifest = await client.getManifest(repository, child.digest);
+    }
+    const { config } = parseJson(manifest.bytes, 'manifest');
+    const response = await client.getBlob(repository, config.digest);
+    const bytes = await readBody(response, MAX_CONFIG_BYTES);
+    if (sha256(bytes) !== config.digest)
+        throw new DigestMismatchError(config.digest, sha256(bytes), `config of ${repository}:${reference}`);
+    const parsed = parseJson(bytes, 'image config');
+    return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -50560,30 +54332,6 @@ async function cleanup(session, deleter, inputs, targets, pipeline, prefix, outc
     }
 }
 
-;// CONCATENATED MODULE: ./src/engines/auth-file.ts
-
-
-
-/**
- * Runs `use` with a docker-format auth file (config.json, also read by podman, buildah and
- * skopeo) holding only these credentials: 0600 inside a 0700 directory, removed whatever
- * happens, so no secret reaches argv or outlives the step. No entries: no file.
- */
-async function withAuthFile(entries, use) {
-    if (entries.length === 0)
-        return use(undefined);
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'cia-auth-'));
-    const file = (0,external_node_path_namespaceObject.join)(dir, 'config.json');
-    try {
-        const auths = Object.fromEntries(entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]));
-        await (0,promises_namespaceObject.writeFile)(file, JSON.stringify({ auths }), { mode: 0o600 });
-        return await use(file);
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/platform/trust.ts
 /**
  * Why this run builds code its credentials should not meet, or undefined when it is trusted:
@@ -50723,17 +54471,12 @@ async function pushImage(engine, session, target, image, insecureRegistries, dig
 
 
 
-
-const notImplemented = (name) => async () => {
-    throw new ConfigError(`${name}: not implemented yet in this version of container-image-actions`);
-};
 const COMMAND_HANDLERS = {
     build: build,
     upload: upload,
     promote: promote,
-    mirror: notImplemented('mirror'),
+    mirror: mirror,
 };
-
 
 ;// CONCATENATED MODULE: ./src/config/help.ts
 
@@ -52211,7 +55954,7 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
+var external_string_decoder_ = __nccwpck_require__(5574);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
@@ -53830,6 +57573,10 @@ async function main(argv, env) {
         setOutputs(result.outputs, env, logger);
         if (result.summary)
             await writeSummary(result.summary, env, logger);
+        if (result.failure) {
+            logger.error(result.failure);
+            return 1;
+        }
         return 0;
     }
     catch (error) {

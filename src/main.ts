@@ -27,6 +27,10 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     const result = await COMMAND_HANDLERS[name]({ env, logger, read });
     setOutputs(result.outputs, env, logger);
     if (result.summary) await writeSummary(result.summary, env, logger);
+    if (result.failure) {
+      logger.error(result.failure);
+      return 1;
+    }
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

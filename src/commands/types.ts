@@ -20,6 +20,8 @@ export interface SummaryTable {
 export interface CommandResult {
   readonly outputs: Partial<Record<OutputName, string>>;
   readonly summary?: SummaryTable;
+  /** Set when the command failed after doing part of its work: outputs are still written. */
+  readonly failure?: string;
 }
 
 export type Command = (context: CommandContext) => Promise<CommandResult>;

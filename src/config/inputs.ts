@@ -29,6 +29,13 @@ export const Input = {
   CleanupAge: 'cleanup-age',
   DryRun: 'dry-run',
   StrictCleanup: 'strict-cleanup',
+  Mirror: 'mirror',
+  MirrorFile: 'mirror-file',
+  MirrorFormat: 'mirror-format',
+  MirrorDestination: 'mirror-destination',
+  Parallel: 'parallel',
+  KeepGoing: 'keep-going',
+  Engine: 'engine',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -38,6 +45,8 @@ export const Output = {
   Promoted: 'promoted',
   Deleted: 'deleted',
   LeftBehind: 'left-behind',
+  Mirrored: 'mirrored',
+  DigestFile: 'digest-file',
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];
 
@@ -177,15 +186,58 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.DryRun,
-    description: 'Print the whole plan (what would move, what would be deleted) and change nothing.',
+    description: 'Print the whole plan (what would move, what would be deleted or copied) and change nothing.',
     default: 'false',
-    commands: ['promote'],
+    commands: ['promote', 'mirror'],
   },
   {
     name: Input.StrictCleanup,
     description: 'Fail when a temporary tag cannot be deleted. By default that is a warning naming the tag left behind: the release already happened.',
     default: 'false',
     commands: ['promote'],
+  },
+  {
+    name: Input.Mirror,
+    description:
+      "The mirror list, inline YAML or JSON: Zuul's mirror_container_images_images items (src_repository, src_tag, dest_repository, dest_tag, dest_registry) plus tags, tag_regex, semver, all_tags, platforms, dest_tags. Give this or mirror-file.",
+    default: '',
+    commands: ['mirror'],
+  },
+  {
+    name: Input.MirrorFile,
+    description: 'Path (relative to work-dir) of a YAML file holding the mirror list, a Zuul vars file with mirror_container_images_images, or (mirror-format: skopeo-sync) a skopeo sync YAML file.',
+    default: '',
+    commands: ['mirror'],
+  },
+  {
+    name: Input.MirrorFormat,
+    description: 'zuul (the list above) or skopeo-sync (skopeo sync --src yaml files, copied under mirror-destination).',
+    default: 'zuul',
+    commands: ['mirror'],
+  },
+  {
+    name: Input.MirrorDestination,
+    description: 'With mirror-format skopeo-sync: registry[/namespace] the images are copied under, like skopeo sync --dest docker.',
+    default: '',
+    commands: ['mirror'],
+  },
+  {
+    name: Input.Parallel,
+    description: 'Images copied at once, and requests in flight per registry.',
+    default: '4',
+    commands: ['mirror'],
+  },
+  {
+    name: Input.KeepGoing,
+    description: 'Go on with the other images after one fails, and fail at the end listing the failures.',
+    default: 'false',
+    commands: ['mirror'],
+  },
+  {
+    name: Input.Engine,
+    description: 'native (the built-in registry client) or skopeo (skopeo copy --all --preserve-digests for the same plan).',
+    default: 'native',
+    commands: ['mirror'],
   },
 ];
 
@@ -215,6 +267,16 @@ export const OUTPUTS: readonly OutputSpec[] = [
     description: 'JSON list of temporary tags that could not be deleted: ref and reason.',
     commands: ['promote'],
   },
+  {
+    name: Output.Mirrored,
+    description: 'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved).',
+    commands: ['mirror'],
+  },
+  {
+    name: Output.DigestFile,
+    description: "Path of a file with a line `sha256:… docker://dest:tag` per mirrored tag (skopeo's --digestfile format).",
+    commands: ['mirror'],
+  },
 ];
 
 export function inputsOf(command: CommandName): InputSpec[] {
@@ -232,4 +294,4 @@ export const COMMAND_SUMMARIES: Record<CommandName, string> = {
   mirror: 'Copy images between registries with every platform and digest preserved.',
 };
 
-export const IMPLEMENTED: ReadonlySet<CommandName> = new Set(['build', 'upload', 'promote']);
+export const IMPLEMENTED: ReadonlySet<CommandName> = new Set(COMMANDS);

@@ -52,14 +52,6 @@ describe('actions/build/action.yml run as a runner would', () => {
     assert.equal(run.outputs.images, '');
   });
 
-  test('the stubs fail with "not implemented yet"', async () => {
-    for (const name of ['mirror']) {
-      const run = await runAction(join(root, 'actions', name, 'action.yml'), { env: runnerEnv });
-      assert.equal(run.code, 1);
-      assert.match(run.stdout, new RegExp(`::error::${name}: not implemented yet`));
-    }
-  });
-
   test('node missing from PATH, or older than 20: a clear error before anything runs', async () => {
     const onlyBash = mkdtempSync(join(tmpdir(), 'cia-path-'));
     symlinkSync('/bin/bash', join(onlyBash, 'bash'));

@@ -1,0 +1,218 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseBoolean } from '../config/booleans.js';
+import { credentialFor, parseCredentials } from '../config/credentials.js';
+import { readWorkDir } from '../config/engine-inputs.js';
+import { ConfigError, ConfigErrors } from '../config/errors.js';
+import { Input } from '../config/inputs.js';
+import { loadMirrorList, tagInRange, type MirrorItem } from '../config/mirror-list.js';
+import { readTransportOptions } from '../config/registry-inputs.js';
+import { Skopeo } from '../engines/skopeo.js';
+import type { Logger } from '../logger.js';
+import type { Credential } from '../registry/auth/credentials.js';
+import { copyImage } from '../registry/copy.js';
+import { sha256 } from '../registry/digest.js';
+import { Limiter } from '../registry/limiter.js';
+import { isIndex, parseJson, platformMatches, type IndexJson } from '../registry/manifest.js';
+import { repositoryName } from '../registry/reference.js';
+import { withRetry } from '../registry/retry.js';
+import { RegistrySession } from '../registry/session.js';
+import type { CommandContext, CommandResult } from './types.js';
+
+export interface MirroredTag {
+  readonly src: string;
+  readonly dest: string;
+  readonly digest: string;
+  readonly status: 'copied' | 'unchanged' | 'failed';
+  readonly bytes: number;
+  readonly error?: string;
+}
+
+/** One source image (tag or digest) and the destination tags it goes to. */
+interface MirrorPair {
+  readonly item: MirrorItem;
+  readonly srcRef: string;
+  /** The source image's digest. */
+  readonly sourceDigest: string;
+  /** The digest the destination gets (another one for a platform subset). */
+  readonly digest: string;
+  readonly destTags: readonly string[];
+  readonly unchanged: boolean;
+}
+
+export async function mirror(context: CommandContext): Promise<CommandResult> {
+  const { env, logger, read } = context;
+  const workDir = readWorkDir(read, env);
+  const credentials = parseCredentials(read(Input.RegistryCredentials), (s) => logger.mask(s));
+  const list = loadMirrorList({ inline: read(Input.Mirror), file: read(Input.MirrorFile), format: read(Input.MirrorFormat) || 'zuul', destination: read(Input.MirrorDestination), workDir }, (s) => logger.mask(s));
+  const parallel = Number(read(Input.Parallel) || '4');
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
+  const engine = read(Input.Engine) || 'native';
+  if (engine !== 'native' && engine !== 'skopeo') throw new ConfigError(`engine: "${engine}" is not an engine; one of native, skopeo`);
+  const keepGoing = parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false);
+  const dryRun = parseBoolean(read(Input.DryRun), Input.DryRun, false);
+  const transport = readTransportOptions(read, workDir);
+
+  // Destinations are checked before any request: credentials present, pattern fully matching.
+  const problems: string[] = [];
+  const explicit = new Map<string, Credential>();
+  for (const item of list.items) {
+    try {
+      const credential = credentialFor(credentials, item.credentialsKey, repositoryName(item.destination));
+      if (credential?.username && credential.password !== undefined) explicit.set(item.destination.registry, { username: credential.username, password: credential.password });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(`${item.label}: ${error.message}`);
+    }
+  }
+  if (problems.length) throw new ConfigErrors(problems);
+  for (const [registry, c] of credentials) if (!explicit.has(registry) && c.username && c.password !== undefined) explicit.set(registry, { username: c.username, password: c.password });
+  for (const c of list.sourceCredentials) explicit.set(c.registry, { username: c.username, password: c.password });
+
+  const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries: [...(transport.insecureRegistries ?? []), ...list.insecureSources] }, credentials: { explicit, env } });
+  const mirrored: MirroredTag[] = [];
+  const failures: string[] = [];
+  try {
+    const pairs = await plan(session, list.items, parallel, logger);
+    const changed = pairs.filter((p) => !p.unchanged);
+    for (const p of pairs.filter((p) => p.unchanged)) for (const tag of p.destTags) mirrored.push(result(p, tag, 'unchanged', 0));
+    logger.info(`plan: ${changed.length} image(s) to copy, ${pairs.length - changed.length} unchanged`);
+    for (const p of changed) logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`);
+    if (!dryRun) {
+      const skopeo = engine === 'skopeo' ? new Skopeo({ env, insecureRegistries: [...(transport.insecureRegistries ?? []), ...list.insecureSources], credential: async (registry) => explicit.get(registry) }) : undefined;
+      const limiter = new Limiter(parallel);
+      let stop = false;
+      await Promise.all(
+        changed.map((pair) =>
+          limiter.run(async () => {
+            if (stop) return;
+            try {
+              const bytes = skopeo ? await copyWithSkopeo(skopeo, session, pair, logger) : await copyNative(session, pair, logger);
+              pair.destTags.forEach((tag, i) => mirrored.push(result(pair, tag, 'copied', i === 0 ? bytes : 0)));
+            } catch (error) {
+              const message = `${pair.item.label} ${source(pair)}: ${(error as Error).message}`;
+              failures.push(message);
+              logger.error(message);
+              for (const tag of pair.destTags) mirrored.push({ ...result(pair, tag, 'failed', 0), error: (error as Error).message });
+              if (!keepGoing) stop = true;
+            }
+          }),
+        ),
+      );
+    }
+  } finally {
+    session.close();
+  }
+
+  const digestFile = join(env.RUNNER_TEMP || tmpdir(), `mirror-digests-${process.pid}-${Date.now()}.txt`);
+  await writeFile(digestFile, mirrored.filter((m) => m.status !== 'failed').map((m) => `${m.digest} docker://${m.dest}\n`).join(''));
+  const count = (status: MirroredTag['status']) => mirrored.filter((m) => m.status === status).length;
+  const bytes = mirrored.reduce((n, m) => n + m.bytes, 0);
+  return {
+    outputs: { mirrored: JSON.stringify(mirrored), 'digest-file': digestFile },
+    summary: {
+      title: `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed, ${(bytes / 1048576).toFixed(1)} MiB moved${dryRun ? ' (dry run)' : ''}`,
+      headers: ['source', 'destination', 'digest', 'status'],
+      rows: mirrored.map((m) => [m.src, m.dest, m.digest, m.status]),
+    },
+    failure: failures.length ? `${failures.length} image(s) failed to mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}` : undefined,
+  };
+}
+
+const source = (pair: MirrorPair) => `${repositoryName(pair.item.source)}${pair.srcRef.startsWith('sha256:') ? '@' : ':'}${pair.srcRef}`;
+
+function result(pair: MirrorPair, tag: string, status: MirroredTag['status'], bytes: number): MirroredTag {
+  return { src: source(pair), dest: `${repositoryName(pair.item.destination)}${tag.startsWith('sha256:') ? '@' : ':'}${tag}`, digest: pair.digest, status, bytes };
+}
+
+/**
+ * Resolves every source to a digest with one HEAD a tag and compares the destination with one
+ * HEAD a tag: an unchanged pair costs nothing more (no manifest or blob is fetched).
+ */
+async function plan(session: RegistrySession, items: readonly MirrorItem[], parallel: number, logger: Logger): Promise<MirrorPair[]> {
+  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
+  const limiter = new Limiter(parallel * 2);
+  const problems: string[] = [];
+  const perItem = await Promise.all(
+    items.map(async (item) => {
+      const src = session.client(item.source.registry);
+      const dst = session.client(item.destination.registry);
+      let refs: string[];
+      if (item.selector.kind === 'tags') refs = [...item.selector.tags];
+      else {
+        const all = await retry(`list ${repositoryName(item.source)}`, () => src.listTags(item.source.path));
+        const selector = item.selector;
+        refs = all.filter((tag) => (selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range)));
+        if (refs.length === 0) problems.push(`${item.label}: no tag of ${repositoryName(item.source)} matches`);
+      }
+      return Promise.all(
+        refs.map((ref) =>
+          limiter.run(async (): Promise<MirrorPair | undefined> => {
+            const destTag = item.rename[ref] ?? (ref.startsWith('sha256:') ? undefined : ref);
+            let digest: string;
+            if (ref.startsWith('sha256:')) digest = ref;
+            else {
+              const head = await retry(`HEAD ${repositoryName(item.source)}:${ref}`, () => src.headManifest(item.source.path, ref));
+              if (!head) {
+                problems.push(`${item.label}: ${repositoryName(item.source)}:${ref} not found`);
+                return undefined;
+              }
+              digest = head.digest;
+            }
+            const sourceDigest = digest;
+            if (item.platforms?.length) digest = await subsetDigest(session, item, digest, problems);
+            const current = destTag ? await retry(`HEAD ${repositoryName(item.destination)}:${destTag}`, () => dst.headManifest(item.destination.path, destTag)) : await retry(`HEAD ${repositoryName(item.destination)}@${digest}`, () => dst.headManifest(item.destination.path, digest));
+            return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
+          }),
+        ),
+      );
+    }),
+  );
+  if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was mirrored: ${p}`));
+  return perItem.flat().filter((p): p is MirrorPair => p !== undefined);
+}
+
+/** The digest a platform subset of an index will have once copied. */
+async function subsetDigest(session: RegistrySession, item: MirrorItem, digest: string, problems: string[]): Promise<string> {
+  const manifest = await session.client(item.source.registry).getManifest(item.source.path, digest);
+  if (!isIndex(manifest.mediaType, manifest.bytes)) return digest;
+  const index = parseJson<IndexJson & Record<string, unknown>>(manifest.bytes, 'index');
+  const kept = index.manifests.filter((m) => item.platforms!.some((p) => platformMatches(p, m.platform)));
+  const missing = item.platforms!.filter((p) => !kept.some((m) => platformMatches(p, m.platform)));
+  if (missing.length) problems.push(`${item.label}: ${repositoryName(item.source)} has no ${missing.join(', ')} image`);
+  return kept.length === index.manifests.length ? digest : sha256(Buffer.from(JSON.stringify({ ...index, manifests: kept })));
+}
+
+async function copyNative(session: RegistrySession, pair: MirrorPair, logger: Logger): Promise<number> {
+  let moved = 0;
+  let reported = 0;
+  const result = await copyImage(session, { registry: pair.item.source.registry, repository: pair.item.source.path }, { registry: pair.item.destination.registry, repository: pair.item.destination.path }, {
+    source: pair.sourceDigest,
+    tags: pair.destTags,
+    platforms: pair.item.platforms,
+    onBytes: (n) => {
+      moved += n;
+      // Progress on long copies, every 64 MiB.
+      if (moved - reported >= 64 * 1048576) {
+        reported = moved;
+        logger.info(`${source(pair)}: ${(moved / 1048576).toFixed(0)} MiB copied`);
+      }
+    },
+  });
+  if (result.digest !== pair.digest) throw new Error(`copied as ${result.digest}, not the planned ${pair.digest}`);
+  logger.info(`${source(pair)} -> ${repositoryName(pair.item.destination)}: ${result.blobsCopied} blobs copied, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there`);
+  return result.bytesMoved;
+}
+
+async function copyWithSkopeo(skopeo: Skopeo, session: RegistrySession, pair: MirrorPair, logger: Logger): Promise<number> {
+  if (pair.item.platforms?.length) throw new Error('platforms subsets need engine: native');
+  for (const tag of pair.destTags.length ? pair.destTags : [pair.digest]) {
+    // The source pinned by digest: what was planned is what is copied.
+    await skopeo.copy({ registry: pair.item.source.registry, repository: pair.item.source.path, reference: pair.digest }, { registry: pair.item.destination.registry, repository: pair.item.destination.path, reference: tag }, { retryTimes: 3 });
+    const head = await session.client(pair.item.destination.registry).headManifest(pair.item.destination.path, tag);
+    if (head?.digest !== pair.digest) throw new Error(`${repositoryName(pair.item.destination)}:${tag} is ${head?.digest ?? 'missing'} after skopeo copy, not ${pair.digest}`);
+  }
+  logger.info(`${source(pair)} -> ${repositoryName(pair.item.destination)} with skopeo`);
+  return 0;
+}

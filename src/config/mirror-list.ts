@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import semver from 'semver';
+import { z } from 'zod';
+import { isValidDigest, isValidRegistry, isValidTag, parseReference, ReferenceError, type Reference } from '../registry/reference.js';
+import { ConfigError, ConfigErrors } from './errors.js';
+import { resolveInside } from './paths.js';
+import { formatIssues, show } from './schema-errors.js';
+import { parseYamlInput } from './yaml.js';
+
+export type TagSelector = { kind: 'tags'; tags: readonly string[] } | { kind: 'regex'; regex: RegExp } | { kind: 'semver'; range: string } | { kind: 'all' };
+
+/** One mirror item, validated: which source tags go to which destination. */
+export interface MirrorItem {
+  readonly label: string;
+  readonly source: Reference;
+  readonly destination: Reference;
+  /** The key of the destination's credentials (Zuul's dest_registry). */
+  readonly credentialsKey: string;
+  readonly selector: TagSelector;
+  /** Destination tag per source tag, where it is renamed. */
+  readonly rename: Readonly<Record<string, string>>;
+  readonly platforms?: readonly string[];
+}
+
+export interface MirrorSourceCredential {
+  readonly registry: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface MirrorList {
+  readonly items: readonly MirrorItem[];
+  /** Source credentials a skopeo-sync file carries. */
+  readonly sourceCredentials: readonly MirrorSourceCredential[];
+  /** Source registries a skopeo-sync file marks `tls-verify: false`. */
+  readonly insecureSources: readonly string[];
+}
+
+export const MIRROR_KEYS = ['src_repository', 'src_tag', 'dest_repository', 'dest_tag', 'dest_registry', 'tags', 'tag_regex', 'semver', 'all_tags', 'platforms', 'dest_tags'] as const;
+const ZUUL_KEY = 'mirror_container_images_images';
+
+const text = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got ${show(iss.input)}`) }).min(1, { error: 'must not be empty' });
+const tagOrDigest = z
+  .string({ error: (iss) => (typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`) })
+  .refine((v) => isValidTag(v) || isValidDigest(v), { error: (iss) => `${show(iss.input)} is neither a tag nor a digest` });
+const tag = z
+  .string({ error: (iss) => (typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`) })
+  .refine(isValidTag, { error: (iss) => `${show(iss.input)} is not a valid tag` });
+
+const itemSchema = z
+  .strictObject(
+    {
+      src_repository: text,
+      src_tag: tagOrDigest.optional(),
+      dest_repository: text,
+      dest_tag: tag.optional(),
+      dest_registry: text.optional(),
+      tags: z.array(tagOrDigest, { error: 'expected a list of tags or digests' }).min(1, { error: 'must list at least one tag' }).optional(),
+      tag_regex: text.optional(),
+      semver: text.optional(),
+      all_tags: z.boolean({ error: 'expected true or false' }).optional(),
+      platforms: z.array(text, { error: 'expected a list of os/arch' }).min(1).optional(),
+      dest_tags: z.record(z.string(), tag, { error: 'expected a mapping of source tag: destination tag' }).optional(),
+    },
+    { error: (iss) => `expected a mapping of mirror keys, got ${show(iss.input)}` },
+  )
+  .superRefine((item, ctx) => {
+    const selectors = (['src_tag', 'tags', 'tag_regex', 'semver', 'all_tags'] as const).filter((k) => item[k] !== undefined && item[k] !== false);
+    if (selectors.length > 1) ctx.addIssue({ code: 'custom', message: `give one of src_tag, tags, tag_regex, semver, all_tags; got ${selectors.join(' and ')}` });
+    if (item.tag_regex !== undefined) {
+      try {
+        new RegExp(item.tag_regex);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['tag_regex'], message: `${show(item.tag_regex)} is not a valid regular expression: ${(error as Error).message}` });
+      }
+    }
+    if (item.semver !== undefined && semver.validRange(item.semver, { loose: true }) === null) {
+      ctx.addIssue({ code: 'custom', path: ['semver'], message: `${show(item.semver)} is not a semver range` });
+    }
+    const single = item.src_tag !== undefined || (item.tags?.length === 1 && selectors.length === 1) || selectors.length === 0;
+    if (item.dest_tag !== undefined && !single) ctx.addIssue({ code: 'custom', path: ['dest_tag'], message: 'only goes with a single source tag: use dest_tags to rename several' });
+  });
+
+function parseRef(value: string, where: string, problems: string[]): Reference | undefined {
+  try {
+    const ref = parseReference(value);
+    if (ref.tag || ref.digest) {
+      problems.push(`${where}: ${show(value)} must not include a tag or digest: use src_tag / tags`);
+      return undefined;
+    }
+    return ref;
+  } catch (error) {
+    if (error instanceof ReferenceError) {
+      problems.push(`${where}: ${error.message}`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function fromZuul(raw: unknown, origin: string): MirrorList {
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    if (!(ZUUL_KEY in raw)) throw new ConfigError(`${origin}mirror: expected a list, or a mapping with a "${ZUUL_KEY}" key`);
+    raw = (raw as Record<string, unknown>)[ZUUL_KEY];
+  }
+  const parsed = z.array(itemSchema, { error: (iss) => `expected a list of mirror items, got ${show(iss.input)}` }).min(1, { error: 'must list at least one item' }).safeParse(raw);
+  if (!parsed.success) throw new ConfigErrors(formatIssues('mirror', parsed.error.issues, () => MIRROR_KEYS).map((line) => origin + line));
+  const problems: string[] = [];
+  const items: MirrorItem[] = [];
+  parsed.data.forEach((item, i) => {
+    const label = `mirror[${i}]`;
+    const source = parseRef(item.src_repository, `${origin}${label}.src_repository`, problems);
+    const destination = parseRef(item.dest_repository, `${origin}${label}.dest_repository`, problems);
+    if (!source || !destination) return;
+    const selector: TagSelector = item.tags
+      ? { kind: 'tags', tags: item.tags }
+      : item.tag_regex !== undefined
+        ? { kind: 'regex', regex: new RegExp(item.tag_regex) }
+        : item.semver !== undefined
+          ? { kind: 'semver', range: item.semver }
+          : item.all_tags
+            ? { kind: 'all' }
+            : { kind: 'tags', tags: [item.src_tag ?? 'latest'] };
+    const rename: Record<string, string> = { ...item.dest_tags };
+    if (item.dest_tag !== undefined && selector.kind === 'tags') rename[selector.tags[0]] = item.dest_tag;
+    for (const platform of item.platforms ?? []) {
+      if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform)) problems.push(`${origin}${label}.platforms: ${show(platform)} is not os/arch[/variant]`);
+    }
+    items.push({ label, source, destination, credentialsKey: item.dest_registry ?? destination.registry, selector, rename, platforms: item.platforms });
+  });
+  if (problems.length) throw new ConfigErrors(problems);
+  return { items, sourceCredentials: [], insecureSources: [] };
+}
+
+const syncRegistrySchema = z.strictObject({
+  images: z.record(z.string(), z.array(tagOrDigest).nullable()).optional(),
+  'images-by-tag-regex': z.record(z.string(), z.string()).optional(),
+  'images-by-semver': z.record(z.string(), z.string()).optional(),
+  credentials: z.strictObject({ username: z.string(), password: z.string() }).optional(),
+  'tls-verify': z.boolean().optional(),
+  'cert-dir': z.string().optional(),
+});
+
+/** skopeo sync's YAML: registry → images / images-by-tag-regex / images-by-semver, copied under `destination`. */
+function fromSkopeoSync(raw: unknown, origin: string, destination: string, onSecret: (s: string) => void): MirrorList {
+  if (!destination) throw new ConfigError('mirror-destination: required with mirror-format: skopeo-sync (registry[/namespace] to copy under)');
+  const parsed = z.record(z.string(), syncRegistrySchema, { error: 'expected a mapping of registry: {images, images-by-tag-regex, images-by-semver}' }).safeParse(raw);
+  if (!parsed.success) throw new ConfigErrors(formatIssues('mirror', parsed.error.issues, () => ['images', 'images-by-tag-regex', 'images-by-semver', 'credentials', 'tls-verify', 'cert-dir']).map((l) => origin + l));
+  const zuulItems: Record<string, unknown>[] = [];
+  const sourceCredentials: MirrorSourceCredential[] = [];
+  const insecureSources: string[] = [];
+  for (const [registry, entry] of Object.entries(parsed.data)) {
+    if (!isValidRegistry(registry)) throw new ConfigError(`${origin}mirror: "${registry}" is not a registry host[:port]`);
+    if (entry.credentials) {
+      onSecret(entry.credentials.password);
+      sourceCredentials.push({ registry, ...entry.credentials });
+    }
+    if (entry['tls-verify'] === false) insecureSources.push(registry);
+    const dest = (repo: string) => `${destination.replace(/\/+$/, '')}/${repo}`;
+    for (const [repo, tags] of Object.entries(entry.images ?? {})) zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), ...(tags && tags.length ? { tags } : { all_tags: true }) });
+    for (const [repo, regex] of Object.entries(entry['images-by-tag-regex'] ?? {})) zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), tag_regex: regex });
+    for (const [repo, range] of Object.entries(entry['images-by-semver'] ?? {})) zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), semver: range });
+  }
+  const list = fromZuul(zuulItems, origin);
+  return { ...list, sourceCredentials, insecureSources };
+}
+
+export interface MirrorSource {
+  readonly inline: string;
+  readonly file: string;
+  readonly format: string;
+  readonly destination: string;
+  readonly workDir: string;
+}
+
+export function loadMirrorList(source: MirrorSource, onSecret: (secret: string) => void): MirrorList {
+  if (source.inline && source.file) throw new ConfigError('give either mirror or mirror-file, not both');
+  if (!source.inline && !source.file) throw new ConfigError('nothing to mirror: give the mirror input (a YAML list) or mirror-file');
+  if (source.format !== 'zuul' && source.format !== 'skopeo-sync') throw new ConfigError(`mirror-format: "${source.format}" is not a format; one of zuul, skopeo-sync`);
+  let raw: unknown;
+  let origin = '';
+  if (source.inline) raw = parseYamlInput(source.inline, 'mirror');
+  else {
+    const path = resolveInside(source.workDir, source.workDir, source.file, 'mirror-file');
+    raw = parseYamlInput(readFileSync(path, 'utf8'), `mirror-file "${source.file}"`);
+    origin = `${source.file}: `;
+  }
+  return source.format === 'skopeo-sync' ? fromSkopeoSync(raw, origin, source.destination, onSecret) : fromZuul(raw, origin);
+}
+
+/** Whether a tag satisfies a semver range: `v1.2.3`, `1.2` and `1` count as versions, as in skopeo. */
+export function tagInRange(tag: string, range: string): boolean {
+  if (!/^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?$/.test(tag)) return false;
+  const version = semver.coerce(tag, { includePrerelease: true });
+  return version !== null && semver.satisfies(version, range, { loose: true, includePrerelease: false });
+}
