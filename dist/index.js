@@ -53209,14 +53209,14 @@ async function mirror(context) {
     for (const c of list.sourceCredentials)
         explicit.set(c.registry, { username: c.username, password: c.password });
     const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries: [...(transport.insecureRegistries ?? []), ...list.insecureSources] }, credentials: { explicit, env } });
-    const mirrored = [];
+    const outcomes = new Map();
+    let pairs = [];
     const failures = [];
     try {
-        const pairs = await plan(session, list.items, parallel, logger);
+        pairs = await plan(session, list.items, parallel, logger);
         const changed = pairs.filter((p) => !p.unchanged);
         for (const p of pairs.filter((p) => p.unchanged))
-            for (const tag of p.destTags)
-                mirrored.push(result(p, tag, 'unchanged', 0));
+            outcomes.set(p, tagsOf(p).map((tag) => result(p, tag, 'unchanged', 0)));
         logger.info(`plan: ${changed.length} image(s) to copy, ${pairs.length - changed.length} unchanged`);
         for (const p of changed)
             logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`);
@@ -53229,14 +53229,13 @@ async function mirror(context) {
                     return;
                 try {
                     const bytes = skopeo ? await copyWithSkopeo(skopeo, session, pair, logger) : await copyNative(session, pair, logger);
-                    pair.destTags.forEach((tag, i) => mirrored.push(result(pair, tag, 'copied', i === 0 ? bytes : 0)));
+                    outcomes.set(pair, tagsOf(pair).map((tag, i) => result(pair, tag, 'copied', i === 0 ? bytes : 0)));
                 }
                 catch (error) {
                     const message = `${pair.item.label} ${source(pair)}: ${error.message}`;
                     failures.push(message);
                     logger.error(message);
-                    for (const tag of pair.destTags)
-                        mirrored.push({ ...result(pair, tag, 'failed', 0), error: error.message });
+                    outcomes.set(pair, tagsOf(pair).map((tag) => ({ ...result(pair, tag, 'failed', 0), error: error.message })));
                     if (!keepGoing)
                         stop = true;
                 }
@@ -53246,7 +53245,11 @@ async function mirror(context) {
     finally {
         session.close();
     }
-    const digestFile = (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `mirror-digests-${process.pid}-${Date.now()}.txt`);
+    // In the order of the mirror list, whatever order the copies finished in.
+    const mirrored = pairs.flatMap((p) => outcomes.get(p) ?? []);
+    const outDir = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+    await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
+    const digestFile = (0,external_node_path_namespaceObject.join)(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
     await (0,promises_namespaceObject.writeFile)(digestFile, mirrored.filter((m) => m.status !== 'failed').map((m) => `${m.digest} docker://${m.dest}\n`).join(''));
     const count = (status) => mirrored.filter((m) => m.status === status).length;
     const bytes = mirrored.reduce((n, m) => n + m.bytes, 0);
@@ -53260,6 +53263,8 @@ async function mirror(context) {
         failure: failures.length ? `${failures.length} image(s) failed to mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}` : undefined,
     };
 }
+/** Destination tags, or the digest itself for a digest copied without a tag. */
+const tagsOf = (pair) => (pair.destTags.length ? pair.destTags : [pair.digest]);
 const source = (pair) => `${repositoryName(pair.item.source)}${pair.srcRef.startsWith('sha256:') ? '@' : ':'}${pair.srcRef}`;
 function result(pair, tag, status, bytes) {
     return { src: source(pair), dest: `${repositoryName(pair.item.destination)}${tag.startsWith('sha256:') ? '@' : ':'}${tag}`, digest: pair.digest, status, bytes };

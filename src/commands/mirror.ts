@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBoolean } from '../config/booleans.js';
@@ -71,12 +71,13 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
   for (const c of list.sourceCredentials) explicit.set(c.registry, { username: c.username, password: c.password });
 
   const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries: [...(transport.insecureRegistries ?? []), ...list.insecureSources] }, credentials: { explicit, env } });
-  const mirrored: MirroredTag[] = [];
+  const outcomes = new Map<MirrorPair, MirroredTag[]>();
+  let pairs: MirrorPair[] = [];
   const failures: string[] = [];
   try {
-    const pairs = await plan(session, list.items, parallel, logger);
+    pairs = await plan(session, list.items, parallel, logger);
     const changed = pairs.filter((p) => !p.unchanged);
-    for (const p of pairs.filter((p) => p.unchanged)) for (const tag of p.destTags) mirrored.push(result(p, tag, 'unchanged', 0));
+    for (const p of pairs.filter((p) => p.unchanged)) outcomes.set(p, tagsOf(p).map((tag) => result(p, tag, 'unchanged', 0)));
     logger.info(`plan: ${changed.length} image(s) to copy, ${pairs.length - changed.length} unchanged`);
     for (const p of changed) logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`);
     if (!dryRun) {
@@ -89,12 +90,12 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
             if (stop) return;
             try {
               const bytes = skopeo ? await copyWithSkopeo(skopeo, session, pair, logger) : await copyNative(session, pair, logger);
-              pair.destTags.forEach((tag, i) => mirrored.push(result(pair, tag, 'copied', i === 0 ? bytes : 0)));
+              outcomes.set(pair, tagsOf(pair).map((tag, i) => result(pair, tag, 'copied', i === 0 ? bytes : 0)));
             } catch (error) {
               const message = `${pair.item.label} ${source(pair)}: ${(error as Error).message}`;
               failures.push(message);
               logger.error(message);
-              for (const tag of pair.destTags) mirrored.push({ ...result(pair, tag, 'failed', 0), error: (error as Error).message });
+              outcomes.set(pair, tagsOf(pair).map((tag) => ({ ...result(pair, tag, 'failed', 0), error: (error as Error).message })));
               if (!keepGoing) stop = true;
             }
           }),
@@ -105,7 +106,11 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
     session.close();
   }
 
-  const digestFile = join(env.RUNNER_TEMP || tmpdir(), `mirror-digests-${process.pid}-${Date.now()}.txt`);
+  // In the order of the mirror list, whatever order the copies finished in.
+  const mirrored = pairs.flatMap((p) => outcomes.get(p) ?? []);
+  const outDir = env.RUNNER_TEMP || tmpdir();
+  await mkdir(outDir, { recursive: true });
+  const digestFile = join(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
   await writeFile(digestFile, mirrored.filter((m) => m.status !== 'failed').map((m) => `${m.digest} docker://${m.dest}\n`).join(''));
   const count = (status: MirroredTag['status']) => mirrored.filter((m) => m.status === status).length;
   const bytes = mirrored.reduce((n, m) => n + m.bytes, 0);
@@ -119,6 +124,9 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
     failure: failures.length ? `${failures.length} image(s) failed to mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}` : undefined,
   };
 }
+
+/** Destination tags, or the digest itself for a digest copied without a tag. */
+const tagsOf = (pair: MirrorPair) => (pair.destTags.length ? pair.destTags : [pair.digest]);
 
 const source = (pair: MirrorPair) => `${repositoryName(pair.item.source)}${pair.srcRef.startsWith('sha256:') ? '@' : ':'}${pair.srcRef}`;
 
