@@ -1,9 +1,10 @@
 // Benchmarks: `npm run bench -- <name>`; each prints its figures and ratios against the tool it
 // replaces, measured in the same run on the same machine.
+import { mirrorBench } from './mirror.js';
 import { promoteBench } from './promote.js';
 import { registryBench } from './registry.js';
 
-const BENCHES: Record<string, () => Promise<void>> = { registry: registryBench, promote: promoteBench };
+const BENCHES: Record<string, () => Promise<void>> = { registry: registryBench, promote: promoteBench, mirror: mirrorBench };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of names.length ? names : Object.keys(BENCHES)) {

@@ -52345,6 +52345,8 @@ async function withRetry(what, step, policy = DEFAULT_RETRY, logger = silentLogg
 
 
 
+/** Blobs this small are uploaded without a HEAD first: a HEAD costs as much as the upload saves. */
+const SMALL_BLOB = 1024 * 1024;
 /**
  * Copies one image (an index with its children, or one manifest) and puts its tags: resolve the
  * source to a digest once; skip everything when every tag already has it; per blob HEAD, mount,
@@ -52363,7 +52365,7 @@ async function copyImage(session, from, to, options) {
     if (!sourceDigest)
         throw new Error(`${label} not found`);
     const subset = options.platforms && options.platforms.length > 0;
-    if (!subset && options.tags.length > 0) {
+    if (!subset && !options.knownChanged && options.tags.length > 0) {
         const current = await Promise.all(options.tags.map((tag) => dstLimit(() => retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag)))));
         if (current.every((head) => head?.digest === sourceDigest)) {
             return { ...stats, digest: sourceDigest, mediaType: current[0]?.mediaType ?? '', status: 'unchanged' };
@@ -52393,11 +52395,16 @@ async function copyImage(session, from, to, options) {
     // everything it references is in place by now, so the tag never names an incomplete image.
     const references = options.tags.length > 0 ? options.tags : [top.digest];
     let digest = top.digest;
+    const unconfirmed = [];
     for (const reference of references) {
-        digest = await dstLimit(() => retry(`PUT ${to.repository}:${reference}`, () => dst.putManifest(to.repository, reference, top)));
+        const put = await dstLimit(() => retry(`PUT ${to.repository}:${reference}`, () => dst.putManifestConfirmed(to.repository, reference, top)));
+        digest = put.digest;
+        if (!put.confirmed)
+            unconfirmed.push(reference);
         stats.manifestsPut++;
     }
-    for (const tag of options.tags) {
+    // Tags the registry did not confirm with Docker-Content-Digest are checked with a HEAD.
+    for (const tag of unconfirmed) {
         const head = await retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag));
         if (head?.digest !== digest)
             throw new Error(`${to.registry}/${to.repository}:${tag} resolves to ${head?.digest ?? 'nothing'} after the copy, not ${digest}`);
@@ -52423,10 +52430,13 @@ async function copyImage(session, from, to, options) {
             stats.blobsSkipped++;
             return;
         }
-        if ((await dstLimit(() => retry(`HEAD blob ${blob.digest}`, () => dst.headBlob(to.repository, blob.digest)))) !== undefined) {
-            stats.blobsSkipped++;
-            session.recordBlob(to.registry, blob.digest, to.repository);
-            return;
+        const mountable = session.holderOf(to.registry, blob.digest) !== undefined || from.registry === to.registry;
+        if (blob.size > SMALL_BLOB || mountable) {
+            if ((await dstLimit(() => retry(`HEAD blob ${blob.digest}`, () => dst.headBlob(to.repository, blob.digest)))) !== undefined) {
+                stats.blobsSkipped++;
+                session.recordBlob(to.registry, blob.digest, to.repository);
+                return;
+            }
         }
         // One transfer per destination registry and blob at a time: an image sharing a layer with
         // one being copied waits for it, then mounts it.
@@ -52879,6 +52889,13 @@ class RegistryClient {
     }
     /** PUTs the exact bytes; returns their digest, checked against what the registry says it stored. */
     async putManifest(repository, reference, manifest) {
+        return (await this.putManifestConfirmed(repository, reference, manifest)).digest;
+    }
+    /**
+     * As putManifest, and says whether the registry confirmed the digest (Docker-Content-Digest):
+     * a confirmed tag needs no HEAD to verify it.
+     */
+    async putManifestConfirmed(repository, reference, manifest) {
         const url = this.url(`/v2/${repository}/manifests/${reference}`);
         const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({ method: 'PUT', url, headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length }, body: manifest.bytes }));
         if (response.status !== 201 && response.status !== 200)
@@ -52888,7 +52905,7 @@ class RegistryClient {
         const stored = header(response, 'docker-content-digest');
         if (stored?.startsWith('sha256:') && stored !== digest)
             throw new DigestMismatchError(digest, stored, `manifest put as ${this.registry}/${repository}:${reference}`);
-        return digest;
+        return { digest, confirmed: stored === digest };
     }
     /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
     async deleteManifest(repository, reference) {
@@ -53331,6 +53348,7 @@ async function copyNative(session, pair, logger) {
     let reported = 0;
     const result = await copyImage(session, { registry: pair.item.source.registry, repository: pair.item.source.path }, { registry: pair.item.destination.registry, repository: pair.item.destination.path }, {
         source: pair.sourceDigest,
+        knownChanged: true,
         tags: pair.destTags,
         platforms: pair.item.platforms,
         onBytes: (n) => {

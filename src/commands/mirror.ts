@@ -197,6 +197,7 @@ async function copyNative(session: RegistrySession, pair: MirrorPair, logger: Lo
   let reported = 0;
   const result = await copyImage(session, { registry: pair.item.source.registry, repository: pair.item.source.path }, { registry: pair.item.destination.registry, repository: pair.item.destination.path }, {
     source: pair.sourceDigest,
+    knownChanged: true,
     tags: pair.destTags,
     platforms: pair.item.platforms,
     onBytes: (n) => {

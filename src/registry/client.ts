@@ -123,6 +123,14 @@ export class RegistryClient {
 
   /** PUTs the exact bytes; returns their digest, checked against what the registry says it stored. */
   async putManifest(repository: string, reference: string, manifest: Pick<Manifest, 'bytes' | 'mediaType'>): Promise<string> {
+    return (await this.putManifestConfirmed(repository, reference, manifest)).digest;
+  }
+
+  /**
+   * As putManifest, and says whether the registry confirmed the digest (Docker-Content-Digest):
+   * a confirmed tag needs no HEAD to verify it.
+   */
+  async putManifestConfirmed(repository: string, reference: string, manifest: Pick<Manifest, 'bytes' | 'mediaType'>): Promise<{ digest: string; confirmed: boolean }> {
     const url = this.url(`/v2/${repository}/manifests/${reference}`);
     const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({ method: 'PUT', url, headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length }, body: manifest.bytes }));
     if (response.status !== 201 && response.status !== 200) throw await errorFrom('PUT', response);
@@ -130,7 +138,7 @@ export class RegistryClient {
     const digest = sha256(manifest.bytes);
     const stored = header(response, 'docker-content-digest');
     if (stored?.startsWith('sha256:') && stored !== digest) throw new DigestMismatchError(digest, stored, `manifest put as ${this.registry}/${repository}:${reference}`);
-    return digest;
+    return { digest, confirmed: stored === digest };
   }
 
   /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */

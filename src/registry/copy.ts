@@ -21,7 +21,12 @@ export interface CopyOptions {
   readonly platforms?: readonly string[];
   /** Reports bytes streamed so far, for progress lines on long copies. */
   readonly onBytes?: (bytes: number) => void;
+  /** The caller already found the destination tags behind: skip looking again. */
+  readonly knownChanged?: boolean;
 }
+
+/** Blobs this small are uploaded without a HEAD first: a HEAD costs as much as the upload saves. */
+const SMALL_BLOB = 1024 * 1024;
 
 export interface CopyStats {
   blobsCopied: number;
@@ -56,7 +61,7 @@ export async function copyImage(session: RegistrySession, from: RepositoryRef, t
   if (!sourceDigest) throw new Error(`${label} not found`);
 
   const subset = options.platforms && options.platforms.length > 0;
-  if (!subset && options.tags.length > 0) {
+  if (!subset && !options.knownChanged && options.tags.length > 0) {
     const current = await Promise.all(options.tags.map((tag) => dstLimit(() => retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag)))));
     if (current.every((head) => head?.digest === sourceDigest)) {
       return { ...stats, digest: sourceDigest, mediaType: current[0]?.mediaType ?? '', status: 'unchanged' };
@@ -85,11 +90,15 @@ export async function copyImage(session: RegistrySession, from: RepositoryRef, t
   // everything it references is in place by now, so the tag never names an incomplete image.
   const references = options.tags.length > 0 ? options.tags : [top.digest];
   let digest = top.digest;
+  const unconfirmed: string[] = [];
   for (const reference of references) {
-    digest = await dstLimit(() => retry(`PUT ${to.repository}:${reference}`, () => dst.putManifest(to.repository, reference, top)));
+    const put = await dstLimit(() => retry(`PUT ${to.repository}:${reference}`, () => dst.putManifestConfirmed(to.repository, reference, top)));
+    digest = put.digest;
+    if (!put.confirmed) unconfirmed.push(reference);
     stats.manifestsPut++;
   }
-  for (const tag of options.tags) {
+  // Tags the registry did not confirm with Docker-Content-Digest are checked with a HEAD.
+  for (const tag of unconfirmed) {
     const head = await retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag));
     if (head?.digest !== digest) throw new Error(`${to.registry}/${to.repository}:${tag} resolves to ${head?.digest ?? 'nothing'} after the copy, not ${digest}`);
   }
@@ -116,10 +125,13 @@ export async function copyImage(session: RegistrySession, from: RepositoryRef, t
       stats.blobsSkipped++;
       return;
     }
-    if ((await dstLimit(() => retry(`HEAD blob ${blob.digest}`, () => dst.headBlob(to.repository, blob.digest)))) !== undefined) {
-      stats.blobsSkipped++;
-      session.recordBlob(to.registry, blob.digest, to.repository);
-      return;
+    const mountable = session.holderOf(to.registry, blob.digest) !== undefined || from.registry === to.registry;
+    if (blob.size > SMALL_BLOB || mountable) {
+      if ((await dstLimit(() => retry(`HEAD blob ${blob.digest}`, () => dst.headBlob(to.repository, blob.digest)))) !== undefined) {
+        stats.blobsSkipped++;
+        session.recordBlob(to.registry, blob.digest, to.repository);
+        return;
+      }
     }
     // One transfer per destination registry and blob at a time: an image sharing a layer with
     // one being copied waits for it, then mounts it.
