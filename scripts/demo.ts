@@ -1,7 +1,7 @@
 // The local end-to-end demo: starts the test bed, then runs the gated flow's pipelines through
 // the composite actions exactly as a runner would (inputs -> env, GITHUB_OUTPUT, summary), and
-// prints what is where. So far: the check pipeline (build), the gate (upload of
-// change_<N>_<tag>) and the promotion after merge; mirror joins when it lands.
+// prints what is where: the check pipeline (build), the gate (upload of change_<N>_<tag>),
+// the promotion after merge, and a scheduled mirror of the promoted images to a second registry.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,19 +82,27 @@ async function main(): Promise<void> {
     if (promoted.code !== 0) throw new Error(`actions/promote failed:\n${promoted.stdout}\n${promoted.stderr}`);
     console.log(`  deleted: ${(JSON.parse(promoted.outputs.deleted) as string[]).join(', ')}`);
 
-    // What the registry itself holds, read back through its API.
+    console.log(`\n== mirror pipeline (schedule): actions/mirror copies the promoted images to ${process.env.CIA_REGISTRY_B}`);
+    const mirrorList = built.map((b) => ({ src_repository: b.repository, all_tags: true, dest_repository: `${process.env.CIA_REGISTRY_B}/mirror/${b.repository.slice(registry.length + 1)}` }));
+    const mirrored = await runAction(join(root, 'actions', 'mirror', 'action.yml'), { inputs: { mirror: JSON.stringify(mirrorList) }, env: { ...env, GITHUB_EVENT_NAME: 'schedule' } });
+    if (mirrored.code !== 0) throw new Error(`actions/mirror failed:\n${mirrored.stdout}\n${mirrored.stderr}`);
+    process.stdout.write(mirrored.stdout.split('\n').filter((l) => /^(plan:| {2}127)/.test(l)).map((l) => `  ${l}\n`).join(''));
+
+    // What the registries themselves hold, read back through their API.
     const session = new RegistrySession();
     const rows: string[][] = [];
     for (const b of built) {
       const path = b.repository.slice(registry.length + 1);
-      const client = session.client(registry);
-      for (const tag of (await client.listTags(path)).sort()) {
-        const head = await client.headManifest(path, tag);
-        rows.push([`${b.repository}:${tag}`, head?.digest ?? '?', head?.mediaType.includes('index') ? 'index' : 'image']);
+      for (const [where, repository] of [[registry, path], [process.env.CIA_REGISTRY_B!, `mirror/${path}`]]) {
+        const client = session.client(where);
+        for (const tag of (await client.listTags(repository)).sort()) {
+          const head = await client.headManifest(repository, tag);
+          rows.push([`${where}/${repository}:${tag}`, head?.digest ?? '?', head?.mediaType.includes('index') ? 'index' : 'image']);
+        }
       }
     }
     session.close();
-    console.log(`\n${formatPlainTable({ title: `What is where (registry ${registry})`, headers: ['reference', 'digest', 'kind'], rows })}`);
+    console.log(`\n${formatPlainTable({ title: 'What is where (read back from the registries)', headers: ['reference', 'digest', 'kind'], rows })}`);
     const local = built.map((b) => [b.repository, b.platforms.join(' ')]);
     console.log(`\n${formatPlainTable({ title: 'Built locally (podman)', headers: ['repository', 'platforms'], rows: local })}`);
   } finally {

@@ -117,6 +117,19 @@ describe('mirror between real registries', () => {
     assert.deepEqual(await skopeoTags(`${basic.registry}/${broken}`, authfile).catch(() => []), [], 'no tag on the image whose blob never arrived');
   });
 
+  test('faults on the destination side (a reset upload, a 503 on the tag) are retried, and the copy is identical', async () => {
+    const toDest = await startFaultProxy(basic.registry);
+    try {
+      toDest.rules.push({ method: 'PUT', path: /\/blobs\/uploads\//, fault: { kind: 'reset' } }, { method: 'PUT', path: /\/manifests\/latest$/, fault: { kind: 'status', status: 503 } });
+      const { mirrored } = await runMirror({ mirror: JSON.stringify([{ src_repository: `${source.registry}/lib/app`, src_tag: 'latest', dest_repository: `${toDest.registry}/destfaults/app` }]), 'registry-credentials': `"${toDest.registry}": {username: ci, password: "${PASSWORD}"}` });
+      assert.deepEqual(mirrored.map((m) => m.status), ['copied']);
+      assert.ok(toDest.log.some((e) => e.fault === 'reset') && toDest.log.some((e) => e.status === 503), 'both faults were hit');
+      assert.ok((await skopeoRaw(`${basic.registry}/destfaults/app:latest`, authfile)).equals(await skopeoRaw(`${source.registry}/lib/app:latest`)));
+    } finally {
+      await toDest.close();
+    }
+  });
+
   test('a Zuul vars file and a skopeo-sync file, used verbatim', async () => {
     const work = mkdtempSync(join(tmpdir(), 'cia-mirror-files-'));
     writeFileSync(join(work, 'zuul.yaml'), ['mirror_container_images_images:', `  - src_repository: ${source.registry}/lib/app`, '    src_tag: "1.0.0"', `    dest_repository: ${basic.registry}/zuul/app`, '    dest_tag: "1.0"', `    dest_registry: ${basic.registry}`, ''].join('\n'));
