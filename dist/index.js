@@ -50573,6 +50573,53 @@ function toSpec(entry, index) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/config/metadata-tags.ts
+
+
+/**
+ * Applies docker/metadata-action's `tags` output (one full reference per line) to the image list:
+ * an image named by any of the references gets exactly their tags (metadata-action keeps the
+ * templating: semver, sha, dates); the others keep their own. A reference naming no image of
+ * the list is an error, so a typo cannot silently publish nothing.
+ */
+function applyMetadataTags(images, text) {
+    const lines = text
+        .split(/[\n,]/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    if (lines.length === 0)
+        return [...images];
+    const byRepository = new Map();
+    const problems = [];
+    for (const line of lines) {
+        try {
+            const ref = parseReference(line);
+            if (!ref.tag) {
+                problems.push(`metadata-tags: "${line}" has no tag`);
+                continue;
+            }
+            const name = repositoryName(ref);
+            if (!images.some((image) => repositoryName(image.reference) === name)) {
+                problems.push(`metadata-tags: "${line}" names no image of the list (${images.map((i) => i.repository).join(', ')})`);
+                continue;
+            }
+            byRepository.set(name, [...new Set([...(byRepository.get(name) ?? []), ref.tag])]);
+        }
+        catch (error) {
+            if (error instanceof main_ReferenceError)
+                problems.push(`metadata-tags: ${error.message}`);
+            else
+                throw error;
+        }
+    }
+    if (problems.length)
+        throw new ConfigErrors(problems);
+    return images.map((image) => {
+        const tags = byRepository.get(repositoryName(image.reference));
+        return tags ? { ...image, tags } : image;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 /**
  * Every action input and output, in one place. The action.yml files, the CLI's --help and the
@@ -50609,6 +50656,7 @@ const Input = {
     Parallel: 'parallel',
     KeepGoing: 'keep-going',
     Engine: 'engine',
+    MetadataTags: 'metadata-tags',
 };
 const Output = {
     Images: 'images',
@@ -50632,6 +50680,12 @@ const INPUTS = [
     {
         name: Input.ImagesFile,
         description: 'Path (relative to work-dir) of a YAML file holding the image list, or a Zuul vars file with a container_images key. Give this or images.',
+        default: '',
+        commands: IMAGE_COMMANDS,
+    },
+    {
+        name: Input.MetadataTags,
+        description: "docker/metadata-action's tags output (full references, one per line): each image it names gets exactly those tags instead of its own.",
         default: '',
         commands: IMAGE_COMMANDS,
     },
@@ -50941,6 +50995,7 @@ function sanitisePipeline(name) {
 
 
 
+
 function readWorkDir(read, env) {
     const value = read(Input.WorkDir) || env.GITHUB_WORKSPACE || process.cwd();
     const dir = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), value);
@@ -50960,7 +51015,7 @@ function readEngineInputs(read, env, onSecret) {
         resolveInside(workDir, workDir, containerFilename, 'container-filename', false);
     return {
         workDir,
-        images: loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
+        images: applyMetadataTags(loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }), read(Input.MetadataTags)),
         engine: engine,
         containerFilename,
         extraEnv: parseExtraEnv(read(Input.BuildExtraEnv)),
@@ -53449,6 +53504,7 @@ function readUploadInputs(read, env, onSecret) {
 
 
 
+
 function readPromoteInputs(read, env, onSecret) {
     const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
     const token = read(Input.Token) || env.GITHUB_TOKEN || undefined;
@@ -53468,7 +53524,7 @@ function readPromoteInputs(read, env, onSecret) {
     }
     return {
         workDir,
-        images: loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
+        images: applyMetadataTags(loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }), read(Input.MetadataTags)),
         credentials,
         change: parseChangeInput(read(Input.Change)),
         method,

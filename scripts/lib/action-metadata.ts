@@ -71,3 +71,23 @@ export function renderActionFiles(): Map<string, string> {
   for (const command of COMMANDS) files.set(`actions/${command}/action.yml`, compositeAction(command));
   return files;
 }
+
+const START = '<!-- generated: inputs and outputs (npm run gen) -->';
+const END = '<!-- end of generated -->';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The inputs and outputs tables of an action's README, from the same tables as its action.yml. */
+export function readmeTables(command: CommandName): string {
+  const inputs = inputsOf(command).map((i) => `| \`${i.name}\` | ${i.default === '' ? '' : `\`${i.default}\``} | ${cell(i.description)} |`);
+  const outputs = outputsOf(command).map((o) => `| \`${o.name}\` | ${cell(o.description)} |`);
+  return [START, '## Inputs', '| input | default | description |', '|---|---|---|', ...inputs, '', '## Outputs', '| output | description |', '|---|---|', ...outputs, END].join('\n');
+}
+
+/** The README with its generated section replaced (or appended when it has none yet). */
+export function withReadmeTables(readme: string, command: CommandName): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start >= 0 && end > start) return readme.slice(0, start) + readmeTables(command) + readme.slice(end + END.length);
+  return `${readme.trimEnd()}\n\n${readmeTables(command)}\n`;
+}

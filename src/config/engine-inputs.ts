@@ -2,6 +2,7 @@ import { ENGINE_NAMES, type EngineName } from '../engines/build-spec.js';
 import { parseCredentials, type CredentialsMap } from './credentials.js';
 import { ConfigError } from './errors.js';
 import { loadImageList, type ImageSpec } from './image-list.js';
+import { applyMetadataTags } from './metadata-tags.js';
 import { Input, type InputName } from './inputs.js';
 import { resolveInside } from './paths.js';
 import { show } from './schema-errors.js';
@@ -41,7 +42,7 @@ export function readEngineInputs(read: InputReader, env: NodeJS.ProcessEnv, onSe
   if (containerFilename !== undefined) resolveInside(workDir, workDir, containerFilename, 'container-filename', false);
   return {
     workDir,
-    images: loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
+    images: applyMetadataTags(loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }), read(Input.MetadataTags)),
     engine: engine as EngineName,
     containerFilename,
     extraEnv: parseExtraEnv(read(Input.BuildExtraEnv)),

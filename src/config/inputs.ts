@@ -36,6 +36,7 @@ export const Input = {
   Parallel: 'parallel',
   KeepGoing: 'keep-going',
   Engine: 'engine',
+  MetadataTags: 'metadata-tags',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -78,6 +79,12 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: Input.ImagesFile,
     description: 'Path (relative to work-dir) of a YAML file holding the image list, or a Zuul vars file with a container_images key. Give this or images.',
+    default: '',
+    commands: IMAGE_COMMANDS,
+  },
+  {
+    name: Input.MetadataTags,
+    description: "docker/metadata-action's tags output (full references, one per line): each image it names gets exactly those tags instead of its own.",
     default: '',
     commands: IMAGE_COMMANDS,
   },

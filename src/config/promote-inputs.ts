@@ -4,6 +4,7 @@ import { parseDuration } from './duration.js';
 import { readWorkDir, type InputReader } from './engine-inputs.js';
 import { ConfigError } from './errors.js';
 import { loadImageList, type ImageSpec } from './image-list.js';
+import { applyMetadataTags } from './metadata-tags.js';
 import { Input } from './inputs.js';
 import { readTransportOptions } from './registry-inputs.js';
 import { readIntermediate, readPromoteMethod, type IntermediateRegistry, type PromoteMethod } from './upload-inputs.js';
@@ -53,7 +54,7 @@ export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, onS
   }
   return {
     workDir,
-    images: loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
+    images: applyMetadataTags(loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }), read(Input.MetadataTags)),
     credentials,
     change: parseChangeInput(read(Input.Change)),
     method,

@@ -144,6 +144,17 @@ describe('mirror between real registries', () => {
     assert.deepEqual(await skopeoTags(`${basic.registry}/synced/lib/app`, authfile), ['1.0.0', '2.0.0', 'nightly-2026']);
   });
 
+  test('a platform subset: a smaller index with those platforms only, and its re-run is unchanged', async () => {
+    const inputs = { mirror: JSON.stringify([{ src_repository: `${source.registry}/lib/app`, src_tag: 'latest', platforms: ['linux/arm64'], dest_repository: `${basic.registry}/subset/app` }]), 'registry-credentials': credentials() };
+    const first = await runMirror(inputs);
+    assert.deepEqual(first.mirrored.map((m) => m.status), ['copied']);
+    const index = JSON.parse((await skopeoRaw(`${basic.registry}/subset/app:latest`, authfile)).toString()) as { manifests: { platform: { architecture: string } }[] };
+    assert.deepEqual(index.manifests.map((m) => m.platform.architecture), ['arm64']);
+    assert.notEqual(first.mirrored[0].digest, digests.latest);
+    const again = await runMirror(inputs);
+    assert.deepEqual(again.mirrored.map((m) => [m.status, m.digest]), [['unchanged', first.mirrored[0].digest]]);
+  });
+
   test('engine: skopeo runs the same plan and gives the same digests', async () => {
     const { mirrored } = await runMirror({ engine: 'skopeo', mirror: JSON.stringify([{ src_repository: `${source.registry}/lib/app`, tags: ['latest', '2.0.0'], dest_repository: `${basic.registry}/viaskopeo/app` }]), 'registry-credentials': credentials() });
     assert.deepEqual(mirrored.map((m) => [m.status, m.digest]), [['copied', digests.latest], ['copied', digests['2.0.0']]]);

@@ -139,18 +139,22 @@ describe('registry auth against real registries', () => {
     assert.equal(tokens.requests[0].user, 'ci');
   });
 
-  test('credentials from a docker credential helper (credHelpers), and from podman auth.json', async () => {
+  test('credentials from a docker credential helper (credHelpers, then credsStore), and from podman auth.json', async () => {
     const bin = mkdtempSync(join(tmpdir(), 'cia-helper-'));
     writeFileSync(join(bin, 'docker-credential-cia'), `#!/bin/sh\nread server\n[ "$server" = "${basic.registry}" ] || exit 1\nprintf '{"ServerURL":"%s","Username":"ci","Secret":"${PASSWORD}"}' "$server"\n`);
     chmodSync(join(bin, 'docker-credential-cia'), 0o755);
     const dockerDir = mkdtempSync(join(tmpdir(), 'cia-docker-'));
     writeFileSync(join(dockerDir, 'config.json'), JSON.stringify({ credHelpers: { [basic.registry]: 'cia' } }));
+    const storeDir = mkdtempSync(join(tmpdir(), 'cia-docker-'));
+    writeFileSync(join(storeDir, 'config.json'), JSON.stringify({ credsStore: 'cia' }));
     const oldPath = process.env.PATH;
     process.env.PATH = `${bin}:${oldPath}`;
     try {
-      const s = new RegistrySession({ credentials: { env: { DOCKER_CONFIG: dockerDir } } });
-      assert.deepEqual(await s.client(basic.registry).listTags('app'), ['v1']);
-      s.close();
+      for (const config of [dockerDir, storeDir]) {
+        const s = new RegistrySession({ credentials: { env: { DOCKER_CONFIG: config } } });
+        assert.deepEqual(await s.client(basic.registry).listTags('app'), ['v1']);
+        s.close();
+      }
     } finally {
       process.env.PATH = oldPath;
     }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { renderActionFiles, envName } from '../../scripts/lib/action-metadata.js';
+import { envName, renderActionFiles, withReadmeTables } from '../../scripts/lib/action-metadata.js';
 import { COMMANDS } from '../../src/config/inputs.js';
 import { readAction } from '../../scripts/lib/action-runner.js';
 
@@ -30,6 +30,15 @@ describe('action metadata', () => {
       for (const name of declared) assert.equal(step.env?.[envName(name)], `\${{ inputs.${name} }}`);
       assert.match(step.run ?? '', new RegExp(`node "\\$GITHUB_ACTION_PATH/\\.\\./\\.\\./dist/index\\.js" ${command}\\n`));
       for (const [name, output] of Object.entries(action.outputs ?? {})) assert.equal(output.value, `\${{ steps.${step.id}.outputs.${name} }}`);
+    });
+  }
+
+  for (const command of COMMANDS) {
+    test(`actions/${command}/README.md lists every input and output as action.yml has them`, () => {
+      const readme = readFileSync(join(root, 'actions', command, 'README.md'), 'utf8');
+      assert.equal(withReadmeTables(readme, command), readme, 'the README tables are stale: run npm run gen');
+      const action = readAction(join(root, 'actions', command, 'action.yml'));
+      for (const name of [...Object.keys(action.inputs ?? {}), ...Object.keys(action.outputs ?? {})]) assert.ok(readme.includes(`| \`${name}\` |`), name);
     });
   }
 
