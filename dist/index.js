@@ -53581,29 +53581,31 @@ async function findPullRequest(env, sha, token, fetchImpl = fetch) {
     const body = (await response.json());
     const candidates = Array.isArray(body) ? body : [body];
     const pr = candidates.find((p) => p.merge_commit_sha === sha) ?? candidates.find((p) => p.merged || p.merged_at) ?? candidates[0];
-    return pr ? { number: pr.number, headSha: pr.head?.sha, url: pr.html_url } : undefined;
+    return pr ? { number: pr.number, headSha: pr.head?.sha, mergeSha: pr.merge_commit_sha ?? undefined, url: pr.html_url } : undefined;
 }
+const known = (...shas) => [...new Set(shas.filter((s) => !!s))];
 /** Which change a promote run is for: the change input, a merged pull request, or a pushed commit's PR. */
 async function changeForPromote(env, event, override, token, logger, fetchImpl) {
     const name = env.GITHUB_EVENT_NAME ?? '';
-    const prHead = event.pull_request?.head?.sha;
+    const pr = event.pull_request;
+    const prRevisions = known(pr?.head?.sha, pr?.merge_commit_sha);
     if (override !== undefined)
-        return { change: detectChange(env, event, override), headSha: event.pull_request?.number === override ? prHead : undefined };
-    if (name.startsWith('pull_request') && event.pull_request?.number) {
-        if (event.action === 'closed' && event.pull_request.merged !== true) {
-            return { change: detectChange(env, event), skip: `pull request #${event.pull_request.number} was closed without merging: nothing to promote` };
+        return { change: detectChange(env, event, override), revisions: pr?.number === override ? prRevisions : [] };
+    if (name.startsWith('pull_request') && pr?.number) {
+        if (event.action === 'closed' && pr.merged !== true) {
+            return { change: detectChange(env, event), revisions: [], skip: `pull request #${pr.number} was closed without merging: nothing to promote` };
         }
-        return { change: detectChange(env, event), headSha: prHead };
+        return { change: detectChange(env, event), revisions: prRevisions };
     }
     if (name === 'push') {
         const sha = env.GITHUB_SHA;
         if (!sha)
             throw new ConfigError('GITHUB_SHA is not set: cannot find the pull request of the push; give the change input');
-        const pr = await findPullRequest(env, sha, token, fetchImpl);
-        if (!pr)
+        const found = await findPullRequest(env, sha, token, fetchImpl);
+        if (!found)
             throw new ConfigError(`no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input to promote a change explicitly`);
-        logger.info(`commit ${sha.slice(0, 12)} came from pull request #${pr.number}`);
-        return { change: detectChange(env, event, pr.number), headSha: pr.headSha };
+        logger.info(`commit ${sha.slice(0, 12)} came from pull request #${found.number}`);
+        return { change: detectChange(env, event, found.number), revisions: known(found.headSha, found.mergeSha, sha) };
     }
     throw new ConfigError(`no change to promote for the ${name || 'local'} event: run promote on pull_request (closed) or push, or give the change input`);
 }
@@ -54174,7 +54176,7 @@ const REVISION_LABEL = 'org.opencontainers.image.revision';
 async function promote(context) {
     const { env, logger } = context;
     const inputs = readPromoteInputs(context.read, env, (secret) => logger.mask(secret));
-    const { change, headSha, skip } = await changeForPromote(env, readEvent(env), inputs.change, inputs.token, logger);
+    const { change, revisions, skip } = await changeForPromote(env, readEvent(env), inputs.change, inputs.token, logger);
     if (skip) {
         logger.info(skip);
         return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]' } };
@@ -54213,7 +54215,7 @@ async function promote(context) {
     const outcome = { promoted: [], deleted: [], leftBehind: [], plan: [] };
     try {
         logger.info(`promoting change ${change.change} (${change.prefix}_<tag>) by ${inputs.method}${inputs.dryRun ? ' (dry run: nothing changes)' : ''}`);
-        const cleanupTargets = inputs.method === 'tag' ? await byTag(session, deleter, inputs, change.prefix, change.change, outcome, logger) : await fromIntermediate(session, inputs, change.prefix, headSha, outcome, logger);
+        const cleanupTargets = inputs.method === 'tag' ? await byTag(session, deleter, inputs, change.prefix, change.change, outcome, logger) : await fromIntermediate(session, inputs, change.prefix, revisions, outcome, logger);
         if (inputs.cleanup)
             await cleanup(session, deleter, inputs, cleanupTargets, change.pipeline, change.prefix, outcome, logger);
         for (const left of outcome.leftBehind)
@@ -54335,7 +54337,7 @@ function sourceFor(inputs, image, tag, prefix) {
         return `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}:${prefix}_${tag}`;
     return undefined;
 }
-async function fromIntermediate(session, inputs, prefix, headSha, outcome, logger) {
+async function fromIntermediate(session, inputs, prefix, revisions, outcome, logger) {
     const retry = (what, step) => withRetry(what, step, session.retry, logger);
     const problems = [];
     const copies = [];
@@ -54367,10 +54369,10 @@ async function fromIntermediate(session, inputs, prefix, headSha, outcome, logge
             continue;
         }
         const source = parseReference(sources[0]);
-        if (headSha) {
+        if (revisions.length > 0) {
             const revision = (await retry(`config of ${sources[0]}`, () => readImageConfig(session.client(source.registry), source.path, digest))).labels[REVISION_LABEL];
-            if (revision && revision !== headSha) {
-                problems.push(`${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ${headSha}; refusing to promote it`);
+            if (revision && !revisions.includes(revision)) {
+                problems.push(`${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ${revisions.join(' or its merge ')}; refusing to promote it`);
                 continue;
             }
         }

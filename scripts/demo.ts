@@ -1,7 +1,8 @@
 // The local end-to-end demo: starts the test bed, then runs the gated flow's pipelines through
 // the composite actions exactly as a runner would (inputs -> env, GITHUB_OUTPUT, summary), and
-// prints what is where: the check pipeline (build), the gate (upload of change_<N>_<tag>),
-// the promotion after merge, and a scheduled mirror of the promoted images to a second registry.
+// prints what is where: the check pipeline (build), the gate (upload of change_<N>_<tag>), the
+// promotion after merge, a scheduled mirror to a second registry, the same gate and promotion
+// through an intermediate registry, and a release with tags from docker/metadata-action.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,12 +89,33 @@ async function main(): Promise<void> {
     if (mirrored.code !== 0) throw new Error(`actions/mirror failed:\n${mirrored.stdout}\n${mirrored.stderr}`);
     process.stdout.write(mirrored.stdout.split('\n').filter((l) => /^(plan:| {2}127)/.test(l)).map((l) => `  ${l}\n`).join(''));
 
+    const registryB = process.env.CIA_REGISTRY_B!;
+    console.log(`\n== gate, intermediate-registry mode (merge queue entry for #2): actions/upload pushes to ${registryB}/gate only`);
+    const queueSha = '4'.repeat(40);
+    writeFileSync(join(work, 'queue2.json'), JSON.stringify({ merge_group: { head_sha: queueSha, head_ref: `refs/heads/gh-readonly-queue/main/pr-2-${'6'.repeat(40)}` } }));
+    const irInputs = { 'images-file': 'images.yaml', 'promote-method': 'intermediate-registry', 'intermediate-registry': `${registryB}/gate` };
+    const gate2 = await runAction(join(root, 'actions', 'upload', 'action.yml'), { inputs: { ...irInputs, 'container-command': 'podman' }, env: { ...env, GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: join(work, 'queue2.json') } });
+    if (gate2.code !== 0) throw new Error(`actions/upload (intermediate) failed:\n${gate2.stdout}\n${gate2.stderr}`);
+    process.stdout.write(gate2.stdout.split('\n').filter((l) => /^pushed /.test(l)).map((l) => `  ${l}\n`).join(''));
+
+    console.log('\n== promote via the intermediate registry (#2 merged): actions/promote copies every platform to the final tags');
+    writeFileSync(join(work, 'merged2.json'), JSON.stringify({ action: 'closed', number: 2, pull_request: { number: 2, merged: true, merge_commit_sha: queueSha, head: { sha: '5'.repeat(40) } } }));
+    const promoted2 = await runAction(join(root, 'actions', 'promote', 'action.yml'), { inputs: { 'images-file': 'images.yaml', 'promote-method': 'intermediate-registry', 'intermediate-registry': `${registryB}/gate`, artifacts: gate2.outputs.artifacts }, env: { ...env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(work, 'merged2.json') } });
+    if (promoted2.code !== 0) throw new Error(`actions/promote (intermediate) failed:\n${promoted2.stdout}\n${promoted2.stderr}`);
+    process.stdout.write(promoted2.stdout.split('\n').filter((l) => /^127\.0\.0\.1.*: (copied|already promoted)/.test(l)).map((l) => `  ${l}\n`).join(''));
+
+    console.log('\n== release (tag 1.1.0 pushed): actions/upload with promote: false, tags from docker/metadata-action\'s output');
+    const metadataTags = built.map((b) => `${b.repository}:1.1.0\n${b.repository}:1.1`).join('\n');
+    const release = await runAction(join(root, 'actions', 'upload', 'action.yml'), { inputs: { 'images-file': 'images.yaml', 'container-command': 'podman', promote: 'false', 'metadata-tags': metadataTags }, env: { ...env, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: join(work, 'queue2.json') } });
+    if (release.code !== 0) throw new Error(`actions/upload (release) failed:\n${release.stdout}\n${release.stderr}`);
+    process.stdout.write(release.stdout.split('\n').filter((l) => /^pushed /.test(l)).map((l) => `  ${l}\n`).join(''));
+
     // What the registries themselves hold, read back through their API.
     const session = new RegistrySession();
     const rows: string[][] = [];
     for (const b of built) {
       const path = b.repository.slice(registry.length + 1);
-      for (const [where, repository] of [[registry, path], [process.env.CIA_REGISTRY_B!, `mirror/${path}`]]) {
+      for (const [where, repository] of [[registry, path], [registryB, `mirror/${path}`], [registryB, `gate/${path}`]]) {
         const client = session.client(where);
         for (const tag of (await client.listTags(repository)).sort()) {
           const head = await client.headManifest(repository, tag);

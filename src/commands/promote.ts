@@ -45,7 +45,7 @@ const REVISION_LABEL = 'org.opencontainers.image.revision';
 export async function promote(context: CommandContext): Promise<CommandResult> {
   const { env, logger } = context;
   const inputs = readPromoteInputs(context.read, env, (secret) => logger.mask(secret));
-  const { change, headSha, skip } = await changeForPromote(env, readEvent(env), inputs.change, inputs.token, logger);
+  const { change, revisions, skip } = await changeForPromote(env, readEvent(env), inputs.change, inputs.token, logger);
   if (skip) {
     logger.info(skip);
     return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]' } };
@@ -81,7 +81,7 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
   const outcome: Outcome = { promoted: [], deleted: [], leftBehind: [], plan: [] };
   try {
     logger.info(`promoting change ${change.change} (${change.prefix}_<tag>) by ${inputs.method}${inputs.dryRun ? ' (dry run: nothing changes)' : ''}`);
-    const cleanupTargets = inputs.method === 'tag' ? await byTag(session, deleter, inputs, change.prefix, change.change, outcome, logger) : await fromIntermediate(session, inputs, change.prefix, headSha, outcome, logger);
+    const cleanupTargets = inputs.method === 'tag' ? await byTag(session, deleter, inputs, change.prefix, change.change, outcome, logger) : await fromIntermediate(session, inputs, change.prefix, revisions, outcome, logger);
     if (inputs.cleanup) await cleanup(session, deleter, inputs, cleanupTargets, change.pipeline, change.prefix, outcome, logger);
     for (const left of outcome.leftBehind) logger.warning(`temporary tag left behind: ${left.ref}: ${left.reason}`);
     for (const probe of deleter.leftoverProbes) logger.warning(`probe tag left behind: ${probe}`);
@@ -195,7 +195,7 @@ function sourceFor(inputs: PromoteInputs, image: ImageSpec, tag: string, prefix:
   return undefined;
 }
 
-async function fromIntermediate(session: RegistrySession, inputs: PromoteInputs, prefix: string, headSha: string | undefined, outcome: Outcome, logger: Logger): Promise<CleanupTarget[]> {
+async function fromIntermediate(session: RegistrySession, inputs: PromoteInputs, prefix: string, revisions: readonly string[], outcome: Outcome, logger: Logger): Promise<CleanupTarget[]> {
   const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   const problems: string[] = [];
   const copies: { image: ImageSpec; source: string; registry: string; repository: string; digest: string }[] = [];
@@ -229,10 +229,10 @@ async function fromIntermediate(session: RegistrySession, inputs: PromoteInputs,
       continue;
     }
     const source = parseReference(sources[0]!);
-    if (headSha) {
+    if (revisions.length > 0) {
       const revision = (await retry(`config of ${sources[0]}`, () => readImageConfig(session.client(source.registry), source.path, digest))).labels[REVISION_LABEL];
-      if (revision && revision !== headSha) {
-        problems.push(`${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ${headSha}; refusing to promote it`);
+      if (revision && !revisions.includes(revision)) {
+        problems.push(`${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ${revisions.join(' or its merge ')}; refusing to promote it`);
         continue;
       }
     }

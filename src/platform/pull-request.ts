@@ -8,6 +8,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export interface PullRequestRef {
   readonly number: number;
   readonly headSha?: string;
+  readonly mergeSha?: string;
   readonly url?: string;
 }
 
@@ -39,40 +40,46 @@ export async function findPullRequest(env: Env, sha: string, token: string | und
   const body = (await response.json()) as ApiPullRequest | ApiPullRequest[];
   const candidates = Array.isArray(body) ? body : [body];
   const pr = candidates.find((p) => p.merge_commit_sha === sha) ?? candidates.find((p) => p.merged || p.merged_at) ?? candidates[0];
-  return pr ? { number: pr.number, headSha: pr.head?.sha, url: pr.html_url } : undefined;
+  return pr ? { number: pr.number, headSha: pr.head?.sha, mergeSha: pr.merge_commit_sha ?? undefined, url: pr.html_url } : undefined;
 }
 
 export interface PromoteChange {
   readonly change: ChangeInfo;
-  /** The PR's head commit, when known: the revision the gate built. */
-  readonly headSha?: string;
+  /**
+   * Commits the gate may have built the change from: the PR's head, and the merge commit (a
+   * merge queue builds the commit that then lands). Empty when none is known.
+   */
+  readonly revisions: readonly string[];
   /** Set when there is nothing to promote (a pull request closed without merging). */
   readonly skip?: string;
 }
 
 interface PromoteEvent {
   action?: string;
-  pull_request?: { number?: number; merged?: boolean; head?: { sha?: string } };
+  pull_request?: { number?: number; merged?: boolean; merge_commit_sha?: string | null; head?: { sha?: string } };
 }
+
+const known = (...shas: (string | null | undefined)[]) => [...new Set(shas.filter((s): s is string => !!s))];
 
 /** Which change a promote run is for: the change input, a merged pull request, or a pushed commit's PR. */
 export async function changeForPromote(env: Env, event: PromoteEvent, override: number | undefined, token: string | undefined, logger: Logger, fetchImpl?: typeof fetch): Promise<PromoteChange> {
   const name = env.GITHUB_EVENT_NAME ?? '';
-  const prHead = event.pull_request?.head?.sha;
-  if (override !== undefined) return { change: detectChange(env, event, override), headSha: event.pull_request?.number === override ? prHead : undefined };
-  if (name.startsWith('pull_request') && event.pull_request?.number) {
-    if (event.action === 'closed' && event.pull_request.merged !== true) {
-      return { change: detectChange(env, event), skip: `pull request #${event.pull_request.number} was closed without merging: nothing to promote` };
+  const pr = event.pull_request;
+  const prRevisions = known(pr?.head?.sha, pr?.merge_commit_sha);
+  if (override !== undefined) return { change: detectChange(env, event, override), revisions: pr?.number === override ? prRevisions : [] };
+  if (name.startsWith('pull_request') && pr?.number) {
+    if (event.action === 'closed' && pr.merged !== true) {
+      return { change: detectChange(env, event), revisions: [], skip: `pull request #${pr.number} was closed without merging: nothing to promote` };
     }
-    return { change: detectChange(env, event), headSha: prHead };
+    return { change: detectChange(env, event), revisions: prRevisions };
   }
   if (name === 'push') {
     const sha = env.GITHUB_SHA;
     if (!sha) throw new ConfigError('GITHUB_SHA is not set: cannot find the pull request of the push; give the change input');
-    const pr = await findPullRequest(env, sha, token, fetchImpl);
-    if (!pr) throw new ConfigError(`no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input to promote a change explicitly`);
-    logger.info(`commit ${sha.slice(0, 12)} came from pull request #${pr.number}`);
-    return { change: detectChange(env, event, pr.number), headSha: pr.headSha };
+    const found = await findPullRequest(env, sha, token, fetchImpl);
+    if (!found) throw new ConfigError(`no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input to promote a change explicitly`);
+    logger.info(`commit ${sha.slice(0, 12)} came from pull request #${found.number}`);
+    return { change: detectChange(env, event, found.number), revisions: known(found.headSha, found.mergeSha, sha) };
   }
   throw new ConfigError(`no change to promote for the ${name || 'local'} event: run promote on pull_request (closed) or push, or give the change input`);
 }

@@ -4,7 +4,10 @@ import { helpText } from '../../src/config/help.js';
 import { INPUTS } from '../../src/config/inputs.js';
 import { envInputReader } from '../../src/runtime/inputs.js';
 import { plainLogger } from '../../src/runtime/logger.js';
-import { formatPlainTable } from '../../src/runtime/report.js';
+import { formatPlainTable, writeSummary } from '../../src/runtime/report.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 describe('runtime seam', () => {
   test('inputs: INPUT_IMAGES-FILE (node action) and INPUT_IMAGES_FILE (composite) both work, trimmed', () => {
@@ -37,4 +40,40 @@ describe('runtime seam', () => {
     assert.ok(text.includes('(default: docker)'));
     assert.match(text, /example: .*node dist\/index.js build/);
   });
+});
+
+describe('job summaries per runner', () => {
+  const table = { title: 'Promoted change 7', headers: ['final tag', 'digest'], rows: [['quay.io/o/a:latest', 'sha256:abc']] };
+  const runners: [string, Record<string, string>, boolean][] = [
+    ['GitHub (GITHUB_STEP_SUMMARY given)', { GITHUB_ACTIONS: 'true' }, true],
+    ['Gitea 1.27+ (GITHUB_STEP_SUMMARY given)', { GITHUB_ACTIONS: 'true', GITEA_ACTIONS: 'true' }, true],
+    ['Forgejo without a summary file', { GITHUB_ACTIONS: 'true', GITEA_ACTIONS: 'true', FORGEJO_ACTIONS: 'true' }, false],
+    ['act without a summary file', { GITHUB_ACTIONS: 'true', ACT: 'true' }, false],
+  ];
+  // @actions/core keeps the first summary path it sees (one step is one process on a runner).
+  const file = join(mkdtempSync(join(tmpdir(), 'cia-summary-')), 'summary.md');
+  for (const [name, markers, hasFile] of runners) {
+    test(`${name}: ${hasFile ? 'written to the summary file' : 'printed to the log as a plain table'}`, async () => {
+      writeFileSync(file, '');
+      const lines: string[] = [];
+      const previous = process.env.GITHUB_STEP_SUMMARY;
+      const env = { ...markers, ...(hasFile && { GITHUB_STEP_SUMMARY: file }) } as NodeJS.ProcessEnv;
+      // @actions/core reads the file's path from the process environment.
+      if (hasFile) process.env.GITHUB_STEP_SUMMARY = file;
+      else delete process.env.GITHUB_STEP_SUMMARY;
+      try {
+        await writeSummary(table, env, { ...plainLogger((l) => lines.push(l)) });
+      } finally {
+        if (previous === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+        else process.env.GITHUB_STEP_SUMMARY = previous;
+      }
+      if (hasFile) {
+        assert.match(readFileSync(file, 'utf8'), /<h3>Promoted change 7<\/h3>[\s\S]*<td>quay.io\/o\/a:latest<\/td>/);
+        assert.deepEqual(lines, []);
+      } else {
+        assert.equal(readFileSync(file, 'utf8'), '');
+        assert.equal(lines.join('\n'), formatPlainTable(table));
+      }
+    });
+  }
 });
