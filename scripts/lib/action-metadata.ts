@@ -56,7 +56,7 @@ function rootAction(): string {
     author: 'container-image-actions',
     branding: BRANDING,
     inputs: {
-      command: { description: `What to do: ${COMMANDS.join(', ')}.`, required: true },
+      command: { description: `What to do: ${COMMANDS.join(', ')}.`, required: true, default: '' },
       ...Object.fromEntries(INPUTS.map((i) => [i.name, { description: `${i.description} Used by: ${i.commands.join(', ')}.`, required: false, default: i.default }])),
     },
     outputs: Object.fromEntries(OUTPUTS.map((o) => [o.name, { description: `${o.description} Set by: ${o.commands.join(', ')}.` }])),

@@ -42,6 +42,17 @@ describe('action metadata', () => {
     });
   }
 
+  test('every action has a name, description and branding, and every input a description and a default', () => {
+    for (const path of ['action.yml', ...COMMANDS.map((c) => `actions/${c}/action.yml`)]) {
+      const action = readAction(join(root, path)) as ReturnType<typeof readAction> & { name?: string; description?: string; branding?: { icon?: string; color?: string } };
+      assert.ok(action.name && action.description && action.branding?.icon && action.branding.color, path);
+      for (const [name, input] of Object.entries(action.inputs ?? {}) as [string, { description?: string; default?: string }][]) {
+        assert.ok(input.description, `${path}: ${name} has no description`);
+        assert.equal(typeof input.default, 'string', `${path}: ${name} has no default`);
+      }
+    }
+  });
+
   test('the root action is node24 on dist/index.js with a required command and the union of all inputs', () => {
     const rootAction = readAction(join(root, 'action.yml'));
     assert.equal(rootAction.runs.using, 'node24');
