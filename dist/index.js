@@ -52223,7 +52223,6 @@ function parseRetryAfter(header, now = Date.now(), capMs = 60_000) {
 
 
 
-
 const MAX_REDIRECTS = 5;
 const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET', 'ERR_HTTP_PARSER', 'HPE_INVALID_CONSTANT']);
 /** Errors below HTTP (reset, refused, stalled, cut short): always worth another attempt. */
@@ -52243,7 +52242,6 @@ class Transport {
     #httpsAgent;
     idleTimeoutMs;
     #onRequest;
-    logger;
     constructor(options = {}) {
         this.#insecure = new Set(options.insecureRegistries ?? []);
         // A private CA is trusted in addition to the system's roots, not instead of them.
@@ -52252,7 +52250,6 @@ class Transport {
         this.#httpsAgent = new (external_node_https_default()).Agent({ ...common, ...(options.ca && { ca: [...(external_node_tls_default()).rootCertificates, options.ca] }) });
         this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
         this.#onRequest = options.onRequest;
-        this.logger = options.logger ?? silentLogger;
     }
     /** `http(s)://<api host>` of a registry. */
     baseUrl(registry) {
@@ -52806,6 +52803,7 @@ class Authenticator {
             throw new RegistryError('GET', this.registry, 401, [], 'Bearer challenge without a realm');
         const credential = await this.credentials.get(this.registry);
         let response;
+        let method = 'POST';
         if (credential?.refreshToken) {
             // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
             const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.refreshToken, client_id: 'container-image-actions' });
@@ -52820,6 +52818,7 @@ class Authenticator {
             }
         }
         if (!response) {
+            method = 'GET';
             const url = new URL(realm);
             if (challenge.params.service)
                 url.searchParams.set('service', challenge.params.service);
@@ -52836,7 +52835,7 @@ class Authenticator {
             response = await this.transport.send({ method: 'GET', url, headers });
         }
         if (response.status !== 200)
-            throw await errorFrom(response.status === 200 ? 'GET' : 'GET', response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
+            throw await errorFrom(method, response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
         const body = JSON.parse((await readBody(response, 1024 * 1024)).toString('utf8'));
         const token = body.token ?? body.access_token;
         if (!token)
@@ -53177,7 +53176,7 @@ class RegistrySession {
     #wildcard;
     constructor(options = {}) {
         this.logger = options.logger ?? silentLogger;
-        this.transport = new Transport({ logger: this.logger, ...options.transport });
+        this.transport = new Transport(options.transport);
         this.credentials = new CredentialStore({ onSecret: (s) => this.logger.mask(s), ...options.credentials });
         this.retry = options.retry ?? DEFAULT_RETRY;
         this.#maxInFlight = options.maxInFlight ?? 4;

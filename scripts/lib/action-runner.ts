@@ -25,8 +25,6 @@ export interface ActionRun {
   readonly stderr: string;
   readonly outputs: Record<string, string>;
   readonly summary: string;
-  /** Files left in the runner's temp dir besides the ones the runner made. */
-  readonly runnerTemp: string;
 }
 
 export interface RunActionOptions {
@@ -133,7 +131,7 @@ export async function runAction(actionFile: string, options: RunActionOptions = 
   }
   const summary = readFileSync(summaryFile, 'utf8');
   rmSync(temp, { recursive: true, force: true });
-  return { ...result, outputs, summary, runnerTemp };
+  return { ...result, outputs, summary };
 }
 
 function spawnCollect(file: string, args: string[], env: Record<string, string | undefined>, cwd?: string) {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { parseReference, type Reference } from '../registry/reference.js';
 import { ConfigError, ConfigErrors } from './errors.js';
 import { IMAGE_KEYS, imageListSchema, qualify, type ImageEntry } from './image-schema.js';
@@ -89,4 +88,3 @@ function toSpec(entry: ImageEntry, index: number): ImageSpec {
   };
 }
 
-export type ImageListSchema = z.infer<typeof imageListSchema>;

@@ -35,7 +35,7 @@ export class RegistrySession {
 
   constructor(options: RegistrySessionOptions = {}) {
     this.logger = options.logger ?? silentLogger;
-    this.transport = new Transport({ logger: this.logger, ...options.transport });
+    this.transport = new Transport(options.transport);
     this.credentials = new CredentialStore({ onSecret: (s) => this.logger.mask(s), ...options.credentials });
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.#maxInFlight = options.maxInFlight ?? 4;

@@ -3,7 +3,6 @@ import https from 'node:https';
 import type { Readable } from 'node:stream';
 import tls from 'node:tls';
 import type { LookupFunction } from 'node:net';
-import { silentLogger, type Logger } from '../logger.js';
 import { findChallenge, parseChallenges } from './auth/challenge.js';
 import { parseOciErrors, redactUrl, RegistryError } from './errors.js';
 import { parseRetryAfter } from './http-headers.js';
@@ -18,7 +17,6 @@ export interface TransportOptions {
   readonly idleTimeoutMs?: number;
   /** Called for every request sent: tests and benchmarks count them. */
   readonly onRequest?: (method: string, url: URL) => void;
-  readonly logger?: Logger;
   /** Name resolution, for split-horizon DNS (and tests that give a TLS registry a name). */
   readonly lookup?: LookupFunction;
 }
@@ -61,7 +59,6 @@ export class Transport {
   readonly #httpsAgent: https.Agent;
   readonly idleTimeoutMs: number;
   readonly #onRequest?: (method: string, url: URL) => void;
-  readonly logger: Logger;
 
   constructor(options: TransportOptions = {}) {
     this.#insecure = new Set(options.insecureRegistries ?? []);
@@ -71,7 +68,6 @@ export class Transport {
     this.#httpsAgent = new https.Agent({ ...common, ...(options.ca && { ca: [...tls.rootCertificates, options.ca] }) });
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
     this.#onRequest = options.onRequest;
-    this.logger = options.logger ?? silentLogger;
   }
 
   /** `http(s)://<api host>` of a registry. */

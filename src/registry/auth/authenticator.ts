@@ -108,6 +108,7 @@ export class Authenticator {
     if (!realm) throw new RegistryError('GET', this.registry, 401, [], 'Bearer challenge without a realm');
     const credential = await this.credentials.get(this.registry);
     let response: HttpResponse | undefined;
+    let method = 'POST';
     if (credential?.refreshToken) {
       // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
       const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.refreshToken, client_id: 'container-image-actions' });
@@ -120,6 +121,7 @@ export class Authenticator {
       }
     }
     if (!response) {
+      method = 'GET';
       const url = new URL(realm);
       if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
       for (const scope of scopes) url.searchParams.append('scope', scope);
@@ -132,7 +134,7 @@ export class Authenticator {
       }
       response = await this.transport.send({ method: 'GET', url, headers });
     }
-    if (response.status !== 200) throw await errorFrom(response.status === 200 ? 'GET' : 'GET', response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
+    if (response.status !== 200) throw await errorFrom(method, response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
     const body = JSON.parse((await readBody(response, 1024 * 1024)).toString('utf8')) as { token?: string; access_token?: string; expires_in?: number };
     const token = body.token ?? body.access_token;
     if (!token) throw new RegistryError('GET', realm, 200, [], 'token response without a token');
