@@ -53932,12 +53932,19 @@ class TagDeleter {
         if (!(await this.#canDeleteByDigest(ref))) {
             return result('left-behind', 'dummy-manifest', `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`);
         }
-        const dummy = await this.#putDummy(ref, tag);
-        const status = await client.deleteManifest(ref.repository, dummy);
-        if (status !== 202 && status !== 200) {
-            return result('left-behind', 'dummy-manifest', `${tag} now points at the dummy ${dummy}, whose DELETE answered HTTP ${status}`);
+        // Another process may be removing (or re-pushing) the same tag at once: a tag still there
+        // after our dummy went gets another round rather than a report.
+        let dummy = '';
+        for (let round = 0; round < 3; round++) {
+            dummy = await this.#putDummy(ref, tag);
+            const status = await client.deleteManifest(ref.repository, dummy);
+            if (status !== 202 && status !== 200 && status !== 404) {
+                return result('left-behind', 'dummy-manifest', `${tag} now points at the dummy ${dummy}, whose DELETE answered HTTP ${status}`);
+            }
+            if (await this.#gone(ref, tag))
+                return result('deleted', 'dummy-manifest');
         }
-        return (await this.#gone(ref, tag)) ? result('deleted', 'dummy-manifest') : result('left-behind', 'dummy-manifest', `${tag} still resolves after deleting its dummy ${dummy}`);
+        return result('left-behind', 'dummy-manifest', `${tag} still resolves after deleting its dummy ${dummy} three times`);
     }
     async #putDummy(ref, tag) {
         const key = `${ref.registry}/${ref.repository}`;
@@ -53955,8 +53962,10 @@ class TagDeleter {
             probe = (async () => {
                 const client = this.#session.client(ref.registry);
                 const probeTag = `cia-delete-probe-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-                const digest = await this.#putDummy(ref, probeTag);
-                const status = await client.deleteManifest(ref.repository, digest);
+                const digest = await withRetry(`probe ${ref.registry}`, () => this.#putDummy(ref, probeTag), this.#session.retry, this.#session.logger);
+                // Other processes working in the repository make distribution answer 500 now and then:
+                // retried here, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
+                const status = await withRetry(`probe ${ref.registry}`, () => client.deleteManifest(ref.repository, digest), this.#session.retry, this.#session.logger);
                 if (status === 202 || status === 200)
                     return true;
                 this.leftoverProbes.push(`${ref.registry}/${ref.repository}:${probeTag}`);
@@ -54305,20 +54314,37 @@ async function moveTags(session, plan, prefix, logger) {
         promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
     return promoted;
 }
-/** Checked again after the deletions: they must not have touched a final tag. */
+/**
+ * Checked again after the deletions: they must not have touched a final tag. A promotion of
+ * another change running at the same time may have moved some final tags and not others; both
+ * runs then settle every final tag on the newer image (by its config's created time, the digest
+ * breaking ties), so an image's tags never end split between two builds.
+ */
 async function verifyFinalTags(session, plan, change, logger) {
     const client = session.client(plan.registry);
     const ref = `${plan.registry}/${plan.repository}`;
-    for (const tag of plan.image.tags) {
-        const head = await withRetry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag), session.retry, logger);
-        if (head?.digest === plan.digest)
-            continue;
-        const now = head ? (await readImageConfig(client, plan.repository, head.digest)).labels[CHANGE_LABEL] : undefined;
-        if (now && now !== String(change))
-            logger.warning(`${ref}:${tag} was moved on to change ${now} by a concurrent promotion`);
-        else
-            throw new Error(`${ref}:${tag} resolves to ${head?.digest ?? 'nothing'} after the promotion, not ${plan.digest}`);
+    const retry = (what, step) => withRetry(what, step, session.retry, logger);
+    const heads = await Promise.all(plan.image.tags.map((tag) => retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag))));
+    if (heads.every((head) => head?.digest === plan.digest))
+        return;
+    const candidates = new Map();
+    for (const digest of new Set([plan.digest, ...heads.flatMap((h) => (h ? [h.digest] : []))])) {
+        const config = await retry(`config of ${ref}@${digest}`, () => readImageConfig(client, plan.repository, digest));
+        candidates.set(digest, { created: Date.parse(config.created ?? '') || 0, change: config.labels[CHANGE_LABEL] });
     }
+    plan.image.tags.forEach((tag, i) => {
+        const now = heads[i] && candidates.get(heads[i].digest)?.change;
+        if (heads[i]?.digest !== plan.digest && !(now && now !== String(change)))
+            throw new Error(`${ref}:${tag} resolves to ${heads[i]?.digest ?? 'nothing'} after the promotion, not ${plan.digest}`);
+    });
+    const [winner] = [...candidates].sort(([da, a], [db, b]) => b.created - a.created || db.localeCompare(da))[0];
+    const manifest = await retry(`GET ${ref}@${winner}`, () => client.getManifest(plan.repository, winner));
+    for (const [i, tag] of plan.image.tags.entries()) {
+        if (heads[i]?.digest === winner)
+            continue;
+        await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
+    }
+    logger.warning(`${ref}: a concurrent promotion of change ${candidates.get(winner)?.change ?? '?'} moved some final tags; all of them now hold the newer image ${winner}`);
 }
 function promote_record(result, outcome) {
     const ref = `${result.registry}/${result.repository}:${result.tag}`;

@@ -168,17 +168,34 @@ export async function moveTags(session: RegistrySession, plan: TagPromotion, pre
   return promoted;
 }
 
-/** Checked again after the deletions: they must not have touched a final tag. */
+/**
+ * Checked again after the deletions: they must not have touched a final tag. A promotion of
+ * another change running at the same time may have moved some final tags and not others; both
+ * runs then settle every final tag on the newer image (by its config's created time, the digest
+ * breaking ties), so an image's tags never end split between two builds.
+ */
 export async function verifyFinalTags(session: RegistrySession, plan: TagPromotion, change: number | undefined, logger: Logger): Promise<void> {
   const client = session.client(plan.registry);
   const ref = `${plan.registry}/${plan.repository}`;
-  for (const tag of plan.image.tags) {
-    const head = await withRetry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag), session.retry, logger);
-    if (head?.digest === plan.digest) continue;
-    const now = head ? (await readImageConfig(client, plan.repository, head.digest)).labels[CHANGE_LABEL] : undefined;
-    if (now && now !== String(change)) logger.warning(`${ref}:${tag} was moved on to change ${now} by a concurrent promotion`);
-    else throw new Error(`${ref}:${tag} resolves to ${head?.digest ?? 'nothing'} after the promotion, not ${plan.digest}`);
+  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
+  const heads = await Promise.all(plan.image.tags.map((tag) => retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag))));
+  if (heads.every((head) => head?.digest === plan.digest)) return;
+  const candidates = new Map<string, { created: number; change?: string }>();
+  for (const digest of new Set([plan.digest!, ...heads.flatMap((h) => (h ? [h.digest] : []))])) {
+    const config = await retry(`config of ${ref}@${digest}`, () => readImageConfig(client, plan.repository, digest));
+    candidates.set(digest, { created: Date.parse(config.created ?? '') || 0, change: config.labels[CHANGE_LABEL] });
   }
+  plan.image.tags.forEach((tag, i) => {
+    const now = heads[i] && candidates.get(heads[i]!.digest)?.change;
+    if (heads[i]?.digest !== plan.digest && !(now && now !== String(change))) throw new Error(`${ref}:${tag} resolves to ${heads[i]?.digest ?? 'nothing'} after the promotion, not ${plan.digest}`);
+  });
+  const [winner] = [...candidates].sort(([da, a], [db, b]) => b.created - a.created || db.localeCompare(da))[0];
+  const manifest = await retry(`GET ${ref}@${winner}`, () => client.getManifest(plan.repository, winner));
+  for (const [i, tag] of plan.image.tags.entries()) {
+    if (heads[i]?.digest === winner) continue;
+    await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
+  }
+  logger.warning(`${ref}: a concurrent promotion of change ${candidates.get(winner)?.change ?? '?'} moved some final tags; all of them now hold the newer image ${winner}`);
 }
 
 function record(result: TagDeletion, outcome: Outcome): void {

@@ -86,12 +86,18 @@ export class TagDeleter {
     if (!(await this.#canDeleteByDigest(ref))) {
       return result('left-behind', 'dummy-manifest', `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`);
     }
-    const dummy = await this.#putDummy(ref, tag);
-    const status = await client.deleteManifest(ref.repository, dummy);
-    if (status !== 202 && status !== 200) {
-      return result('left-behind', 'dummy-manifest', `${tag} now points at the dummy ${dummy}, whose DELETE answered HTTP ${status}`);
+    // Another process may be removing (or re-pushing) the same tag at once: a tag still there
+    // after our dummy went gets another round rather than a report.
+    let dummy = '';
+    for (let round = 0; round < 3; round++) {
+      dummy = await this.#putDummy(ref, tag);
+      const status = await client.deleteManifest(ref.repository, dummy);
+      if (status !== 202 && status !== 200 && status !== 404) {
+        return result('left-behind', 'dummy-manifest', `${tag} now points at the dummy ${dummy}, whose DELETE answered HTTP ${status}`);
+      }
+      if (await this.#gone(ref, tag)) return result('deleted', 'dummy-manifest');
     }
-    return (await this.#gone(ref, tag)) ? result('deleted', 'dummy-manifest') : result('left-behind', 'dummy-manifest', `${tag} still resolves after deleting its dummy ${dummy}`);
+    return result('left-behind', 'dummy-manifest', `${tag} still resolves after deleting its dummy ${dummy} three times`);
   }
 
   async #putDummy(ref: RepositoryRef, tag: string): Promise<string> {
@@ -112,8 +118,10 @@ export class TagDeleter {
       probe = (async () => {
         const client = this.#session.client(ref.registry);
         const probeTag = `cia-delete-probe-${randomBytes(6).toString('hex')}`;
-        const digest = await this.#putDummy(ref, probeTag);
-        const status = await client.deleteManifest(ref.repository, digest);
+        const digest = await withRetry(`probe ${ref.registry}`, () => this.#putDummy(ref, probeTag), this.#session.retry, this.#session.logger);
+        // Other processes working in the repository make distribution answer 500 now and then:
+        // retried here, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
+        const status = await withRetry(`probe ${ref.registry}`, () => client.deleteManifest(ref.repository, digest), this.#session.retry, this.#session.logger);
         if (status === 202 || status === 200) return true;
         this.leftoverProbes.push(`${ref.registry}/${ref.repository}:${probeTag}`);
         this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): left the probe tag ${ref.repository}:${probeTag} behind; real tags stay untouched`);
