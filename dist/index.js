@@ -50371,6 +50371,14 @@ function credentialFor(credentials, registry, repository) {
     }
     return credential;
 }
+/** The login a registry-credentials entry gives (user and password, or a refresh token), if any. */
+function loginOf(credential) {
+    if (!credential)
+        return undefined;
+    if (credential.username && credential.password !== undefined)
+        return { username: credential.username, password: credential.password, refreshToken: credential.refreshToken };
+    return credential.refreshToken ? { refreshToken: credential.refreshToken } : undefined;
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -53263,8 +53271,9 @@ async function mirror(context) {
     for (const item of list.items) {
         try {
             const credential = credentialFor(credentials, item.credentialsKey, repositoryName(item.destination));
-            if (credential?.username && credential.password !== undefined)
-                explicit.set(item.destination.registry, { username: credential.username, password: credential.password });
+            const login = loginOf(credential);
+            if (login)
+                explicit.set(item.destination.registry, login);
         }
         catch (error) {
             if (!(error instanceof ConfigError))
@@ -53274,12 +53283,15 @@ async function mirror(context) {
     }
     if (problems.length)
         throw new ConfigErrors(problems);
-    for (const [registry, c] of credentials)
-        if (!explicit.has(registry) && c.username && c.password !== undefined)
-            explicit.set(registry, { username: c.username, password: c.password });
+    for (const [registry, c] of credentials) {
+        const login = loginOf(c);
+        if (login && !explicit.has(registry))
+            explicit.set(registry, login);
+    }
     for (const c of list.sourceCredentials)
         explicit.set(c.registry, { username: c.username, password: c.password });
-    const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries: [...(transport.insecureRegistries ?? []), ...list.insecureSources] }, credentials: { explicit, env } });
+    const insecureRegistries = [...(transport.insecureRegistries ?? []), ...list.insecureSources];
+    const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries }, credentials: { explicit, env } });
     const outcomes = new Map();
     let pairs = [];
     const failures = [];
@@ -53292,7 +53304,7 @@ async function mirror(context) {
         for (const p of changed)
             logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`);
         if (!dryRun) {
-            const skopeo = engine === 'skopeo' ? new Skopeo({ env, insecureRegistries: [...(transport.insecureRegistries ?? []), ...list.insecureSources], credential: async (registry) => explicit.get(registry) }) : undefined;
+            const skopeo = engine === 'skopeo' ? new Skopeo({ env, insecureRegistries, credential: async (registry) => explicit.get(registry) }) : undefined;
             const limiter = new Limiter(parallel);
             let stop = false;
             await Promise.all(changed.map((pair) => limiter.run(async () => {
@@ -53764,7 +53776,8 @@ function requireSecret(value, what) {
 
 
 
-function split(repository) {
+/** `ns/name` as vendor APIs want it; a one-segment name is Docker Hub's `library/`. */
+function splitNamespace(repository) {
     const slash = repository.indexOf('/');
     if (slash < 0)
         return { namespace: 'library', name: repository };
@@ -53780,7 +53793,7 @@ const dockerHub = async ({ repository, tag, credential, transport, mask }) => {
     if (login.status !== 200 || !token)
         throw new RegistryError('POST', `${base}/v2/users/login/`, login.status, [], 'Docker Hub login gave no token');
     mask(token);
-    const { namespace, name } = split(repository);
+    const { namespace, name } = splitNamespace(repository);
     return new VendorHttp(transport, base, { authorization: `JWT ${token}` }).delete(`/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
 };
 /** Quay: DELETE /api/v1/repository/<ns>/<repo>/tag/<tag> with an application token. */
@@ -53798,7 +53811,7 @@ const ghcr = async ({ repository, tag, credential, transport, client, env }) => 
     const base = credential.apiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com';
     const token = requireSecret(credential.apiToken ?? credential.password, 'GHCR tag deletion');
     const api = new VendorHttp(transport, base, { authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' });
-    const { namespace: owner, name } = split(repository);
+    const { namespace: owner, name } = splitNamespace(repository);
     const pkg = encodeURIComponent(name);
     let scope;
     const versions = async () => {
@@ -53833,7 +53846,7 @@ const harbor = async ({ registry, repository, tag, credential, transport }) => {
     const username = requireSecret(credential.username, 'Harbor tag deletion');
     const password = requireSecret(credential.password, 'Harbor tag deletion');
     const api = new VendorHttp(transport, base, { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` });
-    const { namespace: project, name } = split(repository);
+    const { namespace: project, name } = splitNamespace(repository);
     const repo = encodeURIComponent(encodeURIComponent(name));
     return api.delete(`/api/v2.0/projects/${encodeURIComponent(project)}/repositories/${repo}/artifacts/${encodeURIComponent(tag)}/tags/${encodeURIComponent(tag)}`);
 };
@@ -53981,10 +53994,7 @@ class TagDeleter {
 
 ;// CONCATENATED MODULE: ./src/registry/tag-delete/tag-times.ts
 
-function tag_times_split(repository) {
-    const slash = repository.indexOf('/');
-    return slash < 0 ? ['library', repository] : [repository.slice(0, slash), repository.slice(slash + 1)];
-}
+
 /**
  * When a tag was last pushed, from the vendor API where the registry kind has one (Docker Hub's
  * `last_updated`, Quay's `last_modified`): truer than an image's `created`, which reproducible
@@ -53993,7 +54003,7 @@ function tag_times_split(repository) {
 async function vendorTagTime(context) {
     const { kind, credential, transport, repository, tag } = context;
     if (kind === 'docker') {
-        const [namespace, name] = tag_times_split(repository);
+        const { namespace, name } = splitNamespace(repository);
         const api = new VendorHttp(transport, credential?.apiUrl ?? 'https://hub.docker.com', {});
         const { status, data } = await api.json('GET', `/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
         const when = status === 200 ? (data?.tag_last_pushed ?? data?.last_updated) : undefined;
@@ -54205,7 +54215,7 @@ async function promote(context) {
     }
     if (problems.length)
         throw new ConfigErrors([...new Set(problems)]);
-    const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => (c.username && c.password !== undefined ? [[registry, { username: c.username, password: c.password, refreshToken: c.refreshToken }]] : [])));
+    const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => { const login = loginOf(c); return login ? [[registry, login]] : []; }));
     const session = new RegistrySession({
         logger,
         transport: inputs.transport,
@@ -54470,6 +54480,7 @@ function untrustedReason(change) {
 
 
 
+
 /** Engine failures worth another attempt: the registry or the network, not the image. */
 const TRANSIENT = /\b(50[0-9]|429)\b|too many requests|timeout|timed out|connection reset|broken pipe|unexpected EOF|\bEOF\b|connection refused|TLS handshake/i;
 async function upload(context) {
@@ -54486,7 +54497,7 @@ async function upload(context) {
     logger.info(upload_describe(mode, change, targets));
     const { built, plans } = await buildImages(context, inputs, change);
     const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
-    const explicit = new Map(targets.flatMap((t) => (t.credential?.username && t.credential.password !== undefined ? [[t.registry, { username: t.credential.username, password: t.credential.password }]] : [])));
+    const explicit = new Map(targets.flatMap((t) => { const login = loginOf(t.credential); return login ? [[t.registry, login]] : []; }));
     const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env } });
     const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'cia-push-'));
     const uploaded = [];
@@ -54531,7 +54542,8 @@ async function pushImage(engine, session, target, image, insecureRegistries, dig
     const repositoryRef = `${target.registry}/${target.repository}`;
     const first = `${repositoryRef}:${target.tags[0]}`;
     const source = image.tags[0];
-    const credential = target.credential?.username && target.credential.password !== undefined ? [{ registry: target.registry, username: target.credential.username, password: target.credential.password }] : [];
+    const login = loginOf(target.credential);
+    const credential = login?.username && login.password !== undefined ? [{ registry: target.registry, username: login.username, password: login.password }] : [];
     const insecure = isLoopback(target.registry) || insecureRegistries.includes(target.registry);
     let digest;
     try {

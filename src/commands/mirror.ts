@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBoolean } from '../config/booleans.js';
-import { credentialFor, parseCredentials } from '../config/credentials.js';
+import { credentialFor, loginOf, parseCredentials } from '../config/credentials.js';
 import { readWorkDir } from '../config/engine-inputs.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
 import { Input } from '../config/inputs.js';
@@ -60,17 +60,22 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
   for (const item of list.items) {
     try {
       const credential = credentialFor(credentials, item.credentialsKey, repositoryName(item.destination));
-      if (credential?.username && credential.password !== undefined) explicit.set(item.destination.registry, { username: credential.username, password: credential.password });
+      const login = loginOf(credential);
+      if (login) explicit.set(item.destination.registry, login);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       problems.push(`${item.label}: ${error.message}`);
     }
   }
   if (problems.length) throw new ConfigErrors(problems);
-  for (const [registry, c] of credentials) if (!explicit.has(registry) && c.username && c.password !== undefined) explicit.set(registry, { username: c.username, password: c.password });
+  for (const [registry, c] of credentials) {
+    const login = loginOf(c);
+    if (login && !explicit.has(registry)) explicit.set(registry, login);
+  }
   for (const c of list.sourceCredentials) explicit.set(c.registry, { username: c.username, password: c.password });
 
-  const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries: [...(transport.insecureRegistries ?? []), ...list.insecureSources] }, credentials: { explicit, env } });
+  const insecureRegistries = [...(transport.insecureRegistries ?? []), ...list.insecureSources];
+  const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries }, credentials: { explicit, env } });
   const outcomes = new Map<MirrorPair, MirroredTag[]>();
   let pairs: MirrorPair[] = [];
   const failures: string[] = [];
@@ -81,7 +86,7 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
     logger.info(`plan: ${changed.length} image(s) to copy, ${pairs.length - changed.length} unchanged`);
     for (const p of changed) logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`);
     if (!dryRun) {
-      const skopeo = engine === 'skopeo' ? new Skopeo({ env, insecureRegistries: [...(transport.insecureRegistries ?? []), ...list.insecureSources], credential: async (registry) => explicit.get(registry) }) : undefined;
+      const skopeo = engine === 'skopeo' ? new Skopeo({ env, insecureRegistries, credential: async (registry) => explicit.get(registry) }) : undefined;
       const limiter = new Limiter(parallel);
       let stop = false;
       await Promise.all(

@@ -1,4 +1,4 @@
-import { credentialFor } from '../config/credentials.js';
+import { credentialFor, loginOf } from '../config/credentials.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
 import type { ImageSpec } from '../config/image-list.js';
 import { readPromoteInputs, type PromoteInputs } from '../config/promote-inputs.js';
@@ -63,7 +63,7 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
   }
   if (problems.length) throw new ConfigErrors([...new Set(problems)]);
 
-  const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => (c.username && c.password !== undefined ? [[registry, { username: c.username, password: c.password, refreshToken: c.refreshToken }] as const] : [])));
+  const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => { const login = loginOf(c); return login ? [[registry, login] as const] : []; }));
   const session = new RegistrySession({
     logger,
     transport: inputs.transport,

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loginOf } from '../config/credentials.js';
 import { ConfigError } from '../config/errors.js';
 import { readUploadInputs } from '../config/upload-inputs.js';
 import { withAuthFile } from '../engines/auth-file.js';
@@ -50,7 +51,7 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
 
   const { built, plans } = await buildImages(context, inputs, change);
   const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
-  const explicit = new Map(targets.flatMap((t) => (t.credential?.username && t.credential.password !== undefined ? [[t.registry, { username: t.credential.username, password: t.credential.password }] as const] : [])));
+  const explicit = new Map(targets.flatMap((t) => { const login = loginOf(t.credential); return login ? [[t.registry, login] as const] : []; }));
   const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env } });
   const scratch = await mkdtemp(join(tmpdir(), 'cia-push-'));
   const uploaded: UploadedImageReport[] = [];
@@ -100,7 +101,8 @@ async function pushImage(engine: ContainerEngine, session: RegistrySession, targ
   const repositoryRef = `${target.registry}/${target.repository}`;
   const first = `${repositoryRef}:${target.tags[0]}`;
   const source = image.tags[0];
-  const credential = target.credential?.username && target.credential.password !== undefined ? [{ registry: target.registry, username: target.credential.username, password: target.credential.password }] : [];
+  const login = loginOf(target.credential);
+  const credential = login?.username && login.password !== undefined ? [{ registry: target.registry, username: login.username, password: login.password }] : [];
   const insecure = isLoopback(target.registry) || insecureRegistries.includes(target.registry);
   let digest: string;
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Credential } from '../registry/auth/credentials.js';
 import { REGISTRY_KINDS, type RegistryKind } from '../registry/kinds.js';
 import { isValidRegistry } from '../registry/reference.js';
 import { ConfigError, ConfigErrors } from './errors.js';
@@ -110,4 +111,11 @@ export function credentialFor(credentials: CredentialsMap, registry: string, rep
     throw new ConfigError(`${repository} not permitted by ${credential.repositorySource}`);
   }
   return credential;
+}
+
+/** The login a registry-credentials entry gives (user and password, or a refresh token), if any. */
+export function loginOf(credential: RegistryCredential | undefined): Credential | undefined {
+  if (!credential) return undefined;
+  if (credential.username && credential.password !== undefined) return { username: credential.username, password: credential.password, refreshToken: credential.refreshToken };
+  return credential.refreshToken ? { refreshToken: credential.refreshToken } : undefined;
 }

@@ -1,7 +1,7 @@
 import type { RegistryKind } from '../kinds.js';
 import type { Transport } from '../transport.js';
 import { VendorHttp } from './vendor-http.js';
-import type { VendorCredential } from './vendors.js';
+import { splitNamespace, type VendorCredential } from './vendors.js';
 
 export interface TagTimeContext {
   readonly registry: string;
@@ -12,11 +12,6 @@ export interface TagTimeContext {
   readonly transport: Transport;
 }
 
-function split(repository: string): [string, string] {
-  const slash = repository.indexOf('/');
-  return slash < 0 ? ['library', repository] : [repository.slice(0, slash), repository.slice(slash + 1)];
-}
-
 /**
  * When a tag was last pushed, from the vendor API where the registry kind has one (Docker Hub's
  * `last_updated`, Quay's `last_modified`): truer than an image's `created`, which reproducible
@@ -25,7 +20,7 @@ function split(repository: string): [string, string] {
 export async function vendorTagTime(context: TagTimeContext): Promise<number | undefined> {
   const { kind, credential, transport, repository, tag } = context;
   if (kind === 'docker') {
-    const [namespace, name] = split(repository);
+    const { namespace, name } = splitNamespace(repository);
     const api = new VendorHttp(transport, credential?.apiUrl ?? 'https://hub.docker.com', {});
     const { status, data } = await api.json<{ last_updated?: string; tag_last_pushed?: string }>('GET', `/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
     const when = status === 200 ? (data?.tag_last_pushed ?? data?.last_updated) : undefined;

@@ -28,7 +28,8 @@ export interface VendorContext {
 export type VendorOutcome = 'deleted' | 'absent';
 export type VendorDelete = (context: VendorContext) => Promise<VendorOutcome>;
 
-function split(repository: string): { namespace: string; name: string } {
+/** `ns/name` as vendor APIs want it; a one-segment name is Docker Hub's `library/`. */
+export function splitNamespace(repository: string): { namespace: string; name: string } {
   const slash = repository.indexOf('/');
   if (slash < 0) return { namespace: 'library', name: repository };
   return { namespace: repository.slice(0, slash), name: repository.slice(slash + 1) };
@@ -43,7 +44,7 @@ const dockerHub: VendorDelete = async ({ repository, tag, credential, transport,
   const token = login.data?.token;
   if (login.status !== 200 || !token) throw new RegistryError('POST', `${base}/v2/users/login/`, login.status, [], 'Docker Hub login gave no token');
   mask(token);
-  const { namespace, name } = split(repository);
+  const { namespace, name } = splitNamespace(repository);
   return new VendorHttp(transport, base, { authorization: `JWT ${token}` }).delete(`/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
 };
 
@@ -69,7 +70,7 @@ const ghcr: VendorDelete = async ({ repository, tag, credential, transport, clie
   const base = credential.apiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com';
   const token = requireSecret(credential.apiToken ?? credential.password, 'GHCR tag deletion');
   const api = new VendorHttp(transport, base, { authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' });
-  const { namespace: owner, name } = split(repository);
+  const { namespace: owner, name } = splitNamespace(repository);
   const pkg = encodeURIComponent(name);
   let scope: string | undefined;
   const versions = async (): Promise<GhcrVersion[]> => {
@@ -100,7 +101,7 @@ const harbor: VendorDelete = async ({ registry, repository, tag, credential, tra
   const username = requireSecret(credential.username, 'Harbor tag deletion');
   const password = requireSecret(credential.password, 'Harbor tag deletion');
   const api = new VendorHttp(transport, base, { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` });
-  const { namespace: project, name } = split(repository);
+  const { namespace: project, name } = splitNamespace(repository);
   const repo = encodeURIComponent(encodeURIComponent(name));
   return api.delete(`/api/v2.0/projects/${encodeURIComponent(project)}/repositories/${repo}/artifacts/${encodeURIComponent(tag)}/tags/${encodeURIComponent(tag)}`);
 };
