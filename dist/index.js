@@ -52877,6 +52877,7 @@ class RegistryClient {
     #chunked = false;
     #chunkBytes = FIRST_CHUNK_BYTES;
     #minChunkBytes = MIN_CHUNK_BYTES;
+    #largeBodyFailures = 0;
     constructor(registry, options) {
         this.registry = registry;
         this.transport = options.transport;
@@ -53051,7 +53052,19 @@ class RegistryClient {
             return this.#uploadChunks(scopes, location, digest, body);
         const put = withDigest(location, digest);
         const authorization = await this.auth.authorization(scopes);
-        const response = await this.transport.send(withAuth({ method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': size }, body }, authorization));
+        let response;
+        try {
+            response = await this.transport.send(withAuth({ method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': size }, body }, authorization));
+        }
+        catch (error) {
+            // A proxy refusing a large body often answers 413 and closes before reading it: the client
+            // may only see the broken pipe. Twice in a row on a large body reads as that limit.
+            if (isNetworkError(error) && size > this.#chunkBytes && ++this.#largeBodyFailures >= 2) {
+                this.#chunked = true;
+                this.logger.info(`${this.registry}: large blob uploads keep breaking off; uploading in chunks of ${this.#chunkBytes} bytes`);
+            }
+            throw error;
+        }
         if (response.status === 201) {
             await discard(response);
             return;

@@ -6,7 +6,7 @@ import { DigestMismatchError, sha256 } from './digest.js';
 import { redactUrl, RegistryError } from './errors.js';
 import { parseNextLink } from './http-headers.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
-import { discard, errorFrom, readBody, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
+import { discard, errorFrom, isNetworkError, readBody, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 
 /** A manifest as the registry stored it: the exact bytes (the digest covers them) and their type. */
 export interface Manifest {
@@ -46,6 +46,7 @@ export class RegistryClient {
   #chunked = false;
   #chunkBytes = FIRST_CHUNK_BYTES;
   #minChunkBytes = MIN_CHUNK_BYTES;
+  #largeBodyFailures = 0;
 
   constructor(
     readonly registry: string,
@@ -218,7 +219,18 @@ export class RegistryClient {
 
     const put = withDigest(location, digest);
     const authorization = await this.auth.authorization(scopes);
-    const response = await this.transport.send(withAuth({ method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': size }, body }, authorization));
+    let response: HttpResponse;
+    try {
+      response = await this.transport.send(withAuth({ method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': size }, body }, authorization));
+    } catch (error) {
+      // A proxy refusing a large body often answers 413 and closes before reading it: the client
+      // may only see the broken pipe. Twice in a row on a large body reads as that limit.
+      if (isNetworkError(error) && size > this.#chunkBytes && ++this.#largeBodyFailures >= 2) {
+        this.#chunked = true;
+        this.logger.info(`${this.registry}: large blob uploads keep breaking off; uploading in chunks of ${this.#chunkBytes} bytes`);
+      }
+      throw error;
+    }
     if (response.status === 201) {
       await discard(response);
       return;
