@@ -61,7 +61,10 @@ export async function promoteBench(): Promise<void> {
     const session = new RegistrySession({ transport: { onRequest: () => requests++ } });
     const images = validateImageList(names.map((name) => ({ context: '.', repository: `${native.registry}/${name}`, tags: TAGS })));
     const t1 = performance.now();
-    const plans = await Promise.all(images.map((image) => planTagPromotion(session, image, 'change_1', 1)));
+    const plans = (await Promise.all(images.map((image) => planTagPromotion(session, image, 'change_1', 1)))).map((plan) => {
+      if (plan.kind === 'problem') throw new Error(plan.problem);
+      return plan;
+    });
     for (const plan of plans) await moveTags(session, plan, 'change_1', silentLogger);
     const moveMs = performance.now() - t1;
     const moveRequests = requests;

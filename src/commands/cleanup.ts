@@ -1,54 +1,75 @@
+import type { Pattern } from '../config/pattern.js';
 import type { Logger } from '../logger.js';
+import type { ChangeState } from '../platform/pull-request.js';
 import { RegistryError } from '../registry/errors.js';
 import { readImageConfig } from '../registry/image-config.js';
 import type { RegistrySession } from '../registry/session.js';
 
 export interface LeakedTag {
   readonly tag: string;
-  readonly created: string;
-  readonly ageHours: number;
+  /** Why it counts as leaked: its age and where that came from, or its change's state. */
+  readonly reason: string;
 }
 
 export interface LeakOptions {
   /** The tag's push time from the registry vendor's API, where there is one. */
   readonly tagTime?: (tag: string) => Promise<number | undefined>;
+  /** Whether change N is still open, from the forge's API; undefined where it cannot say. */
+  readonly changeState?: (change: number) => Promise<ChangeState | undefined>;
   /** Tags that count as temporary (anchored). */
-  readonly pattern: RegExp;
+  readonly pattern: Pattern;
   /** Tags never counted as leaked: the change being promoted. */
-  readonly keep: RegExp;
+  readonly keep: Pattern;
   readonly maxAgeMs: number;
   readonly now: number;
 }
 
 /**
- * Temporary tags that outlived their change: matching the pattern, older than the limit by the
- * vendor's push time or else the image's own `created` time, across every page of the tag list. (Zuul compares the seconds
- * within a day of the age, so its cleanup never fires.)
+ * Reproducible builds (ko, Jib, SOURCE_DATE_EPOCH=0) write a 1970 `created`: a time before this
+ * says nothing about when the image was pushed.
  */
-export async function findLeakedTags(session: RegistrySession, registry: string, repository: string, options: LeakOptions, logger: Logger): Promise<LeakedTag[]> {
+const PLAUSIBLE_SINCE = Date.parse('2000-01-01T00:00:00Z');
+const CHANGE_TAG = /^change_(\d+)_/;
+
+/**
+ * Temporary tags that outlived their change, across every page of the tag list. Decided in this
+ * order: the vendor's push time where the registry has one; else the forge's word on the change
+ * (open: never leaked; closed: leaked); else the image's `created`, only when plausible, else
+ * the tag stays and the log says why. (Zuul compares the seconds within a day of the age, so its
+ * cleanup never fires; and it trusts `created`.)
+ */
+export async function findLeakedTags(session: RegistrySession, registry: string, repository: string, tags: readonly string[], options: LeakOptions, logger: Logger): Promise<LeakedTag[]> {
   const client = session.client(registry);
-  const candidates = (await client.listTags(repository)).filter((tag) => options.pattern.test(tag) && !options.keep.test(tag));
+  const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag));
   const leaked: LeakedTag[] = [];
+  const ref = (tag: string) => `${registry}/${repository}:${tag}`;
+  const byAge = (tag: string, time: number, source: string) => {
+    const age = options.now - time;
+    if (age > options.maxAgeMs) leaked.push({ tag, reason: `${source} ${new Date(time).toISOString()}, ${Math.floor(age / 3_600_000)} h ago` });
+  };
   await Promise.all(
     candidates.map((tag) =>
       session.limiter(registry).run(async () => {
-        let created: string | undefined;
         const pushed = await options.tagTime?.(tag);
+        if (pushed !== undefined) return byAge(tag, pushed, 'pushed');
+        const change = CHANGE_TAG.exec(tag)?.[1];
+        const state = change === undefined ? undefined : await options.changeState?.(Number(change));
+        if (state === 'open') return logger.debug(`${ref(tag)}: change ${change} is still open; kept`);
+        if (state === 'closed') return void leaked.push({ tag, reason: `change ${change} is closed` });
+        let created: string | undefined;
         try {
-          if (pushed === undefined) ({ created } = await readImageConfig(client, repository, tag));
-          else created = new Date(pushed).toISOString();
+          ({ created } = await readImageConfig(client, repository, tag));
         } catch (error) {
           // Deleted since the listing (a concurrent promotion of that change): nothing to clean.
           if (error instanceof RegistryError && error.status === 404) return;
           throw error;
         }
         const time = created ? Date.parse(created) : Number.NaN;
-        if (Number.isNaN(time)) {
-          logger.info(`${registry}/${repository}:${tag}: no creation time in its config; left alone`);
+        if (Number.isNaN(time) || time < PLAUSIBLE_SINCE) {
+          logger.info(`${ref(tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the registry, no answer from the forge about its change); left alone`);
           return;
         }
-        const age = options.now - time;
-        if (age > options.maxAgeMs) leaked.push({ tag, created: created!, ageHours: Math.floor(age / 3_600_000) });
+        byAge(tag, time, 'created');
       }),
     ),
   );

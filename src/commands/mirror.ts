@@ -11,6 +11,7 @@ import { readTransportOptions } from '../config/registry-inputs.js';
 import { Skopeo } from '../engines/skopeo.js';
 import type { Logger } from '../logger.js';
 import type { Credential } from '../registry/auth/credentials.js';
+import { isDigest } from '../registry/client.js';
 import { copyImage } from '../registry/copy.js';
 import { sha256 } from '../registry/digest.js';
 import { Limiter } from '../registry/limiter.js';
@@ -133,10 +134,10 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
 /** Destination tags, or the digest itself for a digest copied without a tag. */
 const tagsOf = (pair: MirrorPair) => (pair.destTags.length ? pair.destTags : [pair.digest]);
 
-const source = (pair: MirrorPair) => `${repositoryName(pair.item.source)}${pair.srcRef.startsWith('sha256:') ? '@' : ':'}${pair.srcRef}`;
+const source = (pair: MirrorPair) => `${repositoryName(pair.item.source)}${isDigest(pair.srcRef) ? '@' : ':'}${pair.srcRef}`;
 
 function result(pair: MirrorPair, tag: string, status: MirroredTag['status'], bytes: number): MirroredTag {
-  return { src: source(pair), dest: `${repositoryName(pair.item.destination)}${tag.startsWith('sha256:') ? '@' : ':'}${tag}`, digest: pair.digest, status, bytes };
+  return { src: source(pair), dest: `${repositoryName(pair.item.destination)}${isDigest(tag) ? '@' : ':'}${tag}`, digest: pair.digest, status, bytes };
 }
 
 /**
@@ -162,9 +163,11 @@ async function plan(session: RegistrySession, items: readonly MirrorItem[], para
       return Promise.all(
         refs.map((ref) =>
           limiter.run(async (): Promise<MirrorPair | undefined> => {
-            const destTag = item.rename[ref] ?? (ref.startsWith('sha256:') ? undefined : ref);
+            const destTag = item.rename[ref] ?? (isDigest(ref) ? undefined : ref);
             let digest: string;
             if (ref.startsWith('sha256:')) digest = ref;
+            // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.
+            else if (isDigest(ref)) digest = (await retry(`GET ${repositoryName(item.source)}@${ref}`, () => src.getManifest(item.source.path, ref))).digest;
             else {
               const head = await retry(`HEAD ${repositoryName(item.source)}:${ref}`, () => src.headManifest(item.source.path, ref));
               if (!head) {

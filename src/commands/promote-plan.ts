@@ -6,15 +6,25 @@ import type { RegistrySession } from '../registry/session.js';
 
 export const CHANGE_LABEL = 'org.zuul-ci.change';
 
-/** What promoting one image by tag takes, worked out before anything moves. */
-export interface TagPromotion {
+interface PromotionBase {
   readonly image: ImageSpec;
   readonly registry: string;
   readonly repository: string;
+}
+
+/** Why this image cannot be promoted (missing or inconsistent temporary tags). */
+export interface ProblemPromotion extends PromotionBase {
+  readonly kind: 'problem';
+  readonly problem: string;
+}
+
+/** What promoting one image by tag takes, worked out before anything moves. */
+export interface ReadyPromotion extends PromotionBase {
+  readonly kind: 'ready';
   /** The digest every final tag gets: the temporary tags' one. */
-  readonly digest?: string;
-  /** Its manifest, read once while planning and put as is. */
-  readonly manifest?: Manifest;
+  readonly digest: string;
+  /** Its manifest, read once while planning and put as is (and put back should a deletion take it). */
+  readonly manifest: Manifest;
   /** Final tags to point at the digest. */
   readonly moves: readonly string[];
   /** Final tags already on the digest (a re-run after a partial promotion). */
@@ -23,9 +33,14 @@ export interface TagPromotion {
   readonly temporary: readonly string[];
   /** Set when there is nothing left to do: every final tag holds this change's image. */
   readonly alreadyPromoted: boolean;
-  /** Why this image cannot be promoted (missing or inconsistent temporary tags). */
-  readonly problem?: string;
+  /**
+   * Set when the temporary tags are gone and the final tags hold one image with no change label:
+   * promoted already only if another image of the run shows the change was gated.
+   */
+  readonly unlabelled?: string;
 }
+
+export type TagPromotion = ReadyPromotion | ProblemPromotion;
 
 /**
  * Reads where every temporary and final tag of an image stands. A re-run after a failure at any
@@ -38,7 +53,8 @@ export async function planTagPromotion(session: RegistrySession, image: ImageSpe
   const client = session.client(registry);
   const head = (tag: string) => session.limiter(registry).run(() => client.headManifest(repository, tag));
   const found = await Promise.all(image.tags.map((tag) => head(`${prefix}_${tag}`)));
-  const base = { image, registry, repository, moves: [] as string[], inPlace: [] as string[], temporary: [] as string[], alreadyPromoted: false };
+  const base = { image, registry, repository };
+  const problem = (text: string): ProblemPromotion => ({ ...base, kind: 'problem', problem: text });
   // A temporary tag on a dummy manifest is a deletion that was cut short: finish it, never promote it.
   const manifests = new Map<string, Manifest>();
   const dummies = new Set<string>();
@@ -50,15 +66,15 @@ export async function planTagPromotion(session: RegistrySession, image: ImageSpe
   const existing = image.tags.filter((_, i) => found[i]).map((tag) => `${prefix}_${tag}`);
   const temps = found.map((t) => (t && !dummies.has(t.digest) ? t : undefined));
   if (manifests.size > 1) {
-    return { ...base, problem: `the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the change uploaded twice? Re-run its gate` };
+    return problem(`the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the change uploaded twice? Re-run its gate`);
   }
   // Final tags are only read when a temporary one is missing (a re-run): otherwise putting the
   // manifest again is as cheap as looking, and keeps a promotion at about two requests a tag.
   const complete = temps.every(Boolean);
   const finals = complete ? image.tags.map(() => undefined) : await Promise.all(image.tags.map((tag) => head(tag)));
   if (manifests.size === 0) {
-    const done = await alreadyPromoted(session, image, base, finals, prefix, change);
-    return done.problem ? done : { ...done, temporary: existing };
+    const done = await alreadyPromoted(session, image, finals, prefix, change);
+    return done.kind === 'problem' ? done : { ...done, temporary: existing };
   }
   const [[digest, manifest]] = manifests;
   const moves: string[] = [];
@@ -69,20 +85,25 @@ export async function planTagPromotion(session: RegistrySession, image: ImageSpe
     else if (temps[i]) moves.push(tag);
     else missing.push(`${prefix}_${tag}`);
   });
-  if (missing.length > 0) return { ...base, digest, problem: `${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ${image.tags.length} tags)` };
-  return { ...base, digest, manifest, moves, inPlace, temporary: existing };
+  if (missing.length > 0) return problem(`${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ${image.tags.length} tags)`);
+  return { ...base, kind: 'ready', digest, manifest, moves, inPlace, temporary: existing, alreadyPromoted: false };
 }
 
-async function alreadyPromoted(session: RegistrySession, image: ImageSpec, base: Omit<TagPromotion, 'alreadyPromoted'> & { alreadyPromoted: boolean }, finals: readonly (ManifestHead | undefined)[], prefix: string, change: number | undefined): Promise<TagPromotion> {
+async function alreadyPromoted(session: RegistrySession, image: ImageSpec, finals: readonly (ManifestHead | undefined)[], prefix: string, change: number | undefined): Promise<TagPromotion> {
+  const base = { image, registry: image.reference.registry, repository: image.reference.path };
   const missing = image.tags.map((tag) => `${prefix}_${tag}`).join(', ');
   const finalDigests = new Set(finals.map((f) => f?.digest));
   if (change === undefined || finals.some((f) => !f) || finalDigests.size !== 1) {
-    return { ...base, problem: `${image.repository}: missing ${missing}, and the final tags do not all hold one image of this change` };
+    return { ...base, kind: 'problem', problem: `${image.repository}: missing ${missing}, and the final tags do not all hold one image of this change` };
   }
   const [digest] = finalDigests as Set<string>;
-  const config = await readImageConfig(session.client(image.reference.registry), image.reference.path, digest);
-  if (config.labels[CHANGE_LABEL] !== String(change)) {
-    return { ...base, problem: `${image.repository}: missing ${missing}; the final tags hold ${config.labels[CHANGE_LABEL] ? `change ${config.labels[CHANGE_LABEL]}` : 'an image of no change'}, not change ${change}` };
+  const client = session.client(image.reference.registry);
+  const config = await readImageConfig(client, image.reference.path, digest);
+  const label = config.labels[CHANGE_LABEL];
+  if (label !== undefined && label !== String(change)) {
+    return { ...base, kind: 'problem', problem: `${image.repository}: missing ${missing}; the final tags hold change ${label}, not change ${change}` };
   }
-  return { ...base, digest, inPlace: image.tags, alreadyPromoted: true };
+  const manifest = await client.getManifest(image.reference.path, digest);
+  const unlabelled = label === undefined ? `missing ${missing}; the final tags hold an image of no change` : undefined;
+  return { ...base, kind: 'ready', digest, manifest, moves: [], inPlace: image.tags, temporary: [], alreadyPromoted: true, unlabelled };
 }

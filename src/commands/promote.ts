@@ -3,8 +3,8 @@ import { ConfigError, ConfigErrors } from '../config/errors.js';
 import type { ImageSpec } from '../config/image-list.js';
 import { readPromoteInputs, type PromoteInputs } from '../config/promote-inputs.js';
 import type { Logger } from '../logger.js';
-import { readEvent } from '../platform/change.js';
-import { changeForPromote } from '../platform/pull-request.js';
+import { readEvent, type ChangeInfo } from '../platform/change.js';
+import { changeForPromote, changeStateLookup } from '../platform/pull-request.js';
 import { copyImage } from '../registry/copy.js';
 import { readImageConfig } from '../registry/image-config.js';
 import { registryKind } from '../registry/kinds.js';
@@ -14,7 +14,7 @@ import { RegistrySession } from '../registry/session.js';
 import { TagDeleter, type TagDeletion } from '../registry/tag-delete/tag-deleter.js';
 import { vendorTagTime } from '../registry/tag-delete/tag-times.js';
 import { defaultCleanupPattern, findLeakedTags } from './cleanup.js';
-import { CHANGE_LABEL, planTagPromotion, type TagPromotion } from './promote-plan.js';
+import { CHANGE_LABEL, planTagPromotion, type ReadyPromotion } from './promote-plan.js';
 import type { CommandContext, CommandResult } from './types.js';
 import { intermediateRepository } from './upload-plan.js';
 
@@ -23,8 +23,13 @@ export interface PromotedTag {
   readonly tag: string;
   readonly digest: string;
   readonly from: string;
-  /** `moved`, or `in-place` when a previous run already set it. */
-  readonly status: 'moved' | 'in-place';
+  /**
+   * `moved`; `in-place` when a previous run already set it; `superseded` when a promotion of a
+   * newer build of the same repository ran at the same time and won: `digest` is then what the
+   * tag really holds, `ownDigest` what this run promoted.
+   */
+  readonly status: 'moved' | 'in-place' | 'superseded';
+  readonly ownDigest?: string;
 }
 
 interface LeftBehind {
@@ -79,18 +84,22 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
     },
   });
   const outcome: Outcome = { promoted: [], deleted: [], leftBehind: [], plan: [] };
+  let failure: string | undefined;
   try {
     logger.info(`promoting change ${change.change} (${change.prefix}_<tag>) by ${inputs.method}${inputs.dryRun ? ' (dry run: nothing changes)' : ''}`);
     const cleanupTargets = inputs.method === 'tag' ? await byTag(session, deleter, inputs, change.prefix, change.change, outcome, logger) : await fromIntermediate(session, inputs, change.prefix, revisions, outcome, logger);
-    if (inputs.cleanup) await cleanup(session, deleter, inputs, cleanupTargets, change.pipeline, change.prefix, outcome, logger);
+    if (inputs.cleanup) await cleanup({ session, deleter, inputs, outcome, logger, env }, cleanupTargets, change);
     for (const left of outcome.leftBehind) logger.warning(`temporary tag left behind: ${left.ref}: ${left.reason}`);
     for (const probe of deleter.leftoverProbes) logger.warning(`probe tag left behind: ${probe}`);
+  } catch (error) {
+    // The outputs still say what was done before the failure.
+    failure = (error as Error).message;
   } finally {
     session.close();
   }
   if (inputs.dryRun) logger.info(`dry run, nothing changed. The plan:\n  ${outcome.plan.join('\n  ') || 'nothing to do'}`);
-  if (inputs.strictCleanup && outcome.leftBehind.length > 0) {
-    throw new Error(`strict-cleanup: ${outcome.leftBehind.length} temporary tag(s) could not be deleted: ${outcome.leftBehind.map((l) => l.ref).join(', ')}`);
+  if (!failure && inputs.strictCleanup && outcome.leftBehind.length > 0) {
+    failure = `strict-cleanup: ${outcome.leftBehind.length} temporary tag(s) could not be deleted: ${outcome.leftBehind.map((l) => l.ref).join(', ')}`;
   }
   return {
     outputs: { promoted: JSON.stringify(outcome.promoted), deleted: JSON.stringify(outcome.deleted), 'left-behind': JSON.stringify(outcome.leftBehind) },
@@ -104,7 +113,18 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
         ...(inputs.dryRun ? outcome.plan.map((p) => [p, '', '', 'planned']) : []),
       ],
     },
+    failure,
   };
+}
+
+/** What one promotion run works with. */
+interface PromotionRun {
+  readonly session: RegistrySession;
+  readonly deleter: TagDeleter;
+  readonly inputs: PromoteInputs;
+  readonly outcome: Outcome;
+  readonly logger: Logger;
+  readonly env: NodeJS.ProcessEnv;
 }
 
 /** Repositories whose leaked temporary tags the cleanup looks at. */
@@ -113,9 +133,10 @@ type CleanupTarget = { registry: string; repository: string };
 async function byTag(session: RegistrySession, deleter: TagDeleter, inputs: PromoteInputs, prefix: string, change: number | undefined, outcome: Outcome, logger: Logger): Promise<CleanupTarget[]> {
   const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   // Every image is checked before any tag moves: all of a change's images move, or none does.
-  const plans = await Promise.all(inputs.images.map((image) => retry(`read tags of ${image.repository}`, () => planTagPromotion(session, image, prefix, change))));
-  const problems = plans.flatMap((p) => (p.problem ? [p.problem] : []));
+  const planned = await session.all(inputs.images, (image) => retry(`read tags of ${image.repository}`, () => planTagPromotion(session, image, prefix, change)));
+  const problems = planned.flatMap((p) => (p.kind === 'problem' ? [p.problem] : []));
   if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
+  const plans = settleUnlabelled(planned as ReadyPromotion[], logger);
 
   for (const plan of plans) {
     const ref = `${plan.registry}/${plan.repository}`;
@@ -123,79 +144,122 @@ async function byTag(session: RegistrySession, deleter: TagDeleter, inputs: Prom
     for (const tag of plan.moves) outcome.plan.push(`${ref}:${tag} <- ${prefix}_${tag} (${plan.digest})`);
     for (const tag of plan.temporary) outcome.plan.push(`delete ${ref}:${tag}`);
   }
-  // Images go side by side: the per-registry limit bounds the requests, deletions are serialized per repository.
-  if (!inputs.dryRun) {
-    const results = await Promise.all(plans.map(async (plan) => {
-      const own: Outcome = { promoted: [], deleted: [], leftBehind: [], plan: [] };
-      await execute(session, deleter, plan, prefix, change, own, logger);
-      return own;
-    }));
-    // Reported in the order of the image list, whatever order they finished in.
-    for (const own of results) {
-      outcome.promoted.push(...own.promoted);
-      outcome.deleted.push(...own.deleted);
-      outcome.leftBehind.push(...own.leftBehind);
-    }
-  }
-  return plans.map((p) => ({ registry: p.registry, repository: p.repository }));
+  if (inputs.dryRun) return targetsOf(plans);
+  // Every image's final tags move before any temporary tag goes: a failure stops the others
+  // (session.all) with every temporary tag still in place, so a re-run simply completes. Images
+  // go side by side; the per-registry limit bounds the requests.
+  const moved = await session.all(plans, (plan) => moveTags(session, plan, prefix, logger));
+  // Reported in the order of the image list, whatever order they finished in.
+  moved.forEach((tags) => outcome.promoted.push(...tags));
+  const settled = await session.all(plans, async (plan) => {
+    const own: Outcome = { promoted: [], deleted: [], leftBehind: [], plan: [] };
+    await deleteTemporary(deleter, plan, own, session.signal, logger);
+    return { own, onTags: await verifyFinalTags(session, plan, change, logger) };
+  });
+  settled.forEach(({ own, onTags }, i) => {
+    outcome.deleted.push(...own.deleted);
+    outcome.leftBehind.push(...own.leftBehind);
+    if (onTags !== plans[i].digest) supersede(outcome.promoted, plans[i], onTags);
+  });
+  return targetsOf(plans);
 }
 
-async function execute(session: RegistrySession, deleter: TagDeleter, plan: TagPromotion, prefix: string, change: number | undefined, outcome: Outcome, logger: Logger): Promise<void> {
-  outcome.promoted.push(...(await moveTags(session, plan, prefix, logger)));
-  for (const tag of plan.temporary) record(await deleter.deleteTag({ registry: plan.registry, repository: plan.repository }, tag), outcome);
-  await verifyFinalTags(session, plan, change, logger);
+const targetsOf = (plans: readonly ReadyPromotion[]): CleanupTarget[] => plans.map((p) => ({ registry: p.registry, repository: p.repository }));
+
+/**
+ * An image whose temporary tags are all gone and whose final tags hold one image without a
+ * change label is promoted already when another image of the same change still has its
+ * temporary tags: the change was gated, and only a run cut short between its deletions leaves
+ * this. Alone, it stays an error: nothing shows it is this change's image.
+ */
+function settleUnlabelled(plans: readonly ReadyPromotion[], logger: Logger): ReadyPromotion[] {
+  const gated = plans.some((p) => p.temporary.length > 0 && !p.unlabelled);
+  const unsettled = plans.filter((p) => p.unlabelled && !gated);
+  if (unsettled.length) throw new ConfigErrors(unsettled.map((p) => `nothing was promoted: ${p.image.repository}: ${p.unlabelled}`));
+  for (const plan of plans.filter((p) => p.unlabelled)) logger.info(`${plan.image.repository}: its temporary tags are gone and its final tags hold ${plan.digest}: promoted by an earlier run of this change`);
+  return [...plans];
+}
+
+function supersede(promoted: PromotedTag[], plan: ReadyPromotion, onTags: string): void {
+  promoted.forEach((p, i) => {
+    if (p.repository === plan.image.repository && p.digest === plan.digest && plan.image.tags.includes(p.tag)) {
+      promoted[i] = { ...p, digest: onTags, status: 'superseded', ownDigest: plan.digest };
+    }
+  });
+}
+
+/**
+ * Temporary tags go once the final tags hold the image; each deletion is guarded, so a registry
+ * that deletes the manifest with the tag gets it put back on the final tags. A deletion that
+ * fails is a tag left behind, never a failed release: the final tags have moved.
+ */
+async function deleteTemporary(deleter: TagDeleter, plan: ReadyPromotion, outcome: Outcome, signal: AbortSignal, logger: Logger): Promise<void> {
+  const guard = { tags: plan.image.tags, manifest: plan.manifest };
+  for (const tag of plan.temporary) {
+    const ref = { registry: plan.registry, repository: plan.repository };
+    try {
+      record(await deleter.deleteTag(ref, tag, guard), outcome);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      logger.debug(`deleting ${plan.registry}/${plan.repository}:${tag}: ${(error as Error).message}`);
+      outcome.leftBehind.push({ ref: `${plan.registry}/${plan.repository}:${tag}`, reason: (error as Error).message });
+    }
+  }
 }
 
 /** Puts the planned manifest on every final tag that does not hold it yet: no layer moves. */
-export async function moveTags(session: RegistrySession, plan: TagPromotion, prefix: string, logger: Logger): Promise<PromotedTag[]> {
+export async function moveTags(session: RegistrySession, plan: ReadyPromotion, prefix: string, logger: Logger): Promise<PromotedTag[]> {
   const client = session.client(plan.registry);
   const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   const ref = `${plan.registry}/${plan.repository}`;
-  const digest = plan.digest!;
   const promoted: PromotedTag[] = [];
-  if (plan.moves.length > 0) {
-    // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
-    const manifest = plan.manifest ?? (await retry(`GET ${ref}@${digest}`, () => client.getManifest(plan.repository, digest)));
-    for (const tag of plan.moves) {
-      // The registry answers with the digest it stored: checked against the planned one.
-      const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
-      if (stored !== digest) throw new Error(`${ref}:${tag} was stored as ${stored}, not ${digest}`);
-      promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
-      logger.info(`${ref}:${tag} -> ${digest}`);
-    }
+  // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
+  for (const tag of plan.moves) {
+    // The registry answers with the digest it stored: checked against the planned one.
+    const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, plan.manifest));
+    if (stored !== plan.digest) throw new Error(`${ref}:${tag} was stored as ${stored}, not ${plan.digest}`);
+    promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
+    logger.info(`${ref}:${tag} -> ${plan.digest}`);
   }
-  for (const tag of plan.inPlace) promoted.push({ repository: plan.image.repository, tag, digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
+  for (const tag of plan.inPlace) promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
   return promoted;
 }
 
 /**
- * Checked again after the deletions: they must not have touched a final tag. A promotion of
- * another change running at the same time may have moved some final tags and not others; both
- * runs then settle every final tag on the newer image (by its config's created time, the digest
- * breaking ties), so an image's tags never end split between two builds.
+ * Checked again after the deletions; returns the digest the final tags hold. A final tag that
+ * vanished (a registry deleting more than the tag asked for) is put back from the bytes held. A
+ * promotion of another change running at the same time may have moved some final tags and not
+ * others; both runs then settle every final tag on the newer image (by its config's created
+ * time, the digest breaking ties), so an image's tags never end split between two builds.
  */
-export async function verifyFinalTags(session: RegistrySession, plan: TagPromotion, change: number | undefined, logger: Logger): Promise<void> {
+export async function verifyFinalTags(session: RegistrySession, plan: ReadyPromotion, change: number | undefined, logger: Logger): Promise<string> {
   const client = session.client(plan.registry);
   const ref = `${plan.registry}/${plan.repository}`;
   const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   const heads = await Promise.all(plan.image.tags.map((tag) => retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag))));
-  if (heads.every((head) => head?.digest === plan.digest)) return;
+  if (heads.every((head) => head?.digest === plan.digest)) return plan.digest;
+  const vanished = plan.image.tags.filter((_, i) => !heads[i]);
+  for (const tag of vanished) await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, plan.manifest));
+  if (vanished.length) logger.warning(`${ref}: ${vanished.join(', ')} no longer resolved after the deletions; put back on ${plan.digest}`);
+  const onTags = heads.map((head) => head?.digest ?? plan.digest);
+  if (onTags.every((digest) => digest === plan.digest)) return plan.digest;
   const candidates = new Map<string, { created: number; change?: string }>();
-  for (const digest of new Set([plan.digest!, ...heads.flatMap((h) => (h ? [h.digest] : []))])) {
+  for (const digest of new Set([plan.digest, ...onTags])) {
     const config = await retry(`config of ${ref}@${digest}`, () => readImageConfig(client, plan.repository, digest));
     candidates.set(digest, { created: Date.parse(config.created ?? '') || 0, change: config.labels[CHANGE_LABEL] });
   }
   plan.image.tags.forEach((tag, i) => {
-    const now = heads[i] && candidates.get(heads[i]!.digest)?.change;
-    if (heads[i]?.digest !== plan.digest && !(now && now !== String(change))) throw new Error(`${ref}:${tag} resolves to ${heads[i]?.digest ?? 'nothing'} after the promotion, not ${plan.digest}`);
+    const now = candidates.get(onTags[i])?.change;
+    if (onTags[i] !== plan.digest && !(now && now !== String(change))) throw new Error(`${ref}:${tag} resolves to ${onTags[i]} after the promotion, not ${plan.digest}`);
   });
   const [winner] = [...candidates].sort(([da, a], [db, b]) => b.created - a.created || db.localeCompare(da))[0];
-  const manifest = await retry(`GET ${ref}@${winner}`, () => client.getManifest(plan.repository, winner));
+  const manifest = winner === plan.digest ? plan.manifest : await retry(`GET ${ref}@${winner}`, () => client.getManifest(plan.repository, winner));
   for (const [i, tag] of plan.image.tags.entries()) {
-    if (heads[i]?.digest === winner) continue;
+    if (onTags[i] === winner) continue;
     await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
   }
   logger.warning(`${ref}: a concurrent promotion of change ${candidates.get(winner)?.change ?? '?'} moved some final tags; all of them now hold the newer image ${winner}`);
+  return winner;
 }
 
 function record(result: TagDeletion, outcome: Outcome): void {
@@ -269,9 +333,15 @@ async function fromIntermediate(session: RegistrySession, inputs: PromoteInputs,
   return copies.map((c) => ({ registry: c.registry, repository: c.repository }));
 }
 
-async function cleanup(session: RegistrySession, deleter: TagDeleter, inputs: PromoteInputs, targets: readonly CleanupTarget[], pipeline: string, prefix: string, outcome: Outcome, logger: Logger): Promise<void> {
-  const pattern = inputs.cleanupPattern ?? defaultCleanupPattern(pipeline);
-  const keep = new RegExp(`^${prefix}_`);
+/**
+ * Leaked temporary tags (and probe tags an interrupted run left) of every repository touched.
+ * The release has happened by now: any failure here is reported as left behind, never fatal.
+ */
+async function cleanup(run: PromotionRun, targets: readonly CleanupTarget[], change: ChangeInfo): Promise<void> {
+  const { session, deleter, inputs, outcome, logger } = run;
+  const pattern = inputs.cleanupPattern ?? defaultCleanupPattern(change.pipeline);
+  const keep = new RegExp(`^${change.prefix}_`);
+  const changeState = changeStateLookup(run.env, inputs.token, logger);
   const seen = new Set<string>();
   for (const target of targets) {
     const key = `${target.registry}/${target.repository}`;
@@ -281,10 +351,17 @@ async function cleanup(session: RegistrySession, deleter: TagDeleter, inputs: Pr
     const kind = registryKind(target.registry, credential?.type);
     const tagTime = (tag: string) =>
       vendorTagTime({ registry: target.registry, repository: target.repository, tag, kind, transport: session.transport, credential: credential && { username: credential.username, password: credential.password, apiToken: credential.apiToken, apiUrl: credential.apiUrl } });
-    const leaked = await withRetry(`list ${key}`, () => findLeakedTags(session, target.registry, target.repository, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime }, logger), session.retry, logger);
-    for (const tag of leaked) {
-      outcome.plan.push(`delete leaked ${key}:${tag.tag} (created ${tag.created}, ${tag.ageHours} h ago)`);
-      if (!inputs.dryRun) record(await deleter.deleteTag(target, tag.tag), outcome);
+    try {
+      const tags = await withRetry(`list ${key}`, () => session.client(target.registry).listTags(target.repository), session.retry, logger);
+      const leaked = await findLeakedTags(session, target.registry, target.repository, tags, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState }, logger);
+      for (const tag of leaked) {
+        outcome.plan.push(`delete leaked ${key}:${tag.tag} (${tag.reason})`);
+        if (!inputs.dryRun) record(await deleter.deleteTag(target, tag.tag), outcome);
+      }
+      if (!inputs.dryRun) for (const probe of await deleter.sweepProbes(target, tags)) outcome.deleted.push(`${key}:${probe}`);
+    } catch (error) {
+      if (session.signal.aborted) throw error;
+      outcome.leftBehind.push({ ref: key, reason: `leaked-tag cleanup failed: ${(error as Error).message}` });
     }
   }
 }

@@ -3,6 +3,7 @@ import type { Credential } from '../registry/auth/credentials.js';
 import { REGISTRY_KINDS, type RegistryKind } from '../registry/kinds.js';
 import { isValidRegistry } from '../registry/reference.js';
 import { ConfigError, ConfigErrors } from './errors.js';
+import { linearPattern, type Pattern } from './pattern.js';
 import { formatIssues, show } from './schema-errors.js';
 import { parseYamlInput } from './yaml.js';
 
@@ -31,7 +32,7 @@ export interface RegistryCredential {
   readonly username?: string;
   readonly password?: string;
   /** Anchored pattern the repository must fully match for pushes and deletes. */
-  readonly repositoryPattern?: RegExp;
+  readonly repositoryPattern?: Pattern;
   readonly repositorySource?: string;
   readonly apiToken?: string;
   readonly refreshToken?: string;
@@ -63,13 +64,14 @@ export function parseCredentials(text: string, onSecret: (secret: string) => voi
     if ((entry.username === undefined) !== (entry.password === undefined)) {
       problems.push(`registry-credentials["${registry}"]: username and password go together`);
     }
-    let repositoryPattern: RegExp | undefined;
+    let repositoryPattern: Pattern | undefined;
     if (entry.repository !== undefined) {
       try {
         // Zuul searches unanchored; anchoring keeps `^quay.io/org/a` from admitting `quay.io/org/abc-evil`.
-        repositoryPattern = new RegExp(`^(?:${entry.repository})$`);
+        repositoryPattern = linearPattern(entry.repository, `registry-credentials["${registry}"].repository`, true);
       } catch (error) {
-        problems.push(`registry-credentials["${registry}"].repository: ${show(entry.repository)} is not a valid regular expression: ${(error as Error).message}`);
+        if (!(error instanceof ConfigError)) throw error;
+        problems.push(error.message);
       }
     }
     result.set(registry, {

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import semver from 'semver';
 import { z } from 'zod';
+import { DIGEST_ALGORITHMS } from '../registry/digest.js';
 import { isValidDigest, isValidRegistry, isValidTag, parseReference, ReferenceError, type Reference } from '../registry/reference.js';
 import { ConfigError, ConfigErrors } from './errors.js';
 import { resolveInside } from './paths.js';
+import { linearPattern, type Pattern } from './pattern.js';
 import { formatIssues, show } from './schema-errors.js';
 import { parseYamlInput } from './yaml.js';
 
-export type TagSelector = { kind: 'tags'; tags: readonly string[] } | { kind: 'regex'; regex: RegExp } | { kind: 'semver'; range: string } | { kind: 'all' };
+export type TagSelector = { kind: 'tags'; tags: readonly string[] } | { kind: 'regex'; regex: Pattern } | { kind: 'semver'; range: string } | { kind: 'all' };
 
 /** One mirror item, validated: which source tags go to which destination. */
 export interface MirrorItem {
@@ -42,7 +44,10 @@ const ZUUL_KEY = 'mirror_container_images_images';
 const text = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got ${show(iss.input)}`) }).min(1, { error: 'must not be empty' });
 const tagOrDigest = z
   .string({ error: (iss) => (typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`) })
-  .refine((v) => isValidTag(v) || isValidDigest(v), { error: (iss) => `${show(iss.input)} is neither a tag nor a digest` });
+  .refine((v) => isValidTag(v) || isValidDigest(v), { error: (iss) => `${show(iss.input)} is neither a tag nor a digest` })
+  .refine((v) => !isValidDigest(v) || DIGEST_ALGORITHMS.some((a) => v.startsWith(`${a}:`)), {
+    error: (iss) => `${show(iss.input)}: digest algorithm "${String(iss.input).split(':')[0]}" cannot be verified; supported: ${DIGEST_ALGORITHMS.join(', ')}`,
+  });
 const tag = z
   .string({ error: (iss) => (typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`) })
   .refine(isValidTag, { error: (iss) => `${show(iss.input)} is not a valid tag` });
@@ -69,9 +74,9 @@ const itemSchema = z
     if (selectors.length > 1) ctx.addIssue({ code: 'custom', message: `give one of src_tag, tags, tag_regex, semver, all_tags; got ${selectors.join(' and ')}` });
     if (item.tag_regex !== undefined) {
       try {
-        new RegExp(item.tag_regex);
+        linearPattern(item.tag_regex, 'tag_regex', false);
       } catch (error) {
-        ctx.addIssue({ code: 'custom', path: ['tag_regex'], message: `${show(item.tag_regex)} is not a valid regular expression: ${(error as Error).message}` });
+        ctx.addIssue({ code: 'custom', path: ['tag_regex'], message: (error as Error).message.replace(/^tag_regex: /, '') });
       }
     }
     if (item.semver !== undefined && semver.validRange(item.semver, { loose: true }) === null) {
@@ -115,7 +120,7 @@ function fromZuul(raw: unknown, origin: string): MirrorList {
     const selector: TagSelector = item.tags
       ? { kind: 'tags', tags: item.tags }
       : item.tag_regex !== undefined
-        ? { kind: 'regex', regex: new RegExp(item.tag_regex) }
+        ? { kind: 'regex', regex: linearPattern(item.tag_regex, `${origin}${label}.tag_regex`, false) }
         : item.semver !== undefined
           ? { kind: 'semver', range: item.semver }
           : item.all_tags

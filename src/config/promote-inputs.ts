@@ -3,6 +3,7 @@ import { parseCredentials, type CredentialsMap } from './credentials.js';
 import { parseDuration } from './duration.js';
 import { readWorkDir, type InputReader } from './engine-inputs.js';
 import { ConfigError } from './errors.js';
+import { linearPattern, type Pattern } from './pattern.js';
 import { loadImageList, type ImageSpec } from './image-list.js';
 import { applyMetadataTags } from './metadata-tags.js';
 import { Input } from './inputs.js';
@@ -30,7 +31,7 @@ export interface PromoteInputs {
   readonly token?: string;
   readonly cleanup: boolean;
   /** Anchored; undefined: Zuul's default for the pipeline. */
-  readonly cleanupPattern?: RegExp;
+  readonly cleanupPattern?: Pattern;
   readonly cleanupAgeMs: number;
   readonly dryRun: boolean;
   readonly strictCleanup: boolean;
@@ -44,14 +45,7 @@ export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, onS
   const workDir = readWorkDir(read, env);
   const method = readPromoteMethod(read);
   const regex = read(Input.CleanupRegex);
-  let cleanupPattern: RegExp | undefined;
-  if (regex) {
-    try {
-      cleanupPattern = new RegExp(`^(?:${regex})$`);
-    } catch (error) {
-      throw new ConfigError(`cleanup-regex: ${show(regex)} is not a valid regular expression: ${(error as Error).message}`);
-    }
-  }
+  const cleanupPattern = regex ? linearPattern(regex, Input.CleanupRegex, true) : undefined;
   return {
     workDir,
     images: applyMetadataTags(loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }), read(Input.MetadataTags)),

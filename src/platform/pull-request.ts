@@ -28,12 +28,8 @@ interface ApiPullRequest {
 export async function findPullRequest(env: Env, sha: string, token: string | undefined, fetchImpl: typeof fetch = fetch): Promise<PullRequestRef | undefined> {
   const repository = env.GITHUB_REPOSITORY;
   if (!repository) throw new ConfigError('GITHUB_REPOSITORY is not set: cannot look up the pull request of a commit; give the change input');
-  const runner = detectRunner(env);
-  const forge = runner === 'gitea' || runner === 'forgejo';
-  const api = (env.GITHUB_API_URL || (forge ? `${env.GITHUB_SERVER_URL}/api/v1` : 'https://api.github.com')).replace(/\/+$/, '');
+  const { api, forge, headers } = forgeApi(env, token);
   const url = `${api}/repos/${repository}/commits/${sha}/${forge ? 'pull' : 'pulls'}`;
-  const headers: Record<string, string> = { accept: forge ? 'application/json' : 'application/vnd.github+json' };
-  if (token) headers.authorization = forge ? `token ${token}` : `Bearer ${token}`;
   const response = await fetchImpl(url, { headers });
   if (response.status === 404) return undefined;
   if (!response.ok) throw new ConfigError(`looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}${response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''}`);
@@ -41,6 +37,52 @@ export async function findPullRequest(env: Env, sha: string, token: string | und
   const candidates = Array.isArray(body) ? body : [body];
   const pr = candidates.find((p) => p.merge_commit_sha === sha) ?? candidates.find((p) => p.merged || p.merged_at) ?? candidates[0];
   return pr ? { number: pr.number, headSha: pr.head?.sha, mergeSha: pr.merge_commit_sha ?? undefined, url: pr.html_url } : undefined;
+}
+
+/** The forge's API base and headers: GitHub's, or Gitea's and Forgejo's `/api/v1` with `token` auth. */
+function forgeApi(env: Env, token: string | undefined): { api: string; forge: boolean; headers: Record<string, string> } {
+  const runner = detectRunner(env);
+  const forge = runner === 'gitea' || runner === 'forgejo';
+  const api = (env.GITHUB_API_URL || (forge ? `${env.GITHUB_SERVER_URL}/api/v1` : 'https://api.github.com')).replace(/\/+$/, '');
+  const headers: Record<string, string> = { accept: forge ? 'application/json' : 'application/vnd.github+json' };
+  if (token) headers.authorization = forge ? `token ${token}` : `Bearer ${token}`;
+  return { api, forge, headers };
+}
+
+export type ChangeState = 'open' | 'closed';
+
+/**
+ * Asks the forge whether pull request N is still open (`GET /repos/{repo}/pulls/{N}`, the same
+ * path on GitHub, Gitea and Forgejo), once per number. Undefined where it cannot say: no
+ * repository or token, not found, or the API failed; the caller then decides by other means.
+ */
+export function changeStateLookup(env: Env, token: string | undefined, logger: Logger, fetchImpl: typeof fetch = fetch): (change: number) => Promise<ChangeState | undefined> {
+  const cache = new Map<number, Promise<ChangeState | undefined>>();
+  const repository = env.GITHUB_REPOSITORY;
+  return (change) => {
+    if (!repository || !token) return Promise.resolve(undefined);
+    let state = cache.get(change);
+    if (!state) {
+      const { api, headers } = forgeApi(env, token);
+      const url = `${api}/repos/${repository}/pulls/${change}`;
+      state = (async () => {
+        try {
+          const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(15_000) });
+          if (!response.ok) {
+            logger.debug(`GET ${url}: HTTP ${response.status}; the state of change ${change} is unknown`);
+            return undefined;
+          }
+          const body = (await response.json()) as { state?: string; merged?: boolean };
+          return body.state === 'open' ? 'open' : body.state === 'closed' ? 'closed' : undefined;
+        } catch (error) {
+          logger.debug(`GET ${url}: ${(error as Error).message}; the state of change ${change} is unknown`);
+          return undefined;
+        }
+      })();
+      cache.set(change, state);
+    }
+    return state;
+  };
 }
 
 export interface PromoteChange {

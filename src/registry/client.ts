@@ -2,11 +2,11 @@ import type { Readable } from 'node:stream';
 import { silentLogger, type Logger } from '../logger.js';
 import { Authenticator } from './auth/authenticator.js';
 import type { CredentialStore } from './auth/credentials.js';
-import { DigestMismatchError, sha256 } from './digest.js';
-import { redactUrl, RegistryError } from './errors.js';
+import { DigestMismatchError, sha256, verifyBytes } from './digest.js';
+import { parseJsonBody, redactUrl, RegistryError } from './errors.js';
 import { parseNextLink } from './http-headers.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
-import { discard, errorFrom, isNetworkError, readBody, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
+import { blobDeadlineMs, discard, errorFrom, isNetworkError, readBody, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 
 /** A manifest as the registry stored it: the exact bytes (the digest covers them) and their type. */
 export interface Manifest {
@@ -22,6 +22,7 @@ export interface ManifestHead {
 }
 
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+export const MAX_TAG_PAGES = 1000;
 /** Chunk size once a monolithic upload was refused as too large; halved on each further 413. */
 const FIRST_CHUNK_BYTES = 1024 * 1024;
 const MIN_CHUNK_BYTES = 64 * 1024;
@@ -76,6 +77,12 @@ export class RegistryClient {
     const first = make();
     const response = await this.transport.send(withAuth(first, header));
     if (response.status !== 401) return response;
+    if (response.url.host !== first.url.host) {
+      // A storage host behind a redirect asking for credentials: its challenge is not the
+      // registry's, and answering it would hand the registry's login to a stranger.
+      await discard(response);
+      throw new RegistryError(first.method, redactUrl(response.url), 401, [], `${response.url.host} asked for credentials after a redirect from ${first.url.host}; nothing was sent to it`);
+    }
     const retry = await this.auth.reauthorize(scopes, response, header);
     if (retry === undefined) return response;
     await discard(response);
@@ -115,9 +122,10 @@ export class RegistryClient {
     const bytes = await readBody(response, MAX_MANIFEST_BYTES);
     const digest = sha256(bytes);
     const announced = header(response, 'docker-content-digest');
-    const what = `manifest ${this.registry}/${repository}:${reference}`;
-    if (reference.startsWith('sha256:') && reference !== digest) throw new DigestMismatchError(reference, digest, what);
-    if (announced?.startsWith('sha256:') && announced !== digest) throw new DigestMismatchError(announced, digest, what);
+    const what = `manifest ${this.registry}/${repository}${isDigest(reference) ? '@' : ':'}${reference}`;
+    // A pin in any supported algorithm is checked against the bytes; an unknown algorithm is refused.
+    if (isDigest(reference)) verifyBytes(reference, bytes, what);
+    if (announced) verifyBytes(announced, bytes, what);
     const mediaType = header(response, 'content-type')?.split(';')[0].trim() || mediaTypeOf(bytes);
     return { bytes, mediaType, digest };
   }
@@ -165,10 +173,10 @@ export class RegistryClient {
     return Number(header(response, 'content-length') ?? 0);
   }
 
-  /** A blob's bytes as a stream (redirects to storage hosts followed without the token). */
-  async getBlob(repository: string, digest: string): Promise<HttpResponse> {
+  /** A blob's bytes as a stream (redirects to storage hosts followed without the token); `size` sizes its deadline. */
+  async getBlob(repository: string, digest: string, size?: number): Promise<HttpResponse> {
     const url = this.url(`/v2/${repository}/blobs/${digest}`);
-    const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url, followRedirects: true }));
+    const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url, followRedirects: true, deadlineMs: blobDeadlineMs(size) }));
     if (response.status !== 200) throw await errorFrom('GET', response);
     return response;
   }
@@ -221,7 +229,7 @@ export class RegistryClient {
     const authorization = await this.auth.authorization(scopes);
     let response: HttpResponse;
     try {
-      response = await this.transport.send(withAuth({ method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': size }, body }, authorization));
+      response = await this.transport.send(withAuth({ method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': size }, body, deadlineMs: blobDeadlineMs(size) }, authorization));
     } catch (error) {
       // A proxy refusing a large body often answers 413 and closes before reading it: the client
       // may only see the broken pipe. Twice in a row on a large body reads as that limit.
@@ -255,7 +263,7 @@ export class RegistryClient {
       pending = [];
       pendingSize = 0;
       const url = location;
-      const response = await this.request(scopes, () => ({ method: 'PATCH', url, headers: { 'content-type': 'application/octet-stream', 'content-length': chunk.length, 'content-range': `${offset}-${offset + chunk.length - 1}` }, body: chunk }));
+      const response = await this.request(scopes, () => ({ method: 'PATCH', url, headers: { 'content-type': 'application/octet-stream', 'content-length': chunk.length, 'content-range': `${offset}-${offset + chunk.length - 1}` }, body: chunk, deadlineMs: blobDeadlineMs(chunk.length) }));
       if (response.status === 413 && this.#chunkBytes > this.#minChunkBytes) {
         this.#chunkBytes = Math.max(this.#minChunkBytes, Math.floor(this.#chunkBytes / 2));
         body.destroy();
@@ -278,13 +286,17 @@ export class RegistryClient {
     await discard(done);
   }
 
-  /** Every tag of a repository, following `Link: rel="next"` pages. */
-  async listTags(repository: string, pageSize = 1000): Promise<string[]> {
+  /**
+   * Every tag of a repository, following `Link: rel="next"` pages: at most `maxPages` of them
+   * (a million tags at n=1000), and never the same page twice.
+   */
+  async listTags(repository: string, pageSize = 1000, maxPages = MAX_TAG_PAGES): Promise<string[]> {
     const tags: string[] = [];
     let url: URL | undefined = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
     const seen = new Set<string>();
     while (url) {
       if (seen.has(url.toString())) throw new RegistryError('GET', redactUrl(url), 200, [], 'tag list pagination loops');
+      if (seen.size >= maxPages) throw new RegistryError('GET', redactUrl(url), 200, [], `the tag list of ${repository} goes on past ${maxPages} pages; stopped`);
       seen.add(url.toString());
       const current: URL = url;
       const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url: current }));
@@ -293,7 +305,7 @@ export class RegistryClient {
         return tags;
       }
       if (response.status !== 200) throw await errorFrom('GET', response);
-      const page = JSON.parse((await readBody(response, 16 * 1024 * 1024)).toString('utf8')) as { tags?: string[] | null };
+      const page = parseJsonBody<{ tags?: string[] | null }>(await readBody(response, 16 * 1024 * 1024), 'GET', current);
       tags.push(...(page.tags ?? []));
       url = parseNextLink(header(response, 'link'), current);
     }
@@ -327,6 +339,11 @@ function withDigest(location: URL, digest: string): URL {
   const url = new URL(location);
   url.searchParams.set('digest', digest);
   return url;
+}
+
+/** `algorithm:hex` rather than a tag (a tag cannot contain a colon). */
+export function isDigest(reference: string): boolean {
+  return reference.includes(':');
 }
 
 function mediaTypeOf(bytes: Buffer): string {

@@ -1,6 +1,6 @@
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import type { Manifest } from './client.js';
+import { isDigest, type Manifest } from './client.js';
 import { sha256, VerifyingStream } from './digest.js';
 import { blobsOf, isIndex, parseJson, platformMatches, type Descriptor, type ImageManifestJson, type IndexJson } from './manifest.js';
 import { withRetry } from './retry.js';
@@ -55,9 +55,12 @@ export async function copyImage(session: RegistrySession, from: RepositoryRef, t
   const stats: CopyStats = { blobsCopied: 0, blobsMounted: 0, blobsSkipped: 0, bytesMoved: 0, manifestsPut: 0 };
   const label = `${from.registry}/${from.repository}:${options.source}`;
 
+  // A sha256 pin is the canonical digest; another algorithm's pin is checked against the bytes first.
   const sourceDigest = options.source.startsWith('sha256:')
     ? options.source
-    : (await retry(`HEAD ${label}`, () => src.headManifest(from.repository, options.source)))?.digest;
+    : isDigest(options.source)
+      ? (await retry(`GET ${label}`, () => src.getManifest(from.repository, options.source))).digest
+      : (await retry(`HEAD ${label}`, () => src.headManifest(from.repository, options.source)))?.digest;
   if (!sourceDigest) throw new Error(`${label} not found`);
 
   const subset = options.platforms && options.platforms.length > 0;
@@ -156,7 +159,7 @@ export async function copyImage(session: RegistrySession, from: RepositoryRef, t
     let counter: Transform | undefined;
     // The source download starts only once the destination opened its upload session.
     const open = async () => {
-      const response = await src.getBlob(from.repository, blob.digest);
+      const response = await src.getBlob(from.repository, blob.digest, blob.size);
       const verify = new VerifyingStream(blob.digest, blob.size, `blob ${blob.digest} of ${label}`);
       // Counting in a transform (not a 'data' listener) keeps the stream paused until the upload reads it.
       counter = new Transform({

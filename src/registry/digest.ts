@@ -1,9 +1,37 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import { isValidDigest } from './reference.js';
 
 export function sha256(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+/** The algorithms whose digests are verified on every read; any other is refused by name. */
+export const DIGEST_ALGORITHMS = ['sha256', 'sha512'] as const;
+export type DigestAlgorithm = (typeof DIGEST_ALGORITHMS)[number];
+
+/** The algorithm of a digest, refusing one this client cannot verify (a pin it cannot check is no pin). */
+export function algorithmOf(digest: string, what = 'digest'): DigestAlgorithm {
+  const algorithm = digest.slice(0, digest.indexOf(':'));
+  if (!(DIGEST_ALGORITHMS as readonly string[]).includes(algorithm)) {
+    throw new UnsupportedDigestError(`${what}: digest algorithm "${algorithm || digest}" cannot be verified; supported: ${DIGEST_ALGORITHMS.join(', ')}`);
+  }
+  return algorithm as DigestAlgorithm;
+}
+
+export class UnsupportedDigestError extends Error {
+  override name = 'UnsupportedDigestError';
+}
+
+/** The digest of `bytes` in the algorithm `like` uses. */
+export function digestLike(like: string, bytes: Uint8Array, what?: string): string {
+  const algorithm = algorithmOf(like, what);
+  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
+}
+
+/** Throws DigestMismatchError unless `bytes` hash to `expected` (sha256 or sha512). */
+export function verifyBytes(expected: string, bytes: Uint8Array, what: string): void {
+  const actual = digestLike(expected, bytes, what);
+  if (actual !== expected) throw new DigestMismatchError(expected, actual, what);
 }
 
 /** The content did not hash to the digest it was asked for or announced with. */
@@ -18,17 +46,14 @@ export class DigestMismatchError extends Error {
   }
 }
 
-export function assertDigest(digest: string): void {
-  if (!isValidDigest(digest) || !digest.startsWith('sha256:')) throw new Error(`unsupported digest "${digest}" (only sha256 is supported)`);
-}
-
 /**
  * Passes bytes through while hashing and counting them; fails the stream at its end when the
  * digest or size differ. The last chunk is only released after the check, so a corrupted blob
  * can never complete an upload that streams from it.
  */
 export class VerifyingStream extends Transform {
-  readonly #hash: Hash = createHash('sha256');
+  readonly #hash: Hash;
+  readonly #algorithm: DigestAlgorithm;
   #size = 0;
   /** The latest chunk, held back until the next arrives: the last bytes leave only once verified. */
   #held?: Buffer;
@@ -39,6 +64,8 @@ export class VerifyingStream extends Transform {
     readonly what: string,
   ) {
     super();
+    this.#algorithm = algorithmOf(expectedDigest, what);
+    this.#hash = createHash(this.#algorithm);
   }
 
   get bytes(): number {
@@ -62,7 +89,7 @@ export class VerifyingStream extends Transform {
       callback(new Error(`${this.what}: got ${this.#size} bytes, expected ${this.expectedSize}`));
       return;
     }
-    const actual = `sha256:${this.#hash.digest('hex')}`;
+    const actual = `${this.#algorithm}:${this.#hash.digest('hex')}`;
     if (actual !== this.expectedDigest) {
       callback(new DigestMismatchError(this.expectedDigest, actual, this.what));
       return;

@@ -15,7 +15,8 @@ export class RegistryError extends Error {
     options?: ErrorOptions,
   ) {
     const codesText = codes.length ? ` ${codes.map((c) => (c.message ? `${c.code}: ${c.message}` : c.code)).join('; ')}` : '';
-    super(`${method} ${url}: ${status === undefined ? 'no response' : `HTTP ${status}`}${codesText}${detail ? ` (${detail})` : ''}`, options);
+    // A server may echo the request's Authorization in its error body: never into a log line.
+    super(redactCredentials(`${method} ${url}: ${status === undefined ? 'no response' : `HTTP ${status}`}${codesText}${detail ? ` (${detail})` : ''}`), options);
     this.name = 'RegistryError';
   }
 
@@ -38,6 +39,11 @@ export function parseOciErrors(body: string): OciErrorEntry[] {
   }
 }
 
+/** Hides the value of every `Basic …` / `Bearer …` credential in a text from a server. */
+export function redactCredentials(text: string): string {
+  return text.replace(/\b(basic|bearer)(\s+|%20|\+)[A-Za-z0-9._~+/=-]{4,}/gi, '$1$2***');
+}
+
 /** URL text safe for logs: no user info, no query values that might be tokens. */
 export function redactUrl(url: URL | string): string {
   const u = new URL(String(url));
@@ -47,4 +53,13 @@ export function redactUrl(url: URL | string): string {
     if (/token|signature|sig|credential|secret|key/i.test(key)) u.searchParams.set(key, '***');
   }
   return u.toString();
+}
+
+/** A JSON body, or an error naming the URL (without credentials) that sent something else. */
+export function parseJsonBody<T>(bytes: Buffer, method: string, url: URL): T {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as T;
+  } catch {
+    throw new RegistryError(method, redactUrl(url), 200, [], `the answer is not JSON (${bytes.length} bytes)`);
+  }
 }

@@ -1,5 +1,5 @@
 import type { RegistryClient } from './client.js';
-import { DigestMismatchError, sha256 } from './digest.js';
+import { verifyBytes } from './digest.js';
 import { isIndex, parseJson, platformMatches, type ImageManifestJson, type IndexJson } from './manifest.js';
 import { readBody } from './transport.js';
 
@@ -23,9 +23,9 @@ export async function readImageConfig(client: RegistryClient, repository: string
     manifest = await client.getManifest(repository, child.digest);
   }
   const { config } = parseJson<ImageManifestJson>(manifest.bytes, 'manifest');
-  const response = await client.getBlob(repository, config.digest);
+  const response = await client.getBlob(repository, config.digest, config.size);
   const bytes = await readBody(response, MAX_CONFIG_BYTES);
-  if (sha256(bytes) !== config.digest) throw new DigestMismatchError(config.digest, sha256(bytes), `config of ${repository}:${reference}`);
+  verifyBytes(config.digest, bytes, `config of ${repository}:${reference}`);
   const parsed = parseJson<{ created?: string; config?: { Labels?: Record<string, string> | null } }>(bytes, 'image config');
   return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
 }

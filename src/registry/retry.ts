@@ -7,6 +7,8 @@ export interface RetryPolicy {
   readonly attempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /** Once aborted, no further attempt starts and a wait in between ends at once. */
+  readonly signal?: AbortSignal;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000 };
@@ -29,13 +31,29 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, error: unknow
  */
 export async function withRetry<T>(what: string, step: (attempt: number) => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY, logger: Logger = silentLogger): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    policy.signal?.throwIfAborted();
     try {
       return await step(attempt);
     } catch (error) {
+      if (policy.signal?.aborted) throw policy.signal.reason;
       if (attempt >= policy.attempts || !isRetryable(error)) throw error;
       const delay = backoffDelay(policy, attempt, error);
       logger.info(`${what}: ${(error as Error).message}; retrying in ${delay} ms (attempt ${attempt + 1} of ${policy.attempts})`);
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await sleep(delay, policy.signal);
     }
   }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -32,14 +32,49 @@ export class RegistrySession {
   readonly #written = new Map<string, Map<string, Set<string>>>();
   readonly #maxInFlight: number;
   readonly #wildcard: Set<string>;
+  readonly #abort = new AbortController();
 
   constructor(options: RegistrySessionOptions = {}) {
     this.logger = options.logger ?? silentLogger;
-    this.transport = new Transport(options.transport);
+    this.transport = new Transport({ ...options.transport, signal: this.#abort.signal });
     this.credentials = new CredentialStore({ onSecret: (s) => this.logger.mask(s), ...options.credentials });
-    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.retry = { ...(options.retry ?? DEFAULT_RETRY), signal: this.#abort.signal };
     this.#maxInFlight = options.maxInFlight ?? 4;
     this.#wildcard = new Set(options.wildcardDeleteRegistries ?? []);
+  }
+
+  /** Set once the run was cancelled: nothing more is sent, waits end, in-flight requests are cut. */
+  get signal(): AbortSignal {
+    return this.#abort.signal;
+  }
+
+  /** Cancels every request of this session, in flight or to come. */
+  abort(reason: unknown): void {
+    if (!this.#abort.signal.aborted) this.#abort.abort(reason);
+  }
+
+  /**
+   * Runs `task` for every item side by side. The first failure cancels the session and the
+   * others with it, and is thrown only once every task has settled: nothing keeps working
+   * (or deleting) behind a reported error.
+   */
+  async all<T, R>(items: readonly T[], task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+    let first: { error: unknown } | undefined;
+    const settled = await Promise.allSettled(
+      items.map(async (item, i) => {
+        try {
+          return await task(item, i);
+        } catch (error) {
+          if (!first) {
+            first = { error };
+            this.abort(error);
+          }
+          throw error;
+        }
+      }),
+    );
+    if (first) throw first.error;
+    return settled.map((s) => (s as PromiseFulfilledResult<R>).value);
   }
 
   client(registry: string): RegistryClient {

@@ -19,6 +19,21 @@ export interface TransportOptions {
   readonly onRequest?: (method: string, url: URL) => void;
   /** Name resolution, for split-horizon DNS (and tests that give a TLS registry a name). */
   readonly lookup?: LookupFunction;
+  /**
+   * Total time for one metadata request, headers and body (manifests, tag pages, tokens, pings):
+   * a server dripping a body byte by byte keeps a socket busy forever without tripping the idle timeout.
+   */
+  readonly metadataDeadlineMs?: number;
+  /** Cancels every request of the run, in flight or to come (one image failed: the others stop). */
+  readonly signal?: AbortSignal;
+}
+
+/** Metadata responses are at most a few MiB: 30 s is far beyond any honest registry. */
+export const METADATA_DEADLINE_MS = 30_000;
+
+/** A blob gets 10 minutes plus its size at 256 KiB/s: generous for slow links, still bounded. */
+export function blobDeadlineMs(size: number | undefined): number {
+  return 600_000 + Math.ceil((size ?? 16 * 1024 ** 3) / (256 * 1024)) * 1000;
 }
 
 export interface HttpResponse {
@@ -37,6 +52,8 @@ export interface HttpRequest {
   readonly body?: Buffer | Readable;
   /** Follow redirects (GET/HEAD of blobs go to storage hosts). */
   readonly followRedirects?: boolean;
+  /** Total time for headers and body; the transport's metadata deadline when unset. */
+  readonly deadlineMs?: number;
 }
 
 const MAX_REDIRECTS = 5;
@@ -59,6 +76,8 @@ export class Transport {
   readonly #httpsAgent: https.Agent;
   readonly idleTimeoutMs: number;
   readonly #onRequest?: (method: string, url: URL) => void;
+  readonly metadataDeadlineMs: number;
+  readonly signal?: AbortSignal;
 
   constructor(options: TransportOptions = {}) {
     this.#insecure = new Set(options.insecureRegistries ?? []);
@@ -68,6 +87,8 @@ export class Transport {
     this.#httpsAgent = new https.Agent({ ...common, ...(options.ca && { ca: [...tls.rootCertificates, options.ca] }) });
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
     this.#onRequest = options.onRequest;
+    this.metadataDeadlineMs = options.metadataDeadlineMs ?? METADATA_DEADLINE_MS;
+    this.signal = options.signal;
   }
 
   /** `http(s)://<api host>` of a registry. */
@@ -81,7 +102,7 @@ export class Transport {
     let url = request.url;
     let headers = { ...request.headers };
     for (let hop = 0; ; hop++) {
-      const response = await this.#sendOnce(request.method, url, headers, request.body);
+      const response = await this.#sendOnce(request.method, url, headers, request.body, request.deadlineMs ?? this.metadataDeadlineMs);
       const location = response.headers.location;
       if (!request.followRedirects || !location || ![301, 302, 303, 307, 308].includes(response.status) || request.body) return response;
       if (hop >= MAX_REDIRECTS) throw new RegistryError(request.method, redactUrl(request.url), response.status, [], 'too many redirects');
@@ -95,20 +116,34 @@ export class Transport {
     }
   }
 
-  #sendOnce(method: string, url: URL, headers: Record<string, string | number>, body: Buffer | Readable | undefined): Promise<HttpResponse> {
+  #sendOnce(method: string, url: URL, headers: Record<string, string | number>, body: Buffer | Readable | undefined, deadlineMs: number): Promise<HttpResponse> {
+    this.signal?.throwIfAborted();
     this.#onRequest?.(method, url);
     const secure = url.protocol === 'https:';
     const lib = secure ? https : http;
     return new Promise((resolve, reject) => {
-      const req = lib.request(url, { method, headers: { 'user-agent': 'container-image-actions', ...headers }, agent: secure ? this.#httpsAgent : this.#httpAgent });
+      const req = lib.request(url, { method, headers: { 'user-agent': 'container-image-actions', ...headers }, agent: secure ? this.#httpsAgent : this.#httpAgent, ...(this.signal && { signal: this.signal }) });
       const fail = (error: Error) => reject(error);
+      let res: IncomingMessage | undefined;
+      // Not retried (no network error code): a server that drips its answer would only do it again.
+      const deadline = setTimeout(() => {
+        const error = Object.assign(new Error(`deadline of ${deadlineMs} ms for headers and body exceeded: ${method} ${redactUrl(url)}`), { code: 'EDEADLINE' });
+        req.destroy(error);
+        res?.destroy(error);
+      }, deadlineMs);
+      deadline.unref();
       req.setTimeout(this.idleTimeoutMs, () => req.destroy(Object.assign(new Error(`idle timeout after ${this.idleTimeoutMs} ms: ${method} ${redactUrl(url)}`), { code: 'ETIMEDOUT' })));
       req.on('error', fail);
-      req.on('response', (res) => {
+      req.on('close', () => {
+        if (!res) clearTimeout(deadline);
+      });
+      req.on('response', (response) => {
+        res = response;
+        response.on('close', () => clearTimeout(deadline));
         // From here on errors surface through the body stream.
         req.off('error', fail);
-        req.on('error', (error) => res.destroy(error));
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res, url });
+        req.on('error', (error) => response.destroy(error));
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: response, url });
       });
       if (body === undefined) req.end();
       else if (Buffer.isBuffer(body)) req.end(body);
@@ -131,17 +166,24 @@ export class Transport {
   }
 }
 
-/** Reads a whole (small) body, refusing more than `limit` bytes. */
+/** Reads a whole (small) body, refusing more than `limit` bytes; a broken body names its URL. */
 export async function readBody(response: HttpResponse, limit = 4 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of response.body) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      response.body.destroy();
-      throw new Error(`response body larger than ${limit} bytes from ${redactUrl(response.url)}`);
+  try {
+    for await (const chunk of response.body) {
+      size += (chunk as Buffer).length;
+      if (size > limit) {
+        response.body.destroy();
+        throw new Error(`response body larger than ${limit} bytes from ${redactUrl(response.url)}`);
+      }
+      chunks.push(chunk as Buffer);
     }
-    chunks.push(chunk as Buffer);
+  } catch (error) {
+    if (size > limit) throw error;
+    // A Content-Length lie or a reset mid-body: the code stays, so retries still see a network error.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw Object.assign(new Error(`reading the response of ${redactUrl(response.url)} after ${size} bytes: ${(error as Error).message}`, { cause: error }), { code });
   }
   return Buffer.concat(chunks);
 }

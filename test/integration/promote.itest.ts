@@ -21,6 +21,8 @@ const merged = (number: number, headSha = 'a'.repeat(40)) => event('pull_request
 async function runPromote(inputs: Partial<Record<InputName, string>>, env: Record<string, string>) {
   const logger = recordingLogger();
   const result = await promote({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '' });
+  // A failure after work began comes back with the outputs of what was done: thrown here with them.
+  if (result.failure) throw Object.assign(new Error(result.failure), { result, logger });
   return { promoted: JSON.parse(result.outputs.promoted ?? '[]') as PromotedTag[], deleted: JSON.parse(result.outputs.deleted ?? '[]') as string[], leftBehind: JSON.parse(result.outputs['left-behind'] ?? '[]') as unknown[], logger };
 }
 

@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.js';
-import { RegistryError } from '../errors.js';
+import { parseJsonBody, redactUrl, RegistryError } from '../errors.js';
 import { errorFrom, readBody, type HttpResponse, type Transport, discard } from '../transport.js';
 import { findChallenge, mergeScopes, parseChallenges, splitScopes, type Challenge } from './challenge.js';
 import type { CredentialStore } from './credentials.js';
@@ -78,7 +78,10 @@ export class Authenticator {
   async #basic(): Promise<string | undefined> {
     const credential = await this.credentials.get(this.registry);
     if (!credential?.username || credential.password === undefined) return undefined;
-    return `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`;
+    const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
+    // The encoded pair is as secret as the password: a server echoing Authorization must not print it.
+    this.logger.mask(encoded);
+    return `Basic ${encoded}`;
   }
 
   #key(challenge: Challenge, scopes: readonly string[]): string {
@@ -135,11 +138,12 @@ export class Authenticator {
       response = await this.transport.send({ method: 'GET', url, headers });
     }
     if (response.status !== 200) throw await errorFrom(method, response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
-    const body = JSON.parse((await readBody(response, 1024 * 1024)).toString('utf8')) as { token?: string; access_token?: string; expires_in?: number };
-    const token = body.token ?? body.access_token;
-    if (!token) throw new RegistryError('GET', realm, 200, [], 'token response without a token');
+    const body = parseJsonBody<{ token?: string; access_token?: string; expires_in?: number; refresh_token?: string } | null>(await readBody(response, 1024 * 1024), method, response.url);
+    const token = body?.token ?? body?.access_token;
+    if (typeof token !== 'string' || !token) throw new RegistryError(method, redactUrl(response.url), 200, [], 'token response without a token');
+    if (typeof body?.refresh_token === 'string') this.logger.mask(body.refresh_token);
     this.logger.mask(token);
-    const lifetime = Math.max(MIN_TOKEN_LIFETIME_S, Number(body.expires_in) || MIN_TOKEN_LIFETIME_S);
+    const lifetime = Math.max(MIN_TOKEN_LIFETIME_S, Number(body?.expires_in) || MIN_TOKEN_LIFETIME_S);
     return { header: `Bearer ${token}`, expiresAt: Date.now() + lifetime * 1000 };
   }
 }

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import type { RegistryClient } from '../client.js';
 import { sha256 } from '../digest.js';
+import { RegistryError } from '../errors.js';
 import { MediaType } from '../media-types.js';
 
 /** An empty tar archive (two zero blocks) is the smallest valid layer. */
@@ -62,18 +63,44 @@ export function isDummy(manifest: { bytes: Buffer }): boolean {
   }
 }
 
+/** distribution answers these while another process rewrites a blob link the manifest names. */
+const RACING_CODES = ['MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN', 'DIGEST_INVALID'];
+const DUMMY_PUT_ATTEMPTS = 4;
+
+/** When the dummy was put on its tag (its annotation), or undefined for a manifest that is no dummy. */
+export function dummyTime(manifest: { bytes: Buffer }): number | undefined {
+  if (!isDummy(manifest)) return undefined;
+  const parsed = JSON.parse(manifest.bytes.toString('utf8')) as { annotations?: Record<string, string> };
+  const time = Date.parse(parsed.annotations?.['org.container-image-actions.deleted-at'] ?? '');
+  return Number.isNaN(time) ? undefined : time;
+}
+
 /**
- * Puts a dummy on `tag` and returns its digest; its two blobs are uploaded where `hasBlobs` says
- * the repository may lack them.
+ * Puts one dummy on every tag of `tags` and returns its digest; its two blobs are uploaded where
+ * `hasBlobs` says the repository may lack them. distribution 2.8 rewrites a blob's link file
+ * (truncate, then write) on every upload of that blob, so a manifest PUT racing another
+ * process's upload of the same dummy blob is refused as naming an unknown or invalid blob: that
+ * refusal is retried after making sure the blobs are there.
  */
-export async function putDummy(client: RegistryClient, repository: string, tag: string, hasBlobs = false): Promise<string> {
-  const dummy = dummyManifest(tag);
-  if (!hasBlobs) {
-    for (const blob of dummy.blobs) {
-      if ((await client.headBlob(repository, blob.digest)) === undefined) {
-        await client.uploadBlob(repository, blob.digest, blob.bytes.length, Readable.from([blob.bytes]));
+export async function putDummy(client: RegistryClient, repository: string, tags: readonly string[], hasBlobs = false): Promise<string> {
+  const dummy = dummyManifest(tags[0]);
+  let ensure = !hasBlobs;
+  for (let attempt = 1; ; attempt++) {
+    if (ensure) {
+      for (const blob of dummy.blobs) {
+        if ((await client.headBlob(repository, blob.digest)) === undefined) {
+          await client.uploadBlob(repository, blob.digest, blob.bytes.length, Readable.from([blob.bytes]));
+        }
       }
     }
+    try {
+      for (const tag of tags) await client.putManifest(repository, tag, dummy);
+      return dummy.digest;
+    } catch (error) {
+      const racing = error instanceof RegistryError && error.status === 400 && RACING_CODES.some((code) => error.hasCode(code));
+      if (!racing || attempt >= DUMMY_PUT_ATTEMPTS) throw error;
+      ensure = true;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
   }
-  return client.putManifest(repository, tag, dummy);
 }

@@ -3,8 +3,10 @@ import { registryKind, type RegistryKind } from '../kinds.js';
 import { KeyedMutex } from '../limiter.js';
 import { withRetry } from '../retry.js';
 import type { RegistrySession } from '../session.js';
+import type { Manifest } from '../client.js';
 import type { RepositoryRef } from '../copy.js';
-import { putDummy } from './dummy.js';
+import { RegistryError } from '../errors.js';
+import { dummyTime, putDummy } from './dummy.js';
 import { VendorNotConfigured } from './vendor-http.js';
 import { VENDOR_DELETES, type VendorCredential } from './vendors.js';
 
@@ -25,19 +27,40 @@ export interface TagDeleterOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+/** Tags that must survive a deletion, and the manifest to put back on them if one does not. */
+export interface DeletionGuard {
+  readonly tags: readonly string[];
+  readonly manifest: Pick<Manifest, 'bytes' | 'mediaType' | 'digest'>;
+}
+
+/** What a registry was seen to do, once per run, on throw-away probe tags. */
+interface Capabilities {
+  /** `safe`: removes the one tag; `destructive`: removes the manifest with every tag on it; `no`: refused. */
+  readonly tagDelete: 'safe' | 'destructive' | 'no';
+  readonly digestDelete: boolean;
+}
+
+export const PROBE_TAG = /^cia-delete-probe-[0-9a-f]{12}(?:-b)?$/;
+/** A probe this old was left by a run that was interrupted, not by one still probing. */
+const PROBE_ABANDONED_MS = 10 * 60_000;
+
+const ok = (status: number) => status === 200 || status === 202 || status === 204;
+
 /**
- * Removes one tag without touching the image or any other tag (REFERENCE §3): a vendor API where
- * the registry kind has one, else OCI tag DELETE, else a unique dummy manifest put on the tag and
- * deleted by digest — but only on registries proven, once, to delete by digest, so a real tag is
- * never left on a dummy. Deletes are serialized per repository.
+ * Removes one tag without touching the image or any other tag (docs/registries.md, "Deleting one
+ * tag"): a vendor API where the registry kind has one, else OCI tag DELETE where a probe showed
+ * it removes the tag alone, else a unique dummy manifest put on the tag and deleted by digest —
+ * only on registries proven to delete by digest, so a real tag is never left on a dummy. After a
+ * tag DELETE or a vendor delete the guarded tags are checked and put back if they went too.
+ * Deletes are serialized per repository.
  */
 export class TagDeleter {
   readonly #session: RegistrySession;
   readonly #options: TagDeleterOptions;
   readonly #mutex = new KeyedMutex();
-  /** Registries that answered a tag DELETE with "unsupported". */
-  readonly #noTagDelete = new Set<string>();
-  readonly #digestDeletes = new Map<string, Promise<boolean>>();
+  readonly #capabilities = new Map<string, Promise<Capabilities>>();
+  /** Registries whose tag DELETE (or vendor delete) took more than the tag: dummies from now on. */
+  readonly #destructive = new Set<string>();
   /** Repositories that hold the dummy's blobs already. */
   readonly #dummyBlobs = new Set<string>();
   /** Probe tags a registry would not let us remove; reported once. */
@@ -48,11 +71,11 @@ export class TagDeleter {
     this.#options = options;
   }
 
-  deleteTag(ref: RepositoryRef, tag: string): Promise<TagDeletion> {
-    return this.#mutex.run(`${ref.registry}/${ref.repository}`, () => withRetry(`delete ${ref.registry}/${ref.repository}:${tag}`, () => this.#delete(ref, tag), this.#session.retry, this.#session.logger));
+  deleteTag(ref: RepositoryRef, tag: string, guard?: DeletionGuard): Promise<TagDeletion> {
+    return this.#mutex.run(`${ref.registry}/${ref.repository}`, () => withRetry(`delete ${ref.registry}/${ref.repository}:${tag}`, () => this.#delete(ref, tag, guard), this.#session.retry, this.#session.logger));
   }
 
-  async #delete(ref: RepositoryRef, tag: string): Promise<TagDeletion> {
+  async #delete(ref: RepositoryRef, tag: string, guard: DeletionGuard | undefined): Promise<TagDeletion> {
     const client = this.#session.client(ref.registry);
     const result = (status: TagDeletion['status'], method?: string, detail?: string): TagDeletion => ({ registry: ref.registry, repository: ref.repository, tag, status, method, detail });
     const before = await client.headManifest(ref.repository, tag);
@@ -61,38 +84,34 @@ export class TagDeleter {
     const credential = this.#options.vendorCredential?.(ref.registry);
     const kind = registryKind(ref.registry, credential?.type);
     const vendor = VENDOR_DELETES[kind];
-    if (vendor && credential) {
+    if (vendor && credential && !this.#destructive.has(ref.registry)) {
       try {
         const outcome = await vendor.run({ ...ref, tag, credential, transport: this.#session.transport, client, env: this.#options.env ?? process.env, mask: (s) => this.#session.logger.mask(s) });
-        return (await this.#gone(ref, tag)) ? result(outcome, vendor.name) : result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
+        if (!(await this.#gone(ref, tag))) return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
+        return result(outcome, vendor.name, await this.#restoreGuarded(ref, guard));
       } catch (error) {
         if (!(error instanceof VendorNotConfigured)) throw error;
         this.#session.logger.debug(`${error.message}; trying the registry API`);
       }
     }
 
-    if (!this.#noTagDelete.has(ref.registry)) {
+    const capabilities = await this.#probe(ref, kind);
+    if (capabilities.tagDelete === 'safe' && !this.#destructive.has(ref.registry)) {
       const status = await client.deleteManifest(ref.repository, tag);
-      if (status === 202 || status === 200 || status === 204) {
-        if (await this.#gone(ref, tag)) return result('deleted', 'oci-tag-delete');
-      } else if ([400, 404, 405, 501].includes(status)) {
-        // distribution 2.8 answers 400 (and 405 with deletes disabled): it cannot untag.
-        this.#noTagDelete.add(ref.registry);
-      } else {
-        return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
-      }
+      if (ok(status) && (await this.#gone(ref, tag))) return result('deleted', 'oci-tag-delete', await this.#restoreGuarded(ref, guard));
+      if (!ok(status) && ![400, 404, 405, 501].includes(status)) return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
     }
 
-    if (!(await this.#canDeleteByDigest(ref))) {
+    if (!capabilities.digestDelete) {
       return result('left-behind', 'dummy-manifest', `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`);
     }
     // Another process may be removing (or re-pushing) the same tag at once: a tag still there
     // after our dummy went gets another round rather than a report.
     let dummy = '';
     for (let round = 0; round < 3; round++) {
-      dummy = await this.#putDummy(ref, tag);
+      dummy = await this.#putDummy(ref, [tag]);
       const status = await client.deleteManifest(ref.repository, dummy);
-      if (status !== 202 && status !== 200 && status !== 404) {
+      if (!ok(status) && status !== 404) {
         return result('left-behind', 'dummy-manifest', `${tag} now points at the dummy ${dummy}, whose DELETE answered HTTP ${status}`);
       }
       if (await this.#gone(ref, tag)) return result('deleted', 'dummy-manifest');
@@ -100,9 +119,28 @@ export class TagDeleter {
     return result('left-behind', 'dummy-manifest', `${tag} still resolves after deleting its dummy ${dummy} three times`);
   }
 
-  async #putDummy(ref: RepositoryRef, tag: string): Promise<string> {
+  /**
+   * Some registries delete the manifest when asked to delete a tag, and every tag on it goes
+   * too. The guarded tags are checked after such a deletion and put back at once from the bytes
+   * held; the registry then gets dummies only.
+   */
+  async #restoreGuarded(ref: RepositoryRef, guard: DeletionGuard | undefined): Promise<string | undefined> {
+    if (!guard || guard.tags.length === 0) return undefined;
+    const client = this.#session.client(ref.registry);
+    const heads = await Promise.all(guard.tags.map((tag) => client.headManifest(ref.repository, tag)));
+    // A tag another promotion re-pointed meanwhile is not ours to put back: only the vanished ones.
+    const lost = guard.tags.filter((_, i) => heads[i] === undefined);
+    if (lost.length === 0) return undefined;
+    this.#destructive.add(ref.registry);
+    for (const tag of lost) await client.putManifest(ref.repository, tag, guard.manifest);
+    const detail = `${ref.registry} deleted the image along with the tag: put ${lost.join(', ')} back on ${guard.manifest.digest}; its tags are removed through dummy manifests from now on`;
+    this.#session.logger.warning(`${ref.registry}/${ref.repository}: ${detail}`);
+    return detail;
+  }
+
+  async #putDummy(ref: RepositoryRef, tags: readonly string[]): Promise<string> {
     const key = `${ref.registry}/${ref.repository}`;
-    const digest = await putDummy(this.#session.client(ref.registry), ref.repository, tag, this.#dummyBlobs.has(key));
+    const digest = await putDummy(this.#session.client(ref.registry), ref.repository, tags, this.#dummyBlobs.has(key));
     this.#dummyBlobs.add(key);
     return digest;
   }
@@ -111,25 +149,67 @@ export class TagDeleter {
     return (await this.#session.client(ref.registry).headManifest(ref.repository, tag)) === undefined;
   }
 
-  /** Probes once per registry, on a throw-away tag, whether a dummy can be deleted by digest. */
-  #canDeleteByDigest(ref: RepositoryRef): Promise<boolean> {
-    let probe = this.#digestDeletes.get(ref.registry);
+  /**
+   * Once per registry and run, on two throw-away tags of one dummy: does a tag DELETE remove that
+   * tag alone, the manifest with both tags, or nothing; and does a DELETE by digest work. A real
+   * tag is only ever deleted the way the probe showed safe. `distribution` is known to refuse tag
+   * DELETE, so its probe skips that step.
+   */
+  #probe(ref: RepositoryRef, kind: RegistryKind): Promise<Capabilities> {
+    let probe = this.#capabilities.get(ref.registry);
     if (!probe) {
-      probe = (async () => {
-        const client = this.#session.client(ref.registry);
-        const probeTag = `cia-delete-probe-${randomBytes(6).toString('hex')}`;
-        const digest = await withRetry(`probe ${ref.registry}`, () => this.#putDummy(ref, probeTag), this.#session.retry, this.#session.logger);
-        // Other processes working in the repository make distribution answer 500 now and then:
-        // retried here, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
-        const status = await withRetry(`probe ${ref.registry}`, () => client.deleteManifest(ref.repository, digest), this.#session.retry, this.#session.logger);
-        if (status === 202 || status === 200) return true;
-        this.leftoverProbes.push(`${ref.registry}/${ref.repository}:${probeTag}`);
-        this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): left the probe tag ${ref.repository}:${probeTag} behind; real tags stay untouched`);
-        return false;
-      })();
-      probe.catch(() => this.#digestDeletes.delete(ref.registry));
-      this.#digestDeletes.set(ref.registry, probe);
+      probe = this.#runProbe(ref, kind);
+      probe.catch(() => this.#capabilities.delete(ref.registry));
+      this.#capabilities.set(ref.registry, probe);
     }
     return probe;
+  }
+
+  async #runProbe(ref: RepositoryRef, kind: RegistryKind): Promise<Capabilities> {
+    const client = this.#session.client(ref.registry);
+    const retry = <T>(step: () => Promise<T>) => withRetry(`probe ${ref.registry}`, step, this.#session.retry, this.#session.logger);
+    const first = `cia-delete-probe-${randomBytes(6).toString('hex')}`;
+    const second = `${first}-b`;
+    const testTagDelete = kind !== 'distribution';
+    const digest = await retry(() => this.#putDummy(ref, testTagDelete ? [first, second] : [first]));
+    let tagDelete: Capabilities['tagDelete'] = 'no';
+    if (testTagDelete) {
+      const status = await retry(() => client.deleteManifest(ref.repository, first));
+      if (ok(status)) tagDelete = (await retry(() => client.headManifest(ref.repository, second))) ? 'safe' : 'destructive';
+    }
+    // Other processes working in the repository make distribution answer 500 now and then:
+    // retried, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
+    const status = await retry(() => client.deleteManifest(ref.repository, digest));
+    const digestDelete = ok(status) || (tagDelete === 'destructive' && status === 404);
+    if (tagDelete === 'destructive') this.#destructive.add(ref.registry);
+    if (!digestDelete) {
+      const left = testTagDelete && tagDelete === 'no' ? [first, second] : [testTagDelete ? second : first];
+      this.leftoverProbes.push(...left.map((t) => `${ref.registry}/${ref.repository}:${t}`));
+      this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): left the probe tag(s) ${left.join(', ')} behind; real tags stay untouched`);
+    }
+    this.#session.logger.debug(`${ref.registry}: tag DELETE ${tagDelete}, DELETE by digest ${digestDelete ? 'works' : 'refused'}`);
+    return { tagDelete, digestDelete };
+  }
+
+  /**
+   * Probe tags that an interrupted run left behind (older than ten minutes, so a run probing
+   * right now keeps its own), removed by their dummy's digest. Returns the tags removed.
+   */
+  async sweepProbes(ref: RepositoryRef, tags: readonly string[], now = Date.now()): Promise<string[]> {
+    const client = this.#session.client(ref.registry);
+    const removed: string[] = [];
+    for (const tag of tags.filter((t) => PROBE_TAG.test(t))) {
+      await this.#mutex.run(`${ref.registry}/${ref.repository}`, async () => {
+        const manifest = await withRetry(`GET ${ref.repository}:${tag}`, () => client.getManifest(ref.repository, tag), this.#session.retry, this.#session.logger).catch((error: unknown) => {
+          if (error instanceof RegistryError && error.status === 404) return undefined;
+          throw error;
+        });
+        const time = manifest && dummyTime(manifest);
+        if (!manifest || time === undefined || now - time < PROBE_ABANDONED_MS) return;
+        const status = await withRetry(`DELETE ${ref.repository}@${manifest.digest}`, () => client.deleteManifest(ref.repository, manifest.digest), this.#session.retry, this.#session.logger);
+        if (ok(status) || status === 404) removed.push(tag);
+      });
+    }
+    return removed;
   }
 }

@@ -89,7 +89,7 @@ const ghcr: VendorDelete = async ({ repository, tag, credential, transport, clie
   const holder = (await versions()).find((v) => v.metadata?.container?.tags?.includes(tag));
   if (!holder) return 'absent';
   if ((holder.metadata?.container?.tags ?? []).length === 1) return api.delete(`/${scope}/packages/container/${pkg}/versions/${holder.id}`);
-  const dummyDigest = await putDummy(client, repository, tag);
+  const dummyDigest = await putDummy(client, repository, [tag]);
   const dummy = (await versions()).find((v) => v.name === dummyDigest);
   if (!dummy) throw new RegistryError('GET', `${base}/${scope}/packages/container/${pkg}/versions`, 200, [], `the dummy ${dummyDigest} now on ${tag} is not listed as a package version; ${tag} is left on it`);
   return api.delete(`/${scope}/packages/container/${pkg}/versions/${dummy.id}`);
