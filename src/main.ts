@@ -1,6 +1,7 @@
 import { COMMAND_HANDLERS } from './commands/index.js';
 import { ConfigError } from './config/errors.js';
 import { helpText } from './config/help.js';
+import { interrupted } from './interrupt.js';
 import { COMMANDS, Input, type CommandName } from './config/inputs.js';
 import { envInputReader } from './runtime/inputs.js';
 import { loggerFor } from './runtime/logger.js';
@@ -38,6 +39,14 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     if (!(error instanceof ConfigError) && error instanceof Error && error.cause) logger.debug(String(error.cause));
     return 1;
   }
+}
+
+// A cancelled job gets SIGTERM (a terminal, SIGINT): auth files go and children stop before exit.
+for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  process.once(signal, () => {
+    interrupted();
+    process.exit(code);
+  });
 }
 
 main(process.argv.slice(2), process.env).then(

@@ -79,9 +79,14 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
   const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries }, credentials: { explicit, env } });
   const outcomes = new Map<MirrorPair, MirroredTag[]>();
   let pairs: MirrorPair[] = [];
+  let unplanned: MirroredTag[] = [];
   const failures: string[] = [];
   try {
-    pairs = await plan(session, list.items, parallel, logger);
+    const planned = await plan(session, list.items, parallel, logger);
+    unplanned = planned.failed.map((f) => planFailure(f));
+    for (const f of planned.failed) failures.push(`${f.item.label} ${repositoryName(f.item.source)}${f.ref ? `${isDigest(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`);
+    // Without keep-going, a source that cannot be planned stops the run before anything is copied.
+    pairs = planned.failed.length && !keepGoing ? [] : planned.pairs;
     const changed = pairs.filter((p) => !p.unchanged);
     for (const p of pairs.filter((p) => p.unchanged)) outcomes.set(p, tagsOf(p).map((tag) => result(p, tag, 'unchanged', 0)));
     logger.info(`plan: ${changed.length} image(s) to copy, ${pairs.length - changed.length} unchanged`);
@@ -112,8 +117,8 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
     session.close();
   }
 
-  // In the order of the mirror list, whatever order the copies finished in.
-  const mirrored = pairs.flatMap((p) => outcomes.get(p) ?? []);
+  // In the order of the mirror list, whatever order the copies finished in; unplanned items last.
+  const mirrored = [...pairs.flatMap((p) => outcomes.get(p) ?? []), ...unplanned];
   const outDir = env.RUNNER_TEMP || tmpdir();
   await mkdir(outDir, { recursive: true });
   const digestFile = join(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
@@ -127,8 +132,20 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
       headers: ['source', 'destination', 'digest', 'status'],
       rows: mirrored.map((m) => [m.src, m.dest, m.digest, m.status]),
     },
-    failure: failures.length ? `${failures.length} image(s) failed to mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}` : undefined,
+    failure: failures.length ? failureText(failures, keepGoing, unplanned.length > 0) : undefined,
   };
+}
+
+function failureText(failures: readonly string[], keepGoing: boolean, planning: boolean): string {
+  if (planning && !keepGoing) return `nothing was mirrored: ${failures.length} source(s) could not be planned (keep-going: true mirrors the rest):\n  ${failures.join('\n  ')}`;
+  return `${failures.length} image(s) failed to mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}`;
+}
+
+function planFailure(failure: PlanFailure): MirroredTag {
+  const ref = failure.ref ?? '';
+  const at = ref ? `${isDigest(ref) ? '@' : ':'}${ref}` : '';
+  const dest = failure.ref ? (failure.item.rename[ref] ?? (isDigest(ref) ? undefined : ref)) : undefined;
+  return { src: `${repositoryName(failure.item.source)}${at}`, dest: `${repositoryName(failure.item.destination)}${dest ? `:${dest}` : ''}`, digest: '', status: 'failed', bytes: 0, error: failure.error };
 }
 
 /** Destination tags, or the digest itself for a digest copied without a tag. */
@@ -140,14 +157,32 @@ function result(pair: MirrorPair, tag: string, status: MirroredTag['status'], by
   return { src: source(pair), dest: `${repositoryName(pair.item.destination)}${isDigest(tag) ? '@' : ':'}${tag}`, digest: pair.digest, status, bytes };
 }
 
+/** A source that could not be planned: not found, nothing matching, or a registry refusing. */
+interface PlanFailure {
+  readonly item: MirrorItem;
+  readonly ref?: string;
+  readonly error: string;
+}
+
+interface MirrorPlan {
+  readonly pairs: MirrorPair[];
+  readonly failed: PlanFailure[];
+}
+
 /**
  * Resolves every source to a digest with one HEAD a tag and compares the destination with one
- * HEAD a tag: an unchanged pair costs nothing more (no manifest or blob is fetched).
+ * HEAD a tag: an unchanged pair costs nothing more (no manifest or blob is fetched). A source or
+ * destination that fails for one item fails that item alone; the caller decides whether the
+ * rest goes on (keep-going).
  */
-async function plan(session: RegistrySession, items: readonly MirrorItem[], parallel: number, logger: Logger): Promise<MirrorPair[]> {
+async function plan(session: RegistrySession, items: readonly MirrorItem[], parallel: number, logger: Logger): Promise<MirrorPlan> {
   const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   const limiter = new Limiter(parallel * 2);
-  const problems: string[] = [];
+  const failed: PlanFailure[] = [];
+  const fail = (item: MirrorItem, error: unknown, ref?: string) => {
+    failed.push({ item, ref, error: error instanceof Error ? error.message : String(error) });
+    return undefined;
+  };
   const perItem = await Promise.all(
     items.map(async (item) => {
       const src = session.client(item.source.registry);
@@ -155,48 +190,56 @@ async function plan(session: RegistrySession, items: readonly MirrorItem[], para
       let refs: string[];
       if (item.selector.kind === 'tags') refs = [...item.selector.tags];
       else {
-        const all = await retry(`list ${repositoryName(item.source)}`, () => src.listTags(item.source.path));
         const selector = item.selector;
-        refs = all.filter((tag) => (selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range)));
-        if (refs.length === 0) problems.push(`${item.label}: no tag of ${repositoryName(item.source)} matches`);
+        try {
+          const all = await retry(`list ${repositoryName(item.source)}`, () => src.listTags(item.source.path));
+          refs = all.filter((tag) => (selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range)));
+        } catch (error) {
+          return [fail(item, error)];
+        }
+        if (refs.length === 0) return [fail(item, `no tag of ${repositoryName(item.source)} matches`)];
       }
       return Promise.all(
         refs.map((ref) =>
           limiter.run(async (): Promise<MirrorPair | undefined> => {
-            const destTag = item.rename[ref] ?? (isDigest(ref) ? undefined : ref);
-            let digest: string;
-            if (ref.startsWith('sha256:')) digest = ref;
-            // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.
-            else if (isDigest(ref)) digest = (await retry(`GET ${repositoryName(item.source)}@${ref}`, () => src.getManifest(item.source.path, ref))).digest;
-            else {
-              const head = await retry(`HEAD ${repositoryName(item.source)}:${ref}`, () => src.headManifest(item.source.path, ref));
-              if (!head) {
-                problems.push(`${item.label}: ${repositoryName(item.source)}:${ref} not found`);
-                return undefined;
-              }
-              digest = head.digest;
+            try {
+              return await planPair(item, ref);
+            } catch (error) {
+              return fail(item, error, ref);
             }
-            const sourceDigest = digest;
-            if (item.platforms?.length) digest = await subsetDigest(session, item, digest, problems);
-            const current = destTag ? await retry(`HEAD ${repositoryName(item.destination)}:${destTag}`, () => dst.headManifest(item.destination.path, destTag)) : await retry(`HEAD ${repositoryName(item.destination)}@${digest}`, () => dst.headManifest(item.destination.path, digest));
-            return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
           }),
         ),
       );
+
+      async function planPair(item: MirrorItem, ref: string): Promise<MirrorPair | undefined> {
+        const destTag = item.rename[ref] ?? (isDigest(ref) ? undefined : ref);
+        let digest: string;
+        if (ref.startsWith('sha256:')) digest = ref;
+        // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.
+        else if (isDigest(ref)) digest = (await retry(`GET ${repositoryName(item.source)}@${ref}`, () => src.getManifest(item.source.path, ref))).digest;
+        else {
+          const head = await retry(`HEAD ${repositoryName(item.source)}:${ref}`, () => src.headManifest(item.source.path, ref));
+          if (!head) return fail(item, `${repositoryName(item.source)}:${ref} not found`, ref);
+          digest = head.digest;
+        }
+        const sourceDigest = digest;
+        if (item.platforms?.length) digest = await subsetDigest(session, item, digest);
+        const current = destTag ? await retry(`HEAD ${repositoryName(item.destination)}:${destTag}`, () => dst.headManifest(item.destination.path, destTag)) : await retry(`HEAD ${repositoryName(item.destination)}@${digest}`, () => dst.headManifest(item.destination.path, digest));
+        return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
+      }
     }),
   );
-  if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was mirrored: ${p}`));
-  return perItem.flat().filter((p): p is MirrorPair => p !== undefined);
+  return { pairs: perItem.flat().filter((p): p is MirrorPair => p !== undefined), failed };
 }
 
 /** The digest a platform subset of an index will have once copied. */
-async function subsetDigest(session: RegistrySession, item: MirrorItem, digest: string, problems: string[]): Promise<string> {
+async function subsetDigest(session: RegistrySession, item: MirrorItem, digest: string): Promise<string> {
   const manifest = await session.client(item.source.registry).getManifest(item.source.path, digest);
   if (!isIndex(manifest.mediaType, manifest.bytes)) return digest;
   const index = parseJson<IndexJson & Record<string, unknown>>(manifest.bytes, 'index');
   const kept = index.manifests.filter((m) => item.platforms!.some((p) => platformMatches(p, m.platform)));
   const missing = item.platforms!.filter((p) => !kept.some((m) => platformMatches(p, m.platform)));
-  if (missing.length) problems.push(`${item.label}: ${repositoryName(item.source)} has no ${missing.join(', ')} image`);
+  if (missing.length) throw new Error(`${repositoryName(item.source)} has no ${missing.join(', ')} image`);
   return kept.length === index.manifests.length ? digest : sha256(Buffer.from(JSON.stringify({ ...index, manifests: kept })));
 }
 

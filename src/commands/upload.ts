@@ -1,7 +1,9 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loginOf } from '../config/credentials.js';
+import { onInterrupt } from '../interrupt.js';
 import { ConfigError } from '../config/errors.js';
 import { readUploadInputs } from '../config/upload-inputs.js';
 import { withAuthFile } from '../engines/auth-file.js';
@@ -54,6 +56,7 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   const explicit = new Map(targets.flatMap((t) => { const login = loginOf(t.credential); return login ? [[t.registry, login] as const] : []; }));
   const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env } });
   const scratch = await mkdtemp(join(tmpdir(), 'cia-push-'));
+  const unregister = onInterrupt(() => rmSync(scratch, { recursive: true, force: true }));
   const uploaded: UploadedImageReport[] = [];
   try {
     for (const [i, target] of targets.entries()) {
@@ -65,6 +68,7 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   } finally {
     session.close();
     await rm(scratch, { recursive: true, force: true });
+    unregister();
   }
 
   const artifacts: Artifact[] =

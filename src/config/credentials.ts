@@ -108,9 +108,9 @@ function maskSecrets(raw: unknown, onSecret: (secret: string) => void): void {
 export function credentialFor(credentials: CredentialsMap, registry: string, repository: string): RegistryCredential | undefined {
   if (credentials.size === 0) return undefined;
   const credential = credentials.get(registry);
-  if (!credential) throw new ConfigError(`${registry} credentials not found`);
+  if (!credential) throw new ConfigError(`registry-credentials: ${registry} credentials not found (needed for ${repository}); the map has ${[...credentials.keys()].join(', ')}`);
   if (credential.repositoryPattern && !credential.repositoryPattern.test(repository)) {
-    throw new ConfigError(`${repository} not permitted by ${credential.repositorySource}`);
+    throw new ConfigError(`registry-credentials["${registry}"].repository: ${repository} not permitted by ${credential.repositorySource}`);
   }
   return credential;
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { parseReference, type Reference } from '../registry/reference.js';
+import { readInputFile } from './input-file.js';
 import { ConfigError, ConfigErrors } from './errors.js';
 import { IMAGE_KEYS, imageListSchema, qualify, type ImageEntry } from './image-schema.js';
 import { resolveInside } from './paths.js';
@@ -40,13 +40,7 @@ export function loadImageList(source: ImageListSource): ImageSpec[] {
     raw = parseYamlInput(inline, 'images');
   } else {
     const path = resolveInside(source.workDir, source.workDir, file, 'images-file');
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new ConfigError(`images-file: cannot read "${file}": ${(error as Error).message}`, { cause: error });
-    }
-    raw = parseYamlInput(text, `images-file "${file}"`);
+    raw = parseYamlInput(readInputFile(path, 'images-file', file), `images-file "${file}"`);
     origin = `${file}: `;
   }
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidPath, isValidRegistry, isValidTag, looksLikeRegistry, parseReference, ReferenceError, splitName } from '../registry/reference.js';
+import { isValidPath, isValidRegistry, isValidTag, looksLikeRegistry, parseReference, ReferenceError, schemeOrCredentials, splitName } from '../registry/reference.js';
 import { show } from './schema-errors.js';
 
 /** Zuul's `container_images` keys, verbatim, so a Zuul job's list pastes in unchanged. */
@@ -67,12 +67,19 @@ export const imageEntrySchema = z
     if (problem) ctx.addIssue({ code: 'custom', path: ['repository'], message: problem, input: entry.repository });
   });
 
-export const imageListSchema = list(imageEntrySchema).min(1, { error: 'must list at least one image' });
+/** More entries than any real list holds: refused before any request rather than planned. */
+export const MAX_LIST_ENTRIES = 1000;
+
+export const imageListSchema = list(imageEntrySchema)
+  .min(1, { error: 'must list at least one image' })
+  .max(MAX_LIST_ENTRIES, { error: (iss) => `lists ${(iss.input as unknown[]).length} images; at most ${MAX_LIST_ENTRIES} are allowed` });
 
 export type ImageEntry = z.output<typeof imageEntrySchema>;
 
 /** Why `repository` is not a usable image name, or undefined. */
 function repositoryProblem(repository: string): string | undefined {
+  const url = schemeOrCredentials(repository);
+  if (url) return url;
   if (repository.includes('@')) return `${show(repository)} must not include a digest`;
   const { registry: host, path } = splitName(repository);
   if (path.includes(':')) return `${show(repository)} must not include a tag: list tags under "tags"`;
@@ -93,6 +100,8 @@ function repositoryProblem(repository: string): string | undefined {
 
 /** A repository that names a host must name the image's registry (REFERENCE §8). */
 function registryMismatch(repository: string, registry: string | undefined): string | undefined {
+  // Reported on its own, without echoing the user info.
+  if (schemeOrCredentials(repository)) return undefined;
   const { registry: host } = splitName(repository);
   if (registry !== undefined && host !== undefined && host !== registry) {
     return `${show(repository)} must start with the registry "${registry}"`;

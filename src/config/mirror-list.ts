@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
 import semver from 'semver';
 import { z } from 'zod';
 import { DIGEST_ALGORITHMS } from '../registry/digest.js';
 import { isValidDigest, isValidRegistry, isValidTag, parseReference, ReferenceError, type Reference } from '../registry/reference.js';
 import { ConfigError, ConfigErrors } from './errors.js';
+import { MAX_LIST_ENTRIES } from './image-schema.js';
+import { readInputFile } from './input-file.js';
 import { resolveInside } from './paths.js';
 import { linearPattern, type Pattern } from './pattern.js';
 import { formatIssues, show } from './schema-errors.js';
@@ -108,7 +109,9 @@ function fromZuul(raw: unknown, origin: string): MirrorList {
     if (!(ZUUL_KEY in raw)) throw new ConfigError(`${origin}mirror: expected a list, or a mapping with a "${ZUUL_KEY}" key`);
     raw = (raw as Record<string, unknown>)[ZUUL_KEY];
   }
-  const parsed = z.array(itemSchema, { error: (iss) => `expected a list of mirror items, got ${show(iss.input)}` }).min(1, { error: 'must list at least one item' }).safeParse(raw);
+  const parsed = z.array(itemSchema, { error: (iss) => `expected a list of mirror items, got ${show(iss.input)}` }).min(1, { error: 'must list at least one item' })
+    .max(MAX_LIST_ENTRIES, { error: (iss) => `lists ${(iss.input as unknown[]).length} items; at most ${MAX_LIST_ENTRIES} are allowed` })
+    .safeParse(raw);
   if (!parsed.success) throw new ConfigErrors(formatIssues('mirror', parsed.error.issues, () => MIRROR_KEYS).map((line) => origin + line));
   const problems: string[] = [];
   const items: MirrorItem[] = [];
@@ -187,7 +190,7 @@ export function loadMirrorList(source: MirrorSource, onSecret: (secret: string) 
   if (source.inline) raw = parseYamlInput(source.inline, 'mirror');
   else {
     const path = resolveInside(source.workDir, source.workDir, source.file, 'mirror-file');
-    raw = parseYamlInput(readFileSync(path, 'utf8'), `mirror-file "${source.file}"`);
+    raw = parseYamlInput(readInputFile(path, 'mirror-file', source.file), `mirror-file "${source.file}"`);
     origin = `${source.file}: `;
   }
   return source.format === 'skopeo-sync' ? fromSkopeoSync(raw, origin, source.destination, onSecret) : fromZuul(raw, origin);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readInputFile } from './input-file.js';
 import { resolve } from 'node:path';
 import type { TransportOptions } from '../registry/transport.js';
 import { isValidRegistry } from '../registry/reference.js';
@@ -17,11 +17,7 @@ export function readTransportOptions(read: InputReader, workDir: string): Pick<T
   const caFile = read(Input.CaFile);
   let ca: string | undefined;
   if (caFile) {
-    try {
-      ca = readFileSync(resolve(workDir, caFile), 'utf8');
-    } catch (error) {
-      throw new ConfigError(`ca-file: cannot read "${caFile}": ${(error as Error).message}`, { cause: error });
-    }
+    ca = readInputFile(resolve(workDir, caFile), 'ca-file', caFile);
     if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError(`ca-file: "${caFile}" holds no PEM certificate`);
   }
   return { insecureRegistries, ca };

@@ -24,7 +24,9 @@ export function formatIssues(root: string, issues: readonly z.core.$ZodIssue[], 
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        lines.push(`${formatPath(root, [...issue.path, key])}: unknown key${didYouMean(key, knownKeys(issue.path))}; known keys: ${knownKeys(issue.path).join(', ')}`);
+        const { name, hidden } = keyName(key);
+        const note = hidden ? ' (a key and its value without a space after the colon? The rest is not shown)' : '';
+        lines.push(`${formatPath(root, [...issue.path, name])}: unknown key${didYouMean(name, knownKeys(issue.path))}${note}; known keys: ${knownKeys(issue.path).join(', ')}`);
       }
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       // Report the branch that got furthest; the others only repeat "expected X".
@@ -35,6 +37,15 @@ export function formatIssues(root: string, issues: readonly z.core.$ZodIssue[], 
     }
   }
   return lines;
+}
+
+/**
+ * An unknown key as it may be shown: `password:hunter2` is a key to YAML when the space after the
+ * colon is missing, so only what stands before a `:`, `=` or space is named, never the rest.
+ */
+function keyName(key: string): { name: string; hidden: boolean } {
+  const cut = key.search(/[:=\s]/);
+  return cut < 0 ? { name: key, hidden: false } : { name: `${key.slice(0, cut)}…`, hidden: true };
 }
 
 function maxDepth(issues: readonly z.core.$ZodIssue[]): number {

@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onInterrupt } from '../interrupt.js';
 
 export interface AuthEntry {
   readonly registry: string;
@@ -17,11 +19,14 @@ export async function withAuthFile<T>(entries: readonly AuthEntry[], use: (authF
   if (entries.length === 0) return use(undefined);
   const dir = await mkdtemp(join(tmpdir(), 'cia-auth-'));
   const file = join(dir, 'config.json');
+  // A SIGTERM (a cancelled job) must not leave the file behind either.
+  const unregister = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {
     const auths = Object.fromEntries(entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]));
     await writeFile(file, JSON.stringify({ auths }), { mode: 0o600 });
     return await use(file);
   } finally {
     await rm(dir, { recursive: true, force: true });
+    unregister();
   }
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
+import { onInterrupt } from '../interrupt.js';
 
 export interface ExecOptions {
   readonly cwd?: string;
@@ -41,6 +42,8 @@ export const exec: Exec = (file, args, options = {}) =>
   new Promise((resolvePromise, reject) => {
     const tool = basename(file);
     const child = spawn(file, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // An interrupted run stops its children rather than leaving them working (or pushing) alone.
+    const unregister = onInterrupt(() => child.kill('SIGTERM'));
     const stdout: Buffer[] = [];
     let stdoutSize = 0;
     const stderrTail: string[] = [];
@@ -81,10 +84,12 @@ export const exec: Exec = (file, args, options = {}) =>
       errLines.push(text);
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
+      unregister();
       if (error.code === 'ENOENT') reject(new ExecError(tool, undefined, [], `${tool} was not found on PATH`));
       else reject(new ExecError(tool, undefined, [error.message]));
     });
     child.on('close', (code, signal) => {
+      unregister();
       outLines.flush();
       errLines.flush();
       const exitCode = code ?? 128;

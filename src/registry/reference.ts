@@ -83,8 +83,25 @@ export interface ParseOptions {
   defaultRegistry?: string;
 }
 
+/**
+ * Why a name that is really a URL cannot be an image name: a scheme (`https://host/x`) or user
+ * info (`user:pw@host/x`). The text returned shows the name with any user info hidden.
+ */
+export function schemeOrCredentials(input: string): string | undefined {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
+  const rest = scheme ? input.slice(input.indexOf('://') + 3) : input;
+  const at = rest.indexOf('@');
+  const slash = rest.indexOf('/');
+  const userinfo = at >= 0 && (slash < 0 || at < slash) && !isValidDigest(rest.slice(at + 1));
+  if (!scheme && !userinfo) return undefined;
+  const shown = `${scheme ? input.slice(0, input.indexOf('://') + 3) : ''}${userinfo ? `***${rest.slice(at)}` : rest}`;
+  return `"${shown}" must be written host/path, with no scheme or credentials (credentials go in registry-credentials)`;
+}
+
 export function parseReference(input: string, options: ParseOptions = {}): Reference {
   if (input.length === 0) throw new ReferenceError(input, 'empty');
+  const url = schemeOrCredentials(input);
+  if (url) throw Object.assign(new ReferenceError('', url), { message: `invalid image reference: ${url}` });
   if (/\s/.test(input)) throw new ReferenceError(input, 'contains white space');
 
   let rest = input;

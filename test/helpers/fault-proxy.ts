@@ -14,7 +14,17 @@ export type Fault =
   | { kind: 'truncate' }
   | { kind: 'stall'; ms: number }
   | { kind: 'corrupt' }
-  | { kind: 'too-large'; limit: number };
+  | { kind: 'too-large'; limit: number }
+  /** Answer this instead of the registry (a hostile or odd registry's own words). */
+  | { kind: 'respond'; status: number; headers?: Record<string, string>; body?: string | Buffer | ((req: IncomingMessage) => string) }
+  /** A tag DELETE that deletes the manifest by digest, with every tag on it (as some registries do). */
+  | { kind: 'destructive-untag' }
+  /** The registry's answer, its body sent one byte every `everyMs`. */
+  | { kind: 'drip'; everyMs: number }
+  /** The registry's headers with a Content-Length larger than the body, then the connection closes. */
+  | { kind: 'lie-length' }
+  /** Rewrite the registry's body (same status, Content-Length fixed up). */
+  | { kind: 'rewrite'; body: (original: Buffer) => Buffer };
 
 export interface FaultRule {
   readonly method?: string;
@@ -120,6 +130,25 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       res.end(JSON.stringify({ errors: [{ code: 'UNAVAILABLE', message: 'injected by the fault proxy' }] }));
       return;
     }
+    if (fault?.kind === 'respond') {
+      req.resume();
+      log(fault.status);
+      res.writeHead(fault.status, fault.headers ?? {});
+      res.end(typeof fault.body === 'function' ? fault.body(req) : (fault.body ?? ''));
+      return;
+    }
+    const untag = /^\/v2\/(.+)\/manifests\/([^/:]+)$/.exec(path);
+    if (fault?.kind === 'destructive-untag' && method === 'DELETE' && untag) {
+      req.resume();
+      const auth: Record<string, string> = req.headers.authorization ? { authorization: req.headers.authorization } : {};
+      const accept = 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json';
+      const head = await fetch(`http://${target}${path}`, { method: 'HEAD', headers: { ...auth, accept } });
+      const digest = head.headers.get('docker-content-digest');
+      const status = digest ? (await fetch(`http://${target}/v2/${untag[1]}/manifests/${digest}`, { method: 'DELETE', headers: auth })).status : 404;
+      log(status);
+      res.writeHead(status).end();
+      return;
+    }
     if (fault?.kind === 'too-large' && (contentLength ?? 0) > fault.limit) {
       req.resume();
       log(413);
@@ -129,6 +158,34 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     }
     const upstream = http.request({ host: targetHost, port: Number(targetPort), method, path, headers: req.headers }, (up) => {
       log(up.statusCode);
+      if (fault?.kind === 'drip' || fault?.kind === 'lie-length' || fault?.kind === 'rewrite') {
+        const chunks: Buffer[] = [];
+        up.on('data', (c: Buffer) => chunks.push(c));
+        up.on('end', () => {
+          const original = Buffer.concat(chunks);
+          const body = fault.kind === 'rewrite' ? fault.body(original) : original;
+          const length = fault.kind === 'lie-length' ? body.length + 1000 : body.length;
+          res.writeHead(up.statusCode ?? 502, { ...up.headers, 'content-length': String(length) });
+          if (fault.kind !== 'drip') {
+            res.write(body);
+            if (fault.kind === 'lie-length') res.destroy();
+            else res.end();
+            return;
+          }
+          let i = 0;
+          const timer = setInterval(() => {
+            if (res.destroyed || i >= body.length) {
+              clearInterval(timer);
+              res.end();
+              return;
+            }
+            res.write(body.subarray(i, i + 1));
+            i++;
+          }, fault.everyMs);
+          res.on('close', () => clearInterval(timer));
+        });
+        return;
+      }
       res.writeHead(up.statusCode ?? 502, up.headers);
       if (fault?.kind === 'stall') {
         // Headers, then silence: the client's idle timeout must fire.

@@ -180,7 +180,7 @@ describe('mirror between real registries', () => {
     fromSource.log.length = 0;
     await assert.rejects(
       runMirror({ mirror: JSON.stringify([{ src_repository: `${fromSource.registry}/lib/app`, dest_repository: `${basic.registry}/team/abc-evil` }]), 'registry-credentials': `"${basic.registry}": {username: ci, password: "${PASSWORD}", repository: "${basic.registry}/team/a"}` }),
-      new RegExp(`mirror\\[0\\]: ${basic.registry}/team/abc-evil not permitted by ${basic.registry}/team/a`),
+      new RegExp(`mirror\\[0\\]: registry-credentials\\["${basic.registry}"\\]\\.repository: ${basic.registry}/team/abc-evil not permitted by ${basic.registry}/team/a`),
     );
     assert.deepEqual(fromSource.log, []);
   });

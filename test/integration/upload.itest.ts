@@ -176,7 +176,7 @@ describe('upload credentials', () => {
         runUpload({ 'container-command': 'podman', 'work-dir': project, 'registry-credentials': credentials(proxy.registry, PASSWORD, `${proxy.registry}/team/a`), images: imagesFor(`${proxy.registry}/team/abc-evil`) }, mergeQueue, { exec: recording }),
         (error: unknown) => {
           assert.ok(error instanceof ConfigError);
-          assert.equal(error.message, `${proxy.registry}/team/abc-evil not permitted by ${proxy.registry}/team/a`);
+          assert.equal(error.message, `registry-credentials["${proxy.registry}"].repository: ${proxy.registry}/team/abc-evil not permitted by ${proxy.registry}/team/a`);
           return true;
         },
       );

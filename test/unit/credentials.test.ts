@@ -23,13 +23,13 @@ describe('registry credentials (Zuul container_registry_credentials)', () => {
 
   test('a registry missing from a given map: "<registry> credentials not found"', () => {
     const { map } = parse('quay.io: {username: u, password: p}');
-    assert.throws(() => credentialFor(map, 'ghcr.io', 'ghcr.io/o/a'), /^ConfigError: ghcr.io credentials not found$/);
+    assert.throws(() => credentialFor(map, 'ghcr.io', 'ghcr.io/o/a'), /^ConfigError: registry-credentials: ghcr.io credentials not found \(needed for ghcr.io\/o\/a\); the map has /);
   });
 
   test('the repository pattern is anchored: a prefix match is not enough', () => {
     const { map } = parse('quay.io: {username: u, password: p, repository: "quay.io/org/a"}');
     assert.ok(credentialFor(map, 'quay.io', 'quay.io/org/a'));
-    assert.throws(() => credentialFor(map, 'quay.io', 'quay.io/org/abc-evil'), /quay.io\/org\/abc-evil not permitted by quay.io\/org\/a/);
+    assert.throws(() => credentialFor(map, 'quay.io', 'quay.io/org/abc-evil'), /^ConfigError: registry-credentials\["quay.io"\]\.repository: quay.io\/org\/abc-evil not permitted by quay.io\/org\/a/);
     assert.throws(() => credentialFor(map, 'quay.io', 'evil.io/quay.io/org/a'), /not permitted/);
   });
 

@@ -158,8 +158,11 @@ export class TagDeleter {
   #probe(ref: RepositoryRef, kind: RegistryKind): Promise<Capabilities> {
     let probe = this.#capabilities.get(ref.registry);
     if (!probe) {
-      probe = this.#runProbe(ref, kind);
-      probe.catch(() => this.#capabilities.delete(ref.registry));
+      // A probe that failed (after its own retries) stays failed for the run: no tag of this
+      // registry is deleted blind, and no deletion retries the whole probe again.
+      probe = this.#runProbe(ref, kind).catch((error: unknown) => {
+        throw new Error(`probing how ${ref.registry} deletes failed: ${(error as Error).message}`, { cause: error });
+      });
       this.#capabilities.set(ref.registry, probe);
     }
     return probe;
