@@ -109,7 +109,7 @@ describe('promote by tag on a real registry', () => {
     const created = new Date().toISOString();
     const one = await pushSynthetic(seed, registry.registry, path, { layers: [100], tags: ['change_11_latest', 'change_11_1.0'], labels: { 'org.zuul-ci.change': '11' }, created });
     const two = await pushSynthetic(seed, registry.registry, path, { layers: [100], tags: ['change_12_latest', 'change_12_1.0'], labels: { 'org.zuul-ci.change': '12' }, created });
-    await Promise.all([runPromote({ images: listFor(repository) }, merged(11)), runPromote({ images: listFor(repository) }, merged(12))]);
+    const runs = await Promise.all([runPromote({ images: listFor(repository) }, merged(11)), runPromote({ images: listFor(repository) }, merged(12))]);
     // distribution 2.8 can keep a deleted tag's name in tags/list after racing deletes (500s,
     // retried); what counts is which tags still resolve.
     const client = seed.client(registry.registry);
@@ -119,6 +119,15 @@ describe('promote by tag on a real registry', () => {
     const [latest, v1] = await Promise.all([client.headManifest(path, 'latest'), client.headManifest(path, '1.0')]);
     assert.ok(latest?.digest === one.digest || latest?.digest === two.digest);
     assert.equal(v1?.digest, latest?.digest, 'the final tags are not split between the two builds');
+    // A run that saw the other build win reports it as superseded, with what the tags hold; one
+    // that finished before the other began moving reports its own build.
+    for (const [i, run] of runs.entries()) {
+      const own = [one, two][i].digest;
+      for (const p of run.promoted) {
+        if (p.status === 'superseded') assert.deepEqual([p.digest, p.ownDigest], [latest?.digest, own]);
+        else assert.equal(p.digest, own, `change ${11 + i} reports ${p.tag} as ${p.digest}`);
+      }
+    }
   });
 
   test('bad inputs: credentials missing or not permitting, and no change, refused before any request', async () => {

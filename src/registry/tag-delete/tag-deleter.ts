@@ -174,21 +174,29 @@ export class TagDeleter {
     const first = `cia-delete-probe-${randomBytes(6).toString('hex')}`;
     const second = `${first}-b`;
     const testTagDelete = kind !== 'distribution';
-    const digest = await retry(() => this.#putDummy(ref, testTagDelete ? [first, second] : [first]));
+    const tags = testTagDelete ? [first, second] : [first];
+    const digest = await retry(() => this.#putDummy(ref, tags));
     let tagDelete: Capabilities['tagDelete'] = 'no';
-    if (testTagDelete) {
-      const status = await retry(() => client.deleteManifest(ref.repository, first));
-      if (ok(status)) tagDelete = (await retry(() => client.headManifest(ref.repository, second))) ? 'safe' : 'destructive';
+    let digestDelete = false;
+    try {
+      if (testTagDelete) {
+        const status = await retry(() => client.deleteManifest(ref.repository, first));
+        if (ok(status)) tagDelete = (await retry(() => client.headManifest(ref.repository, second))) ? 'safe' : 'destructive';
+      }
+      // Other processes working in the repository make distribution answer 500 now and then:
+      // retried, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
+      const status = await retry(() => client.deleteManifest(ref.repository, digest));
+      digestDelete = ok(status) || (tagDelete === 'destructive' && status === 404);
+      if (!digestDelete) this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
+    } catch (error) {
+      // A credential that may push but not delete: the probe tags stay, for a later run to sweep.
+      this.leftoverProbes.push(...tags.map((t) => `${ref.registry}/${ref.repository}:${t}`));
+      throw error;
     }
-    // Other processes working in the repository make distribution answer 500 now and then:
-    // retried, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
-    const status = await retry(() => client.deleteManifest(ref.repository, digest));
-    const digestDelete = ok(status) || (tagDelete === 'destructive' && status === 404);
     if (tagDelete === 'destructive') this.#destructive.add(ref.registry);
     if (!digestDelete) {
-      const left = testTagDelete && tagDelete === 'no' ? [first, second] : [testTagDelete ? second : first];
+      const left = tagDelete === 'no' ? tags : [tags[tags.length - 1]];
       this.leftoverProbes.push(...left.map((t) => `${ref.registry}/${ref.repository}:${t}`));
-      this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): left the probe tag(s) ${left.join(', ')} behind; real tags stay untouched`);
     }
     this.#session.logger.debug(`${ref.registry}: tag DELETE ${tagDelete}, DELETE by digest ${digestDelete ? 'works' : 'refused'}`);
     return { tagDelete, digestDelete };
