@@ -98,7 +98,7 @@ function repositoryProblem(repository: string): string | undefined {
   return undefined;
 }
 
-/** A repository that names a host must name the image's registry (REFERENCE §8). */
+/** A repository that names a host must name the image's registry. (docs/zuul.md, "The image list") */
 function registryMismatch(repository: string, registry: string | undefined): string | undefined {
   // Reported on its own, without echoing the user info.
   if (schemeOrCredentials(repository)) return undefined;
@@ -111,7 +111,7 @@ function registryMismatch(repository: string, registry: string | undefined): str
   return undefined;
 }
 
-/** A repository written relative to `registry` (REFERENCE §8) made absolute. */
+/** A repository written relative to `registry` (docs/zuul.md, "The image list") made absolute. */
 export function qualify(repository: string, registry: string | undefined): string {
   const first = repository.split('/')[0];
   return registry !== undefined && !(repository.includes('/') && looksLikeRegistry(first)) ? `${registry}/${repository}` : repository;

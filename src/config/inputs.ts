@@ -175,13 +175,13 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.Cleanup,
-    description: 'Also delete leaked temporary tags (matching cleanup-regex, older than cleanup-age) of the promoted repositories.',
+    description: 'Also delete leaked temporary tags of the promoted repositories: matching cleanup-regex, and older than cleanup-age by the vendor push time, else of a closed pull request (asked with token), else by a plausible image created time.',
     default: 'true',
     commands: ['promote'],
   },
   {
     name: Input.CleanupRegex,
-    description: 'Tags that count as temporary. Empty: ^change_.*$ and ^<event name>_.*$ (anchored). Tags of the change being promoted never count as leaked.',
+    description: 'Tags that count as temporary, in RE2 syntax (linear-time matching; no look-around or back-references), matching the whole tag. Empty: ^change_.*$ and ^<event name>_.*$. Tags of the change being promoted never count as leaked.',
     default: '',
     commands: ['promote'],
   },
@@ -261,7 +261,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   },
   {
     name: Output.Promoted,
-    description: 'JSON list of the final tags set: repository, tag, digest, from (the temporary or intermediate reference).',
+    description: 'JSON list of the final tags set: repository, tag, digest (what the tag holds), from (the temporary or intermediate reference), status (moved, in-place, or superseded when a concurrent promotion of a newer build won; ownDigest is then this run\'s build). Written on failure too.',
     commands: ['promote'],
   },
   {
@@ -271,12 +271,12 @@ export const OUTPUTS: readonly OutputSpec[] = [
   },
   {
     name: Output.LeftBehind,
-    description: 'JSON list of temporary tags that could not be deleted: ref and reason.',
+    description: 'JSON list of temporary tags that could not be deleted (and cleanups that failed): ref and reason. Each is a warning, not a failure, unless strict-cleanup is set.',
     commands: ['promote'],
   },
   {
     name: Output.Mirrored,
-    description: 'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved).',
+    description: 'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved), error (for failed ones, planning failures included). Written on failure too.',
     commands: ['mirror'],
   },
   {

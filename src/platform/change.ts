@@ -4,7 +4,7 @@ import { detectRunner } from './runner.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Zuul's change facts, read from the runner's event (REFERENCE §2). */
+/** Zuul's change facts, read from the runner's event (docs/runners.md, "Zuul's pipelines on Actions runners"). */
 export interface ChangeInfo {
   /** Pull request number, when the event is about one. */
   readonly change?: number;

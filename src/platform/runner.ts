@@ -1,4 +1,4 @@
-/** Which CI system runs us, from the environment markers each one sets (REFERENCE §4). */
+/** Which CI system runs us, from the environment markers each one sets (docs/runners.md, "Differences between runners"). */
 export type RunnerKind = 'forgejo' | 'gitea' | 'act' | 'github' | 'local';
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -1,6 +1,6 @@
 import { hostOf } from './reference.js';
 
-/** Registry kinds with their own tag-deletion API (REFERENCE §3). */
+/** Registry kinds with their own tag-deletion API (docs/registries.md, "Deleting one tag"). */
 export const REGISTRY_KINDS = ['generic', 'docker', 'quay', 'ghcr', 'harbor', 'gitlab', 'distribution'] as const;
 export type RegistryKind = (typeof REGISTRY_KINDS)[number];
 

@@ -92,7 +92,8 @@ export function schemeOrCredentials(input: string): string | undefined {
   const rest = scheme ? input.slice(input.indexOf('://') + 3) : input;
   const at = rest.indexOf('@');
   const slash = rest.indexOf('/');
-  const userinfo = at >= 0 && (slash < 0 || at < slash) && !isValidDigest(rest.slice(at + 1));
+  // `name@sha256:…` is a digest reference; user info is followed by a host and a path.
+  const userinfo = at >= 0 && (slash < 0 || at < slash) && rest.slice(at + 1).includes('/');
   if (!scheme && !userinfo) return undefined;
   const shown = `${scheme ? input.slice(0, input.indexOf('://') + 3) : ''}${userinfo ? `***${rest.slice(at)}` : rest}`;
   return `"${shown}" must be written host/path, with no scheme or credentials (credentials go in registry-credentials)`;

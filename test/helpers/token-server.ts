@@ -1,4 +1,4 @@
-// A token server for distribution's `auth: token` (REFERENCE §7): RS256 JWTs whose x5c names a
+// A token server for distribution's `auth: token` (docs/registries.md, "Authentication"): RS256 JWTs whose x5c names a
 // self-signed certificate the registry trusts, granting per user only the actions its policy
 // allows (the registry then answers 401 insufficient_scope for the rest).
 import { execFileSync } from 'node:child_process';

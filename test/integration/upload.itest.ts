@@ -190,7 +190,7 @@ describe('upload credentials', () => {
   test('a map without the image registry: "<registry> credentials not found", before anything runs', async () => {
     const calls: string[][] = [];
     const recording: Exec = (file, args, options) => (calls.push([file, ...args]), exec(file, args, options));
-    await assert.rejects(runUpload({ 'container-command': 'podman', 'work-dir': project, 'registry-credentials': credentials('quay.io'), images: imagesFor(`${basic.registry}/x/y`) }, mergeQueue, { exec: recording }), new RegExp(`^ConfigErrors?: ${basic.registry} credentials not found$`));
+    await assert.rejects(runUpload({ 'container-command': 'podman', 'work-dir': project, 'registry-credentials': credentials('quay.io'), images: imagesFor(`${basic.registry}/x/y`) }, mergeQueue, { exec: recording }), new RegExp(`^ConfigErrors?: registry-credentials: ${basic.registry} credentials not found \\(needed for ${basic.registry}/x/y\\); the map has quay\\.io$`));
     assert.deepEqual(calls, []);
   });
 });

@@ -89,7 +89,7 @@ describe('image list: valid input', () => {
     assert.deepEqual(image.reference, { registry: 'quay.io', path: 'o/a' });
   });
 
-  test('repository relative to registry (REFERENCE §8)', () => {
+  test('repository relative to registry (docs/zuul.md)', () => {
     const [image] = load('[{context: app, registry: quay.io, repository: opentelekomcloud/eyes-on-docs}]');
     assert.equal(image.repository, 'quay.io/opentelekomcloud/eyes-on-docs');
   });

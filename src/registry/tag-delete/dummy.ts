@@ -26,7 +26,7 @@ export interface DummyManifest {
 
 /**
  * A manifest no other tag can share: its annotations carry the tag, the time and a nonce.
- * Putting it on a tag and deleting it by digest removes that tag alone (REFERENCE §3).
+ * Putting it on a tag and deleting it by digest removes that tag alone (docs/registries.md, "Deleting one tag").
  */
 export function dummyManifest(tag: string, now = new Date()): DummyManifest {
   const layerDigest = sha256(EMPTY_LAYER);

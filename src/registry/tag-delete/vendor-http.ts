@@ -1,3 +1,4 @@
+import { parseJsonBody } from '../errors.js';
 import { discard, errorFrom, readBody, type HttpResponse, type Transport } from '../transport.js';
 
 /** JSON calls to a vendor's REST API (Hub, Quay, GitHub, Harbor, GitLab). */
@@ -26,7 +27,7 @@ export class VendorHttp {
     const response = await this.send(method, path, body, extraHeaders);
     if (response.status >= 400 && response.status !== 404) throw await errorFrom(method, response);
     const text = (await readBody(response, 16 * 1024 * 1024)).toString('utf8');
-    return { status: response.status, data: text ? (JSON.parse(text) as T) : undefined, response };
+    return { status: response.status, data: text ? parseJsonBody<T>(Buffer.from(text), method, response.url) : undefined, response };
   }
 
   /** A DELETE that succeeds on 2xx and counts 404 as "already gone". */
