@@ -4,6 +4,7 @@
 // every tool into its own fresh registry, in the same run. Requests per side come from
 // counting proxies in a separate re-run, so the timings carry no proxy overhead.
 import { execFile } from 'node:child_process';
+import { noExec } from '../src/exec.js';
 import { randomFillSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +63,7 @@ async function nativeMirror(set: DataSet, from: string, to: string): Promise<{ m
   const work = mkdtempSync(join(tmpdir(), 'cia-bench-mirror-'));
   const list = set.images.map((image) => ({ src_repository: `${from}/${image}`, src_tag: 'v1', dest_repository: `${to}/${image}` }));
   const start = performance.now();
-  const result = await mirror({ env: { ...process.env, RUNNER_TEMP: work }, logger: silentLogger, read: (name) => ({ 'work-dir': work, mirror: JSON.stringify(list), parallel: process.env.CIA_BENCH_PARALLEL ?? '' })[name as string] ?? '' });
+  const result = await mirror({ env: { ...process.env, RUNNER_TEMP: work }, logger: silentLogger, read: (name) => ({ 'work-dir': work, mirror: JSON.stringify(list), parallel: process.env.CIA_BENCH_PARALLEL ?? '' })[name as string] ?? '', exec: noExec });
   const ms = performance.now() - start;
   rmSync(work, { recursive: true, force: true });
   if (result.failure) throw new Error(result.failure);

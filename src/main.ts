@@ -1,7 +1,8 @@
 import { COMMAND_HANDLERS } from './commands/index.js';
 import { ConfigError } from './config/errors.js';
 import { helpText } from './config/help.js';
-import { interrupted } from './interrupt.js';
+import { interrupted, onInterrupt } from './interrupt.js';
+import { createExec, stopChildren } from './runtime/exec.js';
 import { COMMANDS, Input, type CommandName } from './config/inputs.js';
 import { envInputReader } from './runtime/inputs.js';
 import { loggerFor } from './runtime/logger.js';
@@ -14,6 +15,7 @@ function isCommand(value: string): value is CommandName {
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const logger = loggerFor(env);
   const read = envInputReader(env);
+  const exec = createExec(logger);
   const args = argv.filter((arg) => arg !== '--help' && arg !== '-h');
   const wantsHelp = args.length !== argv.length;
   // The root action passes no argument and names the command in its `command` input.
@@ -25,7 +27,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   try {
     if (!name) throw new ConfigError(`command: missing; one of ${COMMANDS.join(', ')}`);
     if (!isCommand(name)) throw new ConfigError(`command: "${name}" is not a command; one of ${COMMANDS.join(', ')}`);
-    const result = await COMMAND_HANDLERS[name]({ env, logger, read });
+    const result = await COMMAND_HANDLERS[name]({ env, logger, read, exec });
     setOutputs(result.outputs, env, logger);
     if (result.summary) await writeSummary(result.summary, env, logger);
     if (result.failure) {
@@ -42,6 +44,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
 }
 
 // A cancelled job gets SIGTERM (a terminal, SIGINT): auth files go and children stop before exit.
+onInterrupt(stopChildren);
 for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
   process.once(signal, () => {
     interrupted();

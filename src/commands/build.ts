@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEngineInputs, type EngineInputs } from '../config/engine-inputs.js';
 import { createEngine } from '../engines/engine.js';
-import { ExecError } from '../engines/exec.js';
+import { ExecError } from '../exec.js';
 import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
 import { createdTimestamp, planBuilds, type ImageBuildPlan } from './build-plan.js';
 import { withSiblings } from './siblings.js';

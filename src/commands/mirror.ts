@@ -76,7 +76,7 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
   for (const c of list.sourceCredentials) explicit.set(c.registry, { username: c.username, password: c.password });
 
   const insecureRegistries = [...(transport.insecureRegistries ?? []), ...list.insecureSources];
-  const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries }, credentials: { explicit, env } });
+  const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries }, credentials: { explicit, env, exec: context.exec } });
   const outcomes = new Map<MirrorPair, MirroredTag[]>();
   let pairs: MirrorPair[] = [];
   let unplanned: MirroredTag[] = [];
@@ -92,7 +92,7 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
     logger.info(`plan: ${changed.length} image(s) to copy, ${pairs.length - changed.length} unchanged`);
     for (const p of changed) logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`);
     if (!dryRun) {
-      const skopeo = engine === 'skopeo' ? new Skopeo({ env, insecureRegistries, credential: async (registry) => explicit.get(registry) }) : undefined;
+      const skopeo = engine === 'skopeo' ? new Skopeo({ env, exec: context.exec, insecureRegistries, credential: async (registry) => explicit.get(registry) }) : undefined;
       const limiter = new Limiter(parallel);
       let stop = false;
       await Promise.all(

@@ -72,7 +72,7 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
   const session = new RegistrySession({
     logger,
     transport: inputs.transport,
-    credentials: { explicit, env },
+    credentials: { explicit, env, exec: context.exec },
     wildcardDeleteRegistries: [...inputs.credentials.values()].filter((c) => registryKind(c.registry, c.type) === 'quay').map((c) => c.registry),
   });
   const deleter = new TagDeleter({

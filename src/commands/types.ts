@@ -1,14 +1,14 @@
 import type { InputReader } from '../config/engine-inputs.js';
 import type { OutputName } from '../config/inputs.js';
-import type { Exec } from '../engines/exec.js';
+import type { Exec } from '../exec.js';
 import type { Logger } from '../logger.js';
 
 export interface CommandContext {
   readonly env: NodeJS.ProcessEnv;
   readonly logger: Logger;
   readonly read: InputReader;
-  /** Process runner; tests may record calls through it. */
-  readonly exec?: Exec;
+  /** Process runner (runtime/exec.ts in a run); tests may record calls through it. */
+  readonly exec: Exec;
 }
 
 export interface SummaryTable {

@@ -9,7 +9,7 @@ import { readUploadInputs } from '../config/upload-inputs.js';
 import { withAuthFile } from '../engines/auth-file.js';
 import type { BuildSpec } from '../engines/build-spec.js';
 import { createEngine, type ContainerEngine } from '../engines/engine.js';
-import { ExecError } from '../engines/exec.js';
+import { ExecError } from '../exec.js';
 import type { Logger } from '../logger.js';
 import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
 import { untrustedReason } from '../platform/trust.js';
@@ -54,7 +54,7 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   const { built, plans } = await buildImages(context, inputs, change);
   const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
   const explicit = new Map(targets.flatMap((t) => { const login = loginOf(t.credential); return login ? [[t.registry, login] as const] : []; }));
-  const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env } });
+  const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env, exec: context.exec } });
   const scratch = await mkdtemp(join(tmpdir(), 'cia-push-'));
   const unregister = onInterrupt(() => rmSync(scratch, { recursive: true, force: true }));
   const uploaded: UploadedImageReport[] = [];

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Logger } from '../logger.js';
 import { buildxBuildArgs, dockerBuildArgs, ociBuildArgs } from './build-args.js';
 import type { BuildSpec, BuiltImage, EngineName } from './build-spec.js';
-import { exec as defaultExec, ExecError, type Exec } from './exec.js';
+import { ExecError, noExec, type Exec } from '../exec.js';
 import { buildxPushArgs, buildxPushedDigest, dockerPushArgs, dockerPushedDigest, ociPushArgs, type PushSpec } from './push-args.js';
 import { dirname } from 'node:path';
 
@@ -24,7 +24,7 @@ export abstract class ContainerEngine {
   readonly #binary?: string;
 
   constructor(options: EngineOptions) {
-    this.exec = options.exec ?? defaultExec;
+    this.exec = options.exec ?? noExec;
     this.env = options.env;
     this.logger = options.logger;
     this.#binary = options.binary;

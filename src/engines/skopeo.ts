@@ -1,7 +1,7 @@
 import type { Credential } from '../registry/auth/credentials.js';
 import { isLoopback } from '../registry/reference.js';
 import { withAuthFile, type AuthEntry } from './auth-file.js';
-import { exec as defaultExec, ExecError, type Exec } from './exec.js';
+import { ExecError, noExec, type Exec } from '../exec.js';
 
 export interface SkopeoImage {
   /** host[:port] */
@@ -54,7 +54,7 @@ export class Skopeo {
 
   constructor(options: SkopeoOptions = {}) {
     this.#options = options;
-    this.#exec = options.exec ?? defaultExec;
+    this.#exec = options.exec ?? noExec;
   }
 
   get binary(): string {

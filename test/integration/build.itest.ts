@@ -5,7 +5,8 @@ import { before, describe, test } from 'node:test';
 import { build, type BuiltImageReport } from '../../src/commands/build.js';
 import { ConfigError } from '../../src/config/errors.js';
 import type { InputName } from '../../src/config/inputs.js';
-import { exec, ExecError, type Exec } from '../../src/engines/exec.js';
+import { ExecError, type Exec } from '../../src/exec.js';
+import { exec } from '../helpers/exec.js';
 import { fixtureProject, recordingLogger, sh, testbed, uniqueName } from '../helpers/testbed.js';
 
 const bed = testbed();
@@ -24,7 +25,7 @@ async function runBuild(inputs: Partial<Record<InputName, string>>, options: { e
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_SHA: 'b'.repeat(40),
   };
-  const result = await build({ env, logger, read: (name) => inputs[name] ?? '', exec: options.exec });
+  const result = await build({ env, logger, read: (name) => inputs[name] ?? '', exec: options.exec ?? exec });
   return { images: JSON.parse(result.outputs.images ?? '[]') as BuiltImageReport[], logger, result };
 }
 

@@ -9,6 +9,7 @@ import { ConfigError } from '../../src/config/errors.js';
 import type { InputName } from '../../src/config/inputs.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { runAction } from '../../scripts/lib/action-runner.js';
+import { exec } from '../helpers/exec.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { pushSynthetic, skopeoCopy, skopeoRaw, skopeoTags } from '../helpers/images.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
@@ -21,7 +22,7 @@ const PASSWORD = 'mirror-password';
 async function runMirror(inputs: Partial<Record<InputName, string>>) {
   const logger = recordingLogger();
   const workDir = inputs['work-dir'] ?? mkdtempSync(join(tmpdir(), 'cia-mirror-'));
-  const result = await mirror({ env: { ...process.env, RUNNER_TEMP: workDir }, logger, read: (name) => ({ 'work-dir': workDir, ...inputs })[name] ?? '' });
+  const result = await mirror({ env: { ...process.env, RUNNER_TEMP: workDir }, logger, read: (name) => ({ 'work-dir': workDir, ...inputs })[name] ?? '', exec });
   return { mirrored: JSON.parse(result.outputs.mirrored ?? '[]') as MirroredTag[], digestFile: result.outputs['digest-file'] ?? '', failure: result.failure, logger };
 }
 

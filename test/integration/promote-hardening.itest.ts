@@ -10,6 +10,7 @@ import type { InputName } from '../../src/config/inputs.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { dummyManifest } from '../../src/registry/tag-delete/dummy.js';
 import { runCli } from '../helpers/cli.js';
+import { exec } from '../helpers/exec.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { pushSynthetic, skopeoRaw, skopeoTags } from '../helpers/images.js';
 import { freePort, startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
@@ -29,7 +30,7 @@ interface Outcome {
 
 async function runPromote(inputs: Partial<Record<InputName, string>>, env: Record<string, string>): Promise<Outcome> {
   const logger = recordingLogger();
-  const result = await promote({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '' });
+  const result = await promote({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '', exec });
   const json = <T>(name: 'promoted' | 'deleted' | 'left-behind') => JSON.parse(result.outputs[name] ?? 'null') as T;
   return { promoted: json('promoted'), deleted: json('deleted'), leftBehind: json('left-behind'), failure: result.failure, lines: logger.lines };
 }

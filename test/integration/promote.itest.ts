@@ -6,6 +6,7 @@ import { promote, type PromotedTag } from '../../src/commands/promote.js';
 import { upload, type Artifact } from '../../src/commands/upload.js';
 import type { InputName } from '../../src/config/inputs.js';
 import { RegistrySession } from '../../src/registry/session.js';
+import { exec } from '../helpers/exec.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { startVendorFake } from '../helpers/vendor-fakes.js';
 import { pushSynthetic, skopeoRaw, skopeoTags } from '../helpers/images.js';
@@ -20,7 +21,7 @@ const merged = (number: number, headSha = 'a'.repeat(40)) => event('pull_request
 
 async function runPromote(inputs: Partial<Record<InputName, string>>, env: Record<string, string>) {
   const logger = recordingLogger();
-  const result = await promote({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '' });
+  const result = await promote({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '', exec });
   // A failure after work began comes back with the outputs of what was done: thrown here with them.
   if (result.failure) throw Object.assign(new Error(result.failure), { result, logger });
   return { promoted: JSON.parse(result.outputs.promoted ?? '[]') as PromotedTag[], deleted: JSON.parse(result.outputs.deleted ?? '[]') as string[], leftBehind: JSON.parse(result.outputs['left-behind'] ?? '[]') as unknown[], logger };
@@ -278,6 +279,7 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
     const logger = recordingLogger();
     const queue = event('merge_group', { merge_group: { head_sha: headSha, head_ref: `refs/heads/gh-readonly-queue/main/pr-31-${'d'.repeat(40)}` } });
     const result = await upload({
+      exec,
       env: { ...process.env, ...queue },
       logger,
       read: (name) =>

@@ -10,6 +10,7 @@ import { RegistryError } from '../../src/registry/errors.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { pushSynthetic, skopeoRaw } from '../helpers/images.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { exec } from '../helpers/exec.js';
 import { startTokenServer, type TokenServer } from '../helpers/token-server.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -151,7 +152,7 @@ describe('registry auth against real registries', () => {
     process.env.PATH = `${bin}:${oldPath}`;
     try {
       for (const config of [dockerDir, storeDir]) {
-        const s = new RegistrySession({ credentials: { env: { DOCKER_CONFIG: config } } });
+        const s = new RegistrySession({ credentials: { env: { DOCKER_CONFIG: config }, exec } });
         assert.deepEqual(await s.client(basic.registry).listTags('app'), ['v1']);
         s.close();
       }

@@ -6,7 +6,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { exec, type Exec } from '../../src/engines/exec.js';
+import type { Exec } from '../../src/exec.js';
+import { exec } from '../helpers/exec.js';
 import { Skopeo } from '../../src/engines/skopeo.js';
 import { copyImage } from '../../src/registry/copy.js';
 import { RegistrySession } from '../../src/registry/session.js';
@@ -63,7 +64,7 @@ describe('skopeo engine', () => {
   });
 
   test('inspect --raw and list-tags through skopeo', async () => {
-    const skopeo = new Skopeo({ credential: async () => ({ username: 'ci', password: PASSWORD }) });
+    const skopeo = new Skopeo({ exec, credential: async () => ({ username: 'ci', password: PASSWORD }) });
     const tags = await skopeo.listTags(protectedRegistry.registry, 'via/skopeo');
     assert.deepEqual(tags, ['v1']);
     const raw = await skopeo.inspectRaw({ registry: source.registry, repository: 'src/app', reference: 'v1' });
@@ -71,7 +72,7 @@ describe('skopeo engine', () => {
   });
 
   test('a missing skopeo is a clear error with the install hint', async () => {
-    const skopeo = new Skopeo({ binary: '/nonexistent/skopeo' });
+    const skopeo = new Skopeo({ exec, binary: '/nonexistent/skopeo' });
     await assert.rejects(skopeo.listTags(source.registry, 'src/app'), /skopeo was not found \(\/nonexistent\/skopeo\): install skopeo \(Debian\/Ubuntu: apt-get install skopeo\), or give skopeo-url and skopeo-sha256/);
   });
 });

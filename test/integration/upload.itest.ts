@@ -8,7 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import { upload, type Artifact, type UploadedImageReport } from '../../src/commands/upload.js';
 import { ConfigError } from '../../src/config/errors.js';
 import type { InputName } from '../../src/config/inputs.js';
-import { exec, type Exec } from '../../src/engines/exec.js';
+import type { Exec } from '../../src/exec.js';
+import { exec } from '../helpers/exec.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { skopeoRaw, skopeoTags } from '../helpers/images.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
@@ -27,7 +28,7 @@ const tagPush = event('push', { ref: 'refs/tags/1.0.0' });
 
 async function runUpload(inputs: Partial<Record<InputName, string>>, env: Record<string, string>, options: { exec?: Exec } = {}) {
   const logger = recordingLogger();
-  const result = await upload({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '', exec: options.exec });
+  const result = await upload({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '', exec: options.exec ?? exec });
   return { images: JSON.parse(result.outputs.images ?? '[]') as UploadedImageReport[], artifacts: JSON.parse(result.outputs.artifacts ?? '[]') as Artifact[], logger, result };
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { exec as defaultExec, type Exec } from '../../engines/exec.js';
+import { noExec, type Exec } from '../../exec.js';
 
 /** What a registry login needs: a password, or an identity (refresh) token. */
 export interface Credential {
@@ -98,7 +98,7 @@ export class CredentialStore {
 
   /** `docker-credential-<name> get`, the server on stdin; `<token>` as user means an identity token. */
   async #fromHelper(name: string, server: string): Promise<Credential | undefined> {
-    const run = this.#options.exec ?? defaultExec;
+    const run = this.#options.exec ?? noExec;
     const result = await run(`docker-credential-${name}`, ['get'], { input: server, allowFailure: true });
     if (result.code !== 0) return undefined;
     const parsed = JSON.parse(result.stdout) as { Username?: string; Secret?: string };
