@@ -7,6 +7,7 @@ import { COMMANDS, Input, type CommandName } from './config/inputs.js';
 import { envInputReader } from './runtime/inputs.js';
 import { loggerFor } from './runtime/logger.js';
 import { setOutputs, writeSummary } from './runtime/report.js';
+import { pinnedTool } from './runtime/tool-download.js';
 
 function isCommand(value: string): value is CommandName {
   return (COMMANDS as readonly string[]).includes(value);
@@ -27,7 +28,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   try {
     if (!name) throw new ConfigError(`command: missing; one of ${COMMANDS.join(', ')}`);
     if (!isCommand(name)) throw new ConfigError(`command: "${name}" is not a command; one of ${COMMANDS.join(', ')}`);
-    const result = await COMMAND_HANDLERS[name]({ env, logger, read, exec });
+    const result = await COMMAND_HANDLERS[name]({ env, logger, read, exec, download: pinnedTool });
     setOutputs(result.outputs, env, logger);
     if (result.summary) await writeSummary(result.summary, env, logger);
     if (result.failure) {

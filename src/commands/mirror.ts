@@ -51,6 +51,8 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
   const engine = read(Input.Engine) || 'native';
   if (engine !== 'native' && engine !== 'skopeo') throw new ConfigError(`engine: "${engine}" is not an engine; one of native, skopeo`);
+  if (engine !== 'skopeo' && (read(Input.SkopeoUrl) || read(Input.SkopeoSha256))) throw new ConfigError(`${Input.SkopeoUrl}: only goes with engine: skopeo`);
+  if (read(Input.SkopeoSha256) && !/^[a-f0-9]{64}$/.test(read(Input.SkopeoSha256))) throw new ConfigError(`${Input.SkopeoSha256}: "${read(Input.SkopeoSha256)}" is not a sha256 hex digest`);
   const keepGoing = parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false);
   const dryRun = parseBoolean(read(Input.DryRun), Input.DryRun, false);
   const transport = readTransportOptions(read, workDir);
@@ -77,6 +79,8 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
 
   const insecureRegistries = [...(transport.insecureRegistries ?? []), ...list.insecureSources];
   const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries }, credentials: { explicit, env, exec: context.exec } });
+  // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
+  const skopeoPath = engine === 'skopeo' && !dryRun ? await skopeoBinary(context) : undefined;
   const outcomes = new Map<MirrorPair, MirroredTag[]>();
   let pairs: MirrorPair[] = [];
   let unplanned: MirroredTag[] = [];
@@ -92,7 +96,7 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
     logger.info(`plan: ${changed.length} image(s) to copy, ${pairs.length - changed.length} unchanged`);
     for (const p of changed) logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`);
     if (!dryRun) {
-      const skopeo = engine === 'skopeo' ? new Skopeo({ env, exec: context.exec, insecureRegistries, credential: async (registry) => explicit.get(registry) }) : undefined;
+      const skopeo = engine === 'skopeo' ? new Skopeo({ env, exec: context.exec, binary: skopeoPath, insecureRegistries, credential: async (registry) => explicit.get(registry) }) : undefined;
       const limiter = new Limiter(parallel);
       let stop = false;
       await Promise.all(
@@ -146,6 +150,18 @@ function planFailure(failure: PlanFailure): MirroredTag {
   const at = ref ? `${isDigest(ref) ? '@' : ':'}${ref}` : '';
   const dest = failure.ref ? (failure.item.rename[ref] ?? (isDigest(ref) ? undefined : ref)) : undefined;
   return { src: `${repositoryName(failure.item.source)}${at}`, dest: `${repositoryName(failure.item.destination)}${dest ? `:${dest}` : ''}`, digest: '', status: 'failed', bytes: 0, error: failure.error };
+}
+
+/** skopeo from PATH, or the pinned download skopeo-url names (checked against skopeo-sha256 before it runs). */
+async function skopeoBinary(context: CommandContext): Promise<string | undefined> {
+  const url = context.read(Input.SkopeoUrl);
+  const sha256 = context.read(Input.SkopeoSha256);
+  if (!url && !sha256) return undefined;
+  if (!url || !sha256) throw new ConfigError(`${url ? Input.SkopeoSha256 : Input.SkopeoUrl}: required with ${url ? Input.SkopeoUrl : Input.SkopeoSha256}`);
+  if (!context.download) throw new ConfigError(`${Input.SkopeoUrl}: downloads are not available here`);
+  const path = await context.download('skopeo', url, sha256);
+  context.logger.info(`skopeo: ${path} (pinned sha256 ${sha256.slice(0, 12)}…)`);
+  return path;
 }
 
 /** Destination tags, or the digest itself for a digest copied without a tag. */

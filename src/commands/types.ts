@@ -9,6 +9,8 @@ export interface CommandContext {
   readonly read: InputReader;
   /** Process runner (runtime/exec.ts in a run); tests may record calls through it. */
   readonly exec: Exec;
+  /** Fetches a checksum-pinned tool once per runner (runtime/tool-download.ts) and returns its path. */
+  readonly download?: (name: string, url: string, sha256: string) => Promise<string>;
 }
 
 export interface SummaryTable {

@@ -27,6 +27,8 @@ export const Input = {
   Cleanup: 'cleanup',
   CleanupRegex: 'cleanup-regex',
   CleanupAge: 'cleanup-age',
+  SkopeoUrl: 'skopeo-url',
+  SkopeoSha256: 'skopeo-sha256',
   DryRun: 'dry-run',
   StrictCleanup: 'strict-cleanup',
   Mirror: 'mirror',
@@ -244,6 +246,18 @@ export const INPUTS: readonly InputSpec[] = [
     name: Input.Engine,
     description: 'native (the built-in registry client) or skopeo (skopeo copy --all --preserve-digests for the same plan).',
     default: 'native',
+    commands: ['mirror'],
+  },
+  {
+    name: Input.SkopeoUrl,
+    description: 'With engine: skopeo, on a runner without skopeo: a URL of a static skopeo binary, downloaded once per runner into the tool cache and run only if its sha256 is skopeo-sha256. Empty: skopeo from PATH.',
+    default: '',
+    commands: ['mirror'],
+  },
+  {
+    name: Input.SkopeoSha256,
+    description: 'The sha256 (hex) the skopeo-url file must have; required with skopeo-url.',
+    default: '',
     commands: ['mirror'],
   },
 ];

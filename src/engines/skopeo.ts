@@ -45,7 +45,7 @@ export function skopeoCopyArgs(src: SkopeoImage, dst: SkopeoImage, authFile: str
   return args;
 }
 
-export const INSTALL_HINT = 'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give skopeo-url and skopeo-sha256 to download a pinned binary';
+export const INSTALL_HINT = 'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give the mirror action skopeo-url and skopeo-sha256 to download a pinned binary';
 
 /** skopeo for users who choose `engine: skopeo`: copy, inspect and list-tags through it. */
 export class Skopeo {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,7 +11,8 @@ import { exec } from '../helpers/exec.js';
 import { Skopeo } from '../../src/engines/skopeo.js';
 import { copyImage } from '../../src/registry/copy.js';
 import { RegistrySession } from '../../src/registry/session.js';
-import { pushSynthetic } from '../helpers/images.js';
+import { runCli } from '../helpers/cli.js';
+import { pushSynthetic, skopeoTags } from '../helpers/images.js';
 import { freePort, startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 
 const PASSWORD = 'skopeo-secret-password';
@@ -73,7 +74,7 @@ describe('skopeo engine', () => {
 
   test('a missing skopeo is a clear error with the install hint', async () => {
     const skopeo = new Skopeo({ exec, binary: '/nonexistent/skopeo' });
-    await assert.rejects(skopeo.listTags(source.registry, 'src/app'), /skopeo was not found \(\/nonexistent\/skopeo\): install skopeo \(Debian\/Ubuntu: apt-get install skopeo\), or give skopeo-url and skopeo-sha256/);
+    await assert.rejects(skopeo.listTags(source.registry, 'src/app'), /skopeo was not found \(\/nonexistent\/skopeo\): install skopeo \(Debian\/Ubuntu: apt-get install skopeo\), or give the mirror action skopeo-url and skopeo-sha256 to download a pinned binary/);
   });
 });
 
@@ -105,6 +106,38 @@ describe('pinned skopeo download (skopeo-url + skopeo-sha256, @actions/tool-cach
     } finally {
       delete process.env.RUNNER_TOOL_CACHE;
       delete process.env.RUNNER_TEMP;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  test('mirror with engine: skopeo on a runner without skopeo: skopeo-url + skopeo-sha256 fetch it, a wrong pin runs nothing', async () => {
+    const binary = readFileSync('/usr/bin/skopeo');
+    const sha = createHash('sha256').update(binary).digest('hex');
+    const port = await freePort();
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-length': binary.length }).end(binary));
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    const registry = await startRegistry();
+    const seed = new RegistrySession();
+    try {
+      const image = await pushSynthetic(seed, registry.registry, 'pinned/app', { layers: [100], tags: ['v1'] });
+      // No skopeo on PATH: only node and the basics.
+      const bare = mkdtempSync(join(tmpdir(), 'cia-bare-'));
+      symlinkSync(process.execPath, join(bare, 'node'));
+      const root = mkdtempSync(join(tmpdir(), 'cia-toolcache-'));
+      const env = { PATH: `${bare}:/bin`, RUNNER_TOOL_CACHE: join(root, 'cache'), XDG_DATA_HOME: join(root, 'xdg') };
+      const mirror = (dest: string, pin: string) =>
+        runCli('mirror', { engine: 'skopeo', 'skopeo-url': `http://127.0.0.1:${port}/skopeo`, 'skopeo-sha256': pin, mirror: JSON.stringify([{ src_repository: `${registry.registry}/pinned/app`, src_tag: 'v1', dest_repository: `${registry.registry}/${dest}` }]) }, env);
+      const wrong = await mirror('pinned/wrong', 'f'.repeat(64));
+      assert.equal(wrong.code, 1);
+      assert.match(wrong.log, /skopeo-url: the file at http:\/\/127\.0\.0\.1:\d+\/skopeo has sha256 [0-9a-f]{64}, not the pinned f{64}; nothing was run/);
+      const run = await mirror('pinned/copy', sha);
+      assert.equal(run.code, 0, run.log);
+      assert.match(run.log, new RegExp(`skopeo: ${join(root, 'cache')}/skopeo/.*/skopeo \\(pinned sha256 ${sha.slice(0, 12)}`));
+      assert.equal((await seed.client(registry.registry).headManifest('pinned/copy', 'v1'))?.digest, image.digest);
+      assert.deepEqual(await skopeoTags(`${registry.registry}/pinned/wrong`).catch(() => []), []);
+    } finally {
+      seed.close();
+      await registry.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
