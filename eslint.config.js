@@ -1,6 +1,35 @@
-// Lint: the recommended rules of ESLint and typescript-eslint over the sources, tests, scripts and benchmarks.
+// Lint: the recommended rules of ESLint and typescript-eslint over the sources, tests, scripts and
+// benchmarks, and the layering of src/: each folder imports only the layers below it.
+//   exec.ts, logger.ts, interrupt.ts  <-  registry  <-  engines  <-  config  <-  platform  <-  commands  <-  runtime  <-  main.ts
+// Only runtime/ imports @actions/*. test/unit/layers.test.ts shows a forbidden import failing
+// and checks that no file-level import cycle exists.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+const LAYERS = ['registry', 'engines', 'config', 'platform', 'commands', 'runtime'];
+
+/** The folders a layer must not import: every layer above it. */
+function forbiddenFor(layer) {
+  return LAYERS.slice(LAYERS.indexOf(layer) + 1);
+}
+
+const layerRules = LAYERS.map((layer) => ({
+  files: [`src/${layer}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...forbiddenFor(layer).map((above) => ({
+            group: [`**/${above}/*`, `../${above}`, `../../${above}`],
+            message: `src/${layer} sits below src/${above} (see eslint.config.js): pass what it needs in from above instead.`,
+          })),
+          ...(layer === 'runtime' ? [] : [{ group: ['@actions/*'], message: 'only src/runtime imports @actions/*; the rest gets what it needs through the Logger and Exec seams.' }]),
+        ],
+      },
+    ],
+  },
+}));
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/'] },
@@ -13,4 +42,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': 'off',
     },
   },
+  {
+    files: ['src/exec.ts', 'src/logger.ts', 'src/interrupt.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['./*', '../*'], message: 'a seam module imports nothing of the project.' }, { group: ['@actions/*'], message: 'only src/runtime imports @actions/*.' }] }] },
+  },
+  ...layerRules,
 );

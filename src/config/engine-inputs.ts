@@ -7,7 +7,7 @@ import { Input, type InputName } from './inputs.js';
 import { resolveInside } from './paths.js';
 import { show } from './schema-errors.js';
 import { parseYamlInput } from './yaml.js';
-import { parseChangeInput } from '../platform/change.js';
+import { parseChangeInput } from './change-input.js';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 

@@ -11,7 +11,7 @@ import { readTransportOptions } from './registry-inputs.js';
 import { readIntermediate, readPromoteMethod, type IntermediateRegistry, type PromoteMethod } from './upload-inputs.js';
 import { parseYamlInput } from './yaml.js';
 import { show } from './schema-errors.js';
-import { parseChangeInput } from '../platform/change.js';
+import { parseChangeInput } from './change-input.js';
 import type { TransportOptions } from '../registry/transport.js';
 
 export interface ArtifactInput {

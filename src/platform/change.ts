@@ -46,13 +46,6 @@ export function readEvent(env: Env): EventPayload {
   }
 }
 
-export function parseChangeInput(value: string): number | undefined {
-  if (!value.trim()) return undefined;
-  const text = value.trim().replace(/^#/, '');
-  if (!/^[1-9][0-9]{0,9}$/.test(text)) throw new ConfigError(`change: "${value}" is not a change number (a positive integer)`);
-  return Number(text);
-}
-
 export function detectChange(env: Env, event: EventPayload, override?: number): ChangeInfo {
   const pipeline = sanitisePipeline(env.GITHUB_EVENT_NAME || 'local');
   const base = { pipeline, revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { detectChange, parseChangeInput, readEvent, type ChangeInfo } from '../../src/platform/change.js';
+import { parseChangeInput } from '../../src/config/change-input.js';
+import { detectChange, readEvent, type ChangeInfo } from '../../src/platform/change.js';
 import { detectRunner, type RunnerKind } from '../../src/platform/runner.js';
 
 const events = join(import.meta.dirname, '..', 'fixtures', 'events');
