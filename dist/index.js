@@ -57874,37 +57874,9 @@ const COMMAND_SUMMARIES = {
 };
 const IMPLEMENTED = new Set(COMMANDS);
 
-;// CONCATENATED MODULE: ./src/platform/runner.ts
-function detectRunner(env) {
-    // Order matters: Forgejo also sets GITEA_ACTIONS, and act and the forges also set GITHUB_ACTIONS.
-    if (env.FORGEJO_ACTIONS === 'true')
-        return 'forgejo';
-    if (env.GITEA_ACTIONS === 'true')
-        return 'gitea';
-    if (env.ACT === 'true')
-        return 'act';
-    if (env.GITHUB_ACTIONS === 'true')
-        return 'github';
-    return 'local';
-}
+;// CONCATENATED MODULE: ./src/config/change-input.ts
 
-;// CONCATENATED MODULE: ./src/platform/change.ts
-
-
-
-/** The head ref GitHub gives a merge-queue entry: `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`. */
-const MERGE_QUEUE_REF = /gh-readonly-queue\/.+\/pr-(\d+)-([0-9a-f]{40})$/;
-function readEvent(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return {};
-    try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    }
-    catch (error) {
-        throw new ConfigError(`GITHUB_EVENT_PATH: cannot read the event payload ${path}: ${error.message}`, { cause: error });
-    }
-}
+/** The `change` input: a pull request number, `#42` accepted; empty when not given. */
 function parseChangeInput(value) {
     if (!value.trim())
         return undefined;
@@ -57912,52 +57884,6 @@ function parseChangeInput(value) {
     if (!/^[1-9][0-9]{0,9}$/.test(text))
         throw new ConfigError(`change: "${value}" is not a change number (a positive integer)`);
     return Number(text);
-}
-function detectChange(env, event, override) {
-    const pipeline = sanitisePipeline(env.GITHUB_EVENT_NAME || 'local');
-    const base = { pipeline, revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
-    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    // Gitea and Forgejo show pull requests under /pulls/N, GitHub under /pull/N.
-    const pullPath = ['gitea', 'forgejo'].includes(detectRunner(env)) ? 'pulls' : 'pull';
-    const urlOf = (change) => (base.baseRepository ? `${serverUrl}/${base.baseRepository}/${pullPath}/${change}` : undefined);
-    let found = base;
-    if (pipeline.startsWith('pull_request') && event.pull_request?.number) {
-        const pr = event.pull_request;
-        found = {
-            ...base,
-            change: pr.number,
-            changeUrl: pr.html_url,
-            revision: pr.head?.sha || base.revision,
-            headRepository: pr.head?.repo?.full_name || undefined,
-            baseRepository: pr.base?.repo?.full_name || base.baseRepository,
-        };
-    }
-    else if (pipeline === 'merge_group' && event.merge_group?.head_ref) {
-        const match = MERGE_QUEUE_REF.exec(event.merge_group.head_ref);
-        if (match) {
-            const change = Number(match[1]);
-            found = {
-                ...base,
-                change,
-                changeUrl: urlOf(change),
-                revision: event.merge_group.head_sha || base.revision,
-            };
-        }
-    }
-    if (override !== undefined && override !== found.change) {
-        found = {
-            ...found,
-            change: override,
-            changeUrl: urlOf(override),
-        };
-    }
-    const prefix = found.change !== undefined ? `change_${found.change}` : pipeline;
-    return { ...found, pipeline, prefix };
-}
-/** Event names are tag-safe already; anything else (a custom pipeline) is made so. */
-function sanitisePipeline(name) {
-    const cleaned = name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^[.-]+/, '');
-    return cleaned || 'local';
 }
 
 ;// CONCATENATED MODULE: ./src/config/engine-inputs.ts
@@ -58294,6 +58220,84 @@ function createEngine(name, options) {
         case 'buildah':
             return new BuildahEngine(options);
     }
+}
+
+;// CONCATENATED MODULE: ./src/platform/runner.ts
+function detectRunner(env) {
+    // Order matters: Forgejo also sets GITEA_ACTIONS, and act and the forges also set GITHUB_ACTIONS.
+    if (env.FORGEJO_ACTIONS === 'true')
+        return 'forgejo';
+    if (env.GITEA_ACTIONS === 'true')
+        return 'gitea';
+    if (env.ACT === 'true')
+        return 'act';
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'github';
+    return 'local';
+}
+
+;// CONCATENATED MODULE: ./src/platform/change.ts
+
+
+
+/** The head ref GitHub gives a merge-queue entry: `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`. */
+const MERGE_QUEUE_REF = /gh-readonly-queue\/.+\/pr-(\d+)-([0-9a-f]{40})$/;
+function readEvent(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return {};
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch (error) {
+        throw new ConfigError(`GITHUB_EVENT_PATH: cannot read the event payload ${path}: ${error.message}`, { cause: error });
+    }
+}
+function detectChange(env, event, override) {
+    const pipeline = sanitisePipeline(env.GITHUB_EVENT_NAME || 'local');
+    const base = { pipeline, revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    // Gitea and Forgejo show pull requests under /pulls/N, GitHub under /pull/N.
+    const pullPath = ['gitea', 'forgejo'].includes(detectRunner(env)) ? 'pulls' : 'pull';
+    const urlOf = (change) => (base.baseRepository ? `${serverUrl}/${base.baseRepository}/${pullPath}/${change}` : undefined);
+    let found = base;
+    if (pipeline.startsWith('pull_request') && event.pull_request?.number) {
+        const pr = event.pull_request;
+        found = {
+            ...base,
+            change: pr.number,
+            changeUrl: pr.html_url,
+            revision: pr.head?.sha || base.revision,
+            headRepository: pr.head?.repo?.full_name || undefined,
+            baseRepository: pr.base?.repo?.full_name || base.baseRepository,
+        };
+    }
+    else if (pipeline === 'merge_group' && event.merge_group?.head_ref) {
+        const match = MERGE_QUEUE_REF.exec(event.merge_group.head_ref);
+        if (match) {
+            const change = Number(match[1]);
+            found = {
+                ...base,
+                change,
+                changeUrl: urlOf(change),
+                revision: event.merge_group.head_sha || base.revision,
+            };
+        }
+    }
+    if (override !== undefined && override !== found.change) {
+        found = {
+            ...found,
+            change: override,
+            changeUrl: urlOf(override),
+        };
+    }
+    const prefix = found.change !== undefined ? `change_${found.change}` : pipeline;
+    return { ...found, pipeline, prefix };
+}
+/** Event names are tag-safe already; anything else (a custom pipeline) is made so. */
+function sanitisePipeline(name) {
+    const cleaned = name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^[.-]+/, '');
+    return cleaned || 'local';
 }
 
 ;// CONCATENATED MODULE: ./src/commands/build-plan.ts
@@ -59145,10 +59149,12 @@ const MAX_REDIRECTS = 5;
 const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET', 'ERR_HTTP_PARSER', 'HPE_INVALID_CONSTANT']);
 /** Errors below HTTP (reset, refused, stalled, cut short): always worth another attempt. */
 function isNetworkError(error) {
-    if (!(error instanceof Error))
+    // Duck-typed, not `instanceof Error`: errors from node's own realm fail that test inside a VM
+    // context (jest), and a network error must be recognised wherever it was made.
+    if (typeof error !== 'object' || error === null)
         return false;
-    const code = error.code;
-    return (code !== undefined && NETWORK_ERROR_CODES.has(code)) || /socket hang up|aborted|premature close|idle timeout/i.test(error.message);
+    const { code, message } = error;
+    return (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) || (typeof message === 'string' && /socket hang up|aborted|premature close|idle timeout/i.test(message));
 }
 /**
  * HTTP for registries: keep-alive connections, a socket idle timeout so a stall cannot hang a
@@ -60488,7 +60494,7 @@ async function plan(session, items, parallel, logger) {
     const limiter = new Limiter(parallel * 2);
     const failed = [];
     const fail = (item, error, ref) => {
-        failed.push({ item, ref, error: error instanceof Error ? error.message : String(error) });
+        failed.push({ item, ref, error: typeof error === 'string' ? error : (error.message ?? String(error)) });
         return undefined;
     };
     const perItem = await Promise.all(items.map(async (item) => {

@@ -3,4 +3,4 @@
 # check of it is test/unit/dist.test.ts, run here on its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-node --import tsx --test test/unit/dist.test.ts
+node scripts/test.mjs unit test/unit/dist.test.ts

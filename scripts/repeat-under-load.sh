@@ -12,12 +12,12 @@ busy & b2=$!
 trap 'kill "$b1" "$b2" 2>/dev/null || true' EXIT
 echo "busy loops: $b1 $b2"
 for i in $(seq 1 "$count"); do
-  if ! out=$(node --import tsx --test --test-name-pattern="$pattern" "$file" 2>&1); then
+  if ! out=$(node scripts/test.mjs integration --name="$pattern" "$file" 2>&1); then
     echo "$out" | tail -40
     echo "run $i of $count failed"
     exit 1
   fi
-  grep -q '^# pass [1-9]' <<<"$out" || { echo "run $i ran no test"; exit 1; }
+  grep -qE "^suite integration: [1-9][0-9]* passed, 0 failed" <<<"$out" || { echo "run $i ran no test"; exit 1; }
   echo "run $i passed"
 done
 echo "$count runs in a row passed under load"

@@ -196,7 +196,7 @@ async function plan(session: RegistrySession, items: readonly MirrorItem[], para
   const limiter = new Limiter(parallel * 2);
   const failed: PlanFailure[] = [];
   const fail = (item: MirrorItem, error: unknown, ref?: string) => {
-    failed.push({ item, ref, error: error instanceof Error ? error.message : String(error) });
+    failed.push({ item, ref, error: typeof error === 'string' ? error : ((error as Error).message ?? String(error)) });
     return undefined;
   };
   const perItem = await Promise.all(

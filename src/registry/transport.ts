@@ -61,9 +61,11 @@ const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETI
 
 /** Errors below HTTP (reset, refused, stalled, cut short): always worth another attempt. */
 export function isNetworkError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as NodeJS.ErrnoException).code;
-  return (code !== undefined && NETWORK_ERROR_CODES.has(code)) || /socket hang up|aborted|premature close|idle timeout/i.test(error.message);
+  // Duck-typed, not `instanceof Error`: errors from node's own realm fail that test inside a VM
+  // context (jest), and a network error must be recognised wherever it was made.
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) || (typeof message === 'string' && /socket hang up|aborted|premature close|idle timeout/i.test(message));
 }
 
 /**

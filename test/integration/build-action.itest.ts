@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { runAction } from '../../scripts/lib/action-runner.js';
 import { engineEnv, fixtureProject, sh, testbed, uniqueName } from '../helpers/testbed.js';
 

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { RegistrySession } from '../../src/registry/session.js';
 import { runCli, startCli } from '../helpers/cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
@@ -108,7 +108,7 @@ describe('CLI: inputs that must not leak or hang', () => {
     const run = await done;
     proxy.rules.length = 0;
     assert.equal(run.code, 143);
-    assert.deepEqual(readdirSync(tmp).filter((d) => d.startsWith('cia-auth-')), [], 'the auth file is gone');
+    assert.deepEqual([...readdirSync(tmp)].filter((d) => d.startsWith('cia-auth-')), [], 'the auth file is gone');
     for (let i = 0; i < 50 && existsSync(`/proc/${skopeo}`); i++) await new Promise((r) => setTimeout(r, 100));
     assert.ok(!existsSync(`/proc/${skopeo}`) || readFileSync(`/proc/${skopeo}/stat`, 'utf8').split(' ')[2] === 'Z', 'skopeo was stopped');
     writeFileSync(join(tmp, 'done'), '');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { RegistrySession } from '../../src/registry/session.js';
 import { testbed } from '../helpers/testbed.js';
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { mirror, type MirroredTag } from '../../src/commands/mirror.js';
 import { ConfigError } from '../../src/config/errors.js';
 import type { InputName } from '../../src/config/inputs.js';

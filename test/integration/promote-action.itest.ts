@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { runAction } from '../../scripts/lib/action-runner.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { pushSynthetic, skopeoTags } from '../helpers/images.js';

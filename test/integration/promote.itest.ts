@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { promote, type PromotedTag } from '../../src/commands/promote.js';
 import { upload, type Artifact } from '../../src/commands/upload.js';
 import type { InputName } from '../../src/config/inputs.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { copyImage, type RepositoryRef } from '../../src/registry/copy.js';
 import { DigestMismatchError } from '../../src/registry/digest.js';
 import { RegistrySession } from '../../src/registry/session.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { after, before, describe, test } from 'node:test';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { readBody } from '../../src/registry/transport.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { pushSynthetic } from '../helpers/images.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { LookupFunction } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { readTransportOptions } from '../../src/config/registry-inputs.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { pushSynthetic } from '../helpers/images.js';

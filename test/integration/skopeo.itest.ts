@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFile
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import type { Exec } from '../../src/exec.js';
 import { exec } from '../helpers/exec.js';
 import { Skopeo } from '../../src/engines/skopeo.js';

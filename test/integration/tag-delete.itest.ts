@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { after, before, describe, test } from 'node:test';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import type { RegistryKind } from '../../src/registry/kinds.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { TagDeleter } from '../../src/registry/tag-delete/tag-deleter.js';

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { runAction } from '../../scripts/lib/action-runner.js';
 import { skopeoTags } from '../helpers/images.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
@@ -56,7 +56,7 @@ describe('actions/upload/action.yml run as a runner would', () => {
         ...engineEnv(),
       },
     });
-    return { ...result, argv: existsSync(argv.log) ? readFileSync(argv.log, 'utf8') : '', leftovers: readdirSync(stepTmp) };
+    return { ...result, argv: existsSync(argv.log) ? readFileSync(argv.log, 'utf8') : '', leftovers: [...readdirSync(stepTmp)] };
   }
 
   const images = (repository: string) => `- context: containerfile-only\n  repository: ${repository}\n  build_args: ["BASE_IMAGE=${bed.baseImage}"]\n  tags: [latest, "1.0"]\n`;

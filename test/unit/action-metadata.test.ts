@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { envName, renderActionFiles, withReadmeTables } from '../../scripts/lib/action-metadata.js';
 import { COMMANDS } from '../../src/config/inputs.js';
 import { readAction } from '../../scripts/lib/action-runner.js';

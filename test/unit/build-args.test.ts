@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { buildxBuildArgs, dockerBuildArgs, ociBuildArgs } from '../../src/engines/build-args.js';
 import { buildxPushArgs, buildxPushedDigest, dockerPushArgs, dockerPushedDigest, ociPushArgs, type PushSpec } from '../../src/engines/push-args.js';
 import type { BuildSpec } from '../../src/engines/build-spec.js';

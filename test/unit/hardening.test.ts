@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { linearPattern } from '../../src/config/pattern.js';
 import { parseYamlInput } from '../../src/config/yaml.js';
 import { algorithmOf, DigestMismatchError, verifyBytes } from '../../src/registry/digest.js';

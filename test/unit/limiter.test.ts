@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { KeyedMutex, Limiter, SingleFlight } from '../../src/registry/limiter.js';
 
 const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { validateImageList } from '../../src/config/image-list.js';
 import { applyMetadataTags } from '../../src/config/metadata-tags.js';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { apiHost, formatReference, isLoopback, parseReference, type Reference } from '../../src/registry/reference.js';
 
 const D = `sha256:${'0123456789abcdef'.repeat(4)}`;

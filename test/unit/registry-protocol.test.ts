@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { mergeScopes, parseChallenges, parseScope, splitScopes } from '../../src/registry/auth/challenge.js';
 import { DigestMismatchError, sha256, VerifyingStream } from '../../src/registry/digest.js';
 import { redactUrl, RegistryError } from '../../src/registry/errors.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { helpText } from '../../src/config/help.js';
 import { INPUTS } from '../../src/config/inputs.js';
 import { envInputReader } from '../../src/runtime/inputs.js';

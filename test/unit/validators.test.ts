@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from '@jest/globals';
 import { parse } from 'yaml';
 import { COMMANDS } from '../../src/config/inputs.js';
 import { readAction } from '../../scripts/lib/action-runner.js';
