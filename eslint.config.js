@@ -24,7 +24,14 @@ const layerRules = LAYERS.map((layer) => ({
             group: [`**/${above}/*`, `../${above}`, `../../${above}`],
             message: `src/${layer} sits below src/${above} (see eslint.config.js): pass what it needs in from above instead.`,
           })),
-          ...(layer === 'runtime' ? [] : [{ group: ['@actions/*'], message: 'only src/runtime imports @actions/*; the rest gets what it needs through the Logger and Exec seams.' }]),
+          ...(layer === 'runtime'
+            ? []
+            : [
+                {
+                  group: ['@actions/*'],
+                  message: 'only src/runtime imports @actions/*; the rest gets what it needs through the Logger and Exec seams.',
+                },
+              ]),
         ],
       },
     ],
@@ -36,7 +43,18 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', fetch: 'readonly', performance: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+        performance: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
     rules: {
       // Unused names are already errors in tsc (noUnusedLocals / noUnusedParameters).
       '@typescript-eslint/no-unused-vars': 'off',
@@ -44,7 +62,17 @@ export default tseslint.config(
   },
   {
     files: ['src/exec.ts', 'src/logger.ts', 'src/interrupt.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['./*', '../*'], message: 'a seam module imports nothing of the project.' }, { group: ['@actions/*'], message: 'only src/runtime imports @actions/*.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['./*', '../*'], message: 'a seam module imports nothing of the project.' },
+            { group: ['@actions/*'], message: 'only src/runtime imports @actions/*.' },
+          ],
+        },
+      ],
+    },
   },
   ...layerRules,
 );

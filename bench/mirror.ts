@@ -63,7 +63,13 @@ async function nativeMirror(set: DataSet, from: string, to: string): Promise<{ m
   const work = mkdtempSync(join(tmpdir(), 'cia-bench-mirror-'));
   const list = set.images.map((image) => ({ src_repository: `${from}/${image}`, src_tag: 'v1', dest_repository: `${to}/${image}` }));
   const start = performance.now();
-  const result = await mirror({ env: { ...process.env, RUNNER_TEMP: work }, logger: silentLogger, read: (name) => ({ 'work-dir': work, mirror: JSON.stringify(list), parallel: process.env.CIA_BENCH_PARALLEL ?? '' })[name as string] ?? '', exec: noExec });
+  const result = await mirror({
+    env: { ...process.env, RUNNER_TEMP: work },
+    logger: silentLogger,
+    read: (name) =>
+      ({ 'work-dir': work, mirror: JSON.stringify(list), parallel: process.env.CIA_BENCH_PARALLEL ?? '' })[name as string] ?? '',
+    exec: noExec,
+  });
   const ms = performance.now() - start;
   rmSync(work, { recursive: true, force: true });
   if (result.failure) throw new Error(result.failure);
@@ -75,7 +81,10 @@ async function skopeoSync(set: DataSet, from: string, to: string, xdg: string): 
   const file = join(dir, 'sync.yaml');
   writeFileSync(file, `${from}:\n  tls-verify: false\n  images:\n${set.images.map((i) => `    ${i}: ["v1"]\n`).join('')}`);
   const start = performance.now();
-  await run('skopeo', ['sync', '--all', '--src', 'yaml', '--dest', 'docker', '--dest-tls-verify=false', file, to], { env: { ...process.env, XDG_DATA_HOME: xdg }, maxBuffer: 64 * MiB });
+  await run('skopeo', ['sync', '--all', '--src', 'yaml', '--dest', 'docker', '--dest-tls-verify=false', file, to], {
+    env: { ...process.env, XDG_DATA_HOME: xdg },
+    maxBuffer: 64 * MiB,
+  });
   const ms = performance.now() - start;
   rmSync(dir, { recursive: true, force: true });
   return ms;
@@ -84,7 +93,19 @@ async function skopeoSync(set: DataSet, from: string, to: string, xdg: string): 
 async function skopeoCopyEach(set: DataSet, from: string, to: string, xdg: string): Promise<number> {
   const start = performance.now();
   for (const image of set.images) {
-    await run('skopeo', ['copy', '--all', '--preserve-digests', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${from}/${image}:v1`, `docker://${to}/${image}:v1`], { env: { ...process.env, XDG_DATA_HOME: xdg } });
+    await run(
+      'skopeo',
+      [
+        'copy',
+        '--all',
+        '--preserve-digests',
+        '--src-tls-verify=false',
+        '--dest-tls-verify=false',
+        `docker://${from}/${image}:v1`,
+        `docker://${to}/${image}:v1`,
+      ],
+      { env: { ...process.env, XDG_DATA_HOME: xdg } },
+    );
   }
   return performance.now() - start;
 }
@@ -95,7 +116,11 @@ async function distinctBlobBytes(registry: string, images: readonly string[]): P
   const sizes = new Map<string, number>();
   const client = session.client(registry);
   const walk = async (image: string, reference: string): Promise<void> => {
-    const manifest = JSON.parse((await client.getManifest(image, reference)).bytes.toString()) as { manifests?: { digest: string }[]; config?: { digest: string; size: number }; layers?: { digest: string; size: number }[] };
+    const manifest = JSON.parse((await client.getManifest(image, reference)).bytes.toString()) as {
+      manifests?: { digest: string }[];
+      config?: { digest: string; size: number };
+      layers?: { digest: string; size: number }[];
+    };
     for (const child of manifest.manifests ?? []) await walk(image, child.digest);
     for (const blob of [...(manifest.config ? [manifest.config] : []), ...(manifest.layers ?? [])]) sizes.set(blob.digest, blob.size);
   };
@@ -133,9 +158,15 @@ export async function mirrorBench(): Promise<void> {
       const bytes = cold.mirrored.reduce((n, m) => n + m.bytes, 0);
       const fasterSkopeo = Math.min(syncCold, copyCold);
       console.log(`\n${set.name}: ${set.tags} tags, ${(set.uniqueBytes / MiB).toFixed(1)} MiB of distinct blobs`);
-      console.log(`  cold:   native ${(cold.ms / 1000).toFixed(2)} s | skopeo sync --all ${(syncCold / 1000).toFixed(2)} s | skopeo copy --all per image ${(copyCold / 1000).toFixed(2)} s -> ${(fasterSkopeo / cold.ms).toFixed(2)}x faster than the faster skopeo way`);
-      console.log(`  re-run: native ${(rerun.ms / 1000).toFixed(2)} s | skopeo sync --all ${(syncRerun / 1000).toFixed(2)} s -> ${(syncRerun / rerun.ms).toFixed(2)}x faster`);
-      console.log(`  re-run requests: source ${srcHeads.length} (${[...new Set(srcHeads.map((e) => e.method))].join(',')}), destination ${dstHeads.length} (${[...new Set(dstHeads.map((e) => e.method))].join(',')}) for ${set.tags} tags (plus one /v2/ ping per side)`);
+      console.log(
+        `  cold:   native ${(cold.ms / 1000).toFixed(2)} s | skopeo sync --all ${(syncCold / 1000).toFixed(2)} s | skopeo copy --all per image ${(copyCold / 1000).toFixed(2)} s -> ${(fasterSkopeo / cold.ms).toFixed(2)}x faster than the faster skopeo way`,
+      );
+      console.log(
+        `  re-run: native ${(rerun.ms / 1000).toFixed(2)} s | skopeo sync --all ${(syncRerun / 1000).toFixed(2)} s -> ${(syncRerun / rerun.ms).toFixed(2)}x faster`,
+      );
+      console.log(
+        `  re-run requests: source ${srcHeads.length} (${[...new Set(srcHeads.map((e) => e.method))].join(',')}), destination ${dstHeads.length} (${[...new Set(dstHeads.map((e) => e.method))].join(',')}) for ${set.tags} tags (plus one /v2/ ping per side)`,
+      );
       console.log(`  bytes uploaded ${bytes} <= distinct blob bytes ${set.uniqueBytes}: ${bytes <= set.uniqueBytes ? 'yes' : 'NO'}`);
     }
   } finally {

@@ -25,7 +25,12 @@ async function seed(registry: string): Promise<{ names: string[]; digests: Map<s
   const digests = new Map<string, string>();
   for (let i = 0; i < IMAGES; i++) {
     const name = `promote/img${i}`;
-    const { digest } = await pushSynthetic(session, registry, name, { layers: [64 * 1024, 4096], platforms: i % 5 === 0 ? ['linux/amd64', 'linux/arm64'] : ['linux/amd64'], tags: TAGS.map((t) => `change_1_${t}`), labels: { 'org.zuul-ci.change': '1' } });
+    const { digest } = await pushSynthetic(session, registry, name, {
+      layers: [64 * 1024, 4096],
+      platforms: i % 5 === 0 ? ['linux/amd64', 'linux/arm64'] : ['linux/amd64'],
+      tags: TAGS.map((t) => `change_1_${t}`),
+      labels: { 'org.zuul-ci.change': '1' },
+    });
     names.push(name);
     digests.set(name, digest);
   }
@@ -45,13 +50,26 @@ export async function promoteBench(): Promise<void> {
     const t0 = performance.now();
     for (const name of names) {
       for (const tag of TAGS) {
-        await run('skopeo', ['copy', '--all', '--preserve-digests', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${zuul.registry}/${name}:change_1_${tag}`, `docker://${zuul.registry}/${name}:${tag}`], { env: { ...process.env, XDG_DATA_HOME: xdg } });
+        await run(
+          'skopeo',
+          [
+            'copy',
+            '--all',
+            '--preserve-digests',
+            '--src-tls-verify=false',
+            '--dest-tls-verify=false',
+            `docker://${zuul.registry}/${name}:change_1_${tag}`,
+            `docker://${zuul.registry}/${name}:${tag}`,
+          ],
+          { env: { ...process.env, XDG_DATA_HOME: xdg } },
+        );
       }
     }
     const skopeoCopyMs = performance.now() - t0;
     const zuulSession = new RegistrySession();
     const zuulDeleter = new TagDeleter({ session: zuulSession });
-    for (const name of names) for (const tag of TAGS) await zuulDeleter.deleteTag({ registry: zuul.registry, repository: name }, `change_1_${tag}`);
+    for (const name of names)
+      for (const tag of TAGS) await zuulDeleter.deleteTag({ registry: zuul.registry, repository: name }, `change_1_${tag}`);
     const skopeoMs = performance.now() - t0;
     zuulSession.close();
     rmSync(xdg, { recursive: true, force: true });
@@ -82,16 +100,28 @@ export async function promoteBench(): Promise<void> {
     const check = new RegistrySession();
     for (const name of names) {
       for (const tag of TAGS) {
-        const [a, b] = await Promise.all([check.client(native.registry).headManifest(name, tag), check.client(zuul.registry).headManifest(name, tag)]);
-        if (a?.digest !== nativeDigests.get(name) || b?.digest !== zuulDigests.get(name)) throw new Error(`${name}:${tag} is not on the promoted image`);
+        const [a, b] = await Promise.all([
+          check.client(native.registry).headManifest(name, tag),
+          check.client(zuul.registry).headManifest(name, tag),
+        ]);
+        if (a?.digest !== nativeDigests.get(name) || b?.digest !== zuulDigests.get(name))
+          throw new Error(`${name}:${tag} is not on the promoted image`);
       }
     }
     check.close();
     const promotedTags = IMAGES * TAGS.length;
-    console.log(`re-tag only:   skopeo copy --all per tag ${(skopeoCopyMs / 1000).toFixed(2)} s, native ${(moveMs / 1000).toFixed(2)} s: ${(skopeoCopyMs / moveMs).toFixed(1)}x`);
-    console.log(`with deletion: Zuul way ${(skopeoMs / 1000).toFixed(2)} s, native ${(nativeMs / 1000).toFixed(2)} s: ${(skopeoMs / nativeMs).toFixed(1)}x faster (target >= 3x)`);
-    console.log(`requests per promoted tag, excluding deletion: ${(moveRequests / promotedTags).toFixed(2)} (target <= 3; ${moveRequests} for ${promotedTags} tags, the registry ping included)`);
-    console.log(`requests per promoted tag, all in: ${(requests / promotedTags).toFixed(2)}; every final tag checked on its promoted digest, on both registries`);
+    console.log(
+      `re-tag only:   skopeo copy --all per tag ${(skopeoCopyMs / 1000).toFixed(2)} s, native ${(moveMs / 1000).toFixed(2)} s: ${(skopeoCopyMs / moveMs).toFixed(1)}x`,
+    );
+    console.log(
+      `with deletion: Zuul way ${(skopeoMs / 1000).toFixed(2)} s, native ${(nativeMs / 1000).toFixed(2)} s: ${(skopeoMs / nativeMs).toFixed(1)}x faster (target >= 3x)`,
+    );
+    console.log(
+      `requests per promoted tag, excluding deletion: ${(moveRequests / promotedTags).toFixed(2)} (target <= 3; ${moveRequests} for ${promotedTags} tags, the registry ping included)`,
+    );
+    console.log(
+      `requests per promoted tag, all in: ${(requests / promotedTags).toFixed(2)}; every final tag checked on its promoted digest, on both registries`,
+    );
   } finally {
     await Promise.all([native.stop(), zuul.stop()]);
   }

@@ -38,13 +38,27 @@ export async function registryBench(): Promise<void> {
       names.push(`set/img${i}`);
       uniqueBytes += sizes.reduce((a, b) => a + b, 0) * platforms.length;
     }
-    console.log(`data set: ${names.length} images, ${(uniqueBytes / MiB).toFixed(0)} MiB of unique layers, 3 shared base layers, ${names.filter((_, i) => i % 4 === 0).length} two-platform`);
+    console.log(
+      `data set: ${names.length} images, ${(uniqueBytes / MiB).toFixed(0)} MiB of unique layers, 3 shared base layers, ${names.filter((_, i) => i % 4 === 0).length} two-platform`,
+    );
 
     // skopeo first, with a private blob-info cache so no earlier run helps it.
     const xdg = mkdtempSync(join(tmpdir(), 'cia-bench-xdg-'));
     const t0 = performance.now();
     for (const name of names) {
-      await run('skopeo', ['copy', '--all', '--preserve-digests', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${source.registry}/${name}:v1`, `docker://${skopeoDst.registry}/${name}:v1`], { env: { ...process.env, XDG_DATA_HOME: xdg } });
+      await run(
+        'skopeo',
+        [
+          'copy',
+          '--all',
+          '--preserve-digests',
+          '--src-tls-verify=false',
+          '--dest-tls-verify=false',
+          `docker://${source.registry}/${name}:v1`,
+          `docker://${skopeoDst.registry}/${name}:v1`,
+        ],
+        { env: { ...process.env, XDG_DATA_HOME: xdg } },
+      );
     }
     const skopeoMs = performance.now() - t0;
     rmSync(xdg, { recursive: true, force: true });
@@ -52,7 +66,16 @@ export async function registryBench(): Promise<void> {
     let requests = 0;
     const session = new RegistrySession({ transport: { onRequest: () => requests++ } });
     const t1 = performance.now();
-    const results = await Promise.all(names.map((name) => copyImage(session, { registry: source.registry, repository: name }, { registry: nativeDst.registry, repository: name }, { source: 'v1', tags: ['v1'] })));
+    const results = await Promise.all(
+      names.map((name) =>
+        copyImage(
+          session,
+          { registry: source.registry, repository: name },
+          { registry: nativeDst.registry, repository: name },
+          { source: 'v1', tags: ['v1'] },
+        ),
+      ),
+    );
     const nativeMs = performance.now() - t1;
     session.close();
 
@@ -65,7 +88,9 @@ export async function registryBench(): Promise<void> {
     const moved = results.reduce((n, r) => n + r.bytesMoved, 0);
     const mounted = results.reduce((n, r) => n + r.blobsMounted, 0);
     console.log(`copy set, skopeo copy --all per image: ${(skopeoMs / 1000).toFixed(2)} s`);
-    console.log(`copy set, native (one process):        ${(nativeMs / 1000).toFixed(2)} s  (${requests} requests, ${(moved / MiB).toFixed(1)} MiB streamed, ${mounted} blobs mounted)`);
+    console.log(
+      `copy set, native (one process):        ${(nativeMs / 1000).toFixed(2)} s  (${requests} requests, ${(moved / MiB).toFixed(1)} MiB streamed, ${mounted} blobs mounted)`,
+    );
     console.log(`ratio: native is ${(skopeoMs / nativeMs).toFixed(2)}x faster than skopeo (target >= 1.5x); digests identical`);
 
     await bigLayer(source.registry, nativeDst.registry);
@@ -96,14 +121,29 @@ async function bigLayer(from: string, to: string): Promise<void> {
   const session = new RegistrySession();
   const client = session.client(from);
   await client.uploadBlob('big/layer', digest, size, generate(7));
-  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [digest] }, config: {} }));
+  const config = Buffer.from(
+    JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [digest] }, config: {} }),
+  );
   const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`;
   await client.uploadBlob('big/layer', configDigest, config.length, Readable.from([config]));
-  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: config.length, digest: configDigest }, layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', size, digest }] }));
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: config.length, digest: configDigest },
+      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', size, digest }],
+    }),
+  );
   await client.putManifest('big/layer', 'v1', { bytes: manifest, mediaType: 'application/vnd.oci.image.manifest.v1+json' });
   session.close();
 
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'copy-one.ts'), from, 'big/layer', to, 'big/layer', 'v1'], { maxBuffer: 1024 * 1024 });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'copy-one.ts'), from, 'big/layer', to, 'big/layer', 'v1'],
+    { maxBuffer: 1024 * 1024 },
+  );
   const result = JSON.parse(stdout) as { seconds: number; maxRssMiB: number; bytesMoved: number };
-  console.log(`1 GiB single layer: ${result.seconds.toFixed(1)} s (${(result.bytesMoved / MiB / result.seconds).toFixed(0)} MiB/s), peak RSS ${result.maxRssMiB.toFixed(0)} MiB (target < 150 MB)`);
+  console.log(
+    `1 GiB single layer: ${result.seconds.toFixed(1)} s (${(result.bytesMoved / MiB / result.seconds).toFixed(0)} MiB/s), peak RSS ${result.maxRssMiB.toFixed(0)} MiB (target < 150 MB)`,
+  );
 }

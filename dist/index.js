@@ -50152,7 +50152,9 @@ function parseReference(input, options = {}) {
     if (!isValidRegistry(registry))
         throw new reference_ReferenceError(input, `"${registry}" is not a valid registry host[:port]`);
     if (!isValidPath(path)) {
-        const reason = path !== path.toLowerCase() ? 'repository names must be lowercase' : 'repository path components are [a-z0-9] separated by ".", "_", "__" or "-"';
+        const reason = path !== path.toLowerCase()
+            ? 'repository names must be lowercase'
+            : 'repository path components are [a-z0-9] separated by ".", "_", "__" or "-"';
         throw new reference_ReferenceError(input, reason);
     }
     if (DOCKER_HUB_ALIASES.has(registry)) {
@@ -57101,7 +57103,7 @@ function formatPath(root, path) {
 }
 /** Renders a value the way it was written, briefly: strings quoted, long values cut. */
 function show(value) {
-    const text = typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
+    const text = typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 /** One line per problem, each naming the field; unknown keys get a "did you mean". */
@@ -57217,7 +57219,8 @@ const entrySchema = strictObject({
     api_token: secret.optional(),
     refresh_token: secret.optional(),
     api_url: url({ error: (iss) => `${show(iss.input)} is not a URL` }).optional(),
-    type: schemas_enum(REGISTRY_KINDS, { error: (iss) => `${show(iss.input)} is not a registry type; one of ${REGISTRY_KINDS.join(', ')}` }).optional(),
+    type: schemas_enum(REGISTRY_KINDS, { error: (iss) => `${show(iss.input)} is not a registry type; one of ${REGISTRY_KINDS.join(', ')}` })
+        .optional(),
 }, { error: (iss) => `expected a mapping of ${CREDENTIAL_KEYS.join(', ')}, got ${typeof iss.input}` });
 const mapSchema = record(schemas_string(), entrySchema, { error: 'expected a mapping keyed by registry name' });
 /**
@@ -57330,7 +57333,9 @@ function readInputFile(path, input, shown) {
         if (error instanceof ConfigError)
             throw error;
         const code = error.code;
-        throw new ConfigError(`${input}: cannot read "${shown}": ${code === 'ENOENT' ? 'no such file' : error.message}`, { cause: error });
+        throw new ConfigError(`${input}: cannot read "${shown}": ${code === 'ENOENT' ? 'no such file' : error.message}`, {
+            cause: error,
+        });
     }
 }
 
@@ -57339,12 +57344,28 @@ function readInputFile(path, input, shown) {
 
 
 /** Zuul's `container_images` keys, verbatim, so a Zuul job's list pastes in unchanged. */
-const IMAGE_KEYS = ['context', 'container_filename', 'registry', 'repository', 'path', 'build_args', 'target', 'tags', 'siblings', 'labels', 'arch'];
-const typeError = (what) => (iss) => (iss.input === undefined ? 'is required' : `expected ${what}, got ${show(iss.input)}`);
+const IMAGE_KEYS = [
+    'context',
+    'container_filename',
+    'registry',
+    'repository',
+    'path',
+    'build_args',
+    'target',
+    'tags',
+    'siblings',
+    'labels',
+    'arch',
+];
+const typeError = (what) => (iss) => iss.input === undefined ? 'is required' : `expected ${what}, got ${show(iss.input)}`;
 const image_schema_text = (what = 'a string') => schemas_string({ error: typeError(what) }).min(1, { error: 'must not be empty' });
 const list = (item) => array(item, { error: typeError('a list') });
 /** YAML turns `tags: [3.10]` into the number 3.1; refuse numbers rather than guess. */
-const tag = schemas_string({ error: (iss) => (typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML so it stays as written` : typeError('a tag string')(iss)) })
+const tag = schemas_string({
+    error: (iss) => typeof iss.input === 'number'
+        ? `${iss.input} is a number, not a tag: quote it in YAML so it stays as written`
+        : typeError('a tag string')(iss),
+})
     .refine(isValidTag, { error: (iss) => `${show(iss.input)} is not a valid tag (1-128 of [A-Za-z0-9_.-], not starting with "." or "-")` });
 const buildArg = image_schema_text().refine((v) => /^[A-Za-z_][A-Za-z0-9_]*(=|$)/.test(v), {
     error: (iss) => `${show(iss.input)} is not a build argument: expected NAME=value or NAME`,
@@ -57372,10 +57393,7 @@ const imageEntrySchema = strictObject({
     target: image_schema_text()
         .refine((v) => STAGE_RE.test(v), { error: (iss) => `${show(iss.input)} is not a build stage name` })
         .optional(),
-    tags: list(tag)
-        .min(1, { error: 'must list at least one tag' })
-        .refine(unique, { error: 'lists a tag twice' })
-        .default(['latest']),
+    tags: list(tag).min(1, { error: 'must list at least one tag' }).refine(unique, { error: 'lists a tag twice' }).default(['latest']),
     siblings: list(image_schema_text()).default([]),
     labels: list(label).default([]),
     arch: list(platform)
@@ -57722,7 +57740,7 @@ const INPUTS = [
     },
     {
         name: Input.AllowUntrustedBuilds,
-        description: "Build and push on pull_request_target, or for a pull request from another repository, although that code could read the registry credentials. Leave false unless the code was reviewed.",
+        description: 'Build and push on pull_request_target, or for a pull request from another repository, although that code could read the registry credentials. Leave false unless the code was reviewed.',
         default: 'false',
         commands: ['upload'],
     },
@@ -57831,12 +57849,12 @@ const OUTPUTS = [
     },
     {
         name: Output.Artifacts,
-        description: "JSON list of Zuul-style artifacts, one per tag pushed to the intermediate registry: name, url (docker://…), metadata {type: container_image, repository, tag, digest, revision}. Pass it to promote.",
+        description: 'JSON list of Zuul-style artifacts, one per tag pushed to the intermediate registry: name, url (docker://…), metadata {type: container_image, repository, tag, digest, revision}. Pass it to promote.',
         commands: ['upload'],
     },
     {
         name: Output.Promoted,
-        description: 'JSON list of the final tags set: repository, tag, digest (what the tag holds), from (the temporary or intermediate reference), status (moved, in-place, or superseded when a concurrent promotion of a newer build won; ownDigest is then this run\'s build). Written on failure too.',
+        description: "JSON list of the final tags set: repository, tag, digest (what the tag holds), from (the temporary or intermediate reference), status (moved, in-place, or superseded when a concurrent promotion of a newer build won; ownDigest is then this run's build). Written on failure too.",
         commands: ['promote'],
     },
     {
@@ -57966,7 +57984,17 @@ function dockerBuildArgs(spec) {
  * docker's classic image store, so a build-only run leaves it in the build cache.
  */
 function buildxBuildArgs(spec) {
-    return ['buildx', 'build', '--platform', spec.platforms.join(','), ...commonFlags(spec), '--iidfile', spec.iidFile, ...tagFlags(spec.tags), spec.buildPath];
+    return [
+        'buildx',
+        'build',
+        '--platform',
+        spec.platforms.join(','),
+        ...commonFlags(spec),
+        '--iidfile',
+        spec.iidFile,
+        ...tagFlags(spec.tags),
+        spec.buildPath,
+    ];
 }
 /**
  * `podman build` / `buildah build`. Several platforms go into one local manifest list named by
@@ -57997,7 +58025,8 @@ class ExecError extends Error {
     code;
     lastLines;
     constructor(tool, code, lastLines, message) {
-        super(message ?? `${tool} failed${code === undefined ? '' : ` with exit code ${code}`}${lastLines.length ? `:\n  ${lastLines.join('\n  ')}` : ''}`);
+        super(message ??
+            `${tool} failed${code === undefined ? '' : ` with exit code ${code}`}${lastLines.length ? `:\n  ${lastLines.join('\n  ')}` : ''}`);
         this.tool = tool;
         this.code = code;
         this.lastLines = lastLines;
@@ -58108,7 +58137,11 @@ class DockerEngine extends ContainerEngine {
         if (spec.rebuild && spec.rebuild.platforms.length > 0) {
             if (!(await this.hasBuildx()))
                 throw new ExecError('docker', undefined, [], 'pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah');
-            await this.exec(this.binary, buildxPushArgs(spec.rebuild, spec.destination, spec.digestFile), { cwd: spec.rebuild.contextDir, env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+            await this.exec(this.binary, buildxPushArgs(spec.rebuild, spec.destination, spec.digestFile), {
+                cwd: spec.rebuild.contextDir,
+                env: this.pushEnv(spec),
+                onLine: (line) => this.logger.info(line),
+            });
             const digest = buildxPushedDigest(await (0,promises_namespaceObject.readFile)(spec.digestFile, 'utf8'));
             if (!digest)
                 throw new ExecError('docker', 0, [], `docker buildx pushed ${spec.destination} without reporting its digest`);
@@ -58163,7 +58196,7 @@ class OciEngine extends ContainerEngine {
         if (await this.probe(['manifest', 'exists', ref])) {
             const { stdout } = await this.exec(this.binary, ['manifest', 'inspect', ref], { env: this.env });
             const list = JSON.parse(stdout);
-            return (list.manifests ?? []).flatMap((m) => (m.platform ? [[m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/')] : []));
+            return (list.manifests ?? []).flatMap((m) => m.platform ? [[m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/')] : []);
         }
         const { stdout } = await this.exec(this.binary, this.inspectArgs(ref), { env: this.env });
         return [platformOfInspect(stdout)];
@@ -58206,7 +58239,15 @@ async function readId(iidFile) {
 function withAlgorithm(id) {
     return id.includes(':') ? id : `sha256:${id}`;
 }
-const NODE_TO_OCI_ARCH = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', ia32: '386', riscv64: 'riscv64' };
+const NODE_TO_OCI_ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    ia32: '386',
+    riscv64: 'riscv64',
+};
 /** The platform this runner builds for when an image names none, as os/arch. */
 function hostPlatform() {
     return `${process.platform}/${NODE_TO_OCI_ARCH[process.arch] ?? process.arch}`;
@@ -58464,7 +58505,9 @@ async function buildImages(context, inputs, change = detectChange(context.env, r
     const scratchDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'cia-build-'));
     try {
         const plans = planBuilds(inputs, { change, env, scratchDir, created: createdTimestamp(env) });
-        logger.info(change.change !== undefined ? `change ${change.change} (${change.pipeline}): temporary tags are ${change.prefix}_<tag>` : `no change in ${change.pipeline}: temporary tags are ${change.prefix}_<tag>`);
+        logger.info(change.change !== undefined
+            ? `change ${change.change} (${change.pipeline}): temporary tags are ${change.prefix}_<tag>`
+            : `no change in ${change.pipeline}: temporary tags are ${change.prefix}_<tag>`);
         const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
         const built = [];
         for (const plan of plans) {
@@ -58480,7 +58523,13 @@ async function buildImages(context, inputs, change = detectChange(context.env, r
                 }
             }));
             logger.info(`built ${plan.image.repository} ${result.imageId} for ${result.platforms.join(', ')}; tagged ${plan.spec.tags.join(', ')}`);
-            built.push({ repository: plan.image.repository, tags: plan.spec.tags, image_id: result.imageId, platforms: result.platforms, change: change.change ?? null });
+            built.push({
+                repository: plan.image.repository,
+                tags: plan.spec.tags,
+                image_id: result.imageId,
+                platforms: result.platforms,
+                change: change.change ?? null,
+            });
         }
         return { change, plans, built };
     }
@@ -58496,7 +58545,12 @@ async function build(context) {
         summary: {
             title: 'Built images',
             headers: ['repository', 'tags', 'image id', 'platforms'],
-            rows: built.map((image) => [image.repository, image.tags.map((t) => t.slice(image.repository.length + 1)).join(', '), image.image_id.slice(0, 19), image.platforms.join(', ')]),
+            rows: built.map((image) => [
+                image.repository,
+                image.tags.map((t) => t.slice(image.repository.length + 1)).join(', '),
+                image.image_id.slice(0, 19),
+                image.platforms.join(', '),
+            ]),
         },
     };
 }
@@ -58628,15 +58682,32 @@ class VerifyingStream extends external_node_stream_.Transform {
 
 
 
-const MIRROR_KEYS = ['src_repository', 'src_tag', 'dest_repository', 'dest_tag', 'dest_registry', 'tags', 'tag_regex', 'semver', 'all_tags', 'platforms', 'dest_tags'];
+const MIRROR_KEYS = [
+    'src_repository',
+    'src_tag',
+    'dest_repository',
+    'dest_tag',
+    'dest_registry',
+    'tags',
+    'tag_regex',
+    'semver',
+    'all_tags',
+    'platforms',
+    'dest_tags',
+];
 const mirror_list_ZUUL_KEY = 'mirror_container_images_images';
-const mirror_list_text = schemas_string({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got ${show(iss.input)}`) }).min(1, { error: 'must not be empty' });
-const tagOrDigest = schemas_string({ error: (iss) => (typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`) })
+const mirror_list_text = schemas_string({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got ${show(iss.input)}`) })
+    .min(1, { error: 'must not be empty' });
+const tagOrDigest = schemas_string({
+    error: (iss) => typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`,
+})
     .refine((v) => isValidTag(v) || isValidDigest(v), { error: (iss) => `${show(iss.input)} is neither a tag nor a digest` })
     .refine((v) => !isValidDigest(v) || DIGEST_ALGORITHMS.some((a) => v.startsWith(`${a}:`)), {
     error: (iss) => `${show(iss.input)}: digest algorithm "${String(iss.input).split(':')[0]}" cannot be verified; supported: ${DIGEST_ALGORITHMS.join(', ')}`,
 });
-const mirror_list_tag = schemas_string({ error: (iss) => (typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`) })
+const mirror_list_tag = schemas_string({
+    error: (iss) => typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`,
+})
     .refine(isValidTag, { error: (iss) => `${show(iss.input)} is not a valid tag` });
 const itemSchema = strictObject({
     src_repository: mirror_list_text,
@@ -58644,7 +58715,9 @@ const itemSchema = strictObject({
     dest_repository: mirror_list_text,
     dest_tag: mirror_list_tag.optional(),
     dest_registry: mirror_list_text.optional(),
-    tags: array(tagOrDigest, { error: 'expected a list of tags or digests' }).min(1, { error: 'must list at least one tag' }).optional(),
+    tags: array(tagOrDigest, { error: 'expected a list of tags or digests' })
+        .min(1, { error: 'must list at least one tag' })
+        .optional(),
     tag_regex: mirror_list_text.optional(),
     semver: mirror_list_text.optional(),
     all_tags: schemas_boolean({ error: 'expected true or false' }).optional(),
@@ -58693,7 +58766,8 @@ function fromZuul(raw, origin) {
             throw new ConfigError(`${origin}mirror: expected a list, or a mapping with a "${mirror_list_ZUUL_KEY}" key`);
         raw = raw[mirror_list_ZUUL_KEY];
     }
-    const parsed = array(itemSchema, { error: (iss) => `expected a list of mirror items, got ${show(iss.input)}` }).min(1, { error: 'must list at least one item' })
+    const parsed = array(itemSchema, { error: (iss) => `expected a list of mirror items, got ${show(iss.input)}` })
+        .min(1, { error: 'must list at least one item' })
         .max(MAX_LIST_ENTRIES, { error: (iss) => `lists ${iss.input.length} items; at most ${MAX_LIST_ENTRIES} are allowed` })
         .safeParse(raw);
     if (!parsed.success)
@@ -58722,7 +58796,15 @@ function fromZuul(raw, origin) {
             if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform))
                 problems.push(`${origin}${label}.platforms: ${show(platform)} is not os/arch[/variant]`);
         }
-        items.push({ label, source, destination, credentialsKey: item.dest_registry ?? destination.registry, selector, rename, platforms: item.platforms });
+        items.push({
+            label,
+            source,
+            destination,
+            credentialsKey: item.dest_registry ?? destination.registry,
+            selector,
+            rename,
+            platforms: item.platforms,
+        });
     });
     if (problems.length)
         throw new ConfigErrors(problems);
@@ -58740,9 +58822,17 @@ const syncRegistrySchema = strictObject({
 function fromSkopeoSync(raw, origin, destination, onSecret) {
     if (!destination)
         throw new ConfigError('mirror-destination: required with mirror-format: skopeo-sync (registry[/namespace] to copy under)');
-    const parsed = record(schemas_string(), syncRegistrySchema, { error: 'expected a mapping of registry: {images, images-by-tag-regex, images-by-semver}' }).safeParse(raw);
+    const parsed = record(schemas_string(), syncRegistrySchema, { error: 'expected a mapping of registry: {images, images-by-tag-regex, images-by-semver}' })
+        .safeParse(raw);
     if (!parsed.success)
-        throw new ConfigErrors(formatIssues('mirror', parsed.error.issues, () => ['images', 'images-by-tag-regex', 'images-by-semver', 'credentials', 'tls-verify', 'cert-dir']).map((l) => origin + l));
+        throw new ConfigErrors(formatIssues('mirror', parsed.error.issues, () => [
+            'images',
+            'images-by-tag-regex',
+            'images-by-semver',
+            'credentials',
+            'tls-verify',
+            'cert-dir',
+        ]).map((l) => origin + l));
     const zuulItems = [];
     const sourceCredentials = [];
     const insecureSources = [];
@@ -58757,7 +58847,11 @@ function fromSkopeoSync(raw, origin, destination, onSecret) {
             insecureSources.push(registry);
         const dest = (repo) => `${destination.replace(/\/+$/, '')}/${repo}`;
         for (const [repo, tags] of Object.entries(entry.images ?? {}))
-            zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), ...(tags && tags.length ? { tags } : { all_tags: true }) });
+            zuulItems.push({
+                src_repository: `${registry}/${repo}`,
+                dest_repository: dest(repo),
+                ...(tags && tags.length ? { tags } : { all_tags: true }),
+            });
         for (const [repo, regex] of Object.entries(entry['images-by-tag-regex'] ?? {}))
             zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), tag_regex: regex });
         for (const [repo, range] of Object.entries(entry['images-by-semver'] ?? {}))
@@ -58975,7 +59069,10 @@ class RegistryError extends Error {
     }
     /** Worth retrying: no response, throttled, or a server-side failure. */
     get temporary() {
-        return this.status === undefined || this.status === 429 || this.status === 408 || (this.status >= 500 && this.status !== 501 && this.status !== 505);
+        return (this.status === undefined ||
+            this.status === 429 ||
+            this.status === 408 ||
+            (this.status >= 500 && this.status !== 501 && this.status !== 505));
     }
     hasCode(code) {
         return this.codes.some((c) => c.code === code);
@@ -58984,7 +59081,9 @@ class RegistryError extends Error {
 function parseOciErrors(body) {
     try {
         const parsed = JSON.parse(body);
-        return (parsed.errors ?? []).filter((e) => typeof e.code === 'string').map((e) => ({ code: String(e.code), message: typeof e.message === 'string' ? e.message : undefined }));
+        return (parsed.errors ?? [])
+            .filter((e) => typeof e.code === 'string')
+            .map((e) => ({ code: String(e.code), message: typeof e.message === 'string' ? e.message : undefined }));
     }
     catch {
         return [];
@@ -59086,7 +59185,14 @@ function parseScope(scope) {
     const last = scope.lastIndexOf(':');
     if (first <= 0 || last === first)
         return undefined;
-    return { type: scope.slice(0, first), name: scope.slice(first + 1, last), actions: scope.slice(last + 1).split(',').filter(Boolean) };
+    return {
+        type: scope.slice(0, first),
+        name: scope.slice(first + 1, last),
+        actions: scope
+            .slice(last + 1)
+            .split(',')
+            .filter(Boolean),
+    };
 }
 /** Merges scopes per resource, uniting their actions, in a stable order (the token cache key). */
 function mergeScopes(scopes) {
@@ -59146,7 +59252,20 @@ function blobDeadlineMs(size) {
     return 600_000 + Math.ceil((size ?? 16 * 1024 ** 3) / (256 * 1024)) * 1000;
 }
 const MAX_REDIRECTS = 5;
-const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET', 'ERR_HTTP_PARSER', 'HPE_INVALID_CONSTANT']);
+const NETWORK_ERROR_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'UND_ERR_SOCKET',
+    'ERR_HTTP_PARSER',
+    'HPE_INVALID_CONSTANT',
+]);
 /** Errors below HTTP (reset, refused, stalled, cut short): always worth another attempt. */
 function isNetworkError(error) {
     // Duck-typed, not `instanceof Error`: errors from node's own realm fail that test inside a VM
@@ -59154,7 +59273,8 @@ function isNetworkError(error) {
     if (typeof error !== 'object' || error === null)
         return false;
     const { code, message } = error;
-    return (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) || (typeof message === 'string' && /socket hang up|aborted|premature close|idle timeout/i.test(message));
+    return ((typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) ||
+        (typeof message === 'string' && /socket hang up|aborted|premature close|idle timeout/i.test(message)));
 }
 /**
  * HTTP for registries: keep-alive connections, a socket idle timeout so a stall cannot hang a
@@ -59210,12 +59330,19 @@ class Transport {
         const secure = url.protocol === 'https:';
         const lib = secure ? (external_node_https_default()) : (external_node_http_default());
         return new Promise((resolve, reject) => {
-            const req = lib.request(url, { method, headers: { 'user-agent': 'container-image-actions', ...headers }, agent: secure ? this.#httpsAgent : this.#httpAgent, ...(this.signal && { signal: this.signal }) });
+            const req = lib.request(url, {
+                method,
+                headers: { 'user-agent': 'container-image-actions', ...headers },
+                agent: secure ? this.#httpsAgent : this.#httpAgent,
+                ...(this.signal && { signal: this.signal }),
+            });
             const fail = (error) => reject(error);
             let res;
             // Not retried (no network error code): a server that drips its answer would only do it again.
             const deadline = setTimeout(() => {
-                const error = Object.assign(new Error(`deadline of ${deadlineMs} ms for headers and body exceeded: ${method} ${redactUrl(url)}`), { code: 'EDEADLINE' });
+                const error = Object.assign(new Error(`deadline of ${deadlineMs} ms for headers and body exceeded: ${method} ${redactUrl(url)}`), {
+                    code: 'EDEADLINE',
+                });
                 req.destroy(error);
                 res?.destroy(error);
             }, deadlineMs);
@@ -59301,7 +59428,9 @@ async function errorFrom(method, response, detail) {
         // The challenge says whether the credentials are wrong or merely lack a permission.
         const bearer = findChallenge(parseChallenges(response.headers['www-authenticate']), 'bearer');
         if (bearer?.params.error === 'insufficient_scope')
-            why = [detail, `insufficient_scope: the credentials do not grant ${bearer.params.scope ?? 'the needed access'}`].filter(Boolean).join('; ');
+            why = [detail, `insufficient_scope: the credentials do not grant ${bearer.params.scope ?? 'the needed access'}`]
+                .filter(Boolean)
+                .join('; ');
     }
     const error = new RegistryError(method, redactUrl(response.url), response.status, parseOciErrors(text), why);
     const retryAfter = parseRetryAfter(response.headers['retry-after']);
@@ -59421,12 +59550,21 @@ class Authenticator {
         let method = 'POST';
         if (credential?.refreshToken) {
             // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.refreshToken, client_id: 'container-image-actions' });
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: credential.refreshToken,
+                client_id: 'container-image-actions',
+            });
             if (challenge.params.service)
                 form.set('service', challenge.params.service);
             if (scopes.length)
                 form.set('scope', scopes.join(' '));
-            response = await this.transport.send({ method: 'POST', url: new URL(realm), headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) });
+            response = await this.transport.send({
+                method: 'POST',
+                url: new URL(realm),
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: Buffer.from(form.toString()),
+            });
             if (response.status === 404 || response.status === 405) {
                 await discard(response);
                 response = undefined;
@@ -59549,7 +59687,11 @@ class RegistryClient {
     }
     async headManifest(repository, reference) {
         const url = this.url(`/v2/${repository}/manifests/${reference}`);
-        const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, headers: { accept: MANIFEST_ACCEPT } }));
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({
+            method: 'HEAD',
+            url,
+            headers: { accept: MANIFEST_ACCEPT },
+        }));
         if (response.status === 404) {
             // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
             await discard(response);
@@ -59570,7 +59712,11 @@ class RegistryClient {
     }
     async getManifest(repository, reference) {
         const url = this.url(`/v2/${repository}/manifests/${reference}`);
-        const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT } }));
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({
+            method: 'GET',
+            url,
+            headers: { accept: MANIFEST_ACCEPT },
+        }));
         if (response.status !== 200)
             throw await errorFrom('GET', response);
         const declared = Number(header(response, 'content-length') ?? 0);
@@ -59600,7 +59746,12 @@ class RegistryClient {
      */
     async putManifestConfirmed(repository, reference, manifest) {
         const url = this.url(`/v2/${repository}/manifests/${reference}`);
-        const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({ method: 'PUT', url, headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length }, body: manifest.bytes }));
+        const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({
+            method: 'PUT',
+            url,
+            headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length },
+            body: manifest.bytes,
+        }));
         if (response.status !== 201 && response.status !== 200)
             throw await errorFrom('PUT', response);
         await discard(response);
@@ -59636,7 +59787,12 @@ class RegistryClient {
     /** A blob's bytes as a stream (redirects to storage hosts followed without the token); `size` sizes its deadline. */
     async getBlob(repository, digest, size) {
         const url = this.url(`/v2/${repository}/blobs/${digest}`);
-        const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url, followRedirects: true, deadlineMs: blobDeadlineMs(size) }));
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({
+            method: 'GET',
+            url,
+            followRedirects: true,
+            deadlineMs: blobDeadlineMs(size),
+        }));
         if (response.status !== 200)
             throw await errorFrom('GET', response);
         return response;
@@ -59647,7 +59803,11 @@ class RegistryClient {
      */
     async mountBlob(repository, digest, from) {
         const url = this.url(`/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
-        const response = await this.request([this.scope(repository, ['pull', 'push']), this.scope(from, ['pull'])], () => ({ method: 'POST', url, headers: { 'content-length': 0 } }));
+        const response = await this.request([this.scope(repository, ['pull', 'push']), this.scope(from, ['pull'])], () => ({
+            method: 'POST',
+            url,
+            headers: { 'content-length': 0 },
+        }));
         if (response.status >= 500 || response.status === 429)
             throw await errorFrom('POST', response);
         await discard(response);
@@ -59694,7 +59854,13 @@ class RegistryClient {
         const authorization = await this.auth.authorization(scopes);
         let response;
         try {
-            response = await this.transport.send(withAuth({ method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': size }, body, deadlineMs: blobDeadlineMs(size) }, authorization));
+            response = await this.transport.send(withAuth({
+                method: 'PUT',
+                url: put,
+                headers: { 'content-type': 'application/octet-stream', 'content-length': size },
+                body,
+                deadlineMs: blobDeadlineMs(size),
+            }, authorization));
         }
         catch (error) {
             // A proxy refusing a large body often answers 413 and closes before reading it: the client
@@ -59728,7 +59894,17 @@ class RegistryClient {
             pending = [];
             pendingSize = 0;
             const url = location;
-            const response = await this.request(scopes, () => ({ method: 'PATCH', url, headers: { 'content-type': 'application/octet-stream', 'content-length': chunk.length, 'content-range': `${offset}-${offset + chunk.length - 1}` }, body: chunk, deadlineMs: blobDeadlineMs(chunk.length) }));
+            const response = await this.request(scopes, () => ({
+                method: 'PATCH',
+                url,
+                headers: {
+                    'content-type': 'application/octet-stream',
+                    'content-length': chunk.length,
+                    'content-range': `${offset}-${offset + chunk.length - 1}`,
+                },
+                body: chunk,
+                deadlineMs: blobDeadlineMs(chunk.length),
+            }));
             if (response.status === 413 && this.#chunkBytes > this.#minChunkBytes) {
                 this.#chunkBytes = Math.max(this.#minChunkBytes, Math.floor(this.#chunkBytes / 2));
                 body.destroy();
@@ -59865,7 +60041,7 @@ function blobsOf(manifest) {
 
 const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000 };
 function isRetryable(error) {
-    return (error instanceof RegistryError && error.temporary) || isNetworkError(error) || error.retryable === true;
+    return ((error instanceof RegistryError && error.temporary) || isNetworkError(error) || error.retryable === true);
 }
 /** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
 function backoffDelay(policy, attempt, error, random = Math.random) {
@@ -60286,7 +60462,12 @@ class RegistrySession {
     client(registry) {
         let client = this.#clients.get(registry);
         if (!client) {
-            client = new RegistryClient(registry, { transport: this.transport, credentials: this.credentials, logger: this.logger, deleteAction: this.#wildcard.has(registry) ? '*' : 'delete' });
+            client = new RegistryClient(registry, {
+                transport: this.transport,
+                credentials: this.credentials,
+                logger: this.logger,
+                deleteAction: this.#wildcard.has(registry) ? '*' : 'delete',
+            });
             this.#clients.set(registry, client);
         }
         return client;
@@ -60349,7 +60530,13 @@ async function mirror(context) {
     const { env, logger, read } = context;
     const workDir = readWorkDir(read, env);
     const credentials = parseCredentials(read(Input.RegistryCredentials), (s) => logger.mask(s));
-    const list = loadMirrorList({ inline: read(Input.Mirror), file: read(Input.MirrorFile), format: read(Input.MirrorFormat) || 'zuul', destination: read(Input.MirrorDestination), workDir }, (s) => logger.mask(s));
+    const list = loadMirrorList({
+        inline: read(Input.Mirror),
+        file: read(Input.MirrorFile),
+        format: read(Input.MirrorFormat) || 'zuul',
+        destination: read(Input.MirrorDestination),
+        workDir,
+    }, (s) => logger.mask(s));
     const parallel = Number(read(Input.Parallel) || '4');
     if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32)
         throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
@@ -60389,7 +60576,12 @@ async function mirror(context) {
     for (const c of list.sourceCredentials)
         explicit.set(c.registry, { username: c.username, password: c.password });
     const insecureRegistries = [...(transport.insecureRegistries ?? []), ...list.insecureSources];
-    const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries }, credentials: { explicit, env, exec: context.exec } });
+    const session = new RegistrySession({
+        logger,
+        maxInFlight: parallel,
+        transport: { ...transport, insecureRegistries },
+        credentials: { explicit, env, exec: context.exec },
+    });
     // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
     const skopeoPath = engine === 'skopeo' && !dryRun ? await skopeoBinary(context) : undefined;
     const outcomes = new Map();
@@ -60410,7 +60602,15 @@ async function mirror(context) {
         for (const p of changed)
             logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`);
         if (!dryRun) {
-            const skopeo = engine === 'skopeo' ? new Skopeo({ env, exec: context.exec, binary: skopeoPath, insecureRegistries, credential: async (registry) => explicit.get(registry) }) : undefined;
+            const skopeo = engine === 'skopeo'
+                ? new Skopeo({
+                    env,
+                    exec: context.exec,
+                    binary: skopeoPath,
+                    insecureRegistries,
+                    credential: async (registry) => explicit.get(registry),
+                })
+                : undefined;
             const limiter = new Limiter(parallel);
             let stop = false;
             await Promise.all(changed.map((pair) => limiter.run(async () => {
@@ -60439,7 +60639,10 @@ async function mirror(context) {
     const outDir = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
     await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
     const digestFile = (0,external_node_path_namespaceObject.join)(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
-    await (0,promises_namespaceObject.writeFile)(digestFile, mirrored.filter((m) => m.status !== 'failed').map((m) => `${m.digest} docker://${m.dest}\n`).join(''));
+    await (0,promises_namespaceObject.writeFile)(digestFile, mirrored
+        .filter((m) => m.status !== 'failed')
+        .map((m) => `${m.digest} docker://${m.dest}\n`)
+        .join(''));
     const count = (status) => mirrored.filter((m) => m.status === status).length;
     const bytes = mirrored.reduce((n, m) => n + m.bytes, 0);
     return {
@@ -60461,7 +60664,14 @@ function planFailure(failure) {
     const ref = failure.ref ?? '';
     const at = ref ? `${isDigest(ref) ? '@' : ':'}${ref}` : '';
     const dest = failure.ref ? (failure.item.rename[ref] ?? (isDigest(ref) ? undefined : ref)) : undefined;
-    return { src: `${repositoryName(failure.item.source)}${at}`, dest: `${repositoryName(failure.item.destination)}${dest ? `:${dest}` : ''}`, digest: '', status: 'failed', bytes: 0, error: failure.error };
+    return {
+        src: `${repositoryName(failure.item.source)}${at}`,
+        dest: `${repositoryName(failure.item.destination)}${dest ? `:${dest}` : ''}`,
+        digest: '',
+        status: 'failed',
+        bytes: 0,
+        error: failure.error,
+    };
 }
 /** skopeo from PATH, or the pinned download skopeo-url names (checked against skopeo-sha256 before it runs). */
 async function skopeoBinary(context) {
@@ -60481,7 +60691,13 @@ async function skopeoBinary(context) {
 const tagsOf = (pair) => (pair.destTags.length ? pair.destTags : [pair.digest]);
 const source = (pair) => `${repositoryName(pair.item.source)}${isDigest(pair.srcRef) ? '@' : ':'}${pair.srcRef}`;
 function result(pair, tag, status, bytes) {
-    return { src: source(pair), dest: `${repositoryName(pair.item.destination)}${isDigest(tag) ? '@' : ':'}${tag}`, digest: pair.digest, status, bytes };
+    return {
+        src: source(pair),
+        dest: `${repositoryName(pair.item.destination)}${isDigest(tag) ? '@' : ':'}${tag}`,
+        digest: pair.digest,
+        status,
+        bytes,
+    };
 }
 /**
  * Resolves every source to a digest with one HEAD a tag and compares the destination with one
@@ -60507,7 +60723,7 @@ async function plan(session, items, parallel, logger) {
             const selector = item.selector;
             try {
                 const all = await retry(`list ${repositoryName(item.source)}`, () => src.listTags(item.source.path));
-                refs = all.filter((tag) => (selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range)));
+                refs = all.filter((tag) => selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range));
             }
             catch (error) {
                 return [fail(item, error)];
@@ -60540,7 +60756,9 @@ async function plan(session, items, parallel, logger) {
             const sourceDigest = digest;
             if (item.platforms?.length)
                 digest = await subsetDigest(session, item, digest);
-            const current = destTag ? await retry(`HEAD ${repositoryName(item.destination)}:${destTag}`, () => dst.headManifest(item.destination.path, destTag)) : await retry(`HEAD ${repositoryName(item.destination)}@${digest}`, () => dst.headManifest(item.destination.path, digest));
+            const current = destTag
+                ? await retry(`HEAD ${repositoryName(item.destination)}:${destTag}`, () => dst.headManifest(item.destination.path, destTag))
+                : await retry(`HEAD ${repositoryName(item.destination)}@${digest}`, () => dst.headManifest(item.destination.path, digest));
             return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
         }
     }));
@@ -60786,7 +61004,11 @@ async function changeForPromote(env, event, override, token, logger, fetchImpl) 
         return { change: detectChange(env, event, override), revisions: pr?.number === override ? prRevisions : [] };
     if (name.startsWith('pull_request') && pr?.number) {
         if (event.action === 'closed' && pr.merged !== true) {
-            return { change: detectChange(env, event), revisions: [], skip: `pull request #${pr.number} was closed without merging: nothing to promote` };
+            return {
+                change: detectChange(env, event),
+                revisions: [],
+                skip: `pull request #${pr.number} was closed without merging: nothing to promote`,
+            };
         }
         return { change: detectChange(env, event), revisions: prRevisions };
     }
@@ -60843,7 +61065,12 @@ const EMPTY_TAR = Buffer.alloc(1024);
 const EMPTY_LAYER = (0,external_node_zlib_.gzipSync)(EMPTY_TAR, { level: 9 });
 const DUMMY_LABEL = 'org.container-image-actions.deleted-tag';
 /** The same config for every dummy: its blobs are uploaded once per repository. */
-const DUMMY_CONFIG = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.container-image-actions.dummy': 'true' } }, rootfs: { type: 'layers', diff_ids: [sha256(EMPTY_TAR)] } }));
+const DUMMY_CONFIG = Buffer.from(JSON.stringify({
+    architecture: 'amd64',
+    os: 'linux',
+    config: { Labels: { 'org.container-image-actions.dummy': 'true' } },
+    rootfs: { type: 'layers', diff_ids: [sha256(EMPTY_TAR)] },
+}));
 /**
  * A manifest no other tag can share: its annotations carry the tag, the time and a nonce.
  * Putting it on a tag and deleting it by digest removes that tag alone (docs/registries.md, "Deleting one tag").
@@ -60855,7 +61082,11 @@ function dummyManifest(tag, now = new Date()) {
         mediaType: MediaType.OciManifest,
         config: { mediaType: MediaType.OciConfig, size: DUMMY_CONFIG.length, digest: sha256(DUMMY_CONFIG) },
         layers: [{ mediaType: MediaType.OciLayerGzip, size: EMPTY_LAYER.length, digest: layerDigest }],
-        annotations: { [DUMMY_LABEL]: tag, 'org.container-image-actions.deleted-at': now.toISOString(), 'org.container-image-actions.nonce': (0,external_node_crypto_.randomBytes)(12).toString('hex') },
+        annotations: {
+            [DUMMY_LABEL]: tag,
+            'org.container-image-actions.deleted-at': now.toISOString(),
+            'org.container-image-actions.nonce': (0,external_node_crypto_.randomBytes)(12).toString('hex'),
+        },
     }));
     return {
         bytes,
@@ -60945,7 +61176,12 @@ class VendorHttp {
         return this.transport.send({
             method,
             url: this.url(path),
-            headers: { accept: 'application/json', ...this.headers, ...extraHeaders, ...(payload && { 'content-type': 'application/json', 'content-length': payload.length }) },
+            headers: {
+                accept: 'application/json',
+                ...this.headers,
+                ...extraHeaders,
+                ...(payload && { 'content-type': 'application/json', 'content-length': payload.length }),
+            },
             body: payload,
         });
     }
@@ -61128,7 +61364,14 @@ class TagDeleter {
     }
     async #delete(ref, tag, guard) {
         const client = this.#session.client(ref.registry);
-        const result = (status, method, detail) => ({ registry: ref.registry, repository: ref.repository, tag, status, method, detail });
+        const result = (status, method, detail) => ({
+            registry: ref.registry,
+            repository: ref.repository,
+            tag,
+            status,
+            method,
+            detail,
+        });
         const before = await client.headManifest(ref.repository, tag);
         if (!before)
             return result('absent');
@@ -61137,7 +61380,15 @@ class TagDeleter {
         const vendor = VENDOR_DELETES[kind];
         if (vendor && credential && !this.#destructive.has(ref.registry)) {
             try {
-                const outcome = await vendor.run({ ...ref, tag, credential, transport: this.#session.transport, client, env: this.#options.env ?? process.env, mask: (s) => this.#session.logger.mask(s) });
+                const outcome = await vendor.run({
+                    ...ref,
+                    tag,
+                    credential,
+                    transport: this.#session.transport,
+                    client,
+                    env: this.#options.env ?? process.env,
+                    mask: (s) => this.#session.logger.mask(s),
+                });
                 if (!(await this.#gone(ref, tag)))
                     return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
                 return result(outcome, vendor.name, await this.#restoreGuarded(ref, guard));
@@ -61302,7 +61553,9 @@ async function vendorTagTime(context) {
         return when ? Date.parse(when) : undefined;
     }
     if (kind === 'quay' && credential?.apiToken) {
-        const api = new VendorHttp(transport, credential.apiUrl ?? `https://${context.registry}`, { authorization: `Bearer ${credential.apiToken}` });
+        const api = new VendorHttp(transport, credential.apiUrl ?? `https://${context.registry}`, {
+            authorization: `Bearer ${credential.apiToken}`,
+        });
         const { status, data } = await api.json('GET', `/api/v1/repository/${repository}/tag/?specificTag=${encodeURIComponent(tag)}&onlyActiveTags=true`);
         const found = status === 200 ? data?.tags?.find((t) => t.name === tag) : undefined;
         if (found?.start_ts)
@@ -61433,14 +61686,22 @@ async function alreadyPromoted(session, image, finals, prefix, change) {
     const missing = image.tags.map((tag) => `${prefix}_${tag}`).join(', ');
     const finalDigests = new Set(finals.map((f) => f?.digest));
     if (change === undefined || finals.some((f) => !f) || finalDigests.size !== 1) {
-        return { ...base, kind: 'problem', problem: `${image.repository}: missing ${missing}, and the final tags do not all hold one image of this change` };
+        return {
+            ...base,
+            kind: 'problem',
+            problem: `${image.repository}: missing ${missing}, and the final tags do not all hold one image of this change`,
+        };
     }
     const [digest] = finalDigests;
     const client = session.client(image.reference.registry);
     const config = await readImageConfig(client, image.reference.path, digest);
     const label = config.labels[CHANGE_LABEL];
     if (label !== undefined && label !== String(change)) {
-        return { ...base, kind: 'problem', problem: `${image.repository}: missing ${missing}; the final tags hold change ${label}, not change ${change}` };
+        return {
+            ...base,
+            kind: 'problem',
+            problem: `${image.repository}: missing ${missing}; the final tags hold change ${label}, not change ${change}`,
+        };
     }
     const manifest = await client.getManifest(image.reference.path, digest);
     const unlabelled = label === undefined ? `missing ${missing}; the final tags hold an image of no change` : undefined;
@@ -61475,7 +61736,14 @@ function planUploads(images, mode, prefix, intermediate, credentials) {
             if (!isValidTag(tag))
                 problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
         try {
-            targets.push({ image, registry, repository, tags, finalTags: image.tags, credential: credentialFor(credentials, registry, `${registry}/${repository}`) });
+            targets.push({
+                image,
+                registry,
+                repository,
+                tags,
+                finalTags: image.tags,
+                credential: credentialFor(credentials, registry, `${registry}/${repository}`),
+            });
         }
         catch (error) {
             if (!(error instanceof ConfigError))
@@ -61530,12 +61798,17 @@ async function promote(context) {
     }
     if (problems.length)
         throw new ConfigErrors([...new Set(problems)]);
-    const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => { const login = loginOf(c); return login ? [[registry, login]] : []; }));
+    const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => {
+        const login = loginOf(c);
+        return login ? [[registry, login]] : [];
+    }));
     const session = new RegistrySession({
         logger,
         transport: inputs.transport,
         credentials: { explicit, env, exec: context.exec },
-        wildcardDeleteRegistries: [...inputs.credentials.values()].filter((c) => registryKind(c.registry, c.type) === 'quay').map((c) => c.registry),
+        wildcardDeleteRegistries: [...inputs.credentials.values()]
+            .filter((c) => registryKind(c.registry, c.type) === 'quay')
+            .map((c) => c.registry),
     });
     const deleter = new TagDeleter({
         session,
@@ -61549,7 +61822,9 @@ async function promote(context) {
     let failure;
     try {
         logger.info(`promoting change ${change.change} (${change.prefix}_<tag>) by ${inputs.method}${inputs.dryRun ? ' (dry run: nothing changes)' : ''}`);
-        const cleanupTargets = inputs.method === 'tag' ? await byTag(session, deleter, inputs, change.prefix, change.change, outcome, logger) : await fromIntermediate(session, inputs, change.prefix, revisions, outcome, logger);
+        const cleanupTargets = inputs.method === 'tag'
+            ? await byTag(session, deleter, inputs, change.prefix, change.change, outcome, logger)
+            : await fromIntermediate(session, inputs, change.prefix, revisions, outcome, logger);
         if (inputs.cleanup)
             await cleanup({ session, deleter, inputs, outcome, logger, env }, cleanupTargets, change);
         for (const left of outcome.leftBehind)
@@ -61570,7 +61845,11 @@ async function promote(context) {
         failure = `strict-cleanup: ${outcome.leftBehind.length} temporary tag(s) could not be deleted: ${outcome.leftBehind.map((l) => l.ref).join(', ')}`;
     }
     return {
-        outputs: { promoted: JSON.stringify(outcome.promoted), deleted: JSON.stringify(outcome.deleted), 'left-behind': JSON.stringify(outcome.leftBehind) },
+        outputs: {
+            promoted: JSON.stringify(outcome.promoted),
+            deleted: JSON.stringify(outcome.deleted),
+            'left-behind': JSON.stringify(outcome.leftBehind),
+        },
         summary: {
             title: inputs.dryRun ? `Promotion plan for change ${change.change} (dry run)` : `Promoted change ${change.change}`,
             headers: ['final tag', 'digest', 'from', 'status'],
@@ -61735,7 +62014,8 @@ function promote_record(result, outcome) {
 }
 /** The source of each tag: the gate's artifact, else the deterministic intermediate name. */
 function sourceFor(inputs, image, tag, prefix) {
-    const artifact = inputs.artifacts?.find((a) => (a.metadata?.repository ?? a.name.slice(0, a.name.lastIndexOf(':'))) === image.repository && (a.metadata?.tag ?? a.name.slice(a.name.lastIndexOf(':') + 1)) === tag);
+    const artifact = inputs.artifacts?.find((a) => (a.metadata?.repository ?? a.name.slice(0, a.name.lastIndexOf(':'))) === image.repository &&
+        (a.metadata?.tag ?? a.name.slice(a.name.lastIndexOf(':') + 1)) === tag);
     if (artifact)
         return artifact.url.slice('docker://'.length);
     if (inputs.intermediate)
@@ -61775,7 +62055,8 @@ async function fromIntermediate(session, inputs, prefix, revisions, outcome, log
         }
         const source = parseReference(sources[0]);
         if (revisions.length > 0) {
-            const revision = (await retry(`config of ${sources[0]}`, () => readImageConfig(session.client(source.registry), source.path, digest))).labels[REVISION_LABEL];
+            const revision = (await retry(`config of ${sources[0]}`, () => readImageConfig(session.client(source.registry), source.path, digest)))
+                .labels[REVISION_LABEL];
             if (revision && !revisions.includes(revision)) {
                 problems.push(`${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ${revisions.join(' or its merge ')}; refusing to promote it`);
                 continue;
@@ -61793,7 +62074,13 @@ async function fromIntermediate(session, inputs, prefix, revisions, outcome, log
         const result = await logger.group(`Promote ${copy.image.repository} from ${copy.registry}`, () => copyImage(session, { registry: copy.registry, repository: copy.repository }, { registry: copy.image.reference.registry, repository: copy.image.reference.path }, { source: copy.digest, tags: copy.image.tags }));
         logger.info(`${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`}`);
         for (const tag of copy.image.tags)
-            outcome.promoted.push({ repository: copy.image.repository, tag, digest: copy.digest, from: copy.source, status: result.status === 'unchanged' ? 'in-place' : 'moved' });
+            outcome.promoted.push({
+                repository: copy.image.repository,
+                tag,
+                digest: copy.digest,
+                from: copy.source,
+                status: result.status === 'unchanged' ? 'in-place' : 'moved',
+            });
     }
     return copies.map((c) => ({ registry: c.registry, repository: c.repository }));
 }
@@ -61814,7 +62101,19 @@ async function cleanup(run, targets, change) {
         seen.add(key);
         const credential = inputs.credentials.get(target.registry);
         const kind = registryKind(target.registry, credential?.type);
-        const tagTime = (tag) => vendorTagTime({ registry: target.registry, repository: target.repository, tag, kind, transport: session.transport, credential: credential && { username: credential.username, password: credential.password, apiToken: credential.apiToken, apiUrl: credential.apiUrl } });
+        const tagTime = (tag) => vendorTagTime({
+            registry: target.registry,
+            repository: target.repository,
+            tag,
+            kind,
+            transport: session.transport,
+            credential: credential && {
+                username: credential.username,
+                password: credential.password,
+                apiToken: credential.apiToken,
+                apiUrl: credential.apiUrl,
+            },
+        });
         try {
             const tags = await withRetry(`list ${key}`, () => session.client(target.registry).listTags(target.repository), session.retry, logger);
             const leaked = await findLeakedTags(session, target.registry, target.repository, tags, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState }, logger);
@@ -61886,7 +62185,10 @@ async function upload(context) {
     logger.info(upload_describe(mode, change, targets));
     const { built, plans } = await buildImages(context, inputs, change);
     const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
-    const explicit = new Map(targets.flatMap((t) => { const login = loginOf(t.credential); return login ? [[t.registry, login]] : []; }));
+    const explicit = new Map(targets.flatMap((t) => {
+        const login = loginOf(t.credential);
+        return login ? [[t.registry, login]] : [];
+    }));
     const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env, exec: context.exec } });
     const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'cia-push-'));
     const unregister = onInterrupt(() => (0,external_node_fs_namespaceObject.rmSync)(scratch, { recursive: true, force: true }));
@@ -61908,15 +62210,30 @@ async function upload(context) {
         ? targets.flatMap((target, i) => target.tags.map((tag, t) => ({
             name: `${target.image.repository}:${target.finalTags[t]}`,
             url: `docker://${target.registry}/${target.repository}:${tag}`,
-            metadata: { type: 'container_image', repository: target.image.repository, tag: target.finalTags[t], digest: uploaded[i].digest, revision: change.revision ?? null },
+            metadata: {
+                type: 'container_image',
+                repository: target.image.repository,
+                tag: target.finalTags[t],
+                digest: uploaded[i].digest,
+                revision: change.revision ?? null,
+            },
         })))
         : [];
     return {
         outputs: { images: JSON.stringify(uploaded), artifacts: JSON.stringify(artifacts) },
         summary: {
-            title: mode === 'intermediate' ? 'Uploaded to the intermediate registry' : mode === 'gate' ? `Uploaded for ${change.prefix} (gate)` : 'Released',
+            title: mode === 'intermediate'
+                ? 'Uploaded to the intermediate registry'
+                : mode === 'gate'
+                    ? `Uploaded for ${change.prefix} (gate)`
+                    : 'Released',
             headers: ['repository', 'pushed', 'digest', 'platforms'],
-            rows: uploaded.map((u) => [u.repository, u.refs.map((r) => (u.skipped.some((s) => r.endsWith(`:${s}`)) ? `${r} (already there)` : r)).join(' '), u.digest, u.platforms.join(', ')]),
+            rows: uploaded.map((u) => [
+                u.repository,
+                u.refs.map((r) => (u.skipped.some((s) => r.endsWith(`:${s}`)) ? `${r} (already there)` : r)).join(' '),
+                u.digest,
+                u.platforms.join(', '),
+            ]),
         },
     };
 }
@@ -61934,13 +62251,23 @@ async function pushImage(engine, session, target, image, insecureRegistries, dig
     const first = `${repositoryRef}:${target.tags[0]}`;
     const source = image.tags[0];
     const login = loginOf(target.credential);
-    const credential = login?.username && login.password !== undefined ? [{ registry: target.registry, username: login.username, password: login.password }] : [];
+    const credential = login?.username && login.password !== undefined
+        ? [{ registry: target.registry, username: login.username, password: login.password }]
+        : [];
     const insecure = isLoopback(target.registry) || insecureRegistries.includes(target.registry);
     let digest;
     try {
         digest = await withAuthFile(credential, (authFile) => withRetry(`push ${first}`, async () => {
             try {
-                return await engine.push({ source, destination: first, multiPlatform: target.image.platforms.length > 0, insecure, authFile, digestFile, rebuild });
+                return await engine.push({
+                    source,
+                    destination: first,
+                    multiPlatform: target.image.platforms.length > 0,
+                    insecure,
+                    authFile,
+                    digestFile,
+                    rebuild,
+                });
             }
             catch (error) {
                 if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n')))
@@ -65141,7 +65468,10 @@ async function writeSummary(table, env, logger) {
 function formatPlainTable(table) {
     const rows = [table.headers, ...table.rows];
     const widths = table.headers.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-    const line = (row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+    const line = (row) => row
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
     return [table.title, line(table.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...table.rows.map(line)].join('\n');
 }
 
@@ -65962,7 +66292,9 @@ async function pinnedTool(name, url, sha256) {
     if (cached)
         return (0,external_node_path_namespaceObject.join)(cached, name);
     const downloaded = await downloadTool(url);
-    const actual = (0,external_node_crypto_.createHash)('sha256').update(await (0,promises_namespaceObject.readFile)(downloaded)).digest('hex');
+    const actual = (0,external_node_crypto_.createHash)('sha256')
+        .update(await (0,promises_namespaceObject.readFile)(downloaded))
+        .digest('hex');
     if (actual !== sha256)
         throw new ConfigError(`${name}-url: the file at ${url} has sha256 ${actual}, not the pinned ${sha256}; nothing was run`);
     await (0,promises_namespaceObject.chmod)(downloaded, 0o755);
@@ -66021,7 +66353,10 @@ async function main(argv, env) {
 }
 // A cancelled job gets SIGTERM (a terminal, SIGINT): auth files go and children stop before exit.
 onInterrupt(stopChildren);
-for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]]) {
+for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+]) {
     process.once(signal, () => {
         interrupted();
         process.exit(code);

@@ -38,8 +38,22 @@ async function main(): Promise<void> {
     cpSync(join(root, 'test', 'fixtures', 'project'), work, { recursive: true });
     const registry = process.env.CIA_REGISTRY!;
     const base = `BASE_IMAGE=${process.env.CIA_BASE_IMAGE}`;
-    writeFileSync(join(work, 'event.json'), JSON.stringify({ number: 1, pull_request: { number: 1, html_url: 'https://github.com/acme/widgets/pull/1', head: { sha: '1'.repeat(40) } } }));
-    const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(work, 'event.json'), GITHUB_REPOSITORY: 'acme/widgets', GITHUB_WORKSPACE: work, CONTAINERS_CONF: process.env.CONTAINERS_CONF, CONTAINERS_REGISTRIES_CONF: process.env.CONTAINERS_REGISTRIES_CONF, BUILDAH_ISOLATION: 'chroot' };
+    writeFileSync(
+      join(work, 'event.json'),
+      JSON.stringify({
+        number: 1,
+        pull_request: { number: 1, html_url: 'https://github.com/acme/widgets/pull/1', head: { sha: '1'.repeat(40) } },
+      }),
+    );
+    const env = {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: join(work, 'event.json'),
+      GITHUB_REPOSITORY: 'acme/widgets',
+      GITHUB_WORKSPACE: work,
+      CONTAINERS_CONF: process.env.CONTAINERS_CONF,
+      CONTAINERS_REGISTRIES_CONF: process.env.CONTAINERS_REGISTRIES_CONF,
+      BUILDAH_ISOLATION: 'chroot',
+    };
     writeFileSync(
       join(work, 'images.yaml'),
       [
@@ -60,8 +74,17 @@ async function main(): Promise<void> {
     );
 
     console.log('\n== check pipeline (pull_request #1): actions/build with podman');
-    const check = await runAction(join(root, 'actions', 'build', 'action.yml'), { inputs: { 'images-file': 'images.yaml', 'container-command': 'podman' }, env });
-    process.stdout.write(check.stdout.split('\n').filter((l) => /^(::group::|built |change )/.test(l)).map((l) => `  ${l}\n`).join(''));
+    const check = await runAction(join(root, 'actions', 'build', 'action.yml'), {
+      inputs: { 'images-file': 'images.yaml', 'container-command': 'podman' },
+      env,
+    });
+    process.stdout.write(
+      check.stdout
+        .split('\n')
+        .filter((l) => /^(::group::|built |change )/.test(l))
+        .map((l) => `  ${l}\n`)
+        .join(''),
+    );
     if (check.code !== 0) throw new Error(`actions/build failed:\n${check.stdout}\n${check.stderr}`);
     const built = JSON.parse(check.outputs.images) as Built[];
 
@@ -71,51 +94,140 @@ async function main(): Promise<void> {
     }
 
     console.log('\n== gate pipeline (merge queue entry for #1): actions/upload pushes change_1_<tag> only');
-    writeFileSync(join(work, 'queue.json'), JSON.stringify({ merge_group: { head_sha: '2'.repeat(40), head_ref: `refs/heads/gh-readonly-queue/main/pr-1-${'3'.repeat(40)}` } }));
-    const gate = await runAction(join(root, 'actions', 'upload', 'action.yml'), { inputs: { 'images-file': 'images.yaml', 'container-command': 'podman' }, env: { ...env, GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: join(work, 'queue.json') } });
-    process.stdout.write(gate.stdout.split('\n').filter((l) => /^(pushed |gate upload)/.test(l)).map((l) => `  ${l}\n`).join(''));
+    writeFileSync(
+      join(work, 'queue.json'),
+      JSON.stringify({ merge_group: { head_sha: '2'.repeat(40), head_ref: `refs/heads/gh-readonly-queue/main/pr-1-${'3'.repeat(40)}` } }),
+    );
+    const gate = await runAction(join(root, 'actions', 'upload', 'action.yml'), {
+      inputs: { 'images-file': 'images.yaml', 'container-command': 'podman' },
+      env: { ...env, GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: join(work, 'queue.json') },
+    });
+    process.stdout.write(
+      gate.stdout
+        .split('\n')
+        .filter((l) => /^(pushed |gate upload)/.test(l))
+        .map((l) => `  ${l}\n`)
+        .join(''),
+    );
     if (gate.code !== 0) throw new Error(`actions/upload failed:\n${gate.stdout}\n${gate.stderr}`);
 
-    console.log('\n== promote pipeline (#1 merged): actions/promote moves change_1_<tag> to <tag> server-side, then deletes the temporary tags');
-    writeFileSync(join(work, 'merged.json'), JSON.stringify({ action: 'closed', number: 1, pull_request: { number: 1, merged: true, head: { sha: '1'.repeat(40) } } }));
-    const promoted = await runAction(join(root, 'actions', 'promote', 'action.yml'), { inputs: { 'images-file': 'images.yaml' }, env: { ...env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(work, 'merged.json') } });
-    process.stdout.write(promoted.stdout.split('\n').filter((l) => /^(promoting|127\.0\.0\.1.* -> )/.test(l)).map((l) => `  ${l}\n`).join(''));
+    console.log(
+      '\n== promote pipeline (#1 merged): actions/promote moves change_1_<tag> to <tag> server-side, then deletes the temporary tags',
+    );
+    writeFileSync(
+      join(work, 'merged.json'),
+      JSON.stringify({ action: 'closed', number: 1, pull_request: { number: 1, merged: true, head: { sha: '1'.repeat(40) } } }),
+    );
+    const promoted = await runAction(join(root, 'actions', 'promote', 'action.yml'), {
+      inputs: { 'images-file': 'images.yaml' },
+      env: { ...env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(work, 'merged.json') },
+    });
+    process.stdout.write(
+      promoted.stdout
+        .split('\n')
+        .filter((l) => /^(promoting|127\.0\.0\.1.* -> )/.test(l))
+        .map((l) => `  ${l}\n`)
+        .join(''),
+    );
     if (promoted.code !== 0) throw new Error(`actions/promote failed:\n${promoted.stdout}\n${promoted.stderr}`);
     console.log(`  deleted: ${(JSON.parse(promoted.outputs.deleted) as string[]).join(', ')}`);
 
     console.log(`\n== mirror pipeline (schedule): actions/mirror copies the promoted images to ${process.env.CIA_REGISTRY_B}`);
-    const mirrorList = built.map((b) => ({ src_repository: b.repository, all_tags: true, dest_repository: `${process.env.CIA_REGISTRY_B}/mirror/${b.repository.slice(registry.length + 1)}` }));
-    const mirrored = await runAction(join(root, 'actions', 'mirror', 'action.yml'), { inputs: { mirror: JSON.stringify(mirrorList) }, env: { ...env, GITHUB_EVENT_NAME: 'schedule' } });
+    const mirrorList = built.map((b) => ({
+      src_repository: b.repository,
+      all_tags: true,
+      dest_repository: `${process.env.CIA_REGISTRY_B}/mirror/${b.repository.slice(registry.length + 1)}`,
+    }));
+    const mirrored = await runAction(join(root, 'actions', 'mirror', 'action.yml'), {
+      inputs: { mirror: JSON.stringify(mirrorList) },
+      env: { ...env, GITHUB_EVENT_NAME: 'schedule' },
+    });
     if (mirrored.code !== 0) throw new Error(`actions/mirror failed:\n${mirrored.stdout}\n${mirrored.stderr}`);
-    process.stdout.write(mirrored.stdout.split('\n').filter((l) => /^(plan:| {2}127)/.test(l)).map((l) => `  ${l}\n`).join(''));
+    process.stdout.write(
+      mirrored.stdout
+        .split('\n')
+        .filter((l) => /^(plan:| {2}127)/.test(l))
+        .map((l) => `  ${l}\n`)
+        .join(''),
+    );
 
     const registryB = process.env.CIA_REGISTRY_B!;
     console.log(`\n== gate, intermediate-registry mode (merge queue entry for #2): actions/upload pushes to ${registryB}/gate only`);
     const queueSha = '4'.repeat(40);
-    writeFileSync(join(work, 'queue2.json'), JSON.stringify({ merge_group: { head_sha: queueSha, head_ref: `refs/heads/gh-readonly-queue/main/pr-2-${'6'.repeat(40)}` } }));
-    const irInputs = { 'images-file': 'images.yaml', 'promote-method': 'intermediate-registry', 'intermediate-registry': `${registryB}/gate` };
-    const gate2 = await runAction(join(root, 'actions', 'upload', 'action.yml'), { inputs: { ...irInputs, 'container-command': 'podman' }, env: { ...env, GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: join(work, 'queue2.json') } });
+    writeFileSync(
+      join(work, 'queue2.json'),
+      JSON.stringify({ merge_group: { head_sha: queueSha, head_ref: `refs/heads/gh-readonly-queue/main/pr-2-${'6'.repeat(40)}` } }),
+    );
+    const irInputs = {
+      'images-file': 'images.yaml',
+      'promote-method': 'intermediate-registry',
+      'intermediate-registry': `${registryB}/gate`,
+    };
+    const gate2 = await runAction(join(root, 'actions', 'upload', 'action.yml'), {
+      inputs: { ...irInputs, 'container-command': 'podman' },
+      env: { ...env, GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: join(work, 'queue2.json') },
+    });
     if (gate2.code !== 0) throw new Error(`actions/upload (intermediate) failed:\n${gate2.stdout}\n${gate2.stderr}`);
-    process.stdout.write(gate2.stdout.split('\n').filter((l) => /^pushed /.test(l)).map((l) => `  ${l}\n`).join(''));
+    process.stdout.write(
+      gate2.stdout
+        .split('\n')
+        .filter((l) => /^pushed /.test(l))
+        .map((l) => `  ${l}\n`)
+        .join(''),
+    );
 
     console.log('\n== promote via the intermediate registry (#2 merged): actions/promote copies every platform to the final tags');
-    writeFileSync(join(work, 'merged2.json'), JSON.stringify({ action: 'closed', number: 2, pull_request: { number: 2, merged: true, merge_commit_sha: queueSha, head: { sha: '5'.repeat(40) } } }));
-    const promoted2 = await runAction(join(root, 'actions', 'promote', 'action.yml'), { inputs: { 'images-file': 'images.yaml', 'promote-method': 'intermediate-registry', 'intermediate-registry': `${registryB}/gate`, artifacts: gate2.outputs.artifacts }, env: { ...env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(work, 'merged2.json') } });
+    writeFileSync(
+      join(work, 'merged2.json'),
+      JSON.stringify({
+        action: 'closed',
+        number: 2,
+        pull_request: { number: 2, merged: true, merge_commit_sha: queueSha, head: { sha: '5'.repeat(40) } },
+      }),
+    );
+    const promoted2 = await runAction(join(root, 'actions', 'promote', 'action.yml'), {
+      inputs: {
+        'images-file': 'images.yaml',
+        'promote-method': 'intermediate-registry',
+        'intermediate-registry': `${registryB}/gate`,
+        artifacts: gate2.outputs.artifacts,
+      },
+      env: { ...env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(work, 'merged2.json') },
+    });
     if (promoted2.code !== 0) throw new Error(`actions/promote (intermediate) failed:\n${promoted2.stdout}\n${promoted2.stderr}`);
-    process.stdout.write(promoted2.stdout.split('\n').filter((l) => /^127\.0\.0\.1.*: (copied|already promoted)/.test(l)).map((l) => `  ${l}\n`).join(''));
+    process.stdout.write(
+      promoted2.stdout
+        .split('\n')
+        .filter((l) => /^127\.0\.0\.1.*: (copied|already promoted)/.test(l))
+        .map((l) => `  ${l}\n`)
+        .join(''),
+    );
 
-    console.log('\n== release (tag 1.1.0 pushed): actions/upload with promote: false, tags from docker/metadata-action\'s output');
+    console.log("\n== release (tag 1.1.0 pushed): actions/upload with promote: false, tags from docker/metadata-action's output");
     const metadataTags = built.map((b) => `${b.repository}:1.1.0\n${b.repository}:1.1`).join('\n');
-    const release = await runAction(join(root, 'actions', 'upload', 'action.yml'), { inputs: { 'images-file': 'images.yaml', 'container-command': 'podman', promote: 'false', 'metadata-tags': metadataTags }, env: { ...env, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: join(work, 'queue2.json') } });
+    const release = await runAction(join(root, 'actions', 'upload', 'action.yml'), {
+      inputs: { 'images-file': 'images.yaml', 'container-command': 'podman', promote: 'false', 'metadata-tags': metadataTags },
+      env: { ...env, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: join(work, 'queue2.json') },
+    });
     if (release.code !== 0) throw new Error(`actions/upload (release) failed:\n${release.stdout}\n${release.stderr}`);
-    process.stdout.write(release.stdout.split('\n').filter((l) => /^pushed /.test(l)).map((l) => `  ${l}\n`).join(''));
+    process.stdout.write(
+      release.stdout
+        .split('\n')
+        .filter((l) => /^pushed /.test(l))
+        .map((l) => `  ${l}\n`)
+        .join(''),
+    );
 
     // What the registries themselves hold, read back through their API.
     const session = new RegistrySession();
     const rows: string[][] = [];
     for (const b of built) {
       const path = b.repository.slice(registry.length + 1);
-      for (const [where, repository] of [[registry, path], [registryB, `mirror/${path}`], [registryB, `gate/${path}`]]) {
+      for (const [where, repository] of [
+        [registry, path],
+        [registryB, `mirror/${path}`],
+        [registryB, `gate/${path}`],
+      ]) {
         const client = session.client(where);
         for (const tag of (await client.listTags(repository)).sort()) {
           const head = await client.headManifest(repository, tag);
@@ -124,7 +236,9 @@ async function main(): Promise<void> {
       }
     }
     session.close();
-    console.log(`\n${formatPlainTable({ title: 'What is where (read back from the registries)', headers: ['reference', 'digest', 'kind'], rows })}`);
+    console.log(
+      `\n${formatPlainTable({ title: 'What is where (read back from the registries)', headers: ['reference', 'digest', 'kind'], rows })}`,
+    );
     const local = built.map((b) => [b.repository, b.platforms.join(' ')]);
     console.log(`\n${formatPlainTable({ title: 'Built locally (podman)', headers: ['repository', 'platforms'], rows: local })}`);
   } finally {

@@ -24,12 +24,22 @@ const files = argv.filter((a) => !a.startsWith('-') && !(a in SUITES));
 
 function runSuite(name) {
   const report = join(mkdtempSync(join(tmpdir(), 'cia-jest-')), 'report.json');
-  const args = [join('node_modules', 'jest', 'bin', 'jest.js'), '--selectProjects', name, ...SUITES[name].args, '--json', `--outputFile=${report}`];
+  const args = [
+    join('node_modules', 'jest', 'bin', 'jest.js'),
+    '--selectProjects',
+    name,
+    ...SUITES[name].args,
+    '--json',
+    `--outputFile=${report}`,
+  ];
   if (pattern.length) args.push(`--testNamePattern=${pattern.join('|')}`);
   args.push(...files);
   return new Promise((resolve) => {
     // ES modules in jest need node's VM modules.
-    const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning'].filter(Boolean).join(' ') };
+    const env = {
+      ...process.env,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning'].filter(Boolean).join(' '),
+    };
     const child = spawn(process.execPath, args, { stdio: 'inherit', env });
     child.on('close', (code) => {
       let pass = 0;

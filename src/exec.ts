@@ -30,7 +30,10 @@ export class ExecError extends Error {
     readonly lastLines: readonly string[],
     message?: string,
   ) {
-    super(message ?? `${tool} failed${code === undefined ? '' : ` with exit code ${code}`}${lastLines.length ? `:\n  ${lastLines.join('\n  ')}` : ''}`);
+    super(
+      message ??
+        `${tool} failed${code === undefined ? '' : ` with exit code ${code}`}${lastLines.length ? `:\n  ${lastLines.join('\n  ')}` : ''}`,
+    );
     this.name = 'ExecError';
   }
 }

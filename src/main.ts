@@ -46,7 +46,10 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
 
 // A cancelled job gets SIGTERM (a terminal, SIGINT): auth files go and children stop before exit.
 onInterrupt(stopChildren);
-for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+for (const [signal, code] of [
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+] as const) {
   process.once(signal, () => {
     interrupted();
     process.exit(code);

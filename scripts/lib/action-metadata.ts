@@ -33,7 +33,9 @@ function compositeAction(command: CommandName): string {
     author: 'container-image-actions',
     branding: BRANDING,
     inputs: Object.fromEntries(inputs.map((i) => [i.name, { description: i.description, required: false, default: i.default }])),
-    outputs: Object.fromEntries(outputsOf(command).map((o) => [o.name, { description: o.description, value: `\${{ steps.run.outputs.${o.name} }}` }])),
+    outputs: Object.fromEntries(
+      outputsOf(command).map((o) => [o.name, { description: o.description, value: `\${{ steps.run.outputs.${o.name} }}` }]),
+    ),
     runs: {
       using: 'composite',
       steps: [
@@ -57,7 +59,12 @@ function rootAction(): string {
     branding: BRANDING,
     inputs: {
       command: { description: `What to do: ${COMMANDS.join(', ')}.`, required: true, default: '' },
-      ...Object.fromEntries(INPUTS.map((i) => [i.name, { description: `${i.description} Used by: ${i.commands.join(', ')}.`, required: false, default: i.default }])),
+      ...Object.fromEntries(
+        INPUTS.map((i) => [
+          i.name,
+          { description: `${i.description} Used by: ${i.commands.join(', ')}.`, required: false, default: i.default },
+        ]),
+      ),
     },
     outputs: Object.fromEntries(OUTPUTS.map((o) => [o.name, { description: `${o.description} Set by: ${o.commands.join(', ')}.` }])),
     runs: { using: 'node24', main: 'dist/index.js' },
@@ -81,7 +88,19 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function readmeTables(command: CommandName): string {
   const inputs = inputsOf(command).map((i) => `| \`${i.name}\` | ${i.default === '' ? '' : `\`${i.default}\``} | ${cell(i.description)} |`);
   const outputs = outputsOf(command).map((o) => `| \`${o.name}\` | ${cell(o.description)} |`);
-  return [START, '## Inputs', '| input | default | description |', '|---|---|---|', ...inputs, '', '## Outputs', '| output | description |', '|---|---|', ...outputs, END].join('\n');
+  return [
+    START,
+    '## Inputs',
+    '| input | default | description |',
+    '|---|---|---|',
+    ...inputs,
+    '',
+    '## Outputs',
+    '| output | description |',
+    '|---|---|',
+    ...outputs,
+    END,
+  ].join('\n');
 }
 
 /** The README with its generated section replaced (or appended when it has none yet). */

@@ -16,7 +16,11 @@ interface ActionInput {
 interface ActionFile {
   inputs?: Record<string, ActionInput>;
   outputs?: Record<string, { value?: string }>;
-  runs: { using: string; main?: string; steps?: { id?: string; shell?: string; env?: Record<string, string>; run?: string; uses?: string }[] };
+  runs: {
+    using: string;
+    main?: string;
+    steps?: { id?: string; shell?: string; env?: Record<string, string>; run?: string; uses?: string }[];
+  };
 }
 
 export interface ActionRun {
@@ -56,7 +60,10 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
-function evaluate(template: string, context: { inputs: Record<string, string>; steps: Record<string, Record<string, string>>; actionPath: string }): string {
+function evaluate(
+  template: string,
+  context: { inputs: Record<string, string>; steps: Record<string, Record<string, string>>; actionPath: string },
+): string {
   return template.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expression: string) => {
     let m = /^inputs\.([\w-]+)$/.exec(expression);
     if (m) return context.inputs[m[1]] ?? '';

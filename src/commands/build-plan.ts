@@ -62,13 +62,19 @@ function planImage(image: ImageSpec, inputs: EngineInputs, context: PlanContext)
   const field = (name: string) => `images[${image.index}].${name}`;
   const root = inputs.workDir;
   const contextDir = resolveInside(root, root, entry.context, field('context'));
-  const containerFile = findContainerFile(root, contextDir, entry.container_filename ?? inputs.containerFilename, entry.container_filename ? field('container_filename') : 'container-filename');
+  const containerFile = findContainerFile(
+    root,
+    contextDir,
+    entry.container_filename ?? inputs.containerFilename,
+    entry.container_filename ? field('container_filename') : 'container-filename',
+  );
   const buildPath = resolveInside(root, contextDir, entry.path, field('path'));
 
   const prefix = context.change.prefix;
   const problems: string[] = [];
   for (const tag of image.tags) {
-    if (!isValidTag(`${prefix}_${tag}`)) problems.push(`${field('tags')}: "${tag}" is too long for its temporary tag "${prefix}_${tag}" (128 characters at most)`);
+    if (!isValidTag(`${prefix}_${tag}`))
+      problems.push(`${field('tags')}: "${tag}" is too long for its temporary tag "${prefix}_${tag}" (128 characters at most)`);
   }
 
   const siblings: SiblingCopy[] = [];
@@ -80,7 +86,8 @@ function planImage(image: ImageSpec, inputs: EngineInputs, context: PlanContext)
     try {
       const source = resolveInside(root, root, sibling, `${field('siblings')}[${i}]`);
       const name = normalize(relative(root, source));
-      if (name === '.' || isInside(source, contextDir)) throw new ConfigError(`${field('siblings')}[${i}]: "${sibling}" contains the context itself`);
+      if (name === '.' || isInside(source, contextDir))
+        throw new ConfigError(`${field('siblings')}[${i}]: "${sibling}" contains the context itself`);
       siblings.push({ source, destination: join(siblingsDir!, name) });
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;

@@ -24,12 +24,20 @@ export interface BuildRun {
 }
 
 /** Builds every image of the list in order; shared by `build` and `upload`. */
-export async function buildImages(context: CommandContext, inputs: EngineInputs, change: ChangeInfo = detectChange(context.env, readEvent(context.env), inputs.change)): Promise<BuildRun> {
+export async function buildImages(
+  context: CommandContext,
+  inputs: EngineInputs,
+  change: ChangeInfo = detectChange(context.env, readEvent(context.env), inputs.change),
+): Promise<BuildRun> {
   const { env, logger } = context;
   const scratchDir = await mkdtemp(join(tmpdir(), 'cia-build-'));
   try {
     const plans = planBuilds(inputs, { change, env, scratchDir, created: createdTimestamp(env) });
-    logger.info(change.change !== undefined ? `change ${change.change} (${change.pipeline}): temporary tags are ${change.prefix}_<tag>` : `no change in ${change.pipeline}: temporary tags are ${change.prefix}_<tag>`);
+    logger.info(
+      change.change !== undefined
+        ? `change ${change.change} (${change.pipeline}): temporary tags are ${change.prefix}_<tag>`
+        : `no change in ${change.pipeline}: temporary tags are ${change.prefix}_<tag>`,
+    );
     const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
     const built: BuiltImageReport[] = [];
     for (const plan of plans) {
@@ -39,14 +47,27 @@ export async function buildImages(context: CommandContext, inputs: EngineInputs,
             return await engine.build(plan.spec);
           } catch (error) {
             if (error instanceof ExecError) {
-              throw new ExecError(error.tool, error.code, error.lastLines, `building images[${plan.image.index}] ${plan.image.repository} failed: ${error.message}`);
+              throw new ExecError(
+                error.tool,
+                error.code,
+                error.lastLines,
+                `building images[${plan.image.index}] ${plan.image.repository} failed: ${error.message}`,
+              );
             }
             throw error;
           }
         }),
       );
-      logger.info(`built ${plan.image.repository} ${result.imageId} for ${result.platforms.join(', ')}; tagged ${plan.spec.tags.join(', ')}`);
-      built.push({ repository: plan.image.repository, tags: plan.spec.tags, image_id: result.imageId, platforms: result.platforms, change: change.change ?? null });
+      logger.info(
+        `built ${plan.image.repository} ${result.imageId} for ${result.platforms.join(', ')}; tagged ${plan.spec.tags.join(', ')}`,
+      );
+      built.push({
+        repository: plan.image.repository,
+        tags: plan.spec.tags,
+        image_id: result.imageId,
+        platforms: result.platforms,
+        change: change.change ?? null,
+      });
     }
     return { change, plans, built };
   } finally {
@@ -62,7 +83,12 @@ export async function build(context: CommandContext): Promise<CommandResult> {
     summary: {
       title: 'Built images',
       headers: ['repository', 'tags', 'image id', 'platforms'],
-      rows: built.map((image) => [image.repository, image.tags.map((t) => t.slice(image.repository.length + 1)).join(', '), image.image_id.slice(0, 19), image.platforms.join(', ')]),
+      rows: built.map((image) => [
+        image.repository,
+        image.tags.map((t) => t.slice(image.repository.length + 1)).join(', '),
+        image.image_id.slice(0, 19),
+        image.platforms.join(', '),
+      ]),
     },
   };
 }

@@ -38,14 +38,22 @@ const CHANGE_TAG = /^change_(\d+)_/;
  * the tag stays and the log says why. (Zuul compares the seconds within a day of the age, so its
  * cleanup never fires; and it trusts `created`.)
  */
-export async function findLeakedTags(session: RegistrySession, registry: string, repository: string, tags: readonly string[], options: LeakOptions, logger: Logger): Promise<LeakedTag[]> {
+export async function findLeakedTags(
+  session: RegistrySession,
+  registry: string,
+  repository: string,
+  tags: readonly string[],
+  options: LeakOptions,
+  logger: Logger,
+): Promise<LeakedTag[]> {
   const client = session.client(registry);
   const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag));
   const leaked: LeakedTag[] = [];
   const ref = (tag: string) => `${registry}/${repository}:${tag}`;
   const byAge = (tag: string, time: number, source: string) => {
     const age = options.now - time;
-    if (age > options.maxAgeMs) leaked.push({ tag, reason: `${source} ${new Date(time).toISOString()}, ${Math.floor(age / 3_600_000)} h ago` });
+    if (age > options.maxAgeMs)
+      leaked.push({ tag, reason: `${source} ${new Date(time).toISOString()}, ${Math.floor(age / 3_600_000)} h ago` });
   };
   await Promise.all(
     candidates.map((tag) =>
@@ -66,7 +74,9 @@ export async function findLeakedTags(session: RegistrySession, registry: string,
         }
         const time = created ? Date.parse(created) : Number.NaN;
         if (Number.isNaN(time) || time < PLAUSIBLE_SINCE) {
-          logger.info(`${ref(tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the registry, no answer from the forge about its change); left alone`);
+          logger.info(
+            `${ref(tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the registry, no answer from the forge about its change); left alone`,
+          );
           return;
         }
         byAge(tag, time, 'created');

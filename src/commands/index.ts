@@ -11,4 +11,3 @@ export const COMMAND_HANDLERS: Record<CommandName, Command> = {
   promote,
   mirror,
 };
-

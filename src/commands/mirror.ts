@@ -46,13 +46,25 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
   const { env, logger, read } = context;
   const workDir = readWorkDir(read, env);
   const credentials = parseCredentials(read(Input.RegistryCredentials), (s) => logger.mask(s));
-  const list = loadMirrorList({ inline: read(Input.Mirror), file: read(Input.MirrorFile), format: read(Input.MirrorFormat) || 'zuul', destination: read(Input.MirrorDestination), workDir }, (s) => logger.mask(s));
+  const list = loadMirrorList(
+    {
+      inline: read(Input.Mirror),
+      file: read(Input.MirrorFile),
+      format: read(Input.MirrorFormat) || 'zuul',
+      destination: read(Input.MirrorDestination),
+      workDir,
+    },
+    (s) => logger.mask(s),
+  );
   const parallel = Number(read(Input.Parallel) || '4');
-  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32)
+    throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
   const engine = read(Input.Engine) || 'native';
   if (engine !== 'native' && engine !== 'skopeo') throw new ConfigError(`engine: "${engine}" is not an engine; one of native, skopeo`);
-  if (engine !== 'skopeo' && (read(Input.SkopeoUrl) || read(Input.SkopeoSha256))) throw new ConfigError(`${Input.SkopeoUrl}: only goes with engine: skopeo`);
-  if (read(Input.SkopeoSha256) && !/^[a-f0-9]{64}$/.test(read(Input.SkopeoSha256))) throw new ConfigError(`${Input.SkopeoSha256}: "${read(Input.SkopeoSha256)}" is not a sha256 hex digest`);
+  if (engine !== 'skopeo' && (read(Input.SkopeoUrl) || read(Input.SkopeoSha256)))
+    throw new ConfigError(`${Input.SkopeoUrl}: only goes with engine: skopeo`);
+  if (read(Input.SkopeoSha256) && !/^[a-f0-9]{64}$/.test(read(Input.SkopeoSha256)))
+    throw new ConfigError(`${Input.SkopeoSha256}: "${read(Input.SkopeoSha256)}" is not a sha256 hex digest`);
   const keepGoing = parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false);
   const dryRun = parseBoolean(read(Input.DryRun), Input.DryRun, false);
   const transport = readTransportOptions(read, workDir);
@@ -78,7 +90,12 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
   for (const c of list.sourceCredentials) explicit.set(c.registry, { username: c.username, password: c.password });
 
   const insecureRegistries = [...(transport.insecureRegistries ?? []), ...list.insecureSources];
-  const session = new RegistrySession({ logger, maxInFlight: parallel, transport: { ...transport, insecureRegistries }, credentials: { explicit, env, exec: context.exec } });
+  const session = new RegistrySession({
+    logger,
+    maxInFlight: parallel,
+    transport: { ...transport, insecureRegistries },
+    credentials: { explicit, env, exec: context.exec },
+  });
   // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
   const skopeoPath = engine === 'skopeo' && !dryRun ? await skopeoBinary(context) : undefined;
   const outcomes = new Map<MirrorPair, MirroredTag[]>();
@@ -88,15 +105,32 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
   try {
     const planned = await plan(session, list.items, parallel, logger);
     unplanned = planned.failed.map((f) => planFailure(f));
-    for (const f of planned.failed) failures.push(`${f.item.label} ${repositoryName(f.item.source)}${f.ref ? `${isDigest(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`);
+    for (const f of planned.failed)
+      failures.push(`${f.item.label} ${repositoryName(f.item.source)}${f.ref ? `${isDigest(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`);
     // Without keep-going, a source that cannot be planned stops the run before anything is copied.
     pairs = planned.failed.length && !keepGoing ? [] : planned.pairs;
     const changed = pairs.filter((p) => !p.unchanged);
-    for (const p of pairs.filter((p) => p.unchanged)) outcomes.set(p, tagsOf(p).map((tag) => result(p, tag, 'unchanged', 0)));
+    for (const p of pairs.filter((p) => p.unchanged))
+      outcomes.set(
+        p,
+        tagsOf(p).map((tag) => result(p, tag, 'unchanged', 0)),
+      );
     logger.info(`plan: ${changed.length} image(s) to copy, ${pairs.length - changed.length} unchanged`);
-    for (const p of changed) logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`);
+    for (const p of changed)
+      logger.info(
+        `  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`,
+      );
     if (!dryRun) {
-      const skopeo = engine === 'skopeo' ? new Skopeo({ env, exec: context.exec, binary: skopeoPath, insecureRegistries, credential: async (registry) => explicit.get(registry) }) : undefined;
+      const skopeo =
+        engine === 'skopeo'
+          ? new Skopeo({
+              env,
+              exec: context.exec,
+              binary: skopeoPath,
+              insecureRegistries,
+              credential: async (registry) => explicit.get(registry),
+            })
+          : undefined;
       const limiter = new Limiter(parallel);
       let stop = false;
       await Promise.all(
@@ -105,12 +139,18 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
             if (stop) return;
             try {
               const bytes = skopeo ? await copyWithSkopeo(skopeo, session, pair, logger) : await copyNative(session, pair, logger);
-              outcomes.set(pair, tagsOf(pair).map((tag, i) => result(pair, tag, 'copied', i === 0 ? bytes : 0)));
+              outcomes.set(
+                pair,
+                tagsOf(pair).map((tag, i) => result(pair, tag, 'copied', i === 0 ? bytes : 0)),
+              );
             } catch (error) {
               const message = `${pair.item.label} ${source(pair)}: ${(error as Error).message}`;
               failures.push(message);
               logger.error(message);
-              outcomes.set(pair, tagsOf(pair).map((tag) => ({ ...result(pair, tag, 'failed', 0), error: (error as Error).message })));
+              outcomes.set(
+                pair,
+                tagsOf(pair).map((tag) => ({ ...result(pair, tag, 'failed', 0), error: (error as Error).message })),
+              );
               if (!keepGoing) stop = true;
             }
           }),
@@ -126,7 +166,13 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
   const outDir = env.RUNNER_TEMP || tmpdir();
   await mkdir(outDir, { recursive: true });
   const digestFile = join(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
-  await writeFile(digestFile, mirrored.filter((m) => m.status !== 'failed').map((m) => `${m.digest} docker://${m.dest}\n`).join(''));
+  await writeFile(
+    digestFile,
+    mirrored
+      .filter((m) => m.status !== 'failed')
+      .map((m) => `${m.digest} docker://${m.dest}\n`)
+      .join(''),
+  );
   const count = (status: MirroredTag['status']) => mirrored.filter((m) => m.status === status).length;
   const bytes = mirrored.reduce((n, m) => n + m.bytes, 0);
   return {
@@ -141,7 +187,8 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
 }
 
 function failureText(failures: readonly string[], keepGoing: boolean, planning: boolean): string {
-  if (planning && !keepGoing) return `nothing was mirrored: ${failures.length} source(s) could not be planned (keep-going: true mirrors the rest):\n  ${failures.join('\n  ')}`;
+  if (planning && !keepGoing)
+    return `nothing was mirrored: ${failures.length} source(s) could not be planned (keep-going: true mirrors the rest):\n  ${failures.join('\n  ')}`;
   return `${failures.length} image(s) failed to mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}`;
 }
 
@@ -149,7 +196,14 @@ function planFailure(failure: PlanFailure): MirroredTag {
   const ref = failure.ref ?? '';
   const at = ref ? `${isDigest(ref) ? '@' : ':'}${ref}` : '';
   const dest = failure.ref ? (failure.item.rename[ref] ?? (isDigest(ref) ? undefined : ref)) : undefined;
-  return { src: `${repositoryName(failure.item.source)}${at}`, dest: `${repositoryName(failure.item.destination)}${dest ? `:${dest}` : ''}`, digest: '', status: 'failed', bytes: 0, error: failure.error };
+  return {
+    src: `${repositoryName(failure.item.source)}${at}`,
+    dest: `${repositoryName(failure.item.destination)}${dest ? `:${dest}` : ''}`,
+    digest: '',
+    status: 'failed',
+    bytes: 0,
+    error: failure.error,
+  };
 }
 
 /** skopeo from PATH, or the pinned download skopeo-url names (checked against skopeo-sha256 before it runs). */
@@ -157,7 +211,8 @@ async function skopeoBinary(context: CommandContext): Promise<string | undefined
   const url = context.read(Input.SkopeoUrl);
   const sha256 = context.read(Input.SkopeoSha256);
   if (!url && !sha256) return undefined;
-  if (!url || !sha256) throw new ConfigError(`${url ? Input.SkopeoSha256 : Input.SkopeoUrl}: required with ${url ? Input.SkopeoUrl : Input.SkopeoSha256}`);
+  if (!url || !sha256)
+    throw new ConfigError(`${url ? Input.SkopeoSha256 : Input.SkopeoUrl}: required with ${url ? Input.SkopeoUrl : Input.SkopeoSha256}`);
   if (!context.download) throw new ConfigError(`${Input.SkopeoUrl}: downloads are not available here`);
   const path = await context.download('skopeo', url, sha256);
   context.logger.info(`skopeo: ${path} (pinned sha256 ${sha256.slice(0, 12)}…)`);
@@ -170,7 +225,13 @@ const tagsOf = (pair: MirrorPair) => (pair.destTags.length ? pair.destTags : [pa
 const source = (pair: MirrorPair) => `${repositoryName(pair.item.source)}${isDigest(pair.srcRef) ? '@' : ':'}${pair.srcRef}`;
 
 function result(pair: MirrorPair, tag: string, status: MirroredTag['status'], bytes: number): MirroredTag {
-  return { src: source(pair), dest: `${repositoryName(pair.item.destination)}${isDigest(tag) ? '@' : ':'}${tag}`, digest: pair.digest, status, bytes };
+  return {
+    src: source(pair),
+    dest: `${repositoryName(pair.item.destination)}${isDigest(tag) ? '@' : ':'}${tag}`,
+    digest: pair.digest,
+    status,
+    bytes,
+  };
 }
 
 /** A source that could not be planned: not found, nothing matching, or a registry refusing. */
@@ -209,7 +270,9 @@ async function plan(session: RegistrySession, items: readonly MirrorItem[], para
         const selector = item.selector;
         try {
           const all = await retry(`list ${repositoryName(item.source)}`, () => src.listTags(item.source.path));
-          refs = all.filter((tag) => (selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range)));
+          refs = all.filter((tag) =>
+            selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range),
+          );
         } catch (error) {
           return [fail(item, error)];
         }
@@ -232,7 +295,8 @@ async function plan(session: RegistrySession, items: readonly MirrorItem[], para
         let digest: string;
         if (ref.startsWith('sha256:')) digest = ref;
         // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.
-        else if (isDigest(ref)) digest = (await retry(`GET ${repositoryName(item.source)}@${ref}`, () => src.getManifest(item.source.path, ref))).digest;
+        else if (isDigest(ref))
+          digest = (await retry(`GET ${repositoryName(item.source)}@${ref}`, () => src.getManifest(item.source.path, ref))).digest;
         else {
           const head = await retry(`HEAD ${repositoryName(item.source)}:${ref}`, () => src.headManifest(item.source.path, ref));
           if (!head) return fail(item, `${repositoryName(item.source)}:${ref} not found`, ref);
@@ -240,7 +304,9 @@ async function plan(session: RegistrySession, items: readonly MirrorItem[], para
         }
         const sourceDigest = digest;
         if (item.platforms?.length) digest = await subsetDigest(session, item, digest);
-        const current = destTag ? await retry(`HEAD ${repositoryName(item.destination)}:${destTag}`, () => dst.headManifest(item.destination.path, destTag)) : await retry(`HEAD ${repositoryName(item.destination)}@${digest}`, () => dst.headManifest(item.destination.path, digest));
+        const current = destTag
+          ? await retry(`HEAD ${repositoryName(item.destination)}:${destTag}`, () => dst.headManifest(item.destination.path, destTag))
+          : await retry(`HEAD ${repositoryName(item.destination)}@${digest}`, () => dst.headManifest(item.destination.path, digest));
         return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
       }
     }),
@@ -262,22 +328,29 @@ async function subsetDigest(session: RegistrySession, item: MirrorItem, digest: 
 async function copyNative(session: RegistrySession, pair: MirrorPair, logger: Logger): Promise<number> {
   let moved = 0;
   let reported = 0;
-  const result = await copyImage(session, { registry: pair.item.source.registry, repository: pair.item.source.path }, { registry: pair.item.destination.registry, repository: pair.item.destination.path }, {
-    source: pair.sourceDigest,
-    knownChanged: true,
-    tags: pair.destTags,
-    platforms: pair.item.platforms,
-    onBytes: (n) => {
-      moved += n;
-      // Progress on long copies, every 64 MiB.
-      if (moved - reported >= 64 * 1048576) {
-        reported = moved;
-        logger.info(`${source(pair)}: ${(moved / 1048576).toFixed(0)} MiB copied`);
-      }
+  const result = await copyImage(
+    session,
+    { registry: pair.item.source.registry, repository: pair.item.source.path },
+    { registry: pair.item.destination.registry, repository: pair.item.destination.path },
+    {
+      source: pair.sourceDigest,
+      knownChanged: true,
+      tags: pair.destTags,
+      platforms: pair.item.platforms,
+      onBytes: (n) => {
+        moved += n;
+        // Progress on long copies, every 64 MiB.
+        if (moved - reported >= 64 * 1048576) {
+          reported = moved;
+          logger.info(`${source(pair)}: ${(moved / 1048576).toFixed(0)} MiB copied`);
+        }
+      },
     },
-  });
+  );
   if (result.digest !== pair.digest) throw new Error(`copied as ${result.digest}, not the planned ${pair.digest}`);
-  logger.info(`${source(pair)} -> ${repositoryName(pair.item.destination)}: ${result.blobsCopied} blobs copied, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there`);
+  logger.info(
+    `${source(pair)} -> ${repositoryName(pair.item.destination)}: ${result.blobsCopied} blobs copied, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there`,
+  );
   return result.bytesMoved;
 }
 
@@ -285,9 +358,16 @@ async function copyWithSkopeo(skopeo: Skopeo, session: RegistrySession, pair: Mi
   if (pair.item.platforms?.length) throw new Error('platforms subsets need engine: native');
   for (const tag of pair.destTags.length ? pair.destTags : [pair.digest]) {
     // The source pinned by digest: what was planned is what is copied.
-    await skopeo.copy({ registry: pair.item.source.registry, repository: pair.item.source.path, reference: pair.digest }, { registry: pair.item.destination.registry, repository: pair.item.destination.path, reference: tag }, { retryTimes: 3 });
+    await skopeo.copy(
+      { registry: pair.item.source.registry, repository: pair.item.source.path, reference: pair.digest },
+      { registry: pair.item.destination.registry, repository: pair.item.destination.path, reference: tag },
+      { retryTimes: 3 },
+    );
     const head = await session.client(pair.item.destination.registry).headManifest(pair.item.destination.path, tag);
-    if (head?.digest !== pair.digest) throw new Error(`${repositoryName(pair.item.destination)}:${tag} is ${head?.digest ?? 'missing'} after skopeo copy, not ${pair.digest}`);
+    if (head?.digest !== pair.digest)
+      throw new Error(
+        `${repositoryName(pair.item.destination)}:${tag} is ${head?.digest ?? 'missing'} after skopeo copy, not ${pair.digest}`,
+      );
   }
   logger.info(`${source(pair)} -> ${repositoryName(pair.item.destination)} with skopeo`);
   return 0;

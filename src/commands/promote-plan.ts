@@ -48,7 +48,12 @@ export type TagPromotion = ReadyPromotion | ProblemPromotion;
  * when their final tag holds the digest, and an image whose temporary tags are all gone is
  * "already promoted" when its final tags carry this change's label.
  */
-export async function planTagPromotion(session: RegistrySession, image: ImageSpec, prefix: string, change: number | undefined): Promise<TagPromotion> {
+export async function planTagPromotion(
+  session: RegistrySession,
+  image: ImageSpec,
+  prefix: string,
+  change: number | undefined,
+): Promise<TagPromotion> {
   const { registry, path: repository } = image.reference;
   const client = session.client(registry);
   const head = (tag: string) => session.limiter(registry).run(() => client.headManifest(repository, tag));
@@ -66,7 +71,9 @@ export async function planTagPromotion(session: RegistrySession, image: ImageSpe
   const existing = image.tags.filter((_, i) => found[i]).map((tag) => `${prefix}_${tag}`);
   const temps = found.map((t) => (t && !dummies.has(t.digest) ? t : undefined));
   if (manifests.size > 1) {
-    return problem(`the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the change uploaded twice? Re-run its gate`);
+    return problem(
+      `the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the change uploaded twice? Re-run its gate`,
+    );
   }
   // Final tags are only read when a temporary one is missing (a re-run): otherwise putting the
   // manifest again is as cheap as looking, and keeps a promotion at about two requests a tag.
@@ -85,23 +92,40 @@ export async function planTagPromotion(session: RegistrySession, image: ImageSpe
     else if (temps[i]) moves.push(tag);
     else missing.push(`${prefix}_${tag}`);
   });
-  if (missing.length > 0) return problem(`${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ${image.tags.length} tags)`);
+  if (missing.length > 0)
+    return problem(
+      `${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ${image.tags.length} tags)`,
+    );
   return { ...base, kind: 'ready', digest, manifest, moves, inPlace, temporary: existing, alreadyPromoted: false };
 }
 
-async function alreadyPromoted(session: RegistrySession, image: ImageSpec, finals: readonly (ManifestHead | undefined)[], prefix: string, change: number | undefined): Promise<TagPromotion> {
+async function alreadyPromoted(
+  session: RegistrySession,
+  image: ImageSpec,
+  finals: readonly (ManifestHead | undefined)[],
+  prefix: string,
+  change: number | undefined,
+): Promise<TagPromotion> {
   const base = { image, registry: image.reference.registry, repository: image.reference.path };
   const missing = image.tags.map((tag) => `${prefix}_${tag}`).join(', ');
   const finalDigests = new Set(finals.map((f) => f?.digest));
   if (change === undefined || finals.some((f) => !f) || finalDigests.size !== 1) {
-    return { ...base, kind: 'problem', problem: `${image.repository}: missing ${missing}, and the final tags do not all hold one image of this change` };
+    return {
+      ...base,
+      kind: 'problem',
+      problem: `${image.repository}: missing ${missing}, and the final tags do not all hold one image of this change`,
+    };
   }
   const [digest] = finalDigests as Set<string>;
   const client = session.client(image.reference.registry);
   const config = await readImageConfig(client, image.reference.path, digest);
   const label = config.labels[CHANGE_LABEL];
   if (label !== undefined && label !== String(change)) {
-    return { ...base, kind: 'problem', problem: `${image.repository}: missing ${missing}; the final tags hold change ${label}, not change ${change}` };
+    return {
+      ...base,
+      kind: 'problem',
+      problem: `${image.repository}: missing ${missing}; the final tags hold change ${label}, not change ${change}`,
+    };
   }
   const manifest = await client.getManifest(image.reference.path, digest);
   const unlabelled = label === undefined ? `missing ${missing}; the final tags hold an image of no change` : undefined;

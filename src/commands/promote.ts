@@ -60,7 +60,12 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
   for (const image of inputs.images) {
     try {
       credentialFor(inputs.credentials, image.reference.registry, image.repository);
-      if (inputs.method === 'intermediate-registry' && inputs.intermediate) credentialFor(inputs.credentials, inputs.intermediate.registry, `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}`);
+      if (inputs.method === 'intermediate-registry' && inputs.intermediate)
+        credentialFor(
+          inputs.credentials,
+          inputs.intermediate.registry,
+          `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}`,
+        );
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       problems.push(error.message);
@@ -68,12 +73,19 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
   }
   if (problems.length) throw new ConfigErrors([...new Set(problems)]);
 
-  const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => { const login = loginOf(c); return login ? [[registry, login] as const] : []; }));
+  const explicit = new Map(
+    [...inputs.credentials].flatMap(([registry, c]) => {
+      const login = loginOf(c);
+      return login ? [[registry, login] as const] : [];
+    }),
+  );
   const session = new RegistrySession({
     logger,
     transport: inputs.transport,
     credentials: { explicit, env, exec: context.exec },
-    wildcardDeleteRegistries: [...inputs.credentials.values()].filter((c) => registryKind(c.registry, c.type) === 'quay').map((c) => c.registry),
+    wildcardDeleteRegistries: [...inputs.credentials.values()]
+      .filter((c) => registryKind(c.registry, c.type) === 'quay')
+      .map((c) => c.registry),
   });
   const deleter = new TagDeleter({
     session,
@@ -86,8 +98,13 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
   const outcome: Outcome = { promoted: [], deleted: [], leftBehind: [], plan: [] };
   let failure: string | undefined;
   try {
-    logger.info(`promoting change ${change.change} (${change.prefix}_<tag>) by ${inputs.method}${inputs.dryRun ? ' (dry run: nothing changes)' : ''}`);
-    const cleanupTargets = inputs.method === 'tag' ? await byTag(session, deleter, inputs, change.prefix, change.change, outcome, logger) : await fromIntermediate(session, inputs, change.prefix, revisions, outcome, logger);
+    logger.info(
+      `promoting change ${change.change} (${change.prefix}_<tag>) by ${inputs.method}${inputs.dryRun ? ' (dry run: nothing changes)' : ''}`,
+    );
+    const cleanupTargets =
+      inputs.method === 'tag'
+        ? await byTag(session, deleter, inputs, change.prefix, change.change, outcome, logger)
+        : await fromIntermediate(session, inputs, change.prefix, revisions, outcome, logger);
     if (inputs.cleanup) await cleanup({ session, deleter, inputs, outcome, logger, env }, cleanupTargets, change);
     for (const left of outcome.leftBehind) logger.warning(`temporary tag left behind: ${left.ref}: ${left.reason}`);
     for (const probe of deleter.leftoverProbes) logger.warning(`probe tag left behind: ${probe}`);
@@ -102,7 +119,11 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
     failure = `strict-cleanup: ${outcome.leftBehind.length} temporary tag(s) could not be deleted: ${outcome.leftBehind.map((l) => l.ref).join(', ')}`;
   }
   return {
-    outputs: { promoted: JSON.stringify(outcome.promoted), deleted: JSON.stringify(outcome.deleted), 'left-behind': JSON.stringify(outcome.leftBehind) },
+    outputs: {
+      promoted: JSON.stringify(outcome.promoted),
+      deleted: JSON.stringify(outcome.deleted),
+      'left-behind': JSON.stringify(outcome.leftBehind),
+    },
     summary: {
       title: inputs.dryRun ? `Promotion plan for change ${change.change} (dry run)` : `Promoted change ${change.change}`,
       headers: ['final tag', 'digest', 'from', 'status'],
@@ -130,10 +151,20 @@ interface PromotionRun {
 /** Repositories whose leaked temporary tags the cleanup looks at. */
 type CleanupTarget = { registry: string; repository: string };
 
-async function byTag(session: RegistrySession, deleter: TagDeleter, inputs: PromoteInputs, prefix: string, change: number | undefined, outcome: Outcome, logger: Logger): Promise<CleanupTarget[]> {
+async function byTag(
+  session: RegistrySession,
+  deleter: TagDeleter,
+  inputs: PromoteInputs,
+  prefix: string,
+  change: number | undefined,
+  outcome: Outcome,
+  logger: Logger,
+): Promise<CleanupTarget[]> {
   const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   // Every image is checked before any tag moves: all of a change's images move, or none does.
-  const planned = await session.all(inputs.images, (image) => retry(`read tags of ${image.repository}`, () => planTagPromotion(session, image, prefix, change)));
+  const planned = await session.all(inputs.images, (image) =>
+    retry(`read tags of ${image.repository}`, () => planTagPromotion(session, image, prefix, change)),
+  );
   const problems = planned.flatMap((p) => (p.kind === 'problem' ? [p.problem] : []));
   if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
   const plans = settleUnlabelled(planned as ReadyPromotion[], logger);
@@ -164,7 +195,8 @@ async function byTag(session: RegistrySession, deleter: TagDeleter, inputs: Prom
   return targetsOf(plans);
 }
 
-const targetsOf = (plans: readonly ReadyPromotion[]): CleanupTarget[] => plans.map((p) => ({ registry: p.registry, repository: p.repository }));
+const targetsOf = (plans: readonly ReadyPromotion[]): CleanupTarget[] =>
+  plans.map((p) => ({ registry: p.registry, repository: p.repository }));
 
 /**
  * An image whose temporary tags are all gone and whose final tags hold one image without a
@@ -176,7 +208,10 @@ function settleUnlabelled(plans: readonly ReadyPromotion[], logger: Logger): Rea
   const gated = plans.some((p) => p.temporary.length > 0 && !p.unlabelled);
   const unsettled = plans.filter((p) => p.unlabelled && !gated);
   if (unsettled.length) throw new ConfigErrors(unsettled.map((p) => `nothing was promoted: ${p.image.repository}: ${p.unlabelled}`));
-  for (const plan of plans.filter((p) => p.unlabelled)) logger.info(`${plan.image.repository}: its temporary tags are gone and its final tags hold ${plan.digest}: promoted by an earlier run of this change`);
+  for (const plan of plans.filter((p) => p.unlabelled))
+    logger.info(
+      `${plan.image.repository}: its temporary tags are gone and its final tags hold ${plan.digest}: promoted by an earlier run of this change`,
+    );
   return [...plans];
 }
 
@@ -193,7 +228,13 @@ function supersede(promoted: PromotedTag[], plan: ReadyPromotion, onTags: string
  * that deletes the manifest with the tag gets it put back on the final tags. A deletion that
  * fails is a tag left behind, never a failed release: the final tags have moved.
  */
-async function deleteTemporary(deleter: TagDeleter, plan: ReadyPromotion, outcome: Outcome, signal: AbortSignal, logger: Logger): Promise<void> {
+async function deleteTemporary(
+  deleter: TagDeleter,
+  plan: ReadyPromotion,
+  outcome: Outcome,
+  signal: AbortSignal,
+  logger: Logger,
+): Promise<void> {
   const guard = { tags: plan.image.tags, manifest: plan.manifest };
   for (const tag of plan.temporary) {
     const ref = { registry: plan.registry, repository: plan.repository };
@@ -221,7 +262,8 @@ export async function moveTags(session: RegistrySession, plan: ReadyPromotion, p
     promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
     logger.info(`${ref}:${tag} -> ${plan.digest}`);
   }
-  for (const tag of plan.inPlace) promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
+  for (const tag of plan.inPlace)
+    promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
   return promoted;
 }
 
@@ -232,11 +274,18 @@ export async function moveTags(session: RegistrySession, plan: ReadyPromotion, p
  * others; both runs then settle every final tag on the newer image (by its config's created
  * time, the digest breaking ties), so an image's tags never end split between two builds.
  */
-export async function verifyFinalTags(session: RegistrySession, plan: ReadyPromotion, change: number | undefined, logger: Logger): Promise<string> {
+export async function verifyFinalTags(
+  session: RegistrySession,
+  plan: ReadyPromotion,
+  change: number | undefined,
+  logger: Logger,
+): Promise<string> {
   const client = session.client(plan.registry);
   const ref = `${plan.registry}/${plan.repository}`;
   const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
-  const heads = await Promise.all(plan.image.tags.map((tag) => retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag))));
+  const heads = await Promise.all(
+    plan.image.tags.map((tag) => retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag))),
+  );
   if (heads.every((head) => head?.digest === plan.digest)) return plan.digest;
   const vanished = plan.image.tags.filter((_, i) => !heads[i]);
   for (const tag of vanished) await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, plan.manifest));
@@ -250,15 +299,19 @@ export async function verifyFinalTags(session: RegistrySession, plan: ReadyPromo
   }
   plan.image.tags.forEach((tag, i) => {
     const now = candidates.get(onTags[i])?.change;
-    if (onTags[i] !== plan.digest && !(now && now !== String(change))) throw new Error(`${ref}:${tag} resolves to ${onTags[i]} after the promotion, not ${plan.digest}`);
+    if (onTags[i] !== plan.digest && !(now && now !== String(change)))
+      throw new Error(`${ref}:${tag} resolves to ${onTags[i]} after the promotion, not ${plan.digest}`);
   });
   const [winner] = [...candidates].sort(([da, a], [db, b]) => b.created - a.created || db.localeCompare(da))[0];
-  const manifest = winner === plan.digest ? plan.manifest : await retry(`GET ${ref}@${winner}`, () => client.getManifest(plan.repository, winner));
+  const manifest =
+    winner === plan.digest ? plan.manifest : await retry(`GET ${ref}@${winner}`, () => client.getManifest(plan.repository, winner));
   for (const [i, tag] of plan.image.tags.entries()) {
     if (onTags[i] === winner) continue;
     await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
   }
-  logger.warning(`${ref}: a concurrent promotion of change ${candidates.get(winner)?.change ?? '?'} moved some final tags; all of them now hold the newer image ${winner}`);
+  logger.warning(
+    `${ref}: a concurrent promotion of change ${candidates.get(winner)?.change ?? '?'} moved some final tags; all of them now hold the newer image ${winner}`,
+  );
   return winner;
 }
 
@@ -270,13 +323,24 @@ function record(result: TagDeletion, outcome: Outcome): void {
 
 /** The source of each tag: the gate's artifact, else the deterministic intermediate name. */
 function sourceFor(inputs: PromoteInputs, image: ImageSpec, tag: string, prefix: string): string | undefined {
-  const artifact = inputs.artifacts?.find((a) => (a.metadata?.repository ?? a.name.slice(0, a.name.lastIndexOf(':'))) === image.repository && (a.metadata?.tag ?? a.name.slice(a.name.lastIndexOf(':') + 1)) === tag);
+  const artifact = inputs.artifacts?.find(
+    (a) =>
+      (a.metadata?.repository ?? a.name.slice(0, a.name.lastIndexOf(':'))) === image.repository &&
+      (a.metadata?.tag ?? a.name.slice(a.name.lastIndexOf(':') + 1)) === tag,
+  );
   if (artifact) return artifact.url.slice('docker://'.length);
   if (inputs.intermediate) return `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}:${prefix}_${tag}`;
   return undefined;
 }
 
-async function fromIntermediate(session: RegistrySession, inputs: PromoteInputs, prefix: string, revisions: readonly string[], outcome: Outcome, logger: Logger): Promise<CleanupTarget[]> {
+async function fromIntermediate(
+  session: RegistrySession,
+  inputs: PromoteInputs,
+  prefix: string,
+  revisions: readonly string[],
+  outcome: Outcome,
+  logger: Logger,
+): Promise<CleanupTarget[]> {
   const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   const problems: string[] = [];
   const copies: { image: ImageSpec; source: string; registry: string; repository: string; digest: string }[] = [];
@@ -284,7 +348,9 @@ async function fromIntermediate(session: RegistrySession, inputs: PromoteInputs,
   for (const image of inputs.images) {
     const sources = image.tags.map((tag) => sourceFor(inputs, image, tag, prefix));
     if (sources.some((s) => !s)) {
-      problems.push(`${image.repository}: no artifact for ${image.tags.filter((_, i) => !sources[i]).join(', ')}, and no intermediate-registry to look in`);
+      problems.push(
+        `${image.repository}: no artifact for ${image.tags.filter((_, i) => !sources[i]).join(', ')}, and no intermediate-registry to look in`,
+      );
       continue;
     }
     const heads = await Promise.all(
@@ -311,9 +377,12 @@ async function fromIntermediate(session: RegistrySession, inputs: PromoteInputs,
     }
     const source = parseReference(sources[0]!);
     if (revisions.length > 0) {
-      const revision = (await retry(`config of ${sources[0]}`, () => readImageConfig(session.client(source.registry), source.path, digest))).labels[REVISION_LABEL];
+      const revision = (await retry(`config of ${sources[0]}`, () => readImageConfig(session.client(source.registry), source.path, digest)))
+        .labels[REVISION_LABEL];
       if (revision && !revisions.includes(revision)) {
-        problems.push(`${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ${revisions.join(' or its merge ')}; refusing to promote it`);
+        problems.push(
+          `${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ${revisions.join(' or its merge ')}; refusing to promote it`,
+        );
         continue;
       }
     }
@@ -325,10 +394,24 @@ async function fromIntermediate(session: RegistrySession, inputs: PromoteInputs,
     for (const tag of copy.image.tags) outcome.plan.push(`${copy.image.repository}:${tag} <- ${copy.source} (${copy.digest})`);
     if (inputs.dryRun) continue;
     const result = await logger.group(`Promote ${copy.image.repository} from ${copy.registry}`, () =>
-      copyImage(session, { registry: copy.registry, repository: copy.repository }, { registry: copy.image.reference.registry, repository: copy.image.reference.path }, { source: copy.digest, tags: copy.image.tags }),
+      copyImage(
+        session,
+        { registry: copy.registry, repository: copy.repository },
+        { registry: copy.image.reference.registry, repository: copy.image.reference.path },
+        { source: copy.digest, tags: copy.image.tags },
+      ),
     );
-    logger.info(`${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`}`);
-    for (const tag of copy.image.tags) outcome.promoted.push({ repository: copy.image.repository, tag, digest: copy.digest, from: copy.source, status: result.status === 'unchanged' ? 'in-place' : 'moved' });
+    logger.info(
+      `${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`}`,
+    );
+    for (const tag of copy.image.tags)
+      outcome.promoted.push({
+        repository: copy.image.repository,
+        tag,
+        digest: copy.digest,
+        from: copy.source,
+        status: result.status === 'unchanged' ? 'in-place' : 'moved',
+      });
   }
   return copies.map((c) => ({ registry: c.registry, repository: c.repository }));
 }
@@ -350,10 +433,29 @@ async function cleanup(run: PromotionRun, targets: readonly CleanupTarget[], cha
     const credential = inputs.credentials.get(target.registry);
     const kind = registryKind(target.registry, credential?.type);
     const tagTime = (tag: string) =>
-      vendorTagTime({ registry: target.registry, repository: target.repository, tag, kind, transport: session.transport, credential: credential && { username: credential.username, password: credential.password, apiToken: credential.apiToken, apiUrl: credential.apiUrl } });
+      vendorTagTime({
+        registry: target.registry,
+        repository: target.repository,
+        tag,
+        kind,
+        transport: session.transport,
+        credential: credential && {
+          username: credential.username,
+          password: credential.password,
+          apiToken: credential.apiToken,
+          apiUrl: credential.apiUrl,
+        },
+      });
     try {
       const tags = await withRetry(`list ${key}`, () => session.client(target.registry).listTags(target.repository), session.retry, logger);
-      const leaked = await findLeakedTags(session, target.registry, target.repository, tags, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState }, logger);
+      const leaked = await findLeakedTags(
+        session,
+        target.registry,
+        target.repository,
+        tags,
+        { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState },
+        logger,
+      );
       for (const tag of leaked) {
         outcome.plan.push(`delete leaked ${key}:${tag.tag} (${tag.reason})`);
         if (!inputs.dryRun) record(await deleter.deleteTag(target, tag.tag), outcome);

@@ -32,16 +32,30 @@ export function intermediateRepository(intermediate: IntermediateRegistry, image
  * Every push target, with its credentials checked before any build or network call: a given map
  * lacking the registry, or whose pattern does not fully match the repository, stops the run.
  */
-export function planUploads(images: readonly ImageSpec[], mode: UploadMode, prefix: string, intermediate: IntermediateRegistry | undefined, credentials: CredentialsMap): PushTarget[] {
+export function planUploads(
+  images: readonly ImageSpec[],
+  mode: UploadMode,
+  prefix: string,
+  intermediate: IntermediateRegistry | undefined,
+  credentials: CredentialsMap,
+): PushTarget[] {
   const problems: string[] = [];
   const targets: PushTarget[] = [];
   for (const image of images) {
     const registry = mode === 'intermediate' ? intermediate!.registry : image.reference.registry;
     const repository = mode === 'intermediate' ? intermediateRepository(intermediate!, image) : image.reference.path;
     const tags = mode === 'release' ? image.tags : image.tags.map((tag) => `${prefix}_${tag}`);
-    for (const tag of tags) if (!isValidTag(tag)) problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
+    for (const tag of tags)
+      if (!isValidTag(tag)) problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
     try {
-      targets.push({ image, registry, repository, tags, finalTags: image.tags, credential: credentialFor(credentials, registry, `${registry}/${repository}`) });
+      targets.push({
+        image,
+        registry,
+        repository,
+        tags,
+        finalTags: image.tags,
+        credential: credentialFor(credentials, registry, `${registry}/${repository}`),
+      });
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       problems.push(error.message);

@@ -34,7 +34,8 @@ export interface Artifact {
 }
 
 /** Engine failures worth another attempt: the registry or the network, not the image. */
-const TRANSIENT = /\b(50[0-9]|429)\b|too many requests|timeout|timed out|connection reset|broken pipe|unexpected EOF|\bEOF\b|connection refused|TLS handshake/i;
+const TRANSIENT =
+  /\b(50[0-9]|429)\b|too many requests|timeout|timed out|connection reset|broken pipe|unexpected EOF|\bEOF\b|connection refused|TLS handshake/i;
 
 export async function upload(context: CommandContext): Promise<CommandResult> {
   const { env, logger } = context;
@@ -53,7 +54,12 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
 
   const { built, plans } = await buildImages(context, inputs, change);
   const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
-  const explicit = new Map(targets.flatMap((t) => { const login = loginOf(t.credential); return login ? [[t.registry, login] as const] : []; }));
+  const explicit = new Map(
+    targets.flatMap((t) => {
+      const login = loginOf(t.credential);
+      return login ? [[t.registry, login] as const] : [];
+    }),
+  );
   const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env, exec: context.exec } });
   const scratch = await mkdtemp(join(tmpdir(), 'cia-push-'));
   const unregister = onInterrupt(() => rmSync(scratch, { recursive: true, force: true }));
@@ -62,7 +68,18 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
     for (const [i, target] of targets.entries()) {
       const report = built[i];
       const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
-      const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () => pushImage(engine, session, target, report, inputs.transport.insecureRegistries ?? [], join(scratch, `digest-${i}`), logger, rebuild));
+      const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () =>
+        pushImage(
+          engine,
+          session,
+          target,
+          report,
+          inputs.transport.insecureRegistries ?? [],
+          join(scratch, `digest-${i}`),
+          logger,
+          rebuild,
+        ),
+      );
       uploaded.push({ ...report, ...result });
     }
   } finally {
@@ -77,16 +94,32 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
           target.tags.map((tag, t) => ({
             name: `${target.image.repository}:${target.finalTags[t]}`,
             url: `docker://${target.registry}/${target.repository}:${tag}`,
-            metadata: { type: 'container_image' as const, repository: target.image.repository, tag: target.finalTags[t], digest: uploaded[i].digest, revision: change.revision ?? null },
+            metadata: {
+              type: 'container_image' as const,
+              repository: target.image.repository,
+              tag: target.finalTags[t],
+              digest: uploaded[i].digest,
+              revision: change.revision ?? null,
+            },
           })),
         )
       : [];
   return {
     outputs: { images: JSON.stringify(uploaded), artifacts: JSON.stringify(artifacts) },
     summary: {
-      title: mode === 'intermediate' ? 'Uploaded to the intermediate registry' : mode === 'gate' ? `Uploaded for ${change.prefix} (gate)` : 'Released',
+      title:
+        mode === 'intermediate'
+          ? 'Uploaded to the intermediate registry'
+          : mode === 'gate'
+            ? `Uploaded for ${change.prefix} (gate)`
+            : 'Released',
       headers: ['repository', 'pushed', 'digest', 'platforms'],
-      rows: uploaded.map((u) => [u.repository, u.refs.map((r) => (u.skipped.some((s) => r.endsWith(`:${s}`)) ? `${r} (already there)` : r)).join(' '), u.digest, u.platforms.join(', ')]),
+      rows: uploaded.map((u) => [
+        u.repository,
+        u.refs.map((r) => (u.skipped.some((s) => r.endsWith(`:${s}`)) ? `${r} (already there)` : r)).join(' '),
+        u.digest,
+        u.platforms.join(', '),
+      ]),
     },
   };
 }
@@ -101,12 +134,24 @@ function describe(mode: string, change: ChangeInfo, targets: readonly PushTarget
  * image), puts the other tags through the registry API, then checks every tag resolves to the
  * digest pushed.
  */
-async function pushImage(engine: ContainerEngine, session: RegistrySession, target: PushTarget, image: BuiltImageReport, insecureRegistries: readonly string[], digestFile: string, logger: Logger, rebuild?: BuildSpec) {
+async function pushImage(
+  engine: ContainerEngine,
+  session: RegistrySession,
+  target: PushTarget,
+  image: BuiltImageReport,
+  insecureRegistries: readonly string[],
+  digestFile: string,
+  logger: Logger,
+  rebuild?: BuildSpec,
+) {
   const repositoryRef = `${target.registry}/${target.repository}`;
   const first = `${repositoryRef}:${target.tags[0]}`;
   const source = image.tags[0];
   const login = loginOf(target.credential);
-  const credential = login?.username && login.password !== undefined ? [{ registry: target.registry, username: login.username, password: login.password }] : [];
+  const credential =
+    login?.username && login.password !== undefined
+      ? [{ registry: target.registry, username: login.username, password: login.password }]
+      : [];
   const insecure = isLoopback(target.registry) || insecureRegistries.includes(target.registry);
   let digest: string;
   try {
@@ -115,7 +160,15 @@ async function pushImage(engine: ContainerEngine, session: RegistrySession, targ
         `push ${first}`,
         async () => {
           try {
-            return await engine.push({ source, destination: first, multiPlatform: target.image.platforms.length > 0, insecure, authFile, digestFile, rebuild });
+            return await engine.push({
+              source,
+              destination: first,
+              multiPlatform: target.image.platforms.length > 0,
+              insecure,
+              authFile,
+              digestFile,
+              rebuild,
+            });
           } catch (error) {
             if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n'))) throw Object.assign(error, { retryable: true });
             throw error;
@@ -126,7 +179,13 @@ async function pushImage(engine: ContainerEngine, session: RegistrySession, targ
       ),
     );
   } catch (error) {
-    if (error instanceof ExecError) throw new ExecError(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
+    if (error instanceof ExecError)
+      throw new ExecError(
+        error.tool,
+        error.code,
+        error.lastLines,
+        `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`,
+      );
     throw error;
   }
   const client = session.client(target.registry);
@@ -143,8 +202,11 @@ async function pushImage(engine: ContainerEngine, session: RegistrySession, targ
   }
   for (const tag of target.tags) {
     const head = await retry(`HEAD ${repositoryRef}:${tag}`, () => client.headManifest(target.repository, tag));
-    if (head?.digest !== digest) throw new Error(`${repositoryRef}:${tag} resolves to ${head?.digest ?? 'nothing'}, not the ${digest} just pushed`);
+    if (head?.digest !== digest)
+      throw new Error(`${repositoryRef}:${tag} resolves to ${head?.digest ?? 'nothing'}, not the ${digest} just pushed`);
   }
-  logger.info(`pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${skipped.length ? `; already there: ${skipped.join(', ')}` : ''}`);
+  logger.info(
+    `pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${skipped.length ? `; already there: ${skipped.join(', ')}` : ''}`,
+  );
   return { digest, refs: target.tags.map((t) => `${repositoryRef}:${t}`), skipped };
 }

@@ -7,7 +7,6 @@ import { linearPattern, type Pattern } from './pattern.js';
 import { formatIssues, show } from './schema-errors.js';
 import { parseYamlInput } from './yaml.js';
 
-
 export const CREDENTIAL_KEYS = ['username', 'password', 'repository', 'api_token', 'refresh_token', 'type', 'api_url'] as const;
 
 const secret = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got a ${typeof iss.input}`) });
@@ -20,7 +19,9 @@ const entrySchema = z.strictObject(
     api_token: secret.optional(),
     refresh_token: secret.optional(),
     api_url: z.url({ error: (iss) => `${show(iss.input)} is not a URL` }).optional(),
-    type: z.enum(REGISTRY_KINDS, { error: (iss) => `${show(iss.input)} is not a registry type; one of ${REGISTRY_KINDS.join(', ')}` }).optional(),
+    type: z
+      .enum(REGISTRY_KINDS, { error: (iss) => `${show(iss.input)} is not a registry type; one of ${REGISTRY_KINDS.join(', ')}` })
+      .optional(),
   },
   { error: (iss) => `expected a mapping of ${CREDENTIAL_KEYS.join(', ')}, got ${typeof iss.input}` },
 );
@@ -108,7 +109,10 @@ function maskSecrets(raw: unknown, onSecret: (secret: string) => void): void {
 export function credentialFor(credentials: CredentialsMap, registry: string, repository: string): RegistryCredential | undefined {
   if (credentials.size === 0) return undefined;
   const credential = credentials.get(registry);
-  if (!credential) throw new ConfigError(`registry-credentials: ${registry} credentials not found (needed for ${repository}); the map has ${[...credentials.keys()].join(', ')}`);
+  if (!credential)
+    throw new ConfigError(
+      `registry-credentials: ${registry} credentials not found (needed for ${repository}); the map has ${[...credentials.keys()].join(', ')}`,
+    );
   if (credential.repositoryPattern && !credential.repositoryPattern.test(repository)) {
     throw new ConfigError(`registry-credentials["${registry}"].repository: ${repository} not permitted by ${credential.repositorySource}`);
   }
@@ -118,6 +122,7 @@ export function credentialFor(credentials: CredentialsMap, registry: string, rep
 /** The login a registry-credentials entry gives (user and password, or a refresh token), if any. */
 export function loginOf(credential: RegistryCredential | undefined): Credential | undefined {
   if (!credential) return undefined;
-  if (credential.username && credential.password !== undefined) return { username: credential.username, password: credential.password, refreshToken: credential.refreshToken };
+  if (credential.username && credential.password !== undefined)
+    return { username: credential.username, password: credential.password, refreshToken: credential.refreshToken };
   return credential.refreshToken ? { refreshToken: credential.refreshToken } : undefined;
 }

@@ -42,7 +42,10 @@ export function readEngineInputs(read: InputReader, env: NodeJS.ProcessEnv, onSe
   if (containerFilename !== undefined) resolveInside(workDir, workDir, containerFilename, 'container-filename', false);
   return {
     workDir,
-    images: applyMetadataTags(loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }), read(Input.MetadataTags)),
+    images: applyMetadataTags(
+      loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
+      read(Input.MetadataTags),
+    ),
     engine: engine as EngineName,
     containerFilename,
     extraEnv: parseExtraEnv(read(Input.BuildExtraEnv)),
@@ -60,7 +63,8 @@ function parseExtraEnv(text: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ConfigError(`build-extra-env: "${name}" is not an environment variable name`);
-    if (value !== null && typeof value === 'object') throw new ConfigError(`build-extra-env.${name}: expected a plain value, got ${show(value)}`);
+    if (value !== null && typeof value === 'object')
+      throw new ConfigError(`build-extra-env.${name}: expected a plain value, got ${show(value)}`);
     env[name] = value === null ? '' : String(value);
   }
   return env;

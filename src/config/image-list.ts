@@ -45,7 +45,9 @@ export function loadImageList(source: ImageListSource): ImageSpec[] {
   }
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     if (!(ZUUL_KEY in raw)) {
-      throw new ConfigError(`${origin}images: expected a list of images or a mapping with a "${ZUUL_KEY}" key, got a mapping with keys ${Object.keys(raw).join(', ')}`);
+      throw new ConfigError(
+        `${origin}images: expected a list of images or a mapping with a "${ZUUL_KEY}" key, got a mapping with keys ${Object.keys(raw).join(', ')}`,
+      );
     }
     raw = (raw as Record<string, unknown>)[ZUUL_KEY];
   }
@@ -63,7 +65,8 @@ export function validateImageList(raw: unknown, origin = ''): ImageSpec[] {
   const problems: string[] = [];
   for (const spec of specs) {
     const previous = seen.get(spec.repository);
-    if (previous !== undefined) problems.push(`${origin}images[${spec.index}].repository: "${spec.repository}" is already built by images[${previous}]`);
+    if (previous !== undefined)
+      problems.push(`${origin}images[${spec.index}].repository: "${spec.repository}" is already built by images[${previous}]`);
     seen.set(spec.repository, spec.index);
   }
   if (problems.length > 0) throw new ConfigErrors(problems);
@@ -81,4 +84,3 @@ function toSpec(entry: ImageEntry, index: number): ImageSpec {
     platforms: entry.arch ?? [],
   };
 }
-

@@ -1,11 +1,33 @@
 import { z } from 'zod';
-import { isValidPath, isValidRegistry, isValidTag, looksLikeRegistry, parseReference, ReferenceError, schemeOrCredentials, splitName } from '../registry/reference.js';
+import {
+  isValidPath,
+  isValidRegistry,
+  isValidTag,
+  looksLikeRegistry,
+  parseReference,
+  ReferenceError,
+  schemeOrCredentials,
+  splitName,
+} from '../registry/reference.js';
 import { show } from './schema-errors.js';
 
 /** Zuul's `container_images` keys, verbatim, so a Zuul job's list pastes in unchanged. */
-export const IMAGE_KEYS = ['context', 'container_filename', 'registry', 'repository', 'path', 'build_args', 'target', 'tags', 'siblings', 'labels', 'arch'] as const;
+export const IMAGE_KEYS = [
+  'context',
+  'container_filename',
+  'registry',
+  'repository',
+  'path',
+  'build_args',
+  'target',
+  'tags',
+  'siblings',
+  'labels',
+  'arch',
+] as const;
 
-const typeError = (what: string) => (iss: { input?: unknown }) => (iss.input === undefined ? 'is required' : `expected ${what}, got ${show(iss.input)}`);
+const typeError = (what: string) => (iss: { input?: unknown }) =>
+  iss.input === undefined ? 'is required' : `expected ${what}, got ${show(iss.input)}`;
 
 const text = (what = 'a string') => z.string({ error: typeError(what) }).min(1, { error: 'must not be empty' });
 
@@ -13,7 +35,12 @@ const list = <T extends z.ZodType>(item: T) => z.array(item, { error: typeError(
 
 /** YAML turns `tags: [3.10]` into the number 3.1; refuse numbers rather than guess. */
 const tag = z
-  .string({ error: (iss) => (typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML so it stays as written` : typeError('a tag string')(iss)) })
+  .string({
+    error: (iss) =>
+      typeof iss.input === 'number'
+        ? `${iss.input} is a number, not a tag: quote it in YAML so it stays as written`
+        : typeError('a tag string')(iss),
+  })
   .refine(isValidTag, { error: (iss) => `${show(iss.input)} is not a valid tag (1-128 of [A-Za-z0-9_.-], not starting with "." or "-")` });
 
 const buildArg = text().refine((v) => /^[A-Za-z_][A-Za-z0-9_]*(=|$)/.test(v), {
@@ -48,10 +75,7 @@ export const imageEntrySchema = z
       target: text()
         .refine((v) => STAGE_RE.test(v), { error: (iss) => `${show(iss.input)} is not a build stage name` })
         .optional(),
-      tags: list(tag)
-        .min(1, { error: 'must list at least one tag' })
-        .refine(unique, { error: 'lists a tag twice' })
-        .default(['latest']),
+      tags: list(tag).min(1, { error: 'must list at least one tag' }).refine(unique, { error: 'lists a tag twice' }).default(['latest']),
       siblings: list(text()).default([]),
       labels: list(label).default([]),
       arch: list(platform)

@@ -9,11 +9,14 @@ export function readInputFile(path: string, input: string, shown: string): strin
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new ConfigError(`${input}: "${shown}" is a directory, not a file`);
-    if (stat.size > MAX_INPUT_FILE_BYTES) throw new ConfigError(`${input}: "${shown}" is ${stat.size} bytes, over the ${MAX_INPUT_FILE_BYTES}-byte limit`);
+    if (stat.size > MAX_INPUT_FILE_BYTES)
+      throw new ConfigError(`${input}: "${shown}" is ${stat.size} bytes, over the ${MAX_INPUT_FILE_BYTES}-byte limit`);
     return readFileSync(path, 'utf8');
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${input}: cannot read "${shown}": ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { cause: error });
+    throw new ConfigError(`${input}: cannot read "${shown}": ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, {
+      cause: error,
+    });
   }
 }

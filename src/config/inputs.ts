@@ -80,19 +80,22 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.ImagesFile,
-    description: 'Path (relative to work-dir) of a YAML file holding the image list, or a Zuul vars file with a container_images key. Give this or images.',
+    description:
+      'Path (relative to work-dir) of a YAML file holding the image list, or a Zuul vars file with a container_images key. Give this or images.',
     default: '',
     commands: IMAGE_COMMANDS,
   },
   {
     name: Input.MetadataTags,
-    description: "docker/metadata-action's tags output (full references, one per line): each image it names gets exactly those tags instead of its own.",
+    description:
+      "docker/metadata-action's tags output (full references, one per line): each image it names gets exactly those tags instead of its own.",
     default: '',
     commands: IMAGE_COMMANDS,
   },
   {
     name: Input.WorkDir,
-    description: "Base directory for every context, path, container file, sibling and images-file (Zuul's zuul_work_dir). Empty means the workspace (GITHUB_WORKSPACE, else the current directory).",
+    description:
+      "Base directory for every context, path, container file, sibling and images-file (Zuul's zuul_work_dir). Empty means the workspace (GITHUB_WORKSPACE, else the current directory).",
     default: '',
     commands: ['build', 'upload', 'promote', 'mirror'],
   },
@@ -104,7 +107,8 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.ContainerFilename,
-    description: "Container file used when an image has no container_filename. Empty: Containerfile, else Dockerfile, in the image's context.",
+    description:
+      "Container file used when an image has no container_filename. Empty: Containerfile, else Dockerfile, in the image's context.",
     default: '',
     commands: ENGINE_COMMANDS,
   },
@@ -129,7 +133,8 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.InsecureRegistries,
-    description: 'Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS.',
+    description:
+      'Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS.',
     default: '',
     commands: REGISTRY_COMMANDS,
   },
@@ -141,49 +146,57 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.Promote,
-    description: "Zuul's upload_container_image_promote. true (gate): push only change_<N>_<tag> (or to the intermediate registry), for promote to publish after merge. false (release): push the final tags.",
+    description:
+      "Zuul's upload_container_image_promote. true (gate): push only change_<N>_<tag> (or to the intermediate registry), for promote to publish after merge. false (release): push the final tags.",
     default: 'true',
     commands: ['upload'],
   },
   {
     name: Input.PromoteMethod,
-    description: 'tag: the gate pushes change_<N>_<tag> to the final repository. intermediate-registry: the gate pushes to intermediate-registry and nothing goes to the final registry.',
+    description:
+      'tag: the gate pushes change_<N>_<tag> to the final repository. intermediate-registry: the gate pushes to intermediate-registry and nothing goes to the final registry.',
     default: 'tag',
     commands: ['upload', 'promote'],
   },
   {
     name: Input.IntermediateRegistry,
-    description: 'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>.',
+    description:
+      'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>.',
     default: '',
     commands: ['upload', 'promote'],
   },
   {
     name: Input.AllowUntrustedBuilds,
-    description: "Build and push on pull_request_target, or for a pull request from another repository, although that code could read the registry credentials. Leave false unless the code was reviewed.",
+    description:
+      'Build and push on pull_request_target, or for a pull request from another repository, although that code could read the registry credentials. Leave false unless the code was reviewed.',
     default: 'false',
     commands: ['upload'],
   },
   {
     name: Input.Artifacts,
-    description: "promote-method intermediate-registry: the artifacts output of the gate's upload (JSON). Empty: the images are looked up in intermediate-registry under <prefix>_<tag>.",
+    description:
+      "promote-method intermediate-registry: the artifacts output of the gate's upload (JSON). Empty: the images are looked up in intermediate-registry under <prefix>_<tag>.",
     default: '',
     commands: ['promote'],
   },
   {
     name: Input.Token,
-    description: 'API token to find the pull request of a pushed commit (GitHub, Gitea, Forgejo). Empty: the GITHUB_TOKEN environment variable.',
+    description:
+      'API token to find the pull request of a pushed commit (GitHub, Gitea, Forgejo). Empty: the GITHUB_TOKEN environment variable.',
     default: '',
     commands: ['promote'],
   },
   {
     name: Input.Cleanup,
-    description: 'Also delete leaked temporary tags of the promoted repositories: matching cleanup-regex, and older than cleanup-age by the vendor push time, else of a closed pull request (asked with token), else by a plausible image created time.',
+    description:
+      'Also delete leaked temporary tags of the promoted repositories: matching cleanup-regex, and older than cleanup-age by the vendor push time, else of a closed pull request (asked with token), else by a plausible image created time.',
     default: 'true',
     commands: ['promote'],
   },
   {
     name: Input.CleanupRegex,
-    description: 'Tags that count as temporary, in RE2 syntax (linear-time matching; no look-around or back-references), matching the whole tag. Empty: ^change_.*$ and ^<event name>_.*$. Tags of the change being promoted never count as leaked.',
+    description:
+      'Tags that count as temporary, in RE2 syntax (linear-time matching; no look-around or back-references), matching the whole tag. Empty: ^change_.*$ and ^<event name>_.*$. Tags of the change being promoted never count as leaked.',
     default: '',
     commands: ['promote'],
   },
@@ -201,7 +214,8 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.StrictCleanup,
-    description: 'Fail when a temporary tag cannot be deleted. By default that is a warning naming the tag left behind: the release already happened.',
+    description:
+      'Fail when a temporary tag cannot be deleted. By default that is a warning naming the tag left behind: the release already happened.',
     default: 'false',
     commands: ['promote'],
   },
@@ -214,7 +228,8 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.MirrorFile,
-    description: 'Path (relative to work-dir) of a YAML file holding the mirror list, a Zuul vars file with mirror_container_images_images, or (mirror-format: skopeo-sync) a skopeo sync YAML file.',
+    description:
+      'Path (relative to work-dir) of a YAML file holding the mirror list, a Zuul vars file with mirror_container_images_images, or (mirror-format: skopeo-sync) a skopeo sync YAML file.',
     default: '',
     commands: ['mirror'],
   },
@@ -250,7 +265,8 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.SkopeoUrl,
-    description: 'With engine: skopeo, on a runner without skopeo: a URL of a static skopeo binary, downloaded once per runner into the tool cache and run only if its sha256 is skopeo-sha256. Empty: skopeo from PATH.',
+    description:
+      'With engine: skopeo, on a runner without skopeo: a URL of a static skopeo binary, downloaded once per runner into the tool cache and run only if its sha256 is skopeo-sha256. Empty: skopeo from PATH.',
     default: '',
     commands: ['mirror'],
   },
@@ -265,17 +281,20 @@ export const INPUTS: readonly InputSpec[] = [
 export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: Output.Images,
-    description: 'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where).',
+    description:
+      'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where).',
     commands: ['build', 'upload'],
   },
   {
     name: Output.Artifacts,
-    description: "JSON list of Zuul-style artifacts, one per tag pushed to the intermediate registry: name, url (docker://…), metadata {type: container_image, repository, tag, digest, revision}. Pass it to promote.",
+    description:
+      'JSON list of Zuul-style artifacts, one per tag pushed to the intermediate registry: name, url (docker://…), metadata {type: container_image, repository, tag, digest, revision}. Pass it to promote.',
     commands: ['upload'],
   },
   {
     name: Output.Promoted,
-    description: 'JSON list of the final tags set: repository, tag, digest (what the tag holds), from (the temporary or intermediate reference), status (moved, in-place, or superseded when a concurrent promotion of a newer build won; ownDigest is then this run\'s build). Written on failure too.',
+    description:
+      "JSON list of the final tags set: repository, tag, digest (what the tag holds), from (the temporary or intermediate reference), status (moved, in-place, or superseded when a concurrent promotion of a newer build won; ownDigest is then this run's build). Written on failure too.",
     commands: ['promote'],
   },
   {
@@ -285,12 +304,14 @@ export const OUTPUTS: readonly OutputSpec[] = [
   },
   {
     name: Output.LeftBehind,
-    description: 'JSON list of temporary tags that could not be deleted (and cleanups that failed): ref and reason. Each is a warning, not a failure, unless strict-cleanup is set.',
+    description:
+      'JSON list of temporary tags that could not be deleted (and cleanups that failed): ref and reason. Each is a warning, not a failure, unless strict-cleanup is set.',
     commands: ['promote'],
   },
   {
     name: Output.Mirrored,
-    description: 'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved), error (for failed ones, planning failures included). Written on failure too.',
+    description:
+      'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved), error (for failed ones, planning failures included). Written on failure too.',
     commands: ['mirror'],
   },
   {

@@ -10,7 +10,8 @@ import { linearPattern, type Pattern } from './pattern.js';
 import { formatIssues, show } from './schema-errors.js';
 import { parseYamlInput } from './yaml.js';
 
-export type TagSelector = { kind: 'tags'; tags: readonly string[] } | { kind: 'regex'; regex: Pattern } | { kind: 'semver'; range: string } | { kind: 'all' };
+export type TagSelector =
+  { kind: 'tags'; tags: readonly string[] } | { kind: 'regex'; regex: Pattern } | { kind: 'semver'; range: string } | { kind: 'all' };
 
 /** One mirror item, validated: which source tags go to which destination. */
 export interface MirrorItem {
@@ -39,18 +40,39 @@ export interface MirrorList {
   readonly insecureSources: readonly string[];
 }
 
-export const MIRROR_KEYS = ['src_repository', 'src_tag', 'dest_repository', 'dest_tag', 'dest_registry', 'tags', 'tag_regex', 'semver', 'all_tags', 'platforms', 'dest_tags'] as const;
+export const MIRROR_KEYS = [
+  'src_repository',
+  'src_tag',
+  'dest_repository',
+  'dest_tag',
+  'dest_registry',
+  'tags',
+  'tag_regex',
+  'semver',
+  'all_tags',
+  'platforms',
+  'dest_tags',
+] as const;
 const ZUUL_KEY = 'mirror_container_images_images';
 
-const text = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got ${show(iss.input)}`) }).min(1, { error: 'must not be empty' });
+const text = z
+  .string({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got ${show(iss.input)}`) })
+  .min(1, { error: 'must not be empty' });
 const tagOrDigest = z
-  .string({ error: (iss) => (typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`) })
+  .string({
+    error: (iss) =>
+      typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`,
+  })
   .refine((v) => isValidTag(v) || isValidDigest(v), { error: (iss) => `${show(iss.input)} is neither a tag nor a digest` })
   .refine((v) => !isValidDigest(v) || DIGEST_ALGORITHMS.some((a) => v.startsWith(`${a}:`)), {
-    error: (iss) => `${show(iss.input)}: digest algorithm "${String(iss.input).split(':')[0]}" cannot be verified; supported: ${DIGEST_ALGORITHMS.join(', ')}`,
+    error: (iss) =>
+      `${show(iss.input)}: digest algorithm "${String(iss.input).split(':')[0]}" cannot be verified; supported: ${DIGEST_ALGORITHMS.join(', ')}`,
   });
 const tag = z
-  .string({ error: (iss) => (typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`) })
+  .string({
+    error: (iss) =>
+      typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`,
+  })
   .refine(isValidTag, { error: (iss) => `${show(iss.input)} is not a valid tag` });
 
 const itemSchema = z
@@ -61,7 +83,10 @@ const itemSchema = z
       dest_repository: text,
       dest_tag: tag.optional(),
       dest_registry: text.optional(),
-      tags: z.array(tagOrDigest, { error: 'expected a list of tags or digests' }).min(1, { error: 'must list at least one tag' }).optional(),
+      tags: z
+        .array(tagOrDigest, { error: 'expected a list of tags or digests' })
+        .min(1, { error: 'must list at least one tag' })
+        .optional(),
       tag_regex: text.optional(),
       semver: text.optional(),
       all_tags: z.boolean({ error: 'expected true or false' }).optional(),
@@ -71,8 +96,11 @@ const itemSchema = z
     { error: (iss) => `expected a mapping of mirror keys, got ${show(iss.input)}` },
   )
   .superRefine((item, ctx) => {
-    const selectors = (['src_tag', 'tags', 'tag_regex', 'semver', 'all_tags'] as const).filter((k) => item[k] !== undefined && item[k] !== false);
-    if (selectors.length > 1) ctx.addIssue({ code: 'custom', message: `give one of src_tag, tags, tag_regex, semver, all_tags; got ${selectors.join(' and ')}` });
+    const selectors = (['src_tag', 'tags', 'tag_regex', 'semver', 'all_tags'] as const).filter(
+      (k) => item[k] !== undefined && item[k] !== false,
+    );
+    if (selectors.length > 1)
+      ctx.addIssue({ code: 'custom', message: `give one of src_tag, tags, tag_regex, semver, all_tags; got ${selectors.join(' and ')}` });
     if (item.tag_regex !== undefined) {
       try {
         linearPattern(item.tag_regex, 'tag_regex', false);
@@ -84,7 +112,8 @@ const itemSchema = z
       ctx.addIssue({ code: 'custom', path: ['semver'], message: `${show(item.semver)} is not a semver range` });
     }
     const single = item.src_tag !== undefined || (item.tags?.length === 1 && selectors.length === 1) || selectors.length === 0;
-    if (item.dest_tag !== undefined && !single) ctx.addIssue({ code: 'custom', path: ['dest_tag'], message: 'only goes with a single source tag: use dest_tags to rename several' });
+    if (item.dest_tag !== undefined && !single)
+      ctx.addIssue({ code: 'custom', path: ['dest_tag'], message: 'only goes with a single source tag: use dest_tags to rename several' });
   });
 
 function parseRef(value: string, where: string, problems: string[]): Reference | undefined {
@@ -109,7 +138,9 @@ function fromZuul(raw: unknown, origin: string): MirrorList {
     if (!(ZUUL_KEY in raw)) throw new ConfigError(`${origin}mirror: expected a list, or a mapping with a "${ZUUL_KEY}" key`);
     raw = (raw as Record<string, unknown>)[ZUUL_KEY];
   }
-  const parsed = z.array(itemSchema, { error: (iss) => `expected a list of mirror items, got ${show(iss.input)}` }).min(1, { error: 'must list at least one item' })
+  const parsed = z
+    .array(itemSchema, { error: (iss) => `expected a list of mirror items, got ${show(iss.input)}` })
+    .min(1, { error: 'must list at least one item' })
     .max(MAX_LIST_ENTRIES, { error: (iss) => `lists ${(iss.input as unknown[]).length} items; at most ${MAX_LIST_ENTRIES} are allowed` })
     .safeParse(raw);
   if (!parsed.success) throw new ConfigErrors(formatIssues('mirror', parsed.error.issues, () => MIRROR_KEYS).map((line) => origin + line));
@@ -132,9 +163,18 @@ function fromZuul(raw: unknown, origin: string): MirrorList {
     const rename: Record<string, string> = { ...item.dest_tags };
     if (item.dest_tag !== undefined && selector.kind === 'tags') rename[selector.tags[0]] = item.dest_tag;
     for (const platform of item.platforms ?? []) {
-      if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform)) problems.push(`${origin}${label}.platforms: ${show(platform)} is not os/arch[/variant]`);
+      if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform))
+        problems.push(`${origin}${label}.platforms: ${show(platform)} is not os/arch[/variant]`);
     }
-    items.push({ label, source, destination, credentialsKey: item.dest_registry ?? destination.registry, selector, rename, platforms: item.platforms });
+    items.push({
+      label,
+      source,
+      destination,
+      credentialsKey: item.dest_registry ?? destination.registry,
+      selector,
+      rename,
+      platforms: item.platforms,
+    });
   });
   if (problems.length) throw new ConfigErrors(problems);
   return { items, sourceCredentials: [], insecureSources: [] };
@@ -151,9 +191,22 @@ const syncRegistrySchema = z.strictObject({
 
 /** skopeo sync's YAML: registry → images / images-by-tag-regex / images-by-semver, copied under `destination`. */
 function fromSkopeoSync(raw: unknown, origin: string, destination: string, onSecret: (s: string) => void): MirrorList {
-  if (!destination) throw new ConfigError('mirror-destination: required with mirror-format: skopeo-sync (registry[/namespace] to copy under)');
-  const parsed = z.record(z.string(), syncRegistrySchema, { error: 'expected a mapping of registry: {images, images-by-tag-regex, images-by-semver}' }).safeParse(raw);
-  if (!parsed.success) throw new ConfigErrors(formatIssues('mirror', parsed.error.issues, () => ['images', 'images-by-tag-regex', 'images-by-semver', 'credentials', 'tls-verify', 'cert-dir']).map((l) => origin + l));
+  if (!destination)
+    throw new ConfigError('mirror-destination: required with mirror-format: skopeo-sync (registry[/namespace] to copy under)');
+  const parsed = z
+    .record(z.string(), syncRegistrySchema, { error: 'expected a mapping of registry: {images, images-by-tag-regex, images-by-semver}' })
+    .safeParse(raw);
+  if (!parsed.success)
+    throw new ConfigErrors(
+      formatIssues('mirror', parsed.error.issues, () => [
+        'images',
+        'images-by-tag-regex',
+        'images-by-semver',
+        'credentials',
+        'tls-verify',
+        'cert-dir',
+      ]).map((l) => origin + l),
+    );
   const zuulItems: Record<string, unknown>[] = [];
   const sourceCredentials: MirrorSourceCredential[] = [];
   const insecureSources: string[] = [];
@@ -165,9 +218,16 @@ function fromSkopeoSync(raw: unknown, origin: string, destination: string, onSec
     }
     if (entry['tls-verify'] === false) insecureSources.push(registry);
     const dest = (repo: string) => `${destination.replace(/\/+$/, '')}/${repo}`;
-    for (const [repo, tags] of Object.entries(entry.images ?? {})) zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), ...(tags && tags.length ? { tags } : { all_tags: true }) });
-    for (const [repo, regex] of Object.entries(entry['images-by-tag-regex'] ?? {})) zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), tag_regex: regex });
-    for (const [repo, range] of Object.entries(entry['images-by-semver'] ?? {})) zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), semver: range });
+    for (const [repo, tags] of Object.entries(entry.images ?? {}))
+      zuulItems.push({
+        src_repository: `${registry}/${repo}`,
+        dest_repository: dest(repo),
+        ...(tags && tags.length ? { tags } : { all_tags: true }),
+      });
+    for (const [repo, regex] of Object.entries(entry['images-by-tag-regex'] ?? {}))
+      zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), tag_regex: regex });
+    for (const [repo, range] of Object.entries(entry['images-by-semver'] ?? {}))
+      zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), semver: range });
   }
   const list = fromZuul(zuulItems, origin);
   return { ...list, sourceCredentials, insecureSources };
@@ -184,7 +244,8 @@ export interface MirrorSource {
 export function loadMirrorList(source: MirrorSource, onSecret: (secret: string) => void): MirrorList {
   if (source.inline && source.file) throw new ConfigError('give either mirror or mirror-file, not both');
   if (!source.inline && !source.file) throw new ConfigError('nothing to mirror: give the mirror input (a YAML list) or mirror-file');
-  if (source.format !== 'zuul' && source.format !== 'skopeo-sync') throw new ConfigError(`mirror-format: "${source.format}" is not a format; one of zuul, skopeo-sync`);
+  if (source.format !== 'zuul' && source.format !== 'skopeo-sync')
+    throw new ConfigError(`mirror-format: "${source.format}" is not a format; one of zuul, skopeo-sync`);
   let raw: unknown;
   let origin = '';
   if (source.inline) raw = parseYamlInput(source.inline, 'mirror');

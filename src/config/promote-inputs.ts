@@ -48,7 +48,10 @@ export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, onS
   const cleanupPattern = regex ? linearPattern(regex, Input.CleanupRegex, true) : undefined;
   return {
     workDir,
-    images: applyMetadataTags(loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }), read(Input.MetadataTags)),
+    images: applyMetadataTags(
+      loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
+      read(Input.MetadataTags),
+    ),
     credentials,
     change: parseChangeInput(read(Input.Change)),
     method,

@@ -14,19 +14,26 @@ export function formatPath(root: string, path: readonly PropertyKey[]): string {
 
 /** Renders a value the way it was written, briefly: strings quoted, long values cut. */
 export function show(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
+  const text =
+    typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /** One line per problem, each naming the field; unknown keys get a "did you mean". */
-export function formatIssues(root: string, issues: readonly z.core.$ZodIssue[], knownKeys: (path: readonly PropertyKey[]) => readonly string[]): string[] {
+export function formatIssues(
+  root: string,
+  issues: readonly z.core.$ZodIssue[],
+  knownKeys: (path: readonly PropertyKey[]) => readonly string[],
+): string[] {
   const lines: string[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const { name, hidden } = keyName(key);
         const note = hidden ? ' (a key and its value without a space after the colon? The rest is not shown)' : '';
-        lines.push(`${formatPath(root, [...issue.path, name])}: unknown key${didYouMean(name, knownKeys(issue.path))}${note}; known keys: ${knownKeys(issue.path).join(', ')}`);
+        lines.push(
+          `${formatPath(root, [...issue.path, name])}: unknown key${didYouMean(name, knownKeys(issue.path))}${note}; known keys: ${knownKeys(issue.path).join(', ')}`,
+        );
       }
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       // Report the branch that got furthest; the others only repeat "expected X".

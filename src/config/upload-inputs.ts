@@ -34,7 +34,8 @@ export function readPromoteMethod(read: InputReader): PromoteMethod {
 export function readIntermediate(read: InputReader, method: PromoteMethod, needed: boolean): IntermediateRegistry | undefined {
   const value = read(Input.IntermediateRegistry);
   if (!value) {
-    if (method === 'intermediate-registry' && needed) throw new ConfigError('intermediate-registry: required with promote-method: intermediate-registry');
+    if (method === 'intermediate-registry' && needed)
+      throw new ConfigError('intermediate-registry: required with promote-method: intermediate-registry');
     return undefined;
   }
   const [registry, ...rest] = value.replace(/\/+$/, '').split('/');

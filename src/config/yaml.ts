@@ -20,14 +20,20 @@ export function parseYamlInput(text: string, inputName: string): unknown {
   const [error] = doc.errors;
   if (error) throw new ConfigError(`${inputName}: not valid YAML (${where(error)}): ${error.message}`, { cause: error });
   const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
-  if (tag) throw new ConfigError(`${inputName}: YAML tags are not supported (${where(tag)}): ${tag.message.replace(/^Unresolved tag: /, '')}; write plain values`);
+  if (tag)
+    throw new ConfigError(
+      `${inputName}: YAML tags are not supported (${where(tag)}): ${tag.message.replace(/^Unresolved tag: /, '')}; write plain values`,
+    );
   const [warning] = doc.warnings;
   if (warning) throw new ConfigError(`${inputName}: YAML problem (${where(warning)}): ${warning.message}`);
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
   } catch (cause) {
     if (cause instanceof ReferenceError && /alias/i.test(cause.message)) {
-      throw new ConfigError(`${inputName}: YAML aliases expand more than ${MAX_ALIAS_EXPANSIONS} times (a "billion laughs" document?); refused`, { cause });
+      throw new ConfigError(
+        `${inputName}: YAML aliases expand more than ${MAX_ALIAS_EXPANSIONS} times (a "billion laughs" document?); refused`,
+        { cause },
+      );
     }
     throw cause;
   }

@@ -22,7 +22,9 @@ export async function withAuthFile<T>(entries: readonly AuthEntry[], use: (authF
   // A SIGTERM (a cancelled job) must not leave the file behind either.
   const unregister = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
   try {
-    const auths = Object.fromEntries(entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]));
+    const auths = Object.fromEntries(
+      entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]),
+    );
     await writeFile(file, JSON.stringify({ auths }), { mode: 0o600 });
     return await use(file);
   } finally {

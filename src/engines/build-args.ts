@@ -21,7 +21,17 @@ export function dockerBuildArgs(spec: BuildSpec): string[] {
  * docker's classic image store, so a build-only run leaves it in the build cache.
  */
 export function buildxBuildArgs(spec: BuildSpec): string[] {
-  return ['buildx', 'build', '--platform', spec.platforms.join(','), ...commonFlags(spec), '--iidfile', spec.iidFile, ...tagFlags(spec.tags), spec.buildPath];
+  return [
+    'buildx',
+    'build',
+    '--platform',
+    spec.platforms.join(','),
+    ...commonFlags(spec),
+    '--iidfile',
+    spec.iidFile,
+    ...tagFlags(spec.tags),
+    spec.buildPath,
+  ];
 }
 
 /**

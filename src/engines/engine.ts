@@ -85,8 +85,18 @@ export class DockerEngine extends ContainerEngine {
 
   async push(spec: PushSpec): Promise<string> {
     if (spec.rebuild && spec.rebuild.platforms.length > 0) {
-      if (!(await this.hasBuildx())) throw new ExecError('docker', undefined, [], 'pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah');
-      await this.exec(this.binary, buildxPushArgs(spec.rebuild, spec.destination, spec.digestFile), { cwd: spec.rebuild.contextDir, env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+      if (!(await this.hasBuildx()))
+        throw new ExecError(
+          'docker',
+          undefined,
+          [],
+          'pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah',
+        );
+      await this.exec(this.binary, buildxPushArgs(spec.rebuild, spec.destination, spec.digestFile), {
+        cwd: spec.rebuild.contextDir,
+        env: this.pushEnv(spec),
+        onLine: (line) => this.logger.info(line),
+      });
       const digest = buildxPushedDigest(await readFile(spec.digestFile, 'utf8'));
       if (!digest) throw new ExecError('docker', 0, [], `docker buildx pushed ${spec.destination} without reporting its digest`);
       return digest;
@@ -124,7 +134,8 @@ abstract class OciEngine extends ContainerEngine {
   async push(spec: PushSpec): Promise<string> {
     await this.exec(this.binary, ociPushArgs(spec), { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
     const digest = (await readFile(spec.digestFile, 'utf8')).trim();
-    if (!/^sha256:[a-f0-9]{64}$/.test(digest)) throw new ExecError(this.name, 0, [], `${this.name} push ${spec.destination} wrote no digest`);
+    if (!/^sha256:[a-f0-9]{64}$/.test(digest))
+      throw new ExecError(this.name, 0, [], `${this.name} push ${spec.destination} wrote no digest`);
     return digest;
   }
 
@@ -141,7 +152,9 @@ abstract class OciEngine extends ContainerEngine {
     if (await this.probe(['manifest', 'exists', ref])) {
       const { stdout } = await this.exec(this.binary, ['manifest', 'inspect', ref], { env: this.env });
       const list = JSON.parse(stdout) as { manifests?: { platform?: { os: string; architecture: string; variant?: string } }[] };
-      return (list.manifests ?? []).flatMap((m) => (m.platform ? [[m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/')] : []));
+      return (list.manifests ?? []).flatMap((m) =>
+        m.platform ? [[m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/')] : [],
+      );
     }
     const { stdout } = await this.exec(this.binary, this.inspectArgs(ref), { env: this.env });
     return [platformOfInspect(stdout)];
@@ -182,7 +195,12 @@ export class BuildahEngine extends OciEngine {
 /** os/arch[/variant] from `docker|podman image inspect` (a list) or `buildah inspect` (an object). */
 function platformOfInspect(json: string): string {
   const parsed = JSON.parse(json) as unknown;
-  const image = (Array.isArray(parsed) ? parsed[0] : parsed) as { Os?: string; Architecture?: string; Variant?: string; OCIv1?: { os?: string; architecture?: string; variant?: string } };
+  const image = (Array.isArray(parsed) ? parsed[0] : parsed) as {
+    Os?: string;
+    Architecture?: string;
+    Variant?: string;
+    OCIv1?: { os?: string; architecture?: string; variant?: string };
+  };
   const os = image.Os ?? image.OCIv1?.os;
   const arch = image.Architecture ?? image.OCIv1?.architecture;
   const variant = image.Variant ?? image.OCIv1?.variant;
@@ -197,7 +215,15 @@ function withAlgorithm(id: string): string {
   return id.includes(':') ? id : `sha256:${id}`;
 }
 
-const NODE_TO_OCI_ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', ia32: '386', riscv64: 'riscv64' };
+const NODE_TO_OCI_ARCH: Record<string, string> = {
+  x64: 'amd64',
+  arm64: 'arm64',
+  arm: 'arm',
+  ppc64: 'ppc64le',
+  s390x: 's390x',
+  ia32: '386',
+  riscv64: 'riscv64',
+};
 
 /** The platform this runner builds for when an image names none, as os/arch. */
 export function hostPlatform(): string {

@@ -29,10 +29,17 @@ export interface SkopeoOptions {
   readonly credential?: (registry: string) => Promise<Credential | undefined>;
 }
 
-export const dockerRef = (image: SkopeoImage) => `docker://${image.registry}/${image.repository}${image.reference.startsWith('sha256:') ? '@' : ':'}${image.reference}`;
+export const dockerRef = (image: SkopeoImage) =>
+  `docker://${image.registry}/${image.repository}${image.reference.startsWith('sha256:') ? '@' : ':'}${image.reference}`;
 
 /** `skopeo copy` argv: every platform, digests preserved, TLS checks off only where allowed. */
-export function skopeoCopyArgs(src: SkopeoImage, dst: SkopeoImage, authFile: string | undefined, insecure: (registry: string) => boolean, options: SkopeoCopyOptions = {}): string[] {
+export function skopeoCopyArgs(
+  src: SkopeoImage,
+  dst: SkopeoImage,
+  authFile: string | undefined,
+  insecure: (registry: string) => boolean,
+  options: SkopeoCopyOptions = {},
+): string[] {
   const args = ['copy'];
   if (!options.single) args.push('--all');
   args.push('--preserve-digests');
@@ -45,7 +52,8 @@ export function skopeoCopyArgs(src: SkopeoImage, dst: SkopeoImage, authFile: str
   return args;
 }
 
-export const INSTALL_HINT = 'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give the mirror action skopeo-url and skopeo-sha256 to download a pinned binary';
+export const INSTALL_HINT =
+  'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give the mirror action skopeo-url and skopeo-sha256 to download a pinned binary';
 
 /** skopeo for users who choose `engine: skopeo`: copy, inspect and list-tags through it. */
 export class Skopeo {
@@ -64,17 +72,23 @@ export class Skopeo {
   isInsecure = (registry: string): boolean => isLoopback(registry) || (this.#options.insecureRegistries ?? []).includes(registry);
 
   async copy(src: SkopeoImage, dst: SkopeoImage, options: SkopeoCopyOptions = {}): Promise<void> {
-    await this.#withAuthFile([src.registry, dst.registry], (authFile) => this.#run(skopeoCopyArgs(src, dst, authFile, this.isInsecure, options)));
+    await this.#withAuthFile([src.registry, dst.registry], (authFile) =>
+      this.#run(skopeoCopyArgs(src, dst, authFile, this.isInsecure, options)),
+    );
   }
 
   async inspectRaw(image: SkopeoImage): Promise<Buffer> {
-    const { stdout } = await this.#withAuthFile([image.registry], (authFile) => this.#run(['inspect', '--raw', ...this.#common(image.registry, authFile), dockerRef(image)]));
+    const { stdout } = await this.#withAuthFile([image.registry], (authFile) =>
+      this.#run(['inspect', '--raw', ...this.#common(image.registry, authFile), dockerRef(image)]),
+    );
     // skopeo prints the raw manifest bytes unchanged (no trailing newline added).
     return Buffer.from(stdout, 'utf8');
   }
 
   async listTags(registry: string, repository: string): Promise<string[]> {
-    const { stdout } = await this.#withAuthFile([registry], (authFile) => this.#run(['list-tags', ...this.#common(registry, authFile), `docker://${registry}/${repository}`]));
+    const { stdout } = await this.#withAuthFile([registry], (authFile) =>
+      this.#run(['list-tags', ...this.#common(registry, authFile), `docker://${registry}/${repository}`]),
+    );
     return (JSON.parse(stdout) as { Tags?: string[] }).Tags ?? [];
   }
 
@@ -97,7 +111,8 @@ export class Skopeo {
     const entries: AuthEntry[] = [];
     for (const registry of new Set(registries)) {
       const credential = await this.#options.credential?.(registry);
-      if (credential?.username && credential.password !== undefined) entries.push({ registry, username: credential.username, password: credential.password });
+      if (credential?.username && credential.password !== undefined)
+        entries.push({ registry, username: credential.username, password: credential.password });
     }
     return withAuthFile(entries, run);
   }

@@ -25,14 +25,23 @@ interface ApiPullRequest {
  * The pull request a pushed commit came from: GitHub's `commits/{sha}/pulls` lists candidates;
  * Gitea and Forgejo answer `commits/{sha}/pull` with the one that merged it.
  */
-export async function findPullRequest(env: Env, sha: string, token: string | undefined, fetchImpl: typeof fetch = fetch): Promise<PullRequestRef | undefined> {
+export async function findPullRequest(
+  env: Env,
+  sha: string,
+  token: string | undefined,
+  fetchImpl: typeof fetch = fetch,
+): Promise<PullRequestRef | undefined> {
   const repository = env.GITHUB_REPOSITORY;
-  if (!repository) throw new ConfigError('GITHUB_REPOSITORY is not set: cannot look up the pull request of a commit; give the change input');
+  if (!repository)
+    throw new ConfigError('GITHUB_REPOSITORY is not set: cannot look up the pull request of a commit; give the change input');
   const { api, forge, headers } = forgeApi(env, token);
   const url = `${api}/repos/${repository}/commits/${sha}/${forge ? 'pull' : 'pulls'}`;
   const response = await fetchImpl(url, { headers });
   if (response.status === 404) return undefined;
-  if (!response.ok) throw new ConfigError(`looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}${response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''}`);
+  if (!response.ok)
+    throw new ConfigError(
+      `looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}${response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''}`,
+    );
   const body = (await response.json()) as ApiPullRequest | ApiPullRequest[];
   const candidates = Array.isArray(body) ? body : [body];
   const pr = candidates.find((p) => p.merge_commit_sha === sha) ?? candidates.find((p) => p.merged || p.merged_at) ?? candidates[0];
@@ -56,7 +65,12 @@ export type ChangeState = 'open' | 'closed';
  * path on GitHub, Gitea and Forgejo), once per number. Undefined where it cannot say: no
  * repository or token, not found, or the API failed; the caller then decides by other means.
  */
-export function changeStateLookup(env: Env, token: string | undefined, logger: Logger, fetchImpl: typeof fetch = fetch): (change: number) => Promise<ChangeState | undefined> {
+export function changeStateLookup(
+  env: Env,
+  token: string | undefined,
+  logger: Logger,
+  fetchImpl: typeof fetch = fetch,
+): (change: number) => Promise<ChangeState | undefined> {
   const cache = new Map<number, Promise<ChangeState | undefined>>();
   const repository = env.GITHUB_REPOSITORY;
   return (change) => {
@@ -104,14 +118,25 @@ interface PromoteEvent {
 const known = (...shas: (string | null | undefined)[]) => [...new Set(shas.filter((s): s is string => !!s))];
 
 /** Which change a promote run is for: the change input, a merged pull request, or a pushed commit's PR. */
-export async function changeForPromote(env: Env, event: PromoteEvent, override: number | undefined, token: string | undefined, logger: Logger, fetchImpl?: typeof fetch): Promise<PromoteChange> {
+export async function changeForPromote(
+  env: Env,
+  event: PromoteEvent,
+  override: number | undefined,
+  token: string | undefined,
+  logger: Logger,
+  fetchImpl?: typeof fetch,
+): Promise<PromoteChange> {
   const name = env.GITHUB_EVENT_NAME ?? '';
   const pr = event.pull_request;
   const prRevisions = known(pr?.head?.sha, pr?.merge_commit_sha);
   if (override !== undefined) return { change: detectChange(env, event, override), revisions: pr?.number === override ? prRevisions : [] };
   if (name.startsWith('pull_request') && pr?.number) {
     if (event.action === 'closed' && pr.merged !== true) {
-      return { change: detectChange(env, event), revisions: [], skip: `pull request #${pr.number} was closed without merging: nothing to promote` };
+      return {
+        change: detectChange(env, event),
+        revisions: [],
+        skip: `pull request #${pr.number} was closed without merging: nothing to promote`,
+      };
     }
     return { change: detectChange(env, event), revisions: prRevisions };
   }
@@ -119,9 +144,14 @@ export async function changeForPromote(env: Env, event: PromoteEvent, override: 
     const sha = env.GITHUB_SHA;
     if (!sha) throw new ConfigError('GITHUB_SHA is not set: cannot find the pull request of the push; give the change input');
     const found = await findPullRequest(env, sha, token, fetchImpl);
-    if (!found) throw new ConfigError(`no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input to promote a change explicitly`);
+    if (!found)
+      throw new ConfigError(
+        `no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input to promote a change explicitly`,
+      );
     logger.info(`commit ${sha.slice(0, 12)} came from pull request #${found.number}`);
     return { change: detectChange(env, event, found.number), revisions: known(found.headSha, found.mergeSha, sha) };
   }
-  throw new ConfigError(`no change to promote for the ${name || 'local'} event: run promote on pull_request (closed) or push, or give the change input`);
+  throw new ConfigError(
+    `no change to promote for the ${name || 'local'} event: run promote on pull_request (closed) or push, or give the change input`,
+  );
 }

@@ -6,7 +6,16 @@ import { DigestMismatchError, sha256, verifyBytes } from './digest.js';
 import { parseJsonBody, redactUrl, RegistryError } from './errors.js';
 import { parseNextLink } from './http-headers.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
-import { blobDeadlineMs, discard, errorFrom, isNetworkError, readBody, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
+import {
+  blobDeadlineMs,
+  discard,
+  errorFrom,
+  isNetworkError,
+  readBody,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+} from './transport.js';
 
 /** A manifest as the registry stored it: the exact bytes (the digest covers them) and their type. */
 export interface Manifest {
@@ -81,7 +90,13 @@ export class RegistryClient {
       // A storage host behind a redirect asking for credentials: its challenge is not the
       // registry's, and answering it would hand the registry's login to a stranger.
       await discard(response);
-      throw new RegistryError(first.method, redactUrl(response.url), 401, [], `${response.url.host} asked for credentials after a redirect from ${first.url.host}; nothing was sent to it`);
+      throw new RegistryError(
+        first.method,
+        redactUrl(response.url),
+        401,
+        [],
+        `${response.url.host} asked for credentials after a redirect from ${first.url.host}; nothing was sent to it`,
+      );
     }
     const retry = await this.auth.reauthorize(scopes, response, header);
     if (retry === undefined) return response;
@@ -91,7 +106,11 @@ export class RegistryClient {
 
   async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
     const url = this.url(`/v2/${repository}/manifests/${reference}`);
-    const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, headers: { accept: MANIFEST_ACCEPT } }));
+    const response = await this.request([this.scope(repository, ['pull'])], () => ({
+      method: 'HEAD',
+      url,
+      headers: { accept: MANIFEST_ACCEPT },
+    }));
     if (response.status === 404) {
       // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
       await discard(response);
@@ -112,7 +131,11 @@ export class RegistryClient {
 
   async getManifest(repository: string, reference: string): Promise<Manifest> {
     const url = this.url(`/v2/${repository}/manifests/${reference}`);
-    const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT } }));
+    const response = await this.request([this.scope(repository, ['pull'])], () => ({
+      method: 'GET',
+      url,
+      headers: { accept: MANIFEST_ACCEPT },
+    }));
     if (response.status !== 200) throw await errorFrom('GET', response);
     const declared = Number(header(response, 'content-length') ?? 0);
     if (declared > MAX_MANIFEST_BYTES) {
@@ -139,14 +162,24 @@ export class RegistryClient {
    * As putManifest, and says whether the registry confirmed the digest (Docker-Content-Digest):
    * a confirmed tag needs no HEAD to verify it.
    */
-  async putManifestConfirmed(repository: string, reference: string, manifest: Pick<Manifest, 'bytes' | 'mediaType'>): Promise<{ digest: string; confirmed: boolean }> {
+  async putManifestConfirmed(
+    repository: string,
+    reference: string,
+    manifest: Pick<Manifest, 'bytes' | 'mediaType'>,
+  ): Promise<{ digest: string; confirmed: boolean }> {
     const url = this.url(`/v2/${repository}/manifests/${reference}`);
-    const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({ method: 'PUT', url, headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length }, body: manifest.bytes }));
+    const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({
+      method: 'PUT',
+      url,
+      headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length },
+      body: manifest.bytes,
+    }));
     if (response.status !== 201 && response.status !== 200) throw await errorFrom('PUT', response);
     await discard(response);
     const digest = sha256(manifest.bytes);
     const stored = header(response, 'docker-content-digest');
-    if (stored?.startsWith('sha256:') && stored !== digest) throw new DigestMismatchError(digest, stored, `manifest put as ${this.registry}/${repository}:${reference}`);
+    if (stored?.startsWith('sha256:') && stored !== digest)
+      throw new DigestMismatchError(digest, stored, `manifest put as ${this.registry}/${repository}:${reference}`);
     return { digest, confirmed: stored === digest };
   }
 
@@ -176,7 +209,12 @@ export class RegistryClient {
   /** A blob's bytes as a stream (redirects to storage hosts followed without the token); `size` sizes its deadline. */
   async getBlob(repository: string, digest: string, size?: number): Promise<HttpResponse> {
     const url = this.url(`/v2/${repository}/blobs/${digest}`);
-    const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url, followRedirects: true, deadlineMs: blobDeadlineMs(size) }));
+    const response = await this.request([this.scope(repository, ['pull'])], () => ({
+      method: 'GET',
+      url,
+      followRedirects: true,
+      deadlineMs: blobDeadlineMs(size),
+    }));
     if (response.status !== 200) throw await errorFrom('GET', response);
     return response;
   }
@@ -187,7 +225,11 @@ export class RegistryClient {
    */
   async mountBlob(repository: string, digest: string, from: string): Promise<boolean> {
     const url = this.url(`/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
-    const response = await this.request([this.scope(repository, ['pull', 'push']), this.scope(from, ['pull'])], () => ({ method: 'POST', url, headers: { 'content-length': 0 } }));
+    const response = await this.request([this.scope(repository, ['pull', 'push']), this.scope(from, ['pull'])], () => ({
+      method: 'POST',
+      url,
+      headers: { 'content-length': 0 },
+    }));
     if (response.status >= 500 || response.status === 429) throw await errorFrom('POST', response);
     await discard(response);
     if (response.status === 201) return true;
@@ -229,7 +271,18 @@ export class RegistryClient {
     const authorization = await this.auth.authorization(scopes);
     let response: HttpResponse;
     try {
-      response = await this.transport.send(withAuth({ method: 'PUT', url: put, headers: { 'content-type': 'application/octet-stream', 'content-length': size }, body, deadlineMs: blobDeadlineMs(size) }, authorization));
+      response = await this.transport.send(
+        withAuth(
+          {
+            method: 'PUT',
+            url: put,
+            headers: { 'content-type': 'application/octet-stream', 'content-length': size },
+            body,
+            deadlineMs: blobDeadlineMs(size),
+          },
+          authorization,
+        ),
+      );
     } catch (error) {
       // A proxy refusing a large body often answers 413 and closes before reading it: the client
       // may only see the broken pipe. Twice in a row on a large body reads as that limit.
@@ -246,7 +299,9 @@ export class RegistryClient {
     if (response.status === 413) {
       // A proxy in front of the registry limits body sizes: chunks from now on.
       this.#chunked = true;
-      this.logger.info(`${this.registry}: a monolithic blob upload was refused as too large; uploading in chunks of ${this.#chunkBytes} bytes`);
+      this.logger.info(
+        `${this.registry}: a monolithic blob upload was refused as too large; uploading in chunks of ${this.#chunkBytes} bytes`,
+      );
       body.destroy();
       throw retryable(await errorFrom('PUT', response));
     }
@@ -263,7 +318,17 @@ export class RegistryClient {
       pending = [];
       pendingSize = 0;
       const url = location;
-      const response = await this.request(scopes, () => ({ method: 'PATCH', url, headers: { 'content-type': 'application/octet-stream', 'content-length': chunk.length, 'content-range': `${offset}-${offset + chunk.length - 1}` }, body: chunk, deadlineMs: blobDeadlineMs(chunk.length) }));
+      const response = await this.request(scopes, () => ({
+        method: 'PATCH',
+        url,
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-length': chunk.length,
+          'content-range': `${offset}-${offset + chunk.length - 1}`,
+        },
+        body: chunk,
+        deadlineMs: blobDeadlineMs(chunk.length),
+      }));
       if (response.status === 413 && this.#chunkBytes > this.#minChunkBytes) {
         this.#chunkBytes = Math.max(this.#minChunkBytes, Math.floor(this.#chunkBytes / 2));
         body.destroy();
@@ -296,7 +361,8 @@ export class RegistryClient {
     const seen = new Set<string>();
     while (url) {
       if (seen.has(url.toString())) throw new RegistryError('GET', redactUrl(url), 200, [], 'tag list pagination loops');
-      if (seen.size >= maxPages) throw new RegistryError('GET', redactUrl(url), 200, [], `the tag list of ${repository} goes on past ${maxPages} pages; stopped`);
+      if (seen.size >= maxPages)
+        throw new RegistryError('GET', redactUrl(url), 200, [], `the tag list of ${repository} goes on past ${maxPages} pages; stopped`);
       seen.add(url.toString());
       const current: URL = url;
       const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url: current }));

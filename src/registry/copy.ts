@@ -47,7 +47,12 @@ export interface CopyResult extends CopyStats {
  * source to a digest once; skip everything when every tag already has it; per blob HEAD, mount,
  * else stream; children before the index; tags last; then check every tag resolves to the digest.
  */
-export async function copyImage(session: RegistrySession, from: RepositoryRef, to: RepositoryRef, options: CopyOptions): Promise<CopyResult> {
+export async function copyImage(
+  session: RegistrySession,
+  from: RepositoryRef,
+  to: RepositoryRef,
+  options: CopyOptions,
+): Promise<CopyResult> {
   const src = session.client(from.registry);
   const dst = session.client(to.registry);
   const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, session.logger);
@@ -65,7 +70,9 @@ export async function copyImage(session: RegistrySession, from: RepositoryRef, t
 
   const subset = options.platforms && options.platforms.length > 0;
   if (!subset && !options.knownChanged && options.tags.length > 0) {
-    const current = await Promise.all(options.tags.map((tag) => dstLimit(() => retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag)))));
+    const current = await Promise.all(
+      options.tags.map((tag) => dstLimit(() => retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag)))),
+    );
     if (current.every((head) => head?.digest === sourceDigest)) {
       return { ...stats, digest: sourceDigest, mediaType: current[0]?.mediaType ?? '', status: 'unchanged' };
     }
@@ -95,7 +102,9 @@ export async function copyImage(session: RegistrySession, from: RepositoryRef, t
   let digest = top.digest;
   const unconfirmed: string[] = [];
   for (const reference of references) {
-    const put = await dstLimit(() => retry(`PUT ${to.repository}:${reference}`, () => dst.putManifestConfirmed(to.repository, reference, top)));
+    const put = await dstLimit(() =>
+      retry(`PUT ${to.repository}:${reference}`, () => dst.putManifestConfirmed(to.repository, reference, top)),
+    );
     digest = put.digest;
     if (!put.confirmed) unconfirmed.push(reference);
     stats.manifestsPut++;
@@ -103,7 +112,8 @@ export async function copyImage(session: RegistrySession, from: RepositoryRef, t
   // Tags the registry did not confirm with Docker-Content-Digest are checked with a HEAD.
   for (const tag of unconfirmed) {
     const head = await retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag));
-    if (head?.digest !== digest) throw new Error(`${to.registry}/${to.repository}:${tag} resolves to ${head?.digest ?? 'nothing'} after the copy, not ${digest}`);
+    if (head?.digest !== digest)
+      throw new Error(`${to.registry}/${to.repository}:${tag} resolves to ${head?.digest ?? 'nothing'} after the copy, not ${digest}`);
   }
   return { ...stats, digest, mediaType: top.mediaType, status: 'copied' };
 
@@ -138,8 +148,11 @@ export async function copyImage(session: RegistrySession, from: RepositoryRef, t
     }
     // One transfer per destination registry and blob at a time: an image sharing a layer with
     // one being copied waits for it, then mounts it.
-    await session.uploads.run(`${to.registry}@${blob.digest}`, () => dstLimit(() => retry(`copy blob ${blob.digest}`, () => transfer(blob))));
-    if (!session.hasBlob(to.registry, blob.digest, to.repository)) await dstLimit(() => retry(`copy blob ${blob.digest}`, () => transfer(blob)));
+    await session.uploads.run(`${to.registry}@${blob.digest}`, () =>
+      dstLimit(() => retry(`copy blob ${blob.digest}`, () => transfer(blob))),
+    );
+    if (!session.hasBlob(to.registry, blob.digest, to.repository))
+      await dstLimit(() => retry(`copy blob ${blob.digest}`, () => transfer(blob)));
   }
 
   /** Mount from a repository of the same registry when one holds the blob, else stream it. */

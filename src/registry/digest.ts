@@ -13,7 +13,9 @@ export type DigestAlgorithm = (typeof DIGEST_ALGORITHMS)[number];
 export function algorithmOf(digest: string, what = 'digest'): DigestAlgorithm {
   const algorithm = digest.slice(0, digest.indexOf(':'));
   if (!(DIGEST_ALGORITHMS as readonly string[]).includes(algorithm)) {
-    throw new UnsupportedDigestError(`${what}: digest algorithm "${algorithm || digest}" cannot be verified; supported: ${DIGEST_ALGORITHMS.join(', ')}`);
+    throw new UnsupportedDigestError(
+      `${what}: digest algorithm "${algorithm || digest}" cannot be verified; supported: ${DIGEST_ALGORITHMS.join(', ')}`,
+    );
   }
   return algorithm as DigestAlgorithm;
 }

@@ -16,13 +16,23 @@ export class RegistryError extends Error {
   ) {
     const codesText = codes.length ? ` ${codes.map((c) => (c.message ? `${c.code}: ${c.message}` : c.code)).join('; ')}` : '';
     // A server may echo the request's Authorization in its error body: never into a log line.
-    super(redactCredentials(`${method} ${url}: ${status === undefined ? 'no response' : `HTTP ${status}`}${codesText}${detail ? ` (${detail})` : ''}`), options);
+    super(
+      redactCredentials(
+        `${method} ${url}: ${status === undefined ? 'no response' : `HTTP ${status}`}${codesText}${detail ? ` (${detail})` : ''}`,
+      ),
+      options,
+    );
     this.name = 'RegistryError';
   }
 
   /** Worth retrying: no response, throttled, or a server-side failure. */
   get temporary(): boolean {
-    return this.status === undefined || this.status === 429 || this.status === 408 || (this.status >= 500 && this.status !== 501 && this.status !== 505);
+    return (
+      this.status === undefined ||
+      this.status === 429 ||
+      this.status === 408 ||
+      (this.status >= 500 && this.status !== 501 && this.status !== 505)
+    );
   }
 
   hasCode(code: string): boolean {
@@ -33,7 +43,9 @@ export class RegistryError extends Error {
 export function parseOciErrors(body: string): OciErrorEntry[] {
   try {
     const parsed = JSON.parse(body) as { errors?: { code?: unknown; message?: unknown }[] };
-    return (parsed.errors ?? []).filter((e) => typeof e.code === 'string').map((e) => ({ code: String(e.code), message: typeof e.message === 'string' ? e.message : undefined }));
+    return (parsed.errors ?? [])
+      .filter((e) => typeof e.code === 'string')
+      .map((e) => ({ code: String(e.code), message: typeof e.message === 'string' ? e.message : undefined }));
   } catch {
     return [];
   }

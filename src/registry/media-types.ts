@@ -13,7 +13,9 @@ export const MediaType = {
  * Sent on every manifest GET/HEAD: distribution answers 404 for an OCI manifest when OCI types
  * are missing from Accept, and falls back to schema1 conversions when Docker's are.
  */
-export const MANIFEST_ACCEPT = [MediaType.OciIndex, MediaType.OciManifest, MediaType.DockerManifestList, MediaType.DockerManifest].join(', ');
+export const MANIFEST_ACCEPT = [MediaType.OciIndex, MediaType.OciManifest, MediaType.DockerManifestList, MediaType.DockerManifest].join(
+  ', ',
+);
 
 export function isIndexType(mediaType: string): boolean {
   return mediaType === MediaType.OciIndex || mediaType === MediaType.DockerManifestList;

@@ -121,7 +121,8 @@ export function parseReference(input: string, options: ParseOptions = {}): Refer
   if (colon > lastSlash) {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
-    if (!isValidTag(tag)) throw new ReferenceError(input, `"${tag}" is not a valid tag (at most 128 of [A-Za-z0-9_.-], not starting with . or -)`);
+    if (!isValidTag(tag))
+      throw new ReferenceError(input, `"${tag}" is not a valid tag (at most 128 of [A-Za-z0-9_.-], not starting with . or -)`);
   }
 
   const split = splitName(rest);
@@ -129,14 +130,18 @@ export function parseReference(input: string, options: ParseOptions = {}): Refer
   let path = split.path;
   if (!isValidRegistry(registry)) throw new ReferenceError(input, `"${registry}" is not a valid registry host[:port]`);
   if (!isValidPath(path)) {
-    const reason = path !== path.toLowerCase() ? 'repository names must be lowercase' : 'repository path components are [a-z0-9] separated by ".", "_", "__" or "-"';
+    const reason =
+      path !== path.toLowerCase()
+        ? 'repository names must be lowercase'
+        : 'repository path components are [a-z0-9] separated by ".", "_", "__" or "-"';
     throw new ReferenceError(input, reason);
   }
   if (DOCKER_HUB_ALIASES.has(registry)) {
     registry = DOCKER_HUB;
     if (!path.includes('/')) path = `library/${path}`;
   }
-  if (registry.length + 1 + path.length > MAX_NAME_LENGTH) throw new ReferenceError(input, `name longer than ${MAX_NAME_LENGTH} characters`);
+  if (registry.length + 1 + path.length > MAX_NAME_LENGTH)
+    throw new ReferenceError(input, `name longer than ${MAX_NAME_LENGTH} characters`);
   return { registry, path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
 }
 

@@ -14,7 +14,9 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000 };
 
 export function isRetryable(error: unknown): boolean {
-  return (error instanceof RegistryError && error.temporary) || isNetworkError(error) || (error as { retryable?: boolean }).retryable === true;
+  return (
+    (error instanceof RegistryError && error.temporary) || isNetworkError(error) || (error as { retryable?: boolean }).retryable === true
+  );
 }
 
 /** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
@@ -29,7 +31,12 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, error: unknow
  * Runs an idempotent step again on network errors, 429 and 5xx. Each attempt starts over
  * (an interrupted upload opens a new session), so a retry never continues a half-sent body.
  */
-export async function withRetry<T>(what: string, step: (attempt: number) => Promise<T>, policy: RetryPolicy = DEFAULT_RETRY, logger: Logger = silentLogger): Promise<T> {
+export async function withRetry<T>(
+  what: string,
+  step: (attempt: number) => Promise<T>,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  logger: Logger = silentLogger,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     policy.signal?.throwIfAborted();
     try {

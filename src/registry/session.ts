@@ -80,7 +80,12 @@ export class RegistrySession {
   client(registry: string): RegistryClient {
     let client = this.#clients.get(registry);
     if (!client) {
-      client = new RegistryClient(registry, { transport: this.transport, credentials: this.credentials, logger: this.logger, deleteAction: this.#wildcard.has(registry) ? '*' : 'delete' });
+      client = new RegistryClient(registry, {
+        transport: this.transport,
+        credentials: this.credentials,
+        logger: this.logger,
+        deleteAction: this.#wildcard.has(registry) ? '*' : 'delete',
+      });
       this.#clients.set(registry, client);
     }
     return client;

@@ -57,7 +57,20 @@ export interface HttpRequest {
 }
 
 const MAX_REDIRECTS = 5;
-const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET', 'ERR_HTTP_PARSER', 'HPE_INVALID_CONSTANT']);
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'UND_ERR_SOCKET',
+  'ERR_HTTP_PARSER',
+  'HPE_INVALID_CONSTANT',
+]);
 
 /** Errors below HTTP (reset, refused, stalled, cut short): always worth another attempt. */
 export function isNetworkError(error: unknown): boolean {
@@ -65,7 +78,10 @@ export function isNetworkError(error: unknown): boolean {
   // context (jest), and a network error must be recognised wherever it was made.
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
-  return (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) || (typeof message === 'string' && /socket hang up|aborted|premature close|idle timeout/i.test(message));
+  return (
+    (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) ||
+    (typeof message === 'string' && /socket hang up|aborted|premature close|idle timeout/i.test(message))
+  );
 }
 
 /**
@@ -118,23 +134,40 @@ export class Transport {
     }
   }
 
-  #sendOnce(method: string, url: URL, headers: Record<string, string | number>, body: Buffer | Readable | undefined, deadlineMs: number): Promise<HttpResponse> {
+  #sendOnce(
+    method: string,
+    url: URL,
+    headers: Record<string, string | number>,
+    body: Buffer | Readable | undefined,
+    deadlineMs: number,
+  ): Promise<HttpResponse> {
     this.signal?.throwIfAborted();
     this.#onRequest?.(method, url);
     const secure = url.protocol === 'https:';
     const lib = secure ? https : http;
     return new Promise((resolve, reject) => {
-      const req = lib.request(url, { method, headers: { 'user-agent': 'container-image-actions', ...headers }, agent: secure ? this.#httpsAgent : this.#httpAgent, ...(this.signal && { signal: this.signal }) });
+      const req = lib.request(url, {
+        method,
+        headers: { 'user-agent': 'container-image-actions', ...headers },
+        agent: secure ? this.#httpsAgent : this.#httpAgent,
+        ...(this.signal && { signal: this.signal }),
+      });
       const fail = (error: Error) => reject(error);
       let res: IncomingMessage | undefined;
       // Not retried (no network error code): a server that drips its answer would only do it again.
       const deadline = setTimeout(() => {
-        const error = Object.assign(new Error(`deadline of ${deadlineMs} ms for headers and body exceeded: ${method} ${redactUrl(url)}`), { code: 'EDEADLINE' });
+        const error = Object.assign(new Error(`deadline of ${deadlineMs} ms for headers and body exceeded: ${method} ${redactUrl(url)}`), {
+          code: 'EDEADLINE',
+        });
         req.destroy(error);
         res?.destroy(error);
       }, deadlineMs);
       deadline.unref();
-      req.setTimeout(this.idleTimeoutMs, () => req.destroy(Object.assign(new Error(`idle timeout after ${this.idleTimeoutMs} ms: ${method} ${redactUrl(url)}`), { code: 'ETIMEDOUT' })));
+      req.setTimeout(this.idleTimeoutMs, () =>
+        req.destroy(
+          Object.assign(new Error(`idle timeout after ${this.idleTimeoutMs} ms: ${method} ${redactUrl(url)}`), { code: 'ETIMEDOUT' }),
+        ),
+      );
       req.on('error', fail);
       req.on('close', () => {
         if (!res) clearTimeout(deadline);
@@ -185,7 +218,10 @@ export async function readBody(response: HttpResponse, limit = 4 * 1024 * 1024):
     if (size > limit) throw error;
     // A Content-Length lie or a reset mid-body: the code stays, so retries still see a network error.
     const code = (error as NodeJS.ErrnoException).code;
-    throw Object.assign(new Error(`reading the response of ${redactUrl(response.url)} after ${size} bytes: ${(error as Error).message}`, { cause: error }), { code });
+    throw Object.assign(
+      new Error(`reading the response of ${redactUrl(response.url)} after ${size} bytes: ${(error as Error).message}`, { cause: error }),
+      { code },
+    );
   }
   return Buffer.concat(chunks);
 }
@@ -211,7 +247,10 @@ export async function errorFrom(method: string, response: HttpResponse, detail?:
   if (response.status === 401) {
     // The challenge says whether the credentials are wrong or merely lack a permission.
     const bearer = findChallenge(parseChallenges(response.headers['www-authenticate']), 'bearer');
-    if (bearer?.params.error === 'insufficient_scope') why = [detail, `insufficient_scope: the credentials do not grant ${bearer.params.scope ?? 'the needed access'}`].filter(Boolean).join('; ');
+    if (bearer?.params.error === 'insufficient_scope')
+      why = [detail, `insufficient_scope: the credentials do not grant ${bearer.params.scope ?? 'the needed access'}`]
+        .filter(Boolean)
+        .join('; ');
   }
   const error = new RegistryError(method, redactUrl(response.url), response.status, parseOciErrors(text), why);
   const retryAfter = parseRetryAfter(response.headers['retry-after'] as string | undefined);

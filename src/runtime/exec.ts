@@ -47,7 +47,8 @@ export function createExec(logger: Logger): Exec {
       });
     } catch (error) {
       // @actions/exec looks the tool up on PATH before it starts it.
-      if (/Unable to locate executable file/.test((error as Error).message)) throw new ExecError(tool, undefined, [], `${tool} was not found on PATH`);
+      if (/Unable to locate executable file/.test((error as Error).message))
+        throw new ExecError(tool, undefined, [], `${tool} was not found on PATH`);
       throw new ExecError(tool, undefined, [(error as Error).message]);
     }
     const result = { code, stdout: Buffer.concat(stdout).toString('utf8'), stderr };

@@ -25,6 +25,10 @@ export async function writeSummary(table: SummaryTable, env: NodeJS.ProcessEnv, 
 export function formatPlainTable(table: SummaryTable): string {
   const rows = [table.headers, ...table.rows];
   const widths = table.headers.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-  const line = (row: readonly string[]) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [table.title, line(table.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...table.rows.map(line)].join('\n');
 }

@@ -15,8 +15,11 @@ export async function pinnedTool(name: string, url: string, sha256: string): Pro
   const cached = tc.find(name, version);
   if (cached) return join(cached, name);
   const downloaded = await tc.downloadTool(url);
-  const actual = createHash('sha256').update(await readFile(downloaded)).digest('hex');
-  if (actual !== sha256) throw new ConfigError(`${name}-url: the file at ${url} has sha256 ${actual}, not the pinned ${sha256}; nothing was run`);
+  const actual = createHash('sha256')
+    .update(await readFile(downloaded))
+    .digest('hex');
+  if (actual !== sha256)
+    throw new ConfigError(`${name}-url: the file at ${url} has sha256 ${actual}, not the pinned ${sha256}; nothing was run`);
   await chmod(downloaded, 0o755);
   const dir = await tc.cacheFile(downloaded, name, name, version);
   return join(dir, name);

@@ -21,13 +21,19 @@ export function inputEnv(inputs: Record<string, string>): Record<string, string>
 }
 
 /** Starts the CLI; `done` settles when it exits. */
-export function startCli(command: string, inputs: Record<string, string>, env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliRun> } {
+export function startCli(
+  command: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+): { child: ChildProcess; done: Promise<CliRun> } {
   const dir = mkdtempSync(join(tmpdir(), 'cia-cli-'));
   const outputFile = join(dir, 'output');
   // Runners create the file before the step; the toolkit appends to it.
   writeFileSync(outputFile, '');
   const started = Date.now();
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && k !== 'ACT'));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && k !== 'ACT'),
+  );
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'main.ts'), command], {
     cwd: root,
     env: { ...base, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: dir, ...inputEnv(inputs), ...env },

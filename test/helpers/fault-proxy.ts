@@ -98,7 +98,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     }
     const listing = /^\/v2\/(.+)\/tags\/list(\?.*)?$/.exec(path);
     if (proxy.paginate && method === 'GET' && listing) {
-      const up = await fetch(`http://${target}/v2/${listing[1]}/tags/list`, { headers: req.headers.authorization ? { authorization: req.headers.authorization } : {} });
+      const up = await fetch(`http://${target}/v2/${listing[1]}/tags/list`, {
+        headers: req.headers.authorization ? { authorization: req.headers.authorization } : {},
+      });
       const all = ((await up.json()) as { tags?: string[] }).tags ?? [];
       all.sort();
       const query = new URLSearchParams(listing[2]?.slice(1) ?? '');
@@ -107,7 +109,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       const start = last ? all.findIndex((t) => t > last) : 0;
       const page = start < 0 ? [] : all.slice(start, start + n);
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (start >= 0 && start + n < all.length) headers.link = `</v2/${listing[1]}/tags/list?n=${n}&last=${encodeURIComponent(page[page.length - 1])}>; rel="next"`;
+      if (start >= 0 && start + n < all.length)
+        headers.link = `</v2/${listing[1]}/tags/list?n=${n}&last=${encodeURIComponent(page[page.length - 1])}>; rel="next"`;
       proxy.log.push({ method, path, status: up.status, at: Date.now() });
       res.writeHead(up.status, headers);
       res.end(JSON.stringify({ name: listing[1], tags: page }));
@@ -141,10 +144,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     if (fault?.kind === 'destructive-untag' && method === 'DELETE' && untag) {
       req.resume();
       const auth: Record<string, string> = req.headers.authorization ? { authorization: req.headers.authorization } : {};
-      const accept = 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json';
+      const accept =
+        'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json';
       const head = await fetch(`http://${target}${path}`, { method: 'HEAD', headers: { ...auth, accept } });
       const digest = head.headers.get('docker-content-digest');
-      const status = digest ? (await fetch(`http://${target}/v2/${untag[1]}/manifests/${digest}`, { method: 'DELETE', headers: auth })).status : 404;
+      const status = digest
+        ? (await fetch(`http://${target}/v2/${untag[1]}/manifests/${digest}`, { method: 'DELETE', headers: auth })).status
+        : 404;
       log(status);
       res.writeHead(status).end();
       return;

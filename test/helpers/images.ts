@@ -32,23 +32,57 @@ export interface SyntheticOptions {
 async function putBlob(session: RegistrySession, registry: string, repository: string, bytes: Buffer): Promise<string> {
   const digest = sha256(bytes);
   const client = session.client(registry);
-  if ((await client.headBlob(repository, digest)) === undefined) await client.uploadBlob(repository, digest, bytes.length, Readable.from([bytes]));
+  if ((await client.headBlob(repository, digest)) === undefined)
+    await client.uploadBlob(repository, digest, bytes.length, Readable.from([bytes]));
   return digest;
 }
 
-async function pushImage(session: RegistrySession, registry: string, repository: string, platform: string, layers: Buffer[], options: Pick<SyntheticOptions, 'labels' | 'created'> = {}): Promise<{ digest: string; bytes: Buffer; layerDigests: string[] }> {
+async function pushImage(
+  session: RegistrySession,
+  registry: string,
+  repository: string,
+  platform: string,
+  layers: Buffer[],
+  options: Pick<SyntheticOptions, 'labels' | 'created'> = {},
+): Promise<{ digest: string; bytes: Buffer; layerDigests: string[] }> {
   const [os, architecture, variant] = platform.split('/');
   const layerDescriptors = [];
-  for (const layer of layers) layerDescriptors.push({ mediaType: MediaType.OciLayerGzip, size: layer.length, digest: await putBlob(session, registry, repository, layer) });
-  const config = Buffer.from(JSON.stringify({ architecture, os, ...(variant && { variant }), created: options.created ?? new Date(0).toISOString(), rootfs: { type: 'layers', diff_ids: layers.map((l) => sha256(l)) }, config: options.labels ? { Labels: options.labels } : {} }));
+  for (const layer of layers)
+    layerDescriptors.push({
+      mediaType: MediaType.OciLayerGzip,
+      size: layer.length,
+      digest: await putBlob(session, registry, repository, layer),
+    });
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture,
+      os,
+      ...(variant && { variant }),
+      created: options.created ?? new Date(0).toISOString(),
+      rootfs: { type: 'layers', diff_ids: layers.map((l) => sha256(l)) },
+      config: options.labels ? { Labels: options.labels } : {},
+    }),
+  );
   const configDigest = await putBlob(session, registry, repository, config);
-  const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciManifest, config: { mediaType: MediaType.OciConfig, size: config.length, digest: configDigest }, layers: layerDescriptors }));
+  const bytes = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: MediaType.OciManifest,
+      config: { mediaType: MediaType.OciConfig, size: config.length, digest: configDigest },
+      layers: layerDescriptors,
+    }),
+  );
   const digest = await session.client(registry).putManifest(repository, sha256(bytes), { bytes, mediaType: MediaType.OciManifest });
   return { digest, bytes, layerDigests: layerDescriptors.map((l) => l.digest) };
 }
 
 /** Pushes an image with random layers; returns its digest (the index's, for several platforms). */
-export async function pushSynthetic(session: RegistrySession, registry: string, repository: string, options: SyntheticOptions): Promise<SyntheticImage> {
+export async function pushSynthetic(
+  session: RegistrySession,
+  registry: string,
+  repository: string,
+  options: SyntheticOptions,
+): Promise<SyntheticImage> {
   const platforms = options.platforms ?? ['linux/amd64'];
   const images = [];
   for (const platform of platforms) {
@@ -66,7 +100,12 @@ export async function pushSynthetic(session: RegistrySession, registry: string, 
       mediaType: MediaType.OciIndex,
       manifests: images.map((image) => {
         const [os, architecture, variant] = image.platform.split('/');
-        return { mediaType: MediaType.OciManifest, size: image.bytes.length, digest: image.digest, platform: { architecture, os, ...(variant && { variant }) } };
+        return {
+          mediaType: MediaType.OciManifest,
+          size: image.bytes.length,
+          digest: image.digest,
+          platform: { architecture, os, ...(variant && { variant }) },
+        };
       }),
     }),
   );
@@ -82,15 +121,27 @@ const SKOPEO_ENV = { ...process.env, XDG_DATA_HOME: '/tmp/cia-skopeo-data' };
 
 /** The raw manifest bytes as skopeo (an independent client) reads them. */
 export async function skopeoRaw(ref: string, authfile?: string): Promise<Buffer> {
-  const { stdout } = await run('skopeo', ['inspect', '--raw', '--tls-verify=false', ...(authfile ? ['--authfile', authfile] : []), `docker://${ref}`], { encoding: 'buffer', env: SKOPEO_ENV, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(
+    'skopeo',
+    ['inspect', '--raw', '--tls-verify=false', ...(authfile ? ['--authfile', authfile] : []), `docker://${ref}`],
+    { encoding: 'buffer', env: SKOPEO_ENV, maxBuffer: 64 * 1024 * 1024 },
+  );
   return stdout;
 }
 
 export async function skopeoTags(ref: string, authfile?: string): Promise<string[]> {
-  const { stdout } = await run('skopeo', ['list-tags', '--tls-verify=false', ...(authfile ? ['--authfile', authfile] : []), `docker://${ref}`], { encoding: 'utf8', env: SKOPEO_ENV });
+  const { stdout } = await run(
+    'skopeo',
+    ['list-tags', '--tls-verify=false', ...(authfile ? ['--authfile', authfile] : []), `docker://${ref}`],
+    { encoding: 'utf8', env: SKOPEO_ENV },
+  );
   return ((JSON.parse(stdout) as { Tags: string[] }).Tags ?? []).sort();
 }
 
 export async function skopeoCopy(src: string, dst: string): Promise<void> {
-  await run('skopeo', ['copy', '--all', '--preserve-digests', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${src}`, `docker://${dst}`], { env: SKOPEO_ENV });
+  await run(
+    'skopeo',
+    ['copy', '--all', '--preserve-digests', '--src-tls-verify=false', '--dest-tls-verify=false', `docker://${src}`, `docker://${dst}`],
+    { env: SKOPEO_ENV },
+  );
 }

@@ -43,7 +43,15 @@ export async function startRegistry(options: RegistryProcessOptions = {}): Promi
     http: { addr: `127.0.0.1:${port}`, ...(options.tls && { tls: options.tls }) },
   };
   if (options.htpasswd) config.auth = { htpasswd: { realm: 'test', path: options.htpasswd } };
-  if (options.token) config.auth = { token: { realm: options.token.realm, service: options.token.service, issuer: options.token.issuer, rootcertbundle: options.token.rootCertBundle } };
+  if (options.token)
+    config.auth = {
+      token: {
+        realm: options.token.realm,
+        service: options.token.service,
+        issuer: options.token.issuer,
+        rootcertbundle: options.token.rootCertBundle,
+      },
+    };
   writeFileSync(join(dir, 'config.yml'), stringify(config));
   const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -53,7 +61,11 @@ export async function startRegistry(options: RegistryProcessOptions = {}): Promi
     try {
       if (options.tls) {
         // Any TLS answer means it listens; the certificate is checked by the tests themselves.
-        await new Promise<void>((resolve, reject) => connect(port, '127.0.0.1', () => resolve()).on('error', reject).unref());
+        await new Promise<void>((resolve, reject) =>
+          connect(port, '127.0.0.1', () => resolve())
+            .on('error', reject)
+            .unref(),
+        );
         break;
       }
       const response = await fetch(`http://${registry}/v2/`);

@@ -47,7 +47,8 @@ export function fixtureProject(): string {
   return dir;
 }
 
-export const uniqueName = (prefix: string) => `${prefix}-${process.pid.toString(36)}${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+export const uniqueName = (prefix: string) =>
+  `${prefix}-${process.pid.toString(36)}${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 
 /** Runs a command and returns its trimmed stdout (for assertions on engines' own views). */
 export function sh(file: string, args: string[]): string {
@@ -74,7 +75,11 @@ export function recordingLogger(): Logger & { lines: string[] } {
 /** The engine settings of the test bed (runc, ulimits, plain-HTTP loopback registries) for a child's env. */
 export function engineEnv(): Record<string, string | undefined> {
   testbed();
-  return { CONTAINERS_CONF: process.env.CONTAINERS_CONF, CONTAINERS_REGISTRIES_CONF: process.env.CONTAINERS_REGISTRIES_CONF, BUILDAH_ISOLATION: process.env.BUILDAH_ISOLATION };
+  return {
+    CONTAINERS_CONF: process.env.CONTAINERS_CONF,
+    CONTAINERS_REGISTRIES_CONF: process.env.CONTAINERS_REGISTRIES_CONF,
+    BUILDAH_ISOLATION: process.env.BUILDAH_ISOLATION,
+  };
 }
 
 /** A runner's event variables for `name`, with the payload written to a file as runners do. */

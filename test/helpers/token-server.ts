@@ -33,11 +33,19 @@ export interface TokenServer {
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
-export async function startTokenServer(users: Record<string, TokenUser>, anonymous: TokenUser['grants'] = [], options: { expiresIn?: number } = {}): Promise<TokenServer> {
+export async function startTokenServer(
+  users: Record<string, TokenUser>,
+  anonymous: TokenUser['grants'] = [],
+  options: { expiresIn?: number } = {},
+): Promise<TokenServer> {
   const dir = mkdtempSync(join(tmpdir(), 'cia-token-'));
   const keyFile = join(dir, 'key.pem');
   const certFile = join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=cia-token-server'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=cia-token-server'],
+    { stdio: 'ignore' },
+  );
   const key = createPrivateKey(readFileSync(keyFile));
   const certDer = new X509Certificate(readFileSync(certFile)).raw;
   const port = await freePort();
@@ -48,7 +56,18 @@ export async function startTokenServer(users: Record<string, TokenUser>, anonymo
   const sign = (subject: string, access: { type: string; name: string; actions: string[] }[]) => {
     const now = Math.floor(Date.now() / 1000);
     const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', x5c: [certDer.toString('base64')] }));
-    const claims = b64url(JSON.stringify({ iss: issuer, sub: subject, aud: service, exp: now + (options.expiresIn ?? 300), nbf: now - 10, iat: now, jti: randomUUID(), access }));
+    const claims = b64url(
+      JSON.stringify({
+        iss: issuer,
+        sub: subject,
+        aud: service,
+        exp: now + (options.expiresIn ?? 300),
+        nbf: now - 10,
+        iat: now,
+        jti: randomUUID(),
+        access,
+      }),
+    );
     const signature = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(key);
     return `${header}.${claims}.${b64url(signature)}`;
   };
@@ -58,7 +77,10 @@ export async function startTokenServer(users: Record<string, TokenUser>, anonymo
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      let scopes = url.searchParams.getAll('scope').flatMap((s) => s.split(' ')).filter(Boolean);
+      let scopes = url.searchParams
+        .getAll('scope')
+        .flatMap((s) => s.split(' '))
+        .filter(Boolean);
       let user: string | undefined;
       let grants = anonymous;
       const auth = req.headers.authorization;
@@ -67,12 +89,14 @@ export async function startTokenServer(users: Record<string, TokenUser>, anonymo
         const form = new URLSearchParams(body);
         scopes = (form.get('scope') ?? '').split(' ').filter(Boolean);
         const [name, password] = (form.get('refresh_token') ?? '').split(':');
-        if (!users[name] || users[name].password !== password) return reply(401, { errors: [{ code: 'UNAUTHORIZED', message: 'bad refresh token' }] });
+        if (!users[name] || users[name].password !== password)
+          return reply(401, { errors: [{ code: 'UNAUTHORIZED', message: 'bad refresh token' }] });
         user = name;
         grants = users[name].grants;
       } else if (auth?.startsWith('Basic ')) {
         const [name, ...rest] = Buffer.from(auth.slice(6), 'base64').toString().split(':');
-        if (!users[name] || users[name].password !== rest.join(':')) return reply(401, { errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] });
+        if (!users[name] || users[name].password !== rest.join(':'))
+          return reply(401, { errors: [{ code: 'UNAUTHORIZED', message: 'bad credentials' }] });
         user = name;
         grants = users[name].grants;
       }
@@ -88,7 +112,12 @@ export async function startTokenServer(users: Record<string, TokenUser>, anonymo
       });
       requests.push({ method: req.method ?? 'GET', user, scopes, granted: access.map((a) => ({ name: a.name, actions: a.actions })) });
       const token = sign(user ?? '', access);
-      reply(200, req.method === 'POST' ? { access_token: token, expires_in: options.expiresIn ?? 300 } : { token, expires_in: options.expiresIn ?? 300 });
+      reply(
+        200,
+        req.method === 'POST'
+          ? { access_token: token, expires_in: options.expiresIn ?? 300 }
+          : { token, expires_in: options.expiresIn ?? 300 },
+      );
     });
     function reply(status: number, payload: unknown) {
       res.writeHead(status, { 'content-type': 'application/json' });

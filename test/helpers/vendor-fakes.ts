@@ -49,7 +49,11 @@ export async function startVendorFake(options: VendorFakeOptions): Promise<Vendo
       const head = await client.headManifest(repository, tag);
       if (head) byDigest.set(head.digest, [...(byDigest.get(head.digest) ?? []), tag]);
     }
-    return [...byDigest].map(([digest, tags]) => ({ id: parseInt(digest.slice(7, 15), 16), name: digest, metadata: { package_type: 'container', container: { tags } } }));
+    return [...byDigest].map(([digest, tags]) => ({
+      id: parseInt(digest.slice(7, 15), 16),
+      name: digest,
+      metadata: { package_type: 'container', container: { tags } },
+    }));
   }
 
   const untag = async (repository: string, tag: string) => {
@@ -75,19 +79,27 @@ export async function startVendorFake(options: VendorFakeOptions): Promise<Vendo
       // Docker Hub: a tag's details (public repositories need no login)
       if (req.method === 'GET' && (m = /^\/v2\/repositories\/([^/]+)\/([^/]+)\/tags\/([^/]+)\/$/.exec(path))) {
         const when = options.tagTimes?.get(`${m[1]}/${m[2]}:${decodeURIComponent(m[3])}`);
-        return when ? reply(200, { name: decodeURIComponent(m[3]), last_updated: when, tag_last_pushed: when }) : reply(404, { message: 'tag not found' });
+        return when
+          ? reply(200, { name: decodeURIComponent(m[3]), last_updated: when, tag_last_pushed: when })
+          : reply(404, { message: 'tag not found' });
       }
       // Quay: tag listing with a specific tag
       if (req.method === 'GET' && (m = /^\/api\/v1\/repository\/(.+)\/tag\/$/.exec(path))) {
         if (req.headers.authorization !== bearer) return reply(401, { error: 'unauthorized' });
         const tag = url.searchParams.get('specificTag') ?? '';
         const when = options.tagTimes?.get(`${m[1]}:${tag}`);
-        return reply(200, { tags: when ? [{ name: tag, last_modified: new Date(when).toUTCString().replace('GMT', '-0000') }] : [], page: 1, has_additional: false });
+        return reply(200, {
+          tags: when ? [{ name: tag, last_modified: new Date(when).toUTCString().replace('GMT', '-0000') }] : [],
+          page: 1,
+          has_additional: false,
+        });
       }
       // Docker Hub
       if (req.method === 'POST' && path === '/v2/users/login/') {
         const { username, password } = JSON.parse(body) as { username: string; password: string };
-        return username === options.username && (password === options.password || password === options.apiToken) ? reply(200, { token: hubToken }) : reply(401, { detail: 'Incorrect authentication credentials' });
+        return username === options.username && (password === options.password || password === options.apiToken)
+          ? reply(200, { token: hubToken })
+          : reply(401, { detail: 'Incorrect authentication credentials' });
       }
       if (req.method === 'DELETE' && (m = /^\/v2\/repositories\/([^/]+)\/([^/]+)\/tags\/([^/]+)\/$/.exec(path))) {
         if (req.headers.authorization !== `JWT ${hubToken}`) return reply(401, { detail: 'authentication required' });
@@ -99,7 +111,10 @@ export async function startVendorFake(options: VendorFakeOptions): Promise<Vendo
         return reply((await untag(m[1], decodeURIComponent(m[2]))) === 'ok' ? 204 : 404);
       }
       // Harbor: repository names are URL-encoded twice in the path.
-      if (req.method === 'DELETE' && (m = /^\/api\/v2\.0\/projects\/([^/]+)\/repositories\/([^/]+)\/artifacts\/([^/]+)\/tags\/([^/]+)$/.exec(path))) {
+      if (
+        req.method === 'DELETE' &&
+        (m = /^\/api\/v2\.0\/projects\/([^/]+)\/repositories\/([^/]+)\/artifacts\/([^/]+)\/tags\/([^/]+)$/.exec(path))
+      ) {
         if (req.headers.authorization !== basic) return reply(401, { errors: [{ code: 'UNAUTHORIZED' }] });
         const repository = `${decodeURIComponent(m[1])}/${decodeURIComponent(decodeURIComponent(m[2]))}`;
         return reply((await untag(repository, decodeURIComponent(m[4]))) === 'ok' ? 200 : 404);

@@ -10,7 +10,13 @@ const root = join(import.meta.dirname, '..', '..');
 const bed = testbed();
 const project = fixtureProject();
 const eventFile = join(project, 'event.json');
-writeFileSync(eventFile, JSON.stringify({ number: 5, pull_request: { number: 5, html_url: 'https://github.com/acme/widgets/pull/5', head: { sha: 'c'.repeat(40) } } }));
+writeFileSync(
+  eventFile,
+  JSON.stringify({
+    number: 5,
+    pull_request: { number: 5, html_url: 'https://github.com/acme/widgets/pull/5', head: { sha: 'c'.repeat(40) } },
+  }),
+);
 
 const runnerEnv = {
   GITHUB_EVENT_NAME: 'pull_request',
@@ -35,8 +41,16 @@ describe('actions/build/action.yml run as a runner would', () => {
     assert.equal(images.length, 1);
     assert.equal(images[0].repository, repository);
     assert.equal(images[0].change, 5);
-    assert.deepEqual(images[0].tags, [`${repository}:latest`, `${repository}:2.0`, `${repository}:change_5_latest`, `${repository}:change_5_2.0`]);
-    assert.equal(sh('podman', ['image', 'inspect', '--format', '{{.Id}}', `${repository}:change_5_2.0`]), images[0].image_id.replace('sha256:', ''));
+    assert.deepEqual(images[0].tags, [
+      `${repository}:latest`,
+      `${repository}:2.0`,
+      `${repository}:change_5_latest`,
+      `${repository}:change_5_2.0`,
+    ]);
+    assert.equal(
+      sh('podman', ['image', 'inspect', '--format', '{{.Id}}', `${repository}:change_5_2.0`]),
+      images[0].image_id.replace('sha256:', ''),
+    );
     assert.match(run.summary, /<h3>Built images<\/h3>/);
     assert.ok(run.summary.includes(repository));
     assert.match(run.stdout, /::group::Build .* \(podman\)/);
@@ -71,7 +85,11 @@ describe('actions/build/action.yml run as a runner would', () => {
   test('the root action (node24, command input) runs the same core', async () => {
     const repository = `${bed.registry}/it/${uniqueName('root-build')}`;
     const run = await runAction(join(root, 'action.yml'), {
-      inputs: { command: 'build', 'container-command': 'docker', images: JSON.stringify([{ context: 'dockerfile-only', repository, build_args: [`BASE_IMAGE=${bed.baseImage}`] }]) },
+      inputs: {
+        command: 'build',
+        'container-command': 'docker',
+        images: JSON.stringify([{ context: 'dockerfile-only', repository, build_args: [`BASE_IMAGE=${bed.baseImage}`] }]),
+      },
       env: runnerEnv,
     });
     assert.equal(run.code, 0, run.stdout + run.stderr);

@@ -12,7 +12,13 @@ import { fixtureProject, recordingLogger, sh, testbed, uniqueName } from '../hel
 const bed = testbed();
 const project = fixtureProject();
 const eventFile = join(project, 'event.json');
-writeFileSync(eventFile, JSON.stringify({ number: 42, pull_request: { number: 42, html_url: 'https://github.com/acme/widgets/pull/42', head: { sha: 'a'.repeat(40) } } }));
+writeFileSync(
+  eventFile,
+  JSON.stringify({
+    number: 42,
+    pull_request: { number: 42, html_url: 'https://github.com/acme/widgets/pull/42', head: { sha: 'a'.repeat(40) } },
+  }),
+);
 
 /** A pull_request run of PR 42 in acme/widgets, inputs given by name. */
 async function runBuild(inputs: Partial<Record<InputName, string>>, options: { exec?: Exec } = {}) {
@@ -66,7 +72,12 @@ for (const engine of ['docker', 'podman', 'buildah'] as const) {
 
     test('tags the image with the final and the change_<N>_ tags, locally', () => {
       assert.equal(images.length, 1);
-      assert.deepEqual(images[0].tags, [`${repository}:latest`, `${repository}:1.0`, `${repository}:change_42_latest`, `${repository}:change_42_1.0`]);
+      assert.deepEqual(images[0].tags, [
+        `${repository}:latest`,
+        `${repository}:1.0`,
+        `${repository}:change_42_latest`,
+        `${repository}:change_42_1.0`,
+      ]);
       const cli = engine === 'docker' ? 'docker' : 'podman';
       const ids = images[0].tags.map((ref) => sh(cli, ['image', 'inspect', '--format', '{{.Id}}', ref]));
       assert.equal(new Set(ids).size, 1, 'all four tags name one image');
@@ -115,14 +126,32 @@ for (const engine of ['docker', 'podman', 'buildah'] as const) {
 
     test('a failing build still removes the .zuul-siblings folder it made', async () => {
       const dir = fixtureProject();
-      await assert.rejects(runBuild({ 'container-command': engine, 'work-dir': dir, images: JSON.stringify([{ context: 'failing', repository: `${bed.registry}/it/${uniqueName(`${engine}-sib-fail`)}`, build_args: [baseArg], siblings: ['libs/common'] }]) }), ExecError);
+      await assert.rejects(
+        runBuild({
+          'container-command': engine,
+          'work-dir': dir,
+          images: JSON.stringify([
+            {
+              context: 'failing',
+              repository: `${bed.registry}/it/${uniqueName(`${engine}-sib-fail`)}`,
+              build_args: [baseArg],
+              siblings: ['libs/common'],
+            },
+          ]),
+        }),
+        ExecError,
+      );
       assert.ok(!existsSync(join(dir, 'failing', '.zuul-siblings')));
     });
 
-    test('an engine failure names the image and keeps the engine\'s last words', async () => {
+    test("an engine failure names the image and keeps the engine's last words", async () => {
       const repositoryFailing = `${bed.registry}/it/${uniqueName(`${engine}-failing`)}`;
       await assert.rejects(
-        runBuild({ 'container-command': engine, 'work-dir': project, images: JSON.stringify([{ context: 'failing', repository: repositoryFailing, build_args: [baseArg] }]) }),
+        runBuild({
+          'container-command': engine,
+          'work-dir': project,
+          images: JSON.stringify([{ context: 'failing', repository: repositoryFailing, build_args: [baseArg] }]),
+        }),
         (error: unknown) => {
           assert.ok(error instanceof ExecError);
           assert.match(error.message, new RegExp(`building images\\[0\\] ${repositoryFailing.replace(/[.]/g, '\\.')} failed`));
@@ -150,7 +179,9 @@ for (const engine of ['podman', 'buildah'] as const) {
       assert.deepEqual(images[0].platforms.slice().sort(), ['linux/amd64', 'linux/arm64']);
       assert.deepEqual(images[1].platforms, ['linux/amd64']);
       for (const tag of ['latest', 'v1', 'change_42_latest', 'change_42_v1']) {
-        const list = JSON.parse(sh(engine, ['manifest', 'inspect', `${repository}:${tag}`])) as { manifests: { digest: string; platform: { architecture: string } }[] };
+        const list = JSON.parse(sh(engine, ['manifest', 'inspect', `${repository}:${tag}`])) as {
+          manifests: { digest: string; platform: { architecture: string } }[];
+        };
         const byArch = Object.fromEntries(list.manifests.map((m) => [m.platform.architecture, m.digest]));
         assert.deepEqual(Object.keys(byArch).sort(), ['amd64', 'arm64'], `${tag} lists both platforms once`);
         if (tag === 'latest') {
@@ -179,7 +210,11 @@ describe('docker without buildx', () => {
   test('a multi-platform image is a clear error naming the alternatives, and nothing is built', async () => {
     const repository = `${bed.registry}/it/${uniqueName('docker-multi')}`;
     await assert.rejects(
-      runBuild({ 'container-command': 'docker', 'work-dir': project, images: JSON.stringify([{ context: 'multiarch', repository, build_args: [baseArg], arch: ['linux/amd64', 'linux/arm64'] }]) }),
+      runBuild({
+        'container-command': 'docker',
+        'work-dir': project,
+        images: JSON.stringify([{ context: 'multiarch', repository, build_args: [baseArg], arch: ['linux/amd64', 'linux/arm64'] }]),
+      }),
       /needs docker buildx, which this docker does not have: install the buildx plugin .* or use container-command: podman or buildah/,
     );
     assert.throws(() => sh('docker', ['image', 'inspect', `${repository}:latest`]));
@@ -193,22 +228,53 @@ describe('bad input builds nothing', () => {
     return exec(file, args, options);
   };
   const cases: [string, Partial<Record<InputName, string>>, RegExp][] = [
-    ['an invalid tag in the second image', { images: `[{context: app, repository: ${bed.registry}/it/a}, {context: app, repository: ${bed.registry}/it/b, tags: ["Latest!"]}]` }, /images\[1\]\.tags\[0\]: "Latest!" is not a valid tag/],
-    ['a context outside the work dir', { images: `[{context: ../.., repository: ${bed.registry}/it/a}]` }, /images\[0\]\.context: "\.\.\/\.\." is outside the work dir/],
-    ['a missing container file', { images: `[{context: app, container_filename: Nope, repository: ${bed.registry}/it/a}]` }, /images\[0\]\.container_filename: "Nope" does not exist/],
-    ['a context without a container file', { images: `[{context: libs, repository: ${bed.registry}/it/a}]` }, /container-filename: neither Containerfile nor Dockerfile exists/],
-    ['an unknown engine', { images: `[{context: app, repository: ${bed.registry}/it/a}]`, 'container-command': 'kaniko' }, /container-command: "kaniko" is not supported; one of docker, podman, buildah/],
-    ['a bad build-extra-env', { images: `[{context: app, repository: ${bed.registry}/it/a}]`, 'build-extra-env': '[a, b]' }, /build-extra-env: expected a mapping of NAME: value/],
-    ['a temporary tag that would be too long', { images: `[{context: app, repository: ${bed.registry}/it/a, tags: ["${'t'.repeat(125)}"]}]` }, /is too long for its temporary tag "change_42_t+"/],
+    [
+      'an invalid tag in the second image',
+      { images: `[{context: app, repository: ${bed.registry}/it/a}, {context: app, repository: ${bed.registry}/it/b, tags: ["Latest!"]}]` },
+      /images\[1\]\.tags\[0\]: "Latest!" is not a valid tag/,
+    ],
+    [
+      'a context outside the work dir',
+      { images: `[{context: ../.., repository: ${bed.registry}/it/a}]` },
+      /images\[0\]\.context: "\.\.\/\.\." is outside the work dir/,
+    ],
+    [
+      'a missing container file',
+      { images: `[{context: app, container_filename: Nope, repository: ${bed.registry}/it/a}]` },
+      /images\[0\]\.container_filename: "Nope" does not exist/,
+    ],
+    [
+      'a context without a container file',
+      { images: `[{context: libs, repository: ${bed.registry}/it/a}]` },
+      /container-filename: neither Containerfile nor Dockerfile exists/,
+    ],
+    [
+      'an unknown engine',
+      { images: `[{context: app, repository: ${bed.registry}/it/a}]`, 'container-command': 'kaniko' },
+      /container-command: "kaniko" is not supported; one of docker, podman, buildah/,
+    ],
+    [
+      'a bad build-extra-env',
+      { images: `[{context: app, repository: ${bed.registry}/it/a}]`, 'build-extra-env': '[a, b]' },
+      /build-extra-env: expected a mapping of NAME: value/,
+    ],
+    [
+      'a temporary tag that would be too long',
+      { images: `[{context: app, repository: ${bed.registry}/it/a, tags: ["${'t'.repeat(125)}"]}]` },
+      /is too long for its temporary tag "change_42_t+"/,
+    ],
   ];
   for (const [name, inputs, expected] of cases) {
     test(name, async () => {
       calls.length = 0;
-      await assert.rejects(runBuild({ 'work-dir': project, 'container-command': 'docker', ...inputs }, { exec: recording }), (error: unknown) => {
-        assert.ok(error instanceof ConfigError, String(error));
-        assert.match(error.message, expected);
-        return true;
-      });
+      await assert.rejects(
+        runBuild({ 'work-dir': project, 'container-command': 'docker', ...inputs }, { exec: recording }),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError, String(error));
+          assert.match(error.message, expected);
+          return true;
+        },
+      );
       assert.deepEqual(calls, [], 'no engine call was made');
     });
   }
@@ -219,7 +285,13 @@ describe('bad input builds nothing', () => {
     sh('mkdir', ['-p', join(dir, 'app', '.zuul-siblings')]);
     writeFileSync(marker, 'mine');
     calls.length = 0;
-    await assert.rejects(runBuild({ 'work-dir': dir, images: `[{context: app, repository: ${bed.registry}/it/a, siblings: [libs/common]}]` }, { exec: recording }), /\.zuul-siblings already exists/);
+    await assert.rejects(
+      runBuild(
+        { 'work-dir': dir, images: `[{context: app, repository: ${bed.registry}/it/a, siblings: [libs/common]}]` },
+        { exec: recording },
+      ),
+      /\.zuul-siblings already exists/,
+    );
     assert.ok(existsSync(marker));
     assert.deepEqual(calls, []);
   });
@@ -234,7 +306,14 @@ describe('build-extra-env reaches every engine', () => {
         return exec(file, args, options);
       };
       await runBuild(
-        { 'container-command': engine, 'work-dir': project, 'build-extra-env': 'CIA_PROBE: "from extra env"\nCIA_NUMBER: 3', images: JSON.stringify([{ context: 'containerfile-only', repository: `${bed.registry}/it/${uniqueName(`${engine}-env`)}`, build_args: [baseArg] }]) },
+        {
+          'container-command': engine,
+          'work-dir': project,
+          'build-extra-env': 'CIA_PROBE: "from extra env"\nCIA_NUMBER: 3',
+          images: JSON.stringify([
+            { context: 'containerfile-only', repository: `${bed.registry}/it/${uniqueName(`${engine}-env`)}`, build_args: [baseArg] },
+          ]),
+        },
         { exec: recording },
       );
       assert.ok(seen.length > 0);

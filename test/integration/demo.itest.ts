@@ -12,12 +12,23 @@ describe('npm run demo', () => {
     const bed = testbed();
     const output = await new Promise<string>((resolve, reject) => {
       let text = '';
-      const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo.ts')], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout.on('data', (c: Buffer) => (text += c.toString()));
       child.stderr.on('data', (c: Buffer) => (text += c.toString()));
       child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`demo exited ${code}:\n${text}`))));
     });
-    for (const stage of ['check pipeline', 'gate pipeline', 'promote pipeline', 'mirror pipeline', 'intermediate-registry mode', 'promote via the intermediate registry', 'release (tag 1.1.0 pushed)']) {
+    for (const stage of [
+      'check pipeline',
+      'gate pipeline',
+      'promote pipeline',
+      'mirror pipeline',
+      'intermediate-registry mode',
+      'promote via the intermediate registry',
+      'release (tag 1.1.0 pushed)',
+    ]) {
       assert.ok(output.includes(stage), `the demo ran its ${stage}`);
     }
     const table = output.slice(output.indexOf('What is where'));
@@ -28,7 +39,12 @@ describe('npm run demo', () => {
       .map((line) => line.split(/\s+/));
     assert.ok(rows.length >= 10, `the table lists what is where:\n${table}`);
     const refs = rows.map(([ref]) => ref);
-    for (const expected of [`${bed.registry}/demo/app:latest`, `${bed.registry}/demo/app:1.1.0`, `${bed.registryB}/mirror/demo/app:latest`, `${bed.registryB}/gate/demo/multiarch:change_2_latest`]) {
+    for (const expected of [
+      `${bed.registry}/demo/app:latest`,
+      `${bed.registry}/demo/app:1.1.0`,
+      `${bed.registryB}/mirror/demo/app:latest`,
+      `${bed.registryB}/gate/demo/multiarch:change_2_latest`,
+    ]) {
       assert.ok(refs.includes(expected), `${expected} is in the table`);
     }
     const session = new RegistrySession();

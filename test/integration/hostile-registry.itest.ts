@@ -27,7 +27,9 @@ interface Recorded {
 }
 
 /** A loopback HTTP server that records every request and answers with `handle`. */
-async function standIn(handle: (url: URL, res: import('node:http').ServerResponse) => void): Promise<{ origin: string; host: string; seen: Recorded[]; server: Server }> {
+async function standIn(
+  handle: (url: URL, res: import('node:http').ServerResponse) => void,
+): Promise<{ origin: string; host: string; seen: Recorded[]; server: Server }> {
   const port = await freePort();
   const seen: Recorded[] = [];
   const server = createServer((req, res) => {
@@ -66,30 +68,73 @@ describe('hostile registries and storage hosts', () => {
 
   // The destination (the open registry) needs no login, but a given map must name it.
   const credentials = (registry: string) => `{"${registry}": {username: ${USER}, password: "${PASSWORD}"}, "${open.registry}": {}}`;
-  const authed = () => new RegistrySession({ credentials: { explicit: new Map([[basic.registry, { username: USER, password: PASSWORD }]]) } });
+  const authed = () =>
+    new RegistrySession({ credentials: { explicit: new Map([[basic.registry, { username: USER, password: PASSWORD }]]) } });
 
   test('1. a storage host behind a blob redirect that asks for credentials gets none, and its challenge is not followed', async () => {
-    const phish = await standIn((_url, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: 'phished' })));
-    const storage = await standIn((_url, res) => res.writeHead(401, { 'www-authenticate': `Bearer realm="${phish.origin}/token",service="storage"` }).end());
+    const phish = await standIn((_url, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: 'phished' })),
+    );
+    const storage = await standIn((_url, res) =>
+      res.writeHead(401, { 'www-authenticate': `Bearer realm="${phish.origin}/token",service="storage"` }).end(),
+    );
     servers.push(phish.server, storage.server);
     const session = authed();
     const image = await pushSynthetic(session, basic.registry, 'hostile/redirect', { layers: [3000], tags: ['v1'] });
     session.close();
-    proxy.rules.push({ method: 'GET', path: /\/v2\/hostile\/redirect\/blobs\/sha256:/, times: Infinity, fault: { kind: 'respond', status: 307, headers: { location: `${storage.origin}/bucket/blob?X-Amz-Signature=s` } } });
-    const run = await runCli('mirror', { mirror: JSON.stringify([{ src_repository: `${proxy.registry}/hostile/redirect`, src_tag: 'v1', dest_repository: `${open.registry}/hostile/redirect` }]), 'registry-credentials': credentials(proxy.registry) });
+    proxy.rules.push({
+      method: 'GET',
+      path: /\/v2\/hostile\/redirect\/blobs\/sha256:/,
+      times: Infinity,
+      fault: { kind: 'respond', status: 307, headers: { location: `${storage.origin}/bucket/blob?X-Amz-Signature=s` } },
+    });
+    const run = await runCli('mirror', {
+      mirror: JSON.stringify([
+        { src_repository: `${proxy.registry}/hostile/redirect`, src_tag: 'v1', dest_repository: `${open.registry}/hostile/redirect` },
+      ]),
+      'registry-credentials': credentials(proxy.registry),
+    });
     proxy.rules.length = 0;
     assert.equal(run.code, 1, run.log);
-    assert.match(run.log, new RegExp(`${storage.host} asked for credentials after a redirect from ${proxy.registry}; nothing was sent to it`));
-    assert.deepEqual(phish.seen, [], 'the storage host\'s token realm was never asked');
-    assert.ok(storage.seen.length > 0 && storage.seen.every((r) => r.headers.authorization === undefined), 'the storage host never saw credentials');
+    assert.match(
+      run.log,
+      new RegExp(`${storage.host} asked for credentials after a redirect from ${proxy.registry}; nothing was sent to it`),
+    );
+    assert.deepEqual(phish.seen, [], "the storage host's token realm was never asked");
+    assert.ok(
+      storage.seen.length > 0 && storage.seen.every((r) => r.headers.authorization === undefined),
+      'the storage host never saw credentials',
+    );
     assert.ok(!proxy.log.some((entry) => entry.path.includes('phished')));
     assert.ok(!run.log.includes(PASSWORD) && !run.log.includes(BASIC));
-    assert.deepEqual(await skopeoTags(`${open.registry}/hostile/redirect`).catch(() => []), [], `nothing tagged at the destination (${image.digest})`);
+    assert.deepEqual(
+      await skopeoTags(`${open.registry}/hostile/redirect`).catch(() => []),
+      [],
+      `nothing tagged at the destination (${image.digest})`,
+    );
   });
 
   test('7. a registry echoing Authorization in an error body: the Basic pair and the password are masked in the CLI log', async () => {
-    proxy.rules.push({ method: 'GET', path: /\/tags\/list/, times: Infinity, fault: { kind: 'respond', status: 400, headers: { 'content-type': 'application/json' }, body: (req) => JSON.stringify({ errors: [{ code: 'DENIED', message: `refused request with Authorization: ${req.headers.authorization ?? 'none'}` }] }) } });
-    const run = await runCli('mirror', { mirror: JSON.stringify([{ src_repository: `${proxy.registry}/hostile/echo`, all_tags: true, dest_repository: `${open.registry}/hostile/echo` }]), 'registry-credentials': credentials(proxy.registry) });
+    proxy.rules.push({
+      method: 'GET',
+      path: /\/tags\/list/,
+      times: Infinity,
+      fault: {
+        kind: 'respond',
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: (req) =>
+          JSON.stringify({
+            errors: [{ code: 'DENIED', message: `refused request with Authorization: ${req.headers.authorization ?? 'none'}` }],
+          }),
+      },
+    });
+    const run = await runCli('mirror', {
+      mirror: JSON.stringify([
+        { src_repository: `${proxy.registry}/hostile/echo`, all_tags: true, dest_repository: `${open.registry}/hostile/echo` },
+      ]),
+      'registry-credentials': credentials(proxy.registry),
+    });
     proxy.rules.length = 0;
     assert.equal(run.code, 1);
     assert.match(run.log, /DENIED: refused request with Authorization: Basic \*\*\*/);
@@ -97,8 +142,17 @@ describe('hostile registries and storage hosts', () => {
     assert.ok(!run.log.includes(PASSWORD));
   });
 
-  test('7. in a runner, the Basic pair is registered with the runner\'s masking before it is sent', async () => {
-    const run = await runCli('mirror', { mirror: JSON.stringify([{ src_repository: `${proxy.registry}/hostile/none`, src_tag: 'v1', dest_repository: `${open.registry}/hostile/none` }]), 'registry-credentials': credentials(proxy.registry) }, { GITHUB_ACTIONS: 'true' });
+  test("7. in a runner, the Basic pair is registered with the runner's masking before it is sent", async () => {
+    const run = await runCli(
+      'mirror',
+      {
+        mirror: JSON.stringify([
+          { src_repository: `${proxy.registry}/hostile/none`, src_tag: 'v1', dest_repository: `${open.registry}/hostile/none` },
+        ]),
+        'registry-credentials': credentials(proxy.registry),
+      },
+      { GITHUB_ACTIONS: 'true' },
+    );
     assert.ok(run.log.includes(`::add-mask::${BASIC}`), run.log);
     assert.ok(run.log.includes(`::add-mask::${PASSWORD}`));
   });
@@ -109,12 +163,19 @@ describe('hostile registries and storage hosts', () => {
     openProxy.rules.push({ method: 'GET', path: /\/manifests\/v1$/, times: Infinity, fault: { kind: 'drip', everyMs: 200 } });
     const session = new RegistrySession({ transport: { metadataDeadlineMs: 1500 } });
     const started = Date.now();
-    await assert.rejects(session.client(openProxy.registry).getManifest('hostile/drip', 'v1'), new RegExp(`deadline of 1500 ms for headers and body exceeded: GET http://${openProxy.registry}/v2/hostile/drip/manifests/v1`));
+    await assert.rejects(
+      session.client(openProxy.registry).getManifest('hostile/drip', 'v1'),
+      new RegExp(`deadline of 1500 ms for headers and body exceeded: GET http://${openProxy.registry}/v2/hostile/drip/manifests/v1`),
+    );
     const elapsed = Date.now() - started;
     session.close();
     openProxy.rules.length = 0;
     assert.ok(elapsed >= 1400 && elapsed < 4000, `failed after ${elapsed} ms`);
-    assert.equal(openProxy.log.filter((e) => e.method === 'GET' && e.path.endsWith('/manifests/v1')).length, 1, 'a dripping server is not asked again');
+    assert.equal(
+      openProxy.log.filter((e) => e.method === 'GET' && e.path.endsWith('/manifests/v1')).length,
+      1,
+      'a dripping server is not asked again',
+    );
     assert.ok(image.digest);
   });
 
@@ -129,11 +190,15 @@ describe('hostile registries and storage hosts', () => {
     const endless = await standIn((url, res) => {
       if (url.pathname === '/v2/') return res.writeHead(200).end('{}');
       page++;
-      res.writeHead(200, { 'content-type': 'application/json', link: `</v2/x/tags/list?n=1&last=t${page}>; rel="next"` }).end(JSON.stringify({ name: 'x', tags: [`t${page}`] }));
+      res
+        .writeHead(200, { 'content-type': 'application/json', link: `</v2/x/tags/list?n=1&last=t${page}>; rel="next"` })
+        .end(JSON.stringify({ name: 'x', tags: [`t${page}`] }));
     });
     const looping = await standIn((url, res) => {
       if (url.pathname === '/v2/') return res.writeHead(200).end('{}');
-      res.writeHead(200, { 'content-type': 'application/json', link: '</v2/x/tags/list?n=1&last=a>; rel="next"' }).end(JSON.stringify({ name: 'x', tags: ['a'] }));
+      res
+        .writeHead(200, { 'content-type': 'application/json', link: '</v2/x/tags/list?n=1&last=a>; rel="next"' })
+        .end(JSON.stringify({ name: 'x', tags: ['a'] }));
     });
     servers.push(endless.server, looping.server);
     const session = new RegistrySession();
@@ -150,14 +215,36 @@ describe('hostile registries and storage hosts', () => {
     const bytes = await seed.client(open.registry).getManifest('hostile/pin', image.digest);
     const otherBytes = await seed.client(open.registry).getManifest('hostile/pin', other.digest);
     const pin = `sha512:${createHash('sha512').update(bytes.bytes).digest('hex')}`;
-    const serve = (body: Buffer) => ({ method: 'GET', path: /\/manifests\/sha512:/, times: Infinity, fault: { kind: 'respond' as const, status: 200, headers: { 'content-type': MediaType.OciManifest, 'content-length': String(body.length) }, body } });
-    const mirrorTo = (dest: string) => ({ mirror: JSON.stringify([{ src_repository: `${openProxy.registry}/hostile/pin`, tags: [pin], dest_repository: `${open.registry}/${dest}`, dest_tags: { [pin]: 'pinned' } }]) });
+    const serve = (body: Buffer) => ({
+      method: 'GET',
+      path: /\/manifests\/sha512:/,
+      times: Infinity,
+      fault: {
+        kind: 'respond' as const,
+        status: 200,
+        headers: { 'content-type': MediaType.OciManifest, 'content-length': String(body.length) },
+        body,
+      },
+    });
+    const mirrorTo = (dest: string) => ({
+      mirror: JSON.stringify([
+        {
+          src_repository: `${openProxy.registry}/hostile/pin`,
+          tags: [pin],
+          dest_repository: `${open.registry}/${dest}`,
+          dest_tags: { [pin]: 'pinned' },
+        },
+      ]),
+    });
 
     openProxy.rules.push(serve(otherBytes.bytes));
     const forged = await runCli('mirror', mirrorTo('hostile/forged'));
     openProxy.rules.length = 0;
     assert.equal(forged.code, 1);
-    assert.match(forged.log, new RegExp(`digest mismatch for manifest ${openProxy.registry}/hostile/pin@sha512:[0-9a-f]{128}: expected sha512:`));
+    assert.match(
+      forged.log,
+      new RegExp(`digest mismatch for manifest ${openProxy.registry}/hostile/pin@sha512:[0-9a-f]{128}: expected sha512:`),
+    );
     assert.deepEqual(await skopeoTags(`${open.registry}/hostile/forged`).catch(() => []), []);
 
     openProxy.rules.push(serve(bytes.bytes));
@@ -166,7 +253,15 @@ describe('hostile registries and storage hosts', () => {
     assert.equal(honest.code, 0, honest.log);
     assert.equal((await seed.client(open.registry).headManifest('hostile/honest', 'pinned'))?.digest, image.digest);
 
-    const unknown = await runCli('mirror', { mirror: JSON.stringify([{ src_repository: `${open.registry}/hostile/pin`, tags: [`sha384:${'a'.repeat(96)}`], dest_repository: `${open.registry}/hostile/x` }]) });
+    const unknown = await runCli('mirror', {
+      mirror: JSON.stringify([
+        {
+          src_repository: `${open.registry}/hostile/pin`,
+          tags: [`sha384:${'a'.repeat(96)}`],
+          dest_repository: `${open.registry}/hostile/x`,
+        },
+      ]),
+    });
     assert.equal(unknown.code, 1);
     assert.match(unknown.log, /digest algorithm "sha384" cannot be verified; supported: sha256, sha512/);
   });
@@ -187,39 +282,79 @@ describe('hostile registries and storage hosts', () => {
     });
     servers.push(realm.server, registry.server);
     for (const [name, pattern] of [
-      ['html', new RegExp(`GET ${realm.origin}/token\\?service=odd&scope=repository%3Aodd%2Fhtml%3Apull: HTTP 200 \\(the answer is not JSON \\(24 bytes\\)\\)`)],
-      ['liar', new RegExp(`reading the response of ${realm.origin}/token\\?service=odd&scope=repository%3Aodd%2Fliar%3Apull after 14 bytes`)],
+      [
+        'html',
+        new RegExp(
+          `GET ${realm.origin}/token\\?service=odd&scope=repository%3Aodd%2Fhtml%3Apull: HTTP 200 \\(the answer is not JSON \\(24 bytes\\)\\)`,
+        ),
+      ],
+      [
+        'liar',
+        new RegExp(`reading the response of ${realm.origin}/token\\?service=odd&scope=repository%3Aodd%2Fliar%3Apull after 14 bytes`),
+      ],
     ] as const) {
-      const run = await runCli('mirror', { mirror: JSON.stringify([{ src_repository: `${registry.host}/odd/${name}`, src_tag: 'v1', dest_repository: `${open.registry}/odd/${name}` }]), 'registry-credentials': credentials(registry.host) });
+      const run = await runCli('mirror', {
+        mirror: JSON.stringify([
+          { src_repository: `${registry.host}/odd/${name}`, src_tag: 'v1', dest_repository: `${open.registry}/odd/${name}` },
+        ]),
+        'registry-credentials': credentials(registry.host),
+      });
       assert.equal(run.code, 1);
       assert.match(run.log, pattern);
       assert.ok(!run.log.includes(PASSWORD) && !run.log.includes(BASIC));
-      assert.ok(realm.seen.every((r) => r.headers.authorization === `Basic ${BASIC}`), 'the realm the registry named got the login, as it should');
+      assert.ok(
+        realm.seen.every((r) => r.headers.authorization === `Basic ${BASIC}`),
+        'the realm the registry named got the login, as it should',
+      );
     }
   });
 
   test('6. keep-going covers planning: a source refusing HEAD fails its item alone; outputs and the digest file are written', async () => {
     await pushSynthetic(seed, open.registry, 'plan/good', { layers: [20], tags: ['v1'] });
     await pushSynthetic(seed, open.registry, 'plan/refused', { layers: [20], tags: ['v1'] });
-    openProxy.rules.push({ method: 'HEAD', path: /\/v2\/plan\/refused\/manifests\//, times: Infinity, fault: { kind: 'respond', status: 403, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ code: 'DENIED', message: 'no' }] }) } });
+    openProxy.rules.push({
+      method: 'HEAD',
+      path: /\/v2\/plan\/refused\/manifests\//,
+      times: Infinity,
+      fault: {
+        kind: 'respond',
+        status: 403,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ errors: [{ code: 'DENIED', message: 'no' }] }),
+      },
+    });
     const items = [
       { src_repository: `${openProxy.registry}/plan/refused`, src_tag: 'v1', dest_repository: `${open.registry}/planned/refused` },
       { src_repository: `${openProxy.registry}/plan/good`, src_tag: 'v1', dest_repository: `${open.registry}/planned/good` },
     ];
     const going = await runCli('mirror', { mirror: JSON.stringify(items), 'keep-going': 'true' });
-    const stopping = await runCli('mirror', { mirror: JSON.stringify(items.map((i) => ({ ...i, dest_repository: `${i.dest_repository}-2` }))) });
+    const stopping = await runCli('mirror', {
+      mirror: JSON.stringify(items.map((i) => ({ ...i, dest_repository: `${i.dest_repository}-2` }))),
+    });
     openProxy.rules.length = 0;
 
     assert.equal(going.code, 1, 'a failed item still fails the run');
     const mirrored = JSON.parse(going.outputs.mirrored) as { src: string; status: string; error?: string }[];
-    assert.deepEqual(mirrored.map((m) => [m.src, m.status]), [[`${openProxy.registry}/plan/good:v1`, 'copied'], [`${openProxy.registry}/plan/refused:v1`, 'failed']]);
+    assert.deepEqual(
+      mirrored.map((m) => [m.src, m.status]),
+      [
+        [`${openProxy.registry}/plan/good:v1`, 'copied'],
+        [`${openProxy.registry}/plan/refused:v1`, 'failed'],
+      ],
+    );
     assert.match(mirrored[1].error ?? '', /HEAD http:\/\/127\.0\.0\.1:\d+\/v2\/plan\/refused\/manifests\/v1: HTTP 403/);
-    assert.match(readFileSync(going.outputs['digest-file'], 'utf8'), new RegExp(`^sha256:[0-9a-f]{64} docker://${open.registry}/planned/good:v1\\n$`));
+    assert.match(
+      readFileSync(going.outputs['digest-file'], 'utf8'),
+      new RegExp(`^sha256:[0-9a-f]{64} docker://${open.registry}/planned/good:v1\\n$`),
+    );
     assert.deepEqual(await skopeoTags(`${open.registry}/planned/good`), ['v1']);
 
     assert.equal(stopping.code, 1);
     assert.match(stopping.log, /nothing was mirrored: 1 source\(s\) could not be planned \(keep-going: true mirrors the rest\)/);
-    assert.deepEqual((JSON.parse(stopping.outputs.mirrored) as { status: string }[]).map((m) => m.status), ['failed']);
+    assert.deepEqual(
+      (JSON.parse(stopping.outputs.mirrored) as { status: string }[]).map((m) => m.status),
+      ['failed'],
+    );
     assert.deepEqual(await skopeoTags(`${open.registry}/planned/good-2`).catch(() => []), [], 'without keep-going nothing is copied');
     assert.ok(stopping.outputs['digest-file']);
   });
@@ -227,7 +362,11 @@ describe('hostile registries and storage hosts', () => {
   test('9. a catastrophic-backtracking tag_regex against long tag names returns at once (RE2, linear time)', async () => {
     const repo = `regex/${uniqueName('r')}`;
     await pushSynthetic(seed, open.registry, repo, { layers: [10], tags: [`${'a'.repeat(60)}b`, 'a'.repeat(40)] });
-    const run = await runCli('mirror', { mirror: JSON.stringify([{ src_repository: `${open.registry}/${repo}`, tag_regex: '^(a|aa)+$', dest_repository: `${open.registry}/${repo}-copy` }]) });
+    const run = await runCli('mirror', {
+      mirror: JSON.stringify([
+        { src_repository: `${open.registry}/${repo}`, tag_regex: '^(a|aa)+$', dest_repository: `${open.registry}/${repo}-copy` },
+      ]),
+    });
     assert.equal(run.code, 0, run.log);
     assert.ok(run.ms < 15_000, `took ${run.ms} ms`);
     assert.deepEqual(await skopeoTags(`${open.registry}/${repo}-copy`), ['a'.repeat(40)]);

@@ -25,7 +25,14 @@ async function startForgeApi(prByCommit: Record<string, number>) {
     const number = sha ? prByCommit[sha] : undefined;
     res.setHeader('content-type', 'application/json');
     if (number === undefined) return res.writeHead(404).end(JSON.stringify({ message: 'Not Found' }));
-    const pr = { number, html_url: `http://forge/acme/widgets/pull/${number}`, merged: true, merged_at: '2026-11-27T00:00:00Z', merge_commit_sha: sha, head: { sha: 'e'.repeat(40) } };
+    const pr = {
+      number,
+      html_url: `http://forge/acme/widgets/pull/${number}`,
+      merged: true,
+      merged_at: '2026-11-27T00:00:00Z',
+      merge_commit_sha: sha,
+      head: { sha: 'e'.repeat(40) },
+    };
     res.writeHead(200).end(JSON.stringify(github ? [pr] : pr));
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -50,7 +57,11 @@ describe('actions/promote/action.yml run as a runner would', () => {
 
   async function gate(change: number) {
     const path = `action/${uniqueName('pr')}`;
-    await pushSynthetic(session, registry.registry, path, { layers: [100], tags: [`change_${change}_latest`], labels: { 'org.zuul-ci.change': String(change) } });
+    await pushSynthetic(session, registry.registry, path, {
+      layers: [100],
+      tags: [`change_${change}_latest`],
+      labels: { 'org.zuul-ci.change': String(change) },
+    });
     return `${registry.registry}/${path}`;
   }
 
@@ -64,7 +75,15 @@ describe('actions/promote/action.yml run as a runner would', () => {
     const repository = await gate(60);
     const result = await runAction(join(root, 'actions', 'promote', 'action.yml'), {
       inputs: { images: `[{context: ., repository: ${repository}}]` },
-      env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile({ action: 'closed', number: 60, pull_request: { number: 60, merged: true, head: { sha: 'e'.repeat(40) } } }), GITHUB_REPOSITORY: 'acme/widgets' },
+      env: {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: eventFile({
+          action: 'closed',
+          number: 60,
+          pull_request: { number: 60, merged: true, head: { sha: 'e'.repeat(40) } },
+        }),
+        GITHUB_REPOSITORY: 'acme/widgets',
+      },
     });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.deepEqual(await skopeoTags(repository), ['latest']);
@@ -84,12 +103,28 @@ describe('actions/promote/action.yml run as a runner would', () => {
       api.calls.length = 0;
       const result = await runAction(join(root, 'actions', 'promote', 'action.yml'), {
         inputs: { images: `[{context: ., repository: ${repository}}]`, token: TOKEN },
-        env: { ...markers, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: eventFile({ ref: 'refs/heads/main', after: pushed }), GITHUB_REPOSITORY: 'acme/widgets', GITHUB_SHA: pushed, GITHUB_API_URL: `${api.url}${apiPath}` },
+        env: {
+          ...markers,
+          GITHUB_EVENT_NAME: 'push',
+          GITHUB_EVENT_PATH: eventFile({ ref: 'refs/heads/main', after: pushed }),
+          GITHUB_REPOSITORY: 'acme/widgets',
+          GITHUB_SHA: pushed,
+          GITHUB_API_URL: `${api.url}${apiPath}`,
+        },
       });
       assert.equal(result.code, 0, result.stdout + result.stderr);
-      assert.deepEqual(api.calls.map((c) => [c.path, c.authorization]), [[`${apiPath}/repos/acme/widgets/commits/${pushed}/${apiPath ? 'pull' : 'pulls'}`, authorization]]);
+      assert.deepEqual(
+        api.calls.map((c) => [c.path, c.authorization]),
+        [[`${apiPath}/repos/acme/widgets/commits/${pushed}/${apiPath ? 'pull' : 'pulls'}`, authorization]],
+      );
       assert.match(result.stdout, /came from pull request #61/);
-      assert.ok(!result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).some((l) => l.includes(TOKEN)), 'the token is masked');
+      assert.ok(
+        !result.stdout
+          .split('\n')
+          .filter((l) => !l.startsWith('::add-mask::'))
+          .some((l) => l.includes(TOKEN)),
+        'the token is masked',
+      );
       assert.deepEqual(await skopeoTags(repository), ['latest']);
     });
   }
@@ -98,10 +133,20 @@ describe('actions/promote/action.yml run as a runner would', () => {
     const repository = await gate(62);
     const result = await runAction(join(root, 'actions', 'promote', 'action.yml'), {
       inputs: { images: `[{context: ., repository: ${repository}}]`, token: TOKEN },
-      env: { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: eventFile({}), GITHUB_REPOSITORY: 'acme/widgets', GITHUB_SHA: '2'.repeat(40), GITHUB_API_URL: api.url },
+      env: {
+        GITHUB_ACTIONS: 'true',
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_EVENT_PATH: eventFile({}),
+        GITHUB_REPOSITORY: 'acme/widgets',
+        GITHUB_SHA: '2'.repeat(40),
+        GITHUB_API_URL: api.url,
+      },
     });
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /::error::no pull request found for commit 2{40} in acme\/widgets: was it pushed directly\? Give the change input/);
+    assert.match(
+      result.stdout,
+      /::error::no pull request found for commit 2{40} in acme\/widgets: was it pushed directly\? Give the change input/,
+    );
     assert.deepEqual(await skopeoTags(repository), ['change_62_latest']);
   });
 });

@@ -17,8 +17,10 @@ import { freePort, startRegistry, type RegistryProcess } from '../helpers/regist
 import { startTokenServer, type TokenServer } from '../helpers/token-server.js';
 import { eventEnv, recordingLogger, uniqueName } from '../helpers/testbed.js';
 
-const merged = (number: number) => eventEnv('pull_request', { action: 'closed', number, pull_request: { number, merged: true, head: { sha: 'a'.repeat(40) } } });
-const listOf = (...repositories: string[]) => JSON.stringify(repositories.map((repository) => ({ context: '.', repository, tags: ['latest', '1.0'] })));
+const merged = (number: number) =>
+  eventEnv('pull_request', { action: 'closed', number, pull_request: { number, merged: true, head: { sha: 'a'.repeat(40) } } });
+const listOf = (...repositories: string[]) =>
+  JSON.stringify(repositories.map((repository) => ({ context: '.', repository, tags: ['latest', '1.0'] })));
 
 interface Outcome {
   promoted: PromotedTag[];
@@ -32,7 +34,13 @@ async function runPromote(inputs: Partial<Record<InputName, string>>, env: Recor
   const logger = recordingLogger();
   const result = await promote({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '', exec });
   const json = <T>(name: 'promoted' | 'deleted' | 'left-behind') => JSON.parse(result.outputs[name] ?? 'null') as T;
-  return { promoted: json('promoted'), deleted: json('deleted'), leftBehind: json('left-behind'), failure: result.failure, lines: logger.lines };
+  return {
+    promoted: json('promoted'),
+    deleted: json('deleted'),
+    leftBehind: json('left-behind'),
+    failure: result.failure,
+    lines: logger.lines,
+  };
 }
 
 describe('promotion hardening', () => {
@@ -54,21 +62,38 @@ describe('promotion hardening', () => {
 
   const gate = async (change: number, options: { labelled?: boolean; created?: string; via?: string } = {}) => {
     const path = `hard/${uniqueName(`c${change}`)}`;
-    const image = await pushSynthetic(seed, registry.registry, path, { layers: [500], tags: [`change_${change}_latest`, `change_${change}_1.0`], ...(options.labelled !== false && { labels: { 'org.zuul-ci.change': String(change) } }), created: options.created ?? new Date().toISOString() });
+    const image = await pushSynthetic(seed, registry.registry, path, {
+      layers: [500],
+      tags: [`change_${change}_latest`, `change_${change}_1.0`],
+      ...(options.labelled !== false && { labels: { 'org.zuul-ci.change': String(change) } }),
+      created: options.created ?? new Date().toISOString(),
+    });
     return { path, image, repository: `${options.via ?? proxy.registry}/${path}` };
   };
   const digestOf = async (path: string, tag: string) => (await seed.client(registry.registry).headManifest(path, tag))?.digest;
 
   test('2. temporary-tag deletions refused with 429 and 5xx after the final tags moved: left behind, success, outputs written', async () => {
-    for (const [status, retryAfter] of [[429, '0'], [503, undefined]] as const) {
+    for (const [status, retryAfter] of [
+      [429, '0'],
+      [503, undefined],
+    ] as const) {
       const { path, image, repository } = await gate(20 + status);
       proxy.rules.push({ method: 'DELETE', times: Infinity, fault: { kind: 'status', status, retryAfter } });
       const out = await runPromote({ images: listOf(repository) }, merged(20 + status));
       proxy.rules.length = 0;
       assert.equal(out.failure, undefined, `HTTP ${status}: ${out.failure}`);
-      assert.deepEqual(out.promoted.map((p) => [p.tag, p.digest, p.status]), [['latest', image.digest, 'moved'], ['1.0', image.digest, 'moved']]);
+      assert.deepEqual(
+        out.promoted.map((p) => [p.tag, p.digest, p.status]),
+        [
+          ['latest', image.digest, 'moved'],
+          ['1.0', image.digest, 'moved'],
+        ],
+      );
       assert.deepEqual(out.deleted, []);
-      assert.deepEqual(out.leftBehind.map((l) => l.ref), [`${repository}:change_${20 + status}_latest`, `${repository}:change_${20 + status}_1.0`]);
+      assert.deepEqual(
+        out.leftBehind.map((l) => l.ref),
+        [`${repository}:change_${20 + status}_latest`, `${repository}:change_${20 + status}_1.0`],
+      );
       for (const left of out.leftBehind) assert.match(left.reason, new RegExp(`HTTP ${status}`));
       assert.equal(await digestOf(path, 'latest'), image.digest);
       assert.equal(await digestOf(path, '1.0'), image.digest);
@@ -76,15 +101,35 @@ describe('promotion hardening', () => {
   });
 
   test('2. a push-only credential (401 insufficient_scope on DELETE), through the CLI: exit 0, a warning, every output written', async () => {
-    const tokens: TokenServer = await startTokenServer({ pusher: { password: 'push-only-pw', grants: [{ repository: /.*/, actions: ['pull', 'push'] }] } });
-    const tokenRegistry = await startRegistry({ token: { realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, rootCertBundle: tokens.certFile } });
+    const tokens: TokenServer = await startTokenServer({
+      pusher: { password: 'push-only-pw', grants: [{ repository: /.*/, actions: ['pull', 'push'] }] },
+    });
+    const tokenRegistry = await startRegistry({
+      token: { realm: tokens.realm, service: tokens.service, issuer: tokens.issuer, rootCertBundle: tokens.certFile },
+    });
     try {
-      const session = new RegistrySession({ credentials: { explicit: new Map([[tokenRegistry.registry, { username: 'pusher', password: 'push-only-pw' }]]) } });
-      const image = await pushSynthetic(session, tokenRegistry.registry, 'scoped/app', { layers: [100], tags: ['change_31_latest', 'change_31_1.0'], labels: { 'org.zuul-ci.change': '31' } });
-      const run = await runCli('promote', { images: listOf(`${tokenRegistry.registry}/scoped/app`), change: '31', 'registry-credentials': `"${tokenRegistry.registry}": {username: pusher, password: push-only-pw}` });
+      const session = new RegistrySession({
+        credentials: { explicit: new Map([[tokenRegistry.registry, { username: 'pusher', password: 'push-only-pw' }]]) },
+      });
+      const image = await pushSynthetic(session, tokenRegistry.registry, 'scoped/app', {
+        layers: [100],
+        tags: ['change_31_latest', 'change_31_1.0'],
+        labels: { 'org.zuul-ci.change': '31' },
+      });
+      const run = await runCli('promote', {
+        images: listOf(`${tokenRegistry.registry}/scoped/app`),
+        change: '31',
+        'registry-credentials': `"${tokenRegistry.registry}": {username: pusher, password: push-only-pw}`,
+      });
       assert.equal(run.code, 0, run.log);
       assert.match(run.log, /warning: temporary tag left behind: .*change_31_latest: .*insufficient_scope/);
-      assert.deepEqual((JSON.parse(run.outputs.promoted) as PromotedTag[]).map((p) => [p.tag, p.status]), [['latest', 'moved'], ['1.0', 'moved']]);
+      assert.deepEqual(
+        (JSON.parse(run.outputs.promoted) as PromotedTag[]).map((p) => [p.tag, p.status]),
+        [
+          ['latest', 'moved'],
+          ['1.0', 'moved'],
+        ],
+      );
       assert.equal((JSON.parse(run.outputs['left-behind']) as unknown[]).length, 2);
       assert.ok(!run.log.includes('push-only-pw'));
       assert.equal((await session.client(tokenRegistry.registry).headManifest('scoped/app', 'latest'))?.digest, image.digest);
@@ -97,7 +142,17 @@ describe('promotion hardening', () => {
 
   test('2. a tag list whose pagination loops during cleanup: left behind as a failed cleanup, the release stands', async () => {
     const { path, image, repository } = await gate(41);
-    proxy.rules.push({ method: 'GET', path: /\/tags\/list/, times: Infinity, fault: { kind: 'respond', status: 200, headers: { 'content-type': 'application/json', link: `</v2/${path}/tags/list?n=1&last=a>; rel="next"` }, body: JSON.stringify({ name: path, tags: ['a'] }) } });
+    proxy.rules.push({
+      method: 'GET',
+      path: /\/tags\/list/,
+      times: Infinity,
+      fault: {
+        kind: 'respond',
+        status: 200,
+        headers: { 'content-type': 'application/json', link: `</v2/${path}/tags/list?n=1&last=a>; rel="next"` },
+        body: JSON.stringify({ name: path, tags: ['a'] }),
+      },
+    });
     const out = await runPromote({ images: listOf(repository) }, merged(41));
     proxy.rules.length = 0;
     assert.equal(out.failure, undefined);
@@ -113,9 +168,20 @@ describe('promotion hardening', () => {
     proxy.log.length = 0;
     // A's final-tag PUTs are slow; B's is refused for good: A must stop, not go on to delete.
     proxy.onRequest = async (method, path) => {
-      if (method === 'PUT' && path.startsWith(`/v2/${a.path}/manifests/`) && !path.includes('change_')) await new Promise((r) => setTimeout(r, 400));
+      if (method === 'PUT' && path.startsWith(`/v2/${a.path}/manifests/`) && !path.includes('change_'))
+        await new Promise((r) => setTimeout(r, 400));
     };
-    proxy.rules.push({ method: 'PUT', path: new RegExp(`/v2/${b.path}/manifests/(latest|1\\.0)$`), times: Infinity, fault: { kind: 'respond', status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ code: 'MANIFEST_INVALID', message: 'refused' }] }) } });
+    proxy.rules.push({
+      method: 'PUT',
+      path: new RegExp(`/v2/${b.path}/manifests/(latest|1\\.0)$`),
+      times: Infinity,
+      fault: {
+        kind: 'respond',
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ errors: [{ code: 'MANIFEST_INVALID', message: 'refused' }] }),
+      },
+    });
     const out = await runPromote({ images: listOf(a.repository, b.repository), cleanup: 'false' }, merged(50));
     const settledAt = proxy.log.length;
     await new Promise((r) => setTimeout(r, 1500));
@@ -124,8 +190,15 @@ describe('promotion hardening', () => {
     assert.match(out.failure ?? '', /PUT .*\/manifests\/(latest|1\.0): HTTP 400 MANIFEST_INVALID/);
     assert.ok(Array.isArray(out.promoted) && Array.isArray(out.deleted), 'the outputs are written on the failure path');
     assert.equal(proxy.log.length, settledAt, 'nothing was sent after promote returned');
-    assert.deepEqual(proxy.log.filter((e) => e.method === 'DELETE'), [], 'no temporary tag was deleted');
-    assert.deepEqual(await skopeoTags(`${registry.registry}/${a.path}`).then((t) => t.filter((x) => x.startsWith('change_'))), ['change_50_1.0', 'change_50_latest']);
+    assert.deepEqual(
+      proxy.log.filter((e) => e.method === 'DELETE'),
+      [],
+      'no temporary tag was deleted',
+    );
+    assert.deepEqual(await skopeoTags(`${registry.registry}/${a.path}`).then((t) => t.filter((x) => x.startsWith('change_'))), [
+      'change_50_1.0',
+      'change_50_latest',
+    ]);
 
     const again = await runPromote({ images: listOf(a.repository, b.repository) }, merged(50));
     assert.equal(again.failure, undefined, again.failure);
@@ -148,16 +221,23 @@ describe('promotion hardening', () => {
     assert.equal(first.failure, undefined);
     assert.deepEqual(await skopeoTags(`${registry.registry}/${done.path}`), ['1.0', 'latest']);
     const alone = await runPromote({ images: listOf(done.repository) }, merged(51));
-    assert.match(alone.failure ?? '', /nothing was promoted: .*the final tags hold an image of no change/, 'alone, nothing shows the image is this change\'s');
+    assert.match(
+      alone.failure ?? '',
+      /nothing was promoted: .*the final tags hold an image of no change/,
+      "alone, nothing shows the image is this change's",
+    );
     const out = await runPromote({ images: listOf(done.repository, pending.repository) }, merged(51));
     assert.equal(out.failure, undefined, out.failure);
-    assert.deepEqual(out.promoted.map((p) => [p.repository, p.tag, p.status]), [
-      [done.repository, 'latest', 'in-place'],
-      [done.repository, '1.0', 'in-place'],
-      // Its temporary tags are all there: the manifest is put again rather than looked up (as cheap).
-      [pending.repository, 'latest', 'moved'],
-      [pending.repository, '1.0', 'moved'],
-    ]);
+    assert.deepEqual(
+      out.promoted.map((p) => [p.repository, p.tag, p.status]),
+      [
+        [done.repository, 'latest', 'in-place'],
+        [done.repository, '1.0', 'in-place'],
+        // Its temporary tags are all there: the manifest is put again rather than looked up (as cheap).
+        [pending.repository, 'latest', 'moved'],
+        [pending.repository, '1.0', 'moved'],
+      ],
+    );
     assert.deepEqual(await skopeoTags(`${registry.registry}/${pending.path}`), ['1.0', 'latest']);
   });
 
@@ -176,16 +256,30 @@ describe('promotion hardening', () => {
 
     const { path, repository } = await gate(42);
     const epoch = new Date(0).toISOString();
-    for (const [tag, created] of [['change_77_latest', epoch], ['change_78_latest', epoch], ['change_79_latest', new Date(Date.now() - 3 * 86_400_000).toISOString()], ['change_80_latest', epoch]]) {
+    for (const [tag, created] of [
+      ['change_77_latest', epoch],
+      ['change_78_latest', epoch],
+      ['change_79_latest', new Date(Date.now() - 3 * 86_400_000).toISOString()],
+      ['change_80_latest', epoch],
+    ]) {
       await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: [tag], created });
     }
     const withoutForge = await runPromote({ images: listOf(repository), 'dry-run': 'true' }, merged(42));
-    assert.ok(withoutForge.lines.some((l) => l.includes(`${repository}:change_77_latest: its age is unknown (created 1970-01-01T00:00:00.000Z`)), 'no forge: 1970 is not an age');
+    assert.ok(
+      withoutForge.lines.some((l) => l.includes(`${repository}:change_77_latest: its age is unknown (created 1970-01-01T00:00:00.000Z`)),
+      'no forge: 1970 is not an age',
+    );
     assert.ok(!withoutForge.lines.some((l) => l.includes('delete leaked') && l.includes('change_77')));
 
-    const out = await runPromote({ images: listOf(repository), token: 'forge-token' }, { ...merged(42), GITHUB_API_URL: `http://127.0.0.1:${port}` });
+    const out = await runPromote(
+      { images: listOf(repository), token: 'forge-token' },
+      { ...merged(42), GITHUB_API_URL: `http://127.0.0.1:${port}` },
+    );
     assert.equal(out.failure, undefined);
-    assert.deepEqual(out.deleted.filter((d) => !d.includes('change_42_')).sort(), [`${repository}:change_78_latest`, `${repository}:change_79_latest`]);
+    assert.deepEqual(out.deleted.filter((d) => !d.includes('change_42_')).sort(), [
+      `${repository}:change_78_latest`,
+      `${repository}:change_79_latest`,
+    ]);
     assert.deepEqual((await skopeoTags(`${registry.registry}/${path}`)).sort(), ['1.0', 'change_77_latest', 'change_80_latest', 'latest']);
     assert.ok(seenAuth.every((a) => a === 'Bearer forge-token'));
   });
@@ -201,7 +295,11 @@ describe('promotion hardening', () => {
     assert.deepEqual(out.deleted, [`${repository}:change_60_latest`, `${repository}:change_60_1.0`]);
     assert.deepEqual(await skopeoTags(`${registry.registry}/${path}`), ['1.0', 'latest']);
     for (const tag of ['latest', '1.0']) assert.ok((await skopeoRaw(`${registry.registry}/${path}:${tag}`)).equals(before));
-    assert.deepEqual(proxy.log.filter((e) => e.method === 'DELETE' && /\/manifests\/change_/.test(e.path)), [], 'no real tag DELETE on a registry seen to be destructive');
+    assert.deepEqual(
+      proxy.log.filter((e) => e.method === 'DELETE' && /\/manifests\/change_/.test(e.path)),
+      [],
+      'no real tag DELETE on a registry seen to be destructive',
+    );
     assert.equal(await digestOf(path, 'latest'), image.digest);
   });
 
@@ -217,7 +315,10 @@ describe('promotion hardening', () => {
     const out = await runPromote({ images: listOf(repository), cleanup: 'false' }, merged(61));
     proxy.rules.length = 0;
     assert.equal(out.failure, undefined, out.failure);
-    assert.ok(out.lines.some((l) => l.startsWith('warning: ') && l.includes('deleted the image along with the tag: put latest, 1.0 back on')), out.lines.join('\n'));
+    assert.ok(
+      out.lines.some((l) => l.startsWith('warning: ') && l.includes('deleted the image along with the tag: put latest, 1.0 back on')),
+      out.lines.join('\n'),
+    );
     assert.deepEqual(await skopeoTags(`${registry.registry}/${path}`), ['1.0', 'latest']);
     for (const tag of ['latest', '1.0']) assert.ok((await skopeoRaw(`${registry.registry}/${path}:${tag}`)).equals(before));
     assert.equal(await digestOf(path, '1.0'), image.digest);
@@ -225,7 +326,12 @@ describe('promotion hardening', () => {
 
   test('11. the run whose build lost a concurrent promotion reports it superseded, with the digest the tags hold', async () => {
     const older = await gate(71, { created: new Date(Date.now() - 60_000).toISOString() });
-    const newer = await pushSynthetic(seed, registry.registry, older.path, { layers: [500], tags: ['change_72_latest'], labels: { 'org.zuul-ci.change': '72' }, created: new Date().toISOString() });
+    const newer = await pushSynthetic(seed, registry.registry, older.path, {
+      layers: [500],
+      tags: ['change_72_latest'],
+      labels: { 'org.zuul-ci.change': '72' },
+      created: new Date().toISOString(),
+    });
     const client = seed.client(registry.registry);
     let raced = false;
     // Between change 71's moves and its check, change 72's promotion moves one final tag.
@@ -239,10 +345,13 @@ describe('promotion hardening', () => {
     proxy.onRequest = undefined;
     assert.equal(out.failure, undefined, out.failure);
     assert.ok(raced);
-    assert.deepEqual(out.promoted.map((p) => [p.tag, p.status, p.digest, p.ownDigest]), [
-      ['latest', 'superseded', newer.digest, older.image.digest],
-      ['1.0', 'superseded', newer.digest, older.image.digest],
-    ]);
+    assert.deepEqual(
+      out.promoted.map((p) => [p.tag, p.status, p.digest, p.ownDigest]),
+      [
+        ['latest', 'superseded', newer.digest, older.image.digest],
+        ['1.0', 'superseded', newer.digest, older.image.digest],
+      ],
+    );
     assert.equal(await digestOf(older.path, 'latest'), newer.digest);
     assert.equal(await digestOf(older.path, '1.0'), newer.digest);
   });

@@ -17,14 +17,20 @@ const root = join(import.meta.dirname, '..', '..');
 
 const event = eventEnv;
 
-const merged = (number: number, headSha = 'a'.repeat(40)) => event('pull_request', { action: 'closed', number, pull_request: { number, merged: true, head: { sha: headSha } } });
+const merged = (number: number, headSha = 'a'.repeat(40)) =>
+  event('pull_request', { action: 'closed', number, pull_request: { number, merged: true, head: { sha: headSha } } });
 
 async function runPromote(inputs: Partial<Record<InputName, string>>, env: Record<string, string>) {
   const logger = recordingLogger();
   const result = await promote({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '', exec });
   // A failure after work began comes back with the outputs of what was done: thrown here with them.
   if (result.failure) throw Object.assign(new Error(result.failure), { result, logger });
-  return { promoted: JSON.parse(result.outputs.promoted ?? '[]') as PromotedTag[], deleted: JSON.parse(result.outputs.deleted ?? '[]') as string[], leftBehind: JSON.parse(result.outputs['left-behind'] ?? '[]') as unknown[], logger };
+  return {
+    promoted: JSON.parse(result.outputs.promoted ?? '[]') as PromotedTag[],
+    deleted: JSON.parse(result.outputs.deleted ?? '[]') as string[],
+    leftBehind: JSON.parse(result.outputs['left-behind'] ?? '[]') as unknown[],
+    logger,
+  };
 }
 
 const listFor = (repository: string, tags = ['latest', '1.0']) => JSON.stringify([{ context: '.', repository, tags }]);
@@ -43,7 +49,12 @@ describe('promote by tag on a real registry', () => {
 
   async function gate(change: number, platforms: string[], extraTags: string[] = []) {
     const path = `promote/${uniqueName('p')}`;
-    const image = await pushSynthetic(seed, registry.registry, path, { layers: [2000], platforms, tags: [`change_${change}_latest`, `change_${change}_1.0`, ...extraTags], labels: { 'org.zuul-ci.change': String(change) } });
+    const image = await pushSynthetic(seed, registry.registry, path, {
+      layers: [2000],
+      platforms,
+      tags: [`change_${change}_latest`, `change_${change}_1.0`, ...extraTags],
+      labels: { 'org.zuul-ci.change': String(change) },
+    });
     return { path, repository: `${registry.registry}/${path}`, image };
   }
 
@@ -52,7 +63,13 @@ describe('promote by tag on a real registry', () => {
       const { path, repository, image } = await gate(5, platforms, ['nightly']);
       const before = await skopeoRaw(`${repository}:change_5_latest`);
       const { promoted, deleted } = await runPromote({ images: listFor(repository) }, merged(5));
-      assert.deepEqual(promoted.map((p) => [p.tag, p.digest, p.status]), [['latest', image.digest, 'moved'], ['1.0', image.digest, 'moved']]);
+      assert.deepEqual(
+        promoted.map((p) => [p.tag, p.digest, p.status]),
+        [
+          ['latest', image.digest, 'moved'],
+          ['1.0', image.digest, 'moved'],
+        ],
+      );
       assert.deepEqual(deleted, [`${repository}:change_5_latest`, `${repository}:change_5_1.0`]);
       assert.deepEqual(await skopeoTags(repository), ['1.0', 'latest', 'nightly'], 'nightly shares the digest and is still there');
       for (const tag of ['latest', '1.0', 'nightly']) assert.ok((await skopeoRaw(`${repository}:${tag}`)).equals(before));
@@ -64,7 +81,13 @@ describe('promote by tag on a real registry', () => {
     const { repository, image } = await gate(6, ['linux/amd64']);
     await runPromote({ images: listFor(repository) }, merged(6));
     const again = await runPromote({ images: listFor(repository) }, merged(6));
-    assert.deepEqual(again.promoted.map((p) => [p.tag, p.digest, p.status]), [['latest', image.digest, 'in-place'], ['1.0', image.digest, 'in-place']]);
+    assert.deepEqual(
+      again.promoted.map((p) => [p.tag, p.digest, p.status]),
+      [
+        ['latest', image.digest, 'in-place'],
+        ['1.0', image.digest, 'in-place'],
+      ],
+    );
     assert.ok(again.logger.lines.some((l) => l.includes('already promoted')));
   });
 
@@ -73,7 +96,15 @@ describe('promote by tag on a real registry', () => {
     const partial = `promote/${uniqueName('partial')}`;
     await pushSynthetic(seed, registry.registry, partial, { layers: [10], tags: ['change_7_latest'] });
     await assert.rejects(
-      runPromote({ images: JSON.stringify([{ context: '.', repository: complete.repository, tags: ['latest', '1.0'] }, { context: '.', repository: `${registry.registry}/${partial}`, tags: ['latest', '1.0'] }]) }, merged(7)),
+      runPromote(
+        {
+          images: JSON.stringify([
+            { context: '.', repository: complete.repository, tags: ['latest', '1.0'] },
+            { context: '.', repository: `${registry.registry}/${partial}`, tags: ['latest', '1.0'] },
+          ]),
+        },
+        merged(7),
+      ),
       /nothing was promoted: .*missing change_7_1\.0 \(the gate pushed 1 of 2 tags\)/,
     );
     assert.deepEqual(await skopeoTags(complete.repository), ['change_7_1.0', 'change_7_latest'], 'the complete image did not move either');
@@ -84,7 +115,9 @@ describe('promote by tag on a real registry', () => {
     const { logger, promoted, deleted } = await runPromote({ images: listFor(repository), 'dry-run': 'true' }, merged(8));
     assert.deepEqual(promoted, []);
     assert.deepEqual(deleted, []);
-    assert.ok(logger.lines.some((l) => l.includes(`${repository}:latest <- change_8_latest`) && l.includes(`delete ${repository}:change_8_1.0`)));
+    assert.ok(
+      logger.lines.some((l) => l.includes(`${repository}:latest <- change_8_latest`) && l.includes(`delete ${repository}:change_8_1.0`)),
+    );
     assert.deepEqual(await skopeoTags(repository), ['change_8_1.0', 'change_8_latest']);
   });
 
@@ -92,14 +125,27 @@ describe('promote by tag on a real registry', () => {
     const { path, repository } = await gate(9, ['linux/amd64']);
     const old = new Date(Date.now() - 3 * 86_400_000).toISOString();
     const recent = new Date(Date.now() - 3_600_000).toISOString();
-    await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_1_latest', 'change_2_latest', 'pull_request_latest'], created: old });
+    await pushSynthetic(seed, registry.registry, path, {
+      layers: [10],
+      tags: ['change_1_latest', 'change_2_latest', 'pull_request_latest'],
+      created: old,
+    });
     await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_3_latest'], created: recent });
     await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['release-2020', 'change_9_old'], created: old });
     const dry = await runPromote({ images: listFor(repository), 'dry-run': 'true', 'cleanup-age': '2d' }, merged(9));
     assert.ok(dry.logger.lines.some((l) => l.includes(`delete leaked ${repository}:change_1_latest`)));
     assert.equal((await skopeoTags(repository)).length, 8, 'dry-run deleted nothing');
     const { deleted } = await runPromote({ images: listFor(repository), 'cleanup-age': '2d' }, merged(9));
-    assert.deepEqual(deleted.sort(), [`${repository}:change_1_latest`, `${repository}:change_2_latest`, `${repository}:change_9_1.0`, `${repository}:change_9_latest`, `${repository}:pull_request_latest`].sort());
+    assert.deepEqual(
+      deleted.sort(),
+      [
+        `${repository}:change_1_latest`,
+        `${repository}:change_2_latest`,
+        `${repository}:change_9_1.0`,
+        `${repository}:change_9_latest`,
+        `${repository}:pull_request_latest`,
+      ].sort(),
+    );
     assert.deepEqual(await skopeoTags(repository), ['1.0', 'change_3_latest', 'change_9_old', 'latest', 'release-2020']);
   });
 
@@ -108,9 +154,22 @@ describe('promote by tag on a real registry', () => {
     const repository = `${registry.registry}/${path}`;
     // Built just now, as gates are: neither promotion's cleanup takes the other's tags for leaked.
     const created = new Date().toISOString();
-    const one = await pushSynthetic(seed, registry.registry, path, { layers: [100], tags: ['change_11_latest', 'change_11_1.0'], labels: { 'org.zuul-ci.change': '11' }, created });
-    const two = await pushSynthetic(seed, registry.registry, path, { layers: [100], tags: ['change_12_latest', 'change_12_1.0'], labels: { 'org.zuul-ci.change': '12' }, created });
-    const runs = await Promise.all([runPromote({ images: listFor(repository) }, merged(11)), runPromote({ images: listFor(repository) }, merged(12))]);
+    const one = await pushSynthetic(seed, registry.registry, path, {
+      layers: [100],
+      tags: ['change_11_latest', 'change_11_1.0'],
+      labels: { 'org.zuul-ci.change': '11' },
+      created,
+    });
+    const two = await pushSynthetic(seed, registry.registry, path, {
+      layers: [100],
+      tags: ['change_12_latest', 'change_12_1.0'],
+      labels: { 'org.zuul-ci.change': '12' },
+      created,
+    });
+    const runs = await Promise.all([
+      runPromote({ images: listFor(repository) }, merged(11)),
+      runPromote({ images: listFor(repository) }, merged(12)),
+    ]);
     // distribution 2.8 can keep a deleted tag's name in tags/list after racing deletes (500s,
     // retried); what counts is which tags still resolve.
     const client = seed.client(registry.registry);
@@ -133,15 +192,33 @@ describe('promote by tag on a real registry', () => {
 
   test('bad inputs: credentials missing or not permitting, and no change, refused before any request', async () => {
     const { repository } = await gate(13, ['linux/amd64']);
-    await assert.rejects(runPromote({ images: listFor(repository), 'registry-credentials': 'quay.io: {username: u, password: p}' }, merged(13)), new RegExp(`${registry.registry} credentials not found`));
-    await assert.rejects(runPromote({ images: listFor(repository), 'registry-credentials': `"${registry.registry}": {username: u, password: p, repository: "${registry.registry}/other/.*"}` }, merged(13)), /not permitted by/);
-    await assert.rejects(runPromote({ images: listFor(repository) }, event('workflow_dispatch', {})), /no change to promote for the workflow_dispatch event/);
+    await assert.rejects(
+      runPromote({ images: listFor(repository), 'registry-credentials': 'quay.io: {username: u, password: p}' }, merged(13)),
+      new RegExp(`${registry.registry} credentials not found`),
+    );
+    await assert.rejects(
+      runPromote(
+        {
+          images: listFor(repository),
+          'registry-credentials': `"${registry.registry}": {username: u, password: p, repository: "${registry.registry}/other/.*"}`,
+        },
+        merged(13),
+      ),
+      /not permitted by/,
+    );
+    await assert.rejects(
+      runPromote({ images: listFor(repository) }, event('workflow_dispatch', {})),
+      /no change to promote for the workflow_dispatch event/,
+    );
     assert.deepEqual(await skopeoTags(repository), ['change_13_1.0', 'change_13_latest']);
   });
 
   test('a pull request closed without merging: nothing to promote, success', async () => {
     const { repository } = await gate(14, ['linux/amd64']);
-    const { promoted, logger } = await runPromote({ images: listFor(repository) }, event('pull_request', { action: 'closed', number: 14, pull_request: { number: 14, merged: false } }));
+    const { promoted, logger } = await runPromote(
+      { images: listFor(repository) },
+      event('pull_request', { action: 'closed', number: 14, pull_request: { number: 14, merged: false } }),
+    );
     assert.deepEqual(promoted, []);
     assert.ok(logger.lines.some((l) => l.includes('closed without merging')));
   });
@@ -159,20 +236,40 @@ describe('leaked-tag ages from the vendor APIs, across pages of the tag list', (
         [`${path}:change_1_latest`, new Date(Date.now() - 3 * day).toISOString()],
         [`${path}:change_2_latest`, new Date(Date.now() - 3_600_000).toISOString()],
       ]);
-      const fake = await startVendorFake({ registry: registry.registry, username: 'robot', password: 'pw', apiToken: 'quay-token', tagTimes });
+      const fake = await startVendorFake({
+        registry: registry.registry,
+        username: 'robot',
+        password: 'pw',
+        apiToken: 'quay-token',
+        tagTimes,
+      });
       const seed = new RegistrySession();
       try {
-        await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_9_latest'], labels: { 'org.zuul-ci.change': '9' } });
+        await pushSynthetic(seed, registry.registry, path, {
+          layers: [10],
+          tags: ['change_9_latest'],
+          labels: { 'org.zuul-ci.change': '9' },
+        });
         // Built "now" but pushed three days ago; built in 1970 but pushed an hour ago.
         await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_1_latest'], created: new Date().toISOString() });
         await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_2_latest', 'a', 'b', 'c'] });
         const repository = `${proxy.registry}/${path}`;
         const credentials = `"${proxy.registry}": {type: ${type}, username: robot, password: pw, api_token: quay-token, api_url: "${fake.url}"}`;
-        const { deleted } = await runPromote({ images: JSON.stringify([{ context: '.', repository, tags: ['latest'] }]), 'registry-credentials': credentials, 'cleanup-age': '2d' }, merged(9));
+        const { deleted } = await runPromote(
+          {
+            images: JSON.stringify([{ context: '.', repository, tags: ['latest'] }]),
+            'registry-credentials': credentials,
+            'cleanup-age': '2d',
+          },
+          merged(9),
+        );
         assert.deepEqual(deleted.sort(), [`${repository}:change_1_latest`, `${repository}:change_9_latest`]);
         assert.deepEqual(await skopeoTags(`${registry.registry}/${path}`), ['a', 'b', 'c', 'change_2_latest', 'latest']);
         assert.ok(proxy.log.filter((e) => e.path.includes('/tags/list')).length >= 3, 'the tag list came in several pages');
-        assert.ok(fake.calls.some((c) => c.method === 'GET' && c.path.includes('change_1_latest')), 'the vendor API was asked');
+        assert.ok(
+          fake.calls.some((c) => c.method === 'GET' && c.path.includes('change_1_latest')),
+          'the vendor API was asked',
+        );
       } finally {
         seed.close();
         await fake.close();
@@ -194,17 +291,27 @@ describe('temporary tags a registry will not delete', () => {
         return `${registry.registry}/${path}`;
       };
       const lenient = await make();
-      const { leftBehind, promoted, logger } = await runPromote({ images: JSON.stringify([{ context: '.', repository: lenient }]) }, merged(15));
+      const { leftBehind, promoted, logger } = await runPromote(
+        { images: JSON.stringify([{ context: '.', repository: lenient }]) },
+        merged(15),
+      );
       assert.equal(promoted.length, 1);
       assert.equal(leftBehind.length, 1);
       assert.ok(logger.lines.some((l) => l.startsWith(`warning: temporary tag left behind: ${lenient}:change_15_latest`)));
       const tags = await skopeoTags(lenient);
-      assert.deepEqual(tags.filter((t) => !t.startsWith('cia-delete-probe-')), ['change_15_latest', 'latest'], 'promoted anyway, and the temporary tag untouched');
+      assert.deepEqual(
+        tags.filter((t) => !t.startsWith('cia-delete-probe-')),
+        ['change_15_latest', 'latest'],
+        'promoted anyway, and the temporary tag untouched',
+      );
       // The one throw-away probe that found deletes refused is named too.
       const probe = tags.find((t) => t.startsWith('cia-delete-probe-'));
       assert.ok(logger.lines.some((l) => l.startsWith('warning: probe tag left behind:') && l.endsWith(`:${probe}`)));
       const strict = await make();
-      await assert.rejects(runPromote({ images: JSON.stringify([{ context: '.', repository: strict }]), 'strict-cleanup': 'true' }, merged(15)), new RegExp(`strict-cleanup: 1 temporary tag\\(s\\) could not be deleted: ${strict.replace(/[.]/g, '\\.')}:change_15_latest`));
+      await assert.rejects(
+        runPromote({ images: JSON.stringify([{ context: '.', repository: strict }]), 'strict-cleanup': 'true' }, merged(15)),
+        new RegExp(`strict-cleanup: 1 temporary tag\\(s\\) could not be deleted: ${strict.replace(/[.]/g, '\\.')}:change_15_latest`),
+      );
     } finally {
       seed.close();
       await registry.stop();
@@ -222,7 +329,16 @@ describe('promote crash safety: killed between any two requests, then run again'
     const runChild = (repository: string, killAt?: number) =>
       new Promise<number | null>((resolve) => {
         let count = 0;
-        const child = spawn(process.execPath, [join(root, 'dist', 'index.js'), 'promote'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, INPUT_CHANGE: '3', INPUT_CLEANUP: 'false', INPUT_IMAGES: listFor(repository) }, stdio: 'ignore' });
+        const child = spawn(process.execPath, [join(root, 'dist', 'index.js'), 'promote'], {
+          env: {
+            PATH: process.env.PATH,
+            HOME: process.env.HOME,
+            INPUT_CHANGE: '3',
+            INPUT_CLEANUP: 'false',
+            INPUT_IMAGES: listFor(repository),
+          },
+          stdio: 'ignore',
+        });
         proxy.onRequest = () => {
           count++;
           if (killAt !== undefined && count === killAt) {
@@ -235,7 +351,12 @@ describe('promote crash safety: killed between any two requests, then run again'
     try {
       // A clean run counts the requests a promotion takes.
       const probe = `crash/${uniqueName('probe')}`;
-      await pushSynthetic(seed, registry.registry, probe, { layers: [100], platforms: ['linux/amd64', 'linux/arm64'], tags: ['change_3_latest', 'change_3_1.0', 'keep'], labels: { 'org.zuul-ci.change': '3' } });
+      await pushSynthetic(seed, registry.registry, probe, {
+        layers: [100],
+        platforms: ['linux/amd64', 'linux/arm64'],
+        tags: ['change_3_latest', 'change_3_1.0', 'keep'],
+        labels: { 'org.zuul-ci.change': '3' },
+      });
       proxy.log.length = 0;
       assert.equal(await runChild(`${proxy.registry}/${probe}`), 0);
       const total = proxy.log.length;
@@ -244,7 +365,12 @@ describe('promote crash safety: killed between any two requests, then run again'
       for (let i = 0; i < 20; i++) {
         const killAt = 1 + Math.floor(next() * total);
         const path = `crash/${uniqueName(`k${killAt}`)}`;
-        const image = await pushSynthetic(seed, registry.registry, path, { layers: [100], platforms: ['linux/amd64', 'linux/arm64'], tags: ['change_3_latest', 'change_3_1.0', 'keep'], labels: { 'org.zuul-ci.change': '3' } });
+        const image = await pushSynthetic(seed, registry.registry, path, {
+          layers: [100],
+          platforms: ['linux/amd64', 'linux/arm64'],
+          tags: ['change_3_latest', 'change_3_1.0', 'keep'],
+          labels: { 'org.zuul-ci.change': '3' },
+        });
         await runChild(`${proxy.registry}/${path}`, killAt);
         const client = seed.client(registry.registry);
         for (const tag of ['latest', '1.0', 'keep']) {
@@ -277,13 +403,31 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
     repository = `${final.registry}/app/${uniqueName('ir')}`;
     const project = fixtureProject();
     const logger = recordingLogger();
-    const queue = event('merge_group', { merge_group: { head_sha: headSha, head_ref: `refs/heads/gh-readonly-queue/main/pr-31-${'d'.repeat(40)}` } });
+    const queue = event('merge_group', {
+      merge_group: { head_sha: headSha, head_ref: `refs/heads/gh-readonly-queue/main/pr-31-${'d'.repeat(40)}` },
+    });
     const result = await upload({
       exec,
       env: { ...process.env, ...queue },
       logger,
       read: (name) =>
-        (({ 'container-command': 'podman', 'work-dir': project, 'promote-method': 'intermediate-registry', 'intermediate-registry': `${intermediate.registry}/gate`, images: JSON.stringify([{ context: 'multiarch', repository, build_args: [`BASE_IMAGE=${bed.baseImage}`], tags: ['latest', '2.0'], arch: ['linux/amd64', 'linux/arm64'] }]) }) as Record<string, string>)[name] ?? '',
+        (
+          ({
+            'container-command': 'podman',
+            'work-dir': project,
+            'promote-method': 'intermediate-registry',
+            'intermediate-registry': `${intermediate.registry}/gate`,
+            images: JSON.stringify([
+              {
+                context: 'multiarch',
+                repository,
+                build_args: [`BASE_IMAGE=${bed.baseImage}`],
+                tags: ['latest', '2.0'],
+                arch: ['linux/amd64', 'linux/arm64'],
+              },
+            ]),
+          }) as Record<string, string>
+        )[name] ?? '',
     });
     artifacts = JSON.parse(result.outputs.artifacts ?? '[]') as Artifact[];
   });
@@ -293,15 +437,27 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
 
   test('the revision check refuses an image not built from the pull request head, and moves nothing', async () => {
     await assert.rejects(
-      runPromote({ images: listFor(repository, ['latest', '2.0']), 'promote-method': 'intermediate-registry', artifacts: JSON.stringify(artifacts) }, merged(31, 'b'.repeat(40))),
+      runPromote(
+        { images: listFor(repository, ['latest', '2.0']), 'promote-method': 'intermediate-registry', artifacts: JSON.stringify(artifacts) },
+        merged(31, 'b'.repeat(40)),
+      ),
       new RegExp(`was built from ${headSha}, not the pull request's head ${'b'.repeat(40)}; refusing to promote it`),
     );
     assert.deepEqual(await skopeoTags(repository).catch(() => []), []);
   });
 
   test('end to end: every platform copied to the final tags, digests kept', async () => {
-    const { promoted } = await runPromote({ images: listFor(repository, ['latest', '2.0']), 'promote-method': 'intermediate-registry', artifacts: JSON.stringify(artifacts) }, merged(31, headSha));
-    assert.deepEqual(promoted.map((p) => [p.tag, p.digest]), [['latest', artifacts[0].metadata.digest], ['2.0', artifacts[0].metadata.digest]]);
+    const { promoted } = await runPromote(
+      { images: listFor(repository, ['latest', '2.0']), 'promote-method': 'intermediate-registry', artifacts: JSON.stringify(artifacts) },
+      merged(31, headSha),
+    );
+    assert.deepEqual(
+      promoted.map((p) => [p.tag, p.digest]),
+      [
+        ['latest', artifacts[0].metadata.digest],
+        ['2.0', artifacts[0].metadata.digest],
+      ],
+    );
     assert.deepEqual(await skopeoTags(repository), ['2.0', 'latest']);
     const source = await skopeoRaw(artifacts[0].url.slice('docker://'.length));
     assert.ok((await skopeoRaw(`${repository}:latest`)).equals(source));
@@ -309,7 +465,17 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
   });
 
   test('without artifacts, the deterministic intermediate name is found; a second run is already promoted', async () => {
-    const { promoted } = await runPromote({ images: listFor(repository, ['latest', '2.0']), 'promote-method': 'intermediate-registry', 'intermediate-registry': `${intermediate.registry}/gate` }, merged(31, headSha));
-    assert.deepEqual(promoted.map((p) => p.status), ['in-place', 'in-place']);
+    const { promoted } = await runPromote(
+      {
+        images: listFor(repository, ['latest', '2.0']),
+        'promote-method': 'intermediate-registry',
+        'intermediate-registry': `${intermediate.registry}/gate`,
+      },
+      merged(31, headSha),
+    );
+    assert.deepEqual(
+      promoted.map((p) => p.status),
+      ['in-place', 'in-place'],
+    );
   });
 });

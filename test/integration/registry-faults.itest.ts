@@ -32,7 +32,11 @@ describe('copies through a fault-injecting proxy', () => {
     [a, b] = await Promise.all([startRegistry(), startRegistry()]);
     [toB, fromA] = await Promise.all([startFaultProxy(b.registry), startFaultProxy(a.registry)]);
     const seed = new RegistrySession();
-    image = await pushSynthetic(seed, a.registry, 'src/app', { layers: [1_500_000, 300_000], platforms: ['linux/amd64', 'linux/arm64'], tags: ['v1'] });
+    image = await pushSynthetic(seed, a.registry, 'src/app', {
+      layers: [1_500_000, 300_000],
+      platforms: ['linux/amd64', 'linux/arm64'],
+      tags: ['v1'],
+    });
     seed.close();
   });
   after(async () => {
@@ -59,16 +63,37 @@ describe('copies through a fault-injecting proxy', () => {
 
   async function assertIdentical(repository: string) {
     assert.ok((await skopeoRaw(`${b.registry}/${repository}:v1`)).equals(await skopeoRaw(`${a.registry}/src/app:v1`)));
-    for (const child of image.childDigests) assert.ok((await skopeoRaw(`${b.registry}/${repository}@${child}`)).equals(await skopeoRaw(`${a.registry}/src/app@${child}`)));
+    for (const child of image.childDigests)
+      assert.ok((await skopeoRaw(`${b.registry}/${repository}@${child}`)).equals(await skopeoRaw(`${a.registry}/src/app@${child}`)));
   }
 
   const recoverable: [string, FaultRule[], 'source' | 'destination', number?][] = [
     ['connection reset on a blob upload PUT', [{ method: 'PUT', path: /\/blobs\/uploads\//, fault: { kind: 'reset' } }], 'destination'],
-    ['connection dropped mid-body on a blob download', [{ method: 'GET', path: /\/blobs\/sha256/, fault: { kind: 'reset-mid-body' } }], 'source'],
-    ['500 then 503 on manifest PUTs', [{ method: 'PUT', path: /\/manifests\//, fault: { kind: 'status', status: 500 } }, { method: 'PUT', path: /\/manifests\//, fault: { kind: 'status', status: 503 } }], 'destination'],
-    ['503 on opening an upload', [{ method: 'POST', path: /\/blobs\/uploads\//, fault: { kind: 'status', status: 503 }, times: 2 }], 'destination'],
+    [
+      'connection dropped mid-body on a blob download',
+      [{ method: 'GET', path: /\/blobs\/sha256/, fault: { kind: 'reset-mid-body' } }],
+      'source',
+    ],
+    [
+      '500 then 503 on manifest PUTs',
+      [
+        { method: 'PUT', path: /\/manifests\//, fault: { kind: 'status', status: 500 } },
+        { method: 'PUT', path: /\/manifests\//, fault: { kind: 'status', status: 503 } },
+      ],
+      'destination',
+    ],
+    [
+      '503 on opening an upload',
+      [{ method: 'POST', path: /\/blobs\/uploads\//, fault: { kind: 'status', status: 503 }, times: 2 }],
+      'destination',
+    ],
     ['a truncated blob body', [{ method: 'GET', path: /\/blobs\/sha256/, fault: { kind: 'truncate' } }], 'source'],
-    ['a stalled blob download (idle timeout)', [{ method: 'GET', path: /\/blobs\/sha256/, fault: { kind: 'stall', ms: 3000 } }], 'source', 500],
+    [
+      'a stalled blob download (idle timeout)',
+      [{ method: 'GET', path: /\/blobs\/sha256/, fault: { kind: 'stall', ms: 3000 } }],
+      'source',
+      500,
+    ],
     ['a reset before any response on HEAD', [{ method: 'HEAD', fault: { kind: 'reset' }, times: 2 }], 'destination'],
   ];
   for (const [name, rules, through, idle] of recoverable) {
@@ -82,7 +107,9 @@ describe('copies through a fault-injecting proxy', () => {
   }
 
   test('429 with Retry-After: the retry waits as long as the registry asked', async () => {
-    const { result, log } = await copyWith([{ method: 'PUT', path: /\/manifests\//, fault: { kind: 'status', status: 429, retryAfter: '1' } }]);
+    const { result, log } = await copyWith([
+      { method: 'PUT', path: /\/manifests\//, fault: { kind: 'status', status: 429, retryAfter: '1' } },
+    ]);
     assert.equal(result.digest, image.digest);
     const throttled = log.find((e) => e.status === 429);
     assert.ok(throttled);
@@ -93,15 +120,23 @@ describe('copies through a fault-injecting proxy', () => {
 
   test('a registry refusing large bodies (413) gets the blob in chunks (PATCH with Content-Range)', async () => {
     // Like a reverse proxy's body limit: PUT and PATCH alike, smaller than the largest layer.
-    const { result, repository, log } = await copyWith([{ path: /\/blobs\/uploads\//, fault: { kind: 'too-large', limit: 600_000 }, times: Infinity }]);
+    const { result, repository, log } = await copyWith([
+      { path: /\/blobs\/uploads\//, fault: { kind: 'too-large', limit: 600_000 }, times: Infinity },
+    ]);
     assert.equal(result.digest, image.digest);
-    assert.ok(log.some((e) => e.method === 'PATCH' && e.status === 202), 'chunks were sent');
+    assert.ok(
+      log.some((e) => e.method === 'PATCH' && e.status === 202),
+      'chunks were sent',
+    );
     assert.ok(!log.some((e) => (e.contentLength ?? 0) > 600_000 && e.status !== 413), 'no body over the limit got through');
     await assertIdentical(repository);
   });
 
   test('a blob upload that keeps failing: the copy fails naming the image, and no tag or index is written', async () => {
-    await assert.rejects(copyWith([{ method: 'PUT', path: /\/blobs\/uploads\//, fault: { kind: 'status', status: 500 }, skip: 2, times: Infinity }]), /HTTP 500/);
+    await assert.rejects(
+      copyWith([{ method: 'PUT', path: /\/blobs\/uploads\//, fault: { kind: 'status', status: 500 }, skip: 2, times: Infinity }]),
+      /HTTP 500/,
+    );
     // A child whose blobs all arrived may go in by digest (untagged); the index and tags never do.
     const named = toB.log.filter((e) => e.method === 'PUT' && e.path.includes('/manifests/') && !e.path.includes('/manifests/sha256:'));
     assert.deepEqual(named, [], 'no tag was put');
@@ -113,12 +148,21 @@ describe('copies through a fault-injecting proxy', () => {
     fromA.rules.push({ method: 'GET', path: /\/blobs\/sha256/, fault: { kind: 'corrupt' }, times: Infinity });
     const repository = `dst/${uniqueName('corrupt')}`;
     const session = new RegistrySession({ retry: FAST_RETRY });
-    await assert.rejects(copyImage(session, { registry: fromA.registry, repository: 'src/app' }, { registry: b.registry, repository }, { source: 'v1', tags: ['v1'] }), (error: unknown) => {
-      assert.ok(error instanceof DigestMismatchError, String(error));
-      assert.match(error.message, /digest mismatch for blob sha256:[0-9a-f]{64} of 127\.0\.0\.1:\d+\/src\/app:v1/);
-      return true;
-    });
-    for (const layer of image.layerDigests) assert.equal(await session.client(b.registry).headBlob(repository, layer), undefined, 'the corrupted blob is not in the destination');
+    await assert.rejects(
+      copyImage(
+        session,
+        { registry: fromA.registry, repository: 'src/app' },
+        { registry: b.registry, repository },
+        { source: 'v1', tags: ['v1'] },
+      ),
+      (error: unknown) => {
+        assert.ok(error instanceof DigestMismatchError, String(error));
+        assert.match(error.message, /digest mismatch for blob sha256:[0-9a-f]{64} of 127\.0\.0\.1:\d+\/src\/app:v1/);
+        return true;
+      },
+    );
+    for (const layer of image.layerDigests)
+      assert.equal(await session.client(b.registry).headBlob(repository, layer), undefined, 'the corrupted blob is not in the destination');
     assert.equal(await session.client(b.registry).headManifest(repository, 'v1'), undefined);
     session.close();
     fromA.rules.length = 0;

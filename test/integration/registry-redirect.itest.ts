@@ -33,7 +33,8 @@ describe('blob downloads that redirect to storage on another host', () => {
         return res.writeHead(401, { 'www-authenticate': 'Basic realm="test"' }).end();
       }
       if (req.url === '/v2/') return res.writeHead(200).end('{}');
-      if (req.url === `/v2/app/blobs/${digest}`) return res.writeHead(307, { location: `http://127.0.0.1:${storagePort}/bucket/blob?X-Amz-Signature=abc` }).end();
+      if (req.url === `/v2/app/blobs/${digest}`)
+        return res.writeHead(307, { location: `http://127.0.0.1:${storagePort}/bucket/blob?X-Amz-Signature=abc` }).end();
       res.writeHead(404).end();
     });
     registryPort = await listen(registry);
@@ -44,7 +45,9 @@ describe('blob downloads that redirect to storage on another host', () => {
   });
 
   test('the redirect is followed, the bytes arrive, and Authorization stays behind', async () => {
-    const session = new RegistrySession({ credentials: { explicit: new Map([[`127.0.0.1:${registryPort}`, { username: 'ci', password: 'pw' }]]) } });
+    const session = new RegistrySession({
+      credentials: { explicit: new Map([[`127.0.0.1:${registryPort}`, { username: 'ci', password: 'pw' }]]) },
+    });
     const response = await session.client(`127.0.0.1:${registryPort}`).getBlob('app', digest);
     assert.ok((await readBody(response)).equals(blob));
     session.close();
@@ -69,7 +72,11 @@ describe('cross-repository mounts the registry refuses', () => {
     requests.length = 0;
     const mounted = await session.client(registry.registry).mountBlob('dst/app', image.layerDigests[0], 'nowhere/else');
     assert.equal(mounted, false);
-    assert.deepEqual(requests.map((r) => r.split(' ')[0]), ['POST', 'DELETE'], 'the upload session the 202 opened was cancelled');
+    assert.deepEqual(
+      requests.map((r) => r.split(' ')[0]),
+      ['POST', 'DELETE'],
+      'the upload session the 202 opened was cancelled',
+    );
     assert.equal(await session.client(registry.registry).headBlob('dst/app', image.layerDigests[0]), undefined);
     session.close();
   });

@@ -13,7 +13,10 @@ import { startRegistry, type RegistryProcess } from '../helpers/registry-process
 /** `registry.test` is this machine, like a private registry's name in a split-horizon DNS. */
 const lookup: LookupFunction = (hostname, options, callback) => {
   if (hostname !== 'registry.test') return callback(new Error(`unexpected lookup of ${hostname}`), '', 4);
-  if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
+  if ((options as { all?: boolean }).all)
+    return (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+      { address: '127.0.0.1', family: 4 },
+    ]);
   callback(null, '127.0.0.1', 4);
 };
 
@@ -23,11 +26,44 @@ describe('TLS and plain-HTTP rules for registries that are not on loopback', () 
   let plainRegistry: RegistryProcess;
   before(async () => {
     const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=cia test CA');
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=cia test CA',
+    );
     openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=registry.test');
     writeFileSync(join(dir, 'san.ext'), 'subjectAltName=DNS:registry.test\n');
-    openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'san.ext');
-    [tlsRegistry, plainRegistry] = await Promise.all([startRegistry({ tls: { certificate: join(dir, 'server.pem'), key: join(dir, 'server.key') } }), startRegistry()]);
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'server.pem',
+      '-days',
+      '2',
+      '-extfile',
+      'san.ext',
+    );
+    [tlsRegistry, plainRegistry] = await Promise.all([
+      startRegistry({ tls: { certificate: join(dir, 'server.pem'), key: join(dir, 'server.key') } }),
+      startRegistry(),
+    ]);
   });
   after(async () => {
     await Promise.all([tlsRegistry.stop(), plainRegistry.stop()]);
@@ -44,7 +80,10 @@ describe('TLS and plain-HTTP rules for registries that are not on loopback', () 
 
   test('without the CA, TLS verification refuses the registry', async () => {
     const session = new RegistrySession({ transport: { lookup }, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
-    await assert.rejects(session.client(`registry.test:${tlsRegistry.port}`).listTags('private/app'), /self[- ]signed|unable to (get|verify)/i);
+    await assert.rejects(
+      session.client(`registry.test:${tlsRegistry.port}`).listTags('private/app'),
+      /self[- ]signed|unable to (get|verify)/i,
+    );
     session.close();
   });
 
@@ -60,10 +99,16 @@ describe('TLS and plain-HTTP rules for registries that are not on loopback', () 
   });
 
   test('bad transport inputs name the input and the value', () => {
-    assert.throws(() => readTransportOptions((i) => (i === 'insecure-registries' ? 'http://x' : ''), dir), /insecure-registries: "http:\/\/x" is not a registry host\[:port\]/);
+    assert.throws(
+      () => readTransportOptions((i) => (i === 'insecure-registries' ? 'http://x' : ''), dir),
+      /insecure-registries: "http:\/\/x" is not a registry host\[:port\]/,
+    );
     assert.throws(() => readTransportOptions((i) => (i === 'ca-file' ? 'missing.pem' : ''), dir), /ca-file: cannot read "missing.pem"/);
     writeFileSync(join(dir, 'not-a-cert.pem'), 'hello');
-    assert.throws(() => readTransportOptions((i) => (i === 'ca-file' ? 'not-a-cert.pem' : ''), dir), /ca-file: "not-a-cert.pem" holds no PEM certificate/);
+    assert.throws(
+      () => readTransportOptions((i) => (i === 'ca-file' ? 'not-a-cert.pem' : ''), dir),
+      /ca-file: "not-a-cert.pem" holds no PEM certificate/,
+    );
     assert.ok(readFileSync(join(dir, 'ca.pem'), 'utf8').includes('BEGIN CERTIFICATE'));
   });
 });

@@ -25,7 +25,11 @@ describe('skopeo engine', () => {
     writeFileSync(join(dir, 'htpasswd'), execFileSync('htpasswd', ['-Bbn', 'ci', PASSWORD], { encoding: 'utf8' }));
     [source, protectedRegistry] = await Promise.all([startRegistry(), startRegistry({ htpasswd: join(dir, 'htpasswd') })]);
     const seed = new RegistrySession();
-    await pushSynthetic(seed, source.registry, 'src/app', { layers: [100_000, 2000], platforms: ['linux/amd64', 'linux/arm64'], tags: ['v1'] });
+    await pushSynthetic(seed, source.registry, 'src/app', {
+      layers: [100_000, 2000],
+      platforms: ['linux/amd64', 'linux/arm64'],
+      tags: ['v1'],
+    });
     seed.close();
   });
   after(async () => {
@@ -45,11 +49,25 @@ describe('skopeo engine', () => {
       seen.push(entry);
       return exec(file, args, options);
     };
-    const skopeo = new Skopeo({ exec: recording, env: { ...process.env, XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'cia-xdg-')) }, credential: async (registry) => (registry === protectedRegistry.registry ? { username: 'ci', password: PASSWORD } : undefined) });
-    await skopeo.copy({ registry: source.registry, repository: 'src/app', reference: 'v1' }, { registry: protectedRegistry.registry, repository: 'via/skopeo', reference: 'v1' });
+    const skopeo = new Skopeo({
+      exec: recording,
+      env: { ...process.env, XDG_DATA_HOME: mkdtempSync(join(tmpdir(), 'cia-xdg-')) },
+      credential: async (registry) => (registry === protectedRegistry.registry ? { username: 'ci', password: PASSWORD } : undefined),
+    });
+    await skopeo.copy(
+      { registry: source.registry, repository: 'src/app', reference: 'v1' },
+      { registry: protectedRegistry.registry, repository: 'via/skopeo', reference: 'v1' },
+    );
 
-    const session = new RegistrySession({ credentials: { explicit: new Map([[protectedRegistry.registry, { username: 'ci', password: PASSWORD }]]) } });
-    const native = await copyImage(session, { registry: source.registry, repository: 'src/app' }, { registry: protectedRegistry.registry, repository: 'via/native' }, { source: 'v1', tags: ['v1'] });
+    const session = new RegistrySession({
+      credentials: { explicit: new Map([[protectedRegistry.registry, { username: 'ci', password: PASSWORD }]]) },
+    });
+    const native = await copyImage(
+      session,
+      { registry: source.registry, repository: 'src/app' },
+      { registry: protectedRegistry.registry, repository: 'via/native' },
+      { source: 'v1', tags: ['v1'] },
+    );
     const viaSkopeo = await session.client(protectedRegistry.registry).headManifest('via/skopeo', 'v1');
     session.close();
     assert.equal(viaSkopeo?.digest, native.digest);
@@ -74,7 +92,10 @@ describe('skopeo engine', () => {
 
   test('a missing skopeo is a clear error with the install hint', async () => {
     const skopeo = new Skopeo({ exec, binary: '/nonexistent/skopeo' });
-    await assert.rejects(skopeo.listTags(source.registry, 'src/app'), /skopeo was not found \(\/nonexistent\/skopeo\): install skopeo \(Debian\/Ubuntu: apt-get install skopeo\), or give the mirror action skopeo-url and skopeo-sha256 to download a pinned binary/);
+    await assert.rejects(
+      skopeo.listTags(source.registry, 'src/app'),
+      /skopeo was not found \(\/nonexistent\/skopeo\): install skopeo \(Debian\/Ubuntu: apt-get install skopeo\), or give the mirror action skopeo-url and skopeo-sha256 to download a pinned binary/,
+    );
   });
 });
 
@@ -126,10 +147,24 @@ describe('pinned skopeo download (skopeo-url + skopeo-sha256, @actions/tool-cach
       const root = mkdtempSync(join(tmpdir(), 'cia-toolcache-'));
       const env = { PATH: `${bare}:/bin`, RUNNER_TOOL_CACHE: join(root, 'cache'), XDG_DATA_HOME: join(root, 'xdg') };
       const mirror = (dest: string, pin: string) =>
-        runCli('mirror', { engine: 'skopeo', 'skopeo-url': `http://127.0.0.1:${port}/skopeo`, 'skopeo-sha256': pin, mirror: JSON.stringify([{ src_repository: `${registry.registry}/pinned/app`, src_tag: 'v1', dest_repository: `${registry.registry}/${dest}` }]) }, env);
+        runCli(
+          'mirror',
+          {
+            engine: 'skopeo',
+            'skopeo-url': `http://127.0.0.1:${port}/skopeo`,
+            'skopeo-sha256': pin,
+            mirror: JSON.stringify([
+              { src_repository: `${registry.registry}/pinned/app`, src_tag: 'v1', dest_repository: `${registry.registry}/${dest}` },
+            ]),
+          },
+          env,
+        );
       const wrong = await mirror('pinned/wrong', 'f'.repeat(64));
       assert.equal(wrong.code, 1);
-      assert.match(wrong.log, /skopeo-url: the file at http:\/\/127\.0\.0\.1:\d+\/skopeo has sha256 [0-9a-f]{64}, not the pinned f{64}; nothing was run/);
+      assert.match(
+        wrong.log,
+        /skopeo-url: the file at http:\/\/127\.0\.0\.1:\d+\/skopeo has sha256 [0-9a-f]{64}, not the pinned f{64}; nothing was run/,
+      );
       const run = await mirror('pinned/copy', sha);
       assert.equal(run.code, 0, run.log);
       assert.match(run.log, new RegExp(`skopeo: ${join(root, 'cache')}/skopeo/.*/skopeo \\(pinned sha256 ${sha.slice(0, 12)}`));

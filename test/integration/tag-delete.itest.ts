@@ -26,7 +26,11 @@ describe('safe tag deletion on distribution 2.8 (dummy-manifest fallback)', () =
   test('the temporary tag goes; the final tag on the same digest stays, byte for byte', async () => {
     for (const platforms of [['linux/amd64'], ['linux/amd64', 'linux/arm64']]) {
       const repository = `app/p${platforms.length}`;
-      const image = await pushSynthetic(session, registry.registry, repository, { layers: [5000], platforms, tags: ['change_7_latest', 'latest'] });
+      const image = await pushSynthetic(session, registry.registry, repository, {
+        layers: [5000],
+        platforms,
+        tags: ['change_7_latest', 'latest'],
+      });
       const before = await skopeoRaw(`${registry.registry}/${repository}:latest`);
       const result = await new TagDeleter({ session }).deleteTag({ registry: registry.registry, repository }, 'change_7_latest');
       assert.equal(result.status, 'deleted');
@@ -50,7 +54,10 @@ describe('safe tag deletion on distribution 2.8 (dummy-manifest fallback)', () =
     await pushSynthetic(session, registry.registry, repository, { layers: [100], tags: [...tags, 'latest', 'stable'] });
     const deleter = new TagDeleter({ session });
     const results = await Promise.all(tags.map((tag) => deleter.deleteTag({ registry: registry.registry, repository }, tag)));
-    assert.deepEqual(results.map((r) => r.status), tags.map(() => 'deleted'));
+    assert.deepEqual(
+      results.map((r) => r.status),
+      tags.map(() => 'deleted'),
+    );
     assert.deepEqual(await skopeoTags(`${registry.registry}/${repository}`), ['latest', 'stable']);
   });
 
@@ -60,11 +67,24 @@ describe('safe tag deletion on distribution 2.8 (dummy-manifest fallback)', () =
     const repository = 'app/probe';
     await pushSynthetic(counted, registry.registry, repository, { layers: [100], tags: ['a', 'b', 'c', 'latest'] });
     const deleter = new TagDeleter({ session: counted });
-    for (const tag of ['a', 'b', 'c']) assert.equal((await deleter.deleteTag({ registry: registry.registry, repository }, tag)).status, 'deleted');
+    for (const tag of ['a', 'b', 'c'])
+      assert.equal((await deleter.deleteTag({ registry: registry.registry, repository }, tag)).status, 'deleted');
     counted.close();
-    assert.equal(requests.filter((r) => r.startsWith('PUT') && r.includes('/manifests/cia-delete-probe-')).length, 2, 'one dummy on two probe tags, once');
-    assert.equal(requests.filter((r) => r.startsWith('DELETE') && r.includes('/manifests/cia-delete-probe-')).length, 1, 'tag DELETE is tried on a probe tag, once');
-    assert.equal(requests.filter((r) => r.startsWith('DELETE') && /\/manifests\/(a|b|c)$/.test(r)).length, 0, 'never on a real tag before the probe proved it safe');
+    assert.equal(
+      requests.filter((r) => r.startsWith('PUT') && r.includes('/manifests/cia-delete-probe-')).length,
+      2,
+      'one dummy on two probe tags, once',
+    );
+    assert.equal(
+      requests.filter((r) => r.startsWith('DELETE') && r.includes('/manifests/cia-delete-probe-')).length,
+      1,
+      'tag DELETE is tried on a probe tag, once',
+    );
+    assert.equal(
+      requests.filter((r) => r.startsWith('DELETE') && /\/manifests\/(a|b|c)$/.test(r)).length,
+      0,
+      'never on a real tag before the probe proved it safe',
+    );
     assert.deepEqual(await skopeoTags(`${registry.registry}/${repository}`), ['latest']);
   });
 
@@ -123,15 +143,25 @@ describe('vendor tag-deletion APIs (local servers implementing the documented en
   test('Docker Hub: login for a JWT, then DELETE /v2/repositories/<ns>/<repo>/tags/<tag>/ with it', async () => {
     const result = await deleteVia('docker', 'acme/hub');
     assert.equal(result.method, 'docker-hub-api');
-    assert.deepEqual(fake.calls.map((c) => `${c.method} ${c.path}`), ['POST /v2/users/login/', 'DELETE /v2/repositories/acme/hub/tags/change_3_v1/']);
-    assert.deepEqual(JSON.parse(fake.calls[0].body ?? '{}'), { username: 'robot', password: 'api-token-123' }, 'an access token (api_token) is preferred to the password');
+    assert.deepEqual(
+      fake.calls.map((c) => `${c.method} ${c.path}`),
+      ['POST /v2/users/login/', 'DELETE /v2/repositories/acme/hub/tags/change_3_v1/'],
+    );
+    assert.deepEqual(
+      JSON.parse(fake.calls[0].body ?? '{}'),
+      { username: 'robot', password: 'api-token-123' },
+      'an access token (api_token) is preferred to the password',
+    );
     assert.match(fake.calls[1].authorization ?? '', /^JWT hub-jwt-/);
   });
 
   test('Quay: DELETE /api/v1/repository/<ns>/<repo>/tag/<tag> with the API token', async () => {
     const result = await deleteVia('quay', 'acme/quay');
     assert.equal(result.method, 'quay-api');
-    assert.deepEqual(fake.calls.map((c) => `${c.method} ${c.path} ${c.authorization}`), ['DELETE /api/v1/repository/acme/quay/tag/change_3_v1 Bearer api-token-123']);
+    assert.deepEqual(
+      fake.calls.map((c) => `${c.method} ${c.path} ${c.authorization}`),
+      ['DELETE /api/v1/repository/acme/quay/tag/change_3_v1 Bearer api-token-123'],
+    );
   });
 
   test('Quay without an api_token falls back to the registry API', async () => {
@@ -143,18 +173,24 @@ describe('vendor tag-deletion APIs (local servers implementing the documented en
   test('Harbor: DELETE .../artifacts/<ref>/tags/<tag>, nested names encoded twice, Basic auth', async () => {
     const result = await deleteVia('harbor', 'proj/team/harbor');
     assert.equal(result.method, 'harbor-api');
-    assert.deepEqual(fake.calls.map((c) => `${c.method} ${c.path}`), ['DELETE /api/v2.0/projects/proj/repositories/team%252Fharbor/artifacts/change_3_v1/tags/change_3_v1']);
+    assert.deepEqual(
+      fake.calls.map((c) => `${c.method} ${c.path}`),
+      ['DELETE /api/v2.0/projects/proj/repositories/team%252Fharbor/artifacts/change_3_v1/tags/change_3_v1'],
+    );
     assert.equal(fake.calls[0].authorization, `Basic ${Buffer.from('robot:robot-password').toString('base64')}`);
   });
 
   test('GitLab: find the project and repository ids, then DELETE the tag', async () => {
     const result = await deleteVia('gitlab', 'group/project/web');
     assert.equal(result.method, 'gitlab-api');
-    assert.deepEqual(fake.calls.map((c) => `${c.method} ${c.path}`), [
-      'GET /api/v4/projects/group%2Fproject%2Fweb/registry/repositories?per_page=100',
-      'GET /api/v4/projects/group%2Fproject/registry/repositories?per_page=100',
-      'DELETE /api/v4/projects/7/registry/repositories/11/tags/change_3_v1',
-    ]);
+    assert.deepEqual(
+      fake.calls.map((c) => `${c.method} ${c.path}`),
+      [
+        'GET /api/v4/projects/group%2Fproject%2Fweb/registry/repositories?per_page=100',
+        'GET /api/v4/projects/group%2Fproject/registry/repositories?per_page=100',
+        'DELETE /api/v4/projects/7/registry/repositories/11/tags/change_3_v1',
+      ],
+    );
     assert.ok(fake.calls.every((c) => c.authorization === 'Bearer api-token-123'));
   });
 
@@ -167,7 +203,10 @@ describe('vendor tag-deletion APIs (local servers implementing the documented en
     const result = await deleter.deleteTag({ registry: registry.registry, repository }, 'change_3_v1');
     assert.equal(result.status, 'deleted');
     assert.equal(result.method, 'ghcr-packages-api');
-    assert.deepEqual(fake.calls.map((c) => c.method), ['GET', 'DELETE']);
+    assert.deepEqual(
+      fake.calls.map((c) => c.method),
+      ['GET', 'DELETE'],
+    );
     assert.match(fake.calls[1].path, /^\/orgs\/acme\/packages\/container\/ghcr-sole\/versions\/\d+$/);
     assert.ok(fake.calls.every((c) => c.authorization === 'Bearer api-token-123'));
     assert.deepEqual(await skopeoTags(`${registry.registry}/${repository}`), ['v1']);
@@ -176,7 +215,10 @@ describe('vendor tag-deletion APIs (local servers implementing the documented en
   test('GHCR: a version shared with a final tag is not deleted; the tag moves to a dummy whose version is', async () => {
     const result = await deleteVia('ghcr', 'acme/ghcr-shared');
     assert.equal(result.method, 'ghcr-packages-api');
-    assert.deepEqual(fake.calls.map((c) => c.method), ['GET', 'GET', 'DELETE']);
+    assert.deepEqual(
+      fake.calls.map((c) => c.method),
+      ['GET', 'GET', 'DELETE'],
+    );
   });
 
   test('GHCR for a user account: the orgs endpoint 404s, the users one is used', async () => {

@@ -31,7 +31,10 @@ describe('actions/upload/action.yml run as a runner would', () => {
   const project = fixtureProject();
   const dir = mkdtempSync(join(tmpdir(), 'cia-upload-action-'));
   const eventFile = join(dir, 'event.json');
-  writeFileSync(eventFile, JSON.stringify({ merge_group: { head_sha: 'a'.repeat(40), head_ref: `refs/heads/gh-readonly-queue/main/pr-77-${'b'.repeat(40)}` } }));
+  writeFileSync(
+    eventFile,
+    JSON.stringify({ merge_group: { head_sha: 'a'.repeat(40), head_ref: `refs/heads/gh-readonly-queue/main/pr-77-${'b'.repeat(40)}` } }),
+  );
 
   before(async () => {
     writeFileSync(join(dir, 'htpasswd'), execFileSync('htpasswd', ['-Bbn', 'ci', PASSWORD], { encoding: 'utf8' }));
@@ -45,7 +48,11 @@ describe('actions/upload/action.yml run as a runner would', () => {
     const argv = recordingPath();
     const stepTmp = mkdtempSync(join(tmpdir(), 'cia-step-tmp-'));
     const result = await runAction(join(root, 'actions', 'upload', 'action.yml'), {
-      inputs: { 'container-command': engine, 'registry-credentials': `"${registry.registry}": {username: ci, password: "${PASSWORD}"}`, ...inputs },
+      inputs: {
+        'container-command': engine,
+        'registry-credentials': `"${registry.registry}": {username: ci, password: "${PASSWORD}"}`,
+        ...inputs,
+      },
       env: {
         PATH: `${argv.dir}:${process.env.PATH}`,
         TMPDIR: stepTmp,
@@ -59,7 +66,8 @@ describe('actions/upload/action.yml run as a runner would', () => {
     return { ...result, argv: existsSync(argv.log) ? readFileSync(argv.log, 'utf8') : '', leftovers: [...readdirSync(stepTmp)] };
   }
 
-  const images = (repository: string) => `- context: containerfile-only\n  repository: ${repository}\n  build_args: ["BASE_IMAGE=${bed.baseImage}"]\n  tags: [latest, "1.0"]\n`;
+  const images = (repository: string) =>
+    `- context: containerfile-only\n  repository: ${repository}\n  build_args: ["BASE_IMAGE=${bed.baseImage}"]\n  tags: [latest, "1.0"]\n`;
 
   for (const engine of ['docker', 'podman']) {
     test(`${engine}, gate: change_<N>_ tags pushed; the password in no log line, no argv, no file left`, async () => {
@@ -73,8 +81,17 @@ describe('actions/upload/action.yml run as a runner would', () => {
       // The runner consumes ::add-mask:: commands (that is how it learns what to hide); every other line is shown.
       const masks = result.stdout.split('\n').filter((l) => l.startsWith('::add-mask::'));
       assert.ok(masks.includes(`::add-mask::${PASSWORD}`), 'the password is registered as a secret');
-      const shown = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
-      for (const [where, text] of Object.entries({ stdout: shown, stderr: result.stderr, argv: result.argv, summary: result.summary, outputs: JSON.stringify(result.outputs) })) {
+      const shown = result.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n');
+      for (const [where, text] of Object.entries({
+        stdout: shown,
+        stderr: result.stderr,
+        argv: result.argv,
+        summary: result.summary,
+        outputs: JSON.stringify(result.outputs),
+      })) {
         assert.ok(!text.includes(PASSWORD), `the password appears in ${where}`);
         assert.ok(!text.includes(Buffer.from(`ci:${PASSWORD}`).toString('base64')), `the encoded password appears in ${where}`);
       }
@@ -104,10 +121,13 @@ describe('actions/upload/action.yml run as a runner would', () => {
     });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const artifacts = JSON.parse(result.outputs.artifacts) as { url: string; metadata: { tag: string } }[];
-    assert.deepEqual(artifacts.map((a) => [a.url, a.metadata.tag]), [
-      [`docker://${intermediate.registry}/action/${name}:change_77_latest`, 'latest'],
-      [`docker://${intermediate.registry}/action/${name}:change_77_1.0`, '1.0'],
-    ]);
+    assert.deepEqual(
+      artifacts.map((a) => [a.url, a.metadata.tag]),
+      [
+        [`docker://${intermediate.registry}/action/${name}:change_77_latest`, 'latest'],
+        [`docker://${intermediate.registry}/action/${name}:change_77_1.0`, '1.0'],
+      ],
+    );
     assert.match(result.summary, /Uploaded to the intermediate registry/);
     assert.deepEqual(await skopeoTags(`${intermediate.registry}/action/${name}`), ['change_77_1.0', 'change_77_latest']);
   });

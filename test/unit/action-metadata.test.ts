@@ -29,7 +29,8 @@ describe('action metadata', () => {
       assert.deepEqual(Object.keys(step.env ?? {}).sort(), declared.map(envName).sort());
       for (const name of declared) assert.equal(step.env?.[envName(name)], `\${{ inputs.${name} }}`);
       assert.match(step.run ?? '', new RegExp(`node "\\$GITHUB_ACTION_PATH/\\.\\./\\.\\./dist/index\\.js" ${command}\\n`));
-      for (const [name, output] of Object.entries(action.outputs ?? {})) assert.equal(output.value, `\${{ steps.${step.id}.outputs.${name} }}`);
+      for (const [name, output] of Object.entries(action.outputs ?? {}))
+        assert.equal(output.value, `\${{ steps.${step.id}.outputs.${name} }}`);
     });
   }
 
@@ -38,13 +39,18 @@ describe('action metadata', () => {
       const readme = readFileSync(join(root, 'actions', command, 'README.md'), 'utf8');
       assert.equal(withReadmeTables(readme, command), readme, 'the README tables are stale: run npm run gen');
       const action = readAction(join(root, 'actions', command, 'action.yml'));
-      for (const name of [...Object.keys(action.inputs ?? {}), ...Object.keys(action.outputs ?? {})]) assert.ok(readme.includes(`| \`${name}\` |`), name);
+      for (const name of [...Object.keys(action.inputs ?? {}), ...Object.keys(action.outputs ?? {})])
+        assert.ok(readme.includes(`| \`${name}\` |`), name);
     });
   }
 
   test('every action has a name, description and branding, and every input a description and a default', () => {
     for (const path of ['action.yml', ...COMMANDS.map((c) => `actions/${c}/action.yml`)]) {
-      const action = readAction(join(root, path)) as ReturnType<typeof readAction> & { name?: string; description?: string; branding?: { icon?: string; color?: string } };
+      const action = readAction(join(root, path)) as ReturnType<typeof readAction> & {
+        name?: string;
+        description?: string;
+        branding?: { icon?: string; color?: string };
+      };
       assert.ok(action.name && action.description && action.branding?.icon && action.branding.color, path);
       for (const [name, input] of Object.entries(action.inputs ?? {}) as [string, { description?: string; default?: string }][]) {
         assert.ok(input.description, `${path}: ${name} has no description`);
@@ -59,6 +65,11 @@ describe('action metadata', () => {
     assert.equal(rootAction.runs.main, 'dist/index.js');
     assert.equal(rootAction.inputs?.command?.required, true);
     const union = new Set(COMMANDS.flatMap((c) => Object.keys(readAction(join(root, 'actions', c, 'action.yml')).inputs ?? {})));
-    assert.deepEqual(Object.keys(rootAction.inputs ?? {}).filter((n) => n !== 'command').sort(), [...union].sort());
+    assert.deepEqual(
+      Object.keys(rootAction.inputs ?? {})
+        .filter((n) => n !== 'command')
+        .sort(),
+      [...union].sort(),
+    );
   });
 });

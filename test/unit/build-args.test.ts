@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
 import { buildxBuildArgs, dockerBuildArgs, ociBuildArgs } from '../../src/engines/build-args.js';
-import { buildxPushArgs, buildxPushedDigest, dockerPushArgs, dockerPushedDigest, ociPushArgs, type PushSpec } from '../../src/engines/push-args.js';
+import {
+  buildxPushArgs,
+  buildxPushedDigest,
+  dockerPushArgs,
+  dockerPushedDigest,
+  ociPushArgs,
+  type PushSpec,
+} from '../../src/engines/push-args.js';
 import type { BuildSpec } from '../../src/engines/build-spec.js';
 
 const base: BuildSpec = {
@@ -27,50 +34,226 @@ const multi: BuildSpec = { ...full, platforms: ['linux/amd64', 'linux/arm64'] };
 
 describe('engine argv (inputs -> argv, no shell anywhere)', () => {
   const table: [string, (s: BuildSpec) => string[], BuildSpec, string[]][] = [
-    ['docker, minimal', dockerBuildArgs, base, ['build', '--file', '/w/app/Containerfile', '--iidfile', '/tmp/iid', '--tag', 'quay.io/o/a:latest', '--tag', 'quay.io/o/a:change_7_latest', '/w/app']],
+    [
+      'docker, minimal',
+      dockerBuildArgs,
+      base,
+      [
+        'build',
+        '--file',
+        '/w/app/Containerfile',
+        '--iidfile',
+        '/tmp/iid',
+        '--tag',
+        'quay.io/o/a:latest',
+        '--tag',
+        'quay.io/o/a:change_7_latest',
+        '/w/app',
+      ],
+    ],
     [
       'docker, target + build args + labels',
       dockerBuildArgs,
       full,
-      ['build', '--file', '/w/app/Containerfile', '--target', 'final', '--build-arg', 'A=1', '--build-arg', 'B=two words; $(rm -rf /)', '--build-arg', 'FROM_ENV', '--label', 'org.zuul-ci.change=7', '--label', 'k=v=w', '--iidfile', '/tmp/iid', '--tag', 'quay.io/o/a:latest', '--tag', 'quay.io/o/a:change_7_latest', '/w/src'],
+      [
+        'build',
+        '--file',
+        '/w/app/Containerfile',
+        '--target',
+        'final',
+        '--build-arg',
+        'A=1',
+        '--build-arg',
+        'B=two words; $(rm -rf /)',
+        '--build-arg',
+        'FROM_ENV',
+        '--label',
+        'org.zuul-ci.change=7',
+        '--label',
+        'k=v=w',
+        '--iidfile',
+        '/tmp/iid',
+        '--tag',
+        'quay.io/o/a:latest',
+        '--tag',
+        'quay.io/o/a:change_7_latest',
+        '/w/src',
+      ],
     ],
     [
       'buildx, two platforms',
       buildxBuildArgs,
       multi,
-      ['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--file', '/w/app/Containerfile', '--target', 'final', '--build-arg', 'A=1', '--build-arg', 'B=two words; $(rm -rf /)', '--build-arg', 'FROM_ENV', '--label', 'org.zuul-ci.change=7', '--label', 'k=v=w', '--iidfile', '/tmp/iid', '--tag', 'quay.io/o/a:latest', '--tag', 'quay.io/o/a:change_7_latest', '/w/src'],
+      [
+        'buildx',
+        'build',
+        '--platform',
+        'linux/amd64,linux/arm64',
+        '--file',
+        '/w/app/Containerfile',
+        '--target',
+        'final',
+        '--build-arg',
+        'A=1',
+        '--build-arg',
+        'B=two words; $(rm -rf /)',
+        '--build-arg',
+        'FROM_ENV',
+        '--label',
+        'org.zuul-ci.change=7',
+        '--label',
+        'k=v=w',
+        '--iidfile',
+        '/tmp/iid',
+        '--tag',
+        'quay.io/o/a:latest',
+        '--tag',
+        'quay.io/o/a:change_7_latest',
+        '/w/src',
+      ],
     ],
-    ['podman/buildah, one platform', ociBuildArgs, base, ['build', '--file', '/w/app/Containerfile', '--iidfile', '/tmp/iid', '--tag', 'quay.io/o/a:latest', '--tag', 'quay.io/o/a:change_7_latest', '/w/app']],
+    [
+      'podman/buildah, one platform',
+      ociBuildArgs,
+      base,
+      [
+        'build',
+        '--file',
+        '/w/app/Containerfile',
+        '--iidfile',
+        '/tmp/iid',
+        '--tag',
+        'quay.io/o/a:latest',
+        '--tag',
+        'quay.io/o/a:change_7_latest',
+        '/w/app',
+      ],
+    ],
     [
       'podman/buildah, two platforms into a manifest list named by the first tag, no iidfile',
       ociBuildArgs,
       multi,
-      ['build', '--file', '/w/app/Containerfile', '--target', 'final', '--build-arg', 'A=1', '--build-arg', 'B=two words; $(rm -rf /)', '--build-arg', 'FROM_ENV', '--label', 'org.zuul-ci.change=7', '--label', 'k=v=w', '--platform', 'linux/amd64,linux/arm64', '--manifest', 'quay.io/o/a:latest', '/w/src'],
+      [
+        'build',
+        '--file',
+        '/w/app/Containerfile',
+        '--target',
+        'final',
+        '--build-arg',
+        'A=1',
+        '--build-arg',
+        'B=two words; $(rm -rf /)',
+        '--build-arg',
+        'FROM_ENV',
+        '--label',
+        'org.zuul-ci.change=7',
+        '--label',
+        'k=v=w',
+        '--platform',
+        'linux/amd64,linux/arm64',
+        '--manifest',
+        'quay.io/o/a:latest',
+        '/w/src',
+      ],
     ],
   ];
   for (const [name, builder, spec, expected] of table) {
     test(name, () => assert.deepEqual(builder(spec), expected));
   }
   test('podman/buildah, one platform pinned to the host so a stale base name cannot pick another', () => {
-    assert.deepEqual(ociBuildArgs(base, 'linux/amd64'), ['build', '--file', '/w/app/Containerfile', '--platform', 'linux/amd64', '--iidfile', '/tmp/iid', '--tag', 'quay.io/o/a:latest', '--tag', 'quay.io/o/a:change_7_latest', '/w/app']);
+    assert.deepEqual(ociBuildArgs(base, 'linux/amd64'), [
+      'build',
+      '--file',
+      '/w/app/Containerfile',
+      '--platform',
+      'linux/amd64',
+      '--iidfile',
+      '/tmp/iid',
+      '--tag',
+      'quay.io/o/a:latest',
+      '--tag',
+      'quay.io/o/a:change_7_latest',
+      '/w/app',
+    ]);
   });
 });
 
 describe('push argv', () => {
-  const push: PushSpec = { source: 'quay.io/o/a:latest', destination: 'quay.io/o/a:change_7_latest', multiPlatform: false, insecure: false, digestFile: '/tmp/d' };
+  const push: PushSpec = {
+    source: 'quay.io/o/a:latest',
+    destination: 'quay.io/o/a:change_7_latest',
+    multiPlatform: false,
+    insecure: false,
+    digestFile: '/tmp/d',
+  };
   const table: [string, string[][], string[][]][] = [
-    ['podman/buildah push, TLS on, no credentials', [ociPushArgs(push)], [['push', '--digestfile', '/tmp/d', 'quay.io/o/a:latest', 'docker://quay.io/o/a:change_7_latest']]],
+    [
+      'podman/buildah push, TLS on, no credentials',
+      [ociPushArgs(push)],
+      [['push', '--digestfile', '/tmp/d', 'quay.io/o/a:latest', 'docker://quay.io/o/a:change_7_latest']],
+    ],
     [
       'podman/buildah manifest push --all to an insecure registry with a temporary auth file',
       [ociPushArgs({ ...push, multiPlatform: true, insecure: true, authFile: '/tmp/cia-auth-x/config.json' })],
-      [['manifest', 'push', '--all', '--tls-verify=false', '--authfile', '/tmp/cia-auth-x/config.json', '--digestfile', '/tmp/d', 'quay.io/o/a:latest', 'docker://quay.io/o/a:change_7_latest']],
+      [
+        [
+          'manifest',
+          'push',
+          '--all',
+          '--tls-verify=false',
+          '--authfile',
+          '/tmp/cia-auth-x/config.json',
+          '--digestfile',
+          '/tmp/d',
+          'quay.io/o/a:latest',
+          'docker://quay.io/o/a:change_7_latest',
+        ],
+      ],
     ],
-    ['docker: tag to the destination name, then push', dockerPushArgs(push), [['tag', 'quay.io/o/a:latest', 'quay.io/o/a:change_7_latest'], ['push', 'quay.io/o/a:change_7_latest']]],
-    ['docker: no tag step when the names agree', dockerPushArgs({ ...push, source: push.destination }), [['push', 'quay.io/o/a:change_7_latest']]],
+    [
+      'docker: tag to the destination name, then push',
+      dockerPushArgs(push),
+      [
+        ['tag', 'quay.io/o/a:latest', 'quay.io/o/a:change_7_latest'],
+        ['push', 'quay.io/o/a:change_7_latest'],
+      ],
+    ],
+    [
+      'docker: no tag step when the names agree',
+      dockerPushArgs({ ...push, source: push.destination }),
+      [['push', 'quay.io/o/a:change_7_latest']],
+    ],
     [
       'docker buildx: rebuild (cached) with --push and a metadata file',
       [buildxPushArgs(multi, 'quay.io/o/a:change_7_latest', '/tmp/meta.json')],
-      [['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--file', '/w/app/Containerfile', '--target', 'final', '--build-arg', 'A=1', '--build-arg', 'B=two words; $(rm -rf /)', '--build-arg', 'FROM_ENV', '--label', 'org.zuul-ci.change=7', '--label', 'k=v=w', '--tag', 'quay.io/o/a:change_7_latest', '--push', '--metadata-file', '/tmp/meta.json', '/w/src']],
+      [
+        [
+          'buildx',
+          'build',
+          '--platform',
+          'linux/amd64,linux/arm64',
+          '--file',
+          '/w/app/Containerfile',
+          '--target',
+          'final',
+          '--build-arg',
+          'A=1',
+          '--build-arg',
+          'B=two words; $(rm -rf /)',
+          '--build-arg',
+          'FROM_ENV',
+          '--label',
+          'org.zuul-ci.change=7',
+          '--label',
+          'k=v=w',
+          '--tag',
+          'quay.io/o/a:change_7_latest',
+          '--push',
+          '--metadata-file',
+          '/tmp/meta.json',
+          '/w/src',
+        ],
+      ],
     ],
   ];
   for (const [name, actual, expected] of table) test(name, () => assert.deepEqual(actual, expected));

@@ -10,12 +10,31 @@ const events = join(import.meta.dirname, '..', 'fixtures', 'events');
 /** Each runner's own environment markers and variables, as they set them. */
 const RUNNER_ENV: Record<Exclude<RunnerKind, 'local'>, Record<string, string>> = {
   github: { GITHUB_ACTIONS: 'true', CI: 'true', GITHUB_SERVER_URL: 'https://github.com', GITHUB_API_URL: 'https://api.github.com' },
-  gitea: { GITHUB_ACTIONS: 'true', GITEA_ACTIONS: 'true', CI: 'true', GITHUB_SERVER_URL: 'https://gitea.example.org', GITHUB_API_URL: 'https://gitea.example.org/api/v1' },
-  forgejo: { GITHUB_ACTIONS: 'true', GITEA_ACTIONS: 'true', FORGEJO_ACTIONS: 'true', CI: 'true', GITHUB_SERVER_URL: 'https://codeberg.example.org', GITHUB_API_URL: 'https://codeberg.example.org/api/v1' },
+  gitea: {
+    GITHUB_ACTIONS: 'true',
+    GITEA_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_SERVER_URL: 'https://gitea.example.org',
+    GITHUB_API_URL: 'https://gitea.example.org/api/v1',
+  },
+  forgejo: {
+    GITHUB_ACTIONS: 'true',
+    GITEA_ACTIONS: 'true',
+    FORGEJO_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_SERVER_URL: 'https://codeberg.example.org',
+    GITHUB_API_URL: 'https://codeberg.example.org/api/v1',
+  },
   act: { GITHUB_ACTIONS: 'true', ACT: 'true', CI: 'true', GITHUB_SERVER_URL: 'https://github.com' },
 };
 
-function run(runner: Exclude<RunnerKind, 'local'>, eventName: string, file: string | undefined, extra: Record<string, string> = {}, override?: number): ChangeInfo {
+function run(
+  runner: Exclude<RunnerKind, 'local'>,
+  eventName: string,
+  file: string | undefined,
+  extra: Record<string, string> = {},
+  override?: number,
+): ChangeInfo {
   const env = {
     ...RUNNER_ENV[runner],
     GITHUB_EVENT_NAME: eventName,
@@ -38,8 +57,24 @@ describe('change detection per event and runner', () => {
   test('GitHub pull_request: PR number, URL and head SHA', () => {
     const c = run('github', 'pull_request', 'github-pull_request.json');
     assert.deepEqual(
-      { change: c.change, url: c.changeUrl, revision: c.revision, prefix: c.prefix, pipeline: c.pipeline, head: c.headRepository, base: c.baseRepository },
-      { change: 42, url: 'https://github.com/acme/widgets/pull/42', revision: '8d1f8e1b2c3a4f5e6d7c8b9a0f1e2d3c4b5a6978', prefix: 'change_42', pipeline: 'pull_request', head: 'acme/widgets', base: 'acme/widgets' },
+      {
+        change: c.change,
+        url: c.changeUrl,
+        revision: c.revision,
+        prefix: c.prefix,
+        pipeline: c.pipeline,
+        head: c.headRepository,
+        base: c.baseRepository,
+      },
+      {
+        change: 42,
+        url: 'https://github.com/acme/widgets/pull/42',
+        revision: '8d1f8e1b2c3a4f5e6d7c8b9a0f1e2d3c4b5a6978',
+        prefix: 'change_42',
+        pipeline: 'pull_request',
+        head: 'acme/widgets',
+        base: 'acme/widgets',
+      },
     );
   });
 
@@ -114,7 +149,10 @@ describe('change detection per event and runner', () => {
   });
 
   test('an unreadable event file is a clear error', () => {
-    assert.throws(() => readEvent({ GITHUB_EVENT_PATH: '/nonexistent/event.json' }), /GITHUB_EVENT_PATH: cannot read the event payload \/nonexistent\/event.json/);
+    assert.throws(
+      () => readEvent({ GITHUB_EVENT_PATH: '/nonexistent/event.json' }),
+      /GITHUB_EVENT_PATH: cannot read the event payload \/nonexistent\/event.json/,
+    );
   });
 });
 
@@ -125,6 +163,7 @@ describe('change input', () => {
     assert.equal(parseChangeInput(''), undefined);
   });
   for (const bad of ['0', '-1', 'abc', '4.2', '42x']) {
-    test(`refuses ${JSON.stringify(bad)}`, () => assert.throws(() => parseChangeInput(bad), new RegExp(`change: "${bad.replace('.', '\\.')}" is not a change number`)));
+    test(`refuses ${JSON.stringify(bad)}`, () =>
+      assert.throws(() => parseChangeInput(bad), new RegExp(`change: "${bad.replace('.', '\\.')}" is not a change number`)));
   }
 });

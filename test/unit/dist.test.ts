@@ -15,7 +15,10 @@ describe('dist/', () => {
       execFileSync('bash', ['scripts/build.sh', fresh], { cwd: root, stdio: 'pipe' });
       assert.deepEqual(list(join(root, 'dist')), list(fresh), 'dist/ has different files than a fresh build');
       for (const file of list(fresh)) {
-        assert.ok(readFileSync(join(root, 'dist', file)).equals(readFileSync(join(fresh, file))), `dist/${file} differs from a fresh build: run npm run build`);
+        assert.ok(
+          readFileSync(join(root, 'dist', file)).equals(readFileSync(join(fresh, file))),
+          `dist/${file} differs from a fresh build: run npm run build`,
+        );
       }
     } finally {
       rmSync(fresh, { recursive: true, force: true });
@@ -37,7 +40,10 @@ describe('dist/', () => {
   });
 
   test('the root action (node24 form) reads INPUT_COMMAND', () => {
-    const result = spawnSync(process.execPath, [join(root, 'dist', 'index.js')], { encoding: 'utf8', env: { PATH: process.env.PATH, INPUT_COMMAND: 'deploy' } });
+    const result = spawnSync(process.execPath, [join(root, 'dist', 'index.js')], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, INPUT_COMMAND: 'deploy' },
+    });
     assert.equal(result.status, 1);
     assert.match(result.stdout, /command: "deploy" is not a command; one of build, upload, promote, mirror/);
   });

@@ -24,7 +24,10 @@ describe('linear-time patterns (RE2)', () => {
   });
 
   test('look-around and back-references are refused with the field named', () => {
-    assert.throws(() => linearPattern('(?<=a)b', 'cleanup-regex', true), /^ConfigError: cleanup-regex: "\(\?<=a\)b" is not a valid regular expression \(RE2 syntax/);
+    assert.throws(
+      () => linearPattern('(?<=a)b', 'cleanup-regex', true),
+      /^ConfigError: cleanup-regex: "\(\?<=a\)b" is not a valid regular expression \(RE2 syntax/,
+    );
     assert.throws(() => linearPattern('(a)\\1', 'tag_regex', false), /tag_regex: .* is not a valid regular expression/);
   });
 });
@@ -36,7 +39,10 @@ describe('digests', () => {
     verifyBytes(sha512, bytes, 'm');
     assert.throws(() => verifyBytes(sha512, Buffer.from('other'), 'm'), DigestMismatchError);
     assert.equal(algorithmOf(sha512), 'sha512');
-    assert.throws(() => algorithmOf(`sha384:${'a'.repeat(96)}`, 'pin'), /pin: digest algorithm "sha384" cannot be verified; supported: sha256, sha512/);
+    assert.throws(
+      () => algorithmOf(`sha384:${'a'.repeat(96)}`, 'pin'),
+      /pin: digest algorithm "sha384" cannot be verified; supported: sha256, sha512/,
+    );
   });
 });
 
@@ -50,7 +56,10 @@ describe('secrets in what servers send', () => {
 
   test('names with a scheme or user info are refused without echoing the user info', () => {
     assert.match(schemeOrCredentials('https://quay.io/a/b') ?? '', /"https:\/\/quay\.io\/a\/b" must be written host\/path/);
-    assert.equal(schemeOrCredentials('bob:pw@quay.io/a/b'), '"***@quay.io/a/b" must be written host/path, with no scheme or credentials (credentials go in registry-credentials)');
+    assert.equal(
+      schemeOrCredentials('bob:pw@quay.io/a/b'),
+      '"***@quay.io/a/b" must be written host/path, with no scheme or credentials (credentials go in registry-credentials)',
+    );
     assert.equal(schemeOrCredentials('quay.io/a/b@sha256:abc'), undefined);
     assert.equal(schemeOrCredentials('app@sha256:abc'), undefined);
   });
@@ -58,8 +67,14 @@ describe('secrets in what servers send', () => {
 
 describe('YAML inputs are data', () => {
   test('tags are errors, aliases are bounded, errors name line and column without the text', () => {
-    assert.throws(() => parseYamlInput('a: !secret hunter2', 'images'), /^ConfigError: images: YAML tags are not supported \(line 1, column 4\): !secret/);
-    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
+    assert.throws(
+      () => parseYamlInput('a: !secret hunter2', 'images'),
+      /^ConfigError: images: YAML tags are not supported \(line 1, column 4\): !secret/,
+    );
+    const laughs = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdef'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdef'[i]}`).join(', ')}]`),
+    ].join('\n');
     assert.throws(() => parseYamlInput(laughs, 'images'), /images: YAML aliases expand more than 1000 times/);
     assert.deepEqual(parseYamlInput('base: &b {x: 1}\nimage: {<<: *b, y: 2}', 'images'), { base: { x: 1 }, image: { x: 1, y: 2 } });
     assert.throws(() => parseYamlInput('a: 1\na: 2', 'images'), /images: not valid YAML \(line 2, column 1\): Map keys must be unique/);

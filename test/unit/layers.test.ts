@@ -49,11 +49,16 @@ describe('layers', () => {
 
   test('no import cycle between the files of src/ (type imports included)', () => {
     const src = join(root, 'src');
-    const files = readdirSync(src, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).map((f) => join(src, f));
+    const files = readdirSync(src, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(src, f));
     const edges = new Map<string, string[]>();
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      const targets = [...text.matchAll(/^(?:import|export)[^'";]*?from '(\.{1,2}\/[^']+)\.js';/gm)].map((m) => resolve(dirname(file), `${m[1]}.ts`));
+      const targets = [...text.matchAll(/^(?:import|export)[^'";]*?from '(\.{1,2}\/[^']+)\.js';/gm)].map((m) =>
+        resolve(dirname(file), `${m[1]}.ts`),
+      );
       edges.set(file, targets);
     }
     const state = new Map<string, 'visiting' | 'done'>();

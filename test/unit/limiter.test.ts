@@ -22,12 +22,18 @@ describe('Limiter', () => {
     );
     assert.equal(peak, 3);
     assert.deepEqual(started.slice(0, 3), [0, 1, 2]);
-    assert.deepEqual([...started].sort((a, b) => a - b), Array.from({ length: 12 }, (_, i) => i));
+    assert.deepEqual(
+      [...started].sort((a, b) => a - b),
+      Array.from({ length: 12 }, (_, i) => i),
+    );
   });
 
   test('a failing task frees its place', async () => {
     const limiter = new Limiter(1);
-    await assert.rejects(limiter.run(async () => Promise.reject(new Error('boom'))), /boom/);
+    await assert.rejects(
+      limiter.run(async () => Promise.reject(new Error('boom'))),
+      /boom/,
+    );
     assert.equal(await limiter.run(async () => 'next'), 'next');
   });
 
@@ -40,11 +46,12 @@ describe('KeyedMutex', () => {
   test('one task at a time per key, in the order given; other keys go side by side', async () => {
     const mutex = new KeyedMutex();
     const log: string[] = [];
-    const task = (key: string, i: number) => mutex.run(key, async () => {
-      log.push(`${key}${i}+`);
-      await tick();
-      log.push(`${key}${i}-`);
-    });
+    const task = (key: string, i: number) =>
+      mutex.run(key, async () => {
+        log.push(`${key}${i}+`);
+        await tick();
+        log.push(`${key}${i}-`);
+      });
     await Promise.all([task('a', 1), task('a', 2), task('b', 1)]);
     const a = log.filter((l) => l.startsWith('a'));
     assert.deepEqual(a, ['a1+', 'a1-', 'a2+', 'a2-']);

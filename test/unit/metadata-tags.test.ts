@@ -28,8 +28,14 @@ describe('docker/metadata-action interop (its tags output, verbatim)', () => {
   });
 
   test('a reference naming no image, without a tag, or malformed: clear errors', () => {
-    assert.throws(() => applyMetadataTags(images, 'ghcr.io/acme/other:1'), /metadata-tags: "ghcr.io\/acme\/other:1" names no image of the list \(ghcr.io\/acme\/app, docker.io\/acme\/worker\)/);
+    assert.throws(
+      () => applyMetadataTags(images, 'ghcr.io/acme/other:1'),
+      /metadata-tags: "ghcr.io\/acme\/other:1" names no image of the list \(ghcr.io\/acme\/app, docker.io\/acme\/worker\)/,
+    );
     assert.throws(() => applyMetadataTags(images, 'ghcr.io/acme/app'), /metadata-tags: "ghcr.io\/acme\/app" has no tag/);
-    assert.throws(() => applyMetadataTags(images, 'ghcr.io/Acme/app:1'), /metadata-tags: invalid image reference "ghcr.io\/Acme\/app:1": repository names must be lowercase/);
+    assert.throws(
+      () => applyMetadataTags(images, 'ghcr.io/Acme/app:1'),
+      /metadata-tags: invalid image reference "ghcr.io\/Acme\/app:1": repository names must be lowercase/,
+    );
   });
 });

@@ -7,7 +7,8 @@ import { ConfigError } from '../../src/config/errors.js';
 import { loadMirrorList, tagInRange, type MirrorSource } from '../../src/config/mirror-list.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'cia-mirror-list-'));
-const load = (source: Partial<MirrorSource>, secrets: string[] = []) => loadMirrorList({ inline: '', file: '', format: 'zuul', destination: '', workDir, ...source }, (s) => secrets.push(s));
+const load = (source: Partial<MirrorSource>, secrets: string[] = []) =>
+  loadMirrorList({ inline: '', file: '', format: 'zuul', destination: '', workDir, ...source }, (s) => secrets.push(s));
 const error = (source: Partial<MirrorSource>) => {
   try {
     load(source);
@@ -42,21 +43,45 @@ describe('mirror list: Zuul items', () => {
     assert.deepEqual(c.platforms, ['linux/amd64', 'linux/arm64/v8']);
     assert.deepEqual(d.selector, { kind: 'semver', range: '>=1.2 <2' });
     assert.deepEqual(e.selector, { kind: 'all' });
-    assert.deepEqual(list.items.map((i) => i.label), ['mirror[0]', 'mirror[1]', 'mirror[2]', 'mirror[3]', 'mirror[4]', 'mirror[5]']);
+    assert.deepEqual(
+      list.items.map((i) => i.label),
+      ['mirror[0]', 'mirror[1]', 'mirror[2]', 'mirror[3]', 'mirror[4]', 'mirror[5]'],
+    );
   });
 
   test('a Zuul vars file with mirror_container_images_images', () => {
-    writeFileSync(join(workDir, 'vars.yaml'), 'mirror_container_images_images:\n  - {src_repository: quay.io/org/a, dest_repository: "127.0.0.1:5000/a"}\n');
+    writeFileSync(
+      join(workDir, 'vars.yaml'),
+      'mirror_container_images_images:\n  - {src_repository: quay.io/org/a, dest_repository: "127.0.0.1:5000/a"}\n',
+    );
     assert.equal(load({ file: 'vars.yaml' }).items.length, 1);
   });
 
   test('errors name the item and field', () => {
-    assert.match(error({ inline: '[{src_repository: a/b, dest_repository: c/d, tags: []}]' }), /mirror\[0\]\.tags: must list at least one tag/);
-    assert.match(error({ inline: '[{src_repository: "quay.io/a/b:v1", dest_repository: c/d}]' }), /mirror\[0\]\.src_repository: "quay\.io\/a\/b:v1" must not include a tag or digest/);
-    assert.match(error({ inline: '[{src_repository: a/b, dest_repository: c/d, platforms: [amd64]}]' }), /mirror\[0\]\.platforms: "amd64" is not os\/arch\[\/variant\]/);
-    assert.match(error({ inline: '[{src_repository: a/b, dest_repository: c/d, tags: ["sha384:' + 'a'.repeat(96) + '"]}]' }), /digest algorithm "sha384" cannot be verified; supported: sha256, sha512/);
-    assert.match(error({ inline: '[{src_repository: a/b, dest_repository: c/d, tag_regex: "(?=x)"}]' }), /mirror\[0\]\.tag_regex: "\(\?=x\)" is not a valid regular expression \(RE2 syntax/);
-    assert.match(error({ inline: '{something: else}' }), /mirror: expected a list, or a mapping with a "mirror_container_images_images" key/);
+    assert.match(
+      error({ inline: '[{src_repository: a/b, dest_repository: c/d, tags: []}]' }),
+      /mirror\[0\]\.tags: must list at least one tag/,
+    );
+    assert.match(
+      error({ inline: '[{src_repository: "quay.io/a/b:v1", dest_repository: c/d}]' }),
+      /mirror\[0\]\.src_repository: "quay\.io\/a\/b:v1" must not include a tag or digest/,
+    );
+    assert.match(
+      error({ inline: '[{src_repository: a/b, dest_repository: c/d, platforms: [amd64]}]' }),
+      /mirror\[0\]\.platforms: "amd64" is not os\/arch\[\/variant\]/,
+    );
+    assert.match(
+      error({ inline: '[{src_repository: a/b, dest_repository: c/d, tags: ["sha384:' + 'a'.repeat(96) + '"]}]' }),
+      /digest algorithm "sha384" cannot be verified; supported: sha256, sha512/,
+    );
+    assert.match(
+      error({ inline: '[{src_repository: a/b, dest_repository: c/d, tag_regex: "(?=x)"}]' }),
+      /mirror\[0\]\.tag_regex: "\(\?=x\)" is not a valid regular expression \(RE2 syntax/,
+    );
+    assert.match(
+      error({ inline: '{something: else}' }),
+      /mirror: expected a list, or a mapping with a "mirror_container_images_images" key/,
+    );
     assert.match(error({ inline: '[]' }), /must list at least one item/);
   });
 });
@@ -82,7 +107,15 @@ quay.io:
       },
       secrets,
     );
-    assert.deepEqual(list.items.map((i) => [i.source.path, i.selector.kind]), [['org/app', 'tags'], ['org/all', 'all'], ['org/rx', 'regex'], ['org/sv', 'semver']]);
+    assert.deepEqual(
+      list.items.map((i) => [i.source.path, i.selector.kind]),
+      [
+        ['org/app', 'tags'],
+        ['org/all', 'all'],
+        ['org/rx', 'regex'],
+        ['org/sv', 'semver'],
+      ],
+    );
     assert.equal(list.items[0].destination.path, 'mirror/org/app');
     assert.deepEqual(list.insecureSources, ['quay.io']);
     assert.deepEqual(list.sourceCredentials, [{ registry: 'quay.io', username: 'u', password: 'sync-secret' }]);
@@ -90,7 +123,10 @@ quay.io:
   });
 
   test('mirror-destination is required', () => {
-    assert.match(error({ format: 'skopeo-sync', inline: 'quay.io: {images: {a/b: [v1]}}' }), /mirror-destination: required with mirror-format: skopeo-sync/);
+    assert.match(
+      error({ format: 'skopeo-sync', inline: 'quay.io: {images: {a/b: [v1]}}' }),
+      /mirror-destination: required with mirror-format: skopeo-sync/,
+    );
   });
 });
 

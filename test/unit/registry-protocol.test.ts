@@ -13,15 +13,54 @@ import { dummyManifest, isDummy } from '../../src/registry/tag-delete/dummy.js';
 
 describe('WWW-Authenticate challenges', () => {
   const cases: [string, string | string[], { scheme: string; params: Record<string, string> }[]][] = [
-    ['Bearer with realm, service, scope', 'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/busybox:pull"', [{ scheme: 'Bearer', params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:library/busybox:pull' } }]],
+    [
+      'Bearer with realm, service, scope',
+      'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/busybox:pull"',
+      [
+        {
+          scheme: 'Bearer',
+          params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:library/busybox:pull' },
+        },
+      ],
+    ],
     ['Basic alone', 'Basic realm="Registry Realm"', [{ scheme: 'Basic', params: { realm: 'Registry Realm' } }]],
-    ['two challenges in one header', 'Bearer realm="https://a/token",service="a", Basic realm="a"', [{ scheme: 'Bearer', params: { realm: 'https://a/token', service: 'a' } }, { scheme: 'Basic', params: { realm: 'a' } }]],
-    ['a quoted comma inside a value', 'Bearer realm="https://a/token",scope="repository:x:pull,push",error="insufficient_scope"', [{ scheme: 'Bearer', params: { realm: 'https://a/token', scope: 'repository:x:pull,push', error: 'insufficient_scope' } }]],
-    ['space-separated scopes with host:port names', 'Bearer realm="http://127.0.0.1:1/t",scope="repository:a/b:pull repository:127.0.0.1:5000/c:pull,push"', [{ scheme: 'Bearer', params: { realm: 'http://127.0.0.1:1/t', scope: 'repository:a/b:pull repository:127.0.0.1:5000/c:pull,push' } }]],
-    ['unquoted values and odd spacing', 'Bearer  realm=https://a/token , service=svc', [{ scheme: 'Bearer', params: { realm: 'https://a/token', service: 'svc' } }]],
+    [
+      'two challenges in one header',
+      'Bearer realm="https://a/token",service="a", Basic realm="a"',
+      [
+        { scheme: 'Bearer', params: { realm: 'https://a/token', service: 'a' } },
+        { scheme: 'Basic', params: { realm: 'a' } },
+      ],
+    ],
+    [
+      'a quoted comma inside a value',
+      'Bearer realm="https://a/token",scope="repository:x:pull,push",error="insufficient_scope"',
+      [{ scheme: 'Bearer', params: { realm: 'https://a/token', scope: 'repository:x:pull,push', error: 'insufficient_scope' } }],
+    ],
+    [
+      'space-separated scopes with host:port names',
+      'Bearer realm="http://127.0.0.1:1/t",scope="repository:a/b:pull repository:127.0.0.1:5000/c:pull,push"',
+      [{ scheme: 'Bearer', params: { realm: 'http://127.0.0.1:1/t', scope: 'repository:a/b:pull repository:127.0.0.1:5000/c:pull,push' } }],
+    ],
+    [
+      'unquoted values and odd spacing',
+      'Bearer  realm=https://a/token , service=svc',
+      [{ scheme: 'Bearer', params: { realm: 'https://a/token', service: 'svc' } }],
+    ],
     ['escaped quote inside a value', 'Basic realm="say \\"hi\\""', [{ scheme: 'Basic', params: { realm: 'say "hi"' } }]],
-    ['two header lines', ['Basic realm="x"', 'Bearer realm="https://t"'], [{ scheme: 'Basic', params: { realm: 'x' } }, { scheme: 'Bearer', params: { realm: 'https://t' } }]],
-    ['upper-case parameter names', 'Bearer Realm="https://t",Service="s"', [{ scheme: 'Bearer', params: { realm: 'https://t', service: 's' } }]],
+    [
+      'two header lines',
+      ['Basic realm="x"', 'Bearer realm="https://t"'],
+      [
+        { scheme: 'Basic', params: { realm: 'x' } },
+        { scheme: 'Bearer', params: { realm: 'https://t' } },
+      ],
+    ],
+    [
+      'upper-case parameter names',
+      'Bearer Realm="https://t",Service="s"',
+      [{ scheme: 'Bearer', params: { realm: 'https://t', service: 's' } }],
+    ],
   ];
   for (const [name, header, expected] of cases) test(name, () => assert.deepEqual(parseChallenges(header), expected));
   test('no header: no challenge', () => assert.deepEqual(parseChallenges(undefined), []));
@@ -29,14 +68,22 @@ describe('WWW-Authenticate challenges', () => {
 
 describe('scopes', () => {
   test('a scope name may hold host:port; actions follow the last colon', () => {
-    assert.deepEqual(parseScope('repository:127.0.0.1:5000/a:pull,push'), { type: 'repository', name: '127.0.0.1:5000/a', actions: ['pull', 'push'] });
+    assert.deepEqual(parseScope('repository:127.0.0.1:5000/a:pull,push'), {
+      type: 'repository',
+      name: '127.0.0.1:5000/a',
+      actions: ['pull', 'push'],
+    });
     assert.deepEqual(parseScope('registry:catalog:*'), { type: 'registry', name: 'catalog', actions: ['*'] });
     assert.equal(parseScope('nonsense'), undefined);
   });
   test('merging unites actions per resource, in a stable order', () => {
-    assert.deepEqual(mergeScopes(['repository:b:pull', 'repository:a:push', 'repository:a:pull', 'repository:b:pull']), ['repository:a:pull,push', 'repository:b:pull']);
+    assert.deepEqual(mergeScopes(['repository:b:pull', 'repository:a:push', 'repository:a:pull', 'repository:b:pull']), [
+      'repository:a:pull,push',
+      'repository:b:pull',
+    ]);
   });
-  test('splitting a challenge scope', () => assert.deepEqual(splitScopes('repository:a:pull  repository:b:push'), ['repository:a:pull', 'repository:b:push']));
+  test('splitting a challenge scope', () =>
+    assert.deepEqual(splitScopes('repository:a:pull  repository:b:push'), ['repository:a:pull', 'repository:b:push']));
 });
 
 describe('Link pagination', () => {
@@ -71,9 +118,18 @@ describe('retry policy', () => {
   });
   test('exponential backoff with jitter inside its ceiling, Retry-After first', () => {
     const policy = { attempts: 5, baseDelayMs: 100, maxDelayMs: 1000 };
-    assert.equal(backoffDelay(policy, 1, new Error(), () => 0), 50);
-    assert.equal(backoffDelay(policy, 3, new Error(), () => 1), 400);
-    assert.equal(backoffDelay(policy, 10, new Error(), () => 1), 1000);
+    assert.equal(
+      backoffDelay(policy, 1, new Error(), () => 0),
+      50,
+    );
+    assert.equal(
+      backoffDelay(policy, 3, new Error(), () => 1),
+      400,
+    );
+    assert.equal(
+      backoffDelay(policy, 10, new Error(), () => 1),
+      1000,
+    );
     assert.equal(backoffDelay(policy, 1, Object.assign(new Error(), { retryAfterMs: 2500 })), 2500);
   });
 });
@@ -83,7 +139,10 @@ describe('errors never carry credentials', () => {
     assert.equal(redactUrl('https://user:pass@r/v2/?token=abc&n=1&X-Amz-Signature=zz'), 'https://r/v2/?token=***&n=1&X-Amz-Signature=***');
   });
   test('the message names method, URL, status and OCI codes', () => {
-    assert.equal(new RegistryError('PUT', 'http://r/v2/a/manifests/t', 400, [{ code: 'MANIFEST_INVALID', message: 'manifest invalid' }]).message, 'PUT http://r/v2/a/manifests/t: HTTP 400 MANIFEST_INVALID: manifest invalid');
+    assert.equal(
+      new RegistryError('PUT', 'http://r/v2/a/manifests/t', 400, [{ code: 'MANIFEST_INVALID', message: 'manifest invalid' }]).message,
+      'PUT http://r/v2/a/manifests/t: HTTP 400 MANIFEST_INVALID: manifest invalid',
+    );
   });
 });
 
@@ -109,13 +168,29 @@ describe('dummy manifests for tag deletion', () => {
     const b = dummyManifest('change_1_latest', at);
     assert.notEqual(a.digest, b.digest);
     assert.equal(a.digest, sha256(a.bytes));
-    const manifest = JSON.parse(a.bytes.toString()) as { config: { digest: string; size: number }; layers: { digest: string; size: number }[] };
-    assert.deepEqual([manifest.config, ...manifest.layers].map((d) => [d.digest, d.size]), a.blobs.map((blob) => [sha256(blob.bytes), blob.bytes.length]));
+    const manifest = JSON.parse(a.bytes.toString()) as {
+      config: { digest: string; size: number };
+      layers: { digest: string; size: number }[];
+    };
+    assert.deepEqual(
+      [manifest.config, ...manifest.layers].map((d) => [d.digest, d.size]),
+      a.blobs.map((blob) => [sha256(blob.bytes), blob.bytes.length]),
+    );
     assert.match(a.bytes.toString(), /"org.container-image-actions.deleted-tag":"change_1_latest"/);
     assert.deepEqual(a.blobs, b.blobs, 'the blobs are shared by every dummy: uploaded once per repository');
     assert.ok(isDummy(a) && isDummy(b));
-    assert.ok(!isDummy({ bytes: Buffer.from(JSON.stringify({ config: { digest: manifest.config.digest }, annotations: {} })) }), 'the annotation is required');
-    assert.ok(!isDummy({ bytes: Buffer.from(JSON.stringify({ config: { digest: 'sha256:x' }, annotations: { 'org.container-image-actions.deleted-tag': 't' } })) }), 'and the fixed config');
+    assert.ok(
+      !isDummy({ bytes: Buffer.from(JSON.stringify({ config: { digest: manifest.config.digest }, annotations: {} })) }),
+      'the annotation is required',
+    );
+    assert.ok(
+      !isDummy({
+        bytes: Buffer.from(
+          JSON.stringify({ config: { digest: 'sha256:x' }, annotations: { 'org.container-image-actions.deleted-tag': 't' } }),
+        ),
+      }),
+      'and the fixed config',
+    );
   });
 });
 
@@ -127,11 +202,16 @@ describe('streaming verification', () => {
     await pipeline(Readable.from(chunks), verify, new Writable({ write: (c: Buffer, _e, cb) => (received.push(c), cb()) }));
     return Buffer.concat(received);
   };
-  test('passes matching bytes through unchanged', async () => assert.ok((await collect(new VerifyingStream(sha256(data), data.length, 'blob'))).equals(data)));
+  test('passes matching bytes through unchanged', async () =>
+    assert.ok((await collect(new VerifyingStream(sha256(data), data.length, 'blob'))).equals(data)));
   test('a wrong digest fails, and the last chunk is never released', async () => {
     const received: Buffer[] = [];
     await assert.rejects(
-      pipeline(Readable.from(chunks), new VerifyingStream(sha256(Buffer.from('other')), data.length, 'blob x'), new Writable({ write: (c: Buffer, _e, cb) => (received.push(c), cb()) })),
+      pipeline(
+        Readable.from(chunks),
+        new VerifyingStream(sha256(Buffer.from('other')), data.length, 'blob x'),
+        new Writable({ write: (c: Buffer, _e, cb) => (received.push(c), cb()) }),
+      ),
       DigestMismatchError,
     );
     assert.ok(Buffer.concat(received).length < data.length, 'the consumer never got the whole blob');

@@ -17,7 +17,8 @@ const root = join(import.meta.dirname, '..', '..');
 
 describe('action and workflow files pass @action-validator/core (SchemaStore schemas)', () => {
   for (const command of COMMANDS) {
-    test(`actions/${command}/action.yml`, () => assert.deepEqual(validator.validateAction(readFileSync(join(root, 'actions', command, 'action.yml'), 'utf8')).errors, []));
+    test(`actions/${command}/action.yml`, () =>
+      assert.deepEqual(validator.validateAction(readFileSync(join(root, 'actions', command, 'action.yml'), 'utf8')).errors, []));
   }
 
   test('action.yml (the validator bundles a schema that predates node24: checked as node20)', () => {
@@ -26,7 +27,8 @@ describe('action and workflow files pass @action-validator/core (SchemaStore sch
     assert.deepEqual(validator.validateAction(text.replace('using: node24', 'using: node20')).errors, []);
   });
 
-  test('the validator does catch a broken action', () => assert.notDeepEqual(validator.validateAction('name: x\nruns:\n  using: composite\n  stepz: []\n').errors, []));
+  test('the validator does catch a broken action', () =>
+    assert.notDeepEqual(validator.validateAction('name: x\nruns:\n  using: composite\n  stepz: []\n').errors, []));
 
   for (const forge of ['github', 'gitea', 'forgejo']) {
     for (const file of readdirSync(join(root, 'examples', forge)).filter((f) => f.endsWith('.yml'))) {
@@ -34,7 +36,9 @@ describe('action and workflow files pass @action-validator/core (SchemaStore sch
         const text = readFileSync(join(root, 'examples', forge, file), 'utf8');
         assert.deepEqual(validator.validateWorkflow(text).errors, []);
         const workflow = parse(text) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> };
-        const ours = Object.values(workflow.jobs).flatMap((job) => job.steps).filter((step) => /container-image-actions\/actions\//.test(step.uses ?? ''));
+        const ours = Object.values(workflow.jobs)
+          .flatMap((job) => job.steps)
+          .filter((step) => /container-image-actions\/actions\//.test(step.uses ?? ''));
         assert.equal(ours.length, 1);
         const [, command] = /\/actions\/(\w+)@/.exec(ours[0].uses!)!;
         if (forge !== 'github') assert.match(ours[0].uses!, /^https:\/\//, 'Gitea and Forgejo take absolute URLs');

@@ -114,10 +114,19 @@ export class Authenticator {
     let method = 'POST';
     if (credential?.refreshToken) {
       // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
-      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.refreshToken, client_id: 'container-image-actions' });
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: credential.refreshToken,
+        client_id: 'container-image-actions',
+      });
       if (challenge.params.service) form.set('service', challenge.params.service);
       if (scopes.length) form.set('scope', scopes.join(' '));
-      response = await this.transport.send({ method: 'POST', url: new URL(realm), headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()) });
+      response = await this.transport.send({
+        method: 'POST',
+        url: new URL(realm),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: Buffer.from(form.toString()),
+      });
       if (response.status === 404 || response.status === 405) {
         await discard(response);
         response = undefined;
@@ -138,9 +147,14 @@ export class Authenticator {
       response = await this.transport.send({ method: 'GET', url, headers });
     }
     if (response.status !== 200) throw await errorFrom(method, response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
-    const body = parseJsonBody<{ token?: string; access_token?: string; expires_in?: number; refresh_token?: string } | null>(await readBody(response, 1024 * 1024), method, response.url);
+    const body = parseJsonBody<{ token?: string; access_token?: string; expires_in?: number; refresh_token?: string } | null>(
+      await readBody(response, 1024 * 1024),
+      method,
+      response.url,
+    );
     const token = body?.token ?? body?.access_token;
-    if (typeof token !== 'string' || !token) throw new RegistryError(method, redactUrl(response.url), 200, [], 'token response without a token');
+    if (typeof token !== 'string' || !token)
+      throw new RegistryError(method, redactUrl(response.url), 200, [], 'token response without a token');
     if (typeof body?.refresh_token === 'string') this.logger.mask(body.refresh_token);
     this.logger.mask(token);
     const lifetime = Math.max(MIN_TOKEN_LIFETIME_S, Number(body?.expires_in) || MIN_TOKEN_LIFETIME_S);

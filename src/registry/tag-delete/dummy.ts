@@ -14,7 +14,12 @@ export const DUMMY_LABEL = 'org.container-image-actions.deleted-tag';
 
 /** The same config for every dummy: its blobs are uploaded once per repository. */
 const DUMMY_CONFIG = Buffer.from(
-  JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'org.container-image-actions.dummy': 'true' } }, rootfs: { type: 'layers', diff_ids: [sha256(EMPTY_TAR)] } }),
+  JSON.stringify({
+    architecture: 'amd64',
+    os: 'linux',
+    config: { Labels: { 'org.container-image-actions.dummy': 'true' } },
+    rootfs: { type: 'layers', diff_ids: [sha256(EMPTY_TAR)] },
+  }),
 );
 
 export interface DummyManifest {
@@ -36,7 +41,11 @@ export function dummyManifest(tag: string, now = new Date()): DummyManifest {
       mediaType: MediaType.OciManifest,
       config: { mediaType: MediaType.OciConfig, size: DUMMY_CONFIG.length, digest: sha256(DUMMY_CONFIG) },
       layers: [{ mediaType: MediaType.OciLayerGzip, size: EMPTY_LAYER.length, digest: layerDigest }],
-      annotations: { [DUMMY_LABEL]: tag, 'org.container-image-actions.deleted-at': now.toISOString(), 'org.container-image-actions.nonce': randomBytes(12).toString('hex') },
+      annotations: {
+        [DUMMY_LABEL]: tag,
+        'org.container-image-actions.deleted-at': now.toISOString(),
+        'org.container-image-actions.nonce': randomBytes(12).toString('hex'),
+      },
     }),
   );
   return {

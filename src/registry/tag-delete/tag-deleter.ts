@@ -72,12 +72,26 @@ export class TagDeleter {
   }
 
   deleteTag(ref: RepositoryRef, tag: string, guard?: DeletionGuard): Promise<TagDeletion> {
-    return this.#mutex.run(`${ref.registry}/${ref.repository}`, () => withRetry(`delete ${ref.registry}/${ref.repository}:${tag}`, () => this.#delete(ref, tag, guard), this.#session.retry, this.#session.logger));
+    return this.#mutex.run(`${ref.registry}/${ref.repository}`, () =>
+      withRetry(
+        `delete ${ref.registry}/${ref.repository}:${tag}`,
+        () => this.#delete(ref, tag, guard),
+        this.#session.retry,
+        this.#session.logger,
+      ),
+    );
   }
 
   async #delete(ref: RepositoryRef, tag: string, guard: DeletionGuard | undefined): Promise<TagDeletion> {
     const client = this.#session.client(ref.registry);
-    const result = (status: TagDeletion['status'], method?: string, detail?: string): TagDeletion => ({ registry: ref.registry, repository: ref.repository, tag, status, method, detail });
+    const result = (status: TagDeletion['status'], method?: string, detail?: string): TagDeletion => ({
+      registry: ref.registry,
+      repository: ref.repository,
+      tag,
+      status,
+      method,
+      detail,
+    });
     const before = await client.headManifest(ref.repository, tag);
     if (!before) return result('absent');
 
@@ -86,8 +100,17 @@ export class TagDeleter {
     const vendor = VENDOR_DELETES[kind];
     if (vendor && credential && !this.#destructive.has(ref.registry)) {
       try {
-        const outcome = await vendor.run({ ...ref, tag, credential, transport: this.#session.transport, client, env: this.#options.env ?? process.env, mask: (s) => this.#session.logger.mask(s) });
-        if (!(await this.#gone(ref, tag))) return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
+        const outcome = await vendor.run({
+          ...ref,
+          tag,
+          credential,
+          transport: this.#session.transport,
+          client,
+          env: this.#options.env ?? process.env,
+          mask: (s) => this.#session.logger.mask(s),
+        });
+        if (!(await this.#gone(ref, tag)))
+          return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
         return result(outcome, vendor.name, await this.#restoreGuarded(ref, guard));
       } catch (error) {
         if (!(error instanceof VendorNotConfigured)) throw error;
@@ -99,11 +122,16 @@ export class TagDeleter {
     if (capabilities.tagDelete === 'safe' && !this.#destructive.has(ref.registry)) {
       const status = await client.deleteManifest(ref.repository, tag);
       if (ok(status) && (await this.#gone(ref, tag))) return result('deleted', 'oci-tag-delete', await this.#restoreGuarded(ref, guard));
-      if (!ok(status) && ![400, 404, 405, 501].includes(status)) return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
+      if (!ok(status) && ![400, 404, 405, 501].includes(status))
+        return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
     }
 
     if (!capabilities.digestDelete) {
-      return result('left-behind', 'dummy-manifest', `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`);
+      return result(
+        'left-behind',
+        'dummy-manifest',
+        `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`,
+      );
     }
     // Another process may be removing (or re-pushing) the same tag at once: a tag still there
     // after our dummy went gets another round rather than a report.
@@ -187,7 +215,8 @@ export class TagDeleter {
       // retried, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
       const status = await retry(() => client.deleteManifest(ref.repository, digest));
       digestDelete = ok(status) || (tagDelete === 'destructive' && status === 404);
-      if (!digestDelete) this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
+      if (!digestDelete)
+        this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
     } catch (error) {
       // A credential that may push but not delete: the probe tags stay, for a later run to sweep.
       this.leftoverProbes.push(...tags.map((t) => `${ref.registry}/${ref.repository}:${t}`));
@@ -211,13 +240,23 @@ export class TagDeleter {
     const removed: string[] = [];
     for (const tag of tags.filter((t) => PROBE_TAG.test(t))) {
       await this.#mutex.run(`${ref.registry}/${ref.repository}`, async () => {
-        const manifest = await withRetry(`GET ${ref.repository}:${tag}`, () => client.getManifest(ref.repository, tag), this.#session.retry, this.#session.logger).catch((error: unknown) => {
+        const manifest = await withRetry(
+          `GET ${ref.repository}:${tag}`,
+          () => client.getManifest(ref.repository, tag),
+          this.#session.retry,
+          this.#session.logger,
+        ).catch((error: unknown) => {
           if (error instanceof RegistryError && error.status === 404) return undefined;
           throw error;
         });
         const time = manifest && dummyTime(manifest);
         if (!manifest || time === undefined || now - time < PROBE_ABANDONED_MS) return;
-        const status = await withRetry(`DELETE ${ref.repository}@${manifest.digest}`, () => client.deleteManifest(ref.repository, manifest.digest), this.#session.retry, this.#session.logger);
+        const status = await withRetry(
+          `DELETE ${ref.repository}@${manifest.digest}`,
+          () => client.deleteManifest(ref.repository, manifest.digest),
+          this.#session.retry,
+          this.#session.logger,
+        );
         if (ok(status) || status === 404) removed.push(tag);
       });
     }

@@ -22,13 +22,21 @@ export async function vendorTagTime(context: TagTimeContext): Promise<number | u
   if (kind === 'docker') {
     const { namespace, name } = splitNamespace(repository);
     const api = new VendorHttp(transport, credential?.apiUrl ?? 'https://hub.docker.com', {});
-    const { status, data } = await api.json<{ last_updated?: string; tag_last_pushed?: string }>('GET', `/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
+    const { status, data } = await api.json<{ last_updated?: string; tag_last_pushed?: string }>(
+      'GET',
+      `/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`,
+    );
     const when = status === 200 ? (data?.tag_last_pushed ?? data?.last_updated) : undefined;
     return when ? Date.parse(when) : undefined;
   }
   if (kind === 'quay' && credential?.apiToken) {
-    const api = new VendorHttp(transport, credential.apiUrl ?? `https://${context.registry}`, { authorization: `Bearer ${credential.apiToken}` });
-    const { status, data } = await api.json<{ tags?: { name: string; last_modified?: string; start_ts?: number }[] }>('GET', `/api/v1/repository/${repository}/tag/?specificTag=${encodeURIComponent(tag)}&onlyActiveTags=true`);
+    const api = new VendorHttp(transport, credential.apiUrl ?? `https://${context.registry}`, {
+      authorization: `Bearer ${credential.apiToken}`,
+    });
+    const { status, data } = await api.json<{ tags?: { name: string; last_modified?: string; start_ts?: number }[] }>(
+      'GET',
+      `/api/v1/repository/${repository}/tag/?specificTag=${encodeURIComponent(tag)}&onlyActiveTags=true`,
+    );
     const found = status === 200 ? data?.tags?.find((t) => t.name === tag) : undefined;
     if (found?.start_ts) return found.start_ts * 1000;
     return found?.last_modified ? Date.parse(found.last_modified) : undefined;

@@ -18,12 +18,22 @@ export class VendorHttp {
     return this.transport.send({
       method,
       url: this.url(path),
-      headers: { accept: 'application/json', ...this.headers, ...extraHeaders, ...(payload && { 'content-type': 'application/json', 'content-length': payload.length }) },
+      headers: {
+        accept: 'application/json',
+        ...this.headers,
+        ...extraHeaders,
+        ...(payload && { 'content-type': 'application/json', 'content-length': payload.length }),
+      },
       body: payload,
     });
   }
 
-  async json<T>(method: string, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<{ status: number; data: T | undefined; response: HttpResponse }> {
+  async json<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders?: Record<string, string>,
+  ): Promise<{ status: number; data: T | undefined; response: HttpResponse }> {
     const response = await this.send(method, path, body, extraHeaders);
     if (response.status >= 400 && response.status !== 404) throw await errorFrom(method, response);
     const text = (await readBody(response, 16 * 1024 * 1024)).toString('utf8');

@@ -42,17 +42,22 @@ const dockerHub: VendorDelete = async ({ repository, tag, credential, transport,
   const password = requireSecret(credential.apiToken ?? credential.password, 'Docker Hub tag deletion');
   const login = await new VendorHttp(transport, base, {}).json<{ token?: string }>('POST', '/v2/users/login/', { username, password });
   const token = login.data?.token;
-  if (login.status !== 200 || !token) throw new RegistryError('POST', `${base}/v2/users/login/`, login.status, [], 'Docker Hub login gave no token');
+  if (login.status !== 200 || !token)
+    throw new RegistryError('POST', `${base}/v2/users/login/`, login.status, [], 'Docker Hub login gave no token');
   mask(token);
   const { namespace, name } = splitNamespace(repository);
-  return new VendorHttp(transport, base, { authorization: `JWT ${token}` }).delete(`/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
+  return new VendorHttp(transport, base, { authorization: `JWT ${token}` }).delete(
+    `/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`,
+  );
 };
 
 /** Quay: DELETE /api/v1/repository/<ns>/<repo>/tag/<tag> with an application token. */
 const quay: VendorDelete = async ({ registry, repository, tag, credential, transport }) => {
   const base = credential.apiUrl ?? `https://${registry}`;
   const token = requireSecret(credential.apiToken, 'Quay tag deletion (api_token)');
-  return new VendorHttp(transport, base, { authorization: `Bearer ${token}` }).delete(`/api/v1/repository/${repository}/tag/${encodeURIComponent(tag)}`);
+  return new VendorHttp(transport, base, { authorization: `Bearer ${token}` }).delete(
+    `/api/v1/repository/${repository}/tag/${encodeURIComponent(tag)}`,
+  );
 };
 
 interface GhcrVersion {
@@ -77,7 +82,10 @@ const ghcr: VendorDelete = async ({ repository, tag, credential, transport, clie
     for (const candidate of scope ? [scope] : [`orgs/${owner}`, `users/${owner}`]) {
       const all: GhcrVersion[] = [];
       for (let page = 1; ; page++) {
-        const { status, data } = await api.json<GhcrVersion[]>('GET', `/${candidate}/packages/container/${pkg}/versions?per_page=100&page=${page}`);
+        const { status, data } = await api.json<GhcrVersion[]>(
+          'GET',
+          `/${candidate}/packages/container/${pkg}/versions?per_page=100&page=${page}`,
+        );
         if (status === 404) break;
         scope = candidate;
         all.push(...(data ?? []));
@@ -91,7 +99,14 @@ const ghcr: VendorDelete = async ({ repository, tag, credential, transport, clie
   if ((holder.metadata?.container?.tags ?? []).length === 1) return api.delete(`/${scope}/packages/container/${pkg}/versions/${holder.id}`);
   const dummyDigest = await putDummy(client, repository, [tag]);
   const dummy = (await versions()).find((v) => v.name === dummyDigest);
-  if (!dummy) throw new RegistryError('GET', `${base}/${scope}/packages/container/${pkg}/versions`, 200, [], `the dummy ${dummyDigest} now on ${tag} is not listed as a package version; ${tag} is left on it`);
+  if (!dummy)
+    throw new RegistryError(
+      'GET',
+      `${base}/${scope}/packages/container/${pkg}/versions`,
+      200,
+      [],
+      `the dummy ${dummyDigest} now on ${tag} is not listed as a package version; ${tag} is left on it`,
+    );
   return api.delete(`/${scope}/packages/container/${pkg}/versions/${dummy.id}`);
 };
 
@@ -103,7 +118,9 @@ const harbor: VendorDelete = async ({ registry, repository, tag, credential, tra
   const api = new VendorHttp(transport, base, { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` });
   const { namespace: project, name } = splitNamespace(repository);
   const repo = encodeURIComponent(encodeURIComponent(name));
-  return api.delete(`/api/v2.0/projects/${encodeURIComponent(project)}/repositories/${repo}/artifacts/${encodeURIComponent(tag)}/tags/${encodeURIComponent(tag)}`);
+  return api.delete(
+    `/api/v2.0/projects/${encodeURIComponent(project)}/repositories/${repo}/artifacts/${encodeURIComponent(tag)}/tags/${encodeURIComponent(tag)}`,
+  );
 };
 
 /** GitLab: find the project and its registry repository, then DELETE the tag by ids. */
@@ -115,7 +132,10 @@ const gitlab: VendorDelete = async ({ registry, repository, tag, credential, tra
   // The project is some prefix of the image path (group/subgroup/project[/image]).
   for (let length = parts.length; length >= 2; length--) {
     const project = parts.slice(0, length).join('/');
-    const { status, data } = await api.json<{ id: number; path: string; project_id: number }[]>('GET', `/api/v4/projects/${encodeURIComponent(project)}/registry/repositories?per_page=100`);
+    const { status, data } = await api.json<{ id: number; path: string; project_id: number }[]>(
+      'GET',
+      `/api/v4/projects/${encodeURIComponent(project)}/registry/repositories?per_page=100`,
+    );
     if (status === 404 || !data) continue;
     const repo = data.find((r) => r.path === repository);
     if (repo) return api.delete(`/api/v4/projects/${repo.project_id}/registry/repositories/${repo.id}/tags/${encodeURIComponent(tag)}`);
