@@ -75,7 +75,8 @@ export async function findLeakedTags(
         const time = created ? Date.parse(created) : Number.NaN;
         if (Number.isNaN(time) || time < PLAUSIBLE_SINCE) {
           logger.info(
-            `${ref(tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the registry, no answer from the forge about its change); left alone`,
+            `${ref(tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the registry, no ` +
+              `answer from the forge about its change); left alone`,
           );
           return;
         }

@@ -116,10 +116,10 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
         tagsOf(p).map((tag) => result(p, tag, 'unchanged', 0)),
       );
     logger.info(`plan: ${changed.length} image(s) to copy, ${pairs.length - changed.length} unchanged`);
-    for (const p of changed)
-      logger.info(
-        `  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`,
-      );
+    for (const p of changed) {
+      const dest = repositoryName(p.item.destination);
+      logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${dest}:${t}`).join(', ') || `${dest}@${p.digest}`}`);
+    }
     if (!dryRun) {
       const skopeo =
         engine === 'skopeo'
@@ -178,7 +178,9 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
   return {
     outputs: { mirrored: JSON.stringify(mirrored), 'digest-file': digestFile },
     summary: {
-      title: `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed, ${(bytes / 1048576).toFixed(1)} MiB moved${dryRun ? ' (dry run)' : ''}`,
+      title:
+        `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed, ` +
+        `${(bytes / 1048576).toFixed(1)} MiB moved${dryRun ? ' (dry run)' : ''}`,
       headers: ['source', 'destination', 'digest', 'status'],
       rows: mirrored.map((m) => [m.src, m.dest, m.digest, m.status]),
     },
@@ -188,8 +190,14 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
 
 function failureText(failures: readonly string[], keepGoing: boolean, planning: boolean): string {
   if (planning && !keepGoing)
-    return `nothing was mirrored: ${failures.length} source(s) could not be planned (keep-going: true mirrors the rest):\n  ${failures.join('\n  ')}`;
-  return `${failures.length} image(s) failed to mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}`;
+    return (
+      `nothing was mirrored: ${failures.length} source(s) could not be planned (keep-going: true mirrors the rest):\n  ` +
+      `${failures.join('\n  ')}`
+    );
+  return (
+    `${failures.length} image(s) failed to ` +
+    `mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}`
+  );
 }
 
 function planFailure(failure: PlanFailure): MirroredTag {
@@ -349,7 +357,8 @@ async function copyNative(session: RegistrySession, pair: MirrorPair, logger: Lo
   );
   if (result.digest !== pair.digest) throw new Error(`copied as ${result.digest}, not the planned ${pair.digest}`);
   logger.info(
-    `${source(pair)} -> ${repositoryName(pair.item.destination)}: ${result.blobsCopied} blobs copied, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there`,
+    `${source(pair)} -> ${repositoryName(pair.item.destination)}: ${result.blobsCopied} blobs copied, ${result.blobsMounted} ` +
+      `mounted, ${result.blobsSkipped} already there`,
   );
   return result.bytesMoved;
 }

@@ -72,7 +72,8 @@ export async function planTagPromotion(
   const temps = found.map((t) => (t && !dummies.has(t.digest) ? t : undefined));
   if (manifests.size > 1) {
     return problem(
-      `the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the change uploaded twice? Re-run its gate`,
+      `the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the ` +
+        `change uploaded twice? Re-run its gate`,
     );
   }
   // Final tags are only read when a temporary one is missing (a re-run): otherwise putting the
@@ -94,7 +95,8 @@ export async function planTagPromotion(
   });
   if (missing.length > 0)
     return problem(
-      `${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ${image.tags.length} tags)`,
+      `${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ` +
+        `${image.tags.length} tags)`,
     );
   return { ...base, kind: 'ready', digest, manifest, moves, inPlace, temporary: existing, alreadyPromoted: false };
 }

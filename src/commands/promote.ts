@@ -116,7 +116,9 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
   }
   if (inputs.dryRun) logger.info(`dry run, nothing changed. The plan:\n  ${outcome.plan.join('\n  ') || 'nothing to do'}`);
   if (!failure && inputs.strictCleanup && outcome.leftBehind.length > 0) {
-    failure = `strict-cleanup: ${outcome.leftBehind.length} temporary tag(s) could not be deleted: ${outcome.leftBehind.map((l) => l.ref).join(', ')}`;
+    failure =
+      `strict-cleanup: ${outcome.leftBehind.length} temporary tag(s) could not be deleted: ` +
+      `${outcome.leftBehind.map((l) => l.ref).join(', ')}`;
   }
   return {
     outputs: {
@@ -210,7 +212,8 @@ function settleUnlabelled(plans: readonly ReadyPromotion[], logger: Logger): Rea
   if (unsettled.length) throw new ConfigErrors(unsettled.map((p) => `nothing was promoted: ${p.image.repository}: ${p.unlabelled}`));
   for (const plan of plans.filter((p) => p.unlabelled))
     logger.info(
-      `${plan.image.repository}: its temporary tags are gone and its final tags hold ${plan.digest}: promoted by an earlier run of this change`,
+      `${plan.image.repository}: its temporary tags are gone and its final tags hold ${plan.digest}: promoted by an earlier ` +
+        `run of this change`,
     );
   return [...plans];
 }
@@ -310,7 +313,8 @@ export async function verifyFinalTags(
     await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
   }
   logger.warning(
-    `${ref}: a concurrent promotion of change ${candidates.get(winner)?.change ?? '?'} moved some final tags; all of them now hold the newer image ${winner}`,
+    `${ref}: a concurrent promotion of change ${candidates.get(winner)?.change ?? '?'} moved some final tags; all of them ` +
+      `now hold the newer image ${winner}`,
   );
   return winner;
 }
@@ -349,7 +353,8 @@ async function fromIntermediate(
     const sources = image.tags.map((tag) => sourceFor(inputs, image, tag, prefix));
     if (sources.some((s) => !s)) {
       problems.push(
-        `${image.repository}: no artifact for ${image.tags.filter((_, i) => !sources[i]).join(', ')}, and no intermediate-registry to look in`,
+        `${image.repository}: no artifact for ${image.tags.filter((_, i) => !sources[i]).join(', ')}, and no ` +
+          `intermediate-registry to look in`,
       );
       continue;
     }
@@ -381,7 +386,8 @@ async function fromIntermediate(
         .labels[REVISION_LABEL];
       if (revision && !revisions.includes(revision)) {
         problems.push(
-          `${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ${revisions.join(' or its merge ')}; refusing to promote it`,
+          `${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ` +
+            `${revisions.join(' or its merge ')}; refusing to promote it`,
         );
         continue;
       }
@@ -401,9 +407,8 @@ async function fromIntermediate(
         { source: copy.digest, tags: copy.image.tags },
       ),
     );
-    logger.info(
-      `${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`}`,
-    );
+    const copied = `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`;
+    logger.info(`${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : copied}`);
     for (const tag of copy.image.tags)
       outcome.promoted.push({
         repository: copy.image.repository,

@@ -34,8 +34,21 @@ export interface Artifact {
 }
 
 /** Engine failures worth another attempt: the registry or the network, not the image. */
-const TRANSIENT =
-  /\b(50[0-9]|429)\b|too many requests|timeout|timed out|connection reset|broken pipe|unexpected EOF|\bEOF\b|connection refused|TLS handshake/i;
+const TRANSIENT = new RegExp(
+  [
+    '\\b(50[0-9]|429)\\b',
+    'too many requests',
+    'timeout',
+    'timed out',
+    'connection reset',
+    'broken pipe',
+    'unexpected EOF',
+    '\\bEOF\\b',
+    'connection refused',
+    'TLS handshake',
+  ].join('|'),
+  'i',
+);
 
 export async function upload(context: CommandContext): Promise<CommandResult> {
   const { env, logger } = context;
@@ -44,8 +57,10 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   const untrusted = untrustedReason(change);
   if (untrusted && !inputs.allowUntrusted) {
     throw new ConfigError(
-      `refusing to build and push: ${untrusted}. Its Containerfile and build steps run where the registry credentials are, and could send them anywhere. ` +
-        'Build such pull requests with the build action on pull_request (no secrets), and upload from merge_group or an approved, trusted event; set allow-untrusted-builds: true only for code you have reviewed.',
+      `refusing to build and push: ${untrusted}. Its Containerfile and build steps run where the registry credentials are, ` +
+        `and could send them anywhere. ` +
+        'Build such pull requests with the build action on pull_request (no secrets), and upload from merge_group or an ' +
+        'approved, trusted event; set allow-untrusted-builds: true only for code you have reviewed.',
     );
   }
   const mode = uploadMode(inputs);
@@ -205,8 +220,7 @@ async function pushImage(
     if (head?.digest !== digest)
       throw new Error(`${repositoryRef}:${tag} resolves to ${head?.digest ?? 'nothing'}, not the ${digest} just pushed`);
   }
-  logger.info(
-    `pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${skipped.length ? `; already there: ${skipped.join(', ')}` : ''}`,
-  );
+  const already = skipped.length ? `; already there: ${skipped.join(', ')}` : '';
+  logger.info(`pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${already}`);
   return { digest, refs: target.tags.map((t) => `${repositoryRef}:${t}`), skipped };
 }

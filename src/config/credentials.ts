@@ -111,7 +111,8 @@ export function credentialFor(credentials: CredentialsMap, registry: string, rep
   const credential = credentials.get(registry);
   if (!credential)
     throw new ConfigError(
-      `registry-credentials: ${registry} credentials not found (needed for ${repository}); the map has ${[...credentials.keys()].join(', ')}`,
+      `registry-credentials: ${registry} credentials not found (needed for ${repository}); the map has ` +
+        `${[...credentials.keys()].join(', ')}`,
     );
   if (credential.repositoryPattern && !credential.repositoryPattern.test(repository)) {
     throw new ConfigError(`registry-credentials["${registry}"].repository: ${repository} not permitted by ${credential.repositorySource}`);

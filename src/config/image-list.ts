@@ -46,7 +46,8 @@ export function loadImageList(source: ImageListSource): ImageSpec[] {
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     if (!(ZUUL_KEY in raw)) {
       throw new ConfigError(
-        `${origin}images: expected a list of images or a mapping with a "${ZUUL_KEY}" key, got a mapping with keys ${Object.keys(raw).join(', ')}`,
+        `${origin}images: expected a list of images or a mapping with a "${ZUUL_KEY}" key, got a mapping with keys ` +
+          `${Object.keys(raw).join(', ')}`,
       );
     }
     raw = (raw as Record<string, unknown>)[ZUUL_KEY];

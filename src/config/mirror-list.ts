@@ -66,7 +66,8 @@ const tagOrDigest = z
   .refine((v) => isValidTag(v) || isValidDigest(v), { error: (iss) => `${show(iss.input)} is neither a tag nor a digest` })
   .refine((v) => !isValidDigest(v) || DIGEST_ALGORITHMS.some((a) => v.startsWith(`${a}:`)), {
     error: (iss) =>
-      `${show(iss.input)}: digest algorithm "${String(iss.input).split(':')[0]}" cannot be verified; supported: ${DIGEST_ALGORITHMS.join(', ')}`,
+      `${show(iss.input)}: digest algorithm "${String(iss.input).split(':')[0]}" cannot be verified; supported: ` +
+      `${DIGEST_ALGORITHMS.join(', ')}`,
   });
 const tag = z
   .string({

@@ -21,7 +21,8 @@ export function linearPattern(source: string, field: string, anchored: boolean):
     compiled = RE2JS.compile(anchored ? `^(?:${source})$` : source);
   } catch (error) {
     throw new ConfigError(
-      `${field}: ${show(source)} is not a valid regular expression (RE2 syntax, no look-around or back-references): ${(error as Error).message}`,
+      `${field}: ${show(source)} is not a valid regular expression (RE2 syntax, no look-around or back-references): ` +
+        `${(error as Error).message}`,
     );
   }
   return { source, test: (text) => compiled.matcher(text).find() };

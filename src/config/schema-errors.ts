@@ -32,7 +32,8 @@ export function formatIssues(
         const { name, hidden } = keyName(key);
         const note = hidden ? ' (a key and its value without a space after the colon? The rest is not shown)' : '';
         lines.push(
-          `${formatPath(root, [...issue.path, name])}: unknown key${didYouMean(name, knownKeys(issue.path))}${note}; known keys: ${knownKeys(issue.path).join(', ')}`,
+          `${formatPath(root, [...issue.path, name])}: unknown key${didYouMean(name, knownKeys(issue.path))}${note}; known ` +
+            `keys: ${knownKeys(issue.path).join(', ')}`,
         );
       }
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {

@@ -73,7 +73,9 @@ export class DockerEngine extends ContainerEngine {
           'docker',
           undefined,
           [],
-          `a multi-platform image (${spec.platforms.join(', ')}) needs docker buildx, which this docker does not have: install the buildx plugin (docker/setup-buildx-action), or use container-command: podman or buildah, which build every platform with qemu`,
+          `a multi-platform image (${spec.platforms.join(', ')}) needs docker buildx, which this docker does not have: ` +
+            'install the buildx plugin (docker/setup-buildx-action), ' +
+            'or use container-command: podman or buildah, which build every platform with qemu',
         );
       }
       await this.run(buildxBuildArgs(spec), spec.contextDir);

@@ -53,7 +53,8 @@ export function skopeoCopyArgs(
 }
 
 export const INSTALL_HINT =
-  'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give the mirror action skopeo-url and skopeo-sha256 to download a pinned binary';
+  'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give the mirror action skopeo-url and skopeo-sha256 to ' +
+  'download a pinned binary';
 
 /** skopeo for users who choose `engine: skopeo`: copy, inspect and list-tags through it. */
 export class Skopeo {

@@ -40,7 +40,8 @@ export async function findPullRequest(
   if (response.status === 404) return undefined;
   if (!response.ok)
     throw new ConfigError(
-      `looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}${response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''}`,
+      `looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}` +
+        (response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''),
     );
   const body = (await response.json()) as ApiPullRequest | ApiPullRequest[];
   const candidates = Array.isArray(body) ? body : [body];
@@ -146,7 +147,8 @@ export async function changeForPromote(
     const found = await findPullRequest(env, sha, token, fetchImpl);
     if (!found)
       throw new ConfigError(
-        `no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input to promote a change explicitly`,
+        `no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input ` +
+          `to promote a change explicitly`,
       );
     logger.info(`commit ${sha.slice(0, 12)} came from pull request #${found.number}`);
     return { change: detectChange(env, event, found.number), revisions: known(found.headSha, found.mergeSha, sha) };

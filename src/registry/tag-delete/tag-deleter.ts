@@ -161,7 +161,9 @@ export class TagDeleter {
     if (lost.length === 0) return undefined;
     this.#destructive.add(ref.registry);
     for (const tag of lost) await client.putManifest(ref.repository, tag, guard.manifest);
-    const detail = `${ref.registry} deleted the image along with the tag: put ${lost.join(', ')} back on ${guard.manifest.digest}; its tags are removed through dummy manifests from now on`;
+    const detail =
+      `${ref.registry} deleted the image along with the tag: put ${lost.join(', ')} back on ` +
+      `${guard.manifest.digest}; its tags are removed through dummy manifests from now on`;
     this.#session.logger.warning(`${ref.registry}/${ref.repository}: ${detail}`);
     return detail;
   }

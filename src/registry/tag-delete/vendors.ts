@@ -118,9 +118,8 @@ const harbor: VendorDelete = async ({ registry, repository, tag, credential, tra
   const api = new VendorHttp(transport, base, { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` });
   const { namespace: project, name } = splitNamespace(repository);
   const repo = encodeURIComponent(encodeURIComponent(name));
-  return api.delete(
-    `/api/v2.0/projects/${encodeURIComponent(project)}/repositories/${repo}/artifacts/${encodeURIComponent(tag)}/tags/${encodeURIComponent(tag)}`,
-  );
+  const ref = encodeURIComponent(tag);
+  return api.delete(`/api/v2.0/projects/${encodeURIComponent(project)}/repositories/${repo}/artifacts/${ref}/tags/${ref}`);
 };
 
 /** GitLab: find the project and its registry repository, then DELETE the tag by ids. */
