@@ -75,4 +75,14 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  {
+    // Guardrails for the product code (tests are exempt): small functions, few positional
+    // parameters (an options object past five), and branching a reader can follow.
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-params': ['error', 5],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+      complexity: ['error', 20],
+    },
+  },
 );

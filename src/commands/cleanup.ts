@@ -1,6 +1,12 @@
 import type { Pattern } from '../config/pattern.js';
+import type { ChangeInfo } from '../platform/change.js';
+import { changeStateLookup, type ChangeState } from '../platform/pull-request.js';
+import { registryKind } from '../registry/kinds.js';
+import { withRetry } from '../registry/retry.js';
+import { vendorTagTime } from '../registry/tag-delete/tag-times.js';
+import { record, type CleanupTarget, type PromotionRun } from './promotion.js';
 import type { Logger } from '../logger.js';
-import type { ChangeState } from '../platform/pull-request.js';
+import type { RepositoryRef } from '../registry/copy.js';
 import { RegistryError } from '../registry/errors.js';
 import { readImageConfig } from '../registry/image-config.js';
 import type { RegistrySession } from '../registry/session.js';
@@ -40,8 +46,7 @@ const CHANGE_TAG = /^change_(\d+)_/;
  */
 export async function findLeakedTags(
   session: RegistrySession,
-  registry: string,
-  repository: string,
+  { registry, repository }: RepositoryRef,
   tags: readonly string[],
   options: LeakOptions,
   logger: Logger,
@@ -90,4 +95,55 @@ export async function findLeakedTags(
 /** Zuul's default: `^change_.*$` and `^<pipeline>_.*$`. */
 export function defaultCleanupPattern(pipeline: string): RegExp {
   return new RegExp(`^(?:change_.*|${pipeline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_.*)$`);
+}
+
+/**
+ * Leaked temporary tags (and probe tags an interrupted run left) of every repository touched.
+ * The release has happened by now: any failure here is reported as left behind, never fatal.
+ */
+export async function cleanup(run: PromotionRun, targets: readonly CleanupTarget[], change: ChangeInfo): Promise<void> {
+  const { session, deleter, inputs, outcome, logger } = run;
+  const pattern = inputs.cleanupPattern ?? defaultCleanupPattern(change.pipeline);
+  const keep = new RegExp(`^${change.prefix}_`);
+  const changeState = changeStateLookup(run.env, inputs.token, logger);
+  const seen = new Set<string>();
+  for (const target of targets) {
+    const key = `${target.registry}/${target.repository}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const credential = inputs.credentials.get(target.registry);
+    const kind = registryKind(target.registry, credential?.type);
+    const tagTime = (tag: string) =>
+      vendorTagTime({
+        registry: target.registry,
+        repository: target.repository,
+        tag,
+        kind,
+        transport: session.transport,
+        credential: credential && {
+          username: credential.username,
+          password: credential.password,
+          apiToken: credential.apiToken,
+          apiUrl: credential.apiUrl,
+        },
+      });
+    try {
+      const tags = await withRetry(`list ${key}`, () => session.client(target.registry).listTags(target.repository), session.retry, logger);
+      const leaked = await findLeakedTags(
+        session,
+        target,
+        tags,
+        { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState },
+        logger,
+      );
+      for (const tag of leaked) {
+        outcome.plan.push(`delete leaked ${key}:${tag.tag} (${tag.reason})`);
+        if (!inputs.dryRun) record(await deleter.deleteTag(target, tag.tag), outcome);
+      }
+      if (!inputs.dryRun) for (const probe of await deleter.sweepProbes(target, tags)) outcome.deleted.push(`${key}:${probe}`);
+    } catch (error) {
+      if (session.signal.aborted) throw error;
+      outcome.leftBehind.push({ ref: key, reason: `leaked-tag cleanup failed: ${(error as Error).message}` });
+    }
+  }
 }

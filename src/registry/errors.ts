@@ -12,7 +12,6 @@ export class RegistryError extends Error {
     readonly status: number | undefined,
     readonly codes: readonly OciErrorEntry[] = [],
     detail?: string,
-    options?: ErrorOptions,
   ) {
     const codesText = codes.length ? ` ${codes.map((c) => (c.message ? `${c.code}: ${c.message}` : c.code)).join('; ')}` : '';
     // A server may echo the request's Authorization in its error body: never into a log line.
@@ -20,7 +19,6 @@ export class RegistryError extends Error {
       redactCredentials(
         `${method} ${url}: ${status === undefined ? 'no response' : `HTTP ${status}`}${codesText}${detail ? ` (${detail})` : ''}`,
       ),
-      options,
     );
     this.name = 'RegistryError';
   }

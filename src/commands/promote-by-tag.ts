@@ -1,0 +1,124 @@
+import { ConfigErrors } from '../config/errors.js';
+import type { Logger } from '../logger.js';
+import type { ChangeInfo } from '../platform/change.js';
+import { withRetry } from '../registry/retry.js';
+import type { RegistrySession } from '../registry/session.js';
+import type { TagDeleter } from '../registry/tag-delete/tag-deleter.js';
+import { planTagPromotion, type ReadyPromotion } from './promote-plan.js';
+import { verifyFinalTags } from './promote-reconcile.js';
+import { emptyOutcome, record, type CleanupTarget, type Outcome, type PromotedTag, type PromotionRun } from './promotion.js';
+
+/**
+ * Promotion by tag: every image planned first (all move or none), every final tag moved, then
+ * the temporary tags deleted and the final tags checked again.
+ */
+export async function byTag(run: PromotionRun, change: ChangeInfo): Promise<CleanupTarget[]> {
+  const { session, deleter, inputs, outcome, logger } = run;
+  const { prefix, change: number } = change;
+  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
+  // Every image is checked before any tag moves: all of a change's images move, or none does.
+  const planned = await session.all(inputs.images, (image) =>
+    retry(`read tags of ${image.repository}`, () => planTagPromotion(session, image, prefix, number)),
+  );
+  const problems = planned.flatMap((p) => (p.kind === 'problem' ? [p.problem] : []));
+  if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
+  const plans = settleUnlabelled(planned as ReadyPromotion[], logger);
+
+  for (const plan of plans) {
+    const ref = `${plan.registry}/${plan.repository}`;
+    if (plan.alreadyPromoted) logger.info(`${plan.image.repository}: already promoted (${plan.digest})`);
+    for (const tag of plan.moves) outcome.plan.push(`${ref}:${tag} <- ${prefix}_${tag} (${plan.digest})`);
+    for (const tag of plan.temporary) outcome.plan.push(`delete ${ref}:${tag}`);
+  }
+  if (inputs.dryRun) return targetsOf(plans);
+  // Every image's final tags move before any temporary tag goes: a failure stops the others
+  // (session.all) with every temporary tag still in place, so a re-run simply completes. Images
+  // go side by side; the per-registry limit bounds the requests.
+  const moved = await session.all(plans, (plan) => moveTags(session, plan, prefix, logger));
+  // Reported in the order of the image list, whatever order they finished in.
+  moved.forEach((tags) => outcome.promoted.push(...tags));
+  const settled = await session.all(plans, async (plan) => {
+    const own = emptyOutcome();
+    await deleteTemporary(deleter, plan, own, session.signal, logger);
+    return { own, onTags: await verifyFinalTags(session, plan, number, logger) };
+  });
+  settled.forEach(({ own, onTags }, i) => {
+    outcome.deleted.push(...own.deleted);
+    outcome.leftBehind.push(...own.leftBehind);
+    if (onTags !== plans[i].digest) supersede(outcome.promoted, plans[i], onTags);
+  });
+  return targetsOf(plans);
+}
+
+const targetsOf = (plans: readonly ReadyPromotion[]): CleanupTarget[] =>
+  plans.map((p) => ({ registry: p.registry, repository: p.repository }));
+
+/**
+ * An image whose temporary tags are all gone and whose final tags hold one image without a
+ * change label is promoted already when another image of the same change still has its
+ * temporary tags: the change was gated, and only a run cut short between its deletions leaves
+ * this. Alone, it stays an error: nothing shows it is this change's image.
+ */
+function settleUnlabelled(plans: readonly ReadyPromotion[], logger: Logger): ReadyPromotion[] {
+  const gated = plans.some((p) => p.temporary.length > 0 && !p.unlabelled);
+  const unsettled = plans.filter((p) => p.unlabelled && !gated);
+  if (unsettled.length) throw new ConfigErrors(unsettled.map((p) => `nothing was promoted: ${p.image.repository}: ${p.unlabelled}`));
+  for (const plan of plans.filter((p) => p.unlabelled))
+    logger.info(
+      `${plan.image.repository}: its temporary tags are gone and its final tags hold ${plan.digest}: promoted by an earlier ` +
+        `run of this change`,
+    );
+  return [...plans];
+}
+
+function supersede(promoted: PromotedTag[], plan: ReadyPromotion, onTags: string): void {
+  promoted.forEach((p, i) => {
+    if (p.repository === plan.image.repository && p.digest === plan.digest && plan.image.tags.includes(p.tag)) {
+      promoted[i] = { ...p, digest: onTags, status: 'superseded', ownDigest: plan.digest };
+    }
+  });
+}
+
+/**
+ * Temporary tags go once the final tags hold the image; each deletion is guarded, so a registry
+ * that deletes the manifest with the tag gets it put back on the final tags. A deletion that
+ * fails is a tag left behind, never a failed release: the final tags have moved.
+ */
+async function deleteTemporary(
+  deleter: TagDeleter,
+  plan: ReadyPromotion,
+  outcome: Outcome,
+  signal: AbortSignal,
+  logger: Logger,
+): Promise<void> {
+  const guard = { tags: plan.image.tags, manifest: plan.manifest };
+  for (const tag of plan.temporary) {
+    const ref = { registry: plan.registry, repository: plan.repository };
+    try {
+      record(await deleter.deleteTag(ref, tag, guard), outcome);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      logger.debug(`deleting ${plan.registry}/${plan.repository}:${tag}: ${(error as Error).message}`);
+      outcome.leftBehind.push({ ref: `${plan.registry}/${plan.repository}:${tag}`, reason: (error as Error).message });
+    }
+  }
+}
+
+/** Puts the planned manifest on every final tag that does not hold it yet: no layer moves. */
+export async function moveTags(session: RegistrySession, plan: ReadyPromotion, prefix: string, logger: Logger): Promise<PromotedTag[]> {
+  const client = session.client(plan.registry);
+  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
+  const ref = `${plan.registry}/${plan.repository}`;
+  const promoted: PromotedTag[] = [];
+  // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
+  for (const tag of plan.moves) {
+    // The registry answers with the digest it stored: checked against the planned one.
+    const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, plan.manifest));
+    if (stored !== plan.digest) throw new Error(`${ref}:${tag} was stored as ${stored}, not ${plan.digest}`);
+    promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
+    logger.info(`${ref}:${tag} -> ${plan.digest}`);
+  }
+  for (const tag of plan.inPlace)
+    promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
+  return promoted;
+}
