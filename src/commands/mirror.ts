@@ -1,13 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseBoolean } from '../config/booleans.js';
-import { credentialFor, loginOf, parseCredentials } from '../config/credentials.js';
-import { readWorkDir } from '../config/engine-inputs.js';
+import { credentialFor, loginOf } from '../config/credentials.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
 import { Input } from '../config/inputs.js';
-import { loadMirrorList, tagInRange, type MirrorItem } from '../config/mirror-list.js';
-import { readTransportOptions } from '../config/registry-inputs.js';
+import { readMirrorInputs, type MirrorInputs } from '../config/mirror-inputs.js';
+import { tagInRange, type MirrorItem } from '../config/mirror-list.js';
 import { Skopeo } from '../engines/skopeo.js';
 import type { Logger } from '../logger.js';
 import type { Credential } from '../registry/auth/credentials.js';
@@ -42,41 +40,64 @@ interface MirrorPair {
   readonly unchanged: boolean;
 }
 
-export async function mirror(context: CommandContext): Promise<CommandResult> {
-  const { env, logger, read } = context;
-  const workDir = readWorkDir(read, env);
-  const credentials = parseCredentials(read(Input.RegistryCredentials), (s) => logger.mask(s));
-  const list = loadMirrorList(
-    {
-      inline: read(Input.Mirror),
-      file: read(Input.MirrorFile),
-      format: read(Input.MirrorFormat) || 'zuul',
-      destination: read(Input.MirrorDestination),
-      workDir,
-    },
-    (s) => logger.mask(s),
-  );
-  const parallel = Number(read(Input.Parallel) || '4');
-  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32)
-    throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
-  const engine = read(Input.Engine) || 'native';
-  if (engine !== 'native' && engine !== 'skopeo') throw new ConfigError(`engine: "${engine}" is not an engine; one of native, skopeo`);
-  if (engine !== 'skopeo' && (read(Input.SkopeoUrl) || read(Input.SkopeoSha256)))
-    throw new ConfigError(`${Input.SkopeoUrl}: only goes with engine: skopeo`);
-  if (read(Input.SkopeoSha256) && !/^[a-f0-9]{64}$/.test(read(Input.SkopeoSha256)))
-    throw new ConfigError(`${Input.SkopeoSha256}: "${read(Input.SkopeoSha256)}" is not a sha256 hex digest`);
-  const keepGoing = parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false);
-  const dryRun = parseBoolean(read(Input.DryRun), Input.DryRun, false);
-  const transport = readTransportOptions(read, workDir);
+/** What one mirror run works with and what it did so far. */
+interface MirrorRun {
+  readonly session: RegistrySession;
+  readonly inputs: MirrorInputs;
+  readonly logger: Logger;
+  /** Logins per registry: destinations' from registry-credentials, sources' from a skopeo-sync file. */
+  readonly logins: ReadonlyMap<string, Credential>;
+  readonly insecureRegistries: readonly string[];
+  readonly outcomes: Map<MirrorPair, MirroredTag[]>;
+  readonly failures: string[];
+  pairs: MirrorPair[];
+  unplanned: MirroredTag[];
+}
 
-  // Destinations are checked before any request: credentials present, pattern fully matching.
+export async function mirror(context: CommandContext): Promise<CommandResult> {
+  const { env, logger } = context;
+  const inputs = readMirrorInputs(context.read, env, (s) => logger.mask(s));
+  const logins = checkDestinations(inputs);
+  const insecureRegistries = [...(inputs.transport.insecureRegistries ?? []), ...inputs.list.insecureSources];
+  const session = new RegistrySession({
+    logger,
+    maxInFlight: inputs.parallel,
+    transport: { ...inputs.transport, insecureRegistries },
+    credentials: { explicit: logins, env, exec: context.exec },
+  });
+  const run: MirrorRun = {
+    session,
+    inputs,
+    logger,
+    logins,
+    insecureRegistries,
+    outcomes: new Map(),
+    failures: [],
+    pairs: [],
+    unplanned: [],
+  };
+  try {
+    // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
+    const skopeo = inputs.engine === 'skopeo' && !inputs.dryRun ? await openSkopeo(context, run) : undefined;
+    await planRun(run);
+    if (!inputs.dryRun) await copyAll(run, skopeo);
+  } finally {
+    session.close();
+  }
+  return report(run, env);
+}
+
+/**
+ * Destinations are checked before any request: credentials present, pattern fully matching.
+ * Returns the logins of the run.
+ */
+function checkDestinations({ list, credentials }: MirrorInputs): Map<string, Credential> {
   const problems: string[] = [];
-  const explicit = new Map<string, Credential>();
+  const logins = new Map<string, Credential>();
   for (const item of list.items) {
     try {
-      const credential = credentialFor(credentials, item.credentialsKey, repositoryName(item.destination));
-      const login = loginOf(credential);
-      if (login) explicit.set(item.destination.registry, login);
+      const login = loginOf(credentialFor(credentials, item.credentialsKey, repositoryName(item.destination)));
+      if (login) logins.set(item.destination.registry, login);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       problems.push(`${item.label}: ${error.message}`);
@@ -85,106 +106,82 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
   if (problems.length) throw new ConfigErrors(problems);
   for (const [registry, c] of credentials) {
     const login = loginOf(c);
-    if (login && !explicit.has(registry)) explicit.set(registry, login);
+    if (login && !logins.has(registry)) logins.set(registry, login);
   }
-  for (const c of list.sourceCredentials) explicit.set(c.registry, { username: c.username, password: c.password });
+  for (const c of list.sourceCredentials) logins.set(c.registry, { username: c.username, password: c.password });
+  return logins;
+}
 
-  const insecureRegistries = [...(transport.insecureRegistries ?? []), ...list.insecureSources];
-  const session = new RegistrySession({
-    logger,
-    maxInFlight: parallel,
-    transport: { ...transport, insecureRegistries },
-    credentials: { explicit, env, exec: context.exec },
-  });
-  // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
-  const skopeoPath = engine === 'skopeo' && !dryRun ? await skopeoBinary(context) : undefined;
-  const outcomes = new Map<MirrorPair, MirroredTag[]>();
-  let pairs: MirrorPair[] = [];
-  let unplanned: MirroredTag[] = [];
-  const failures: string[] = [];
-  try {
-    const planned = await plan(session, list.items, parallel, logger);
-    unplanned = planned.failed.map((f) => planFailure(f));
-    for (const f of planned.failed)
-      failures.push(`${f.item.label} ${repositoryName(f.item.source)}${f.ref ? `${isDigest(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`);
-    // Without keep-going, a source that cannot be planned stops the run before anything is copied.
-    pairs = planned.failed.length && !keepGoing ? [] : planned.pairs;
-    const changed = pairs.filter((p) => !p.unchanged);
-    for (const p of pairs.filter((p) => p.unchanged))
+/** Plans every item; without keep-going, a source that cannot be planned stops the run before anything is copied. */
+async function planRun(run: MirrorRun): Promise<void> {
+  const { inputs, logger } = run;
+  const planned = await plan(run.session, inputs.list.items, inputs.parallel, logger);
+  run.unplanned = planned.failed.map((f) => planFailure(f));
+  for (const f of planned.failed) {
+    run.failures.push(
+      `${f.item.label} ${repositoryName(f.item.source)}${f.ref ? `${isDigest(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`,
+    );
+  }
+  run.pairs = planned.failed.length && !inputs.keepGoing ? [] : planned.pairs;
+  const changed = run.pairs.filter((p) => !p.unchanged);
+  for (const p of run.pairs.filter((p) => p.unchanged))
+    run.outcomes.set(
+      p,
+      tagsOf(p).map((tag) => result(p, tag, 'unchanged', 0)),
+    );
+  logger.info(`plan: ${changed.length} image(s) to copy, ${run.pairs.length - changed.length} unchanged`);
+  for (const p of changed) {
+    const dest = repositoryName(p.item.destination);
+    logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${dest}:${t}`).join(', ') || `${dest}@${p.digest}`}`);
+  }
+}
+
+/** Copies the changed pairs, `parallel` at a time; a failure stops the rest unless keep-going. */
+async function copyAll(run: MirrorRun, skopeo: Skopeo | undefined): Promise<void> {
+  const { session, inputs, logger, outcomes } = run;
+  const limiter = new Limiter(inputs.parallel);
+  let stop = false;
+  const copyOne = async (pair: MirrorPair) => {
+    if (stop) return;
+    try {
+      const bytes = skopeo ? await copyWithSkopeo(skopeo, session, pair, logger) : await copyNative(session, pair, logger);
       outcomes.set(
-        p,
-        tagsOf(p).map((tag) => result(p, tag, 'unchanged', 0)),
+        pair,
+        tagsOf(pair).map((tag, i) => result(pair, tag, 'copied', i === 0 ? bytes : 0)),
       );
-    logger.info(`plan: ${changed.length} image(s) to copy, ${pairs.length - changed.length} unchanged`);
-    for (const p of changed) {
-      const dest = repositoryName(p.item.destination);
-      logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${dest}:${t}`).join(', ') || `${dest}@${p.digest}`}`);
-    }
-    if (!dryRun) {
-      const skopeo =
-        engine === 'skopeo'
-          ? new Skopeo({
-              env,
-              exec: context.exec,
-              binary: skopeoPath,
-              insecureRegistries,
-              credential: async (registry) => explicit.get(registry),
-            })
-          : undefined;
-      const limiter = new Limiter(parallel);
-      let stop = false;
-      await Promise.all(
-        changed.map((pair) =>
-          limiter.run(async () => {
-            if (stop) return;
-            try {
-              const bytes = skopeo ? await copyWithSkopeo(skopeo, session, pair, logger) : await copyNative(session, pair, logger);
-              outcomes.set(
-                pair,
-                tagsOf(pair).map((tag, i) => result(pair, tag, 'copied', i === 0 ? bytes : 0)),
-              );
-            } catch (error) {
-              const message = `${pair.item.label} ${source(pair)}: ${(error as Error).message}`;
-              failures.push(message);
-              logger.error(message);
-              outcomes.set(
-                pair,
-                tagsOf(pair).map((tag) => ({ ...result(pair, tag, 'failed', 0), error: (error as Error).message })),
-              );
-              if (!keepGoing) stop = true;
-            }
-          }),
-        ),
+    } catch (error) {
+      const message = `${pair.item.label} ${source(pair)}: ${(error as Error).message}`;
+      run.failures.push(message);
+      logger.error(message);
+      outcomes.set(
+        pair,
+        tagsOf(pair).map((tag) => ({ ...result(pair, tag, 'failed', 0), error: (error as Error).message })),
       );
+      if (!inputs.keepGoing) stop = true;
     }
-  } finally {
-    session.close();
-  }
+  };
+  await Promise.all(run.pairs.filter((p) => !p.unchanged).map((pair) => limiter.run(() => copyOne(pair))));
+}
 
-  // In the order of the mirror list, whatever order the copies finished in; unplanned items last.
-  const mirrored = [...pairs.flatMap((p) => outcomes.get(p) ?? []), ...unplanned];
+/** Outputs, digest file and summary: in the order of the list, whatever order copies finished in. */
+async function report(run: MirrorRun, env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  const { inputs, failures } = run;
+  const mirrored = [...run.pairs.flatMap((p) => run.outcomes.get(p) ?? []), ...run.unplanned];
   const outDir = env.RUNNER_TEMP || tmpdir();
   await mkdir(outDir, { recursive: true });
   const digestFile = join(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
-  await writeFile(
-    digestFile,
-    mirrored
-      .filter((m) => m.status !== 'failed')
-      .map((m) => `${m.digest} docker://${m.dest}\n`)
-      .join(''),
-  );
+  const lines = mirrored.filter((m) => m.status !== 'failed').map((m) => `${m.digest} docker://${m.dest}\n`);
+  await writeFile(digestFile, lines.join(''));
   const count = (status: MirroredTag['status']) => mirrored.filter((m) => m.status === status).length;
-  const bytes = mirrored.reduce((n, m) => n + m.bytes, 0);
+  const mib = (mirrored.reduce((n, m) => n + m.bytes, 0) / 1048576).toFixed(1);
   return {
     outputs: { mirrored: JSON.stringify(mirrored), 'digest-file': digestFile },
     summary: {
-      title:
-        `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed, ` +
-        `${(bytes / 1048576).toFixed(1)} MiB moved${dryRun ? ' (dry run)' : ''}`,
+      title: `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed, ${mib} MiB moved${inputs.dryRun ? ' (dry run)' : ''}`,
       headers: ['source', 'destination', 'digest', 'status'],
       rows: mirrored.map((m) => [m.src, m.dest, m.digest, m.status]),
     },
-    failure: failures.length ? failureText(failures, keepGoing, unplanned.length > 0) : undefined,
+    failure: failures.length ? failureText(failures, inputs.keepGoing, run.unplanned.length > 0) : undefined,
   };
 }
 
@@ -215,16 +212,22 @@ function planFailure(failure: PlanFailure): MirroredTag {
 }
 
 /** skopeo from PATH, or the pinned download skopeo-url names (checked against skopeo-sha256 before it runs). */
-async function skopeoBinary(context: CommandContext): Promise<string | undefined> {
-  const url = context.read(Input.SkopeoUrl);
-  const sha256 = context.read(Input.SkopeoSha256);
-  if (!url && !sha256) return undefined;
-  if (!url || !sha256)
-    throw new ConfigError(`${url ? Input.SkopeoSha256 : Input.SkopeoUrl}: required with ${url ? Input.SkopeoUrl : Input.SkopeoSha256}`);
-  if (!context.download) throw new ConfigError(`${Input.SkopeoUrl}: downloads are not available here`);
-  const path = await context.download('skopeo', url, sha256);
-  context.logger.info(`skopeo: ${path} (pinned sha256 ${sha256.slice(0, 12)}…)`);
-  return path;
+async function openSkopeo(context: CommandContext, run: MirrorRun): Promise<Skopeo> {
+  const pinned = run.inputs.skopeoDownload;
+  let binary: string | undefined;
+  if (pinned) {
+    if (!context.download) throw new ConfigError(`${Input.SkopeoUrl}: downloads are not available here`);
+    binary = await context.download('skopeo', pinned.url, pinned.sha256);
+    context.logger.info(`skopeo: ${binary} (pinned sha256 ${pinned.sha256.slice(0, 12)}…)`);
+  }
+  const logins = run.logins;
+  return new Skopeo({
+    env: context.env,
+    exec: context.exec,
+    binary,
+    insecureRegistries: run.insecureRegistries,
+    credential: async (registry) => logins.get(registry),
+  });
 }
 
 /** Destination tags, or the digest itself for a digest copied without a tag. */

@@ -23,57 +23,26 @@ function sourceFor(inputs: PromoteInputs, image: ImageSpec, tag: string, prefix:
   return undefined;
 }
 
+interface IntermediateCopy {
+  readonly image: ImageSpec;
+  readonly source: string;
+  readonly registry: string;
+  readonly repository: string;
+  readonly digest: string;
+}
+
+/**
+ * Promotion from an intermediate registry: every source is found and checked before anything is
+ * copied (all images or none), then each is copied with every platform to its final tags.
+ */
 export async function fromIntermediate(run: PromotionRun, change: ChangeInfo, revisions: readonly string[]): Promise<CleanupTarget[]> {
   const { session, inputs, outcome, logger } = run;
-  const { prefix } = change;
-  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   const problems: string[] = [];
-  const copies: { image: ImageSpec; source: string; registry: string; repository: string; digest: string }[] = [];
-  // Every source is found and checked before anything is copied.
+  const copies: IntermediateCopy[] = [];
   for (const image of inputs.images) {
-    const sources = image.tags.map((tag) => sourceFor(inputs, image, tag, prefix));
-    if (sources.some((s) => !s)) {
-      problems.push(
-        `${image.repository}: no artifact for ${image.tags.filter((_, i) => !sources[i]).join(', ')}, and no ` +
-          `intermediate-registry to look in`,
-      );
-      continue;
-    }
-    const heads = await Promise.all(
-      sources.map(async (source) => {
-        const ref = parseReference(source!);
-        return retry(`HEAD ${source}`, () => session.client(ref.registry).headManifest(ref.path, ref.tag ?? 'latest'));
-      }),
-    );
-    const missing = sources.filter((_, i) => !heads[i]);
-    if (missing.length) {
-      problems.push(`${image.repository}: missing in the intermediate registry: ${missing.join(', ')}`);
-      continue;
-    }
-    const digests = new Set(heads.map((h) => h!.digest));
-    if (digests.size > 1) {
-      problems.push(`${image.repository}: its intermediate tags point at different images (${[...digests].join(', ')})`);
-      continue;
-    }
-    const [digest] = digests;
-    const recorded = inputs.artifacts?.find((a) => a.metadata?.repository === image.repository)?.metadata?.digest;
-    if (recorded && recorded !== digest) {
-      problems.push(`${image.repository}: the intermediate image is ${digest}, not the ${recorded} the gate uploaded`);
-      continue;
-    }
-    const source = parseReference(sources[0]!);
-    if (revisions.length > 0) {
-      const revision = (await retry(`config of ${sources[0]}`, () => readImageConfig(session.client(source.registry), source.path, digest)))
-        .labels[REVISION_LABEL];
-      if (revision && !revisions.includes(revision)) {
-        problems.push(
-          `${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ` +
-            `${revisions.join(' or its merge ')}; refusing to promote it`,
-        );
-        continue;
-      }
-    }
-    copies.push({ image, source: sources[0]!, registry: source.registry, repository: source.path, digest });
+    const found = await findSource(run, image, change.prefix, revisions);
+    if (typeof found === 'string') problems.push(`${image.repository}: ${found}`);
+    else copies.push(found);
   }
   if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
 
@@ -90,14 +59,49 @@ export async function fromIntermediate(run: PromotionRun, change: ChangeInfo, re
     );
     const copied = `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`;
     logger.info(`${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : copied}`);
+    const status = result.status === 'unchanged' ? 'in-place' : 'moved';
     for (const tag of copy.image.tags)
-      outcome.promoted.push({
-        repository: copy.image.repository,
-        tag,
-        digest: copy.digest,
-        from: copy.source,
-        status: result.status === 'unchanged' ? 'in-place' : 'moved',
-      });
+      outcome.promoted.push({ repository: copy.image.repository, tag, digest: copy.digest, from: copy.source, status });
   }
   return copies.map((c) => ({ registry: c.registry, repository: c.repository }));
+}
+
+/**
+ * Where an image's gate build is, checked: every tag present, one digest, the digest the gate
+ * recorded, built from the pull request's head or merge commit. A string says why not.
+ */
+async function findSource(
+  run: PromotionRun,
+  image: ImageSpec,
+  prefix: string,
+  revisions: readonly string[],
+): Promise<IntermediateCopy | string> {
+  const { session, inputs, logger } = run;
+  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
+  const sources = image.tags.map((tag) => sourceFor(inputs, image, tag, prefix));
+  const unknown = image.tags.filter((_, i) => !sources[i]);
+  if (unknown.length) return `no artifact for ${unknown.join(', ')}, and no intermediate-registry to look in`;
+  const refs = (sources as string[]).map((source) => ({ source, ...parseReference(source) }));
+  const heads = await Promise.all(
+    refs.map((ref) => retry(`HEAD ${ref.source}`, () => session.client(ref.registry).headManifest(ref.path, ref.tag ?? 'latest'))),
+  );
+  const missing = refs.filter((_, i) => !heads[i]).map((ref) => ref.source);
+  if (missing.length) return `missing in the intermediate registry: ${missing.join(', ')}`;
+  const digests = new Set(heads.map((h) => h?.digest ?? ''));
+  if (digests.size > 1) return `its intermediate tags point at different images (${[...digests].join(', ')})`;
+  const [digest] = digests;
+  const recorded = inputs.artifacts?.find((a) => a.metadata?.repository === image.repository)?.metadata?.digest;
+  if (recorded && recorded !== digest) return `the intermediate image is ${digest}, not the ${recorded} the gate uploaded`;
+  const [{ source, registry, path }] = refs;
+  if (revisions.length > 0) {
+    const config = await retry(`config of ${source}`, () => readImageConfig(session.client(registry), path, digest));
+    const revision = config.labels[REVISION_LABEL];
+    if (revision && !revisions.includes(revision)) {
+      return (
+        `the intermediate image was built from ${revision}, not the pull request's head ` +
+        `${revisions.join(' or its merge ')}; refusing to promote it`
+      );
+    }
+  }
+  return { image, source, registry, repository: path, digest };
 }

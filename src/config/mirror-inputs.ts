@@ -1,0 +1,58 @@
+import type { TransportOptions } from '../registry/transport.js';
+import { parseBoolean } from './booleans.js';
+import { parseCredentials, type CredentialsMap } from './credentials.js';
+import { readWorkDir, type InputReader } from './engine-inputs.js';
+import { ConfigError } from './errors.js';
+import { Input } from './inputs.js';
+import { loadMirrorList, type MirrorList } from './mirror-list.js';
+import { readTransportOptions } from './registry-inputs.js';
+
+/** Everything the mirror command reads, validated before any request. */
+export interface MirrorInputs {
+  readonly workDir: string;
+  readonly credentials: CredentialsMap;
+  readonly list: MirrorList;
+  /** Images copied at once, and the per-registry request limit. */
+  readonly parallel: number;
+  readonly engine: 'native' | 'skopeo';
+  readonly keepGoing: boolean;
+  readonly dryRun: boolean;
+  readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
+  /** A pinned skopeo download (engine: skopeo on a runner without one). */
+  readonly skopeoDownload?: { readonly url: string; readonly sha256: string };
+}
+
+export function readMirrorInputs(read: InputReader, env: NodeJS.ProcessEnv, onSecret: (secret: string) => void): MirrorInputs {
+  const workDir = readWorkDir(read, env);
+  const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
+  const source = { inline: read(Input.Mirror), file: read(Input.MirrorFile), format: read(Input.MirrorFormat) || 'zuul' };
+  const list = loadMirrorList({ ...source, destination: read(Input.MirrorDestination), workDir }, onSecret);
+  const parallel = Number(read(Input.Parallel) || '4');
+  if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) {
+    throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
+  }
+  const engine = read(Input.Engine) || 'native';
+  if (engine !== 'native' && engine !== 'skopeo') throw new ConfigError(`engine: "${engine}" is not an engine; one of native, skopeo`);
+  return {
+    workDir,
+    credentials,
+    list,
+    parallel,
+    engine,
+    keepGoing: parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false),
+    dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
+    transport: readTransportOptions(read, workDir),
+    skopeoDownload: readSkopeoDownload(read, engine),
+  };
+}
+
+function readSkopeoDownload(read: InputReader, engine: string): MirrorInputs['skopeoDownload'] {
+  const url = read(Input.SkopeoUrl);
+  const sha256 = read(Input.SkopeoSha256);
+  if (!url && !sha256) return undefined;
+  if (engine !== 'skopeo') throw new ConfigError(`${Input.SkopeoUrl}: only goes with engine: skopeo`);
+  if (!url || !sha256)
+    throw new ConfigError(`${url ? Input.SkopeoSha256 : Input.SkopeoUrl}: required with ${url ? Input.SkopeoUrl : Input.SkopeoSha256}`);
+  if (!/^[a-f0-9]{64}$/.test(sha256)) throw new ConfigError(`${Input.SkopeoSha256}: "${sha256}" is not a sha256 hex digest`);
+  return { url, sha256 };
+}
