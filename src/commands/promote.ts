@@ -20,7 +20,7 @@ export { verifyFinalTags } from './promote-reconcile.js';
 export async function promote(context: CommandContext): Promise<CommandResult> {
   const { env, logger } = context;
   const inputs = readPromoteInputs(context.read, env, (secret) => logger.mask(secret));
-  const { change, revisions, skip } = await changeForPromote(env, readEvent(env), inputs.change, inputs.token, logger);
+  const { change, revisions, skip } = await changeForPromote(env, readEvent(env), { override: inputs.change, token: inputs.token, logger });
   if (skip) {
     logger.info(skip);
     return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]' } };

@@ -48,44 +48,45 @@ export function readEvent(env: Env): EventPayload {
 
 export function detectChange(env: Env, event: EventPayload, override?: number): ChangeInfo {
   const pipeline = sanitisePipeline(env.GITHUB_EVENT_NAME || 'local');
-  const base = { pipeline, revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
+  const base: FoundChange = { revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   // Gitea and Forgejo show pull requests under /pulls/N, GitHub under /pull/N.
   const pullPath = ['gitea', 'forgejo'].includes(detectRunner(env)) ? 'pulls' : 'pull';
   const urlOf = (change: number) => (base.baseRepository ? `${serverUrl}/${base.baseRepository}/${pullPath}/${change}` : undefined);
 
-  let found: Omit<ChangeInfo, 'pipeline' | 'prefix'> = base;
-  if (pipeline.startsWith('pull_request') && event.pull_request?.number) {
-    const pr = event.pull_request;
-    found = {
-      ...base,
-      change: pr.number,
-      changeUrl: pr.html_url,
-      revision: pr.head?.sha || base.revision,
-      headRepository: pr.head?.repo?.full_name || undefined,
-      baseRepository: pr.base?.repo?.full_name || base.baseRepository,
-    };
-  } else if (pipeline === 'merge_group' && event.merge_group?.head_ref) {
-    const match = MERGE_QUEUE_REF.exec(event.merge_group.head_ref);
-    if (match) {
-      const change = Number(match[1]);
-      found = {
-        ...base,
-        change,
-        changeUrl: urlOf(change),
-        revision: event.merge_group.head_sha || base.revision,
-      };
-    }
-  }
-  if (override !== undefined && override !== found.change) {
-    found = {
-      ...found,
-      change: override,
-      changeUrl: urlOf(override),
-    };
-  }
+  let found = fromPullRequest(pipeline, event, base) ?? fromMergeQueue(pipeline, event, base, urlOf) ?? base;
+  if (override !== undefined && override !== found.change) found = { ...found, change: override, changeUrl: urlOf(override) };
   const prefix = found.change !== undefined ? `change_${found.change}` : pipeline;
   return { ...found, pipeline, prefix };
+}
+
+type FoundChange = Omit<ChangeInfo, 'pipeline' | 'prefix'>;
+
+/** A pull_request* event names its pull request, head commit and repositories. */
+function fromPullRequest(pipeline: string, event: EventPayload, base: FoundChange): FoundChange | undefined {
+  const pr = event.pull_request;
+  if (!pipeline.startsWith('pull_request') || !pr?.number) return undefined;
+  return {
+    ...base,
+    change: pr.number,
+    changeUrl: pr.html_url,
+    revision: pr.head?.sha || base.revision,
+    headRepository: pr.head?.repo?.full_name || undefined,
+    baseRepository: pr.base?.repo?.full_name || base.baseRepository,
+  };
+}
+
+/** A merge queue's head ref `gh-readonly-queue/<base>/pr-<N>-<sha>` names the change. */
+function fromMergeQueue(
+  pipeline: string,
+  event: EventPayload,
+  base: FoundChange,
+  urlOf: (change: number) => string | undefined,
+): FoundChange | undefined {
+  const match = pipeline === 'merge_group' && event.merge_group?.head_ref ? MERGE_QUEUE_REF.exec(event.merge_group.head_ref) : null;
+  if (!match) return undefined;
+  const change = Number(match[1]);
+  return { ...base, change, changeUrl: urlOf(change), revision: event.merge_group?.head_sha || base.revision };
 }
 
 /** Event names are tag-safe already; anything else (a custom pipeline) is made so. */

@@ -118,15 +118,18 @@ interface PromoteEvent {
 
 const known = (...shas: (string | null | undefined)[]) => [...new Set(shas.filter((s): s is string => !!s))];
 
+export interface PromoteChangeOptions {
+  /** The change input, which always wins. */
+  readonly override?: number;
+  /** Token for the forge's API (commit -> pull request). */
+  readonly token?: string;
+  readonly logger: Logger;
+  readonly fetchImpl?: typeof fetch;
+}
+
 /** Which change a promote run is for: the change input, a merged pull request, or a pushed commit's PR. */
-export async function changeForPromote(
-  env: Env,
-  event: PromoteEvent,
-  override: number | undefined,
-  token: string | undefined,
-  logger: Logger,
-  fetchImpl?: typeof fetch,
-): Promise<PromoteChange> {
+export async function changeForPromote(env: Env, event: PromoteEvent, options: PromoteChangeOptions): Promise<PromoteChange> {
+  const { override, token, logger, fetchImpl } = options;
   const name = env.GITHUB_EVENT_NAME ?? '';
   const pr = event.pull_request;
   const prRevisions = known(pr?.head?.sha, pr?.merge_commit_sha);
