@@ -110,54 +110,53 @@ export class Authenticator {
     const realm = challenge.params.realm;
     if (!realm) throw new RegistryError('GET', this.registry, 401, [], 'Bearer challenge without a realm');
     const credential = await this.credentials.get(this.registry);
-    let response: HttpResponse | undefined;
-    let method = 'POST';
-    if (credential?.refreshToken) {
-      // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
-      const form = new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: credential.refreshToken,
-        client_id: 'container-image-actions',
-      });
-      if (challenge.params.service) form.set('service', challenge.params.service);
-      if (scopes.length) form.set('scope', scopes.join(' '));
-      response = await this.transport.send({
-        method: 'POST',
-        url: new URL(realm),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: Buffer.from(form.toString()),
-      });
-      if (response.status === 404 || response.status === 405) {
-        await discard(response);
-        response = undefined;
-      }
-    }
-    if (!response) {
-      method = 'GET';
-      const url = new URL(realm);
-      if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
-      for (const scope of scopes) url.searchParams.append('scope', scope);
-      const headers: Record<string, string> = {};
-      const basic = await this.#basic();
-      if (basic) headers.authorization = basic;
-      else if (credential?.refreshToken) {
-        url.searchParams.set('grant_type', 'refresh_token');
-        url.searchParams.set('refresh_token', credential.refreshToken);
-      }
-      response = await this.transport.send({ method: 'GET', url, headers });
-    }
+    const refreshToken = credential?.refreshToken;
+    // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
+    const posted = refreshToken ? await this.#postRefreshToken(realm, challenge, scopes, refreshToken) : undefined;
+    const method = posted ? 'POST' : 'GET';
+    const response = posted ?? (await this.#getToken(realm, challenge, scopes, refreshToken));
     if (response.status !== 200) throw await errorFrom(method, response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
-    const body = parseJsonBody<{ token?: string; access_token?: string; expires_in?: number; refresh_token?: string } | null>(
-      await readBody(response, 1024 * 1024),
-      method,
-      response.url,
-    );
+    type TokenBody = { token?: string; access_token?: string; expires_in?: number; refresh_token?: string } | null;
+    const body = parseJsonBody<TokenBody>(await readBody(response, 1024 * 1024), method, response.url);
     const token = body?.token ?? body?.access_token;
     if (typeof token !== 'string' || !token)
       throw new RegistryError(method, redactUrl(response.url), 200, [], 'token response without a token');
+    // Masked the moment they are minted.
     if (typeof body?.refresh_token === 'string') this.logger.mask(body.refresh_token);
     this.logger.mask(token);
     const lifetime = Math.max(MIN_TOKEN_LIFETIME_S, Number(body?.expires_in) || MIN_TOKEN_LIFETIME_S);
     return { header: `Bearer ${token}`, expiresAt: Date.now() + lifetime * 1000 };
+  }
+
+  /** The OAuth2 form POST; undefined where the realm does not take it (404/405). */
+  async #postRefreshToken(
+    realm: string,
+    challenge: Challenge,
+    scopes: readonly string[],
+    refreshToken: string,
+  ): Promise<HttpResponse | undefined> {
+    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'container-image-actions' });
+    if (challenge.params.service) form.set('service', challenge.params.service);
+    if (scopes.length) form.set('scope', scopes.join(' '));
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+    const response = await this.transport.send({ method: 'POST', url: new URL(realm), headers, body: Buffer.from(form.toString()) });
+    if (response.status !== 404 && response.status !== 405) return response;
+    await discard(response);
+    return undefined;
+  }
+
+  /** `GET <realm>?service=…&scope=…` with the Basic login, else the refresh token, else anonymous. */
+  async #getToken(realm: string, challenge: Challenge, scopes: readonly string[], refreshToken: string | undefined): Promise<HttpResponse> {
+    const url = new URL(realm);
+    if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
+    for (const scope of scopes) url.searchParams.append('scope', scope);
+    const headers: Record<string, string> = {};
+    const basic = await this.#basic();
+    if (basic) headers.authorization = basic;
+    else if (refreshToken) {
+      url.searchParams.set('grant_type', 'refresh_token');
+      url.searchParams.set('refresh_token', refreshToken);
+    }
+    return this.transport.send({ method: 'GET', url, headers });
   }
 }
