@@ -46,6 +46,10 @@ const PROBE_ABANDONED_MS = 10 * 60_000;
 
 const ok = (status: number) => status === 200 || status === 202 || status === 204;
 
+const resultFor =
+  (ref: RepositoryRef, tag: string) =>
+  (status: TagDeletion['status'], method?: string, detail?: string): TagDeletion => ({ ...ref, tag, status, method, detail });
+
 /**
  * Removes one tag without touching the image or any other tag (docs/registries.md, "Deleting one
  * tag"): a vendor API where the registry kind has one, else OCI tag DELETE where a probe showed
@@ -84,39 +88,15 @@ export class TagDeleter {
 
   async #delete(ref: RepositoryRef, tag: string, guard: DeletionGuard | undefined): Promise<TagDeletion> {
     const client = this.#session.client(ref.registry);
-    const result = (status: TagDeletion['status'], method?: string, detail?: string): TagDeletion => ({
-      registry: ref.registry,
-      repository: ref.repository,
-      tag,
-      status,
-      method,
-      detail,
-    });
+    const result = resultFor(ref, tag);
     const before = await client.headManifest(ref.repository, tag);
     if (!before) return result('absent');
 
     const credential = this.#options.vendorCredential?.(ref.registry);
     const kind = registryKind(ref.registry, credential?.type);
-    const vendor = VENDOR_DELETES[kind];
-    if (vendor && credential && !this.#destructive.has(ref.registry)) {
-      try {
-        const outcome = await vendor.run({
-          ...ref,
-          tag,
-          credential,
-          transport: this.#session.transport,
-          client,
-          env: this.#options.env ?? process.env,
-          mask: (s) => this.#session.logger.mask(s),
-        });
-        if (!(await this.#gone(ref, tag)))
-          return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
-        return result(outcome, vendor.name, await this.#restoreGuarded(ref, guard));
-      } catch (error) {
-        if (!(error instanceof VendorNotConfigured)) throw error;
-        this.#session.logger.debug(`${error.message}; trying the registry API`);
-      }
-    }
+    const byVendor =
+      credential && !this.#destructive.has(ref.registry) ? await this.#vendorDelete(ref, tag, kind, credential, guard) : undefined;
+    if (byVendor) return byVendor;
 
     const capabilities = await this.#probe(ref, kind);
     if (capabilities.tagDelete === 'safe' && !this.#destructive.has(ref.registry)) {
@@ -125,16 +105,52 @@ export class TagDeleter {
       if (!ok(status) && ![400, 404, 405, 501].includes(status))
         return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
     }
-
     if (!capabilities.digestDelete) {
-      return result(
-        'left-behind',
-        'dummy-manifest',
-        `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`,
-      );
+      const why = `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`;
+      return result('left-behind', 'dummy-manifest', why);
     }
-    // Another process may be removing (or re-pushing) the same tag at once: a tag still there
-    // after our dummy went gets another round rather than a report.
+    return this.#dummyDelete(ref, tag);
+  }
+
+  /** The vendor's own tag API, where the registry kind has one; undefined to try the registry API instead. */
+  async #vendorDelete(
+    ref: RepositoryRef,
+    tag: string,
+    kind: RegistryKind,
+    credential: VendorCredential,
+    guard: DeletionGuard | undefined,
+  ): Promise<TagDeletion | undefined> {
+    const vendor = VENDOR_DELETES[kind];
+    if (!vendor) return undefined;
+    const result = resultFor(ref, tag);
+    try {
+      const outcome = await vendor.run({
+        ...ref,
+        tag,
+        credential,
+        transport: this.#session.transport,
+        client: this.#session.client(ref.registry),
+        env: this.#options.env ?? process.env,
+        mask: (s) => this.#session.logger.mask(s),
+      });
+      if (!(await this.#gone(ref, tag)))
+        return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
+      return result(outcome, vendor.name, await this.#restoreGuarded(ref, guard));
+    } catch (error) {
+      if (!(error instanceof VendorNotConfigured)) throw error;
+      this.#session.logger.debug(`${error.message}; trying the registry API`);
+      return undefined;
+    }
+  }
+
+  /**
+   * The tag pointed at a fresh dummy, the dummy deleted by digest. Another process may be
+   * removing (or re-pushing) the same tag at once: a tag still there after our dummy went gets
+   * another round rather than a report.
+   */
+  async #dummyDelete(ref: RepositoryRef, tag: string): Promise<TagDeletion> {
+    const client = this.#session.client(ref.registry);
+    const result = resultFor(ref, tag);
     let dummy = '';
     for (let round = 0; round < 3; round++) {
       dummy = await this.#putDummy(ref, [tag]);
