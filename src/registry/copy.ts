@@ -1,6 +1,6 @@
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import { isDigest, type Manifest } from './client.js';
+import { isDigest, type Manifest, type RegistryClient } from './client.js';
 import { sha256, VerifyingStream } from './digest.js';
 import { blobsOf, isIndex, parseJson, platformMatches, type Descriptor, type ImageManifestJson, type IndexJson } from './manifest.js';
 import { withRetry } from './retry.js';
@@ -47,138 +47,182 @@ export interface CopyResult extends CopyStats {
  * source to a digest once; skip everything when every tag already has it; per blob HEAD, mount,
  * else stream; children before the index; tags last; then check every tag resolves to the digest.
  */
-export async function copyImage(
-  session: RegistrySession,
-  from: RepositoryRef,
-  to: RepositoryRef,
-  options: CopyOptions,
-): Promise<CopyResult> {
-  const src = session.client(from.registry);
-  const dst = session.client(to.registry);
-  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, session.logger);
-  const dstLimit = <T>(task: () => Promise<T>) => session.limiter(to.registry).run(task);
-  const stats: CopyStats = { blobsCopied: 0, blobsMounted: 0, blobsSkipped: 0, bytesMoved: 0, manifestsPut: 0 };
-  const label = `${from.registry}/${from.repository}:${options.source}`;
+export function copyImage(session: RegistrySession, from: RepositoryRef, to: RepositoryRef, options: CopyOptions): Promise<CopyResult> {
+  return new ImageCopy(session, from, to, options).run();
+}
 
-  // A sha256 pin is the canonical digest; another algorithm's pin is checked against the bytes first.
-  const sourceDigest = options.source.startsWith('sha256:')
-    ? options.source
-    : isDigest(options.source)
-      ? (await retry(`GET ${label}`, () => src.getManifest(from.repository, options.source))).digest
-      : (await retry(`HEAD ${label}`, () => src.headManifest(from.repository, options.source)))?.digest;
-  if (!sourceDigest) throw new Error(`${label} not found`);
+/** One copy in progress: its two registries, its options and what it moved so far. */
+class ImageCopy {
+  readonly #src: RegistryClient;
+  readonly #dst: RegistryClient;
+  readonly #label: string;
+  readonly stats: CopyStats = { blobsCopied: 0, blobsMounted: 0, blobsSkipped: 0, bytesMoved: 0, manifestsPut: 0 };
 
-  const subset = options.platforms && options.platforms.length > 0;
-  if (!subset && !options.knownChanged && options.tags.length > 0) {
-    const current = await Promise.all(
-      options.tags.map((tag) => dstLimit(() => retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag)))),
-    );
-    if (current.every((head) => head?.digest === sourceDigest)) {
-      return { ...stats, digest: sourceDigest, mediaType: current[0]?.mediaType ?? '', status: 'unchanged' };
-    }
+  constructor(
+    readonly session: RegistrySession,
+    readonly from: RepositoryRef,
+    readonly to: RepositoryRef,
+    readonly options: CopyOptions,
+  ) {
+    this.#src = session.client(from.registry);
+    this.#dst = session.client(to.registry);
+    this.#label = `${from.registry}/${from.repository}:${options.source}`;
   }
 
-  const root = await retry(`GET ${label}`, () => src.getManifest(from.repository, sourceDigest));
-  let top: Manifest = root;
-  if (isIndex(root.mediaType, root.bytes)) {
-    const index = parseJson<IndexJson & Record<string, unknown>>(root.bytes, `index ${label}`);
+  #retry<T>(what: string, step: () => Promise<T>): Promise<T> {
+    return withRetry(what, step, this.session.retry, this.session.logger);
+  }
+
+  #dstLimit<T>(task: () => Promise<T>): Promise<T> {
+    return this.session.limiter(this.to.registry).run(task);
+  }
+
+  async run(): Promise<CopyResult> {
+    const { options, to } = this;
+    const sourceDigest = await this.#resolveSource();
+    const subset = options.platforms && options.platforms.length > 0;
+    if (!subset && !options.knownChanged && options.tags.length > 0) {
+      const current = await Promise.all(
+        options.tags.map((tag) =>
+          this.#dstLimit(() => this.#retry(`HEAD ${to.repository}:${tag}`, () => this.#dst.headManifest(to.repository, tag))),
+        ),
+      );
+      if (current.every((head) => head?.digest === sourceDigest)) {
+        return { ...this.stats, digest: sourceDigest, mediaType: current[0]?.mediaType ?? '', status: 'unchanged' };
+      }
+    }
+    const root = await this.#retry(`GET ${this.#label}`, () => this.#src.getManifest(this.from.repository, sourceDigest));
+    const top = isIndex(root.mediaType, root.bytes) ? await this.#copyIndex(root) : root;
+    if (!isIndex(root.mediaType, root.bytes)) await this.#copyBlobs(parseJson<ImageManifestJson>(root.bytes, `manifest ${this.#label}`));
+    const digest = await this.#putTop(top);
+    return { ...this.stats, digest, mediaType: top.mediaType, status: 'copied' };
+  }
+
+  /** A sha256 pin is the canonical digest; another algorithm's pin is checked against the bytes first. */
+  async #resolveSource(): Promise<string> {
+    const { source } = this.options;
+    if (source.startsWith('sha256:')) return source;
+    const digest = isDigest(source)
+      ? (await this.#retry(`GET ${this.#label}`, () => this.#src.getManifest(this.from.repository, source))).digest
+      : (await this.#retry(`HEAD ${this.#label}`, () => this.#src.headManifest(this.from.repository, source)))?.digest;
+    if (!digest) throw new Error(`${this.#label} not found`);
+    return digest;
+  }
+
+  /** The children (a platform subset of them, in a new smaller index) go in before the index. */
+  async #copyIndex(root: Manifest): Promise<Manifest> {
+    const platforms = this.options.platforms ?? [];
+    const index = parseJson<IndexJson & Record<string, unknown>>(root.bytes, `index ${this.#label}`);
+    let top = root;
     let children = index.manifests;
-    if (subset) {
-      children = children.filter((child) => options.platforms!.some((p) => platformMatches(p, child.platform)));
-      const missing = options.platforms!.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
-      if (missing.length) throw new Error(`${label} has no ${missing.join(', ')} image`);
+    if (platforms.length > 0) {
+      children = children.filter((child) => platforms.some((p) => platformMatches(p, child.platform)));
+      const missing = platforms.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
+      if (missing.length) throw new Error(`${this.#label} has no ${missing.join(', ')} image`);
       if (children.length !== index.manifests.length) {
         const bytes = Buffer.from(JSON.stringify({ ...index, manifests: children }));
         top = { bytes, mediaType: root.mediaType, digest: sha256(bytes) };
       }
     }
-    await Promise.all(children.map((child) => copyManifestTree(child)));
-  } else {
-    await copyBlobs(parseJson<ImageManifestJson>(root.bytes, `manifest ${label}`));
+    await Promise.all(children.map((child) => this.#copyManifestTree(child)));
+    return top;
   }
-  // The top manifest goes in by its first tag (one request less than by digest, then by tag):
-  // everything it references is in place by now, so the tag never names an incomplete image.
-  const references = options.tags.length > 0 ? options.tags : [top.digest];
-  let digest = top.digest;
-  const unconfirmed: string[] = [];
-  for (const reference of references) {
-    const put = await dstLimit(() =>
-      retry(`PUT ${to.repository}:${reference}`, () => dst.putManifestConfirmed(to.repository, reference, top)),
-    );
-    digest = put.digest;
-    if (!put.confirmed) unconfirmed.push(reference);
-    stats.manifestsPut++;
-  }
-  // Tags the registry did not confirm with Docker-Content-Digest are checked with a HEAD.
-  for (const tag of unconfirmed) {
-    const head = await retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag));
-    if (head?.digest !== digest)
-      throw new Error(`${to.registry}/${to.repository}:${tag} resolves to ${head?.digest ?? 'nothing'} after the copy, not ${digest}`);
-  }
-  return { ...stats, digest, mediaType: top.mediaType, status: 'copied' };
 
-  async function copyManifestTree(descriptor: Descriptor): Promise<void> {
-    const child = await retry(`GET ${from.repository}@${descriptor.digest}`, () => src.getManifest(from.repository, descriptor.digest));
+  /**
+   * The top manifest goes in by its first tag (one request less than by digest, then by tag):
+   * everything it references is in place by now, so the tag never names an incomplete image.
+   * Tags the registry did not confirm with Docker-Content-Digest are checked with a HEAD.
+   */
+  async #putTop(top: Manifest): Promise<string> {
+    const { to, options } = this;
+    const references = options.tags.length > 0 ? options.tags : [top.digest];
+    let digest = top.digest;
+    const unconfirmed: string[] = [];
+    for (const reference of references) {
+      const put = await this.#dstLimit(() =>
+        this.#retry(`PUT ${to.repository}:${reference}`, () => this.#dst.putManifestConfirmed(to.repository, reference, top)),
+      );
+      digest = put.digest;
+      if (!put.confirmed) unconfirmed.push(reference);
+      this.stats.manifestsPut++;
+    }
+    for (const tag of unconfirmed) {
+      const head = await this.#retry(`HEAD ${to.repository}:${tag}`, () => this.#dst.headManifest(to.repository, tag));
+      if (head?.digest !== digest)
+        throw new Error(`${to.registry}/${to.repository}:${tag} resolves to ${head?.digest ?? 'nothing'} after the copy, not ${digest}`);
+    }
+    return digest;
+  }
+
+  async #copyManifestTree(descriptor: Descriptor): Promise<void> {
+    const { from, to } = this;
+    const child = await this.#retry(`GET ${from.repository}@${descriptor.digest}`, () =>
+      this.#src.getManifest(from.repository, descriptor.digest),
+    );
     if (isIndex(child.mediaType, child.bytes)) {
-      await Promise.all(parseJson<IndexJson>(child.bytes, 'index').manifests.map((m) => copyManifestTree(m)));
+      await Promise.all(parseJson<IndexJson>(child.bytes, 'index').manifests.map((m) => this.#copyManifestTree(m)));
     } else {
-      await copyBlobs(parseJson<ImageManifestJson>(child.bytes, `manifest ${descriptor.digest}`));
+      await this.#copyBlobs(parseJson<ImageManifestJson>(child.bytes, `manifest ${descriptor.digest}`));
     }
     // Children go in by digest, before the index that names them.
-    await dstLimit(() => retry(`PUT ${to.repository}@${child.digest}`, () => dst.putManifest(to.repository, child.digest, child)));
-    stats.manifestsPut++;
+    await this.#dstLimit(() =>
+      this.#retry(`PUT ${to.repository}@${child.digest}`, () => this.#dst.putManifest(to.repository, child.digest, child)),
+    );
+    this.stats.manifestsPut++;
   }
 
-  async function copyBlobs(manifest: ImageManifestJson): Promise<void> {
-    await Promise.all(blobsOf(manifest).map((blob) => ensureBlob(blob)));
+  async #copyBlobs(manifest: ImageManifestJson): Promise<void> {
+    await Promise.all(blobsOf(manifest).map((blob) => this.#ensureBlob(blob)));
   }
 
-  async function ensureBlob(blob: Descriptor): Promise<void> {
+  async #ensureBlob(blob: Descriptor): Promise<void> {
+    const { session, from, to } = this;
     if (session.hasBlob(to.registry, blob.digest, to.repository)) {
-      stats.blobsSkipped++;
+      this.stats.blobsSkipped++;
       return;
     }
     const mountable = session.holderOf(to.registry, blob.digest) !== undefined || from.registry === to.registry;
     if (blob.size > SMALL_BLOB || mountable) {
-      if ((await dstLimit(() => retry(`HEAD blob ${blob.digest}`, () => dst.headBlob(to.repository, blob.digest)))) !== undefined) {
-        stats.blobsSkipped++;
+      const head = () => this.#retry(`HEAD blob ${blob.digest}`, () => this.#dst.headBlob(to.repository, blob.digest));
+      if ((await this.#dstLimit(head)) !== undefined) {
+        this.stats.blobsSkipped++;
         session.recordBlob(to.registry, blob.digest, to.repository);
         return;
       }
     }
     // One transfer per destination registry and blob at a time: an image sharing a layer with
     // one being copied waits for it, then mounts it.
-    await session.uploads.run(`${to.registry}@${blob.digest}`, () =>
-      dstLimit(() => retry(`copy blob ${blob.digest}`, () => transfer(blob))),
-    );
-    if (!session.hasBlob(to.registry, blob.digest, to.repository))
-      await dstLimit(() => retry(`copy blob ${blob.digest}`, () => transfer(blob)));
+    const transfer = () => this.#dstLimit(() => this.#retry(`copy blob ${blob.digest}`, () => this.#transfer(blob)));
+    await session.uploads.run(`${to.registry}@${blob.digest}`, transfer);
+    if (!session.hasBlob(to.registry, blob.digest, to.repository)) await transfer();
   }
 
   /** Mount from a repository of the same registry when one holds the blob, else stream it. */
-  async function transfer(blob: Descriptor): Promise<void> {
+  async #transfer(blob: Descriptor): Promise<void> {
+    const { session, from, to } = this;
     const mountFrom = session.holderOf(to.registry, blob.digest) ?? (from.registry === to.registry ? from.repository : undefined);
-    if (mountFrom !== undefined && mountFrom !== to.repository && (await dst.mountBlob(to.repository, blob.digest, mountFrom))) {
-      stats.blobsMounted++;
+    if (mountFrom !== undefined && mountFrom !== to.repository && (await this.#dst.mountBlob(to.repository, blob.digest, mountFrom))) {
+      this.stats.blobsMounted++;
     } else {
-      await stream(blob);
+      await this.#stream(blob);
     }
     session.recordBlob(to.registry, blob.digest, to.repository);
   }
 
-  async function stream(blob: Descriptor): Promise<void> {
+  async #stream(blob: Descriptor): Promise<void> {
     let sent = 0;
     let piping: Promise<void> = Promise.resolve();
     let counter: Transform | undefined;
+    const onBytes = this.options.onBytes;
     // The source download starts only once the destination opened its upload session.
     const open = async () => {
-      const response = await src.getBlob(from.repository, blob.digest, blob.size);
-      const verify = new VerifyingStream(blob.digest, blob.size, `blob ${blob.digest} of ${label}`);
+      const response = await this.#src.getBlob(this.from.repository, blob.digest, blob.size);
+      const verify = new VerifyingStream(blob.digest, blob.size, `blob ${blob.digest} of ${this.#label}`);
       // Counting in a transform (not a 'data' listener) keeps the stream paused until the upload reads it.
       counter = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           sent += chunk.length;
-          options.onBytes?.(chunk.length);
+          onBytes?.(chunk.length);
           callback(null, chunk);
         },
       });
@@ -187,10 +231,9 @@ export async function copyImage(
       piping.catch(() => undefined);
       return counter;
     };
-    const uploading = dst.uploadBlob(to.repository, blob.digest, blob.size, open);
     let uploadError: unknown;
     try {
-      await uploading;
+      await this.#dst.uploadBlob(this.to.repository, blob.digest, blob.size, open);
     } catch (error) {
       uploadError = error;
       // A refused upload must not leave the download hanging until its idle timeout.
@@ -199,7 +242,7 @@ export async function copyImage(
     // The source's own failure (a digest mismatch) says more than the PUT it aborted: it goes first.
     await piping;
     if (uploadError !== undefined) throw uploadError;
-    stats.blobsCopied++;
-    stats.bytesMoved += sent;
+    this.stats.blobsCopied++;
+    this.stats.bytesMoved += sent;
   }
 }
