@@ -57114,7 +57114,8 @@ function formatIssues(root, issues, knownKeys) {
             for (const key of issue.keys) {
                 const { name, hidden } = keyName(key);
                 const note = hidden ? ' (a key and its value without a space after the colon? The rest is not shown)' : '';
-                lines.push(`${formatPath(root, [...issue.path, name])}: unknown key${didYouMean(name, knownKeys(issue.path))}${note}; known keys: ${knownKeys(issue.path).join(', ')}`);
+                lines.push(`${formatPath(root, [...issue.path, name])}: unknown key${didYouMean(name, knownKeys(issue.path))}${note}; known ` +
+                    `keys: ${knownKeys(issue.path).join(', ')}`);
             }
         }
         else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
@@ -57157,7 +57158,8 @@ function linearPattern(source, field, anchored) {
         compiled = RE2JS.compile(anchored ? `^(?:${source})$` : source);
     }
     catch (error) {
-        throw new ConfigError(`${field}: ${show(source)} is not a valid regular expression (RE2 syntax, no look-around or back-references): ${error.message}`);
+        throw new ConfigError(`${field}: ${show(source)} is not a valid regular expression (RE2 syntax, no look-around or back-references): ` +
+            `${error.message}`);
     }
     return { source, test: (text) => compiled.matcher(text).find() };
 }
@@ -57297,7 +57299,8 @@ function credentialFor(credentials, registry, repository) {
         return undefined;
     const credential = credentials.get(registry);
     if (!credential)
-        throw new ConfigError(`registry-credentials: ${registry} credentials not found (needed for ${repository}); the map has ${[...credentials.keys()].join(', ')}`);
+        throw new ConfigError(`registry-credentials: ${registry} credentials not found (needed for ${repository}); the map has ` +
+            `${[...credentials.keys()].join(', ')}`);
     if (credential.repositoryPattern && !credential.repositoryPattern.test(repository)) {
         throw new ConfigError(`registry-credentials["${registry}"].repository: ${repository} not permitted by ${credential.repositorySource}`);
     }
@@ -57517,7 +57520,8 @@ function loadImageList(source) {
     }
     if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
         if (!(ZUUL_KEY in raw)) {
-            throw new ConfigError(`${origin}images: expected a list of images or a mapping with a "${ZUUL_KEY}" key, got a mapping with keys ${Object.keys(raw).join(', ')}`);
+            throw new ConfigError(`${origin}images: expected a list of images or a mapping with a "${ZUUL_KEY}" key, got a mapping with keys ` +
+                `${Object.keys(raw).join(', ')}`);
         }
         raw = raw[ZUUL_KEY];
     }
@@ -58125,7 +58129,9 @@ class DockerEngine extends ContainerEngine {
     async build(spec) {
         if (spec.platforms.length > 0) {
             if (!(await this.hasBuildx())) {
-                throw new ExecError('docker', undefined, [], `a multi-platform image (${spec.platforms.join(', ')}) needs docker buildx, which this docker does not have: install the buildx plugin (docker/setup-buildx-action), or use container-command: podman or buildah, which build every platform with qemu`);
+                throw new ExecError('docker', undefined, [], `a multi-platform image (${spec.platforms.join(', ')}) needs docker buildx, which this docker does not have: ` +
+                    'install the buildx plugin (docker/setup-buildx-action), ' +
+                    'or use container-command: podman or buildah, which build every platform with qemu');
             }
             await this.run(buildxBuildArgs(spec), spec.contextDir);
             return { imageId: await readId(spec.iidFile), platforms: spec.platforms };
@@ -58296,44 +58302,38 @@ function readEvent(env) {
 }
 function detectChange(env, event, override) {
     const pipeline = sanitisePipeline(env.GITHUB_EVENT_NAME || 'local');
-    const base = { pipeline, revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
+    const base = { revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
     const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
     // Gitea and Forgejo show pull requests under /pulls/N, GitHub under /pull/N.
     const pullPath = ['gitea', 'forgejo'].includes(detectRunner(env)) ? 'pulls' : 'pull';
     const urlOf = (change) => (base.baseRepository ? `${serverUrl}/${base.baseRepository}/${pullPath}/${change}` : undefined);
-    let found = base;
-    if (pipeline.startsWith('pull_request') && event.pull_request?.number) {
-        const pr = event.pull_request;
-        found = {
-            ...base,
-            change: pr.number,
-            changeUrl: pr.html_url,
-            revision: pr.head?.sha || base.revision,
-            headRepository: pr.head?.repo?.full_name || undefined,
-            baseRepository: pr.base?.repo?.full_name || base.baseRepository,
-        };
-    }
-    else if (pipeline === 'merge_group' && event.merge_group?.head_ref) {
-        const match = MERGE_QUEUE_REF.exec(event.merge_group.head_ref);
-        if (match) {
-            const change = Number(match[1]);
-            found = {
-                ...base,
-                change,
-                changeUrl: urlOf(change),
-                revision: event.merge_group.head_sha || base.revision,
-            };
-        }
-    }
-    if (override !== undefined && override !== found.change) {
-        found = {
-            ...found,
-            change: override,
-            changeUrl: urlOf(override),
-        };
-    }
+    let found = fromPullRequest(pipeline, event, base) ?? fromMergeQueue(pipeline, event, base, urlOf) ?? base;
+    if (override !== undefined && override !== found.change)
+        found = { ...found, change: override, changeUrl: urlOf(override) };
     const prefix = found.change !== undefined ? `change_${found.change}` : pipeline;
     return { ...found, pipeline, prefix };
+}
+/** A pull_request* event names its pull request, head commit and repositories. */
+function fromPullRequest(pipeline, event, base) {
+    const pr = event.pull_request;
+    if (!pipeline.startsWith('pull_request') || !pr?.number)
+        return undefined;
+    return {
+        ...base,
+        change: pr.number,
+        changeUrl: pr.html_url,
+        revision: pr.head?.sha || base.revision,
+        headRepository: pr.head?.repo?.full_name || undefined,
+        baseRepository: pr.base?.repo?.full_name || base.baseRepository,
+    };
+}
+/** A merge queue's head ref `gh-readonly-queue/<base>/pr-<N>-<sha>` names the change. */
+function fromMergeQueue(pipeline, event, base, urlOf) {
+    const match = pipeline === 'merge_group' && event.merge_group?.head_ref ? MERGE_QUEUE_REF.exec(event.merge_group.head_ref) : null;
+    if (!match)
+        return undefined;
+    const change = Number(match[1]);
+    return { ...base, change, changeUrl: urlOf(change), revision: event.merge_group?.head_sha || base.revision };
 }
 /** Event names are tag-safe already; anything else (a custom pipeline) is made so. */
 function sanitisePipeline(name) {
@@ -58703,7 +58703,8 @@ const tagOrDigest = schemas_string({
 })
     .refine((v) => isValidTag(v) || isValidDigest(v), { error: (iss) => `${show(iss.input)} is neither a tag nor a digest` })
     .refine((v) => !isValidDigest(v) || DIGEST_ALGORITHMS.some((a) => v.startsWith(`${a}:`)), {
-    error: (iss) => `${show(iss.input)}: digest algorithm "${String(iss.input).split(':')[0]}" cannot be verified; supported: ${DIGEST_ALGORITHMS.join(', ')}`,
+    error: (iss) => `${show(iss.input)}: digest algorithm "${String(iss.input).split(':')[0]}" cannot be verified; supported: ` +
+        `${DIGEST_ALGORITHMS.join(', ')}`,
 });
 const mirror_list_tag = schemas_string({
     error: (iss) => typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${show(iss.input)}`,
@@ -58911,6 +58912,52 @@ function readTransportOptions(read, workDir) {
     return { insecureRegistries, ca };
 }
 
+;// CONCATENATED MODULE: ./src/config/mirror-inputs.ts
+
+
+
+
+
+
+
+function readMirrorInputs(read, env, onSecret) {
+    const workDir = readWorkDir(read, env);
+    const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
+    const source = { inline: read(Input.Mirror), file: read(Input.MirrorFile), format: read(Input.MirrorFormat) || 'zuul' };
+    const list = loadMirrorList({ ...source, destination: read(Input.MirrorDestination), workDir }, onSecret);
+    const parallel = Number(read(Input.Parallel) || '4');
+    if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) {
+        throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
+    }
+    const engine = read(Input.Engine) || 'native';
+    if (engine !== 'native' && engine !== 'skopeo')
+        throw new ConfigError(`engine: "${engine}" is not an engine; one of native, skopeo`);
+    return {
+        workDir,
+        credentials,
+        list,
+        parallel,
+        engine,
+        keepGoing: parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false),
+        dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
+        transport: readTransportOptions(read, workDir),
+        skopeoDownload: readSkopeoDownload(read, engine),
+    };
+}
+function readSkopeoDownload(read, engine) {
+    const url = read(Input.SkopeoUrl);
+    const sha256 = read(Input.SkopeoSha256);
+    if (!url && !sha256)
+        return undefined;
+    if (engine !== 'skopeo')
+        throw new ConfigError(`${Input.SkopeoUrl}: only goes with engine: skopeo`);
+    if (!url || !sha256)
+        throw new ConfigError(`${url ? Input.SkopeoSha256 : Input.SkopeoUrl}: required with ${url ? Input.SkopeoUrl : Input.SkopeoSha256}`);
+    if (!/^[a-f0-9]{64}$/.test(sha256))
+        throw new ConfigError(`${Input.SkopeoSha256}: "${sha256}" is not a sha256 hex digest`);
+    return { url, sha256 };
+}
+
 ;// CONCATENATED MODULE: ./src/interrupt.ts
 /**
  * What must not outlive an interrupted run: auth files to remove, child processes to stop. The
@@ -58989,7 +59036,8 @@ function skopeoCopyArgs(src, dst, authFile, insecure, options = {}) {
     args.push(dockerRef(src), dockerRef(dst));
     return args;
 }
-const INSTALL_HINT = 'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give the mirror action skopeo-url and skopeo-sha256 to download a pinned binary';
+const INSTALL_HINT = 'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give the mirror action skopeo-url and skopeo-sha256 to ' +
+    'download a pinned binary';
 /** skopeo for users who choose `engine: skopeo`: copy, inspect and list-tags through it. */
 class Skopeo {
     #options;
@@ -59057,10 +59105,10 @@ class RegistryError extends Error {
     url;
     status;
     codes;
-    constructor(method, url, status, codes = [], detail, options) {
+    constructor(method, url, status, codes = [], detail) {
         const codesText = codes.length ? ` ${codes.map((c) => (c.message ? `${c.code}: ${c.message}` : c.code)).join('; ')}` : '';
         // A server may echo the request's Authorization in its error body: never into a log line.
-        super(redactCredentials(`${method} ${url}: ${status === undefined ? 'no response' : `HTTP ${status}`}${codesText}${detail ? ` (${detail})` : ''}`), options);
+        super(redactCredentials(`${method} ${url}: ${status === undefined ? 'no response' : `HTTP ${status}`}${codesText}${detail ? ` (${detail})` : ''}`));
         this.method = method;
         this.url = url;
         this.status = status;
@@ -59546,58 +59594,54 @@ class Authenticator {
         if (!realm)
             throw new RegistryError('GET', this.registry, 401, [], 'Bearer challenge without a realm');
         const credential = await this.credentials.get(this.registry);
-        let response;
-        let method = 'POST';
-        if (credential?.refreshToken) {
-            // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
-            const form = new URLSearchParams({
-                grant_type: 'refresh_token',
-                refresh_token: credential.refreshToken,
-                client_id: 'container-image-actions',
-            });
-            if (challenge.params.service)
-                form.set('service', challenge.params.service);
-            if (scopes.length)
-                form.set('scope', scopes.join(' '));
-            response = await this.transport.send({
-                method: 'POST',
-                url: new URL(realm),
-                headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                body: Buffer.from(form.toString()),
-            });
-            if (response.status === 404 || response.status === 405) {
-                await discard(response);
-                response = undefined;
-            }
-        }
-        if (!response) {
-            method = 'GET';
-            const url = new URL(realm);
-            if (challenge.params.service)
-                url.searchParams.set('service', challenge.params.service);
-            for (const scope of scopes)
-                url.searchParams.append('scope', scope);
-            const headers = {};
-            const basic = await this.#basic();
-            if (basic)
-                headers.authorization = basic;
-            else if (credential?.refreshToken) {
-                url.searchParams.set('grant_type', 'refresh_token');
-                url.searchParams.set('refresh_token', credential.refreshToken);
-            }
-            response = await this.transport.send({ method: 'GET', url, headers });
-        }
+        const refreshToken = credential?.refreshToken;
+        // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
+        const posted = refreshToken ? await this.#postRefreshToken(realm, challenge, scopes, refreshToken) : undefined;
+        const method = posted ? 'POST' : 'GET';
+        const response = posted ?? (await this.#getToken(realm, challenge, scopes, refreshToken));
         if (response.status !== 200)
             throw await errorFrom(method, response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
         const body = parseJsonBody(await readBody(response, 1024 * 1024), method, response.url);
         const token = body?.token ?? body?.access_token;
         if (typeof token !== 'string' || !token)
             throw new RegistryError(method, redactUrl(response.url), 200, [], 'token response without a token');
+        // Masked the moment they are minted.
         if (typeof body?.refresh_token === 'string')
             this.logger.mask(body.refresh_token);
         this.logger.mask(token);
         const lifetime = Math.max(MIN_TOKEN_LIFETIME_S, Number(body?.expires_in) || MIN_TOKEN_LIFETIME_S);
         return { header: `Bearer ${token}`, expiresAt: Date.now() + lifetime * 1000 };
+    }
+    /** The OAuth2 form POST; undefined where the realm does not take it (404/405). */
+    async #postRefreshToken(realm, challenge, scopes, refreshToken) {
+        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'container-image-actions' });
+        if (challenge.params.service)
+            form.set('service', challenge.params.service);
+        if (scopes.length)
+            form.set('scope', scopes.join(' '));
+        const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+        const response = await this.transport.send({ method: 'POST', url: new URL(realm), headers, body: Buffer.from(form.toString()) });
+        if (response.status !== 404 && response.status !== 405)
+            return response;
+        await discard(response);
+        return undefined;
+    }
+    /** `GET <realm>?service=…&scope=…` with the Basic login, else the refresh token, else anonymous. */
+    async #getToken(realm, challenge, scopes, refreshToken) {
+        const url = new URL(realm);
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        for (const scope of scopes)
+            url.searchParams.append('scope', scope);
+        const headers = {};
+        const basic = await this.#basic();
+        if (basic)
+            headers.authorization = basic;
+        else if (refreshToken) {
+            url.searchParams.set('grant_type', 'refresh_token');
+            url.searchParams.set('refresh_token', refreshToken);
+        }
+        return this.transport.send({ method: 'GET', url, headers });
     }
 }
 
@@ -60100,125 +60144,170 @@ const SMALL_BLOB = 1024 * 1024;
  * source to a digest once; skip everything when every tag already has it; per blob HEAD, mount,
  * else stream; children before the index; tags last; then check every tag resolves to the digest.
  */
-async function copyImage(session, from, to, options) {
-    const src = session.client(from.registry);
-    const dst = session.client(to.registry);
-    const retry = (what, step) => withRetry(what, step, session.retry, session.logger);
-    const dstLimit = (task) => session.limiter(to.registry).run(task);
-    const stats = { blobsCopied: 0, blobsMounted: 0, blobsSkipped: 0, bytesMoved: 0, manifestsPut: 0 };
-    const label = `${from.registry}/${from.repository}:${options.source}`;
-    // A sha256 pin is the canonical digest; another algorithm's pin is checked against the bytes first.
-    const sourceDigest = options.source.startsWith('sha256:')
-        ? options.source
-        : isDigest(options.source)
-            ? (await retry(`GET ${label}`, () => src.getManifest(from.repository, options.source))).digest
-            : (await retry(`HEAD ${label}`, () => src.headManifest(from.repository, options.source)))?.digest;
-    if (!sourceDigest)
-        throw new Error(`${label} not found`);
-    const subset = options.platforms && options.platforms.length > 0;
-    if (!subset && !options.knownChanged && options.tags.length > 0) {
-        const current = await Promise.all(options.tags.map((tag) => dstLimit(() => retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag)))));
-        if (current.every((head) => head?.digest === sourceDigest)) {
-            return { ...stats, digest: sourceDigest, mediaType: current[0]?.mediaType ?? '', status: 'unchanged' };
-        }
+function copyImage(session, from, to, options) {
+    return new ImageCopy(session, from, to, options).run();
+}
+/** One copy in progress: its two registries, its options and what it moved so far. */
+class ImageCopy {
+    session;
+    from;
+    to;
+    options;
+    #src;
+    #dst;
+    #label;
+    stats = { blobsCopied: 0, blobsMounted: 0, blobsSkipped: 0, bytesMoved: 0, manifestsPut: 0 };
+    constructor(session, from, to, options) {
+        this.session = session;
+        this.from = from;
+        this.to = to;
+        this.options = options;
+        this.#src = session.client(from.registry);
+        this.#dst = session.client(to.registry);
+        this.#label = `${from.registry}/${from.repository}:${options.source}`;
     }
-    const root = await retry(`GET ${label}`, () => src.getManifest(from.repository, sourceDigest));
-    let top = root;
-    if (isIndex(root.mediaType, root.bytes)) {
-        const index = parseJson(root.bytes, `index ${label}`);
+    #retry(what, step) {
+        return withRetry(what, step, this.session.retry, this.session.logger);
+    }
+    #dstLimit(task) {
+        return this.session.limiter(this.to.registry).run(task);
+    }
+    async run() {
+        const { options, to } = this;
+        const sourceDigest = await this.#resolveSource();
+        const subset = options.platforms && options.platforms.length > 0;
+        if (!subset && !options.knownChanged && options.tags.length > 0) {
+            const current = await Promise.all(options.tags.map((tag) => this.#dstLimit(() => this.#retry(`HEAD ${to.repository}:${tag}`, () => this.#dst.headManifest(to.repository, tag)))));
+            if (current.every((head) => head?.digest === sourceDigest)) {
+                return { ...this.stats, digest: sourceDigest, mediaType: current[0]?.mediaType ?? '', status: 'unchanged' };
+            }
+        }
+        const root = await this.#retry(`GET ${this.#label}`, () => this.#src.getManifest(this.from.repository, sourceDigest));
+        const top = isIndex(root.mediaType, root.bytes) ? await this.#copyIndex(root) : root;
+        if (!isIndex(root.mediaType, root.bytes))
+            await this.#copyBlobs(parseJson(root.bytes, `manifest ${this.#label}`));
+        const digest = await this.#putTop(top);
+        return { ...this.stats, digest, mediaType: top.mediaType, status: 'copied' };
+    }
+    /** A sha256 pin is the canonical digest; another algorithm's pin is checked against the bytes first. */
+    async #resolveSource() {
+        const { source } = this.options;
+        if (source.startsWith('sha256:'))
+            return source;
+        const digest = isDigest(source)
+            ? (await this.#retry(`GET ${this.#label}`, () => this.#src.getManifest(this.from.repository, source))).digest
+            : (await this.#retry(`HEAD ${this.#label}`, () => this.#src.headManifest(this.from.repository, source)))?.digest;
+        if (!digest)
+            throw new Error(`${this.#label} not found`);
+        return digest;
+    }
+    /** The children (a platform subset of them, in a new smaller index) go in before the index. */
+    async #copyIndex(root) {
+        const platforms = this.options.platforms ?? [];
+        const index = parseJson(root.bytes, `index ${this.#label}`);
+        let top = root;
         let children = index.manifests;
-        if (subset) {
-            children = children.filter((child) => options.platforms.some((p) => platformMatches(p, child.platform)));
-            const missing = options.platforms.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
+        if (platforms.length > 0) {
+            children = children.filter((child) => platforms.some((p) => platformMatches(p, child.platform)));
+            const missing = platforms.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
             if (missing.length)
-                throw new Error(`${label} has no ${missing.join(', ')} image`);
+                throw new Error(`${this.#label} has no ${missing.join(', ')} image`);
             if (children.length !== index.manifests.length) {
                 const bytes = Buffer.from(JSON.stringify({ ...index, manifests: children }));
                 top = { bytes, mediaType: root.mediaType, digest: sha256(bytes) };
             }
         }
-        await Promise.all(children.map((child) => copyManifestTree(child)));
+        await Promise.all(children.map((child) => this.#copyManifestTree(child)));
+        return top;
     }
-    else {
-        await copyBlobs(parseJson(root.bytes, `manifest ${label}`));
+    /**
+     * The top manifest goes in by its first tag (one request less than by digest, then by tag):
+     * everything it references is in place by now, so the tag never names an incomplete image.
+     * Tags the registry did not confirm with Docker-Content-Digest are checked with a HEAD.
+     */
+    async #putTop(top) {
+        const { to, options } = this;
+        const references = options.tags.length > 0 ? options.tags : [top.digest];
+        let digest = top.digest;
+        const unconfirmed = [];
+        for (const reference of references) {
+            const put = await this.#dstLimit(() => this.#retry(`PUT ${to.repository}:${reference}`, () => this.#dst.putManifestConfirmed(to.repository, reference, top)));
+            digest = put.digest;
+            if (!put.confirmed)
+                unconfirmed.push(reference);
+            this.stats.manifestsPut++;
+        }
+        for (const tag of unconfirmed) {
+            const head = await this.#retry(`HEAD ${to.repository}:${tag}`, () => this.#dst.headManifest(to.repository, tag));
+            if (head?.digest !== digest)
+                throw new Error(`${to.registry}/${to.repository}:${tag} resolves to ${head?.digest ?? 'nothing'} after the copy, not ${digest}`);
+        }
+        return digest;
     }
-    // The top manifest goes in by its first tag (one request less than by digest, then by tag):
-    // everything it references is in place by now, so the tag never names an incomplete image.
-    const references = options.tags.length > 0 ? options.tags : [top.digest];
-    let digest = top.digest;
-    const unconfirmed = [];
-    for (const reference of references) {
-        const put = await dstLimit(() => retry(`PUT ${to.repository}:${reference}`, () => dst.putManifestConfirmed(to.repository, reference, top)));
-        digest = put.digest;
-        if (!put.confirmed)
-            unconfirmed.push(reference);
-        stats.manifestsPut++;
-    }
-    // Tags the registry did not confirm with Docker-Content-Digest are checked with a HEAD.
-    for (const tag of unconfirmed) {
-        const head = await retry(`HEAD ${to.repository}:${tag}`, () => dst.headManifest(to.repository, tag));
-        if (head?.digest !== digest)
-            throw new Error(`${to.registry}/${to.repository}:${tag} resolves to ${head?.digest ?? 'nothing'} after the copy, not ${digest}`);
-    }
-    return { ...stats, digest, mediaType: top.mediaType, status: 'copied' };
-    async function copyManifestTree(descriptor) {
-        const child = await retry(`GET ${from.repository}@${descriptor.digest}`, () => src.getManifest(from.repository, descriptor.digest));
+    async #copyManifestTree(descriptor) {
+        const { from, to } = this;
+        const child = await this.#retry(`GET ${from.repository}@${descriptor.digest}`, () => this.#src.getManifest(from.repository, descriptor.digest));
         if (isIndex(child.mediaType, child.bytes)) {
-            await Promise.all(parseJson(child.bytes, 'index').manifests.map((m) => copyManifestTree(m)));
+            await Promise.all(parseJson(child.bytes, 'index').manifests.map((m) => this.#copyManifestTree(m)));
         }
         else {
-            await copyBlobs(parseJson(child.bytes, `manifest ${descriptor.digest}`));
+            await this.#copyBlobs(parseJson(child.bytes, `manifest ${descriptor.digest}`));
         }
         // Children go in by digest, before the index that names them.
-        await dstLimit(() => retry(`PUT ${to.repository}@${child.digest}`, () => dst.putManifest(to.repository, child.digest, child)));
-        stats.manifestsPut++;
+        await this.#dstLimit(() => this.#retry(`PUT ${to.repository}@${child.digest}`, () => this.#dst.putManifest(to.repository, child.digest, child)));
+        this.stats.manifestsPut++;
     }
-    async function copyBlobs(manifest) {
-        await Promise.all(blobsOf(manifest).map((blob) => ensureBlob(blob)));
+    async #copyBlobs(manifest) {
+        await Promise.all(blobsOf(manifest).map((blob) => this.#ensureBlob(blob)));
     }
-    async function ensureBlob(blob) {
+    async #ensureBlob(blob) {
+        const { session, from, to } = this;
         if (session.hasBlob(to.registry, blob.digest, to.repository)) {
-            stats.blobsSkipped++;
+            this.stats.blobsSkipped++;
             return;
         }
         const mountable = session.holderOf(to.registry, blob.digest) !== undefined || from.registry === to.registry;
         if (blob.size > SMALL_BLOB || mountable) {
-            if ((await dstLimit(() => retry(`HEAD blob ${blob.digest}`, () => dst.headBlob(to.repository, blob.digest)))) !== undefined) {
-                stats.blobsSkipped++;
+            const head = () => this.#retry(`HEAD blob ${blob.digest}`, () => this.#dst.headBlob(to.repository, blob.digest));
+            if ((await this.#dstLimit(head)) !== undefined) {
+                this.stats.blobsSkipped++;
                 session.recordBlob(to.registry, blob.digest, to.repository);
                 return;
             }
         }
         // One transfer per destination registry and blob at a time: an image sharing a layer with
         // one being copied waits for it, then mounts it.
-        await session.uploads.run(`${to.registry}@${blob.digest}`, () => dstLimit(() => retry(`copy blob ${blob.digest}`, () => transfer(blob))));
+        const transfer = () => this.#dstLimit(() => this.#retry(`copy blob ${blob.digest}`, () => this.#transfer(blob)));
+        await session.uploads.run(`${to.registry}@${blob.digest}`, transfer);
         if (!session.hasBlob(to.registry, blob.digest, to.repository))
-            await dstLimit(() => retry(`copy blob ${blob.digest}`, () => transfer(blob)));
+            await transfer();
     }
     /** Mount from a repository of the same registry when one holds the blob, else stream it. */
-    async function transfer(blob) {
+    async #transfer(blob) {
+        const { session, from, to } = this;
         const mountFrom = session.holderOf(to.registry, blob.digest) ?? (from.registry === to.registry ? from.repository : undefined);
-        if (mountFrom !== undefined && mountFrom !== to.repository && (await dst.mountBlob(to.repository, blob.digest, mountFrom))) {
-            stats.blobsMounted++;
+        if (mountFrom !== undefined && mountFrom !== to.repository && (await this.#dst.mountBlob(to.repository, blob.digest, mountFrom))) {
+            this.stats.blobsMounted++;
         }
         else {
-            await stream(blob);
+            await this.#stream(blob);
         }
         session.recordBlob(to.registry, blob.digest, to.repository);
     }
-    async function stream(blob) {
+    async #stream(blob) {
         let sent = 0;
         let piping = Promise.resolve();
         let counter;
+        const onBytes = this.options.onBytes;
         // The source download starts only once the destination opened its upload session.
         const open = async () => {
-            const response = await src.getBlob(from.repository, blob.digest, blob.size);
-            const verify = new VerifyingStream(blob.digest, blob.size, `blob ${blob.digest} of ${label}`);
+            const response = await this.#src.getBlob(this.from.repository, blob.digest, blob.size);
+            const verify = new VerifyingStream(blob.digest, blob.size, `blob ${blob.digest} of ${this.#label}`);
             // Counting in a transform (not a 'data' listener) keeps the stream paused until the upload reads it.
             counter = new external_node_stream_.Transform({
                 transform(chunk, _encoding, callback) {
                     sent += chunk.length;
-                    options.onBytes?.(chunk.length);
+                    onBytes?.(chunk.length);
                     callback(null, chunk);
                 },
             });
@@ -60227,10 +60316,9 @@ async function copyImage(session, from, to, options) {
             piping.catch(() => undefined);
             return counter;
         };
-        const uploading = dst.uploadBlob(to.repository, blob.digest, blob.size, open);
         let uploadError;
         try {
-            await uploading;
+            await this.#dst.uploadBlob(this.to.repository, blob.digest, blob.size, open);
         }
         catch (error) {
             uploadError = error;
@@ -60241,8 +60329,8 @@ async function copyImage(session, from, to, options) {
         await piping;
         if (uploadError !== undefined)
             throw uploadError;
-        stats.blobsCopied++;
-        stats.bytesMoved += sent;
+        this.stats.blobsCopied++;
+        this.stats.bytesMoved += sent;
     }
 }
 
@@ -60524,41 +60612,52 @@ class RegistrySession {
 
 
 
-
-
 async function mirror(context) {
-    const { env, logger, read } = context;
-    const workDir = readWorkDir(read, env);
-    const credentials = parseCredentials(read(Input.RegistryCredentials), (s) => logger.mask(s));
-    const list = loadMirrorList({
-        inline: read(Input.Mirror),
-        file: read(Input.MirrorFile),
-        format: read(Input.MirrorFormat) || 'zuul',
-        destination: read(Input.MirrorDestination),
-        workDir,
-    }, (s) => logger.mask(s));
-    const parallel = Number(read(Input.Parallel) || '4');
-    if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32)
-        throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
-    const engine = read(Input.Engine) || 'native';
-    if (engine !== 'native' && engine !== 'skopeo')
-        throw new ConfigError(`engine: "${engine}" is not an engine; one of native, skopeo`);
-    if (engine !== 'skopeo' && (read(Input.SkopeoUrl) || read(Input.SkopeoSha256)))
-        throw new ConfigError(`${Input.SkopeoUrl}: only goes with engine: skopeo`);
-    if (read(Input.SkopeoSha256) && !/^[a-f0-9]{64}$/.test(read(Input.SkopeoSha256)))
-        throw new ConfigError(`${Input.SkopeoSha256}: "${read(Input.SkopeoSha256)}" is not a sha256 hex digest`);
-    const keepGoing = parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false);
-    const dryRun = parseBoolean(read(Input.DryRun), Input.DryRun, false);
-    const transport = readTransportOptions(read, workDir);
-    // Destinations are checked before any request: credentials present, pattern fully matching.
+    const { env, logger } = context;
+    const inputs = readMirrorInputs(context.read, env, (s) => logger.mask(s));
+    const logins = checkDestinations(inputs);
+    const insecureRegistries = [...(inputs.transport.insecureRegistries ?? []), ...inputs.list.insecureSources];
+    const session = new RegistrySession({
+        logger,
+        maxInFlight: inputs.parallel,
+        transport: { ...inputs.transport, insecureRegistries },
+        credentials: { explicit: logins, env, exec: context.exec },
+    });
+    const run = {
+        session,
+        inputs,
+        logger,
+        logins,
+        insecureRegistries,
+        outcomes: new Map(),
+        failures: [],
+        pairs: [],
+        unplanned: [],
+    };
+    try {
+        // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
+        const skopeo = inputs.engine === 'skopeo' && !inputs.dryRun ? await openSkopeo(context, run) : undefined;
+        await planRun(run);
+        if (!inputs.dryRun)
+            await copyAll(run, skopeo);
+    }
+    finally {
+        session.close();
+    }
+    return report(run, env);
+}
+/**
+ * Destinations are checked before any request: credentials present, pattern fully matching.
+ * Returns the logins of the run.
+ */
+function checkDestinations({ list, credentials }) {
     const problems = [];
-    const explicit = new Map();
+    const logins = new Map();
     for (const item of list.items) {
         try {
-            const credential = credentialFor(credentials, item.credentialsKey, repositoryName(item.destination));
-            const login = loginOf(credential);
+            const login = loginOf(credentialFor(credentials, item.credentialsKey, repositoryName(item.destination)));
             if (login)
-                explicit.set(item.destination.registry, login);
+                logins.set(item.destination.registry, login);
         }
         catch (error) {
             if (!(error instanceof ConfigError))
@@ -60570,95 +60669,81 @@ async function mirror(context) {
         throw new ConfigErrors(problems);
     for (const [registry, c] of credentials) {
         const login = loginOf(c);
-        if (login && !explicit.has(registry))
-            explicit.set(registry, login);
+        if (login && !logins.has(registry))
+            logins.set(registry, login);
     }
     for (const c of list.sourceCredentials)
-        explicit.set(c.registry, { username: c.username, password: c.password });
-    const insecureRegistries = [...(transport.insecureRegistries ?? []), ...list.insecureSources];
-    const session = new RegistrySession({
-        logger,
-        maxInFlight: parallel,
-        transport: { ...transport, insecureRegistries },
-        credentials: { explicit, env, exec: context.exec },
-    });
-    // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
-    const skopeoPath = engine === 'skopeo' && !dryRun ? await skopeoBinary(context) : undefined;
-    const outcomes = new Map();
-    let pairs = [];
-    let unplanned = [];
-    const failures = [];
-    try {
-        const planned = await plan(session, list.items, parallel, logger);
-        unplanned = planned.failed.map((f) => planFailure(f));
-        for (const f of planned.failed)
-            failures.push(`${f.item.label} ${repositoryName(f.item.source)}${f.ref ? `${isDigest(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`);
-        // Without keep-going, a source that cannot be planned stops the run before anything is copied.
-        pairs = planned.failed.length && !keepGoing ? [] : planned.pairs;
-        const changed = pairs.filter((p) => !p.unchanged);
-        for (const p of pairs.filter((p) => p.unchanged))
-            outcomes.set(p, tagsOf(p).map((tag) => result(p, tag, 'unchanged', 0)));
-        logger.info(`plan: ${changed.length} image(s) to copy, ${pairs.length - changed.length} unchanged`);
-        for (const p of changed)
-            logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${repositoryName(p.item.destination)}:${t}`).join(', ') || `${repositoryName(p.item.destination)}@${p.digest}`}`);
-        if (!dryRun) {
-            const skopeo = engine === 'skopeo'
-                ? new Skopeo({
-                    env,
-                    exec: context.exec,
-                    binary: skopeoPath,
-                    insecureRegistries,
-                    credential: async (registry) => explicit.get(registry),
-                })
-                : undefined;
-            const limiter = new Limiter(parallel);
-            let stop = false;
-            await Promise.all(changed.map((pair) => limiter.run(async () => {
-                if (stop)
-                    return;
-                try {
-                    const bytes = skopeo ? await copyWithSkopeo(skopeo, session, pair, logger) : await copyNative(session, pair, logger);
-                    outcomes.set(pair, tagsOf(pair).map((tag, i) => result(pair, tag, 'copied', i === 0 ? bytes : 0)));
-                }
-                catch (error) {
-                    const message = `${pair.item.label} ${source(pair)}: ${error.message}`;
-                    failures.push(message);
-                    logger.error(message);
-                    outcomes.set(pair, tagsOf(pair).map((tag) => ({ ...result(pair, tag, 'failed', 0), error: error.message })));
-                    if (!keepGoing)
-                        stop = true;
-                }
-            })));
+        logins.set(c.registry, { username: c.username, password: c.password });
+    return logins;
+}
+/** Plans every item; without keep-going, a source that cannot be planned stops the run before anything is copied. */
+async function planRun(run) {
+    const { inputs, logger } = run;
+    const planned = await plan(run.session, inputs.list.items, inputs.parallel, logger);
+    run.unplanned = planned.failed.map((f) => planFailure(f));
+    for (const f of planned.failed) {
+        run.failures.push(`${f.item.label} ${repositoryName(f.item.source)}${f.ref ? `${isDigest(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`);
+    }
+    run.pairs = planned.failed.length && !inputs.keepGoing ? [] : planned.pairs;
+    const changed = run.pairs.filter((p) => !p.unchanged);
+    for (const p of run.pairs.filter((p) => p.unchanged))
+        run.outcomes.set(p, tagsOf(p).map((tag) => result(p, tag, 'unchanged', 0)));
+    logger.info(`plan: ${changed.length} image(s) to copy, ${run.pairs.length - changed.length} unchanged`);
+    for (const p of changed) {
+        const dest = repositoryName(p.item.destination);
+        logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${dest}:${t}`).join(', ') || `${dest}@${p.digest}`}`);
+    }
+}
+/** Copies the changed pairs, `parallel` at a time; a failure stops the rest unless keep-going. */
+async function copyAll(run, skopeo) {
+    const { session, inputs, logger, outcomes } = run;
+    const limiter = new Limiter(inputs.parallel);
+    let stop = false;
+    const copyOne = async (pair) => {
+        if (stop)
+            return;
+        try {
+            const bytes = skopeo ? await copyWithSkopeo(skopeo, session, pair, logger) : await copyNative(session, pair, logger);
+            outcomes.set(pair, tagsOf(pair).map((tag, i) => result(pair, tag, 'copied', i === 0 ? bytes : 0)));
         }
-    }
-    finally {
-        session.close();
-    }
-    // In the order of the mirror list, whatever order the copies finished in; unplanned items last.
-    const mirrored = [...pairs.flatMap((p) => outcomes.get(p) ?? []), ...unplanned];
+        catch (error) {
+            const message = `${pair.item.label} ${source(pair)}: ${error.message}`;
+            run.failures.push(message);
+            logger.error(message);
+            outcomes.set(pair, tagsOf(pair).map((tag) => ({ ...result(pair, tag, 'failed', 0), error: error.message })));
+            if (!inputs.keepGoing)
+                stop = true;
+        }
+    };
+    await Promise.all(run.pairs.filter((p) => !p.unchanged).map((pair) => limiter.run(() => copyOne(pair))));
+}
+/** Outputs, digest file and summary: in the order of the list, whatever order copies finished in. */
+async function report(run, env) {
+    const { inputs, failures } = run;
+    const mirrored = [...run.pairs.flatMap((p) => run.outcomes.get(p) ?? []), ...run.unplanned];
     const outDir = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
     await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
     const digestFile = (0,external_node_path_namespaceObject.join)(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
-    await (0,promises_namespaceObject.writeFile)(digestFile, mirrored
-        .filter((m) => m.status !== 'failed')
-        .map((m) => `${m.digest} docker://${m.dest}\n`)
-        .join(''));
+    const lines = mirrored.filter((m) => m.status !== 'failed').map((m) => `${m.digest} docker://${m.dest}\n`);
+    await (0,promises_namespaceObject.writeFile)(digestFile, lines.join(''));
     const count = (status) => mirrored.filter((m) => m.status === status).length;
-    const bytes = mirrored.reduce((n, m) => n + m.bytes, 0);
+    const mib = (mirrored.reduce((n, m) => n + m.bytes, 0) / 1048576).toFixed(1);
     return {
         outputs: { mirrored: JSON.stringify(mirrored), 'digest-file': digestFile },
         summary: {
-            title: `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed, ${(bytes / 1048576).toFixed(1)} MiB moved${dryRun ? ' (dry run)' : ''}`,
+            title: `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed, ${mib} MiB moved${inputs.dryRun ? ' (dry run)' : ''}`,
             headers: ['source', 'destination', 'digest', 'status'],
             rows: mirrored.map((m) => [m.src, m.dest, m.digest, m.status]),
         },
-        failure: failures.length ? failureText(failures, keepGoing, unplanned.length > 0) : undefined,
+        failure: failures.length ? failureText(failures, inputs.keepGoing, run.unplanned.length > 0) : undefined,
     };
 }
 function failureText(failures, keepGoing, planning) {
     if (planning && !keepGoing)
-        return `nothing was mirrored: ${failures.length} source(s) could not be planned (keep-going: true mirrors the rest):\n  ${failures.join('\n  ')}`;
-    return `${failures.length} image(s) failed to mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}`;
+        return (`nothing was mirrored: ${failures.length} source(s) could not be planned (keep-going: true mirrors the rest):\n  ` +
+            `${failures.join('\n  ')}`);
+    return (`${failures.length} image(s) failed to ` +
+        `mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}`);
 }
 function planFailure(failure) {
     const ref = failure.ref ?? '';
@@ -60674,18 +60759,23 @@ function planFailure(failure) {
     };
 }
 /** skopeo from PATH, or the pinned download skopeo-url names (checked against skopeo-sha256 before it runs). */
-async function skopeoBinary(context) {
-    const url = context.read(Input.SkopeoUrl);
-    const sha256 = context.read(Input.SkopeoSha256);
-    if (!url && !sha256)
-        return undefined;
-    if (!url || !sha256)
-        throw new ConfigError(`${url ? Input.SkopeoSha256 : Input.SkopeoUrl}: required with ${url ? Input.SkopeoUrl : Input.SkopeoSha256}`);
-    if (!context.download)
-        throw new ConfigError(`${Input.SkopeoUrl}: downloads are not available here`);
-    const path = await context.download('skopeo', url, sha256);
-    context.logger.info(`skopeo: ${path} (pinned sha256 ${sha256.slice(0, 12)}…)`);
-    return path;
+async function openSkopeo(context, run) {
+    const pinned = run.inputs.skopeoDownload;
+    let binary;
+    if (pinned) {
+        if (!context.download)
+            throw new ConfigError(`${Input.SkopeoUrl}: downloads are not available here`);
+        binary = await context.download('skopeo', pinned.url, pinned.sha256);
+        context.logger.info(`skopeo: ${binary} (pinned sha256 ${pinned.sha256.slice(0, 12)}…)`);
+    }
+    const logins = run.logins;
+    return new Skopeo({
+        env: context.env,
+        exec: context.exec,
+        binary,
+        insecureRegistries: run.insecureRegistries,
+        credential: async (registry) => logins.get(registry),
+    });
 }
 /** Destination tags, or the digest itself for a digest copied without a tag. */
 const tagsOf = (pair) => (pair.destTags.length ? pair.destTags : [pair.digest]);
@@ -60795,7 +60885,8 @@ async function copyNative(session, pair, logger) {
     });
     if (result.digest !== pair.digest)
         throw new Error(`copied as ${result.digest}, not the planned ${pair.digest}`);
-    logger.info(`${source(pair)} -> ${repositoryName(pair.item.destination)}: ${result.blobsCopied} blobs copied, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there`);
+    logger.info(`${source(pair)} -> ${repositoryName(pair.item.destination)}: ${result.blobsCopied} blobs copied, ${result.blobsMounted} ` +
+        `mounted, ${result.blobsSkipped} already there`);
     return result.bytesMoved;
 }
 async function copyWithSkopeo(skopeo, session, pair, logger) {
@@ -60943,7 +61034,8 @@ async function findPullRequest(env, sha, token, fetchImpl = fetch) {
     if (response.status === 404)
         return undefined;
     if (!response.ok)
-        throw new ConfigError(`looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}${response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''}`);
+        throw new ConfigError(`looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}` +
+            (response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''));
     const body = (await response.json());
     const candidates = Array.isArray(body) ? body : [body];
     const pr = candidates.find((p) => p.merge_commit_sha === sha) ?? candidates.find((p) => p.merged || p.merged_at) ?? candidates[0];
@@ -60996,7 +61088,8 @@ function changeStateLookup(env, token, logger, fetchImpl = fetch) {
 }
 const known = (...shas) => [...new Set(shas.filter((s) => !!s))];
 /** Which change a promote run is for: the change input, a merged pull request, or a pushed commit's PR. */
-async function changeForPromote(env, event, override, token, logger, fetchImpl) {
+async function changeForPromote(env, event, options) {
+    const { override, token, logger, fetchImpl } = options;
     const name = env.GITHUB_EVENT_NAME ?? '';
     const pr = event.pull_request;
     const prRevisions = known(pr?.head?.sha, pr?.merge_commit_sha);
@@ -61018,37 +61111,12 @@ async function changeForPromote(env, event, override, token, logger, fetchImpl) 
             throw new ConfigError('GITHUB_SHA is not set: cannot find the pull request of the push; give the change input');
         const found = await findPullRequest(env, sha, token, fetchImpl);
         if (!found)
-            throw new ConfigError(`no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input to promote a change explicitly`);
+            throw new ConfigError(`no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input ` +
+                `to promote a change explicitly`);
         logger.info(`commit ${sha.slice(0, 12)} came from pull request #${found.number}`);
         return { change: detectChange(env, event, found.number), revisions: known(found.headSha, found.mergeSha, sha) };
     }
     throw new ConfigError(`no change to promote for the ${name || 'local'} event: run promote on pull_request (closed) or push, or give the change input`);
-}
-
-;// CONCATENATED MODULE: ./src/registry/image-config.ts
-
-
-
-const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
-/**
- * The config of an image (for an index, of its linux/amd64 image, else its first): labels and
- * creation time, which say which change built it and how old it is.
- */
-async function readImageConfig(client, repository, reference) {
-    let manifest = await client.getManifest(repository, reference);
-    if (isIndex(manifest.mediaType, manifest.bytes)) {
-        const children = parseJson(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
-        const child = children.find((m) => platformMatches('linux/amd64', m.platform)) ?? children[0];
-        if (!child)
-            return { labels: {} };
-        manifest = await client.getManifest(repository, child.digest);
-    }
-    const { config } = parseJson(manifest.bytes, 'manifest');
-    const response = await client.getBlob(repository, config.digest, config.size);
-    const bytes = await readBody(response, MAX_CONFIG_BYTES);
-    verifyBytes(config.digest, bytes, `config of ${repository}:${reference}`);
-    const parsed = parseJson(bytes, 'image config');
-    return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -61295,7 +61363,8 @@ const harbor = async ({ registry, repository, tag, credential, transport }) => {
     const api = new VendorHttp(transport, base, { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` });
     const { namespace: project, name } = splitNamespace(repository);
     const repo = encodeURIComponent(encodeURIComponent(name));
-    return api.delete(`/api/v2.0/projects/${encodeURIComponent(project)}/repositories/${repo}/artifacts/${encodeURIComponent(tag)}/tags/${encodeURIComponent(tag)}`);
+    const ref = encodeURIComponent(tag);
+    return api.delete(`/api/v2.0/projects/${encodeURIComponent(project)}/repositories/${repo}/artifacts/${ref}/tags/${ref}`);
 };
 /** GitLab: find the project and its registry repository, then DELETE the tag by ids. */
 const gitlab = async ({ registry, repository, tag, credential, transport }) => {
@@ -61336,6 +61405,7 @@ const PROBE_TAG = /^cia-delete-probe-[0-9a-f]{12}(?:-b)?$/;
 /** A probe this old was left by a run that was interrupted, not by one still probing. */
 const PROBE_ABANDONED_MS = 10 * 60_000;
 const tag_deleter_ok = (status) => status === 200 || status === 202 || status === 204;
+const resultFor = (ref, tag) => (status, method, detail) => ({ ...ref, tag, status, method, detail });
 /**
  * Removes one tag without touching the image or any other tag (docs/registries.md, "Deleting one
  * tag"): a vendor API where the registry kind has one, else OCI tag DELETE where a probe showed
@@ -61364,41 +61434,15 @@ class TagDeleter {
     }
     async #delete(ref, tag, guard) {
         const client = this.#session.client(ref.registry);
-        const result = (status, method, detail) => ({
-            registry: ref.registry,
-            repository: ref.repository,
-            tag,
-            status,
-            method,
-            detail,
-        });
+        const result = resultFor(ref, tag);
         const before = await client.headManifest(ref.repository, tag);
         if (!before)
             return result('absent');
         const credential = this.#options.vendorCredential?.(ref.registry);
         const kind = registryKind(ref.registry, credential?.type);
-        const vendor = VENDOR_DELETES[kind];
-        if (vendor && credential && !this.#destructive.has(ref.registry)) {
-            try {
-                const outcome = await vendor.run({
-                    ...ref,
-                    tag,
-                    credential,
-                    transport: this.#session.transport,
-                    client,
-                    env: this.#options.env ?? process.env,
-                    mask: (s) => this.#session.logger.mask(s),
-                });
-                if (!(await this.#gone(ref, tag)))
-                    return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
-                return result(outcome, vendor.name, await this.#restoreGuarded(ref, guard));
-            }
-            catch (error) {
-                if (!(error instanceof VendorNotConfigured))
-                    throw error;
-                this.#session.logger.debug(`${error.message}; trying the registry API`);
-            }
-        }
+        const byVendor = credential && !this.#destructive.has(ref.registry) ? await this.#vendorDelete(ref, tag, kind, credential, guard) : undefined;
+        if (byVendor)
+            return byVendor;
         const capabilities = await this.#probe(ref, kind);
         if (capabilities.tagDelete === 'safe' && !this.#destructive.has(ref.registry)) {
             const status = await client.deleteManifest(ref.repository, tag);
@@ -61408,10 +61452,46 @@ class TagDeleter {
                 return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
         }
         if (!capabilities.digestDelete) {
-            return result('left-behind', 'dummy-manifest', `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`);
+            const why = `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`;
+            return result('left-behind', 'dummy-manifest', why);
         }
-        // Another process may be removing (or re-pushing) the same tag at once: a tag still there
-        // after our dummy went gets another round rather than a report.
+        return this.#dummyDelete(ref, tag);
+    }
+    /** The vendor's own tag API, where the registry kind has one; undefined to try the registry API instead. */
+    async #vendorDelete(ref, tag, kind, credential, guard) {
+        const vendor = VENDOR_DELETES[kind];
+        if (!vendor)
+            return undefined;
+        const result = resultFor(ref, tag);
+        try {
+            const outcome = await vendor.run({
+                ...ref,
+                tag,
+                credential,
+                transport: this.#session.transport,
+                client: this.#session.client(ref.registry),
+                env: this.#options.env ?? process.env,
+                mask: (s) => this.#session.logger.mask(s),
+            });
+            if (!(await this.#gone(ref, tag)))
+                return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
+            return result(outcome, vendor.name, await this.#restoreGuarded(ref, guard));
+        }
+        catch (error) {
+            if (!(error instanceof VendorNotConfigured))
+                throw error;
+            this.#session.logger.debug(`${error.message}; trying the registry API`);
+            return undefined;
+        }
+    }
+    /**
+     * The tag pointed at a fresh dummy, the dummy deleted by digest. Another process may be
+     * removing (or re-pushing) the same tag at once: a tag still there after our dummy went gets
+     * another round rather than a report.
+     */
+    async #dummyDelete(ref, tag) {
+        const client = this.#session.client(ref.registry);
+        const result = resultFor(ref, tag);
         let dummy = '';
         for (let round = 0; round < 3; round++) {
             dummy = await this.#putDummy(ref, [tag]);
@@ -61441,7 +61521,8 @@ class TagDeleter {
         this.#destructive.add(ref.registry);
         for (const tag of lost)
             await client.putManifest(ref.repository, tag, guard.manifest);
-        const detail = `${ref.registry} deleted the image along with the tag: put ${lost.join(', ')} back on ${guard.manifest.digest}; its tags are removed through dummy manifests from now on`;
+        const detail = `${ref.registry} deleted the image along with the tag: put ${lost.join(', ')} back on ` +
+            `${guard.manifest.digest}; its tags are removed through dummy manifests from now on`;
         this.#session.logger.warning(`${ref.registry}/${ref.repository}: ${detail}`);
         return detail;
     }
@@ -61565,7 +61646,48 @@ async function vendorTagTime(context) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/commands/promotion.ts
+const emptyOutcome = () => ({ promoted: [], deleted: [], leftBehind: [], plan: [] });
+function promotion_record(result, outcome) {
+    const ref = `${result.registry}/${result.repository}:${result.tag}`;
+    if (result.status === 'deleted')
+        outcome.deleted.push(ref);
+    else if (result.status === 'left-behind')
+        outcome.leftBehind.push({ ref, reason: result.detail ?? 'not deletable' });
+}
+
+;// CONCATENATED MODULE: ./src/registry/image-config.ts
+
+
+
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+/**
+ * The config of an image (for an index, of its linux/amd64 image, else its first): labels and
+ * creation time, which say which change built it and how old it is.
+ */
+async function readImageConfig(client, repository, reference) {
+    let manifest = await client.getManifest(repository, reference);
+    if (isIndex(manifest.mediaType, manifest.bytes)) {
+        const children = parseJson(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
+        const child = children.find((m) => platformMatches('linux/amd64', m.platform)) ?? children[0];
+        if (!child)
+            return { labels: {} };
+        manifest = await client.getManifest(repository, child.digest);
+    }
+    const { config } = parseJson(manifest.bytes, 'manifest');
+    const response = await client.getBlob(repository, config.digest, config.size);
+    const bytes = await readBody(response, MAX_CONFIG_BYTES);
+    verifyBytes(config.digest, bytes, `config of ${repository}:${reference}`);
+    const parsed = parseJson(bytes, 'image config');
+    return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/cleanup.ts
+
+
+
+
+
 
 
 /**
@@ -61581,7 +61703,7 @@ const CHANGE_TAG = /^change_(\d+)_/;
  * the tag stays and the log says why. (Zuul compares the seconds within a day of the age, so its
  * cleanup never fires; and it trusts `created`.)
  */
-async function findLeakedTags(session, registry, repository, tags, options, logger) {
+async function findLeakedTags(session, { registry, repository }, tags, options, logger) {
     const client = session.client(registry);
     const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag));
     const leaked = [];
@@ -61613,7 +61735,8 @@ async function findLeakedTags(session, registry, repository, tags, options, logg
         }
         const time = created ? Date.parse(created) : Number.NaN;
         if (Number.isNaN(time) || time < PLAUSIBLE_SINCE) {
-            logger.info(`${ref(tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the registry, no answer from the forge about its change); left alone`);
+            logger.info(`${ref(tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the registry, no ` +
+                `answer from the forge about its change); left alone`);
             return;
         }
         byAge(tag, time, 'created');
@@ -61623,6 +61746,55 @@ async function findLeakedTags(session, registry, repository, tags, options, logg
 /** Zuul's default: `^change_.*$` and `^<pipeline>_.*$`. */
 function defaultCleanupPattern(pipeline) {
     return new RegExp(`^(?:change_.*|${pipeline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_.*)$`);
+}
+/**
+ * Leaked temporary tags (and probe tags an interrupted run left) of every repository touched.
+ * The release has happened by now: any failure here is reported as left behind, never fatal.
+ */
+async function cleanup(run, targets, change) {
+    const { session, deleter, inputs, outcome, logger } = run;
+    const pattern = inputs.cleanupPattern ?? defaultCleanupPattern(change.pipeline);
+    const keep = new RegExp(`^${change.prefix}_`);
+    const changeState = changeStateLookup(run.env, inputs.token, logger);
+    const seen = new Set();
+    for (const target of targets) {
+        const key = `${target.registry}/${target.repository}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const credential = inputs.credentials.get(target.registry);
+        const kind = registryKind(target.registry, credential?.type);
+        const tagTime = (tag) => vendorTagTime({
+            registry: target.registry,
+            repository: target.repository,
+            tag,
+            kind,
+            transport: session.transport,
+            credential: credential && {
+                username: credential.username,
+                password: credential.password,
+                apiToken: credential.apiToken,
+                apiUrl: credential.apiUrl,
+            },
+        });
+        try {
+            const tags = await withRetry(`list ${key}`, () => session.client(target.registry).listTags(target.repository), session.retry, logger);
+            const leaked = await findLeakedTags(session, target, tags, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState }, logger);
+            for (const tag of leaked) {
+                outcome.plan.push(`delete leaked ${key}:${tag.tag} (${tag.reason})`);
+                if (!inputs.dryRun)
+                    promotion_record(await deleter.deleteTag(target, tag.tag), outcome);
+            }
+            if (!inputs.dryRun)
+                for (const probe of await deleter.sweepProbes(target, tags))
+                    outcome.deleted.push(`${key}:${probe}`);
+        }
+        catch (error) {
+            if (session.signal.aborted)
+                throw error;
+            outcome.leftBehind.push({ ref: key, reason: `leaked-tag cleanup failed: ${error.message}` });
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/commands/promote-plan.ts
@@ -61655,7 +61827,8 @@ async function planTagPromotion(session, image, prefix, change) {
     const existing = image.tags.filter((_, i) => found[i]).map((tag) => `${prefix}_${tag}`);
     const temps = found.map((t) => (t && !dummies.has(t.digest) ? t : undefined));
     if (manifests.size > 1) {
-        return problem(`the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the change uploaded twice? Re-run its gate`);
+        return problem(`the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the ` +
+            `change uploaded twice? Re-run its gate`);
     }
     // Final tags are only read when a temporary one is missing (a re-run): otherwise putting the
     // manifest again is as cheap as looking, and keeps a promotion at about two requests a tag.
@@ -61678,7 +61851,8 @@ async function planTagPromotion(session, image, prefix, change) {
             missing.push(`${prefix}_${tag}`);
     });
     if (missing.length > 0)
-        return problem(`${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ${image.tags.length} tags)`);
+        return problem(`${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ` +
+            `${image.tags.length} tags)`);
     return { ...base, kind: 'ready', digest, manifest, moves, inPlace, temporary: existing, alreadyPromoted: false };
 }
 async function alreadyPromoted(session, image, finals, prefix, change) {
@@ -61706,6 +61880,168 @@ async function alreadyPromoted(session, image, finals, prefix, change) {
     const manifest = await client.getManifest(image.reference.path, digest);
     const unlabelled = label === undefined ? `missing ${missing}; the final tags hold an image of no change` : undefined;
     return { ...base, kind: 'ready', digest, manifest, moves: [], inPlace: image.tags, temporary: [], alreadyPromoted: true, unlabelled };
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote-reconcile.ts
+
+
+
+/**
+ * Checked again after the deletions; returns the digest the final tags hold. A final tag that
+ * vanished (a registry deleting more than the tag asked for) is put back from the bytes held. A
+ * promotion of another change running at the same time may have moved some final tags and not
+ * others; both runs then settle every final tag on the newer image (by its config's created
+ * time, the digest breaking ties), so an image's tags never end split between two builds.
+ */
+async function verifyFinalTags(session, plan, change, logger) {
+    const client = session.client(plan.registry);
+    const ref = `${plan.registry}/${plan.repository}`;
+    const retry = (what, step) => withRetry(what, step, session.retry, logger);
+    const heads = await Promise.all(plan.image.tags.map((tag) => retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag))));
+    if (heads.every((head) => head?.digest === plan.digest))
+        return plan.digest;
+    const vanished = plan.image.tags.filter((_, i) => !heads[i]);
+    for (const tag of vanished)
+        await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, plan.manifest));
+    if (vanished.length)
+        logger.warning(`${ref}: ${vanished.join(', ')} no longer resolved after the deletions; put back on ${plan.digest}`);
+    const onTags = heads.map((head) => head?.digest ?? plan.digest);
+    if (onTags.every((digest) => digest === plan.digest))
+        return plan.digest;
+    const candidates = new Map();
+    for (const digest of new Set([plan.digest, ...onTags])) {
+        const config = await retry(`config of ${ref}@${digest}`, () => readImageConfig(client, plan.repository, digest));
+        candidates.set(digest, { created: Date.parse(config.created ?? '') || 0, change: config.labels[CHANGE_LABEL] });
+    }
+    plan.image.tags.forEach((tag, i) => {
+        const now = candidates.get(onTags[i])?.change;
+        if (onTags[i] !== plan.digest && !(now && now !== String(change)))
+            throw new Error(`${ref}:${tag} resolves to ${onTags[i]} after the promotion, not ${plan.digest}`);
+    });
+    const [winner] = [...candidates].sort(([da, a], [db, b]) => b.created - a.created || db.localeCompare(da))[0];
+    const manifest = winner === plan.digest ? plan.manifest : await retry(`GET ${ref}@${winner}`, () => client.getManifest(plan.repository, winner));
+    for (const [i, tag] of plan.image.tags.entries()) {
+        if (onTags[i] === winner)
+            continue;
+        await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
+    }
+    logger.warning(`${ref}: a concurrent promotion of change ${candidates.get(winner)?.change ?? '?'} moved some final tags; all of them ` +
+        `now hold the newer image ${winner}`);
+    return winner;
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote-by-tag.ts
+
+
+
+
+
+/**
+ * Promotion by tag: every image planned first (all move or none), every final tag moved, then
+ * the temporary tags deleted and the final tags checked again.
+ */
+async function byTag(run, change) {
+    const { session, deleter, inputs, outcome, logger } = run;
+    const { prefix, change: number } = change;
+    const retry = (what, step) => withRetry(what, step, session.retry, logger);
+    // Every image is checked before any tag moves: all of a change's images move, or none does.
+    const planned = await session.all(inputs.images, (image) => retry(`read tags of ${image.repository}`, () => planTagPromotion(session, image, prefix, number)));
+    const problems = planned.flatMap((p) => (p.kind === 'problem' ? [p.problem] : []));
+    if (problems.length)
+        throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
+    const plans = settleUnlabelled(planned, logger);
+    for (const plan of plans) {
+        const ref = `${plan.registry}/${plan.repository}`;
+        if (plan.alreadyPromoted)
+            logger.info(`${plan.image.repository}: already promoted (${plan.digest})`);
+        for (const tag of plan.moves)
+            outcome.plan.push(`${ref}:${tag} <- ${prefix}_${tag} (${plan.digest})`);
+        for (const tag of plan.temporary)
+            outcome.plan.push(`delete ${ref}:${tag}`);
+    }
+    if (inputs.dryRun)
+        return targetsOf(plans);
+    // Every image's final tags move before any temporary tag goes: a failure stops the others
+    // (session.all) with every temporary tag still in place, so a re-run simply completes. Images
+    // go side by side; the per-registry limit bounds the requests.
+    const moved = await session.all(plans, (plan) => moveTags(session, plan, prefix, logger));
+    // Reported in the order of the image list, whatever order they finished in.
+    moved.forEach((tags) => outcome.promoted.push(...tags));
+    const settled = await session.all(plans, async (plan) => {
+        const own = emptyOutcome();
+        await deleteTemporary(deleter, plan, own, session.signal, logger);
+        return { own, onTags: await verifyFinalTags(session, plan, number, logger) };
+    });
+    settled.forEach(({ own, onTags }, i) => {
+        outcome.deleted.push(...own.deleted);
+        outcome.leftBehind.push(...own.leftBehind);
+        if (onTags !== plans[i].digest)
+            supersede(outcome.promoted, plans[i], onTags);
+    });
+    return targetsOf(plans);
+}
+const targetsOf = (plans) => plans.map((p) => ({ registry: p.registry, repository: p.repository }));
+/**
+ * An image whose temporary tags are all gone and whose final tags hold one image without a
+ * change label is promoted already when another image of the same change still has its
+ * temporary tags: the change was gated, and only a run cut short between its deletions leaves
+ * this. Alone, it stays an error: nothing shows it is this change's image.
+ */
+function settleUnlabelled(plans, logger) {
+    const gated = plans.some((p) => p.temporary.length > 0 && !p.unlabelled);
+    const unsettled = plans.filter((p) => p.unlabelled && !gated);
+    if (unsettled.length)
+        throw new ConfigErrors(unsettled.map((p) => `nothing was promoted: ${p.image.repository}: ${p.unlabelled}`));
+    for (const plan of plans.filter((p) => p.unlabelled))
+        logger.info(`${plan.image.repository}: its temporary tags are gone and its final tags hold ${plan.digest}: promoted by an earlier ` +
+            `run of this change`);
+    return [...plans];
+}
+function supersede(promoted, plan, onTags) {
+    promoted.forEach((p, i) => {
+        if (p.repository === plan.image.repository && p.digest === plan.digest && plan.image.tags.includes(p.tag)) {
+            promoted[i] = { ...p, digest: onTags, status: 'superseded', ownDigest: plan.digest };
+        }
+    });
+}
+/**
+ * Temporary tags go once the final tags hold the image; each deletion is guarded, so a registry
+ * that deletes the manifest with the tag gets it put back on the final tags. A deletion that
+ * fails is a tag left behind, never a failed release: the final tags have moved.
+ */
+async function deleteTemporary(deleter, plan, outcome, signal, logger) {
+    const guard = { tags: plan.image.tags, manifest: plan.manifest };
+    for (const tag of plan.temporary) {
+        const ref = { registry: plan.registry, repository: plan.repository };
+        try {
+            promotion_record(await deleter.deleteTag(ref, tag, guard), outcome);
+        }
+        catch (error) {
+            if (signal.aborted)
+                throw error;
+            logger.debug(`deleting ${plan.registry}/${plan.repository}:${tag}: ${error.message}`);
+            outcome.leftBehind.push({ ref: `${plan.registry}/${plan.repository}:${tag}`, reason: error.message });
+        }
+    }
+}
+/** Puts the planned manifest on every final tag that does not hold it yet: no layer moves. */
+async function moveTags(session, plan, prefix, logger) {
+    const client = session.client(plan.registry);
+    const retry = (what, step) => withRetry(what, step, session.retry, logger);
+    const ref = `${plan.registry}/${plan.repository}`;
+    const promoted = [];
+    // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
+    for (const tag of plan.moves) {
+        // The registry answers with the digest it stored: checked against the planned one.
+        const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, plan.manifest));
+        if (stored !== plan.digest)
+            throw new Error(`${ref}:${tag} was stored as ${stored}, not ${plan.digest}`);
+        promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
+        logger.info(`${ref}:${tag} -> ${plan.digest}`);
+    }
+    for (const tag of plan.inPlace)
+        promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
+    return promoted;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/upload-plan.ts
@@ -61756,6 +62092,90 @@ function planUploads(images, mode, prefix, intermediate, credentials) {
     return targets;
 }
 
+;// CONCATENATED MODULE: ./src/commands/promote-intermediate.ts
+
+
+
+
+
+
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** The source of each tag: the gate's artifact, else the deterministic intermediate name. */
+function sourceFor(inputs, image, tag, prefix) {
+    const artifact = inputs.artifacts?.find((a) => (a.metadata?.repository ?? a.name.slice(0, a.name.lastIndexOf(':'))) === image.repository &&
+        (a.metadata?.tag ?? a.name.slice(a.name.lastIndexOf(':') + 1)) === tag);
+    if (artifact)
+        return artifact.url.slice('docker://'.length);
+    if (inputs.intermediate)
+        return `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}:${prefix}_${tag}`;
+    return undefined;
+}
+/**
+ * Promotion from an intermediate registry: every source is found and checked before anything is
+ * copied (all images or none), then each is copied with every platform to its final tags.
+ */
+async function fromIntermediate(run, change, revisions) {
+    const { session, inputs, outcome, logger } = run;
+    const problems = [];
+    const copies = [];
+    for (const image of inputs.images) {
+        const found = await findSource(run, image, change.prefix, revisions);
+        if (typeof found === 'string')
+            problems.push(`${image.repository}: ${found}`);
+        else
+            copies.push(found);
+    }
+    if (problems.length)
+        throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
+    for (const copy of copies) {
+        for (const tag of copy.image.tags)
+            outcome.plan.push(`${copy.image.repository}:${tag} <- ${copy.source} (${copy.digest})`);
+        if (inputs.dryRun)
+            continue;
+        const result = await logger.group(`Promote ${copy.image.repository} from ${copy.registry}`, () => copyImage(session, { registry: copy.registry, repository: copy.repository }, { registry: copy.image.reference.registry, repository: copy.image.reference.path }, { source: copy.digest, tags: copy.image.tags }));
+        const copied = `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`;
+        logger.info(`${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : copied}`);
+        const status = result.status === 'unchanged' ? 'in-place' : 'moved';
+        for (const tag of copy.image.tags)
+            outcome.promoted.push({ repository: copy.image.repository, tag, digest: copy.digest, from: copy.source, status });
+    }
+    return copies.map((c) => ({ registry: c.registry, repository: c.repository }));
+}
+/**
+ * Where an image's gate build is, checked: every tag present, one digest, the digest the gate
+ * recorded, built from the pull request's head or merge commit. A string says why not.
+ */
+async function findSource(run, image, prefix, revisions) {
+    const { session, inputs, logger } = run;
+    const retry = (what, step) => withRetry(what, step, session.retry, logger);
+    const sources = image.tags.map((tag) => sourceFor(inputs, image, tag, prefix));
+    const unknown = image.tags.filter((_, i) => !sources[i]);
+    if (unknown.length)
+        return `no artifact for ${unknown.join(', ')}, and no intermediate-registry to look in`;
+    const refs = sources.map((source) => ({ source, ...parseReference(source) }));
+    const heads = await Promise.all(refs.map((ref) => retry(`HEAD ${ref.source}`, () => session.client(ref.registry).headManifest(ref.path, ref.tag ?? 'latest'))));
+    const missing = refs.filter((_, i) => !heads[i]).map((ref) => ref.source);
+    if (missing.length)
+        return `missing in the intermediate registry: ${missing.join(', ')}`;
+    const digests = new Set(heads.map((h) => h?.digest ?? ''));
+    if (digests.size > 1)
+        return `its intermediate tags point at different images (${[...digests].join(', ')})`;
+    const [digest] = digests;
+    const recorded = inputs.artifacts?.find((a) => a.metadata?.repository === image.repository)?.metadata?.digest;
+    if (recorded && recorded !== digest)
+        return `the intermediate image is ${digest}, not the ${recorded} the gate uploaded`;
+    const [{ source, registry, path }] = refs;
+    if (revisions.length > 0) {
+        const config = await retry(`config of ${source}`, () => readImageConfig(session.client(registry), path, digest));
+        const revision = config.labels[REVISION_LABEL];
+        if (revision && !revisions.includes(revision)) {
+            return (`the intermediate image was built from ${revision}, not the pull request's head ` +
+                `${revisions.join(' or its merge ')}; refusing to promote it`);
+        }
+    }
+    return { image, source, registry, repository: path, digest };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
 
 
@@ -61772,61 +62192,24 @@ function planUploads(images, mode, prefix, intermediate, credentials) {
 
 
 
-
-const REVISION_LABEL = 'org.opencontainers.image.revision';
 async function promote(context) {
     const { env, logger } = context;
     const inputs = readPromoteInputs(context.read, env, (secret) => logger.mask(secret));
-    const { change, revisions, skip } = await changeForPromote(env, readEvent(env), inputs.change, inputs.token, logger);
+    const { change, revisions, skip } = await changeForPromote(env, readEvent(env), { override: inputs.change, token: inputs.token, logger });
     if (skip) {
         logger.info(skip);
         return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]' } };
     }
-    // Credentials are checked before any request.
-    const problems = [];
-    for (const image of inputs.images) {
-        try {
-            credentialFor(inputs.credentials, image.reference.registry, image.repository);
-            if (inputs.method === 'intermediate-registry' && inputs.intermediate)
-                credentialFor(inputs.credentials, inputs.intermediate.registry, `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}`);
-        }
-        catch (error) {
-            if (!(error instanceof ConfigError))
-                throw error;
-            problems.push(error.message);
-        }
-    }
-    if (problems.length)
-        throw new ConfigErrors([...new Set(problems)]);
-    const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => {
-        const login = loginOf(c);
-        return login ? [[registry, login]] : [];
-    }));
-    const session = new RegistrySession({
-        logger,
-        transport: inputs.transport,
-        credentials: { explicit, env, exec: context.exec },
-        wildcardDeleteRegistries: [...inputs.credentials.values()]
-            .filter((c) => registryKind(c.registry, c.type) === 'quay')
-            .map((c) => c.registry),
-    });
-    const deleter = new TagDeleter({
-        session,
-        env,
-        vendorCredential: (registry) => {
-            const c = inputs.credentials.get(registry);
-            return c && { type: c.type, username: c.username, password: c.password, apiToken: c.apiToken, apiUrl: c.apiUrl };
-        },
-    });
-    const outcome = { promoted: [], deleted: [], leftBehind: [], plan: [] };
+    checkCredentials(inputs);
+    const { session, deleter } = openSession(context, inputs);
+    const outcome = emptyOutcome();
+    const run = { session, deleter, inputs, outcome, logger, env };
     let failure;
     try {
         logger.info(`promoting change ${change.change} (${change.prefix}_<tag>) by ${inputs.method}${inputs.dryRun ? ' (dry run: nothing changes)' : ''}`);
-        const cleanupTargets = inputs.method === 'tag'
-            ? await byTag(session, deleter, inputs, change.prefix, change.change, outcome, logger)
-            : await fromIntermediate(session, inputs, change.prefix, revisions, outcome, logger);
+        const cleanupTargets = inputs.method === 'tag' ? await byTag(run, change) : await fromIntermediate(run, change, revisions);
         if (inputs.cleanup)
-            await cleanup({ session, deleter, inputs, outcome, logger, env }, cleanupTargets, change);
+            await cleanup(run, cleanupTargets, change);
         for (const left of outcome.leftBehind)
             logger.warning(`temporary tag left behind: ${left.ref}: ${left.reason}`);
         for (const probe of deleter.leftoverProbes)
@@ -61839,10 +62222,60 @@ async function promote(context) {
     finally {
         session.close();
     }
+    return promote_report(run, change, failure);
+}
+/** Every image's credentials (and its intermediate registry's) are checked before any request. */
+function checkCredentials(inputs) {
+    const problems = [];
+    for (const image of inputs.images) {
+        try {
+            credentialFor(inputs.credentials, image.reference.registry, image.repository);
+            if (inputs.method === 'intermediate-registry' && inputs.intermediate) {
+                const intermediate = `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}`;
+                credentialFor(inputs.credentials, inputs.intermediate.registry, intermediate);
+            }
+        }
+        catch (error) {
+            if (!(error instanceof ConfigError))
+                throw error;
+            problems.push(error.message);
+        }
+    }
+    if (problems.length)
+        throw new ConfigErrors([...new Set(problems)]);
+}
+/** The registry session (logins, Quay's wildcard delete scope) and the tag deleter (vendor APIs). */
+function openSession(context, inputs) {
+    const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => {
+        const login = loginOf(c);
+        return login ? [[registry, login]] : [];
+    }));
+    const session = new RegistrySession({
+        logger: context.logger,
+        transport: inputs.transport,
+        credentials: { explicit, env: context.env, exec: context.exec },
+        wildcardDeleteRegistries: [...inputs.credentials.values()]
+            .filter((c) => registryKind(c.registry, c.type) === 'quay')
+            .map((c) => c.registry),
+    });
+    const deleter = new TagDeleter({
+        session,
+        env: context.env,
+        vendorCredential: (registry) => {
+            const c = inputs.credentials.get(registry);
+            return c && { type: c.type, username: c.username, password: c.password, apiToken: c.apiToken, apiUrl: c.apiUrl };
+        },
+    });
+    return { session, deleter };
+}
+/** Outputs and summary of what was done, on success and on every failure path alike. */
+function promote_report({ inputs, outcome, logger }, change, failure) {
     if (inputs.dryRun)
         logger.info(`dry run, nothing changed. The plan:\n  ${outcome.plan.join('\n  ') || 'nothing to do'}`);
     if (!failure && inputs.strictCleanup && outcome.leftBehind.length > 0) {
-        failure = `strict-cleanup: ${outcome.leftBehind.length} temporary tag(s) could not be deleted: ${outcome.leftBehind.map((l) => l.ref).join(', ')}`;
+        failure =
+            `strict-cleanup: ${outcome.leftBehind.length} temporary tag(s) could not be deleted: ` +
+                `${outcome.leftBehind.map((l) => l.ref).join(', ')}`;
     }
     return {
         outputs: {
@@ -61863,276 +62296,6 @@ async function promote(context) {
         failure,
     };
 }
-async function byTag(session, deleter, inputs, prefix, change, outcome, logger) {
-    const retry = (what, step) => withRetry(what, step, session.retry, logger);
-    // Every image is checked before any tag moves: all of a change's images move, or none does.
-    const planned = await session.all(inputs.images, (image) => retry(`read tags of ${image.repository}`, () => planTagPromotion(session, image, prefix, change)));
-    const problems = planned.flatMap((p) => (p.kind === 'problem' ? [p.problem] : []));
-    if (problems.length)
-        throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
-    const plans = settleUnlabelled(planned, logger);
-    for (const plan of plans) {
-        const ref = `${plan.registry}/${plan.repository}`;
-        if (plan.alreadyPromoted)
-            logger.info(`${plan.image.repository}: already promoted (${plan.digest})`);
-        for (const tag of plan.moves)
-            outcome.plan.push(`${ref}:${tag} <- ${prefix}_${tag} (${plan.digest})`);
-        for (const tag of plan.temporary)
-            outcome.plan.push(`delete ${ref}:${tag}`);
-    }
-    if (inputs.dryRun)
-        return targetsOf(plans);
-    // Every image's final tags move before any temporary tag goes: a failure stops the others
-    // (session.all) with every temporary tag still in place, so a re-run simply completes. Images
-    // go side by side; the per-registry limit bounds the requests.
-    const moved = await session.all(plans, (plan) => moveTags(session, plan, prefix, logger));
-    // Reported in the order of the image list, whatever order they finished in.
-    moved.forEach((tags) => outcome.promoted.push(...tags));
-    const settled = await session.all(plans, async (plan) => {
-        const own = { promoted: [], deleted: [], leftBehind: [], plan: [] };
-        await deleteTemporary(deleter, plan, own, session.signal, logger);
-        return { own, onTags: await verifyFinalTags(session, plan, change, logger) };
-    });
-    settled.forEach(({ own, onTags }, i) => {
-        outcome.deleted.push(...own.deleted);
-        outcome.leftBehind.push(...own.leftBehind);
-        if (onTags !== plans[i].digest)
-            supersede(outcome.promoted, plans[i], onTags);
-    });
-    return targetsOf(plans);
-}
-const targetsOf = (plans) => plans.map((p) => ({ registry: p.registry, repository: p.repository }));
-/**
- * An image whose temporary tags are all gone and whose final tags hold one image without a
- * change label is promoted already when another image of the same change still has its
- * temporary tags: the change was gated, and only a run cut short between its deletions leaves
- * this. Alone, it stays an error: nothing shows it is this change's image.
- */
-function settleUnlabelled(plans, logger) {
-    const gated = plans.some((p) => p.temporary.length > 0 && !p.unlabelled);
-    const unsettled = plans.filter((p) => p.unlabelled && !gated);
-    if (unsettled.length)
-        throw new ConfigErrors(unsettled.map((p) => `nothing was promoted: ${p.image.repository}: ${p.unlabelled}`));
-    for (const plan of plans.filter((p) => p.unlabelled))
-        logger.info(`${plan.image.repository}: its temporary tags are gone and its final tags hold ${plan.digest}: promoted by an earlier run of this change`);
-    return [...plans];
-}
-function supersede(promoted, plan, onTags) {
-    promoted.forEach((p, i) => {
-        if (p.repository === plan.image.repository && p.digest === plan.digest && plan.image.tags.includes(p.tag)) {
-            promoted[i] = { ...p, digest: onTags, status: 'superseded', ownDigest: plan.digest };
-        }
-    });
-}
-/**
- * Temporary tags go once the final tags hold the image; each deletion is guarded, so a registry
- * that deletes the manifest with the tag gets it put back on the final tags. A deletion that
- * fails is a tag left behind, never a failed release: the final tags have moved.
- */
-async function deleteTemporary(deleter, plan, outcome, signal, logger) {
-    const guard = { tags: plan.image.tags, manifest: plan.manifest };
-    for (const tag of plan.temporary) {
-        const ref = { registry: plan.registry, repository: plan.repository };
-        try {
-            promote_record(await deleter.deleteTag(ref, tag, guard), outcome);
-        }
-        catch (error) {
-            if (signal.aborted)
-                throw error;
-            logger.debug(`deleting ${plan.registry}/${plan.repository}:${tag}: ${error.message}`);
-            outcome.leftBehind.push({ ref: `${plan.registry}/${plan.repository}:${tag}`, reason: error.message });
-        }
-    }
-}
-/** Puts the planned manifest on every final tag that does not hold it yet: no layer moves. */
-async function moveTags(session, plan, prefix, logger) {
-    const client = session.client(plan.registry);
-    const retry = (what, step) => withRetry(what, step, session.retry, logger);
-    const ref = `${plan.registry}/${plan.repository}`;
-    const promoted = [];
-    // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
-    for (const tag of plan.moves) {
-        // The registry answers with the digest it stored: checked against the planned one.
-        const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, plan.manifest));
-        if (stored !== plan.digest)
-            throw new Error(`${ref}:${tag} was stored as ${stored}, not ${plan.digest}`);
-        promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
-        logger.info(`${ref}:${tag} -> ${plan.digest}`);
-    }
-    for (const tag of plan.inPlace)
-        promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
-    return promoted;
-}
-/**
- * Checked again after the deletions; returns the digest the final tags hold. A final tag that
- * vanished (a registry deleting more than the tag asked for) is put back from the bytes held. A
- * promotion of another change running at the same time may have moved some final tags and not
- * others; both runs then settle every final tag on the newer image (by its config's created
- * time, the digest breaking ties), so an image's tags never end split between two builds.
- */
-async function verifyFinalTags(session, plan, change, logger) {
-    const client = session.client(plan.registry);
-    const ref = `${plan.registry}/${plan.repository}`;
-    const retry = (what, step) => withRetry(what, step, session.retry, logger);
-    const heads = await Promise.all(plan.image.tags.map((tag) => retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag))));
-    if (heads.every((head) => head?.digest === plan.digest))
-        return plan.digest;
-    const vanished = plan.image.tags.filter((_, i) => !heads[i]);
-    for (const tag of vanished)
-        await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, plan.manifest));
-    if (vanished.length)
-        logger.warning(`${ref}: ${vanished.join(', ')} no longer resolved after the deletions; put back on ${plan.digest}`);
-    const onTags = heads.map((head) => head?.digest ?? plan.digest);
-    if (onTags.every((digest) => digest === plan.digest))
-        return plan.digest;
-    const candidates = new Map();
-    for (const digest of new Set([plan.digest, ...onTags])) {
-        const config = await retry(`config of ${ref}@${digest}`, () => readImageConfig(client, plan.repository, digest));
-        candidates.set(digest, { created: Date.parse(config.created ?? '') || 0, change: config.labels[CHANGE_LABEL] });
-    }
-    plan.image.tags.forEach((tag, i) => {
-        const now = candidates.get(onTags[i])?.change;
-        if (onTags[i] !== plan.digest && !(now && now !== String(change)))
-            throw new Error(`${ref}:${tag} resolves to ${onTags[i]} after the promotion, not ${plan.digest}`);
-    });
-    const [winner] = [...candidates].sort(([da, a], [db, b]) => b.created - a.created || db.localeCompare(da))[0];
-    const manifest = winner === plan.digest ? plan.manifest : await retry(`GET ${ref}@${winner}`, () => client.getManifest(plan.repository, winner));
-    for (const [i, tag] of plan.image.tags.entries()) {
-        if (onTags[i] === winner)
-            continue;
-        await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
-    }
-    logger.warning(`${ref}: a concurrent promotion of change ${candidates.get(winner)?.change ?? '?'} moved some final tags; all of them now hold the newer image ${winner}`);
-    return winner;
-}
-function promote_record(result, outcome) {
-    const ref = `${result.registry}/${result.repository}:${result.tag}`;
-    if (result.status === 'deleted')
-        outcome.deleted.push(ref);
-    else if (result.status === 'left-behind')
-        outcome.leftBehind.push({ ref, reason: result.detail ?? 'not deletable' });
-}
-/** The source of each tag: the gate's artifact, else the deterministic intermediate name. */
-function sourceFor(inputs, image, tag, prefix) {
-    const artifact = inputs.artifacts?.find((a) => (a.metadata?.repository ?? a.name.slice(0, a.name.lastIndexOf(':'))) === image.repository &&
-        (a.metadata?.tag ?? a.name.slice(a.name.lastIndexOf(':') + 1)) === tag);
-    if (artifact)
-        return artifact.url.slice('docker://'.length);
-    if (inputs.intermediate)
-        return `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}:${prefix}_${tag}`;
-    return undefined;
-}
-async function fromIntermediate(session, inputs, prefix, revisions, outcome, logger) {
-    const retry = (what, step) => withRetry(what, step, session.retry, logger);
-    const problems = [];
-    const copies = [];
-    // Every source is found and checked before anything is copied.
-    for (const image of inputs.images) {
-        const sources = image.tags.map((tag) => sourceFor(inputs, image, tag, prefix));
-        if (sources.some((s) => !s)) {
-            problems.push(`${image.repository}: no artifact for ${image.tags.filter((_, i) => !sources[i]).join(', ')}, and no intermediate-registry to look in`);
-            continue;
-        }
-        const heads = await Promise.all(sources.map(async (source) => {
-            const ref = parseReference(source);
-            return retry(`HEAD ${source}`, () => session.client(ref.registry).headManifest(ref.path, ref.tag ?? 'latest'));
-        }));
-        const missing = sources.filter((_, i) => !heads[i]);
-        if (missing.length) {
-            problems.push(`${image.repository}: missing in the intermediate registry: ${missing.join(', ')}`);
-            continue;
-        }
-        const digests = new Set(heads.map((h) => h.digest));
-        if (digests.size > 1) {
-            problems.push(`${image.repository}: its intermediate tags point at different images (${[...digests].join(', ')})`);
-            continue;
-        }
-        const [digest] = digests;
-        const recorded = inputs.artifacts?.find((a) => a.metadata?.repository === image.repository)?.metadata?.digest;
-        if (recorded && recorded !== digest) {
-            problems.push(`${image.repository}: the intermediate image is ${digest}, not the ${recorded} the gate uploaded`);
-            continue;
-        }
-        const source = parseReference(sources[0]);
-        if (revisions.length > 0) {
-            const revision = (await retry(`config of ${sources[0]}`, () => readImageConfig(session.client(source.registry), source.path, digest)))
-                .labels[REVISION_LABEL];
-            if (revision && !revisions.includes(revision)) {
-                problems.push(`${image.repository}: the intermediate image was built from ${revision}, not the pull request's head ${revisions.join(' or its merge ')}; refusing to promote it`);
-                continue;
-            }
-        }
-        copies.push({ image, source: sources[0], registry: source.registry, repository: source.path, digest });
-    }
-    if (problems.length)
-        throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
-    for (const copy of copies) {
-        for (const tag of copy.image.tags)
-            outcome.plan.push(`${copy.image.repository}:${tag} <- ${copy.source} (${copy.digest})`);
-        if (inputs.dryRun)
-            continue;
-        const result = await logger.group(`Promote ${copy.image.repository} from ${copy.registry}`, () => copyImage(session, { registry: copy.registry, repository: copy.repository }, { registry: copy.image.reference.registry, repository: copy.image.reference.path }, { source: copy.digest, tags: copy.image.tags }));
-        logger.info(`${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`}`);
-        for (const tag of copy.image.tags)
-            outcome.promoted.push({
-                repository: copy.image.repository,
-                tag,
-                digest: copy.digest,
-                from: copy.source,
-                status: result.status === 'unchanged' ? 'in-place' : 'moved',
-            });
-    }
-    return copies.map((c) => ({ registry: c.registry, repository: c.repository }));
-}
-/**
- * Leaked temporary tags (and probe tags an interrupted run left) of every repository touched.
- * The release has happened by now: any failure here is reported as left behind, never fatal.
- */
-async function cleanup(run, targets, change) {
-    const { session, deleter, inputs, outcome, logger } = run;
-    const pattern = inputs.cleanupPattern ?? defaultCleanupPattern(change.pipeline);
-    const keep = new RegExp(`^${change.prefix}_`);
-    const changeState = changeStateLookup(run.env, inputs.token, logger);
-    const seen = new Set();
-    for (const target of targets) {
-        const key = `${target.registry}/${target.repository}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const credential = inputs.credentials.get(target.registry);
-        const kind = registryKind(target.registry, credential?.type);
-        const tagTime = (tag) => vendorTagTime({
-            registry: target.registry,
-            repository: target.repository,
-            tag,
-            kind,
-            transport: session.transport,
-            credential: credential && {
-                username: credential.username,
-                password: credential.password,
-                apiToken: credential.apiToken,
-                apiUrl: credential.apiUrl,
-            },
-        });
-        try {
-            const tags = await withRetry(`list ${key}`, () => session.client(target.registry).listTags(target.repository), session.retry, logger);
-            const leaked = await findLeakedTags(session, target.registry, target.repository, tags, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState }, logger);
-            for (const tag of leaked) {
-                outcome.plan.push(`delete leaked ${key}:${tag.tag} (${tag.reason})`);
-                if (!inputs.dryRun)
-                    promote_record(await deleter.deleteTag(target, tag.tag), outcome);
-            }
-            if (!inputs.dryRun)
-                for (const probe of await deleter.sweepProbes(target, tags))
-                    outcome.deleted.push(`${key}:${probe}`);
-        }
-        catch (error) {
-            if (session.signal.aborted)
-                throw error;
-            outcome.leftBehind.push({ ref: key, reason: `leaked-tag cleanup failed: ${error.message}` });
-        }
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/platform/trust.ts
 /**
@@ -62142,7 +62305,8 @@ async function cleanup(run, targets, change) {
  */
 function untrustedReason(change) {
     if (change.pipeline === 'pull_request_target') {
-        return `the event is pull_request_target, which runs with this repository's secrets${change.headRepository && change.headRepository !== change.baseRepository ? ` on code from ${change.headRepository}` : ''}`;
+        return (`the event is pull_request_target, which runs with this repository's ` +
+            `secrets${change.headRepository && change.headRepository !== change.baseRepository ? ` on code from ${change.headRepository}` : ''}`);
     }
     if (change.headRepository && change.baseRepository && change.headRepository !== change.baseRepository) {
         return `pull request #${change.change} comes from another repository (${change.headRepository}, not ${change.baseRepository})`;
@@ -62170,16 +62334,23 @@ function untrustedReason(change) {
 
 
 /** Engine failures worth another attempt: the registry or the network, not the image. */
-const TRANSIENT = /\b(50[0-9]|429)\b|too many requests|timeout|timed out|connection reset|broken pipe|unexpected EOF|\bEOF\b|connection refused|TLS handshake/i;
+const TRANSIENT = new RegExp([
+    '\\b(50[0-9]|429)\\b',
+    'too many requests',
+    'timeout',
+    'timed out',
+    'connection reset',
+    'broken pipe',
+    'unexpected EOF',
+    '\\bEOF\\b',
+    'connection refused',
+    'TLS handshake',
+].join('|'), 'i');
 async function upload(context) {
     const { env, logger } = context;
     const inputs = readUploadInputs(context.read, env, (secret) => logger.mask(secret));
     const change = detectChange(env, readEvent(env), inputs.change);
-    const untrusted = untrustedReason(change);
-    if (untrusted && !inputs.allowUntrusted) {
-        throw new ConfigError(`refusing to build and push: ${untrusted}. Its Containerfile and build steps run where the registry credentials are, and could send them anywhere. ` +
-            'Build such pull requests with the build action on pull_request (no secrets), and upload from merge_group or an approved, trusted event; set allow-untrusted-builds: true only for code you have reviewed.');
-    }
+    refuseUntrusted(inputs, change);
     const mode = uploadMode(inputs);
     const targets = planUploads(inputs.images, mode, change.prefix, inputs.intermediate, inputs.credentials);
     logger.info(upload_describe(mode, change, targets));
@@ -62193,12 +62364,12 @@ async function upload(context) {
     const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'cia-push-'));
     const unregister = onInterrupt(() => (0,external_node_fs_namespaceObject.rmSync)(scratch, { recursive: true, force: true }));
     const uploaded = [];
+    const push = { engine, session, insecureRegistries: inputs.transport.insecureRegistries ?? [], logger };
     try {
         for (const [i, target] of targets.entries()) {
-            const report = built[i];
             const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
-            const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () => pushImage(engine, session, target, report, inputs.transport.insecureRegistries ?? [], (0,external_node_path_namespaceObject.join)(scratch, `digest-${i}`), logger, rebuild));
-            uploaded.push({ ...report, ...result });
+            const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () => pushImage(push, target, built[i], (0,external_node_path_namespaceObject.join)(scratch, `digest-${i}`), rebuild));
+            uploaded.push({ ...built[i], ...result });
         }
     }
     finally {
@@ -62206,6 +62377,19 @@ async function upload(context) {
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
         unregister();
     }
+    return upload_report(mode, change, targets, uploaded);
+}
+/** A pull request from elsewhere builds code we do not control next to the credentials: refused unless allowed. */
+function refuseUntrusted(inputs, change) {
+    const untrusted = untrustedReason(change);
+    if (!untrusted || inputs.allowUntrusted)
+        return;
+    throw new ConfigError(`refusing to build and push: ${untrusted}. Its Containerfile and build steps run where the registry credentials are, ` +
+        `and could send them anywhere. ` +
+        'Build such pull requests with the build action on pull_request (no secrets), and upload from merge_group or an ' +
+        'approved, trusted event; set allow-untrusted-builds: true only for code you have reviewed.');
+}
+function upload_report(mode, change, targets, uploaded) {
     const artifacts = mode === 'intermediate'
         ? targets.flatMap((target, i) => target.tags.map((tag, t) => ({
             name: `${target.image.repository}:${target.finalTags[t]}`,
@@ -62219,14 +62403,15 @@ async function upload(context) {
             },
         })))
         : [];
+    const titles = {
+        intermediate: 'Uploaded to the intermediate registry',
+        gate: `Uploaded for ${change.prefix} (gate)`,
+        release: 'Released',
+    };
     return {
         outputs: { images: JSON.stringify(uploaded), artifacts: JSON.stringify(artifacts) },
         summary: {
-            title: mode === 'intermediate'
-                ? 'Uploaded to the intermediate registry'
-                : mode === 'gate'
-                    ? `Uploaded for ${change.prefix} (gate)`
-                    : 'Released',
+            title: titles[mode],
             headers: ['repository', 'pushed', 'digest', 'platforms'],
             rows: uploaded.map((u) => [
                 u.repository,
@@ -62246,41 +62431,10 @@ function upload_describe(mode, change, targets) {
  * image), puts the other tags through the registry API, then checks every tag resolves to the
  * digest pushed.
  */
-async function pushImage(engine, session, target, image, insecureRegistries, digestFile, logger, rebuild) {
+async function pushImage(run, target, image, digestFile, rebuild) {
+    const { session, logger } = run;
     const repositoryRef = `${target.registry}/${target.repository}`;
-    const first = `${repositoryRef}:${target.tags[0]}`;
-    const source = image.tags[0];
-    const login = loginOf(target.credential);
-    const credential = login?.username && login.password !== undefined
-        ? [{ registry: target.registry, username: login.username, password: login.password }]
-        : [];
-    const insecure = isLoopback(target.registry) || insecureRegistries.includes(target.registry);
-    let digest;
-    try {
-        digest = await withAuthFile(credential, (authFile) => withRetry(`push ${first}`, async () => {
-            try {
-                return await engine.push({
-                    source,
-                    destination: first,
-                    multiPlatform: target.image.platforms.length > 0,
-                    insecure,
-                    authFile,
-                    digestFile,
-                    rebuild,
-                });
-            }
-            catch (error) {
-                if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n')))
-                    throw Object.assign(error, { retryable: true });
-                throw error;
-            }
-        }, session.retry, logger));
-    }
-    catch (error) {
-        if (error instanceof ExecError)
-            throw new ExecError(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
-        throw error;
-    }
+    const digest = await enginePush(run, target, image, digestFile, rebuild);
     const client = session.client(target.registry);
     const retry = (what, step) => withRetry(what, step, session.retry, logger);
     const skipped = [];
@@ -62290,16 +62444,52 @@ async function pushImage(engine, session, target, image, insecureRegistries, dig
             skipped.push(tag);
             continue;
         }
-        manifest ??= await retry(`GET ${repositoryRef}@${digest}`, () => client.getManifest(target.repository, digest));
-        await retry(`PUT ${repositoryRef}:${tag}`, () => client.putManifest(target.repository, tag, manifest));
+        const bytes = (manifest ??= await retry(`GET ${repositoryRef}@${digest}`, () => client.getManifest(target.repository, digest)));
+        await retry(`PUT ${repositoryRef}:${tag}`, () => client.putManifest(target.repository, tag, bytes));
     }
     for (const tag of target.tags) {
         const head = await retry(`HEAD ${repositoryRef}:${tag}`, () => client.headManifest(target.repository, tag));
         if (head?.digest !== digest)
             throw new Error(`${repositoryRef}:${tag} resolves to ${head?.digest ?? 'nothing'}, not the ${digest} just pushed`);
     }
-    logger.info(`pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${skipped.length ? `; already there: ${skipped.join(', ')}` : ''}`);
+    const already = skipped.length ? `; already there: ${skipped.join(', ')}` : '';
+    logger.info(`pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${already}`);
     return { digest, refs: target.tags.map((t) => `${repositoryRef}:${t}`), skipped };
+}
+/** The engine's push to the first tag, with a 0600 auth file for its login; transient failures are retried. */
+async function enginePush(run, target, image, digestFile, rebuild) {
+    const first = `${target.registry}/${target.repository}:${target.tags[0]}`;
+    const login = loginOf(target.credential);
+    const credential = login?.username && login.password !== undefined
+        ? [{ registry: target.registry, username: login.username, password: login.password }]
+        : [];
+    const insecure = isLoopback(target.registry) || run.insecureRegistries.includes(target.registry);
+    const spec = {
+        source: image.tags[0],
+        destination: first,
+        multiPlatform: target.image.platforms.length > 0,
+        insecure,
+        digestFile,
+        rebuild,
+    };
+    const attempt = async (authFile) => {
+        try {
+            return await run.engine.push({ ...spec, authFile });
+        }
+        catch (error) {
+            if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n')))
+                throw Object.assign(error, { retryable: true });
+            throw error;
+        }
+    };
+    try {
+        return await withAuthFile(credential, (authFile) => withRetry(`push ${first}`, () => attempt(authFile), run.session.retry, run.logger));
+    }
+    catch (error) {
+        if (!(error instanceof ExecError))
+            throw error;
+        throw new ExecError(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/commands/index.ts

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loginOf } from '../config/credentials.js';
 import { onInterrupt } from '../interrupt.js';
 import { ConfigError } from '../config/errors.js';
-import { readUploadInputs } from '../config/upload-inputs.js';
+import { readUploadInputs, type UploadInputs } from '../config/upload-inputs.js';
 import { withAuthFile } from '../engines/auth-file.js';
 import type { BuildSpec } from '../engines/build-spec.js';
 import { createEngine, type ContainerEngine } from '../engines/engine.js';
@@ -13,11 +13,12 @@ import { ExecError } from '../exec.js';
 import type { Logger } from '../logger.js';
 import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
 import { untrustedReason } from '../platform/trust.js';
+import type { Manifest } from '../registry/client.js';
 import { isLoopback } from '../registry/reference.js';
 import { withRetry } from '../registry/retry.js';
 import { RegistrySession } from '../registry/session.js';
 import { buildImages, type BuiltImageReport } from './build.js';
-import { planUploads, uploadMode, type PushTarget } from './upload-plan.js';
+import { planUploads, uploadMode, type PushTarget, type UploadMode } from './upload-plan.js';
 import type { CommandContext, CommandResult } from './types.js';
 
 export interface UploadedImageReport extends BuiltImageReport {
@@ -54,15 +55,7 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   const { env, logger } = context;
   const inputs = readUploadInputs(context.read, env, (secret) => logger.mask(secret));
   const change = detectChange(env, readEvent(env), inputs.change);
-  const untrusted = untrustedReason(change);
-  if (untrusted && !inputs.allowUntrusted) {
-    throw new ConfigError(
-      `refusing to build and push: ${untrusted}. Its Containerfile and build steps run where the registry credentials are, ` +
-        `and could send them anywhere. ` +
-        'Build such pull requests with the build action on pull_request (no secrets), and upload from merge_group or an ' +
-        'approved, trusted event; set allow-untrusted-builds: true only for code you have reviewed.',
-    );
-  }
+  refuseUntrusted(inputs, change);
   const mode = uploadMode(inputs);
   const targets = planUploads(inputs.images, mode, change.prefix, inputs.intermediate, inputs.credentials);
   logger.info(describe(mode, change, targets));
@@ -79,30 +72,41 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   const scratch = await mkdtemp(join(tmpdir(), 'cia-push-'));
   const unregister = onInterrupt(() => rmSync(scratch, { recursive: true, force: true }));
   const uploaded: UploadedImageReport[] = [];
+  const push: PushRun = { engine, session, insecureRegistries: inputs.transport.insecureRegistries ?? [], logger };
   try {
     for (const [i, target] of targets.entries()) {
-      const report = built[i];
       const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
       const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () =>
-        pushImage(
-          engine,
-          session,
-          target,
-          report,
-          inputs.transport.insecureRegistries ?? [],
-          join(scratch, `digest-${i}`),
-          logger,
-          rebuild,
-        ),
+        pushImage(push, target, built[i], join(scratch, `digest-${i}`), rebuild),
       );
-      uploaded.push({ ...report, ...result });
+      uploaded.push({ ...built[i], ...result });
     }
   } finally {
     session.close();
     await rm(scratch, { recursive: true, force: true });
     unregister();
   }
+  return report(mode, change, targets, uploaded);
+}
 
+/** A pull request from elsewhere builds code we do not control next to the credentials: refused unless allowed. */
+function refuseUntrusted(inputs: UploadInputs, change: ChangeInfo): void {
+  const untrusted = untrustedReason(change);
+  if (!untrusted || inputs.allowUntrusted) return;
+  throw new ConfigError(
+    `refusing to build and push: ${untrusted}. Its Containerfile and build steps run where the registry credentials are, ` +
+      `and could send them anywhere. ` +
+      'Build such pull requests with the build action on pull_request (no secrets), and upload from merge_group or an ' +
+      'approved, trusted event; set allow-untrusted-builds: true only for code you have reviewed.',
+  );
+}
+
+function report(
+  mode: UploadMode,
+  change: ChangeInfo,
+  targets: readonly PushTarget[],
+  uploaded: readonly UploadedImageReport[],
+): CommandResult {
   const artifacts: Artifact[] =
     mode === 'intermediate'
       ? targets.flatMap((target, i) =>
@@ -119,15 +123,15 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
           })),
         )
       : [];
+  const titles = {
+    intermediate: 'Uploaded to the intermediate registry',
+    gate: `Uploaded for ${change.prefix} (gate)`,
+    release: 'Released',
+  };
   return {
     outputs: { images: JSON.stringify(uploaded), artifacts: JSON.stringify(artifacts) },
     summary: {
-      title:
-        mode === 'intermediate'
-          ? 'Uploaded to the intermediate registry'
-          : mode === 'gate'
-            ? `Uploaded for ${change.prefix} (gate)`
-            : 'Released',
+      title: titles[mode],
       headers: ['repository', 'pushed', 'digest', 'platforms'],
       rows: uploaded.map((u) => [
         u.repository,
@@ -144,76 +148,34 @@ function describe(mode: string, change: ChangeInfo, targets: readonly PushTarget
   return `${mode} upload${change.change !== undefined ? ` of change ${change.change}` : ''}: ${what}`;
 }
 
+/** What every push of a run shares. */
+interface PushRun {
+  readonly engine: ContainerEngine;
+  readonly session: RegistrySession;
+  readonly insecureRegistries: readonly string[];
+  readonly logger: Logger;
+}
+
 /**
  * Pushes with the engine to the first tag (blobs, then the manifest: never a tag on a partial
  * image), puts the other tags through the registry API, then checks every tag resolves to the
  * digest pushed.
  */
-async function pushImage(
-  engine: ContainerEngine,
-  session: RegistrySession,
-  target: PushTarget,
-  image: BuiltImageReport,
-  insecureRegistries: readonly string[],
-  digestFile: string,
-  logger: Logger,
-  rebuild?: BuildSpec,
-) {
+async function pushImage(run: PushRun, target: PushTarget, image: BuiltImageReport, digestFile: string, rebuild?: BuildSpec) {
+  const { session, logger } = run;
   const repositoryRef = `${target.registry}/${target.repository}`;
-  const first = `${repositoryRef}:${target.tags[0]}`;
-  const source = image.tags[0];
-  const login = loginOf(target.credential);
-  const credential =
-    login?.username && login.password !== undefined
-      ? [{ registry: target.registry, username: login.username, password: login.password }]
-      : [];
-  const insecure = isLoopback(target.registry) || insecureRegistries.includes(target.registry);
-  let digest: string;
-  try {
-    digest = await withAuthFile(credential, (authFile) =>
-      withRetry(
-        `push ${first}`,
-        async () => {
-          try {
-            return await engine.push({
-              source,
-              destination: first,
-              multiPlatform: target.image.platforms.length > 0,
-              insecure,
-              authFile,
-              digestFile,
-              rebuild,
-            });
-          } catch (error) {
-            if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n'))) throw Object.assign(error, { retryable: true });
-            throw error;
-          }
-        },
-        session.retry,
-        logger,
-      ),
-    );
-  } catch (error) {
-    if (error instanceof ExecError)
-      throw new ExecError(
-        error.tool,
-        error.code,
-        error.lastLines,
-        `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`,
-      );
-    throw error;
-  }
+  const digest = await enginePush(run, target, image, digestFile, rebuild);
   const client = session.client(target.registry);
   const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   const skipped: string[] = [];
-  let manifest: Awaited<ReturnType<typeof client.getManifest>> | undefined;
+  let manifest: Manifest | undefined;
   for (const tag of target.tags.slice(1)) {
     if ((await retry(`HEAD ${repositoryRef}:${tag}`, () => client.headManifest(target.repository, tag)))?.digest === digest) {
       skipped.push(tag);
       continue;
     }
-    manifest ??= await retry(`GET ${repositoryRef}@${digest}`, () => client.getManifest(target.repository, digest));
-    await retry(`PUT ${repositoryRef}:${tag}`, () => client.putManifest(target.repository, tag, manifest!));
+    const bytes = (manifest ??= await retry(`GET ${repositoryRef}@${digest}`, () => client.getManifest(target.repository, digest)));
+    await retry(`PUT ${repositoryRef}:${tag}`, () => client.putManifest(target.repository, tag, bytes));
   }
   for (const tag of target.tags) {
     const head = await retry(`HEAD ${repositoryRef}:${tag}`, () => client.headManifest(target.repository, tag));
@@ -223,4 +185,48 @@ async function pushImage(
   const already = skipped.length ? `; already there: ${skipped.join(', ')}` : '';
   logger.info(`pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${already}`);
   return { digest, refs: target.tags.map((t) => `${repositoryRef}:${t}`), skipped };
+}
+
+/** The engine's push to the first tag, with a 0600 auth file for its login; transient failures are retried. */
+async function enginePush(
+  run: PushRun,
+  target: PushTarget,
+  image: BuiltImageReport,
+  digestFile: string,
+  rebuild?: BuildSpec,
+): Promise<string> {
+  const first = `${target.registry}/${target.repository}:${target.tags[0]}`;
+  const login = loginOf(target.credential);
+  const credential =
+    login?.username && login.password !== undefined
+      ? [{ registry: target.registry, username: login.username, password: login.password }]
+      : [];
+  const insecure = isLoopback(target.registry) || run.insecureRegistries.includes(target.registry);
+  const spec = {
+    source: image.tags[0],
+    destination: first,
+    multiPlatform: target.image.platforms.length > 0,
+    insecure,
+    digestFile,
+    rebuild,
+  };
+  const attempt = async (authFile: string | undefined) => {
+    try {
+      return await run.engine.push({ ...spec, authFile });
+    } catch (error) {
+      if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n'))) throw Object.assign(error, { retryable: true });
+      throw error;
+    }
+  };
+  try {
+    return await withAuthFile(credential, (authFile) => withRetry(`push ${first}`, () => attempt(authFile), run.session.retry, run.logger));
+  } catch (error) {
+    if (!(error instanceof ExecError)) throw error;
+    throw new ExecError(
+      error.tool,
+      error.code,
+      error.lastLines,
+      `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`,
+    );
+  }
 }
