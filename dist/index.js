@@ -59668,7 +59668,59 @@ function isManifestType(mediaType) {
     return mediaType === MediaType.OciManifest || mediaType === MediaType.DockerManifest;
 }
 
+;// CONCATENATED MODULE: ./src/registry/retry.ts
+
+
+
+const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000 };
+function isRetryable(error) {
+    return ((error instanceof RegistryError && error.temporary) || isNetworkError(error) || error.retryable === true);
+}
+/** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
+function backoffDelay(policy, attempt, error, random = Math.random) {
+    const retryAfter = error.retryAfterMs;
+    if (retryAfter !== undefined)
+        return retryAfter;
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+/**
+ * Runs an idempotent step again on network errors, 429 and 5xx. Each attempt starts over
+ * (an interrupted upload opens a new session), so a retry never continues a half-sent body.
+ */
+async function withRetry(what, step, policy = DEFAULT_RETRY, logger = silentLogger) {
+    for (let attempt = 1;; attempt++) {
+        policy.signal?.throwIfAborted();
+        try {
+            return await step(attempt);
+        }
+        catch (error) {
+            if (policy.signal?.aborted)
+                throw policy.signal.reason;
+            if (attempt >= policy.attempts || !isRetryable(error))
+                throw error;
+            const delay = backoffDelay(policy, attempt, error);
+            logger.info(`${what}: ${error.message}; retrying in ${delay} ms (attempt ${attempt + 1} of ${policy.attempts})`);
+            await sleep(delay, policy.signal);
+        }
+    }
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/registry/client.ts
+
 
 
 
@@ -59678,6 +59730,8 @@ function isManifestType(mediaType) {
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_TAG_PAGES = 1000;
+/** A manifest PUT refused with these while another PUT of a blob or child it names is under way. */
+const LINK_RACE_CODES = ['MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN', 'DIGEST_INVALID'];
 /** Chunk size once a monolithic upload was refused as too large; halved on each further 413. */
 const FIRST_CHUNK_BYTES = 1024 * 1024;
 const MIN_CHUNK_BYTES = 64 * 1024;
@@ -59688,6 +59742,8 @@ class RegistryClient {
     auth;
     logger;
     #deleteAction;
+    retry;
+    #limiter;
     /** Set once a monolithic PUT was refused as too large: later uploads go in chunks. */
     #chunked = false;
     #chunkBytes = FIRST_CHUNK_BYTES;
@@ -59699,6 +59755,8 @@ class RegistryClient {
         this.logger = options.logger ?? silentLogger;
         this.auth = new Authenticator(registry, options.transport, options.credentials, this.logger);
         this.#deleteAction = options.deleteAction ?? 'delete';
+        this.retry = options.retry ?? DEFAULT_RETRY;
+        this.#limiter = options.limiter;
     }
     url(path) {
         return new URL(path, this.transport.baseUrl(this.registry));
@@ -59711,7 +59769,19 @@ class RegistryClient {
      * Sends with the token for `scopes`; on a 401 re-authenticates once with what the challenge
      * asks for. `make` builds the request anew, so a body can be sent again.
      */
-    async request(scopes, make) {
+    request(scopes, make) {
+        // Each request holds one of the registry's places until its response (a blob PUT: its whole body) arrives.
+        return this.#limiter ? this.#limiter.run(() => this.#request(scopes, make)) : this.#request(scopes, make);
+    }
+    /**
+     * One idempotent operation, retried on network errors, 429 and 5xx (transport.ts and retry.ts):
+     * callers never wrap single requests. Blob transfers (getBlob, mountBlob, uploadBlob) are parts
+     * of a copy, which retries them whole.
+     */
+    #attempt(what, step) {
+        return withRetry(what, step, this.retry, this.logger);
+    }
+    async #request(scopes, make) {
         const header = await this.auth.authorization(scopes);
         const first = make();
         const response = await this.transport.send(withAuth(first, header));
@@ -59730,6 +59800,34 @@ class RegistryClient {
         return this.transport.send(withAuth(make(), retry));
     }
     async headManifest(repository, reference) {
+        return this.#attempt(`HEAD ${this.registry}/${repository}:${reference}`, () => this.#headManifestOnce(repository, reference));
+    }
+    async getManifest(repository, reference) {
+        return this.#attempt(`GET ${this.registry}/${repository}:${reference}`, () => this.#getManifestOnce(repository, reference));
+    }
+    /**
+     * PUTs the exact bytes; says whether the registry confirmed the digest (Docker-Content-Digest):
+     * a confirmed tag needs no HEAD to verify it.
+     */
+    async putManifestConfirmed(repository, reference, manifest) {
+        return this.#attempt(`PUT ${this.registry}/${repository}:${reference}`, () => this.#putManifestConfirmedOnce(repository, reference, manifest));
+    }
+    /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
+    async deleteManifest(repository, reference) {
+        return this.#attempt(`DELETE ${this.registry}/${repository}:${reference}`, () => this.#deleteManifestOnce(repository, reference));
+    }
+    /** Size of a blob in the repository, or undefined when it is not there. */
+    async headBlob(repository, digest) {
+        return this.#attempt(`HEAD ${this.registry}/${repository}@${digest}`, () => this.#headBlobOnce(repository, digest));
+    }
+    /**
+     * Every tag of a repository, following `Link: rel="next"` pages: at most `maxPages` of them
+     * (a million tags at n=1000), and never the same page twice. A failure starts the listing over.
+     */
+    async listTags(repository, pageSize = 1000, maxPages = MAX_TAG_PAGES) {
+        return this.#attempt(`list ${this.registry}/${repository}`, () => this.#listTagsOnce(repository, pageSize, maxPages));
+    }
+    async #headManifestOnce(repository, reference) {
         const url = this.url(`/v2/${repository}/manifests/${reference}`);
         const response = await this.request([this.scope(repository, ['pull'])], () => ({
             method: 'HEAD',
@@ -59751,10 +59849,10 @@ class RegistryClient {
     }
     /** Registries that leave Docker-Content-Digest off a HEAD get a GET instead. */
     async #headFromGet(repository, reference) {
-        const manifest = await this.getManifest(repository, reference);
+        const manifest = await this.#getManifestOnce(repository, reference);
         return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
     }
-    async getManifest(repository, reference) {
+    async #getManifestOnce(repository, reference) {
         const url = this.url(`/v2/${repository}/manifests/${reference}`);
         const response = await this.request([this.scope(repository, ['pull'])], () => ({
             method: 'GET',
@@ -59788,7 +59886,7 @@ class RegistryClient {
      * As putManifest, and says whether the registry confirmed the digest (Docker-Content-Digest):
      * a confirmed tag needs no HEAD to verify it.
      */
-    async putManifestConfirmed(repository, reference, manifest) {
+    async #putManifestConfirmedOnce(repository, reference, manifest) {
         const url = this.url(`/v2/${repository}/manifests/${reference}`);
         const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({
             method: 'PUT',
@@ -59796,8 +59894,14 @@ class RegistryClient {
             headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length },
             body: manifest.bytes,
         }));
-        if (response.status !== 201 && response.status !== 200)
-            throw await errorFrom('PUT', response);
+        if (response.status !== 201 && response.status !== 200) {
+            const error = await errorFrom('PUT', response);
+            // distribution 2.8 rewrites a link file (truncate, then write) each time a blob or manifest
+            // it names is put again; a PUT reading it meanwhile is refused (docs/registries.md, "Blobs").
+            if (response.status === 400 && LINK_RACE_CODES.some((code) => error.hasCode(code)))
+                throw retryable(error);
+            throw error;
+        }
         await discard(response);
         const digest = sha256(manifest.bytes);
         const stored = header(response, 'docker-content-digest');
@@ -59806,7 +59910,7 @@ class RegistryClient {
         return { digest, confirmed: stored === digest };
     }
     /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
-    async deleteManifest(repository, reference) {
+    async #deleteManifestOnce(repository, reference) {
         const url = this.url(`/v2/${repository}/manifests/${reference}`);
         const response = await this.request([this.scope(repository, ['pull', 'delete'])], () => ({ method: 'DELETE', url }));
         if (response.status >= 500 || response.status === 429 || response.status === 401)
@@ -59815,7 +59919,7 @@ class RegistryClient {
         return response.status;
     }
     /** Size of a blob in the repository, or undefined when it is not there. */
-    async headBlob(repository, digest) {
+    async #headBlobOnce(repository, digest) {
         const url = this.url(`/v2/${repository}/blobs/${digest}`);
         const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, followRedirects: true }));
         if (response.status === 404) {
@@ -59978,7 +60082,7 @@ class RegistryClient {
      * Every tag of a repository, following `Link: rel="next"` pages: at most `maxPages` of them
      * (a million tags at n=1000), and never the same page twice.
      */
-    async listTags(repository, pageSize = 1000, maxPages = MAX_TAG_PAGES) {
+    async #listTagsOnce(repository, pageSize = 1000, maxPages = MAX_TAG_PAGES) {
         const tags = [];
         let url = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
         const seen = new Set();
@@ -60045,6 +60149,7 @@ function mediaTypeOf(bytes) {
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/registry/manifest.ts
 
+
 function parseJson(bytes, what) {
     try {
         return JSON.parse(bytes.toString('utf8'));
@@ -60078,59 +60183,41 @@ function platformMatches(wanted, platform) {
 function blobsOf(manifest) {
     return [manifest.config, ...manifest.layers];
 }
-
-;// CONCATENATED MODULE: ./src/registry/retry.ts
-
-
-
-const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000 };
-function isRetryable(error) {
-    return ((error instanceof RegistryError && error.temporary) || isNetworkError(error) || error.retryable === true);
-}
-/** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
-function backoffDelay(policy, attempt, error, random = Math.random) {
-    const retryAfter = error.retryAfterMs;
-    if (retryAfter !== undefined)
-        return retryAfter;
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
 /**
- * Runs an idempotent step again on network errors, 429 and 5xx. Each attempt starts over
- * (an interrupted upload opens a new session), so a retry never continues a half-sent body.
+ * The index a copy of only `platforms` writes: the index itself when every platform is kept (or
+ * none is asked for), else a new index of the kept children, whose digest differs. Mirror plans
+ * with the same function copy writes with, so the planned digest is the written one.
  */
-async function withRetry(what, step, policy = DEFAULT_RETRY, logger = silentLogger) {
-    for (let attempt = 1;; attempt++) {
-        policy.signal?.throwIfAborted();
-        try {
-            return await step(attempt);
-        }
-        catch (error) {
-            if (policy.signal?.aborted)
-                throw policy.signal.reason;
-            if (attempt >= policy.attempts || !isRetryable(error))
-                throw error;
-            const delay = backoffDelay(policy, attempt, error);
-            logger.info(`${what}: ${error.message}; retrying in ${delay} ms (attempt ${attempt + 1} of ${policy.attempts})`);
-            await sleep(delay, policy.signal);
-        }
-    }
+function subsetIndex(root, platforms, label) {
+    const index = parseJson(root.bytes, `index ${label}`);
+    if (platforms.length === 0)
+        return { manifest: root, children: index.manifests };
+    const children = index.manifests.filter((child) => platforms.some((p) => platformMatches(p, child.platform)));
+    const missing = platforms.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
+    if (missing.length)
+        throw new Error(`${label} has no ${missing.join(', ')} image`);
+    if (children.length === index.manifests.length)
+        return { manifest: root, children };
+    const bytes = Buffer.from(JSON.stringify({ ...index, manifests: children }));
+    return { manifest: { bytes, mediaType: root.mediaType, digest: sha256(bytes) }, children };
 }
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
+
+;// CONCATENATED MODULE: ./src/registry/verify.ts
+/**
+ * Checks that every tag resolves to `digest` (one HEAD each); the error names the first that
+ * does not, and what it holds. `when` says after what (`after the copy`).
+ */
+async function verifyTags(client, repository, tags, digest, when) {
+    const heads = await Promise.all(tags.map((tag) => client.headManifest(repository, tag)));
+    tags.forEach((tag, i) => {
+        if (heads[i]?.digest !== digest) {
+            throw new Error(`${client.registry}/${repository}:${tag} resolves to ${heads[i]?.digest ?? 'nothing'} ${when}, not ${digest}`);
+        }
     });
 }
 
 ;// CONCATENATED MODULE: ./src/registry/copy.ts
+
 
 
 
@@ -60169,20 +60256,17 @@ class ImageCopy {
     #retry(what, step) {
         return withRetry(what, step, this.session.retry, this.session.logger);
     }
-    #dstLimit(task) {
-        return this.session.limiter(this.to.registry).run(task);
-    }
     async run() {
         const { options, to } = this;
         const sourceDigest = await this.#resolveSource();
         const subset = options.platforms && options.platforms.length > 0;
         if (!subset && !options.knownChanged && options.tags.length > 0) {
-            const current = await Promise.all(options.tags.map((tag) => this.#dstLimit(() => this.#retry(`HEAD ${to.repository}:${tag}`, () => this.#dst.headManifest(to.repository, tag)))));
+            const current = await Promise.all(options.tags.map((tag) => this.#dst.headManifest(to.repository, tag)));
             if (current.every((head) => head?.digest === sourceDigest)) {
                 return { ...this.stats, digest: sourceDigest, mediaType: current[0]?.mediaType ?? '', status: 'unchanged' };
             }
         }
-        const root = await this.#retry(`GET ${this.#label}`, () => this.#src.getManifest(this.from.repository, sourceDigest));
+        const root = await this.#src.getManifest(this.from.repository, sourceDigest);
         const top = isIndex(root.mediaType, root.bytes) ? await this.#copyIndex(root) : root;
         if (!isIndex(root.mediaType, root.bytes))
             await this.#copyBlobs(parseJson(root.bytes, `manifest ${this.#label}`));
@@ -60195,30 +60279,17 @@ class ImageCopy {
         if (source.startsWith('sha256:'))
             return source;
         const digest = isDigest(source)
-            ? (await this.#retry(`GET ${this.#label}`, () => this.#src.getManifest(this.from.repository, source))).digest
-            : (await this.#retry(`HEAD ${this.#label}`, () => this.#src.headManifest(this.from.repository, source)))?.digest;
+            ? (await this.#src.getManifest(this.from.repository, source)).digest
+            : (await this.#src.headManifest(this.from.repository, source))?.digest;
         if (!digest)
             throw new Error(`${this.#label} not found`);
         return digest;
     }
     /** The children (a platform subset of them, in a new smaller index) go in before the index. */
     async #copyIndex(root) {
-        const platforms = this.options.platforms ?? [];
-        const index = parseJson(root.bytes, `index ${this.#label}`);
-        let top = root;
-        let children = index.manifests;
-        if (platforms.length > 0) {
-            children = children.filter((child) => platforms.some((p) => platformMatches(p, child.platform)));
-            const missing = platforms.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
-            if (missing.length)
-                throw new Error(`${this.#label} has no ${missing.join(', ')} image`);
-            if (children.length !== index.manifests.length) {
-                const bytes = Buffer.from(JSON.stringify({ ...index, manifests: children }));
-                top = { bytes, mediaType: root.mediaType, digest: sha256(bytes) };
-            }
-        }
+        const { manifest, children } = subsetIndex(root, this.options.platforms ?? [], this.#label);
         await Promise.all(children.map((child) => this.#copyManifestTree(child)));
-        return top;
+        return manifest;
     }
     /**
      * The top manifest goes in by its first tag (one request less than by digest, then by tag):
@@ -60231,22 +60302,18 @@ class ImageCopy {
         let digest = top.digest;
         const unconfirmed = [];
         for (const reference of references) {
-            const put = await this.#dstLimit(() => this.#retry(`PUT ${to.repository}:${reference}`, () => this.#dst.putManifestConfirmed(to.repository, reference, top)));
+            const put = await this.#dst.putManifestConfirmed(to.repository, reference, top);
             digest = put.digest;
             if (!put.confirmed)
                 unconfirmed.push(reference);
             this.stats.manifestsPut++;
         }
-        for (const tag of unconfirmed) {
-            const head = await this.#retry(`HEAD ${to.repository}:${tag}`, () => this.#dst.headManifest(to.repository, tag));
-            if (head?.digest !== digest)
-                throw new Error(`${to.registry}/${to.repository}:${tag} resolves to ${head?.digest ?? 'nothing'} after the copy, not ${digest}`);
-        }
+        await verifyTags(this.#dst, to.repository, unconfirmed, digest, 'after the copy');
         return digest;
     }
     async #copyManifestTree(descriptor) {
         const { from, to } = this;
-        const child = await this.#retry(`GET ${from.repository}@${descriptor.digest}`, () => this.#src.getManifest(from.repository, descriptor.digest));
+        const child = await this.#src.getManifest(from.repository, descriptor.digest);
         if (isIndex(child.mediaType, child.bytes)) {
             await Promise.all(parseJson(child.bytes, 'index').manifests.map((m) => this.#copyManifestTree(m)));
         }
@@ -60254,7 +60321,7 @@ class ImageCopy {
             await this.#copyBlobs(parseJson(child.bytes, `manifest ${descriptor.digest}`));
         }
         // Children go in by digest, before the index that names them.
-        await this.#dstLimit(() => this.#retry(`PUT ${to.repository}@${child.digest}`, () => this.#dst.putManifest(to.repository, child.digest, child)));
+        await this.#dst.putManifest(to.repository, child.digest, child);
         this.stats.manifestsPut++;
     }
     async #copyBlobs(manifest) {
@@ -60268,8 +60335,7 @@ class ImageCopy {
         }
         const mountable = session.holderOf(to.registry, blob.digest) !== undefined || from.registry === to.registry;
         if (blob.size > SMALL_BLOB || mountable) {
-            const head = () => this.#retry(`HEAD blob ${blob.digest}`, () => this.#dst.headBlob(to.repository, blob.digest));
-            if ((await this.#dstLimit(head)) !== undefined) {
+            if ((await this.#dst.headBlob(to.repository, blob.digest)) !== undefined) {
                 this.stats.blobsSkipped++;
                 session.recordBlob(to.registry, blob.digest, to.repository);
                 return;
@@ -60277,7 +60343,7 @@ class ImageCopy {
         }
         // One transfer per destination registry and blob at a time: an image sharing a layer with
         // one being copied waits for it, then mounts it.
-        const transfer = () => this.#dstLimit(() => this.#retry(`copy blob ${blob.digest}`, () => this.#transfer(blob)));
+        const transfer = () => this.#retry(`copy blob ${blob.digest}`, () => this.#transfer(blob));
         await session.uploads.run(`${to.registry}@${blob.digest}`, transfer);
         if (!session.hasBlob(to.registry, blob.digest, to.repository))
             await transfer();
@@ -60555,6 +60621,8 @@ class RegistrySession {
                 credentials: this.credentials,
                 logger: this.logger,
                 deleteAction: this.#wildcard.has(registry) ? '*' : 'delete',
+                retry: this.retry,
+                limiter: this.limiter(registry),
             });
             this.#clients.set(registry, client);
         }
@@ -60595,7 +60663,6 @@ class RegistrySession {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/mirror.ts
-
 
 
 
@@ -60679,7 +60746,7 @@ function checkDestinations({ list, credentials }) {
 /** Plans every item; without keep-going, a source that cannot be planned stops the run before anything is copied. */
 async function planRun(run) {
     const { inputs, logger } = run;
-    const planned = await plan(run.session, inputs.list.items, inputs.parallel, logger);
+    const planned = await plan(run.session, inputs.list.items, inputs.parallel);
     run.unplanned = planned.failed.map((f) => planFailure(f));
     for (const f of planned.failed) {
         run.failures.push(`${f.item.label} ${repositoryName(f.item.source)}${f.ref ? `${isDigest(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`);
@@ -60795,8 +60862,7 @@ function result(pair, tag, status, bytes) {
  * destination that fails for one item fails that item alone; the caller decides whether the
  * rest goes on (keep-going).
  */
-async function plan(session, items, parallel, logger) {
-    const retry = (what, step) => withRetry(what, step, session.retry, logger);
+async function plan(session, items, parallel) {
     const limiter = new Limiter(parallel * 2);
     const failed = [];
     const fail = (item, error, ref) => {
@@ -60812,7 +60878,7 @@ async function plan(session, items, parallel, logger) {
         else {
             const selector = item.selector;
             try {
-                const all = await retry(`list ${repositoryName(item.source)}`, () => src.listTags(item.source.path));
+                const all = await src.listTags(item.source.path);
                 refs = all.filter((tag) => selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range));
             }
             catch (error) {
@@ -60836,9 +60902,9 @@ async function plan(session, items, parallel, logger) {
                 digest = ref;
             // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.
             else if (isDigest(ref))
-                digest = (await retry(`GET ${repositoryName(item.source)}@${ref}`, () => src.getManifest(item.source.path, ref))).digest;
+                digest = (await src.getManifest(item.source.path, ref)).digest;
             else {
-                const head = await retry(`HEAD ${repositoryName(item.source)}:${ref}`, () => src.headManifest(item.source.path, ref));
+                const head = await src.headManifest(item.source.path, ref);
                 if (!head)
                     return fail(item, `${repositoryName(item.source)}:${ref} not found`, ref);
                 digest = head.digest;
@@ -60847,8 +60913,8 @@ async function plan(session, items, parallel, logger) {
             if (item.platforms?.length)
                 digest = await subsetDigest(session, item, digest);
             const current = destTag
-                ? await retry(`HEAD ${repositoryName(item.destination)}:${destTag}`, () => dst.headManifest(item.destination.path, destTag))
-                : await retry(`HEAD ${repositoryName(item.destination)}@${digest}`, () => dst.headManifest(item.destination.path, digest));
+                ? await dst.headManifest(item.destination.path, destTag)
+                : await dst.headManifest(item.destination.path, digest);
             return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
         }
     }));
@@ -60859,12 +60925,7 @@ async function subsetDigest(session, item, digest) {
     const manifest = await session.client(item.source.registry).getManifest(item.source.path, digest);
     if (!isIndex(manifest.mediaType, manifest.bytes))
         return digest;
-    const index = parseJson(manifest.bytes, 'index');
-    const kept = index.manifests.filter((m) => item.platforms.some((p) => platformMatches(p, m.platform)));
-    const missing = item.platforms.filter((p) => !kept.some((m) => platformMatches(p, m.platform)));
-    if (missing.length)
-        throw new Error(`${repositoryName(item.source)} has no ${missing.join(', ')} image`);
-    return kept.length === index.manifests.length ? digest : sha256(Buffer.from(JSON.stringify({ ...index, manifests: kept })));
+    return subsetIndex(manifest, item.platforms ?? [], repositoryName(item.source)).manifest.digest;
 }
 async function copyNative(session, pair, logger) {
     let moved = 0;
@@ -60895,9 +60956,7 @@ async function copyWithSkopeo(skopeo, session, pair, logger) {
     for (const tag of pair.destTags.length ? pair.destTags : [pair.digest]) {
         // The source pinned by digest: what was planned is what is copied.
         await skopeo.copy({ registry: pair.item.source.registry, repository: pair.item.source.path, reference: pair.digest }, { registry: pair.item.destination.registry, repository: pair.item.destination.path, reference: tag }, { retryTimes: 3 });
-        const head = await session.client(pair.item.destination.registry).headManifest(pair.item.destination.path, tag);
-        if (head?.digest !== pair.digest)
-            throw new Error(`${repositoryName(pair.item.destination)}:${tag} is ${head?.digest ?? 'missing'} after skopeo copy, not ${pair.digest}`);
+        await verifyTags(session.client(pair.item.destination.registry), pair.item.destination.path, [tag], pair.digest, 'after skopeo copy');
     }
     logger.info(`${source(pair)} -> ${repositoryName(pair.item.destination)} with skopeo`);
     return 0;
@@ -61128,6 +61187,7 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 
 
 
+
 /** An empty tar archive (two zero blocks) is the smallest valid layer. */
 const EMPTY_TAR = Buffer.alloc(1024);
 const EMPTY_LAYER = (0,external_node_zlib_.gzipSync)(EMPTY_TAR, { level: 9 });
@@ -61181,7 +61241,7 @@ function isDummy(manifest) {
 }
 /** distribution answers these while another process rewrites a blob link the manifest names. */
 const RACING_CODES = ['MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN', 'DIGEST_INVALID'];
-const DUMMY_PUT_ATTEMPTS = 4;
+const DUMMY_PUT_ATTEMPTS = 2;
 /** When the dummy was put on its tag (its annotation), or undefined for a manifest that is no dummy. */
 function dummyTime(manifest) {
     if (!isDummy(manifest))
@@ -61203,9 +61263,11 @@ async function putDummy(client, repository, tags, hasBlobs = false) {
     for (let attempt = 1;; attempt++) {
         if (ensure) {
             for (const blob of dummy.blobs) {
-                if ((await client.headBlob(repository, blob.digest)) === undefined) {
-                    await client.uploadBlob(repository, blob.digest, blob.bytes.length, external_node_stream_.Readable.from([blob.bytes]));
-                }
+                if ((await client.headBlob(repository, blob.digest)) !== undefined)
+                    continue;
+                // An upload is several requests: retried whole, from a new session.
+                const upload = () => client.uploadBlob(repository, blob.digest, blob.bytes.length, external_node_stream_.Readable.from([blob.bytes]));
+                await withRetry(`upload ${blob.digest}`, upload, client.retry, client.logger);
             }
         }
         try {
@@ -61400,7 +61462,6 @@ const VENDOR_DELETES = {
 
 
 
-
 const PROBE_TAG = /^cia-delete-probe-[0-9a-f]{12}(?:-b)?$/;
 /** A probe this old was left by a run that was interrupted, not by one still probing. */
 const PROBE_ABANDONED_MS = 10 * 60_000;
@@ -61430,7 +61491,8 @@ class TagDeleter {
         this.#options = options;
     }
     deleteTag(ref, tag, guard) {
-        return this.#mutex.run(`${ref.registry}/${ref.repository}`, () => withRetry(`delete ${ref.registry}/${ref.repository}:${tag}`, () => this.#delete(ref, tag, guard), this.#session.retry, this.#session.logger));
+        // Each request is retried by the client; the steps in between decide on what it answered.
+        return this.#mutex.run(`${ref.registry}/${ref.repository}`, () => this.#delete(ref, tag, guard));
     }
     async #delete(ref, tag, guard) {
         const client = this.#session.client(ref.registry);
@@ -61555,23 +61617,22 @@ class TagDeleter {
     }
     async #runProbe(ref, kind) {
         const client = this.#session.client(ref.registry);
-        const retry = (step) => withRetry(`probe ${ref.registry}`, step, this.#session.retry, this.#session.logger);
         const first = `cia-delete-probe-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
         const second = `${first}-b`;
         const testTagDelete = kind !== 'distribution';
         const tags = testTagDelete ? [first, second] : [first];
-        const digest = await retry(() => this.#putDummy(ref, tags));
+        const digest = await this.#putDummy(ref, tags);
         let tagDelete = 'no';
         let digestDelete = false;
         try {
             if (testTagDelete) {
-                const status = await retry(() => client.deleteManifest(ref.repository, first));
+                const status = await client.deleteManifest(ref.repository, first);
                 if (tag_deleter_ok(status))
-                    tagDelete = (await retry(() => client.headManifest(ref.repository, second))) ? 'safe' : 'destructive';
+                    tagDelete = (await client.headManifest(ref.repository, second)) ? 'safe' : 'destructive';
             }
-            // Other processes working in the repository make distribution answer 500 now and then:
-            // retried, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
-            const status = await retry(() => client.deleteManifest(ref.repository, digest));
+            // Other processes working in the repository make distribution answer 500 now and then: the
+            // client retries, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
+            const status = await client.deleteManifest(ref.repository, digest);
             digestDelete = tag_deleter_ok(status) || (tagDelete === 'destructive' && status === 404);
             if (!digestDelete)
                 this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
@@ -61599,7 +61660,7 @@ class TagDeleter {
         const removed = [];
         for (const tag of tags.filter((t) => PROBE_TAG.test(t))) {
             await this.#mutex.run(`${ref.registry}/${ref.repository}`, async () => {
-                const manifest = await withRetry(`GET ${ref.repository}:${tag}`, () => client.getManifest(ref.repository, tag), this.#session.retry, this.#session.logger).catch((error) => {
+                const manifest = await client.getManifest(ref.repository, tag).catch((error) => {
                     if (error instanceof RegistryError && error.status === 404)
                         return undefined;
                     throw error;
@@ -61607,7 +61668,7 @@ class TagDeleter {
                 const time = manifest && dummyTime(manifest);
                 if (!manifest || time === undefined || now - time < PROBE_ABANDONED_MS)
                     return;
-                const status = await withRetry(`DELETE ${ref.repository}@${manifest.digest}`, () => client.deleteManifest(ref.repository, manifest.digest), this.#session.retry, this.#session.logger);
+                const status = await client.deleteManifest(ref.repository, manifest.digest);
                 if (tag_deleter_ok(status) || status === 404)
                     removed.push(tag);
             });
@@ -61660,6 +61721,7 @@ function promotion_record(result, outcome) {
 
 
 
+
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 /**
  * The config of an image (for an index, of its linux/amd64 image, else its first): labels and
@@ -61675,8 +61737,9 @@ async function readImageConfig(client, repository, reference) {
         manifest = await client.getManifest(repository, child.digest);
     }
     const { config } = parseJson(manifest.bytes, 'manifest');
-    const response = await client.getBlob(repository, config.digest, config.size);
-    const bytes = await readBody(response, MAX_CONFIG_BYTES);
+    // The blob and its body are read whole again on a transient failure (a reset mid-body too).
+    const read = async () => readBody(await client.getBlob(repository, config.digest, config.size), MAX_CONFIG_BYTES);
+    const bytes = await withRetry(`config ${config.digest}`, read, client.retry, client.logger);
     verifyBytes(config.digest, bytes, `config of ${repository}:${reference}`);
     const parsed = parseJson(bytes, 'image config');
     return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
@@ -61707,13 +61770,15 @@ async function findLeakedTags(session, { registry, repository }, tags, options, 
     const client = session.client(registry);
     const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag));
     const leaked = [];
+    // Each tag's decision takes several requests, each within the registry's own limit.
+    const limiter = new Limiter(4);
     const ref = (tag) => `${registry}/${repository}:${tag}`;
     const byAge = (tag, time, source) => {
         const age = options.now - time;
         if (age > options.maxAgeMs)
             leaked.push({ tag, reason: `${source} ${new Date(time).toISOString()}, ${Math.floor(age / 3_600_000)} h ago` });
     };
-    await Promise.all(candidates.map((tag) => session.limiter(registry).run(async () => {
+    await Promise.all(candidates.map((tag) => limiter.run(async () => {
         const pushed = await options.tagTime?.(tag);
         if (pushed !== undefined)
             return byAge(tag, pushed, 'pushed');
@@ -61778,7 +61843,7 @@ async function cleanup(run, targets, change) {
             },
         });
         try {
-            const tags = await withRetry(`list ${key}`, () => session.client(target.registry).listTags(target.repository), session.retry, logger);
+            const tags = await session.client(target.registry).listTags(target.repository);
             const leaked = await findLeakedTags(session, target, tags, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState }, logger);
             for (const tag of leaked) {
                 outcome.plan.push(`delete leaked ${key}:${tag.tag} (${tag.reason})`);
@@ -61810,7 +61875,7 @@ const CHANGE_LABEL = 'org.zuul-ci.change';
 async function planTagPromotion(session, image, prefix, change) {
     const { registry, path: repository } = image.reference;
     const client = session.client(registry);
-    const head = (tag) => session.limiter(registry).run(() => client.headManifest(repository, tag));
+    const head = (tag) => client.headManifest(repository, tag);
     const found = await Promise.all(image.tags.map((tag) => head(`${prefix}_${tag}`)));
     const base = { image, registry, repository };
     const problem = (text) => ({ ...base, kind: 'problem', problem: text });
@@ -61818,7 +61883,7 @@ async function planTagPromotion(session, image, prefix, change) {
     const manifests = new Map();
     const dummies = new Set();
     for (const digest of new Set(found.flatMap((t) => (t ? [t.digest] : [])))) {
-        const manifest = await session.limiter(registry).run(() => client.getManifest(repository, digest));
+        const manifest = await client.getManifest(repository, digest);
         if (isDummy(manifest))
             dummies.add(digest);
         else
@@ -61885,7 +61950,6 @@ async function alreadyPromoted(session, image, finals, prefix, change) {
 ;// CONCATENATED MODULE: ./src/commands/promote-reconcile.ts
 
 
-
 /**
  * Checked again after the deletions; returns the digest the final tags hold. A final tag that
  * vanished (a registry deleting more than the tag asked for) is put back from the bytes held. A
@@ -61896,13 +61960,12 @@ async function alreadyPromoted(session, image, finals, prefix, change) {
 async function verifyFinalTags(session, plan, change, logger) {
     const client = session.client(plan.registry);
     const ref = `${plan.registry}/${plan.repository}`;
-    const retry = (what, step) => withRetry(what, step, session.retry, logger);
-    const heads = await Promise.all(plan.image.tags.map((tag) => retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag))));
+    const heads = await Promise.all(plan.image.tags.map((tag) => client.headManifest(plan.repository, tag)));
     if (heads.every((head) => head?.digest === plan.digest))
         return plan.digest;
     const vanished = plan.image.tags.filter((_, i) => !heads[i]);
     for (const tag of vanished)
-        await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, plan.manifest));
+        await client.putManifest(plan.repository, tag, plan.manifest);
     if (vanished.length)
         logger.warning(`${ref}: ${vanished.join(', ')} no longer resolved after the deletions; put back on ${plan.digest}`);
     const onTags = heads.map((head) => head?.digest ?? plan.digest);
@@ -61910,7 +61973,7 @@ async function verifyFinalTags(session, plan, change, logger) {
         return plan.digest;
     const candidates = new Map();
     for (const digest of new Set([plan.digest, ...onTags])) {
-        const config = await retry(`config of ${ref}@${digest}`, () => readImageConfig(client, plan.repository, digest));
+        const config = await readImageConfig(client, plan.repository, digest);
         candidates.set(digest, { created: Date.parse(config.created ?? '') || 0, change: config.labels[CHANGE_LABEL] });
     }
     plan.image.tags.forEach((tag, i) => {
@@ -61919,11 +61982,11 @@ async function verifyFinalTags(session, plan, change, logger) {
             throw new Error(`${ref}:${tag} resolves to ${onTags[i]} after the promotion, not ${plan.digest}`);
     });
     const [winner] = [...candidates].sort(([da, a], [db, b]) => b.created - a.created || db.localeCompare(da))[0];
-    const manifest = winner === plan.digest ? plan.manifest : await retry(`GET ${ref}@${winner}`, () => client.getManifest(plan.repository, winner));
+    const manifest = winner === plan.digest ? plan.manifest : await client.getManifest(plan.repository, winner);
     for (const [i, tag] of plan.image.tags.entries()) {
         if (onTags[i] === winner)
             continue;
-        await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
+        await client.putManifest(plan.repository, tag, manifest);
     }
     logger.warning(`${ref}: a concurrent promotion of change ${candidates.get(winner)?.change ?? '?'} moved some final tags; all of them ` +
         `now hold the newer image ${winner}`);
@@ -61935,7 +61998,6 @@ async function verifyFinalTags(session, plan, change, logger) {
 
 
 
-
 /**
  * Promotion by tag: every image planned first (all move or none), every final tag moved, then
  * the temporary tags deleted and the final tags checked again.
@@ -61943,9 +62005,8 @@ async function verifyFinalTags(session, plan, change, logger) {
 async function byTag(run, change) {
     const { session, deleter, inputs, outcome, logger } = run;
     const { prefix, change: number } = change;
-    const retry = (what, step) => withRetry(what, step, session.retry, logger);
     // Every image is checked before any tag moves: all of a change's images move, or none does.
-    const planned = await session.all(inputs.images, (image) => retry(`read tags of ${image.repository}`, () => planTagPromotion(session, image, prefix, number)));
+    const planned = await session.all(inputs.images, (image) => planTagPromotion(session, image, prefix, number));
     const problems = planned.flatMap((p) => (p.kind === 'problem' ? [p.problem] : []));
     if (problems.length)
         throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
@@ -62027,13 +62088,12 @@ async function deleteTemporary(deleter, plan, outcome, signal, logger) {
 /** Puts the planned manifest on every final tag that does not hold it yet: no layer moves. */
 async function moveTags(session, plan, prefix, logger) {
     const client = session.client(plan.registry);
-    const retry = (what, step) => withRetry(what, step, session.retry, logger);
     const ref = `${plan.registry}/${plan.repository}`;
     const promoted = [];
     // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
     for (const tag of plan.moves) {
         // The registry answers with the digest it stored: checked against the planned one.
-        const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, plan.manifest));
+        const stored = await client.putManifest(plan.repository, tag, plan.manifest);
         if (stored !== plan.digest)
             throw new Error(`${ref}:${tag} was stored as ${stored}, not ${plan.digest}`);
         promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
@@ -62098,7 +62158,6 @@ function planUploads(images, mode, prefix, intermediate, credentials) {
 
 
 
-
 const REVISION_LABEL = 'org.opencontainers.image.revision';
 /** The source of each tag: the gate's artifact, else the deterministic intermediate name. */
 function sourceFor(inputs, image, tag, prefix) {
@@ -62146,14 +62205,13 @@ async function fromIntermediate(run, change, revisions) {
  * recorded, built from the pull request's head or merge commit. A string says why not.
  */
 async function findSource(run, image, prefix, revisions) {
-    const { session, inputs, logger } = run;
-    const retry = (what, step) => withRetry(what, step, session.retry, logger);
+    const { session, inputs } = run;
     const sources = image.tags.map((tag) => sourceFor(inputs, image, tag, prefix));
     const unknown = image.tags.filter((_, i) => !sources[i]);
     if (unknown.length)
         return `no artifact for ${unknown.join(', ')}, and no intermediate-registry to look in`;
     const refs = sources.map((source) => ({ source, ...parseReference(source) }));
-    const heads = await Promise.all(refs.map((ref) => retry(`HEAD ${ref.source}`, () => session.client(ref.registry).headManifest(ref.path, ref.tag ?? 'latest'))));
+    const heads = await Promise.all(refs.map((ref) => session.client(ref.registry).headManifest(ref.path, ref.tag ?? 'latest')));
     const missing = refs.filter((_, i) => !heads[i]).map((ref) => ref.source);
     if (missing.length)
         return `missing in the intermediate registry: ${missing.join(', ')}`;
@@ -62166,7 +62224,7 @@ async function findSource(run, image, prefix, revisions) {
         return `the intermediate image is ${digest}, not the ${recorded} the gate uploaded`;
     const [{ source, registry, path }] = refs;
     if (revisions.length > 0) {
-        const config = await retry(`config of ${source}`, () => readImageConfig(session.client(registry), path, digest));
+        const config = await readImageConfig(session.client(registry), path, digest);
         const revision = config.labels[REVISION_LABEL];
         if (revision && !revisions.includes(revision)) {
             return (`the intermediate image was built from ${revision}, not the pull request's head ` +
@@ -62333,6 +62391,7 @@ function untrustedReason(change) {
 
 
 
+
 /** Engine failures worth another attempt: the registry or the network, not the image. */
 const TRANSIENT = new RegExp([
     '\\b(50[0-9]|429)\\b',
@@ -62436,22 +62495,17 @@ async function pushImage(run, target, image, digestFile, rebuild) {
     const repositoryRef = `${target.registry}/${target.repository}`;
     const digest = await enginePush(run, target, image, digestFile, rebuild);
     const client = session.client(target.registry);
-    const retry = (what, step) => withRetry(what, step, session.retry, logger);
     const skipped = [];
     let manifest;
     for (const tag of target.tags.slice(1)) {
-        if ((await retry(`HEAD ${repositoryRef}:${tag}`, () => client.headManifest(target.repository, tag)))?.digest === digest) {
+        if ((await client.headManifest(target.repository, tag))?.digest === digest) {
             skipped.push(tag);
             continue;
         }
-        const bytes = (manifest ??= await retry(`GET ${repositoryRef}@${digest}`, () => client.getManifest(target.repository, digest)));
-        await retry(`PUT ${repositoryRef}:${tag}`, () => client.putManifest(target.repository, tag, bytes));
+        const bytes = (manifest ??= await client.getManifest(target.repository, digest));
+        await client.putManifest(target.repository, tag, bytes);
     }
-    for (const tag of target.tags) {
-        const head = await retry(`HEAD ${repositoryRef}:${tag}`, () => client.headManifest(target.repository, tag));
-        if (head?.digest !== digest)
-            throw new Error(`${repositoryRef}:${tag} resolves to ${head?.digest ?? 'nothing'}, not the ${digest} just pushed`);
-    }
+    await verifyTags(client, target.repository, target.tags, digest, 'after the push');
     const already = skipped.length ? `; already there: ${skipped.join(', ')}` : '';
     logger.info(`pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${already}`);
     return { digest, refs: target.tags.map((t) => `${repositoryRef}:${t}`), skipped };

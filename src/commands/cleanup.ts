@@ -2,12 +2,12 @@ import type { Pattern } from '../config/pattern.js';
 import type { ChangeInfo } from '../platform/change.js';
 import { changeStateLookup, type ChangeState } from '../platform/pull-request.js';
 import { registryKind } from '../registry/kinds.js';
-import { withRetry } from '../registry/retry.js';
 import { vendorTagTime } from '../registry/tag-delete/tag-times.js';
 import { record, type CleanupTarget, type PromotionRun } from './promotion.js';
 import type { Logger } from '../logger.js';
 import type { RepositoryRef } from '../registry/copy.js';
 import { RegistryError } from '../registry/errors.js';
+import { Limiter } from '../registry/limiter.js';
 import { readImageConfig } from '../registry/image-config.js';
 import type { RegistrySession } from '../registry/session.js';
 
@@ -54,6 +54,8 @@ export async function findLeakedTags(
   const client = session.client(registry);
   const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag));
   const leaked: LeakedTag[] = [];
+  // Each tag's decision takes several requests, each within the registry's own limit.
+  const limiter = new Limiter(4);
   const ref = (tag: string) => `${registry}/${repository}:${tag}`;
   const byAge = (tag: string, time: number, source: string) => {
     const age = options.now - time;
@@ -62,7 +64,7 @@ export async function findLeakedTags(
   };
   await Promise.all(
     candidates.map((tag) =>
-      session.limiter(registry).run(async () => {
+      limiter.run(async () => {
         const pushed = await options.tagTime?.(tag);
         if (pushed !== undefined) return byAge(tag, pushed, 'pushed');
         const change = CHANGE_TAG.exec(tag)?.[1];
@@ -128,7 +130,7 @@ export async function cleanup(run: PromotionRun, targets: readonly CleanupTarget
         },
       });
     try {
-      const tags = await withRetry(`list ${key}`, () => session.client(target.registry).listTags(target.repository), session.retry, logger);
+      const tags = await session.client(target.registry).listTags(target.repository);
       const leaked = await findLeakedTags(
         session,
         target,

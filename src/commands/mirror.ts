@@ -11,12 +11,11 @@ import type { Logger } from '../logger.js';
 import type { Credential } from '../registry/auth/credentials.js';
 import { isDigest } from '../registry/client.js';
 import { copyImage } from '../registry/copy.js';
-import { sha256 } from '../registry/digest.js';
 import { Limiter } from '../registry/limiter.js';
-import { isIndex, parseJson, platformMatches, type IndexJson } from '../registry/manifest.js';
+import { isIndex, subsetIndex } from '../registry/manifest.js';
 import { repositoryName } from '../registry/reference.js';
-import { withRetry } from '../registry/retry.js';
 import { RegistrySession } from '../registry/session.js';
+import { verifyTags } from '../registry/verify.js';
 import type { CommandContext, CommandResult } from './types.js';
 
 export interface MirroredTag {
@@ -115,7 +114,7 @@ function checkDestinations({ list, credentials }: MirrorInputs): Map<string, Cre
 /** Plans every item; without keep-going, a source that cannot be planned stops the run before anything is copied. */
 async function planRun(run: MirrorRun): Promise<void> {
   const { inputs, logger } = run;
-  const planned = await plan(run.session, inputs.list.items, inputs.parallel, logger);
+  const planned = await plan(run.session, inputs.list.items, inputs.parallel);
   run.unplanned = planned.failed.map((f) => planFailure(f));
   for (const f of planned.failed) {
     run.failures.push(
@@ -263,8 +262,7 @@ interface MirrorPlan {
  * destination that fails for one item fails that item alone; the caller decides whether the
  * rest goes on (keep-going).
  */
-async function plan(session: RegistrySession, items: readonly MirrorItem[], parallel: number, logger: Logger): Promise<MirrorPlan> {
-  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
+async function plan(session: RegistrySession, items: readonly MirrorItem[], parallel: number): Promise<MirrorPlan> {
   const limiter = new Limiter(parallel * 2);
   const failed: PlanFailure[] = [];
   const fail = (item: MirrorItem, error: unknown, ref?: string) => {
@@ -280,7 +278,7 @@ async function plan(session: RegistrySession, items: readonly MirrorItem[], para
       else {
         const selector = item.selector;
         try {
-          const all = await retry(`list ${repositoryName(item.source)}`, () => src.listTags(item.source.path));
+          const all = await src.listTags(item.source.path);
           refs = all.filter((tag) =>
             selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range),
           );
@@ -306,18 +304,17 @@ async function plan(session: RegistrySession, items: readonly MirrorItem[], para
         let digest: string;
         if (ref.startsWith('sha256:')) digest = ref;
         // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.
-        else if (isDigest(ref))
-          digest = (await retry(`GET ${repositoryName(item.source)}@${ref}`, () => src.getManifest(item.source.path, ref))).digest;
+        else if (isDigest(ref)) digest = (await src.getManifest(item.source.path, ref)).digest;
         else {
-          const head = await retry(`HEAD ${repositoryName(item.source)}:${ref}`, () => src.headManifest(item.source.path, ref));
+          const head = await src.headManifest(item.source.path, ref);
           if (!head) return fail(item, `${repositoryName(item.source)}:${ref} not found`, ref);
           digest = head.digest;
         }
         const sourceDigest = digest;
         if (item.platforms?.length) digest = await subsetDigest(session, item, digest);
         const current = destTag
-          ? await retry(`HEAD ${repositoryName(item.destination)}:${destTag}`, () => dst.headManifest(item.destination.path, destTag))
-          : await retry(`HEAD ${repositoryName(item.destination)}@${digest}`, () => dst.headManifest(item.destination.path, digest));
+          ? await dst.headManifest(item.destination.path, destTag)
+          : await dst.headManifest(item.destination.path, digest);
         return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
       }
     }),
@@ -329,11 +326,7 @@ async function plan(session: RegistrySession, items: readonly MirrorItem[], para
 async function subsetDigest(session: RegistrySession, item: MirrorItem, digest: string): Promise<string> {
   const manifest = await session.client(item.source.registry).getManifest(item.source.path, digest);
   if (!isIndex(manifest.mediaType, manifest.bytes)) return digest;
-  const index = parseJson<IndexJson & Record<string, unknown>>(manifest.bytes, 'index');
-  const kept = index.manifests.filter((m) => item.platforms!.some((p) => platformMatches(p, m.platform)));
-  const missing = item.platforms!.filter((p) => !kept.some((m) => platformMatches(p, m.platform)));
-  if (missing.length) throw new Error(`${repositoryName(item.source)} has no ${missing.join(', ')} image`);
-  return kept.length === index.manifests.length ? digest : sha256(Buffer.from(JSON.stringify({ ...index, manifests: kept })));
+  return subsetIndex(manifest, item.platforms ?? [], repositoryName(item.source)).manifest.digest;
 }
 
 async function copyNative(session: RegistrySession, pair: MirrorPair, logger: Logger): Promise<number> {
@@ -375,11 +368,7 @@ async function copyWithSkopeo(skopeo: Skopeo, session: RegistrySession, pair: Mi
       { registry: pair.item.destination.registry, repository: pair.item.destination.path, reference: tag },
       { retryTimes: 3 },
     );
-    const head = await session.client(pair.item.destination.registry).headManifest(pair.item.destination.path, tag);
-    if (head?.digest !== pair.digest)
-      throw new Error(
-        `${repositoryName(pair.item.destination)}:${tag} is ${head?.digest ?? 'missing'} after skopeo copy, not ${pair.digest}`,
-      );
+    await verifyTags(session.client(pair.item.destination.registry), pair.item.destination.path, [tag], pair.digest, 'after skopeo copy');
   }
   logger.info(`${source(pair)} -> ${repositoryName(pair.item.destination)} with skopeo`);
   return 0;

@@ -1,7 +1,6 @@
 import { ConfigErrors } from '../config/errors.js';
 import type { Logger } from '../logger.js';
 import type { ChangeInfo } from '../platform/change.js';
-import { withRetry } from '../registry/retry.js';
 import type { RegistrySession } from '../registry/session.js';
 import type { TagDeleter } from '../registry/tag-delete/tag-deleter.js';
 import { planTagPromotion, type ReadyPromotion } from './promote-plan.js';
@@ -15,11 +14,8 @@ import { emptyOutcome, record, type CleanupTarget, type Outcome, type PromotedTa
 export async function byTag(run: PromotionRun, change: ChangeInfo): Promise<CleanupTarget[]> {
   const { session, deleter, inputs, outcome, logger } = run;
   const { prefix, change: number } = change;
-  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   // Every image is checked before any tag moves: all of a change's images move, or none does.
-  const planned = await session.all(inputs.images, (image) =>
-    retry(`read tags of ${image.repository}`, () => planTagPromotion(session, image, prefix, number)),
-  );
+  const planned = await session.all(inputs.images, (image) => planTagPromotion(session, image, prefix, number));
   const problems = planned.flatMap((p) => (p.kind === 'problem' ? [p.problem] : []));
   if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
   const plans = settleUnlabelled(planned as ReadyPromotion[], logger);
@@ -107,13 +103,12 @@ async function deleteTemporary(
 /** Puts the planned manifest on every final tag that does not hold it yet: no layer moves. */
 export async function moveTags(session: RegistrySession, plan: ReadyPromotion, prefix: string, logger: Logger): Promise<PromotedTag[]> {
   const client = session.client(plan.registry);
-  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   const ref = `${plan.registry}/${plan.repository}`;
   const promoted: PromotedTag[] = [];
   // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
   for (const tag of plan.moves) {
     // The registry answers with the digest it stored: checked against the planned one.
-    const stored = await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, plan.manifest));
+    const stored = await client.putManifest(plan.repository, tag, plan.manifest);
     if (stored !== plan.digest) throw new Error(`${ref}:${tag} was stored as ${stored}, not ${plan.digest}`);
     promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
     logger.info(`${ref}:${tag} -> ${plan.digest}`);

@@ -5,7 +5,6 @@ import type { ChangeInfo } from '../platform/change.js';
 import { copyImage } from '../registry/copy.js';
 import { readImageConfig } from '../registry/image-config.js';
 import { parseReference } from '../registry/reference.js';
-import { withRetry } from '../registry/retry.js';
 import type { CleanupTarget, PromotionRun } from './promotion.js';
 import { intermediateRepository } from './upload-plan.js';
 
@@ -76,15 +75,12 @@ async function findSource(
   prefix: string,
   revisions: readonly string[],
 ): Promise<IntermediateCopy | string> {
-  const { session, inputs, logger } = run;
-  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
+  const { session, inputs } = run;
   const sources = image.tags.map((tag) => sourceFor(inputs, image, tag, prefix));
   const unknown = image.tags.filter((_, i) => !sources[i]);
   if (unknown.length) return `no artifact for ${unknown.join(', ')}, and no intermediate-registry to look in`;
   const refs = (sources as string[]).map((source) => ({ source, ...parseReference(source) }));
-  const heads = await Promise.all(
-    refs.map((ref) => retry(`HEAD ${ref.source}`, () => session.client(ref.registry).headManifest(ref.path, ref.tag ?? 'latest'))),
-  );
+  const heads = await Promise.all(refs.map((ref) => session.client(ref.registry).headManifest(ref.path, ref.tag ?? 'latest')));
   const missing = refs.filter((_, i) => !heads[i]).map((ref) => ref.source);
   if (missing.length) return `missing in the intermediate registry: ${missing.join(', ')}`;
   const digests = new Set(heads.map((h) => h?.digest ?? ''));
@@ -94,7 +90,7 @@ async function findSource(
   if (recorded && recorded !== digest) return `the intermediate image is ${digest}, not the ${recorded} the gate uploaded`;
   const [{ source, registry, path }] = refs;
   if (revisions.length > 0) {
-    const config = await retry(`config of ${source}`, () => readImageConfig(session.client(registry), path, digest));
+    const config = await readImageConfig(session.client(registry), path, digest);
     const revision = config.labels[REVISION_LABEL];
     if (revision && !revisions.includes(revision)) {
       return (

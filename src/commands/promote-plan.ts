@@ -56,7 +56,7 @@ export async function planTagPromotion(
 ): Promise<TagPromotion> {
   const { registry, path: repository } = image.reference;
   const client = session.client(registry);
-  const head = (tag: string) => session.limiter(registry).run(() => client.headManifest(repository, tag));
+  const head = (tag: string) => client.headManifest(repository, tag);
   const found = await Promise.all(image.tags.map((tag) => head(`${prefix}_${tag}`)));
   const base = { image, registry, repository };
   const problem = (text: string): ProblemPromotion => ({ ...base, kind: 'problem', problem: text });
@@ -64,7 +64,7 @@ export async function planTagPromotion(
   const manifests = new Map<string, Manifest>();
   const dummies = new Set<string>();
   for (const digest of new Set(found.flatMap((t) => (t ? [t.digest] : [])))) {
-    const manifest = await session.limiter(registry).run(() => client.getManifest(repository, digest));
+    const manifest = await client.getManifest(repository, digest);
     if (isDummy(manifest)) dummies.add(digest);
     else manifests.set(digest, manifest);
   }

@@ -1,6 +1,5 @@
 import type { Logger } from '../logger.js';
 import { readImageConfig } from '../registry/image-config.js';
-import { withRetry } from '../registry/retry.js';
 import type { RegistrySession } from '../registry/session.js';
 import { CHANGE_LABEL, type ReadyPromotion } from './promote-plan.js';
 
@@ -19,19 +18,16 @@ export async function verifyFinalTags(
 ): Promise<string> {
   const client = session.client(plan.registry);
   const ref = `${plan.registry}/${plan.repository}`;
-  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
-  const heads = await Promise.all(
-    plan.image.tags.map((tag) => retry(`HEAD ${ref}:${tag}`, () => client.headManifest(plan.repository, tag))),
-  );
+  const heads = await Promise.all(plan.image.tags.map((tag) => client.headManifest(plan.repository, tag)));
   if (heads.every((head) => head?.digest === plan.digest)) return plan.digest;
   const vanished = plan.image.tags.filter((_, i) => !heads[i]);
-  for (const tag of vanished) await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, plan.manifest));
+  for (const tag of vanished) await client.putManifest(plan.repository, tag, plan.manifest);
   if (vanished.length) logger.warning(`${ref}: ${vanished.join(', ')} no longer resolved after the deletions; put back on ${plan.digest}`);
   const onTags = heads.map((head) => head?.digest ?? plan.digest);
   if (onTags.every((digest) => digest === plan.digest)) return plan.digest;
   const candidates = new Map<string, { created: number; change?: string }>();
   for (const digest of new Set([plan.digest, ...onTags])) {
-    const config = await retry(`config of ${ref}@${digest}`, () => readImageConfig(client, plan.repository, digest));
+    const config = await readImageConfig(client, plan.repository, digest);
     candidates.set(digest, { created: Date.parse(config.created ?? '') || 0, change: config.labels[CHANGE_LABEL] });
   }
   plan.image.tags.forEach((tag, i) => {
@@ -40,11 +36,10 @@ export async function verifyFinalTags(
       throw new Error(`${ref}:${tag} resolves to ${onTags[i]} after the promotion, not ${plan.digest}`);
   });
   const [winner] = [...candidates].sort(([da, a], [db, b]) => b.created - a.created || db.localeCompare(da))[0];
-  const manifest =
-    winner === plan.digest ? plan.manifest : await retry(`GET ${ref}@${winner}`, () => client.getManifest(plan.repository, winner));
+  const manifest = winner === plan.digest ? plan.manifest : await client.getManifest(plan.repository, winner);
   for (const [i, tag] of plan.image.tags.entries()) {
     if (onTags[i] === winner) continue;
-    await retry(`PUT ${ref}:${tag}`, () => client.putManifest(plan.repository, tag, manifest));
+    await client.putManifest(plan.repository, tag, manifest);
   }
   logger.warning(
     `${ref}: a concurrent promotion of change ${candidates.get(winner)?.change ?? '?'} moved some final tags; all of them ` +

@@ -15,6 +15,7 @@ import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js'
 import { untrustedReason } from '../platform/trust.js';
 import type { Manifest } from '../registry/client.js';
 import { isLoopback } from '../registry/reference.js';
+import { verifyTags } from '../registry/verify.js';
 import { withRetry } from '../registry/retry.js';
 import { RegistrySession } from '../registry/session.js';
 import { buildImages, type BuiltImageReport } from './build.js';
@@ -166,22 +167,17 @@ async function pushImage(run: PushRun, target: PushTarget, image: BuiltImageRepo
   const repositoryRef = `${target.registry}/${target.repository}`;
   const digest = await enginePush(run, target, image, digestFile, rebuild);
   const client = session.client(target.registry);
-  const retry = <T>(what: string, step: () => Promise<T>) => withRetry(what, step, session.retry, logger);
   const skipped: string[] = [];
   let manifest: Manifest | undefined;
   for (const tag of target.tags.slice(1)) {
-    if ((await retry(`HEAD ${repositoryRef}:${tag}`, () => client.headManifest(target.repository, tag)))?.digest === digest) {
+    if ((await client.headManifest(target.repository, tag))?.digest === digest) {
       skipped.push(tag);
       continue;
     }
-    const bytes = (manifest ??= await retry(`GET ${repositoryRef}@${digest}`, () => client.getManifest(target.repository, digest)));
-    await retry(`PUT ${repositoryRef}:${tag}`, () => client.putManifest(target.repository, tag, bytes));
+    const bytes = (manifest ??= await client.getManifest(target.repository, digest));
+    await client.putManifest(target.repository, tag, bytes);
   }
-  for (const tag of target.tags) {
-    const head = await retry(`HEAD ${repositoryRef}:${tag}`, () => client.headManifest(target.repository, tag));
-    if (head?.digest !== digest)
-      throw new Error(`${repositoryRef}:${tag} resolves to ${head?.digest ?? 'nothing'}, not the ${digest} just pushed`);
-  }
+  await verifyTags(client, target.repository, target.tags, digest, 'after the push');
   const already = skipped.length ? `; already there: ${skipped.join(', ')}` : '';
   logger.info(`pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${already}`);
   return { digest, refs: target.tags.map((t) => `${repositoryRef}:${t}`), skipped };

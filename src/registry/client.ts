@@ -5,7 +5,9 @@ import type { CredentialStore } from './auth/credentials.js';
 import { DigestMismatchError, sha256, verifyBytes } from './digest.js';
 import { parseJsonBody, redactUrl, RegistryError } from './errors.js';
 import { parseNextLink } from './http-headers.js';
+import type { Limiter } from './limiter.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import {
   blobDeadlineMs,
   discard,
@@ -32,6 +34,8 @@ export interface ManifestHead {
 
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 export const MAX_TAG_PAGES = 1000;
+/** A manifest PUT refused with these while another PUT of a blob or child it names is under way. */
+const LINK_RACE_CODES = ['MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN', 'DIGEST_INVALID'];
 /** Chunk size once a monolithic upload was refused as too large; halved on each further 413. */
 const FIRST_CHUNK_BYTES = 1024 * 1024;
 const MIN_CHUNK_BYTES = 64 * 1024;
@@ -42,6 +46,10 @@ export interface RegistryClientOptions {
   readonly logger?: Logger;
   /** The action a DELETE asks for: `delete`, or `*` where a registry refuses that name (Quay). */
   readonly deleteAction?: string;
+  /** Idempotent requests are retried by the client itself, with this policy (and its abort signal). */
+  readonly retry?: RetryPolicy;
+  /** Requests in flight to this registry at once, shared by everything of a run (a session's). */
+  readonly limiter?: Limiter;
 }
 
 type Action = 'pull' | 'push' | 'delete';
@@ -52,6 +60,8 @@ export class RegistryClient {
   readonly auth: Authenticator;
   readonly logger: Logger;
   readonly #deleteAction: string;
+  readonly retry: RetryPolicy;
+  readonly #limiter?: Limiter;
   /** Set once a monolithic PUT was refused as too large: later uploads go in chunks. */
   #chunked = false;
   #chunkBytes = FIRST_CHUNK_BYTES;
@@ -66,6 +76,8 @@ export class RegistryClient {
     this.logger = options.logger ?? silentLogger;
     this.auth = new Authenticator(registry, options.transport, options.credentials, this.logger);
     this.#deleteAction = options.deleteAction ?? 'delete';
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.#limiter = options.limiter;
   }
 
   url(path: string): URL {
@@ -81,7 +93,21 @@ export class RegistryClient {
    * Sends with the token for `scopes`; on a 401 re-authenticates once with what the challenge
    * asks for. `make` builds the request anew, so a body can be sent again.
    */
-  async request(scopes: readonly string[], make: () => HttpRequest): Promise<HttpResponse> {
+  request(scopes: readonly string[], make: () => HttpRequest): Promise<HttpResponse> {
+    // Each request holds one of the registry's places until its response (a blob PUT: its whole body) arrives.
+    return this.#limiter ? this.#limiter.run(() => this.#request(scopes, make)) : this.#request(scopes, make);
+  }
+
+  /**
+   * One idempotent operation, retried on network errors, 429 and 5xx (transport.ts and retry.ts):
+   * callers never wrap single requests. Blob transfers (getBlob, mountBlob, uploadBlob) are parts
+   * of a copy, which retries them whole.
+   */
+  #attempt<T>(what: string, step: () => Promise<T>): Promise<T> {
+    return withRetry(what, step, this.retry, this.logger);
+  }
+
+  async #request(scopes: readonly string[], make: () => HttpRequest): Promise<HttpResponse> {
     const header = await this.auth.authorization(scopes);
     const first = make();
     const response = await this.transport.send(withAuth(first, header));
@@ -105,6 +131,46 @@ export class RegistryClient {
   }
 
   async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
+    return this.#attempt(`HEAD ${this.registry}/${repository}:${reference}`, () => this.#headManifestOnce(repository, reference));
+  }
+
+  async getManifest(repository: string, reference: string): Promise<Manifest> {
+    return this.#attempt(`GET ${this.registry}/${repository}:${reference}`, () => this.#getManifestOnce(repository, reference));
+  }
+
+  /**
+   * PUTs the exact bytes; says whether the registry confirmed the digest (Docker-Content-Digest):
+   * a confirmed tag needs no HEAD to verify it.
+   */
+  async putManifestConfirmed(
+    repository: string,
+    reference: string,
+    manifest: Pick<Manifest, 'bytes' | 'mediaType'>,
+  ): Promise<{ digest: string; confirmed: boolean }> {
+    return this.#attempt(`PUT ${this.registry}/${repository}:${reference}`, () =>
+      this.#putManifestConfirmedOnce(repository, reference, manifest),
+    );
+  }
+
+  /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
+  async deleteManifest(repository: string, reference: string): Promise<number> {
+    return this.#attempt(`DELETE ${this.registry}/${repository}:${reference}`, () => this.#deleteManifestOnce(repository, reference));
+  }
+
+  /** Size of a blob in the repository, or undefined when it is not there. */
+  async headBlob(repository: string, digest: string): Promise<number | undefined> {
+    return this.#attempt(`HEAD ${this.registry}/${repository}@${digest}`, () => this.#headBlobOnce(repository, digest));
+  }
+
+  /**
+   * Every tag of a repository, following `Link: rel="next"` pages: at most `maxPages` of them
+   * (a million tags at n=1000), and never the same page twice. A failure starts the listing over.
+   */
+  async listTags(repository: string, pageSize = 1000, maxPages = MAX_TAG_PAGES): Promise<string[]> {
+    return this.#attempt(`list ${this.registry}/${repository}`, () => this.#listTagsOnce(repository, pageSize, maxPages));
+  }
+
+  async #headManifestOnce(repository: string, reference: string): Promise<ManifestHead | undefined> {
     const url = this.url(`/v2/${repository}/manifests/${reference}`);
     const response = await this.request([this.scope(repository, ['pull'])], () => ({
       method: 'HEAD',
@@ -125,11 +191,11 @@ export class RegistryClient {
 
   /** Registries that leave Docker-Content-Digest off a HEAD get a GET instead. */
   async #headFromGet(repository: string, reference: string): Promise<ManifestHead> {
-    const manifest = await this.getManifest(repository, reference);
+    const manifest = await this.#getManifestOnce(repository, reference);
     return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
   }
 
-  async getManifest(repository: string, reference: string): Promise<Manifest> {
+  async #getManifestOnce(repository: string, reference: string): Promise<Manifest> {
     const url = this.url(`/v2/${repository}/manifests/${reference}`);
     const response = await this.request([this.scope(repository, ['pull'])], () => ({
       method: 'GET',
@@ -162,7 +228,7 @@ export class RegistryClient {
    * As putManifest, and says whether the registry confirmed the digest (Docker-Content-Digest):
    * a confirmed tag needs no HEAD to verify it.
    */
-  async putManifestConfirmed(
+  async #putManifestConfirmedOnce(
     repository: string,
     reference: string,
     manifest: Pick<Manifest, 'bytes' | 'mediaType'>,
@@ -174,7 +240,13 @@ export class RegistryClient {
       headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length },
       body: manifest.bytes,
     }));
-    if (response.status !== 201 && response.status !== 200) throw await errorFrom('PUT', response);
+    if (response.status !== 201 && response.status !== 200) {
+      const error = await errorFrom('PUT', response);
+      // distribution 2.8 rewrites a link file (truncate, then write) each time a blob or manifest
+      // it names is put again; a PUT reading it meanwhile is refused (docs/registries.md, "Blobs").
+      if (response.status === 400 && LINK_RACE_CODES.some((code) => error.hasCode(code))) throw retryable(error);
+      throw error;
+    }
     await discard(response);
     const digest = sha256(manifest.bytes);
     const stored = header(response, 'docker-content-digest');
@@ -184,7 +256,7 @@ export class RegistryClient {
   }
 
   /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
-  async deleteManifest(repository: string, reference: string): Promise<number> {
+  async #deleteManifestOnce(repository: string, reference: string): Promise<number> {
     const url = this.url(`/v2/${repository}/manifests/${reference}`);
     const response = await this.request([this.scope(repository, ['pull', 'delete'])], () => ({ method: 'DELETE', url }));
     if (response.status >= 500 || response.status === 429 || response.status === 401) throw await errorFrom('DELETE', response);
@@ -193,7 +265,7 @@ export class RegistryClient {
   }
 
   /** Size of a blob in the repository, or undefined when it is not there. */
-  async headBlob(repository: string, digest: string): Promise<number | undefined> {
+  async #headBlobOnce(repository: string, digest: string): Promise<number | undefined> {
     const url = this.url(`/v2/${repository}/blobs/${digest}`);
     const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, followRedirects: true }));
     if (response.status === 404) {
@@ -355,7 +427,7 @@ export class RegistryClient {
    * Every tag of a repository, following `Link: rel="next"` pages: at most `maxPages` of them
    * (a million tags at n=1000), and never the same page twice.
    */
-  async listTags(repository: string, pageSize = 1000, maxPages = MAX_TAG_PAGES): Promise<string[]> {
+  async #listTagsOnce(repository: string, pageSize = 1000, maxPages = MAX_TAG_PAGES): Promise<string[]> {
     const tags: string[] = [];
     let url: URL | undefined = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
     const seen = new Set<string>();

@@ -1,8 +1,9 @@
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { isDigest, type Manifest, type RegistryClient } from './client.js';
-import { sha256, VerifyingStream } from './digest.js';
-import { blobsOf, isIndex, parseJson, platformMatches, type Descriptor, type ImageManifestJson, type IndexJson } from './manifest.js';
+import { VerifyingStream } from './digest.js';
+import { blobsOf, isIndex, parseJson, subsetIndex, type Descriptor, type ImageManifestJson, type IndexJson } from './manifest.js';
+import { verifyTags } from './verify.js';
 import { withRetry } from './retry.js';
 import type { RegistrySession } from './session.js';
 
@@ -73,25 +74,17 @@ class ImageCopy {
     return withRetry(what, step, this.session.retry, this.session.logger);
   }
 
-  #dstLimit<T>(task: () => Promise<T>): Promise<T> {
-    return this.session.limiter(this.to.registry).run(task);
-  }
-
   async run(): Promise<CopyResult> {
     const { options, to } = this;
     const sourceDigest = await this.#resolveSource();
     const subset = options.platforms && options.platforms.length > 0;
     if (!subset && !options.knownChanged && options.tags.length > 0) {
-      const current = await Promise.all(
-        options.tags.map((tag) =>
-          this.#dstLimit(() => this.#retry(`HEAD ${to.repository}:${tag}`, () => this.#dst.headManifest(to.repository, tag))),
-        ),
-      );
+      const current = await Promise.all(options.tags.map((tag) => this.#dst.headManifest(to.repository, tag)));
       if (current.every((head) => head?.digest === sourceDigest)) {
         return { ...this.stats, digest: sourceDigest, mediaType: current[0]?.mediaType ?? '', status: 'unchanged' };
       }
     }
-    const root = await this.#retry(`GET ${this.#label}`, () => this.#src.getManifest(this.from.repository, sourceDigest));
+    const root = await this.#src.getManifest(this.from.repository, sourceDigest);
     const top = isIndex(root.mediaType, root.bytes) ? await this.#copyIndex(root) : root;
     if (!isIndex(root.mediaType, root.bytes)) await this.#copyBlobs(parseJson<ImageManifestJson>(root.bytes, `manifest ${this.#label}`));
     const digest = await this.#putTop(top);
@@ -103,29 +96,17 @@ class ImageCopy {
     const { source } = this.options;
     if (source.startsWith('sha256:')) return source;
     const digest = isDigest(source)
-      ? (await this.#retry(`GET ${this.#label}`, () => this.#src.getManifest(this.from.repository, source))).digest
-      : (await this.#retry(`HEAD ${this.#label}`, () => this.#src.headManifest(this.from.repository, source)))?.digest;
+      ? (await this.#src.getManifest(this.from.repository, source)).digest
+      : (await this.#src.headManifest(this.from.repository, source))?.digest;
     if (!digest) throw new Error(`${this.#label} not found`);
     return digest;
   }
 
   /** The children (a platform subset of them, in a new smaller index) go in before the index. */
   async #copyIndex(root: Manifest): Promise<Manifest> {
-    const platforms = this.options.platforms ?? [];
-    const index = parseJson<IndexJson & Record<string, unknown>>(root.bytes, `index ${this.#label}`);
-    let top = root;
-    let children = index.manifests;
-    if (platforms.length > 0) {
-      children = children.filter((child) => platforms.some((p) => platformMatches(p, child.platform)));
-      const missing = platforms.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
-      if (missing.length) throw new Error(`${this.#label} has no ${missing.join(', ')} image`);
-      if (children.length !== index.manifests.length) {
-        const bytes = Buffer.from(JSON.stringify({ ...index, manifests: children }));
-        top = { bytes, mediaType: root.mediaType, digest: sha256(bytes) };
-      }
-    }
+    const { manifest, children } = subsetIndex(root, this.options.platforms ?? [], this.#label);
     await Promise.all(children.map((child) => this.#copyManifestTree(child)));
-    return top;
+    return manifest;
   }
 
   /**
@@ -139,35 +120,25 @@ class ImageCopy {
     let digest = top.digest;
     const unconfirmed: string[] = [];
     for (const reference of references) {
-      const put = await this.#dstLimit(() =>
-        this.#retry(`PUT ${to.repository}:${reference}`, () => this.#dst.putManifestConfirmed(to.repository, reference, top)),
-      );
+      const put = await this.#dst.putManifestConfirmed(to.repository, reference, top);
       digest = put.digest;
       if (!put.confirmed) unconfirmed.push(reference);
       this.stats.manifestsPut++;
     }
-    for (const tag of unconfirmed) {
-      const head = await this.#retry(`HEAD ${to.repository}:${tag}`, () => this.#dst.headManifest(to.repository, tag));
-      if (head?.digest !== digest)
-        throw new Error(`${to.registry}/${to.repository}:${tag} resolves to ${head?.digest ?? 'nothing'} after the copy, not ${digest}`);
-    }
+    await verifyTags(this.#dst, to.repository, unconfirmed, digest, 'after the copy');
     return digest;
   }
 
   async #copyManifestTree(descriptor: Descriptor): Promise<void> {
     const { from, to } = this;
-    const child = await this.#retry(`GET ${from.repository}@${descriptor.digest}`, () =>
-      this.#src.getManifest(from.repository, descriptor.digest),
-    );
+    const child = await this.#src.getManifest(from.repository, descriptor.digest);
     if (isIndex(child.mediaType, child.bytes)) {
       await Promise.all(parseJson<IndexJson>(child.bytes, 'index').manifests.map((m) => this.#copyManifestTree(m)));
     } else {
       await this.#copyBlobs(parseJson<ImageManifestJson>(child.bytes, `manifest ${descriptor.digest}`));
     }
     // Children go in by digest, before the index that names them.
-    await this.#dstLimit(() =>
-      this.#retry(`PUT ${to.repository}@${child.digest}`, () => this.#dst.putManifest(to.repository, child.digest, child)),
-    );
+    await this.#dst.putManifest(to.repository, child.digest, child);
     this.stats.manifestsPut++;
   }
 
@@ -183,8 +154,7 @@ class ImageCopy {
     }
     const mountable = session.holderOf(to.registry, blob.digest) !== undefined || from.registry === to.registry;
     if (blob.size > SMALL_BLOB || mountable) {
-      const head = () => this.#retry(`HEAD blob ${blob.digest}`, () => this.#dst.headBlob(to.repository, blob.digest));
-      if ((await this.#dstLimit(head)) !== undefined) {
+      if ((await this.#dst.headBlob(to.repository, blob.digest)) !== undefined) {
         this.stats.blobsSkipped++;
         session.recordBlob(to.registry, blob.digest, to.repository);
         return;
@@ -192,7 +162,7 @@ class ImageCopy {
     }
     // One transfer per destination registry and blob at a time: an image sharing a layer with
     // one being copied waits for it, then mounts it.
-    const transfer = () => this.#dstLimit(() => this.#retry(`copy blob ${blob.digest}`, () => this.#transfer(blob)));
+    const transfer = () => this.#retry(`copy blob ${blob.digest}`, () => this.#transfer(blob));
     await session.uploads.run(`${to.registry}@${blob.digest}`, transfer);
     if (!session.hasBlob(to.registry, blob.digest, to.repository)) await transfer();
   }

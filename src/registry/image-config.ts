@@ -1,6 +1,7 @@
 import type { RegistryClient } from './client.js';
 import { verifyBytes } from './digest.js';
 import { isIndex, parseJson, platformMatches, type ImageManifestJson, type IndexJson } from './manifest.js';
+import { withRetry } from './retry.js';
 import { readBody } from './transport.js';
 
 export interface ImageConfig {
@@ -23,8 +24,9 @@ export async function readImageConfig(client: RegistryClient, repository: string
     manifest = await client.getManifest(repository, child.digest);
   }
   const { config } = parseJson<ImageManifestJson>(manifest.bytes, 'manifest');
-  const response = await client.getBlob(repository, config.digest, config.size);
-  const bytes = await readBody(response, MAX_CONFIG_BYTES);
+  // The blob and its body are read whole again on a transient failure (a reset mid-body too).
+  const read = async () => readBody(await client.getBlob(repository, config.digest, config.size), MAX_CONFIG_BYTES);
+  const bytes = await withRetry(`config ${config.digest}`, read, client.retry, client.logger);
   verifyBytes(config.digest, bytes, `config of ${repository}:${reference}`);
   const parsed = parseJson<{ created?: string; config?: { Labels?: Record<string, string> | null } }>(bytes, 'image config');
   return { created: parsed.created, labels: parsed.config?.Labels ?? {} };

@@ -1,3 +1,4 @@
+import { sha256 } from './digest.js';
 import { isIndexType } from './media-types.js';
 
 export interface Platform {
@@ -56,4 +57,26 @@ export function platformMatches(wanted: string, platform: Platform | undefined):
 /** Every blob an image manifest references: its config, then its layers. */
 export function blobsOf(manifest: ImageManifestJson): Descriptor[] {
   return [manifest.config, ...manifest.layers];
+}
+
+/** What a copy of some platforms of an index writes: its top manifest and the children it names. */
+export interface IndexSubset {
+  readonly manifest: { readonly bytes: Buffer; readonly mediaType: string; readonly digest: string };
+  readonly children: readonly Descriptor[];
+}
+
+/**
+ * The index a copy of only `platforms` writes: the index itself when every platform is kept (or
+ * none is asked for), else a new index of the kept children, whose digest differs. Mirror plans
+ * with the same function copy writes with, so the planned digest is the written one.
+ */
+export function subsetIndex(root: IndexSubset['manifest'], platforms: readonly string[], label: string): IndexSubset {
+  const index = parseJson<IndexJson & Record<string, unknown>>(root.bytes, `index ${label}`);
+  if (platforms.length === 0) return { manifest: root, children: index.manifests };
+  const children = index.manifests.filter((child) => platforms.some((p) => platformMatches(p, child.platform)));
+  const missing = platforms.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
+  if (missing.length) throw new Error(`${label} has no ${missing.join(', ')} image`);
+  if (children.length === index.manifests.length) return { manifest: root, children };
+  const bytes = Buffer.from(JSON.stringify({ ...index, manifests: children }));
+  return { manifest: { bytes, mediaType: root.mediaType, digest: sha256(bytes) }, children };
 }

@@ -85,6 +85,8 @@ export class RegistrySession {
         credentials: this.credentials,
         logger: this.logger,
         deleteAction: this.#wildcard.has(registry) ? '*' : 'delete',
+        retry: this.retry,
+        limiter: this.limiter(registry),
       });
       this.#clients.set(registry, client);
     }

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { RegistryClient } from '../client.js';
 import { sha256 } from '../digest.js';
 import { RegistryError } from '../errors.js';
+import { withRetry } from '../retry.js';
 import { MediaType } from '../media-types.js';
 
 /** An empty tar archive (two zero blocks) is the smallest valid layer. */
@@ -74,7 +75,7 @@ export function isDummy(manifest: { bytes: Buffer }): boolean {
 
 /** distribution answers these while another process rewrites a blob link the manifest names. */
 const RACING_CODES = ['MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN', 'DIGEST_INVALID'];
-const DUMMY_PUT_ATTEMPTS = 4;
+const DUMMY_PUT_ATTEMPTS = 2;
 
 /** When the dummy was put on its tag (its annotation), or undefined for a manifest that is no dummy. */
 export function dummyTime(manifest: { bytes: Buffer }): number | undefined {
@@ -97,9 +98,10 @@ export async function putDummy(client: RegistryClient, repository: string, tags:
   for (let attempt = 1; ; attempt++) {
     if (ensure) {
       for (const blob of dummy.blobs) {
-        if ((await client.headBlob(repository, blob.digest)) === undefined) {
-          await client.uploadBlob(repository, blob.digest, blob.bytes.length, Readable.from([blob.bytes]));
-        }
+        if ((await client.headBlob(repository, blob.digest)) !== undefined) continue;
+        // An upload is several requests: retried whole, from a new session.
+        const upload = () => client.uploadBlob(repository, blob.digest, blob.bytes.length, Readable.from([blob.bytes]));
+        await withRetry(`upload ${blob.digest}`, upload, client.retry, client.logger);
       }
     }
     try {

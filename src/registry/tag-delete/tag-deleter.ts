@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { registryKind, type RegistryKind } from '../kinds.js';
 import { KeyedMutex } from '../limiter.js';
-import { withRetry } from '../retry.js';
 import type { RegistrySession } from '../session.js';
 import type { Manifest } from '../client.js';
 import type { RepositoryRef } from '../copy.js';
@@ -76,14 +75,8 @@ export class TagDeleter {
   }
 
   deleteTag(ref: RepositoryRef, tag: string, guard?: DeletionGuard): Promise<TagDeletion> {
-    return this.#mutex.run(`${ref.registry}/${ref.repository}`, () =>
-      withRetry(
-        `delete ${ref.registry}/${ref.repository}:${tag}`,
-        () => this.#delete(ref, tag, guard),
-        this.#session.retry,
-        this.#session.logger,
-      ),
-    );
+    // Each request is retried by the client; the steps in between decide on what it answered.
+    return this.#mutex.run(`${ref.registry}/${ref.repository}`, () => this.#delete(ref, tag, guard));
   }
 
   async #delete(ref: RepositoryRef, tag: string, guard: DeletionGuard | undefined): Promise<TagDeletion> {
@@ -216,22 +209,21 @@ export class TagDeleter {
 
   async #runProbe(ref: RepositoryRef, kind: RegistryKind): Promise<Capabilities> {
     const client = this.#session.client(ref.registry);
-    const retry = <T>(step: () => Promise<T>) => withRetry(`probe ${ref.registry}`, step, this.#session.retry, this.#session.logger);
     const first = `cia-delete-probe-${randomBytes(6).toString('hex')}`;
     const second = `${first}-b`;
     const testTagDelete = kind !== 'distribution';
     const tags = testTagDelete ? [first, second] : [first];
-    const digest = await retry(() => this.#putDummy(ref, tags));
+    const digest = await this.#putDummy(ref, tags);
     let tagDelete: Capabilities['tagDelete'] = 'no';
     let digestDelete = false;
     try {
       if (testTagDelete) {
-        const status = await retry(() => client.deleteManifest(ref.repository, first));
-        if (ok(status)) tagDelete = (await retry(() => client.headManifest(ref.repository, second))) ? 'safe' : 'destructive';
+        const status = await client.deleteManifest(ref.repository, first);
+        if (ok(status)) tagDelete = (await client.headManifest(ref.repository, second)) ? 'safe' : 'destructive';
       }
-      // Other processes working in the repository make distribution answer 500 now and then:
-      // retried, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
-      const status = await retry(() => client.deleteManifest(ref.repository, digest));
+      // Other processes working in the repository make distribution answer 500 now and then: the
+      // client retries, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
+      const status = await client.deleteManifest(ref.repository, digest);
       digestDelete = ok(status) || (tagDelete === 'destructive' && status === 404);
       if (!digestDelete)
         this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
@@ -258,23 +250,13 @@ export class TagDeleter {
     const removed: string[] = [];
     for (const tag of tags.filter((t) => PROBE_TAG.test(t))) {
       await this.#mutex.run(`${ref.registry}/${ref.repository}`, async () => {
-        const manifest = await withRetry(
-          `GET ${ref.repository}:${tag}`,
-          () => client.getManifest(ref.repository, tag),
-          this.#session.retry,
-          this.#session.logger,
-        ).catch((error: unknown) => {
+        const manifest = await client.getManifest(ref.repository, tag).catch((error: unknown) => {
           if (error instanceof RegistryError && error.status === 404) return undefined;
           throw error;
         });
         const time = manifest && dummyTime(manifest);
         if (!manifest || time === undefined || now - time < PROBE_ABANDONED_MS) return;
-        const status = await withRetry(
-          `DELETE ${ref.repository}@${manifest.digest}`,
-          () => client.deleteManifest(ref.repository, manifest.digest),
-          this.#session.retry,
-          this.#session.logger,
-        );
+        const status = await client.deleteManifest(ref.repository, manifest.digest);
         if (ok(status) || status === 404) removed.push(tag);
       });
     }
