@@ -50170,9 +50170,16 @@ function parseReference(input, options = {}) {
 function apiHost(registry) {
     return DOCKER_HUB_ALIASES.has(registry) ? 'registry-1.docker.io' : registry;
 }
+/** `registry/repository`, and with a tag or digest: `registry/repository:tag`, `registry/repository@sha256:…`. */
+function refName(ref, reference) {
+    const name = `${ref.registry}/${ref.repository}`;
+    if (reference === undefined)
+        return name;
+    return `${name}${reference.includes(':') ? '@' : ':'}${reference}`;
+}
 /** `registry/path` (the repository as the image list writes it). */
 function repositoryName(ref) {
-    return `${ref.registry}/${ref.path}`;
+    return refName({ registry: ref.registry, repository: ref.path });
 }
 function formatReference(ref) {
     let out = repositoryName(ref);
@@ -58929,27 +58936,27 @@ function readMirrorInputs(read, env, onSecret) {
     if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) {
         throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
     }
-    const engine = read(Input.Engine) || 'native';
-    if (engine !== 'native' && engine !== 'skopeo')
-        throw new ConfigError(`engine: "${engine}" is not an engine; one of native, skopeo`);
+    const copier = read(Input.Engine) || 'native';
+    if (copier !== 'native' && copier !== 'skopeo')
+        throw new ConfigError(`engine: "${copier}" is not an engine; one of native, skopeo`);
     return {
         workDir,
         credentials,
         list,
         parallel,
-        engine,
+        copier,
         keepGoing: parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false),
         dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
         transport: readTransportOptions(read, workDir),
-        skopeoDownload: readSkopeoDownload(read, engine),
+        skopeoDownload: readSkopeoDownload(read, copier),
     };
 }
-function readSkopeoDownload(read, engine) {
+function readSkopeoDownload(read, copier) {
     const url = read(Input.SkopeoUrl);
     const sha256 = read(Input.SkopeoSha256);
     if (!url && !sha256)
         return undefined;
-    if (engine !== 'skopeo')
+    if (copier !== 'skopeo')
         throw new ConfigError(`${Input.SkopeoUrl}: only goes with engine: skopeo`);
     if (!url || !sha256)
         throw new ConfigError(`${url ? Input.SkopeoSha256 : Input.SkopeoUrl}: required with ${url ? Input.SkopeoUrl : Input.SkopeoSha256}`);
@@ -59016,7 +59023,7 @@ async function withAuthFile(entries, use) {
 
 
 
-const dockerRef = (image) => `docker://${image.registry}/${image.repository}${image.reference.startsWith('sha256:') ? '@' : ':'}${image.reference}`;
+const dockerRef = (image) => `docker://${refName(image, image.reference)}`;
 /** `skopeo copy` argv: every platform, digests preserved, TLS checks off only where allowed. */
 function skopeoCopyArgs(src, dst, authFile, insecure, options = {}) {
     const args = ['copy'];
@@ -59059,7 +59066,7 @@ class Skopeo {
         return Buffer.from(stdout, 'utf8');
     }
     async listTags(registry, repository) {
-        const { stdout } = await this.#withAuthFile([registry], (authFile) => this.#run(['list-tags', ...this.#common(registry, authFile), `docker://${registry}/${repository}`]));
+        const { stdout } = await this.#withAuthFile([registry], (authFile) => this.#run(['list-tags', ...this.#common(registry, authFile), `docker://${refName({ registry, repository })}`]));
         return JSON.parse(stdout).Tags ?? [];
     }
     #common(registry, authFile) {
@@ -59728,6 +59735,7 @@ function sleep(ms, signal) {
 
 
 
+
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_TAG_PAGES = 1000;
 /** A manifest PUT refused with these while another PUT of a blob or child it names is under way. */
@@ -59757,6 +59765,10 @@ class RegistryClient {
         this.#deleteAction = options.deleteAction ?? 'delete';
         this.retry = options.retry ?? DEFAULT_RETRY;
         this.#limiter = options.limiter;
+    }
+    /** A repository of this registry, as the value the rest of the code passes around. */
+    ref(repository) {
+        return { registry: this.registry, repository };
     }
     url(path) {
         return new URL(path, this.transport.baseUrl(this.registry));
@@ -59800,32 +59812,32 @@ class RegistryClient {
         return this.transport.send(withAuth(make(), retry));
     }
     async headManifest(repository, reference) {
-        return this.#attempt(`HEAD ${this.registry}/${repository}:${reference}`, () => this.#headManifestOnce(repository, reference));
+        return this.#attempt(`HEAD ${refName(this.ref(repository), reference)}`, () => this.#headManifestOnce(repository, reference));
     }
     async getManifest(repository, reference) {
-        return this.#attempt(`GET ${this.registry}/${repository}:${reference}`, () => this.#getManifestOnce(repository, reference));
+        return this.#attempt(`GET ${refName(this.ref(repository), reference)}`, () => this.#getManifestOnce(repository, reference));
     }
     /**
      * PUTs the exact bytes; says whether the registry confirmed the digest (Docker-Content-Digest):
      * a confirmed tag needs no HEAD to verify it.
      */
     async putManifestConfirmed(repository, reference, manifest) {
-        return this.#attempt(`PUT ${this.registry}/${repository}:${reference}`, () => this.#putManifestConfirmedOnce(repository, reference, manifest));
+        return this.#attempt(`PUT ${refName(this.ref(repository), reference)}`, () => this.#putManifestConfirmedOnce(repository, reference, manifest));
     }
     /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
     async deleteManifest(repository, reference) {
-        return this.#attempt(`DELETE ${this.registry}/${repository}:${reference}`, () => this.#deleteManifestOnce(repository, reference));
+        return this.#attempt(`DELETE ${refName(this.ref(repository), reference)}`, () => this.#deleteManifestOnce(repository, reference));
     }
     /** Size of a blob in the repository, or undefined when it is not there. */
     async headBlob(repository, digest) {
-        return this.#attempt(`HEAD ${this.registry}/${repository}@${digest}`, () => this.#headBlobOnce(repository, digest));
+        return this.#attempt(`HEAD ${refName(this.ref(repository), digest)}`, () => this.#headBlobOnce(repository, digest));
     }
     /**
      * Every tag of a repository, following `Link: rel="next"` pages: at most `maxPages` of them
      * (a million tags at n=1000), and never the same page twice. A failure starts the listing over.
      */
     async listTags(repository, pageSize = 1000, maxPages = MAX_TAG_PAGES) {
-        return this.#attempt(`list ${this.registry}/${repository}`, () => this.#listTagsOnce(repository, pageSize, maxPages));
+        return this.#attempt(`list ${refName(this.ref(repository))}`, () => this.#listTagsOnce(repository, pageSize, maxPages));
     }
     async #headManifestOnce(repository, reference) {
         const url = this.url(`/v2/${repository}/manifests/${reference}`);
@@ -59869,7 +59881,7 @@ class RegistryClient {
         const bytes = await readBody(response, MAX_MANIFEST_BYTES);
         const digest = sha256(bytes);
         const announced = header(response, 'docker-content-digest');
-        const what = `manifest ${this.registry}/${repository}${isDigest(reference) ? '@' : ':'}${reference}`;
+        const what = `manifest ${refName(this.ref(repository), reference)}`;
         // A pin in any supported algorithm is checked against the bytes; an unknown algorithm is refused.
         if (isDigest(reference))
             verifyBytes(reference, bytes, what);
@@ -59906,7 +59918,7 @@ class RegistryClient {
         const digest = sha256(manifest.bytes);
         const stored = header(response, 'docker-content-digest');
         if (stored?.startsWith('sha256:') && stored !== digest)
-            throw new DigestMismatchError(digest, stored, `manifest put as ${this.registry}/${repository}:${reference}`);
+            throw new DigestMismatchError(digest, stored, `manifest put as ${refName(this.ref(repository), reference)}`);
         return { digest, confirmed: stored === digest };
     }
     /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
@@ -60203,6 +60215,7 @@ function subsetIndex(root, platforms, label) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/verify.ts
+
 /**
  * Checks that every tag resolves to `digest` (one HEAD each); the error names the first that
  * does not, and what it holds. `when` says after what (`after the copy`).
@@ -60211,12 +60224,13 @@ async function verifyTags(client, repository, tags, digest, when) {
     const heads = await Promise.all(tags.map((tag) => client.headManifest(repository, tag)));
     tags.forEach((tag, i) => {
         if (heads[i]?.digest !== digest) {
-            throw new Error(`${client.registry}/${repository}:${tag} resolves to ${heads[i]?.digest ?? 'nothing'} ${when}, not ${digest}`);
+            throw new Error(`${refName(client.ref(repository), tag)} resolves to ${heads[i]?.digest ?? 'nothing'} ${when}, not ${digest}`);
         }
     });
 }
 
 ;// CONCATENATED MODULE: ./src/registry/copy.ts
+
 
 
 
@@ -60251,7 +60265,7 @@ class ImageCopy {
         this.options = options;
         this.#src = session.client(from.registry);
         this.#dst = session.client(to.registry);
-        this.#label = `${from.registry}/${from.repository}:${options.source}`;
+        this.#label = `${refName(from, options.source)}`;
     }
     #retry(what, step) {
         return withRetry(what, step, this.session.retry, this.session.logger);
@@ -60703,7 +60717,7 @@ async function mirror(context) {
     };
     try {
         // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
-        const skopeo = inputs.engine === 'skopeo' && !inputs.dryRun ? await openSkopeo(context, run) : undefined;
+        const skopeo = inputs.copier === 'skopeo' && !inputs.dryRun ? await openSkopeo(context, run) : undefined;
         await planRun(run);
         if (!inputs.dryRun)
             await copyAll(run, skopeo);
@@ -61462,6 +61476,7 @@ const VENDOR_DELETES = {
 
 
 
+
 const PROBE_TAG = /^cia-delete-probe-[0-9a-f]{12}(?:-b)?$/;
 /** A probe this old was left by a run that was interrupted, not by one still probing. */
 const PROBE_ABANDONED_MS = 10 * 60_000;
@@ -61492,7 +61507,7 @@ class TagDeleter {
     }
     deleteTag(ref, tag, guard) {
         // Each request is retried by the client; the steps in between decide on what it answered.
-        return this.#mutex.run(`${ref.registry}/${ref.repository}`, () => this.#delete(ref, tag, guard));
+        return this.#mutex.run(`${refName(ref)}`, () => this.#delete(ref, tag, guard));
     }
     async #delete(ref, tag, guard) {
         const client = this.#session.client(ref.registry);
@@ -61585,11 +61600,11 @@ class TagDeleter {
             await client.putManifest(ref.repository, tag, guard.manifest);
         const detail = `${ref.registry} deleted the image along with the tag: put ${lost.join(', ')} back on ` +
             `${guard.manifest.digest}; its tags are removed through dummy manifests from now on`;
-        this.#session.logger.warning(`${ref.registry}/${ref.repository}: ${detail}`);
+        this.#session.logger.warning(`${refName(ref)}: ${detail}`);
         return detail;
     }
     async #putDummy(ref, tags) {
-        const key = `${ref.registry}/${ref.repository}`;
+        const key = `${refName(ref)}`;
         const digest = await putDummy(this.#session.client(ref.registry), ref.repository, tags, this.#dummyBlobs.has(key));
         this.#dummyBlobs.add(key);
         return digest;
@@ -61639,14 +61654,14 @@ class TagDeleter {
         }
         catch (error) {
             // A credential that may push but not delete: the probe tags stay, for a later run to sweep.
-            this.leftoverProbes.push(...tags.map((t) => `${ref.registry}/${ref.repository}:${t}`));
+            this.leftoverProbes.push(...tags.map((t) => `${refName(ref, t)}`));
             throw error;
         }
         if (tagDelete === 'destructive')
             this.#destructive.add(ref.registry);
         if (!digestDelete) {
             const left = tagDelete === 'no' ? tags : [tags[tags.length - 1]];
-            this.leftoverProbes.push(...left.map((t) => `${ref.registry}/${ref.repository}:${t}`));
+            this.leftoverProbes.push(...left.map((t) => `${refName(ref, t)}`));
         }
         this.#session.logger.debug(`${ref.registry}: tag DELETE ${tagDelete}, DELETE by digest ${digestDelete ? 'works' : 'refused'}`);
         return { tagDelete, digestDelete };
@@ -61659,7 +61674,7 @@ class TagDeleter {
         const client = this.#session.client(ref.registry);
         const removed = [];
         for (const tag of tags.filter((t) => PROBE_TAG.test(t))) {
-            await this.#mutex.run(`${ref.registry}/${ref.repository}`, async () => {
+            await this.#mutex.run(`${refName(ref)}`, async () => {
                 const manifest = await client.getManifest(ref.repository, tag).catch((error) => {
                     if (error instanceof RegistryError && error.status === 404)
                         return undefined;
@@ -61708,9 +61723,10 @@ async function vendorTagTime(context) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/promotion.ts
+
 const emptyOutcome = () => ({ promoted: [], deleted: [], leftBehind: [], plan: [] });
 function promotion_record(result, outcome) {
-    const ref = `${result.registry}/${result.repository}:${result.tag}`;
+    const ref = `${refName(result, result.tag)}`;
     if (result.status === 'deleted')
         outcome.deleted.push(ref);
     else if (result.status === 'left-behind')
@@ -61753,6 +61769,7 @@ async function readImageConfig(client, repository, reference) {
 
 
 
+
 /**
  * Reproducible builds (ko, Jib, SOURCE_DATE_EPOCH=0) write a 1970 `created`: a time before this
  * says nothing about when the image was pushed.
@@ -61766,13 +61783,14 @@ const CHANGE_TAG = /^change_(\d+)_/;
  * the tag stays and the log says why. (Zuul compares the seconds within a day of the age, so its
  * cleanup never fires; and it trusts `created`.)
  */
-async function findLeakedTags(session, { registry, repository }, tags, options, logger) {
+async function findLeakedTags(session, target, tags, options, logger) {
+    const { registry, repository } = target;
     const client = session.client(registry);
     const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag));
     const leaked = [];
     // Each tag's decision takes several requests, each within the registry's own limit.
     const limiter = new Limiter(4);
-    const ref = (tag) => `${registry}/${repository}:${tag}`;
+    const ref = (tag) => refName(target, tag);
     const byAge = (tag, time, source) => {
         const age = options.now - time;
         if (age > options.maxAgeMs)
@@ -61823,7 +61841,7 @@ async function cleanup(run, targets, change) {
     const changeState = changeStateLookup(run.env, inputs.token, logger);
     const seen = new Set();
     for (const target of targets) {
-        const key = `${target.registry}/${target.repository}`;
+        const key = `${refName(target)}`;
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -61950,6 +61968,7 @@ async function alreadyPromoted(session, image, finals, prefix, change) {
 ;// CONCATENATED MODULE: ./src/commands/promote-reconcile.ts
 
 
+
 /**
  * Checked again after the deletions; returns the digest the final tags hold. A final tag that
  * vanished (a registry deleting more than the tag asked for) is put back from the bytes held. A
@@ -61959,7 +61978,7 @@ async function alreadyPromoted(session, image, finals, prefix, change) {
  */
 async function verifyFinalTags(session, plan, change, logger) {
     const client = session.client(plan.registry);
-    const ref = `${plan.registry}/${plan.repository}`;
+    const ref = `${refName(plan)}`;
     const heads = await Promise.all(plan.image.tags.map((tag) => client.headManifest(plan.repository, tag)));
     if (heads.every((head) => head?.digest === plan.digest))
         return plan.digest;
@@ -61998,6 +62017,7 @@ async function verifyFinalTags(session, plan, change, logger) {
 
 
 
+
 /**
  * Promotion by tag: every image planned first (all move or none), every final tag moved, then
  * the temporary tags deleted and the final tags checked again.
@@ -62012,7 +62032,7 @@ async function byTag(run, change) {
         throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
     const plans = settleUnlabelled(planned, logger);
     for (const plan of plans) {
-        const ref = `${plan.registry}/${plan.repository}`;
+        const ref = `${refName(plan)}`;
         if (plan.alreadyPromoted)
             logger.info(`${plan.image.repository}: already promoted (${plan.digest})`);
         for (const tag of plan.moves)
@@ -62080,15 +62100,15 @@ async function deleteTemporary(deleter, plan, outcome, signal, logger) {
         catch (error) {
             if (signal.aborted)
                 throw error;
-            logger.debug(`deleting ${plan.registry}/${plan.repository}:${tag}: ${error.message}`);
-            outcome.leftBehind.push({ ref: `${plan.registry}/${plan.repository}:${tag}`, reason: error.message });
+            logger.debug(`deleting ${refName(plan, tag)}: ${error.message}`);
+            outcome.leftBehind.push({ ref: `${refName(plan, tag)}`, reason: error.message });
         }
     }
 }
 /** Puts the planned manifest on every final tag that does not hold it yet: no layer moves. */
 async function moveTags(session, plan, prefix, logger) {
     const client = session.client(plan.registry);
-    const ref = `${plan.registry}/${plan.repository}`;
+    const ref = `${refName(plan)}`;
     const promoted = [];
     // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
     for (const tag of plan.moves) {
@@ -62105,6 +62125,7 @@ async function moveTags(session, plan, prefix, logger) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/upload-plan.ts
+
 
 
 
@@ -62138,7 +62159,7 @@ function planUploads(images, mode, prefix, intermediate, credentials) {
                 repository,
                 tags,
                 finalTags: image.tags,
-                credential: credentialFor(credentials, registry, `${registry}/${repository}`),
+                credential: credentialFor(credentials, registry, refName({ registry, repository })),
             });
         }
         catch (error) {
@@ -62392,6 +62413,7 @@ function untrustedReason(change) {
 
 
 
+
 /** Engine failures worth another attempt: the registry or the network, not the image. */
 const TRANSIENT = new RegExp([
     '\\b(50[0-9]|429)\\b',
@@ -62427,7 +62449,7 @@ async function upload(context) {
     try {
         for (const [i, target] of targets.entries()) {
             const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
-            const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () => pushImage(push, target, built[i], (0,external_node_path_namespaceObject.join)(scratch, `digest-${i}`), rebuild));
+            const result = await logger.group(`Push ${refName(target)} (${inputs.engine})`, () => pushImage(push, target, built[i], (0,external_node_path_namespaceObject.join)(scratch, `digest-${i}`), rebuild));
             uploaded.push({ ...built[i], ...result });
         }
     }
@@ -62452,7 +62474,7 @@ function upload_report(mode, change, targets, uploaded) {
     const artifacts = mode === 'intermediate'
         ? targets.flatMap((target, i) => target.tags.map((tag, t) => ({
             name: `${target.image.repository}:${target.finalTags[t]}`,
-            url: `docker://${target.registry}/${target.repository}:${tag}`,
+            url: `docker://${refName(target, tag)}`,
             metadata: {
                 type: 'container_image',
                 repository: target.image.repository,
@@ -62482,7 +62504,7 @@ function upload_report(mode, change, targets, uploaded) {
     };
 }
 function upload_describe(mode, change, targets) {
-    const what = targets.map((t) => `${t.registry}/${t.repository}:{${t.tags.join(',')}}`).join(' ');
+    const what = targets.map((t) => `${refName(t)}:{${t.tags.join(',')}}`).join(' ');
     return `${mode} upload${change.change !== undefined ? ` of change ${change.change}` : ''}: ${what}`;
 }
 /**
@@ -62492,7 +62514,7 @@ function upload_describe(mode, change, targets) {
  */
 async function pushImage(run, target, image, digestFile, rebuild) {
     const { session, logger } = run;
-    const repositoryRef = `${target.registry}/${target.repository}`;
+    const repositoryRef = `${refName(target)}`;
     const digest = await enginePush(run, target, image, digestFile, rebuild);
     const client = session.client(target.registry);
     const skipped = [];
@@ -62512,7 +62534,7 @@ async function pushImage(run, target, image, digestFile, rebuild) {
 }
 /** The engine's push to the first tag, with a 0600 auth file for its login; transient failures are retried. */
 async function enginePush(run, target, image, digestFile, rebuild) {
-    const first = `${target.registry}/${target.repository}:${target.tags[0]}`;
+    const first = `${refName(target, target.tags[0])}`;
     const login = loginOf(target.credential);
     const credential = login?.username && login.password !== undefined
         ? [{ registry: target.registry, username: login.username, password: login.password }]

@@ -10,6 +10,7 @@ import { RegistryError } from '../registry/errors.js';
 import { Limiter } from '../registry/limiter.js';
 import { readImageConfig } from '../registry/image-config.js';
 import type { RegistrySession } from '../registry/session.js';
+import { refName } from '../registry/reference.js';
 
 export interface LeakedTag {
   readonly tag: string;
@@ -46,17 +47,18 @@ const CHANGE_TAG = /^change_(\d+)_/;
  */
 export async function findLeakedTags(
   session: RegistrySession,
-  { registry, repository }: RepositoryRef,
+  target: RepositoryRef,
   tags: readonly string[],
   options: LeakOptions,
   logger: Logger,
 ): Promise<LeakedTag[]> {
+  const { registry, repository } = target;
   const client = session.client(registry);
   const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag));
   const leaked: LeakedTag[] = [];
   // Each tag's decision takes several requests, each within the registry's own limit.
   const limiter = new Limiter(4);
-  const ref = (tag: string) => `${registry}/${repository}:${tag}`;
+  const ref = (tag: string) => refName(target, tag);
   const byAge = (tag: string, time: number, source: string) => {
     const age = options.now - time;
     if (age > options.maxAgeMs)
@@ -110,7 +112,7 @@ export async function cleanup(run: PromotionRun, targets: readonly CleanupTarget
   const changeState = changeStateLookup(run.env, inputs.token, logger);
   const seen = new Set<string>();
   for (const target of targets) {
-    const key = `${target.registry}/${target.repository}`;
+    const key = `${refName(target)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const credential = inputs.credentials.get(target.registry);

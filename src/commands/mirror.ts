@@ -77,7 +77,7 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
   };
   try {
     // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
-    const skopeo = inputs.engine === 'skopeo' && !inputs.dryRun ? await openSkopeo(context, run) : undefined;
+    const skopeo = inputs.copier === 'skopeo' && !inputs.dryRun ? await openSkopeo(context, run) : undefined;
     await planRun(run);
     if (!inputs.dryRun) await copyAll(run, skopeo);
   } finally {

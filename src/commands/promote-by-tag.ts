@@ -6,6 +6,7 @@ import type { TagDeleter } from '../registry/tag-delete/tag-deleter.js';
 import { planTagPromotion, type ReadyPromotion } from './promote-plan.js';
 import { verifyFinalTags } from './promote-reconcile.js';
 import { emptyOutcome, record, type CleanupTarget, type Outcome, type PromotedTag, type PromotionRun } from './promotion.js';
+import { refName } from '../registry/reference.js';
 
 /**
  * Promotion by tag: every image planned first (all move or none), every final tag moved, then
@@ -21,7 +22,7 @@ export async function byTag(run: PromotionRun, change: ChangeInfo): Promise<Clea
   const plans = settleUnlabelled(planned as ReadyPromotion[], logger);
 
   for (const plan of plans) {
-    const ref = `${plan.registry}/${plan.repository}`;
+    const ref = `${refName(plan)}`;
     if (plan.alreadyPromoted) logger.info(`${plan.image.repository}: already promoted (${plan.digest})`);
     for (const tag of plan.moves) outcome.plan.push(`${ref}:${tag} <- ${prefix}_${tag} (${plan.digest})`);
     for (const tag of plan.temporary) outcome.plan.push(`delete ${ref}:${tag}`);
@@ -94,8 +95,8 @@ async function deleteTemporary(
       record(await deleter.deleteTag(ref, tag, guard), outcome);
     } catch (error) {
       if (signal.aborted) throw error;
-      logger.debug(`deleting ${plan.registry}/${plan.repository}:${tag}: ${(error as Error).message}`);
-      outcome.leftBehind.push({ ref: `${plan.registry}/${plan.repository}:${tag}`, reason: (error as Error).message });
+      logger.debug(`deleting ${refName(plan, tag)}: ${(error as Error).message}`);
+      outcome.leftBehind.push({ ref: `${refName(plan, tag)}`, reason: (error as Error).message });
     }
   }
 }
@@ -103,7 +104,7 @@ async function deleteTemporary(
 /** Puts the planned manifest on every final tag that does not hold it yet: no layer moves. */
 export async function moveTags(session: RegistrySession, plan: ReadyPromotion, prefix: string, logger: Logger): Promise<PromotedTag[]> {
   const client = session.client(plan.registry);
-  const ref = `${plan.registry}/${plan.repository}`;
+  const ref = `${refName(plan)}`;
   const promoted: PromotedTag[] = [];
   // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
   for (const tag of plan.moves) {

@@ -2,6 +2,7 @@ import type { Logger } from '../logger.js';
 import { readImageConfig } from '../registry/image-config.js';
 import type { RegistrySession } from '../registry/session.js';
 import { CHANGE_LABEL, type ReadyPromotion } from './promote-plan.js';
+import { refName } from '../registry/reference.js';
 
 /**
  * Checked again after the deletions; returns the digest the final tags hold. A final tag that
@@ -17,7 +18,7 @@ export async function verifyFinalTags(
   logger: Logger,
 ): Promise<string> {
   const client = session.client(plan.registry);
-  const ref = `${plan.registry}/${plan.repository}`;
+  const ref = `${refName(plan)}`;
   const heads = await Promise.all(plan.image.tags.map((tag) => client.headManifest(plan.repository, tag)));
   if (heads.every((head) => head?.digest === plan.digest)) return plan.digest;
   const vanished = plan.image.tags.filter((_, i) => !heads[i]);

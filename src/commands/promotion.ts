@@ -2,6 +2,7 @@ import type { PromoteInputs } from '../config/promote-inputs.js';
 import type { Logger } from '../logger.js';
 import type { RegistrySession } from '../registry/session.js';
 import type { TagDeleter, TagDeletion } from '../registry/tag-delete/tag-deleter.js';
+import { refName } from '../registry/reference.js';
 
 export interface PromotedTag {
   readonly repository: string;
@@ -46,7 +47,7 @@ export interface PromotionRun {
 export type CleanupTarget = { registry: string; repository: string };
 
 export function record(result: TagDeletion, outcome: Outcome): void {
-  const ref = `${result.registry}/${result.repository}:${result.tag}`;
+  const ref = `${refName(result, result.tag)}`;
   if (result.status === 'deleted') outcome.deleted.push(ref);
   else if (result.status === 'left-behind') outcome.leftBehind.push({ ref, reason: result.detail ?? 'not deletable' });
 }

@@ -3,6 +3,7 @@ import { ConfigError, ConfigErrors } from '../config/errors.js';
 import type { ImageSpec } from '../config/image-list.js';
 import type { IntermediateRegistry, UploadInputs } from '../config/upload-inputs.js';
 import { isValidTag } from '../registry/reference.js';
+import { refName } from '../registry/reference.js';
 
 export type UploadMode = 'gate' | 'release' | 'intermediate';
 
@@ -54,7 +55,7 @@ export function planUploads(
         repository,
         tags,
         finalTags: image.tags,
-        credential: credentialFor(credentials, registry, `${registry}/${repository}`),
+        credential: credentialFor(credentials, registry, refName({ registry, repository })),
       });
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;

@@ -21,6 +21,7 @@ import { RegistrySession } from '../registry/session.js';
 import { buildImages, type BuiltImageReport } from './build.js';
 import { planUploads, uploadMode, type PushTarget, type UploadMode } from './upload-plan.js';
 import type { CommandContext, CommandResult } from './types.js';
+import { refName } from '../registry/reference.js';
 
 export interface UploadedImageReport extends BuiltImageReport {
   readonly digest: string;
@@ -77,7 +78,7 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   try {
     for (const [i, target] of targets.entries()) {
       const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
-      const result = await logger.group(`Push ${target.registry}/${target.repository} (${inputs.engine})`, () =>
+      const result = await logger.group(`Push ${refName(target)} (${inputs.engine})`, () =>
         pushImage(push, target, built[i], join(scratch, `digest-${i}`), rebuild),
       );
       uploaded.push({ ...built[i], ...result });
@@ -113,7 +114,7 @@ function report(
       ? targets.flatMap((target, i) =>
           target.tags.map((tag, t) => ({
             name: `${target.image.repository}:${target.finalTags[t]}`,
-            url: `docker://${target.registry}/${target.repository}:${tag}`,
+            url: `docker://${refName(target, tag)}`,
             metadata: {
               type: 'container_image' as const,
               repository: target.image.repository,
@@ -145,7 +146,7 @@ function report(
 }
 
 function describe(mode: string, change: ChangeInfo, targets: readonly PushTarget[]): string {
-  const what = targets.map((t) => `${t.registry}/${t.repository}:{${t.tags.join(',')}}`).join(' ');
+  const what = targets.map((t) => `${refName(t)}:{${t.tags.join(',')}}`).join(' ');
   return `${mode} upload${change.change !== undefined ? ` of change ${change.change}` : ''}: ${what}`;
 }
 
@@ -164,7 +165,7 @@ interface PushRun {
  */
 async function pushImage(run: PushRun, target: PushTarget, image: BuiltImageReport, digestFile: string, rebuild?: BuildSpec) {
   const { session, logger } = run;
-  const repositoryRef = `${target.registry}/${target.repository}`;
+  const repositoryRef = `${refName(target)}`;
   const digest = await enginePush(run, target, image, digestFile, rebuild);
   const client = session.client(target.registry);
   const skipped: string[] = [];
@@ -191,7 +192,7 @@ async function enginePush(
   digestFile: string,
   rebuild?: BuildSpec,
 ): Promise<string> {
-  const first = `${target.registry}/${target.repository}:${target.tags[0]}`;
+  const first = `${refName(target, target.tags[0])}`;
   const login = loginOf(target.credential);
   const credential =
     login?.username && login.password !== undefined

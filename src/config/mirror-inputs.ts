@@ -14,7 +14,9 @@ export interface MirrorInputs {
   readonly list: MirrorList;
   /** Images copied at once, and the per-registry request limit. */
   readonly parallel: number;
-  readonly engine: 'native' | 'skopeo';
+  /** What copies: the registry core (`native`) or skopeo. The public input is named `engine`; in
+   * the code an engine is docker, podman or buildah. */
+  readonly copier: 'native' | 'skopeo';
   readonly keepGoing: boolean;
   readonly dryRun: boolean;
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
@@ -31,26 +33,26 @@ export function readMirrorInputs(read: InputReader, env: NodeJS.ProcessEnv, onSe
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) {
     throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
   }
-  const engine = read(Input.Engine) || 'native';
-  if (engine !== 'native' && engine !== 'skopeo') throw new ConfigError(`engine: "${engine}" is not an engine; one of native, skopeo`);
+  const copier = read(Input.Engine) || 'native';
+  if (copier !== 'native' && copier !== 'skopeo') throw new ConfigError(`engine: "${copier}" is not an engine; one of native, skopeo`);
   return {
     workDir,
     credentials,
     list,
     parallel,
-    engine,
+    copier,
     keepGoing: parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false),
     dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
     transport: readTransportOptions(read, workDir),
-    skopeoDownload: readSkopeoDownload(read, engine),
+    skopeoDownload: readSkopeoDownload(read, copier),
   };
 }
 
-function readSkopeoDownload(read: InputReader, engine: string): MirrorInputs['skopeoDownload'] {
+function readSkopeoDownload(read: InputReader, copier: string): MirrorInputs['skopeoDownload'] {
   const url = read(Input.SkopeoUrl);
   const sha256 = read(Input.SkopeoSha256);
   if (!url && !sha256) return undefined;
-  if (engine !== 'skopeo') throw new ConfigError(`${Input.SkopeoUrl}: only goes with engine: skopeo`);
+  if (copier !== 'skopeo') throw new ConfigError(`${Input.SkopeoUrl}: only goes with engine: skopeo`);
   if (!url || !sha256)
     throw new ConfigError(`${url ? Input.SkopeoSha256 : Input.SkopeoUrl}: required with ${url ? Input.SkopeoUrl : Input.SkopeoSha256}`);
   if (!/^[a-f0-9]{64}$/.test(sha256)) throw new ConfigError(`${Input.SkopeoSha256}: "${sha256}" is not a sha256 hex digest`);

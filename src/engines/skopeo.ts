@@ -1,5 +1,5 @@
 import type { Credential } from '../registry/auth/credentials.js';
-import { isLoopback } from '../registry/reference.js';
+import { isLoopback, refName } from '../registry/reference.js';
 import { withAuthFile, type AuthEntry } from './auth-file.js';
 import { ExecError, noExec, type Exec } from '../exec.js';
 
@@ -29,8 +29,7 @@ export interface SkopeoOptions {
   readonly credential?: (registry: string) => Promise<Credential | undefined>;
 }
 
-export const dockerRef = (image: SkopeoImage) =>
-  `docker://${image.registry}/${image.repository}${image.reference.startsWith('sha256:') ? '@' : ':'}${image.reference}`;
+export const dockerRef = (image: SkopeoImage) => `docker://${refName(image, image.reference)}`;
 
 /** `skopeo copy` argv: every platform, digests preserved, TLS checks off only where allowed. */
 export function skopeoCopyArgs(
@@ -88,7 +87,7 @@ export class Skopeo {
 
   async listTags(registry: string, repository: string): Promise<string[]> {
     const { stdout } = await this.#withAuthFile([registry], (authFile) =>
-      this.#run(['list-tags', ...this.#common(registry, authFile), `docker://${registry}/${repository}`]),
+      this.#run(['list-tags', ...this.#common(registry, authFile), `docker://${refName({ registry, repository })}`]),
     );
     return (JSON.parse(stdout) as { Tags?: string[] }).Tags ?? [];
   }

@@ -7,6 +7,7 @@ import { parseJsonBody, redactUrl, RegistryError } from './errors.js';
 import { parseNextLink } from './http-headers.js';
 import type { Limiter } from './limiter.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
+import { refName, type RepositoryRef } from './reference.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import {
   blobDeadlineMs,
@@ -80,6 +81,11 @@ export class RegistryClient {
     this.#limiter = options.limiter;
   }
 
+  /** A repository of this registry, as the value the rest of the code passes around. */
+  ref(repository: string): RepositoryRef {
+    return { registry: this.registry, repository };
+  }
+
   url(path: string): URL {
     return new URL(path, this.transport.baseUrl(this.registry));
   }
@@ -131,11 +137,11 @@ export class RegistryClient {
   }
 
   async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
-    return this.#attempt(`HEAD ${this.registry}/${repository}:${reference}`, () => this.#headManifestOnce(repository, reference));
+    return this.#attempt(`HEAD ${refName(this.ref(repository), reference)}`, () => this.#headManifestOnce(repository, reference));
   }
 
   async getManifest(repository: string, reference: string): Promise<Manifest> {
-    return this.#attempt(`GET ${this.registry}/${repository}:${reference}`, () => this.#getManifestOnce(repository, reference));
+    return this.#attempt(`GET ${refName(this.ref(repository), reference)}`, () => this.#getManifestOnce(repository, reference));
   }
 
   /**
@@ -147,19 +153,19 @@ export class RegistryClient {
     reference: string,
     manifest: Pick<Manifest, 'bytes' | 'mediaType'>,
   ): Promise<{ digest: string; confirmed: boolean }> {
-    return this.#attempt(`PUT ${this.registry}/${repository}:${reference}`, () =>
+    return this.#attempt(`PUT ${refName(this.ref(repository), reference)}`, () =>
       this.#putManifestConfirmedOnce(repository, reference, manifest),
     );
   }
 
   /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
   async deleteManifest(repository: string, reference: string): Promise<number> {
-    return this.#attempt(`DELETE ${this.registry}/${repository}:${reference}`, () => this.#deleteManifestOnce(repository, reference));
+    return this.#attempt(`DELETE ${refName(this.ref(repository), reference)}`, () => this.#deleteManifestOnce(repository, reference));
   }
 
   /** Size of a blob in the repository, or undefined when it is not there. */
   async headBlob(repository: string, digest: string): Promise<number | undefined> {
-    return this.#attempt(`HEAD ${this.registry}/${repository}@${digest}`, () => this.#headBlobOnce(repository, digest));
+    return this.#attempt(`HEAD ${refName(this.ref(repository), digest)}`, () => this.#headBlobOnce(repository, digest));
   }
 
   /**
@@ -167,7 +173,7 @@ export class RegistryClient {
    * (a million tags at n=1000), and never the same page twice. A failure starts the listing over.
    */
   async listTags(repository: string, pageSize = 1000, maxPages = MAX_TAG_PAGES): Promise<string[]> {
-    return this.#attempt(`list ${this.registry}/${repository}`, () => this.#listTagsOnce(repository, pageSize, maxPages));
+    return this.#attempt(`list ${refName(this.ref(repository))}`, () => this.#listTagsOnce(repository, pageSize, maxPages));
   }
 
   async #headManifestOnce(repository: string, reference: string): Promise<ManifestHead | undefined> {
@@ -211,7 +217,7 @@ export class RegistryClient {
     const bytes = await readBody(response, MAX_MANIFEST_BYTES);
     const digest = sha256(bytes);
     const announced = header(response, 'docker-content-digest');
-    const what = `manifest ${this.registry}/${repository}${isDigest(reference) ? '@' : ':'}${reference}`;
+    const what = `manifest ${refName(this.ref(repository), reference)}`;
     // A pin in any supported algorithm is checked against the bytes; an unknown algorithm is refused.
     if (isDigest(reference)) verifyBytes(reference, bytes, what);
     if (announced) verifyBytes(announced, bytes, what);
@@ -251,7 +257,7 @@ export class RegistryClient {
     const digest = sha256(manifest.bytes);
     const stored = header(response, 'docker-content-digest');
     if (stored?.startsWith('sha256:') && stored !== digest)
-      throw new DigestMismatchError(digest, stored, `manifest put as ${this.registry}/${repository}:${reference}`);
+      throw new DigestMismatchError(digest, stored, `manifest put as ${refName(this.ref(repository), reference)}`);
     return { digest, confirmed: stored === digest };
   }
 

@@ -2,16 +2,13 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { isDigest, type Manifest, type RegistryClient } from './client.js';
 import { VerifyingStream } from './digest.js';
+import { refName, type RepositoryRef } from './reference.js';
 import { blobsOf, isIndex, parseJson, subsetIndex, type Descriptor, type ImageManifestJson, type IndexJson } from './manifest.js';
 import { verifyTags } from './verify.js';
 import { withRetry } from './retry.js';
 import type { RegistrySession } from './session.js';
 
-/** A repository in a registry: `registry` host[:port], `repository` path. */
-export interface RepositoryRef {
-  readonly registry: string;
-  readonly repository: string;
-}
+export type { RepositoryRef } from './reference.js';
 
 export interface CopyOptions {
   /** Tag or digest to copy. */
@@ -67,7 +64,7 @@ class ImageCopy {
   ) {
     this.#src = session.client(from.registry);
     this.#dst = session.client(to.registry);
-    this.#label = `${from.registry}/${from.repository}:${options.source}`;
+    this.#label = `${refName(from, options.source)}`;
   }
 
   #retry<T>(what: string, step: () => Promise<T>): Promise<T> {

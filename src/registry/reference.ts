@@ -150,9 +150,25 @@ export function apiHost(registry: string): string {
   return DOCKER_HUB_ALIASES.has(registry) ? 'registry-1.docker.io' : registry;
 }
 
+/**
+ * A repository in a registry (`registry` host[:port], `repository` path): the value the registry
+ * code passes around instead of strings joined by hand at each call site.
+ */
+export interface RepositoryRef {
+  readonly registry: string;
+  readonly repository: string;
+}
+
+/** `registry/repository`, and with a tag or digest: `registry/repository:tag`, `registry/repository@sha256:…`. */
+export function refName(ref: RepositoryRef, reference?: string): string {
+  const name = `${ref.registry}/${ref.repository}`;
+  if (reference === undefined) return name;
+  return `${name}${reference.includes(':') ? '@' : ':'}${reference}`;
+}
+
 /** `registry/path` (the repository as the image list writes it). */
 export function repositoryName(ref: Pick<Reference, 'registry' | 'path'>): string {
-  return `${ref.registry}/${ref.path}`;
+  return refName({ registry: ref.registry, repository: ref.path });
 }
 
 export function formatReference(ref: Reference): string {

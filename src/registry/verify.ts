@@ -1,4 +1,5 @@
 import type { RegistryClient } from './client.js';
+import { refName } from './reference.js';
 
 /**
  * Checks that every tag resolves to `digest` (one HEAD each); the error names the first that
@@ -14,7 +15,7 @@ export async function verifyTags(
   const heads = await Promise.all(tags.map((tag) => client.headManifest(repository, tag)));
   tags.forEach((tag, i) => {
     if (heads[i]?.digest !== digest) {
-      throw new Error(`${client.registry}/${repository}:${tag} resolves to ${heads[i]?.digest ?? 'nothing'} ${when}, not ${digest}`);
+      throw new Error(`${refName(client.ref(repository), tag)} resolves to ${heads[i]?.digest ?? 'nothing'} ${when}, not ${digest}`);
     }
   });
 }

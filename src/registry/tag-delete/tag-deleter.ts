@@ -8,6 +8,7 @@ import { RegistryError } from '../errors.js';
 import { dummyTime, putDummy } from './dummy.js';
 import { VendorNotConfigured } from './vendor-http.js';
 import { VENDOR_DELETES, type VendorCredential } from './vendors.js';
+import { refName } from '../reference.js';
 
 export interface TagDeletion {
   readonly registry: string;
@@ -76,7 +77,7 @@ export class TagDeleter {
 
   deleteTag(ref: RepositoryRef, tag: string, guard?: DeletionGuard): Promise<TagDeletion> {
     // Each request is retried by the client; the steps in between decide on what it answered.
-    return this.#mutex.run(`${ref.registry}/${ref.repository}`, () => this.#delete(ref, tag, guard));
+    return this.#mutex.run(`${refName(ref)}`, () => this.#delete(ref, tag, guard));
   }
 
   async #delete(ref: RepositoryRef, tag: string, guard: DeletionGuard | undefined): Promise<TagDeletion> {
@@ -173,12 +174,12 @@ export class TagDeleter {
     const detail =
       `${ref.registry} deleted the image along with the tag: put ${lost.join(', ')} back on ` +
       `${guard.manifest.digest}; its tags are removed through dummy manifests from now on`;
-    this.#session.logger.warning(`${ref.registry}/${ref.repository}: ${detail}`);
+    this.#session.logger.warning(`${refName(ref)}: ${detail}`);
     return detail;
   }
 
   async #putDummy(ref: RepositoryRef, tags: readonly string[]): Promise<string> {
-    const key = `${ref.registry}/${ref.repository}`;
+    const key = `${refName(ref)}`;
     const digest = await putDummy(this.#session.client(ref.registry), ref.repository, tags, this.#dummyBlobs.has(key));
     this.#dummyBlobs.add(key);
     return digest;
@@ -229,13 +230,13 @@ export class TagDeleter {
         this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
     } catch (error) {
       // A credential that may push but not delete: the probe tags stay, for a later run to sweep.
-      this.leftoverProbes.push(...tags.map((t) => `${ref.registry}/${ref.repository}:${t}`));
+      this.leftoverProbes.push(...tags.map((t) => `${refName(ref, t)}`));
       throw error;
     }
     if (tagDelete === 'destructive') this.#destructive.add(ref.registry);
     if (!digestDelete) {
       const left = tagDelete === 'no' ? tags : [tags[tags.length - 1]];
-      this.leftoverProbes.push(...left.map((t) => `${ref.registry}/${ref.repository}:${t}`));
+      this.leftoverProbes.push(...left.map((t) => `${refName(ref, t)}`));
     }
     this.#session.logger.debug(`${ref.registry}: tag DELETE ${tagDelete}, DELETE by digest ${digestDelete ? 'works' : 'refused'}`);
     return { tagDelete, digestDelete };
@@ -249,7 +250,7 @@ export class TagDeleter {
     const client = this.#session.client(ref.registry);
     const removed: string[] = [];
     for (const tag of tags.filter((t) => PROBE_TAG.test(t))) {
-      await this.#mutex.run(`${ref.registry}/${ref.repository}`, async () => {
+      await this.#mutex.run(`${refName(ref)}`, async () => {
         const manifest = await client.getManifest(ref.repository, tag).catch((error: unknown) => {
           if (error instanceof RegistryError && error.status === 404) return undefined;
           throw error;
