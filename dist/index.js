@@ -61477,9 +61477,12 @@ const VENDOR_DELETES = {
 
 
 
+
 const PROBE_TAG = /^cia-delete-probe-[0-9a-f]{12}(?:-b)?$/;
 /** A probe this old was left by a run that was interrupted, not by one still probing. */
 const PROBE_ABANDONED_MS = 10 * 60_000;
+/** Whole deletions started over after a transient failure (each request has its own retries too). */
+const DELETION_ATTEMPTS = 3;
 const tag_deleter_ok = (status) => status === 200 || status === 202 || status === 204;
 const resultFor = (ref, tag) => (status, method, detail) => ({ ...ref, tag, status, method, detail });
 /**
@@ -61506,8 +61509,11 @@ class TagDeleter {
         this.#options = options;
     }
     deleteTag(ref, tag, guard) {
-        // Each request is retried by the client; the steps in between decide on what it answered.
-        return this.#mutex.run(`${refName(ref)}`, () => this.#delete(ref, tag, guard));
+        // Each request is retried by the client. A deletion is several requests deciding on each
+        // other's answers, and distribution answers 500 to deletes racing another process's in one
+        // repository: a deletion that still fails that way is started over, whole (as a blob transfer is).
+        const policy = { ...this.#session.retry, attempts: DELETION_ATTEMPTS };
+        return this.#mutex.run(`${refName(ref)}`, () => withRetry(`delete ${refName(ref, tag)}`, () => this.#delete(ref, tag, guard), policy, this.#session.logger));
     }
     async #delete(ref, tag, guard) {
         const client = this.#session.client(ref.registry);
@@ -61621,10 +61627,14 @@ class TagDeleter {
     #probe(ref, kind) {
         let probe = this.#capabilities.get(ref.registry);
         if (!probe) {
-            // A probe that failed (after its own retries) stays failed for the run: no tag of this
-            // registry is deleted blind, and no deletion retries the whole probe again.
+            // A probe that failed for a passing reason (5xx, network) is not kept: the next deletion, or
+            // its retry, probes again. A refusal (a push-only credential) stays for the run, so it leaves
+            // one pair of probe tags, not one per tag. Until a probe succeeds, no tag is deleted blind.
             probe = this.#runProbe(ref, kind).catch((error) => {
-                throw new Error(`probing how ${ref.registry} deletes failed: ${error.message}`, { cause: error });
+                if (isRetryable(error))
+                    this.#capabilities.delete(ref.registry);
+                const wrapped = new Error(`probing how ${ref.registry} deletes failed: ${error.message}`, { cause: error });
+                throw Object.assign(wrapped, { retryable: isRetryable(error) });
             });
             this.#capabilities.set(ref.registry, probe);
         }

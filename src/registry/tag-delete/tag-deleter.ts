@@ -5,6 +5,7 @@ import type { RegistrySession } from '../session.js';
 import type { Manifest } from '../client.js';
 import type { RepositoryRef } from '../copy.js';
 import { RegistryError } from '../errors.js';
+import { isRetryable, withRetry } from '../retry.js';
 import { dummyTime, putDummy } from './dummy.js';
 import { VendorNotConfigured } from './vendor-http.js';
 import { VENDOR_DELETES, type VendorCredential } from './vendors.js';
@@ -44,6 +45,9 @@ export const PROBE_TAG = /^cia-delete-probe-[0-9a-f]{12}(?:-b)?$/;
 /** A probe this old was left by a run that was interrupted, not by one still probing. */
 const PROBE_ABANDONED_MS = 10 * 60_000;
 
+/** Whole deletions started over after a transient failure (each request has its own retries too). */
+const DELETION_ATTEMPTS = 3;
+
 const ok = (status: number) => status === 200 || status === 202 || status === 204;
 
 const resultFor =
@@ -76,8 +80,13 @@ export class TagDeleter {
   }
 
   deleteTag(ref: RepositoryRef, tag: string, guard?: DeletionGuard): Promise<TagDeletion> {
-    // Each request is retried by the client; the steps in between decide on what it answered.
-    return this.#mutex.run(`${refName(ref)}`, () => this.#delete(ref, tag, guard));
+    // Each request is retried by the client. A deletion is several requests deciding on each
+    // other's answers, and distribution answers 500 to deletes racing another process's in one
+    // repository: a deletion that still fails that way is started over, whole (as a blob transfer is).
+    const policy = { ...this.#session.retry, attempts: DELETION_ATTEMPTS };
+    return this.#mutex.run(`${refName(ref)}`, () =>
+      withRetry(`delete ${refName(ref, tag)}`, () => this.#delete(ref, tag, guard), policy, this.#session.logger),
+    );
   }
 
   async #delete(ref: RepositoryRef, tag: string, guard: DeletionGuard | undefined): Promise<TagDeletion> {
@@ -198,10 +207,13 @@ export class TagDeleter {
   #probe(ref: RepositoryRef, kind: RegistryKind): Promise<Capabilities> {
     let probe = this.#capabilities.get(ref.registry);
     if (!probe) {
-      // A probe that failed (after its own retries) stays failed for the run: no tag of this
-      // registry is deleted blind, and no deletion retries the whole probe again.
+      // A probe that failed for a passing reason (5xx, network) is not kept: the next deletion, or
+      // its retry, probes again. A refusal (a push-only credential) stays for the run, so it leaves
+      // one pair of probe tags, not one per tag. Until a probe succeeds, no tag is deleted blind.
       probe = this.#runProbe(ref, kind).catch((error: unknown) => {
-        throw new Error(`probing how ${ref.registry} deletes failed: ${(error as Error).message}`, { cause: error });
+        if (isRetryable(error)) this.#capabilities.delete(ref.registry);
+        const wrapped = new Error(`probing how ${ref.registry} deletes failed: ${(error as Error).message}`, { cause: error });
+        throw Object.assign(wrapped, { retryable: isRetryable(error) });
       });
       this.#capabilities.set(ref.registry, probe);
     }
