@@ -61658,7 +61658,10 @@ class TagDeleter {
             // Other processes working in the repository make distribution answer 500 now and then: the
             // client retries, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
             const status = await client.deleteManifest(ref.repository, digest);
-            digestDelete = tag_deleter_ok(status) || (tagDelete === 'destructive' && status === 404);
+            // A 404 is a retry after a DELETE that worked but answered 500 (distribution does that under
+            // concurrent deletes) only if the dummy's last probe tag is gone too; else deletes are refused.
+            const gone = status === 404 && !(await client.headManifest(ref.repository, tags[tags.length - 1]));
+            digestDelete = tag_deleter_ok(status) || gone;
             if (!digestDelete)
                 this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
         }
