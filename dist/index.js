@@ -50170,12 +50170,16 @@ function parseReference(input, options = {}) {
 function apiHost(registry) {
     return DOCKER_HUB_ALIASES.has(registry) ? 'registry-1.docker.io' : registry;
 }
+/** `algorithm:hex` rather than a tag (a tag cannot contain a colon). */
+function isDigest(reference) {
+    return reference.includes(':');
+}
 /** `registry/repository`, and with a tag or digest: `registry/repository:tag`, `registry/repository@sha256:…`. */
 function refName(ref, reference) {
     const name = `${ref.registry}/${ref.repository}`;
     if (reference === undefined)
         return name;
-    return `${name}${reference.includes(':') ? '@' : ':'}${reference}`;
+    return `${name}${isDigest(reference) ? '@' : ':'}${reference}`;
 }
 /** `registry/path` (the repository as the image list writes it). */
 function repositoryName(ref) {
@@ -59094,6 +59098,101 @@ class Skopeo {
     }
 }
 
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/registry/media-types.ts
+const MediaType = {
+    OciIndex: 'application/vnd.oci.image.index.v1+json',
+    OciManifest: 'application/vnd.oci.image.manifest.v1+json',
+    DockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    DockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    OciConfig: 'application/vnd.oci.image.config.v1+json',
+    DockerConfig: 'application/vnd.docker.container.image.v1+json',
+    OciLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    DockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+};
+/**
+ * Sent on every manifest GET/HEAD: distribution answers 404 for an OCI manifest when OCI types
+ * are missing from Accept, and falls back to schema1 conversions when Docker's are.
+ */
+const MANIFEST_ACCEPT = [MediaType.OciIndex, MediaType.OciManifest, MediaType.DockerManifestList, MediaType.DockerManifest].join(', ');
+function isIndexType(mediaType) {
+    return mediaType === MediaType.OciIndex || mediaType === MediaType.DockerManifestList;
+}
+function isManifestType(mediaType) {
+    return mediaType === MediaType.OciManifest || mediaType === MediaType.DockerManifest;
+}
+
+;// CONCATENATED MODULE: ./src/registry/manifest.ts
+
+
+function parseJson(bytes, what) {
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new Error(`${what} is not valid JSON: ${error.message}`, { cause: error });
+    }
+}
+function isIndex(mediaType, bytes) {
+    if (isIndexType(mediaType))
+        return true;
+    // An OCI index may leave mediaType out of its body; its `manifests` key says what it is.
+    const body = parseJson(bytes, 'manifest');
+    return Array.isArray(body.manifests) && body.config === undefined;
+}
+function platformString(platform) {
+    if (!platform)
+        return undefined;
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+/** `linux/arm64` matches `linux/arm64/v8` as docker does; a variant given must match. */
+function platformMatches(wanted, platform) {
+    if (!platform)
+        return false;
+    const [os, architecture, variant] = wanted.split('/');
+    if (platform.os !== os || platform.architecture !== architecture)
+        return false;
+    return variant === undefined || platform.variant === variant;
+}
+/** Every blob an image manifest references: its config, then its layers. */
+function blobsOf(manifest) {
+    return [manifest.config, ...manifest.layers];
+}
+/**
+ * The index a copy of only `platforms` writes: the index itself when every platform is kept (or
+ * none is asked for), else a new index of the kept children, whose digest differs. Mirror plans
+ * with the same function copy writes with, so the planned digest is the written one.
+ */
+function subsetIndex(root, platforms, label) {
+    const index = parseJson(root.bytes, `index ${label}`);
+    if (platforms.length === 0)
+        return { manifest: root, children: index.manifests };
+    const children = index.manifests.filter((child) => platforms.some((p) => platformMatches(p, child.platform)));
+    const missing = platforms.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
+    if (missing.length)
+        throw new Error(`${label} has no ${missing.join(', ')} image`);
+    if (children.length === index.manifests.length)
+        return { manifest: root, children };
+    const bytes = Buffer.from(JSON.stringify({ ...index, manifests: children }));
+    return { manifest: { bytes, mediaType: root.mediaType, digest: sha256(bytes) }, children };
+}
+
+;// CONCATENATED MODULE: ./src/registry/verify.ts
+
+/**
+ * Checks that every tag resolves to `digest` (one HEAD each); the error names the first that
+ * does not, and what it holds. `when` says after what (`after the copy`).
+ */
+async function verifyTags(client, repository, tags, digest, when) {
+    const heads = await Promise.all(tags.map((tag) => client.headManifest(repository, tag)));
+    tags.forEach((tag, i) => {
+        if (heads[i]?.digest !== digest) {
+            throw new Error(`${refName(client.ref(repository), tag)} resolves to ${heads[i]?.digest ?? 'nothing'} ${when}, not ${digest}`);
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/logger.ts
 /** A logger that drops everything; for library callers that do not care. */
 const silentLogger = {
@@ -59492,189 +59591,6 @@ async function errorFrom(method, response, detail) {
     return Object.assign(error, { retryAfterMs: retryAfter });
 }
 
-;// CONCATENATED MODULE: ./src/registry/auth/authenticator.ts
-
-
-
-const MIN_TOKEN_LIFETIME_S = 60;
-const EXPIRY_MARGIN_MS = 10_000;
-/** Authorization for one registry: ping once, then Basic or scoped Bearer tokens, cached. */
-class Authenticator {
-    registry;
-    transport;
-    credentials;
-    logger;
-    #challenge;
-    #tokens = new Map();
-    constructor(registry, transport, credentials, logger) {
-        this.registry = registry;
-        this.transport = transport;
-        this.credentials = credentials;
-        this.logger = logger;
-    }
-    /** The Authorization header for these scopes, or undefined where none is needed. */
-    async authorization(scopes) {
-        const challenge = await this.#ping();
-        if (!challenge)
-            return undefined;
-        if (challenge.scheme.toLowerCase() === 'basic')
-            return this.#basic();
-        return (await this.#token(challenge, scopes)).header;
-    }
-    /**
-     * After a 401: learn the challenge it carried (a new realm, or a scope we did not ask for),
-     * and return a header for the union of scopes. Undefined when nothing new can be tried.
-     */
-    async reauthorize(scopes, response, previous) {
-        const challenges = parseChallenges(response.headers['www-authenticate']);
-        const bearer = findChallenge(challenges, 'bearer');
-        const basic = findChallenge(challenges, 'basic');
-        if (bearer) {
-            this.#challenge = Promise.resolve(bearer);
-            const wanted = mergeScopes([...scopes, ...splitScopes(bearer.params.scope)]);
-            // A fresh token for the scopes the last one already named would be refused the same way.
-            if (bearer.params.error === 'insufficient_scope' && previous && wanted.join(' ') === mergeScopes(scopes).join(' '))
-                return undefined;
-            this.#tokens.delete(this.#key(bearer, wanted));
-            const header = (await this.#token(bearer, wanted)).header;
-            return header === previous ? undefined : header;
-        }
-        if (basic) {
-            this.#challenge = Promise.resolve(basic);
-            const header = await this.#basic();
-            return header === previous ? undefined : header;
-        }
-        return undefined;
-    }
-    #ping() {
-        this.#challenge ??= (async () => {
-            const url = new URL('/v2/', this.transport.baseUrl(this.registry));
-            const response = await this.transport.send({ method: 'GET', url });
-            await discard(response);
-            if (response.status === 200)
-                return null;
-            if (response.status !== 401)
-                throw new RegistryError('GET', url.toString(), response.status, [], 'the registry API ping failed');
-            const challenges = parseChallenges(response.headers['www-authenticate']);
-            const challenge = findChallenge(challenges, 'bearer') ?? findChallenge(challenges, 'basic');
-            if (!challenge)
-                throw new RegistryError('GET', url.toString(), 401, [], 'no Bearer or Basic challenge in WWW-Authenticate');
-            return challenge;
-        })().catch((error) => {
-            this.#challenge = undefined;
-            throw error;
-        });
-        return this.#challenge;
-    }
-    async #basic() {
-        const credential = await this.credentials.get(this.registry);
-        if (!credential?.username || credential.password === undefined)
-            return undefined;
-        const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
-        // The encoded pair is as secret as the password: a server echoing Authorization must not print it.
-        this.logger.mask(encoded);
-        return `Basic ${encoded}`;
-    }
-    #key(challenge, scopes) {
-        return [challenge.params.realm, challenge.params.service ?? '', mergeScopes(scopes).join(' ')].join('|');
-    }
-    #token(challenge, scopes) {
-        const key = this.#key(challenge, scopes);
-        const cached = this.#tokens.get(key);
-        if (cached) {
-            return cached.then((token) => {
-                if (token.expiresAt - EXPIRY_MARGIN_MS > Date.now())
-                    return token;
-                this.#tokens.delete(key);
-                return this.#token(challenge, scopes);
-            });
-        }
-        const fetched = this.#fetchToken(challenge, mergeScopes(scopes)).catch((error) => {
-            this.#tokens.delete(key);
-            throw error;
-        });
-        this.#tokens.set(key, fetched);
-        return fetched;
-    }
-    async #fetchToken(challenge, scopes) {
-        const realm = challenge.params.realm;
-        if (!realm)
-            throw new RegistryError('GET', this.registry, 401, [], 'Bearer challenge without a realm');
-        const credential = await this.credentials.get(this.registry);
-        const refreshToken = credential?.refreshToken;
-        // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
-        const posted = refreshToken ? await this.#postRefreshToken(realm, challenge, scopes, refreshToken) : undefined;
-        const method = posted ? 'POST' : 'GET';
-        const response = posted ?? (await this.#getToken(realm, challenge, scopes, refreshToken));
-        if (response.status !== 200)
-            throw await errorFrom(method, response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
-        const body = parseJsonBody(await readBody(response, 1024 * 1024), method, response.url);
-        const token = body?.token ?? body?.access_token;
-        if (typeof token !== 'string' || !token)
-            throw new RegistryError(method, redactUrl(response.url), 200, [], 'token response without a token');
-        // Masked the moment they are minted.
-        if (typeof body?.refresh_token === 'string')
-            this.logger.mask(body.refresh_token);
-        this.logger.mask(token);
-        const lifetime = Math.max(MIN_TOKEN_LIFETIME_S, Number(body?.expires_in) || MIN_TOKEN_LIFETIME_S);
-        return { header: `Bearer ${token}`, expiresAt: Date.now() + lifetime * 1000 };
-    }
-    /** The OAuth2 form POST; undefined where the realm does not take it (404/405). */
-    async #postRefreshToken(realm, challenge, scopes, refreshToken) {
-        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'container-image-actions' });
-        if (challenge.params.service)
-            form.set('service', challenge.params.service);
-        if (scopes.length)
-            form.set('scope', scopes.join(' '));
-        const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-        const response = await this.transport.send({ method: 'POST', url: new URL(realm), headers, body: Buffer.from(form.toString()) });
-        if (response.status !== 404 && response.status !== 405)
-            return response;
-        await discard(response);
-        return undefined;
-    }
-    /** `GET <realm>?service=…&scope=…` with the Basic login, else the refresh token, else anonymous. */
-    async #getToken(realm, challenge, scopes, refreshToken) {
-        const url = new URL(realm);
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        for (const scope of scopes)
-            url.searchParams.append('scope', scope);
-        const headers = {};
-        const basic = await this.#basic();
-        if (basic)
-            headers.authorization = basic;
-        else if (refreshToken) {
-            url.searchParams.set('grant_type', 'refresh_token');
-            url.searchParams.set('refresh_token', refreshToken);
-        }
-        return this.transport.send({ method: 'GET', url, headers });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/media-types.ts
-const MediaType = {
-    OciIndex: 'application/vnd.oci.image.index.v1+json',
-    OciManifest: 'application/vnd.oci.image.manifest.v1+json',
-    DockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    DockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    OciConfig: 'application/vnd.oci.image.config.v1+json',
-    DockerConfig: 'application/vnd.docker.container.image.v1+json',
-    OciLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    DockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-};
-/**
- * Sent on every manifest GET/HEAD: distribution answers 404 for an OCI manifest when OCI types
- * are missing from Accept, and falls back to schema1 conversions when Docker's are.
- */
-const MANIFEST_ACCEPT = [MediaType.OciIndex, MediaType.OciManifest, MediaType.DockerManifestList, MediaType.DockerManifest].join(', ');
-function isIndexType(mediaType) {
-    return mediaType === MediaType.OciIndex || mediaType === MediaType.DockerManifestList;
-}
-function isManifestType(mediaType) {
-    return mediaType === MediaType.OciManifest || mediaType === MediaType.DockerManifest;
-}
-
 ;// CONCATENATED MODULE: ./src/registry/retry.ts
 
 
@@ -59726,511 +59642,7 @@ function sleep(ms, signal) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/registry/client.ts
-
-
-
-
-
-
-
-
-
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-const MAX_TAG_PAGES = 1000;
-/** A manifest PUT refused with these while another PUT of a blob or child it names is under way. */
-const LINK_RACE_CODES = ['MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN', 'DIGEST_INVALID'];
-/** Chunk size once a monolithic upload was refused as too large; halved on each further 413. */
-const FIRST_CHUNK_BYTES = 1024 * 1024;
-const MIN_CHUNK_BYTES = 64 * 1024;
-/** The distribution API of one registry: manifests, blobs and tags, authenticated and verified. */
-class RegistryClient {
-    registry;
-    transport;
-    auth;
-    logger;
-    #deleteAction;
-    retry;
-    #limiter;
-    /** Set once a monolithic PUT was refused as too large: later uploads go in chunks. */
-    #chunked = false;
-    #chunkBytes = FIRST_CHUNK_BYTES;
-    #minChunkBytes = MIN_CHUNK_BYTES;
-    #largeBodyFailures = 0;
-    constructor(registry, options) {
-        this.registry = registry;
-        this.transport = options.transport;
-        this.logger = options.logger ?? silentLogger;
-        this.auth = new Authenticator(registry, options.transport, options.credentials, this.logger);
-        this.#deleteAction = options.deleteAction ?? 'delete';
-        this.retry = options.retry ?? DEFAULT_RETRY;
-        this.#limiter = options.limiter;
-    }
-    /** A repository of this registry, as the value the rest of the code passes around. */
-    ref(repository) {
-        return { registry: this.registry, repository };
-    }
-    url(path) {
-        return new URL(path, this.transport.baseUrl(this.registry));
-    }
-    scope(repository, actions) {
-        const names = actions.map((a) => (a === 'delete' ? this.#deleteAction : a));
-        return `repository:${repository}:${[...new Set(names)].join(',')}`;
-    }
-    /**
-     * Sends with the token for `scopes`; on a 401 re-authenticates once with what the challenge
-     * asks for. `make` builds the request anew, so a body can be sent again.
-     */
-    request(scopes, make) {
-        // Each request holds one of the registry's places until its response (a blob PUT: its whole body) arrives.
-        return this.#limiter ? this.#limiter.run(() => this.#request(scopes, make)) : this.#request(scopes, make);
-    }
-    /**
-     * One idempotent operation, retried on network errors, 429 and 5xx (transport.ts and retry.ts):
-     * callers never wrap single requests. Blob transfers (getBlob, mountBlob, uploadBlob) are parts
-     * of a copy, which retries them whole.
-     */
-    #attempt(what, step) {
-        return withRetry(what, step, this.retry, this.logger);
-    }
-    async #request(scopes, make) {
-        const header = await this.auth.authorization(scopes);
-        const first = make();
-        const response = await this.transport.send(withAuth(first, header));
-        if (response.status !== 401)
-            return response;
-        if (response.url.host !== first.url.host) {
-            // A storage host behind a redirect asking for credentials: its challenge is not the
-            // registry's, and answering it would hand the registry's login to a stranger.
-            await discard(response);
-            throw new RegistryError(first.method, redactUrl(response.url), 401, [], `${response.url.host} asked for credentials after a redirect from ${first.url.host}; nothing was sent to it`);
-        }
-        const retry = await this.auth.reauthorize(scopes, response, header);
-        if (retry === undefined)
-            return response;
-        await discard(response);
-        return this.transport.send(withAuth(make(), retry));
-    }
-    async headManifest(repository, reference) {
-        return this.#attempt(`HEAD ${refName(this.ref(repository), reference)}`, () => this.#headManifestOnce(repository, reference));
-    }
-    async getManifest(repository, reference) {
-        return this.#attempt(`GET ${refName(this.ref(repository), reference)}`, () => this.#getManifestOnce(repository, reference));
-    }
-    /**
-     * PUTs the exact bytes; says whether the registry confirmed the digest (Docker-Content-Digest):
-     * a confirmed tag needs no HEAD to verify it.
-     */
-    async putManifestConfirmed(repository, reference, manifest) {
-        return this.#attempt(`PUT ${refName(this.ref(repository), reference)}`, () => this.#putManifestConfirmedOnce(repository, reference, manifest));
-    }
-    /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
-    async deleteManifest(repository, reference) {
-        return this.#attempt(`DELETE ${refName(this.ref(repository), reference)}`, () => this.#deleteManifestOnce(repository, reference));
-    }
-    /** Size of a blob in the repository, or undefined when it is not there. */
-    async headBlob(repository, digest) {
-        return this.#attempt(`HEAD ${refName(this.ref(repository), digest)}`, () => this.#headBlobOnce(repository, digest));
-    }
-    /**
-     * Every tag of a repository, following `Link: rel="next"` pages: at most `maxPages` of them
-     * (a million tags at n=1000), and never the same page twice. A failure starts the listing over.
-     */
-    async listTags(repository, pageSize = 1000, maxPages = MAX_TAG_PAGES) {
-        return this.#attempt(`list ${refName(this.ref(repository))}`, () => this.#listTagsOnce(repository, pageSize, maxPages));
-    }
-    async #headManifestOnce(repository, reference) {
-        const url = this.url(`/v2/${repository}/manifests/${reference}`);
-        const response = await this.request([this.scope(repository, ['pull'])], () => ({
-            method: 'HEAD',
-            url,
-            headers: { accept: MANIFEST_ACCEPT },
-        }));
-        if (response.status === 404) {
-            // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
-            await discard(response);
-            return undefined;
-        }
-        if (response.status !== 200)
-            throw await errorFrom('HEAD', response);
-        await discard(response);
-        const digest = header(response, 'docker-content-digest');
-        if (!digest)
-            return this.#headFromGet(repository, reference);
-        return { digest, mediaType: header(response, 'content-type') ?? '', size: Number(header(response, 'content-length') ?? 0) };
-    }
-    /** Registries that leave Docker-Content-Digest off a HEAD get a GET instead. */
-    async #headFromGet(repository, reference) {
-        const manifest = await this.#getManifestOnce(repository, reference);
-        return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
-    }
-    async #getManifestOnce(repository, reference) {
-        const url = this.url(`/v2/${repository}/manifests/${reference}`);
-        const response = await this.request([this.scope(repository, ['pull'])], () => ({
-            method: 'GET',
-            url,
-            headers: { accept: MANIFEST_ACCEPT },
-        }));
-        if (response.status !== 200)
-            throw await errorFrom('GET', response);
-        const declared = Number(header(response, 'content-length') ?? 0);
-        if (declared > MAX_MANIFEST_BYTES) {
-            response.body.destroy();
-            throw new RegistryError('GET', redactUrl(url), 200, [], `manifest of ${declared} bytes is over the ${MAX_MANIFEST_BYTES}-byte limit`);
-        }
-        const bytes = await readBody(response, MAX_MANIFEST_BYTES);
-        const digest = sha256(bytes);
-        const announced = header(response, 'docker-content-digest');
-        const what = `manifest ${refName(this.ref(repository), reference)}`;
-        // A pin in any supported algorithm is checked against the bytes; an unknown algorithm is refused.
-        if (isDigest(reference))
-            verifyBytes(reference, bytes, what);
-        if (announced)
-            verifyBytes(announced, bytes, what);
-        const mediaType = header(response, 'content-type')?.split(';')[0].trim() || mediaTypeOf(bytes);
-        return { bytes, mediaType, digest };
-    }
-    /** PUTs the exact bytes; returns their digest, checked against what the registry says it stored. */
-    async putManifest(repository, reference, manifest) {
-        return (await this.putManifestConfirmed(repository, reference, manifest)).digest;
-    }
-    /**
-     * As putManifest, and says whether the registry confirmed the digest (Docker-Content-Digest):
-     * a confirmed tag needs no HEAD to verify it.
-     */
-    async #putManifestConfirmedOnce(repository, reference, manifest) {
-        const url = this.url(`/v2/${repository}/manifests/${reference}`);
-        const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({
-            method: 'PUT',
-            url,
-            headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length },
-            body: manifest.bytes,
-        }));
-        if (response.status !== 201 && response.status !== 200) {
-            const error = await errorFrom('PUT', response);
-            // distribution 2.8 rewrites a link file (truncate, then write) each time a blob or manifest
-            // it names is put again; a PUT reading it meanwhile is refused (docs/registries.md, "Blobs").
-            if (response.status === 400 && LINK_RACE_CODES.some((code) => error.hasCode(code)))
-                throw retryable(error);
-            throw error;
-        }
-        await discard(response);
-        const digest = sha256(manifest.bytes);
-        const stored = header(response, 'docker-content-digest');
-        if (stored?.startsWith('sha256:') && stored !== digest)
-            throw new DigestMismatchError(digest, stored, `manifest put as ${refName(this.ref(repository), reference)}`);
-        return { digest, confirmed: stored === digest };
-    }
-    /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
-    async #deleteManifestOnce(repository, reference) {
-        const url = this.url(`/v2/${repository}/manifests/${reference}`);
-        const response = await this.request([this.scope(repository, ['pull', 'delete'])], () => ({ method: 'DELETE', url }));
-        if (response.status >= 500 || response.status === 429 || response.status === 401)
-            throw await errorFrom('DELETE', response);
-        await discard(response);
-        return response.status;
-    }
-    /** Size of a blob in the repository, or undefined when it is not there. */
-    async #headBlobOnce(repository, digest) {
-        const url = this.url(`/v2/${repository}/blobs/${digest}`);
-        const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, followRedirects: true }));
-        if (response.status === 404) {
-            // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
-            await discard(response);
-            return undefined;
-        }
-        if (response.status !== 200)
-            throw await errorFrom('HEAD', response);
-        await discard(response);
-        return Number(header(response, 'content-length') ?? 0);
-    }
-    /** A blob's bytes as a stream (redirects to storage hosts followed without the token); `size` sizes its deadline. */
-    async getBlob(repository, digest, size) {
-        const url = this.url(`/v2/${repository}/blobs/${digest}`);
-        const response = await this.request([this.scope(repository, ['pull'])], () => ({
-            method: 'GET',
-            url,
-            followRedirects: true,
-            deadlineMs: blobDeadlineMs(size),
-        }));
-        if (response.status !== 200)
-            throw await errorFrom('GET', response);
-        return response;
-    }
-    /**
-     * Cross-repository mount: true when the registry linked the blob (201). A 202 means it opened
-     * an upload session instead; we cancel it and the caller uploads.
-     */
-    async mountBlob(repository, digest, from) {
-        const url = this.url(`/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
-        const response = await this.request([this.scope(repository, ['pull', 'push']), this.scope(from, ['pull'])], () => ({
-            method: 'POST',
-            url,
-            headers: { 'content-length': 0 },
-        }));
-        if (response.status >= 500 || response.status === 429)
-            throw await errorFrom('POST', response);
-        await discard(response);
-        if (response.status === 201)
-            return true;
-        if (response.status === 202)
-            await this.#cancelUpload(response, [this.scope(repository, ['pull', 'push'])]);
-        // A refused mount (202, or 401/403/404 where the source is not readable) means: upload instead.
-        return false;
-    }
-    async #cancelUpload(response, scopes) {
-        const location = header(response, 'location');
-        if (!location)
-            return;
-        const url = new URL(location, response.url);
-        try {
-            const cancel = await this.request(scopes, () => ({ method: 'DELETE', url }));
-            await discard(cancel);
-        }
-        catch {
-            // An abandoned session expires on its own.
-        }
-    }
-    /**
-     * Uploads one blob: POST then PUT ?digest= (two requests); in chunks with Content-Range once
-     * the registry refused a monolithic PUT as too large. `open` is called once the upload session
-     * exists, so a source download never waits on the destination.
-     */
-    async uploadBlob(repository, digest, size, open) {
-        const scopes = [this.scope(repository, ['pull', 'push'])];
-        const start = this.url(`/v2/${repository}/blobs/uploads/`);
-        const opened = await this.request(scopes, () => ({ method: 'POST', url: start, headers: { 'content-length': 0 } }));
-        if (opened.status !== 202)
-            throw await errorFrom('POST', opened);
-        await discard(opened);
-        const minChunk = Number(header(opened, 'oci-chunk-min-length') ?? 0);
-        if (minChunk > this.#minChunkBytes)
-            this.#minChunkBytes = minChunk;
-        const location = uploadLocation(opened);
-        const body = typeof open === 'function' ? await open() : open;
-        if (this.#chunked)
-            return this.#uploadChunks(scopes, location, digest, body);
-        const put = withDigest(location, digest);
-        const authorization = await this.auth.authorization(scopes);
-        let response;
-        try {
-            response = await this.transport.send(withAuth({
-                method: 'PUT',
-                url: put,
-                headers: { 'content-type': 'application/octet-stream', 'content-length': size },
-                body,
-                deadlineMs: blobDeadlineMs(size),
-            }, authorization));
-        }
-        catch (error) {
-            // A proxy refusing a large body often answers 413 and closes before reading it: the client
-            // may only see the broken pipe. Twice in a row on a large body reads as that limit.
-            if (isNetworkError(error) && size > this.#chunkBytes && ++this.#largeBodyFailures >= 2) {
-                this.#chunked = true;
-                this.logger.info(`${this.registry}: large blob uploads keep breaking off; uploading in chunks of ${this.#chunkBytes} bytes`);
-            }
-            throw error;
-        }
-        if (response.status === 201) {
-            await discard(response);
-            return;
-        }
-        if (response.status === 413) {
-            // A proxy in front of the registry limits body sizes: chunks from now on.
-            this.#chunked = true;
-            this.logger.info(`${this.registry}: a monolithic blob upload was refused as too large; uploading in chunks of ${this.#chunkBytes} bytes`);
-            body.destroy();
-            throw retryable(await errorFrom('PUT', response));
-        }
-        throw await errorFrom('PUT', response);
-    }
-    async #uploadChunks(scopes, first, digest, body) {
-        let location = first;
-        let offset = 0;
-        let pending = [];
-        let pendingSize = 0;
-        const send = async () => {
-            const chunk = Buffer.concat(pending, pendingSize);
-            pending = [];
-            pendingSize = 0;
-            const url = location;
-            const response = await this.request(scopes, () => ({
-                method: 'PATCH',
-                url,
-                headers: {
-                    'content-type': 'application/octet-stream',
-                    'content-length': chunk.length,
-                    'content-range': `${offset}-${offset + chunk.length - 1}`,
-                },
-                body: chunk,
-                deadlineMs: blobDeadlineMs(chunk.length),
-            }));
-            if (response.status === 413 && this.#chunkBytes > this.#minChunkBytes) {
-                this.#chunkBytes = Math.max(this.#minChunkBytes, Math.floor(this.#chunkBytes / 2));
-                body.destroy();
-                throw retryable(await errorFrom('PATCH', response, `chunks are now ${this.#chunkBytes} bytes`));
-            }
-            if (response.status !== 202)
-                throw await errorFrom('PATCH', response);
-            await discard(response);
-            offset += chunk.length;
-            location = uploadLocation(response);
-        };
-        for await (const data of body) {
-            pending.push(data);
-            pendingSize += data.length;
-            while (pendingSize >= this.#chunkBytes)
-                await send();
-        }
-        if (pendingSize > 0)
-            await send();
-        const url = withDigest(location, digest);
-        const done = await this.request(scopes, () => ({ method: 'PUT', url, headers: { 'content-length': 0 } }));
-        if (done.status !== 201)
-            throw await errorFrom('PUT', done);
-        await discard(done);
-    }
-    /**
-     * Every tag of a repository, following `Link: rel="next"` pages: at most `maxPages` of them
-     * (a million tags at n=1000), and never the same page twice.
-     */
-    async #listTagsOnce(repository, pageSize = 1000, maxPages = MAX_TAG_PAGES) {
-        const tags = [];
-        let url = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
-        const seen = new Set();
-        while (url) {
-            if (seen.has(url.toString()))
-                throw new RegistryError('GET', redactUrl(url), 200, [], 'tag list pagination loops');
-            if (seen.size >= maxPages)
-                throw new RegistryError('GET', redactUrl(url), 200, [], `the tag list of ${repository} goes on past ${maxPages} pages; stopped`);
-            seen.add(url.toString());
-            const current = url;
-            const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url: current }));
-            if (response.status === 404) {
-                await discard(response);
-                return tags;
-            }
-            if (response.status !== 200)
-                throw await errorFrom('GET', response);
-            const page = parseJsonBody(await readBody(response, 16 * 1024 * 1024), 'GET', current);
-            tags.push(...(page.tags ?? []));
-            url = parseNextLink(header(response, 'link'), current);
-        }
-        return tags;
-    }
-}
-/** Marks an error worth another attempt although its status is not a temporary one. */
-function retryable(error) {
-    return Object.assign(error, { retryable: true });
-}
-function withAuth(request, authorization) {
-    if (!authorization)
-        return request;
-    return { ...request, headers: { ...request.headers, authorization } };
-}
-function header(response, name) {
-    const value = response.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-/** Location is relative to the request URL, and its query (upload state) must be kept. */
-function uploadLocation(response) {
-    const location = header(response, 'location');
-    if (!location)
-        throw new RegistryError('POST', redactUrl(response.url), response.status, [], 'upload response without a Location');
-    return new URL(location, response.url);
-}
-function withDigest(location, digest) {
-    const url = new URL(location);
-    url.searchParams.set('digest', digest);
-    return url;
-}
-/** `algorithm:hex` rather than a tag (a tag cannot contain a colon). */
-function isDigest(reference) {
-    return reference.includes(':');
-}
-function mediaTypeOf(bytes) {
-    try {
-        return String(JSON.parse(bytes.toString('utf8')).mediaType ?? '');
-    }
-    catch {
-        return '';
-    }
-}
-
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/registry/manifest.ts
-
-
-function parseJson(bytes, what) {
-    try {
-        return JSON.parse(bytes.toString('utf8'));
-    }
-    catch (error) {
-        throw new Error(`${what} is not valid JSON: ${error.message}`, { cause: error });
-    }
-}
-function isIndex(mediaType, bytes) {
-    if (isIndexType(mediaType))
-        return true;
-    // An OCI index may leave mediaType out of its body; its `manifests` key says what it is.
-    const body = parseJson(bytes, 'manifest');
-    return Array.isArray(body.manifests) && body.config === undefined;
-}
-function platformString(platform) {
-    if (!platform)
-        return undefined;
-    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
-}
-/** `linux/arm64` matches `linux/arm64/v8` as docker does; a variant given must match. */
-function platformMatches(wanted, platform) {
-    if (!platform)
-        return false;
-    const [os, architecture, variant] = wanted.split('/');
-    if (platform.os !== os || platform.architecture !== architecture)
-        return false;
-    return variant === undefined || platform.variant === variant;
-}
-/** Every blob an image manifest references: its config, then its layers. */
-function blobsOf(manifest) {
-    return [manifest.config, ...manifest.layers];
-}
-/**
- * The index a copy of only `platforms` writes: the index itself when every platform is kept (or
- * none is asked for), else a new index of the kept children, whose digest differs. Mirror plans
- * with the same function copy writes with, so the planned digest is the written one.
- */
-function subsetIndex(root, platforms, label) {
-    const index = parseJson(root.bytes, `index ${label}`);
-    if (platforms.length === 0)
-        return { manifest: root, children: index.manifests };
-    const children = index.manifests.filter((child) => platforms.some((p) => platformMatches(p, child.platform)));
-    const missing = platforms.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
-    if (missing.length)
-        throw new Error(`${label} has no ${missing.join(', ')} image`);
-    if (children.length === index.manifests.length)
-        return { manifest: root, children };
-    const bytes = Buffer.from(JSON.stringify({ ...index, manifests: children }));
-    return { manifest: { bytes, mediaType: root.mediaType, digest: sha256(bytes) }, children };
-}
-
-;// CONCATENATED MODULE: ./src/registry/verify.ts
-
-/**
- * Checks that every tag resolves to `digest` (one HEAD each); the error names the first that
- * does not, and what it holds. `when` says after what (`after the copy`).
- */
-async function verifyTags(client, repository, tags, digest, when) {
-    const heads = await Promise.all(tags.map((tag) => client.headManifest(repository, tag)));
-    tags.forEach((tag, i) => {
-        if (heads[i]?.digest !== digest) {
-            throw new Error(`${refName(client.ref(repository), tag)} resolves to ${heads[i]?.digest ?? 'nothing'} ${when}, not ${digest}`);
-        }
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/registry/copy.ts
-
 
 
 
@@ -60563,6 +59975,592 @@ class CredentialStore {
     }
 }
 
+;// CONCATENATED MODULE: ./src/registry/auth/authenticator.ts
+
+
+
+const MIN_TOKEN_LIFETIME_S = 60;
+const EXPIRY_MARGIN_MS = 10_000;
+/** Authorization for one registry: ping once, then Basic or scoped Bearer tokens, cached. */
+class Authenticator {
+    registry;
+    transport;
+    credentials;
+    logger;
+    #challenge;
+    #tokens = new Map();
+    constructor(registry, transport, credentials, logger) {
+        this.registry = registry;
+        this.transport = transport;
+        this.credentials = credentials;
+        this.logger = logger;
+    }
+    /** The Authorization header for these scopes, or undefined where none is needed. */
+    async authorization(scopes) {
+        const challenge = await this.#ping();
+        if (!challenge)
+            return undefined;
+        if (challenge.scheme.toLowerCase() === 'basic')
+            return this.#basic();
+        return (await this.#token(challenge, scopes)).header;
+    }
+    /**
+     * After a 401: learn the challenge it carried (a new realm, or a scope we did not ask for),
+     * and return a header for the union of scopes. Undefined when nothing new can be tried.
+     */
+    async reauthorize(scopes, response, previous) {
+        const challenges = parseChallenges(response.headers['www-authenticate']);
+        const bearer = findChallenge(challenges, 'bearer');
+        const basic = findChallenge(challenges, 'basic');
+        if (bearer) {
+            this.#challenge = Promise.resolve(bearer);
+            const wanted = mergeScopes([...scopes, ...splitScopes(bearer.params.scope)]);
+            // A fresh token for the scopes the last one already named would be refused the same way.
+            if (bearer.params.error === 'insufficient_scope' && previous && wanted.join(' ') === mergeScopes(scopes).join(' '))
+                return undefined;
+            this.#tokens.delete(this.#key(bearer, wanted));
+            const header = (await this.#token(bearer, wanted)).header;
+            return header === previous ? undefined : header;
+        }
+        if (basic) {
+            this.#challenge = Promise.resolve(basic);
+            const header = await this.#basic();
+            return header === previous ? undefined : header;
+        }
+        return undefined;
+    }
+    #ping() {
+        this.#challenge ??= (async () => {
+            const url = new URL('/v2/', this.transport.baseUrl(this.registry));
+            const response = await this.transport.send({ method: 'GET', url });
+            await discard(response);
+            if (response.status === 200)
+                return null;
+            if (response.status !== 401)
+                throw new RegistryError('GET', url.toString(), response.status, [], 'the registry API ping failed');
+            const challenges = parseChallenges(response.headers['www-authenticate']);
+            const challenge = findChallenge(challenges, 'bearer') ?? findChallenge(challenges, 'basic');
+            if (!challenge)
+                throw new RegistryError('GET', url.toString(), 401, [], 'no Bearer or Basic challenge in WWW-Authenticate');
+            return challenge;
+        })().catch((error) => {
+            this.#challenge = undefined;
+            throw error;
+        });
+        return this.#challenge;
+    }
+    async #basic() {
+        const credential = await this.credentials.get(this.registry);
+        if (!credential?.username || credential.password === undefined)
+            return undefined;
+        const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
+        // The encoded pair is as secret as the password: a server echoing Authorization must not print it.
+        this.logger.mask(encoded);
+        return `Basic ${encoded}`;
+    }
+    #key(challenge, scopes) {
+        return [challenge.params.realm, challenge.params.service ?? '', mergeScopes(scopes).join(' ')].join('|');
+    }
+    #token(challenge, scopes) {
+        const key = this.#key(challenge, scopes);
+        const cached = this.#tokens.get(key);
+        if (cached) {
+            return cached.then((token) => {
+                if (token.expiresAt - EXPIRY_MARGIN_MS > Date.now())
+                    return token;
+                this.#tokens.delete(key);
+                return this.#token(challenge, scopes);
+            });
+        }
+        const fetched = this.#fetchToken(challenge, mergeScopes(scopes)).catch((error) => {
+            this.#tokens.delete(key);
+            throw error;
+        });
+        this.#tokens.set(key, fetched);
+        return fetched;
+    }
+    async #fetchToken(challenge, scopes) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new RegistryError('GET', this.registry, 401, [], 'Bearer challenge without a realm');
+        const credential = await this.credentials.get(this.registry);
+        const refreshToken = credential?.refreshToken;
+        // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
+        const posted = refreshToken ? await this.#postRefreshToken(realm, challenge, scopes, refreshToken) : undefined;
+        const method = posted ? 'POST' : 'GET';
+        const response = posted ?? (await this.#getToken(realm, challenge, scopes, refreshToken));
+        if (response.status !== 200)
+            throw await errorFrom(method, response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
+        const body = parseJsonBody(await readBody(response, 1024 * 1024), method, response.url);
+        const token = body?.token ?? body?.access_token;
+        if (typeof token !== 'string' || !token)
+            throw new RegistryError(method, redactUrl(response.url), 200, [], 'token response without a token');
+        // Masked the moment they are minted.
+        if (typeof body?.refresh_token === 'string')
+            this.logger.mask(body.refresh_token);
+        this.logger.mask(token);
+        const lifetime = Math.max(MIN_TOKEN_LIFETIME_S, Number(body?.expires_in) || MIN_TOKEN_LIFETIME_S);
+        return { header: `Bearer ${token}`, expiresAt: Date.now() + lifetime * 1000 };
+    }
+    /** The OAuth2 form POST; undefined where the realm does not take it (404/405). */
+    async #postRefreshToken(realm, challenge, scopes, refreshToken) {
+        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'container-image-actions' });
+        if (challenge.params.service)
+            form.set('service', challenge.params.service);
+        if (scopes.length)
+            form.set('scope', scopes.join(' '));
+        const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+        const response = await this.transport.send({ method: 'POST', url: new URL(realm), headers, body: Buffer.from(form.toString()) });
+        if (response.status !== 404 && response.status !== 405)
+            return response;
+        await discard(response);
+        return undefined;
+    }
+    /** `GET <realm>?service=…&scope=…` with the Basic login, else the refresh token, else anonymous. */
+    async #getToken(realm, challenge, scopes, refreshToken) {
+        const url = new URL(realm);
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        for (const scope of scopes)
+            url.searchParams.append('scope', scope);
+        const headers = {};
+        const basic = await this.#basic();
+        if (basic)
+            headers.authorization = basic;
+        else if (refreshToken) {
+            url.searchParams.set('grant_type', 'refresh_token');
+            url.searchParams.set('refresh_token', refreshToken);
+        }
+        return this.transport.send({ method: 'GET', url, headers });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+
+
+
+
+
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const MAX_TAG_PAGES = 1000;
+/** A manifest PUT refused with these while another PUT of a blob or child it names is under way. */
+const LINK_RACE_CODES = ['MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN', 'DIGEST_INVALID'];
+/** Chunk size once a monolithic upload was refused as too large; halved on each further 413. */
+const FIRST_CHUNK_BYTES = 1024 * 1024;
+const MIN_CHUNK_BYTES = 64 * 1024;
+/** The distribution API of one registry: manifests, blobs and tags, authenticated and verified. */
+class RegistryClient {
+    registry;
+    transport;
+    auth;
+    logger;
+    #deleteAction;
+    retry;
+    #limiter;
+    /** Set once a monolithic PUT was refused as too large: later uploads go in chunks. */
+    #chunked = false;
+    #chunkBytes = FIRST_CHUNK_BYTES;
+    #minChunkBytes = MIN_CHUNK_BYTES;
+    #largeBodyFailures = 0;
+    constructor(registry, options) {
+        this.registry = registry;
+        this.transport = options.transport;
+        this.logger = options.logger ?? silentLogger;
+        this.auth = new Authenticator(registry, options.transport, options.credentials, this.logger);
+        this.#deleteAction = options.deleteAction ?? 'delete';
+        this.retry = options.retry ?? DEFAULT_RETRY;
+        this.#limiter = options.limiter;
+    }
+    /** A repository of this registry, as the value the rest of the code passes around. */
+    ref(repository) {
+        return { registry: this.registry, repository };
+    }
+    url(path) {
+        return new URL(path, this.transport.baseUrl(this.registry));
+    }
+    scope(repository, actions) {
+        const names = actions.map((a) => (a === 'delete' ? this.#deleteAction : a));
+        return `repository:${repository}:${[...new Set(names)].join(',')}`;
+    }
+    /**
+     * Sends with the token for `scopes`; on a 401 re-authenticates once with what the challenge
+     * asks for. `make` builds the request anew, so a body can be sent again.
+     */
+    request(scopes, make) {
+        return this.#limit(() => this.#request(scopes, make));
+    }
+    /** Each request holds one of the registry's places until its response (a blob PUT: its whole body) arrives. */
+    #limit(send) {
+        return this.#limiter ? this.#limiter.run(send) : send();
+    }
+    /**
+     * One idempotent operation, retried on network errors, 429 and 5xx (transport.ts and retry.ts):
+     * callers never wrap single requests. Blob transfers (getBlob, mountBlob, uploadBlob) are parts
+     * of a copy, which retries them whole.
+     */
+    #attempt(what, step) {
+        return withRetry(what, step, this.retry, this.logger);
+    }
+    async #request(scopes, make) {
+        const header = await this.auth.authorization(scopes);
+        const first = make();
+        const response = await this.transport.send(withAuth(first, header));
+        if (response.status !== 401)
+            return response;
+        if (response.url.host !== first.url.host) {
+            // A storage host behind a redirect asking for credentials: its challenge is not the
+            // registry's, and answering it would hand the registry's login to a stranger.
+            await discard(response);
+            throw new RegistryError(first.method, redactUrl(response.url), 401, [], `${response.url.host} asked for credentials after a redirect from ${first.url.host}; nothing was sent to it`);
+        }
+        const retry = await this.auth.reauthorize(scopes, response, header);
+        if (retry === undefined)
+            return response;
+        await discard(response);
+        return this.transport.send(withAuth(make(), retry));
+    }
+    async headManifest(repository, reference) {
+        return this.#attempt(`HEAD ${refName(this.ref(repository), reference)}`, () => this.#headManifestOnce(repository, reference));
+    }
+    async getManifest(repository, reference) {
+        return this.#attempt(`GET ${refName(this.ref(repository), reference)}`, () => this.#getManifestOnce(repository, reference));
+    }
+    /**
+     * PUTs the exact bytes; says whether the registry confirmed the digest (Docker-Content-Digest):
+     * a confirmed tag needs no HEAD to verify it.
+     */
+    async putManifestConfirmed(repository, reference, manifest) {
+        return this.#attempt(`PUT ${refName(this.ref(repository), reference)}`, () => this.#putManifestConfirmedOnce(repository, reference, manifest));
+    }
+    /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
+    async deleteManifest(repository, reference) {
+        return this.#attempt(`DELETE ${refName(this.ref(repository), reference)}`, () => this.#deleteManifestOnce(repository, reference));
+    }
+    /** Size of a blob in the repository, or undefined when it is not there. */
+    async headBlob(repository, digest) {
+        return this.#attempt(`HEAD ${refName(this.ref(repository), digest)}`, () => this.#headBlobOnce(repository, digest));
+    }
+    /**
+     * Every tag of a repository, following `Link: rel="next"` pages: at most `maxPages` of them
+     * (a million tags at n=1000), and never the same page twice. A failure starts the listing over.
+     */
+    async listTags(repository, pageSize = 1000, maxPages = MAX_TAG_PAGES) {
+        return this.#attempt(`list ${refName(this.ref(repository))}`, () => this.#listTagsOnce(repository, pageSize, maxPages));
+    }
+    async #headManifestOnce(repository, reference) {
+        const url = this.url(`/v2/${repository}/manifests/${reference}`);
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({
+            method: 'HEAD',
+            url,
+            headers: { accept: MANIFEST_ACCEPT },
+        }));
+        if (response.status === 404) {
+            // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
+            await discard(response);
+            return undefined;
+        }
+        if (response.status !== 200)
+            throw await errorFrom('HEAD', response);
+        await discard(response);
+        const digest = header(response, 'docker-content-digest');
+        if (!digest)
+            return this.#headFromGet(repository, reference);
+        return { digest, mediaType: header(response, 'content-type') ?? '', size: Number(header(response, 'content-length') ?? 0) };
+    }
+    /** Registries that leave Docker-Content-Digest off a HEAD get a GET instead. */
+    async #headFromGet(repository, reference) {
+        const manifest = await this.#getManifestOnce(repository, reference);
+        return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+    }
+    async #getManifestOnce(repository, reference) {
+        const url = this.url(`/v2/${repository}/manifests/${reference}`);
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({
+            method: 'GET',
+            url,
+            headers: { accept: MANIFEST_ACCEPT },
+        }));
+        if (response.status !== 200)
+            throw await errorFrom('GET', response);
+        const declared = Number(header(response, 'content-length') ?? 0);
+        if (declared > MAX_MANIFEST_BYTES) {
+            response.body.destroy();
+            throw new RegistryError('GET', redactUrl(url), 200, [], `manifest of ${declared} bytes is over the ${MAX_MANIFEST_BYTES}-byte limit`);
+        }
+        const bytes = await readBody(response, MAX_MANIFEST_BYTES);
+        const digest = sha256(bytes);
+        const announced = header(response, 'docker-content-digest');
+        const what = `manifest ${refName(this.ref(repository), reference)}`;
+        // A pin in any supported algorithm is checked against the bytes; an unknown algorithm is refused.
+        if (isDigest(reference))
+            verifyBytes(reference, bytes, what);
+        if (announced)
+            verifyBytes(announced, bytes, what);
+        const mediaType = header(response, 'content-type')?.split(';')[0].trim() || mediaTypeOf(bytes);
+        return { bytes, mediaType, digest };
+    }
+    /** PUTs the exact bytes; returns their digest, checked against what the registry says it stored. */
+    async putManifest(repository, reference, manifest) {
+        return (await this.putManifestConfirmed(repository, reference, manifest)).digest;
+    }
+    async #putManifestConfirmedOnce(repository, reference, manifest) {
+        const url = this.url(`/v2/${repository}/manifests/${reference}`);
+        const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({
+            method: 'PUT',
+            url,
+            headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length },
+            body: manifest.bytes,
+        }));
+        if (response.status !== 201 && response.status !== 200) {
+            const error = await errorFrom('PUT', response);
+            // distribution 2.8 rewrites a link file (truncate, then write) each time a blob or manifest
+            // it names is put again; a PUT reading it meanwhile is refused (docs/registries.md, "Blobs").
+            if (response.status === 400 && LINK_RACE_CODES.some((code) => error.hasCode(code)))
+                throw retryable(error);
+            throw error;
+        }
+        await discard(response);
+        const digest = sha256(manifest.bytes);
+        const stored = header(response, 'docker-content-digest');
+        if (stored?.startsWith('sha256:') && stored !== digest)
+            throw new DigestMismatchError(digest, stored, `manifest put as ${refName(this.ref(repository), reference)}`);
+        return { digest, confirmed: stored === digest };
+    }
+    async #deleteManifestOnce(repository, reference) {
+        const url = this.url(`/v2/${repository}/manifests/${reference}`);
+        const response = await this.request([this.scope(repository, ['pull', 'delete'])], () => ({ method: 'DELETE', url }));
+        if (response.status >= 500 || response.status === 429 || response.status === 401)
+            throw await errorFrom('DELETE', response);
+        await discard(response);
+        return response.status;
+    }
+    async #headBlobOnce(repository, digest) {
+        const url = this.url(`/v2/${repository}/blobs/${digest}`);
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, followRedirects: true }));
+        if (response.status === 404) {
+            // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
+            await discard(response);
+            return undefined;
+        }
+        if (response.status !== 200)
+            throw await errorFrom('HEAD', response);
+        await discard(response);
+        return Number(header(response, 'content-length') ?? 0);
+    }
+    /** A blob's bytes as a stream (redirects to storage hosts followed without the token); `size` sizes its deadline. */
+    async getBlob(repository, digest, size) {
+        const url = this.url(`/v2/${repository}/blobs/${digest}`);
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({
+            method: 'GET',
+            url,
+            followRedirects: true,
+            deadlineMs: blobDeadlineMs(size),
+        }));
+        if (response.status !== 200)
+            throw await errorFrom('GET', response);
+        return response;
+    }
+    /**
+     * Cross-repository mount: true when the registry linked the blob (201). A 202 means it opened
+     * an upload session instead; we cancel it and the caller uploads.
+     */
+    async mountBlob(repository, digest, from) {
+        const url = this.url(`/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
+        const response = await this.request([this.scope(repository, ['pull', 'push']), this.scope(from, ['pull'])], () => ({
+            method: 'POST',
+            url,
+            headers: { 'content-length': 0 },
+        }));
+        if (response.status >= 500 || response.status === 429)
+            throw await errorFrom('POST', response);
+        await discard(response);
+        if (response.status === 201)
+            return true;
+        if (response.status === 202)
+            await this.#cancelUpload(response, [this.scope(repository, ['pull', 'push'])]);
+        // A refused mount (202, or 401/403/404 where the source is not readable) means: upload instead.
+        return false;
+    }
+    async #cancelUpload(response, scopes) {
+        const location = header(response, 'location');
+        if (!location)
+            return;
+        const url = new URL(location, response.url);
+        try {
+            const cancel = await this.request(scopes, () => ({ method: 'DELETE', url }));
+            await discard(cancel);
+        }
+        catch {
+            // An abandoned session expires on its own.
+        }
+    }
+    /**
+     * Uploads one blob: POST then PUT ?digest= (two requests); in chunks with Content-Range once
+     * the registry refused a monolithic PUT as too large. `open` is called once the upload session
+     * exists, so a source download never waits on the destination.
+     */
+    async uploadBlob(repository, digest, size, open) {
+        const scopes = [this.scope(repository, ['pull', 'push'])];
+        const start = this.url(`/v2/${repository}/blobs/uploads/`);
+        const opened = await this.request(scopes, () => ({ method: 'POST', url: start, headers: { 'content-length': 0 } }));
+        if (opened.status !== 202)
+            throw await errorFrom('POST', opened);
+        await discard(opened);
+        const minChunk = Number(header(opened, 'oci-chunk-min-length') ?? 0);
+        if (minChunk > this.#minChunkBytes)
+            this.#minChunkBytes = minChunk;
+        const location = uploadLocation(opened);
+        const source = () => (typeof open === 'function' ? open() : Promise.resolve(open));
+        if (this.#chunked)
+            return this.#uploadChunks(scopes, location, digest, await source());
+        const put = withDigest(location, digest);
+        const authorization = await this.auth.authorization(scopes);
+        let response;
+        let body;
+        try {
+            // The registry's place is taken before the source is opened: a download never sits paused
+            // (and idle-times out) while its upload waits for a place.
+            response = await this.#limit(async () => {
+                body = await source();
+                return this.transport.send(withAuth({
+                    method: 'PUT',
+                    url: put,
+                    headers: { 'content-type': 'application/octet-stream', 'content-length': size },
+                    body,
+                    deadlineMs: blobDeadlineMs(size),
+                }, authorization));
+            });
+        }
+        catch (error) {
+            // A proxy refusing a large body often answers 413 and closes before reading it: the client
+            // may only see the broken pipe. Twice in a row on a large body reads as that limit.
+            if (isNetworkError(error) && size > this.#chunkBytes && ++this.#largeBodyFailures >= 2) {
+                this.#chunked = true;
+                this.logger.info(`${this.registry}: large blob uploads keep breaking off; uploading in chunks of ${this.#chunkBytes} bytes`);
+            }
+            throw error;
+        }
+        if (response.status === 201) {
+            await discard(response);
+            return;
+        }
+        if (response.status === 413) {
+            // A proxy in front of the registry limits body sizes: chunks from now on.
+            this.#chunked = true;
+            this.logger.info(`${this.registry}: a monolithic blob upload was refused as too large; uploading in chunks of ${this.#chunkBytes} bytes`);
+            body?.destroy();
+            throw retryable(await errorFrom('PUT', response));
+        }
+        throw await errorFrom('PUT', response);
+    }
+    async #uploadChunks(scopes, first, digest, body) {
+        let location = first;
+        let offset = 0;
+        let pending = [];
+        let pendingSize = 0;
+        const send = async () => {
+            const chunk = Buffer.concat(pending, pendingSize);
+            pending = [];
+            pendingSize = 0;
+            const url = location;
+            const response = await this.request(scopes, () => ({
+                method: 'PATCH',
+                url,
+                headers: {
+                    'content-type': 'application/octet-stream',
+                    'content-length': chunk.length,
+                    'content-range': `${offset}-${offset + chunk.length - 1}`,
+                },
+                body: chunk,
+                deadlineMs: blobDeadlineMs(chunk.length),
+            }));
+            if (response.status === 413 && this.#chunkBytes > this.#minChunkBytes) {
+                this.#chunkBytes = Math.max(this.#minChunkBytes, Math.floor(this.#chunkBytes / 2));
+                body.destroy();
+                throw retryable(await errorFrom('PATCH', response, `chunks are now ${this.#chunkBytes} bytes`));
+            }
+            if (response.status !== 202)
+                throw await errorFrom('PATCH', response);
+            await discard(response);
+            offset += chunk.length;
+            location = uploadLocation(response);
+        };
+        for await (const data of body) {
+            pending.push(data);
+            pendingSize += data.length;
+            while (pendingSize >= this.#chunkBytes)
+                await send();
+        }
+        if (pendingSize > 0)
+            await send();
+        const url = withDigest(location, digest);
+        const done = await this.request(scopes, () => ({ method: 'PUT', url, headers: { 'content-length': 0 } }));
+        if (done.status !== 201)
+            throw await errorFrom('PUT', done);
+        await discard(done);
+    }
+    async #listTagsOnce(repository, pageSize = 1000, maxPages = MAX_TAG_PAGES) {
+        const tags = [];
+        let url = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
+        const seen = new Set();
+        while (url) {
+            if (seen.has(url.toString()))
+                throw new RegistryError('GET', redactUrl(url), 200, [], 'tag list pagination loops');
+            if (seen.size >= maxPages)
+                throw new RegistryError('GET', redactUrl(url), 200, [], `the tag list of ${repository} goes on past ${maxPages} pages; stopped`);
+            seen.add(url.toString());
+            const current = url;
+            const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url: current }));
+            if (response.status === 404) {
+                await discard(response);
+                return tags;
+            }
+            if (response.status !== 200)
+                throw await errorFrom('GET', response);
+            const page = parseJsonBody(await readBody(response, 16 * 1024 * 1024), 'GET', current);
+            tags.push(...(page.tags ?? []));
+            url = parseNextLink(header(response, 'link'), current);
+        }
+        return tags;
+    }
+}
+/** Marks an error worth another attempt although its status is not a temporary one. */
+function retryable(error) {
+    return Object.assign(error, { retryable: true });
+}
+function withAuth(request, authorization) {
+    if (!authorization)
+        return request;
+    return { ...request, headers: { ...request.headers, authorization } };
+}
+function header(response, name) {
+    const value = response.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/** Location is relative to the request URL, and its query (upload state) must be kept. */
+function uploadLocation(response) {
+    const location = header(response, 'location');
+    if (!location)
+        throw new RegistryError('POST', redactUrl(response.url), response.status, [], 'upload response without a Location');
+    return new URL(location, response.url);
+}
+function withDigest(location, digest) {
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    return url;
+}
+function mediaTypeOf(bytes) {
+    try {
+        return String(JSON.parse(bytes.toString('utf8')).mediaType ?? '');
+    }
+    catch {
+        return '';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registry/session.ts
 
 
@@ -60677,7 +60675,6 @@ class RegistrySession {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/mirror.ts
-
 
 
 
@@ -60829,7 +60826,7 @@ function failureText(failures, keepGoing, planning) {
 function planFailure(failure) {
     const ref = failure.ref ?? '';
     const at = ref ? `${isDigest(ref) ? '@' : ':'}${ref}` : '';
-    const dest = failure.ref ? (failure.item.rename[ref] ?? (isDigest(ref) ? undefined : ref)) : undefined;
+    const dest = failure.ref ? destTagOf(failure.item, ref) : undefined;
     return {
         src: `${repositoryName(failure.item.source)}${at}`,
         dest: `${repositoryName(failure.item.destination)}${dest ? `:${dest}` : ''}`,
@@ -60858,6 +60855,8 @@ async function openSkopeo(context, run) {
         credential: async (registry) => logins.get(registry),
     });
 }
+/** The destination tag of a source tag or digest: its rename, else the same tag; a digest has none. */
+const destTagOf = (item, ref) => item.rename[ref] ?? (isDigest(ref) ? undefined : ref);
 /** Destination tags, or the digest itself for a digest copied without a tag. */
 const tagsOf = (pair) => (pair.destTags.length ? pair.destTags : [pair.digest]);
 const source = (pair) => `${repositoryName(pair.item.source)}${isDigest(pair.srcRef) ? '@' : ':'}${pair.srcRef}`;
@@ -60910,7 +60909,7 @@ async function plan(session, items, parallel) {
             }
         })));
         async function planPair(item, ref) {
-            const destTag = item.rename[ref] ?? (isDigest(ref) ? undefined : ref);
+            const destTag = destTagOf(item, ref);
             let digest;
             if (ref.startsWith('sha256:'))
                 digest = ref;
@@ -61201,7 +61200,6 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 
 
 
-
 /** An empty tar archive (two zero blocks) is the smallest valid layer. */
 const EMPTY_TAR = Buffer.alloc(1024);
 const EMPTY_LAYER = (0,external_node_zlib_.gzipSync)(EMPTY_TAR, { level: 9 });
@@ -61253,9 +61251,6 @@ function isDummy(manifest) {
         return false;
     }
 }
-/** distribution answers these while another process rewrites a blob link the manifest names. */
-const RACING_CODES = ['MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN', 'DIGEST_INVALID'];
-const DUMMY_PUT_ATTEMPTS = 2;
 /** When the dummy was put on its tag (its annotation), or undefined for a manifest that is no dummy. */
 function dummyTime(manifest) {
     if (!isDummy(manifest))
@@ -61266,37 +61261,23 @@ function dummyTime(manifest) {
 }
 /**
  * Puts one dummy on every tag of `tags` and returns its digest; its two blobs are uploaded where
- * `hasBlobs` says the repository may lack them. distribution 2.8 rewrites a blob's link file
- * (truncate, then write) on every upload of that blob, so a manifest PUT racing another
- * process's upload of the same dummy blob is refused as naming an unknown or invalid blob: that
- * refusal is retried after making sure the blobs are there.
+ * `hasBlobs` says the repository may lack them. (A PUT refused while another process re-uploads
+ * the same blob is retried by the client: docs/registries.md, "Blobs".)
  */
 async function putDummy(client, repository, tags, hasBlobs = false) {
     const dummy = dummyManifest(tags[0]);
-    let ensure = !hasBlobs;
-    for (let attempt = 1;; attempt++) {
-        if (ensure) {
-            for (const blob of dummy.blobs) {
-                if ((await client.headBlob(repository, blob.digest)) !== undefined)
-                    continue;
-                // An upload is several requests: retried whole, from a new session.
-                const upload = () => client.uploadBlob(repository, blob.digest, blob.bytes.length, external_node_stream_.Readable.from([blob.bytes]));
-                await withRetry(`upload ${blob.digest}`, upload, client.retry, client.logger);
-            }
-        }
-        try {
-            for (const tag of tags)
-                await client.putManifest(repository, tag, dummy);
-            return dummy.digest;
-        }
-        catch (error) {
-            const racing = error instanceof RegistryError && error.status === 400 && RACING_CODES.some((code) => error.hasCode(code));
-            if (!racing || attempt >= DUMMY_PUT_ATTEMPTS)
-                throw error;
-            ensure = true;
-            await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    if (!hasBlobs) {
+        for (const blob of dummy.blobs) {
+            if ((await client.headBlob(repository, blob.digest)) !== undefined)
+                continue;
+            // An upload is several requests: retried whole, from a new session.
+            const upload = () => client.uploadBlob(repository, blob.digest, blob.bytes.length, external_node_stream_.Readable.from([blob.bytes]));
+            await withRetry(`upload ${blob.digest}`, upload, client.retry, client.logger);
         }
     }
+    for (const tag of tags)
+        await client.putManifest(repository, tag, dummy);
+    return dummy.digest;
 }
 
 ;// CONCATENATED MODULE: ./src/registry/tag-delete/vendor-http.ts

@@ -9,11 +9,10 @@ import { tagInRange, type MirrorItem } from '../config/mirror-list.js';
 import { Skopeo } from '../engines/skopeo.js';
 import type { Logger } from '../logger.js';
 import type { Credential } from '../registry/auth/credentials.js';
-import { isDigest } from '../registry/client.js';
 import { copyImage } from '../registry/copy.js';
 import { Limiter } from '../registry/limiter.js';
 import { isIndex, subsetIndex } from '../registry/manifest.js';
-import { repositoryName } from '../registry/reference.js';
+import { isDigest, repositoryName } from '../registry/reference.js';
 import { RegistrySession } from '../registry/session.js';
 import { verifyTags } from '../registry/verify.js';
 import type { CommandContext, CommandResult } from './types.js';
@@ -199,7 +198,7 @@ function failureText(failures: readonly string[], keepGoing: boolean, planning: 
 function planFailure(failure: PlanFailure): MirroredTag {
   const ref = failure.ref ?? '';
   const at = ref ? `${isDigest(ref) ? '@' : ':'}${ref}` : '';
-  const dest = failure.ref ? (failure.item.rename[ref] ?? (isDigest(ref) ? undefined : ref)) : undefined;
+  const dest = failure.ref ? destTagOf(failure.item, ref) : undefined;
   return {
     src: `${repositoryName(failure.item.source)}${at}`,
     dest: `${repositoryName(failure.item.destination)}${dest ? `:${dest}` : ''}`,
@@ -228,6 +227,9 @@ async function openSkopeo(context: CommandContext, run: MirrorRun): Promise<Skop
     credential: async (registry) => logins.get(registry),
   });
 }
+
+/** The destination tag of a source tag or digest: its rename, else the same tag; a digest has none. */
+const destTagOf = (item: MirrorItem, ref: string): string | undefined => item.rename[ref] ?? (isDigest(ref) ? undefined : ref);
 
 /** Destination tags, or the digest itself for a digest copied without a tag. */
 const tagsOf = (pair: MirrorPair) => (pair.destTags.length ? pair.destTags : [pair.digest]);
@@ -300,7 +302,7 @@ async function plan(session: RegistrySession, items: readonly MirrorItem[], para
       );
 
       async function planPair(item: MirrorItem, ref: string): Promise<MirrorPair | undefined> {
-        const destTag = item.rename[ref] ?? (isDigest(ref) ? undefined : ref);
+        const destTag = destTagOf(item, ref);
         let digest: string;
         if (ref.startsWith('sha256:')) digest = ref;
         // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.

@@ -7,7 +7,7 @@ import { parseJsonBody, redactUrl, RegistryError } from './errors.js';
 import { parseNextLink } from './http-headers.js';
 import type { Limiter } from './limiter.js';
 import { MANIFEST_ACCEPT } from './media-types.js';
-import { refName, type RepositoryRef } from './reference.js';
+import { isDigest, refName, type RepositoryRef } from './reference.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import {
   blobDeadlineMs,
@@ -100,8 +100,12 @@ export class RegistryClient {
    * asks for. `make` builds the request anew, so a body can be sent again.
    */
   request(scopes: readonly string[], make: () => HttpRequest): Promise<HttpResponse> {
-    // Each request holds one of the registry's places until its response (a blob PUT: its whole body) arrives.
-    return this.#limiter ? this.#limiter.run(() => this.#request(scopes, make)) : this.#request(scopes, make);
+    return this.#limit(() => this.#request(scopes, make));
+  }
+
+  /** Each request holds one of the registry's places until its response (a blob PUT: its whole body) arrives. */
+  #limit<T>(send: () => Promise<T>): Promise<T> {
+    return this.#limiter ? this.#limiter.run(send) : send();
   }
 
   /**
@@ -230,10 +234,6 @@ export class RegistryClient {
     return (await this.putManifestConfirmed(repository, reference, manifest)).digest;
   }
 
-  /**
-   * As putManifest, and says whether the registry confirmed the digest (Docker-Content-Digest):
-   * a confirmed tag needs no HEAD to verify it.
-   */
   async #putManifestConfirmedOnce(
     repository: string,
     reference: string,
@@ -261,7 +261,6 @@ export class RegistryClient {
     return { digest, confirmed: stored === digest };
   }
 
-  /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
   async #deleteManifestOnce(repository: string, reference: string): Promise<number> {
     const url = this.url(`/v2/${repository}/manifests/${reference}`);
     const response = await this.request([this.scope(repository, ['pull', 'delete'])], () => ({ method: 'DELETE', url }));
@@ -270,7 +269,6 @@ export class RegistryClient {
     return response.status;
   }
 
-  /** Size of a blob in the repository, or undefined when it is not there. */
   async #headBlobOnce(repository: string, digest: string): Promise<number | undefined> {
     const url = this.url(`/v2/${repository}/blobs/${digest}`);
     const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, followRedirects: true }));
@@ -342,25 +340,31 @@ export class RegistryClient {
     const minChunk = Number(header(opened, 'oci-chunk-min-length') ?? 0);
     if (minChunk > this.#minChunkBytes) this.#minChunkBytes = minChunk;
     const location = uploadLocation(opened);
-    const body = typeof open === 'function' ? await open() : open;
-    if (this.#chunked) return this.#uploadChunks(scopes, location, digest, body);
+    const source = () => (typeof open === 'function' ? open() : Promise.resolve(open));
+    if (this.#chunked) return this.#uploadChunks(scopes, location, digest, await source());
 
     const put = withDigest(location, digest);
     const authorization = await this.auth.authorization(scopes);
     let response: HttpResponse;
+    let body: Readable | undefined;
     try {
-      response = await this.transport.send(
-        withAuth(
-          {
-            method: 'PUT',
-            url: put,
-            headers: { 'content-type': 'application/octet-stream', 'content-length': size },
-            body,
-            deadlineMs: blobDeadlineMs(size),
-          },
-          authorization,
-        ),
-      );
+      // The registry's place is taken before the source is opened: a download never sits paused
+      // (and idle-times out) while its upload waits for a place.
+      response = await this.#limit(async () => {
+        body = await source();
+        return this.transport.send(
+          withAuth(
+            {
+              method: 'PUT',
+              url: put,
+              headers: { 'content-type': 'application/octet-stream', 'content-length': size },
+              body,
+              deadlineMs: blobDeadlineMs(size),
+            },
+            authorization,
+          ),
+        );
+      });
     } catch (error) {
       // A proxy refusing a large body often answers 413 and closes before reading it: the client
       // may only see the broken pipe. Twice in a row on a large body reads as that limit.
@@ -380,7 +384,7 @@ export class RegistryClient {
       this.logger.info(
         `${this.registry}: a monolithic blob upload was refused as too large; uploading in chunks of ${this.#chunkBytes} bytes`,
       );
-      body.destroy();
+      body?.destroy();
       throw retryable(await errorFrom('PUT', response));
     }
     throw await errorFrom('PUT', response);
@@ -429,10 +433,6 @@ export class RegistryClient {
     await discard(done);
   }
 
-  /**
-   * Every tag of a repository, following `Link: rel="next"` pages: at most `maxPages` of them
-   * (a million tags at n=1000), and never the same page twice.
-   */
   async #listTagsOnce(repository: string, pageSize = 1000, maxPages = MAX_TAG_PAGES): Promise<string[]> {
     const tags: string[] = [];
     let url: URL | undefined = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
@@ -483,11 +483,6 @@ function withDigest(location: URL, digest: string): URL {
   const url = new URL(location);
   url.searchParams.set('digest', digest);
   return url;
-}
-
-/** `algorithm:hex` rather than a tag (a tag cannot contain a colon). */
-export function isDigest(reference: string): boolean {
-  return reference.includes(':');
 }
 
 function mediaTypeOf(bytes: Buffer): string {

@@ -1,8 +1,8 @@
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import { isDigest, type Manifest, type RegistryClient } from './client.js';
+import type { Manifest, RegistryClient } from './client.js';
 import { VerifyingStream } from './digest.js';
-import { refName, type RepositoryRef } from './reference.js';
+import { isDigest, refName, type RepositoryRef } from './reference.js';
 import { blobsOf, isIndex, parseJson, subsetIndex, type Descriptor, type ImageManifestJson, type IndexJson } from './manifest.js';
 import { verifyTags } from './verify.js';
 import { withRetry } from './retry.js';

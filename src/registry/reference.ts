@@ -159,11 +159,16 @@ export interface RepositoryRef {
   readonly repository: string;
 }
 
+/** `algorithm:hex` rather than a tag (a tag cannot contain a colon). */
+export function isDigest(reference: string): boolean {
+  return reference.includes(':');
+}
+
 /** `registry/repository`, and with a tag or digest: `registry/repository:tag`, `registry/repository@sha256:…`. */
 export function refName(ref: RepositoryRef, reference?: string): string {
   const name = `${ref.registry}/${ref.repository}`;
   if (reference === undefined) return name;
-  return `${name}${reference.includes(':') ? '@' : ':'}${reference}`;
+  return `${name}${isDigest(reference) ? '@' : ':'}${reference}`;
 }
 
 /** `registry/path` (the repository as the image list writes it). */

@@ -3,7 +3,6 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import type { RegistryClient } from '../client.js';
 import { sha256 } from '../digest.js';
-import { RegistryError } from '../errors.js';
 import { withRetry } from '../retry.js';
 import { MediaType } from '../media-types.js';
 
@@ -73,10 +72,6 @@ export function isDummy(manifest: { bytes: Buffer }): boolean {
   }
 }
 
-/** distribution answers these while another process rewrites a blob link the manifest names. */
-const RACING_CODES = ['MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN', 'DIGEST_INVALID'];
-const DUMMY_PUT_ATTEMPTS = 2;
-
 /** When the dummy was put on its tag (its annotation), or undefined for a manifest that is no dummy. */
 export function dummyTime(manifest: { bytes: Buffer }): number | undefined {
   if (!isDummy(manifest)) return undefined;
@@ -87,31 +82,19 @@ export function dummyTime(manifest: { bytes: Buffer }): number | undefined {
 
 /**
  * Puts one dummy on every tag of `tags` and returns its digest; its two blobs are uploaded where
- * `hasBlobs` says the repository may lack them. distribution 2.8 rewrites a blob's link file
- * (truncate, then write) on every upload of that blob, so a manifest PUT racing another
- * process's upload of the same dummy blob is refused as naming an unknown or invalid blob: that
- * refusal is retried after making sure the blobs are there.
+ * `hasBlobs` says the repository may lack them. (A PUT refused while another process re-uploads
+ * the same blob is retried by the client: docs/registries.md, "Blobs".)
  */
 export async function putDummy(client: RegistryClient, repository: string, tags: readonly string[], hasBlobs = false): Promise<string> {
   const dummy = dummyManifest(tags[0]);
-  let ensure = !hasBlobs;
-  for (let attempt = 1; ; attempt++) {
-    if (ensure) {
-      for (const blob of dummy.blobs) {
-        if ((await client.headBlob(repository, blob.digest)) !== undefined) continue;
-        // An upload is several requests: retried whole, from a new session.
-        const upload = () => client.uploadBlob(repository, blob.digest, blob.bytes.length, Readable.from([blob.bytes]));
-        await withRetry(`upload ${blob.digest}`, upload, client.retry, client.logger);
-      }
-    }
-    try {
-      for (const tag of tags) await client.putManifest(repository, tag, dummy);
-      return dummy.digest;
-    } catch (error) {
-      const racing = error instanceof RegistryError && error.status === 400 && RACING_CODES.some((code) => error.hasCode(code));
-      if (!racing || attempt >= DUMMY_PUT_ATTEMPTS) throw error;
-      ensure = true;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+  if (!hasBlobs) {
+    for (const blob of dummy.blobs) {
+      if ((await client.headBlob(repository, blob.digest)) !== undefined) continue;
+      // An upload is several requests: retried whole, from a new session.
+      const upload = () => client.uploadBlob(repository, blob.digest, blob.bytes.length, Readable.from([blob.bytes]));
+      await withRetry(`upload ${blob.digest}`, upload, client.retry, client.logger);
     }
   }
+  for (const tag of tags) await client.putManifest(repository, tag, dummy);
+  return dummy.digest;
 }
