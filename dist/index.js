@@ -57249,6 +57249,7 @@ function parseCredentials(text, onSecret) {
         return result;
     // Mask before validating: a validation message must not be the first place a password shows up.
     maskSecrets(raw, onSecret);
+    refuseUnkeyed(raw);
     const parsed = mapSchema.safeParse(raw);
     if (!parsed.success) {
         throw new ConfigErrors(formatIssues('registry-credentials', parsed.error.issues, () => CREDENTIAL_KEYS));
@@ -57291,7 +57292,8 @@ function parseCredentials(text, onSecret) {
 function maskSecrets(raw, onSecret) {
     if (raw === null || typeof raw !== 'object')
         return;
-    for (const entry of Object.values(raw)) {
+    // The map itself too: the unkeyed docker_credentials shape carries its password at the top.
+    for (const entry of [raw, ...Object.values(raw)]) {
         if (entry === null || typeof entry !== 'object')
             continue;
         for (const key of ['password', 'api_token', 'refresh_token']) {
@@ -57324,6 +57326,34 @@ function loginOf(credential) {
     if (credential.username && credential.password !== undefined)
         return { username: credential.username, password: credential.password, refreshToken: credential.refreshToken };
     return credential.refreshToken ? { refreshToken: credential.refreshToken } : undefined;
+}
+/**
+ * build-docker-image's `docker_credentials` is one unkeyed `{username, password, repository}`;
+ * the container roles key it by registry. Said plainly rather than as three "unknown registry" errors.
+ */
+function refuseUnkeyed(raw) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        return;
+    const flat = ['username', 'password'].filter((key) => typeof raw[key] === 'string');
+    if (flat.length === 0)
+        return;
+    throw new ConfigError(`registry-credentials: ${flat.join(' and ')} at the top, like build-docker-image's docker_credentials; key them by ` +
+        'registry name instead, e.g. {"quay.io": {username: u, password: ${{ secrets.QUAY_PASSWORD }}, repository: "quay.io/org/.*"}}');
+}
+
+;// CONCATENATED MODULE: ./src/config/booleans.ts
+
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** A boolean input as the runner's YAML 1.2 core schema spells it; empty means the default. */
+function parseBoolean(value, name, fallback) {
+    if (value === '')
+        return fallback;
+    if (TRUE.includes(value))
+        return true;
+    if (FALSE.includes(value))
+        return false;
+    throw new ConfigError(`${name}: "${value}" is not a boolean (true or false)`);
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -57503,6 +57533,267 @@ function resolveInside(root, base, value, field, mustExist = true) {
     return real;
 }
 
+;// CONCATENATED MODULE: ./src/config/jinja.ts
+
+const TEMPLATE = /\{\{|\{%/;
+/**
+ * Every string of a list holding a Jinja template (`{{ zuul.tag }}`, `{% if %}`). Zuul renders
+ * them before its roles run; nothing on a runner does, so the engine would get them verbatim.
+ * (docs/zuul.md, "Jinja")
+ */
+function findTemplates(raw, root, path = []) {
+    if (typeof raw === 'string') {
+        if (!TEMPLATE.test(raw))
+            return [];
+        return [
+            `${formatPath(root, path)}: holds a Jinja template ("${raw.length > 60 ? `${raw.slice(0, 57)}...` : raw}"), and templates are not ` +
+                'evaluated here: write a plain value, use workflow expressions (${{ … }}) in the inline images input, and ' +
+                'metadata-tags (docker/metadata-action) for zuul.tag-style tags',
+        ];
+    }
+    if (Array.isArray(raw))
+        return raw.flatMap((item, i) => findTemplates(item, root, [...path, i]));
+    if (raw !== null && typeof raw === 'object')
+        return Object.entries(raw).flatMap(([key, value]) => [
+            ...(TEMPLATE.test(key)
+                ? [`${formatPath(root, path)}: the key "${key}" holds a Jinja template, and templates are not evaluated here`]
+                : []),
+            ...findTemplates(value, root, [...path, key]),
+        ]);
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/config/zuul-quoting.ts
+/**
+ * Zuul's roles render list values into one command line (`--build-arg {{ arg }}`) that Ansible's
+ * `command` module splits like a POSIX shell: `FROM='quay.io/x/y:1'` reaches the engine as
+ * `FROM=quay.io/x/y:1`. Real lists rely on that, so values are read the same way here, with one
+ * difference kept on purpose: unquoted blanks stay in the value instead of splitting it into
+ * several arguments (Zuul's defect: `A=x y` became the arguments `A=x` and `y`).
+ * (docs/zuul.md, "Values as Zuul's command line reads them")
+ */
+class QuotingError extends Error {
+}
+/**
+ * The value as shell quoting leaves it. `inDoubleQuotes`: the role wraps this value in `"…"`
+ * itself (labels), so its own double quotes end that quoting.
+ */
+function readShellQuoted(value, inDoubleQuotes = false) {
+    let out = '';
+    let quote = inDoubleQuotes ? '"' : undefined;
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                out += c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === '\\' && (value[i + 1] === '"' || value[i + 1] === '\\'))
+                out += value[++i];
+            else
+                out += c;
+        }
+        else if (c === "'" || c === '"') {
+            quote = c;
+        }
+        else if (c === '\\') {
+            if (i + 1 >= value.length)
+                throw new QuotingError('ends with a lone backslash');
+            out += value[++i];
+        }
+        else {
+            out += c;
+        }
+    }
+    if (inDoubleQuotes) {
+        // The role's own closing quote: the value must leave a double quote open for it.
+        if (quote !== '"')
+            throw new QuotingError(quote === "'" ? 'has an unbalanced single quote' : 'has an unbalanced double quote');
+    }
+    else if (quote) {
+        throw new QuotingError(`has an unbalanced ${quote === "'" ? 'single' : 'double'} quote`);
+    }
+    return out;
+}
+/** Keys of an image entry the roles put on their command line, and how each is quoted there. */
+const COMMAND_LINE_KEYS = {
+    registry: 'bare',
+    repository: 'bare',
+    path: 'bare',
+    container_filename: 'bare',
+    dockerfile: 'bare',
+    target: 'bare',
+    tags: 'bare',
+    build_args: 'bare',
+    siblings: 'bare',
+    labels: 'double',
+};
+/**
+ * The entry with every command-line value read as the role's command line reads it. Problems
+ * name the field; the value is not echoed (a build argument may carry a token).
+ */
+function readEntryQuoting(entry, field, problems) {
+    const out = { ...entry };
+    for (const [key, quoting] of Object.entries(COMMAND_LINE_KEYS)) {
+        const value = entry[key];
+        const read = (text, where) => {
+            if (typeof text !== 'string')
+                return text;
+            try {
+                return readShellQuoted(text, quoting === 'double');
+            }
+            catch (error) {
+                if (!(error instanceof QuotingError))
+                    throw error;
+                problems.push(`${where}: ${error.message} (Zuul's command line reads values like a shell; escape a literal quote with \\)`);
+                return text;
+            }
+        };
+        if (Array.isArray(value))
+            out[key] = value.map((item, i) => read(item, `${field}.${key}[${i}]`));
+        else if (value !== undefined)
+            out[key] = read(value, `${field}.${key}`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/zuul-vars.ts
+/**
+ * Zuul's names around the image list: the variables that hold it, the older build-docker-image
+ * spelling of its keys, and the role variables that are action inputs here.
+ * (docs/zuul.md, "Variables")
+ */
+/** Variables holding an image list: the container roles' and build-docker-image's. */
+const LIST_VARIABLES = ['container_images', 'docker_images'];
+/** build-docker-image's entry keys that the container roles spell otherwise. */
+const KEY_ALIASES = { dockerfile: 'container_filename' };
+/** Role variables (not list keys) and the input that does their work here. */
+const ROLE_VARIABLES = {
+    container_command: 'the container-command input',
+    container_filename: 'the container-filename input',
+    docker_dockerfile: 'the container-filename input',
+    container_build_extra_env: 'the build-extra-env input',
+    zuul_work_dir: 'the work-dir input',
+    container_registry_credentials: 'the registry-credentials input (from a secret)',
+    docker_credentials: 'the registry-credentials input (from a secret), keyed by registry',
+    upload_container_image_promote: 'the promote input',
+    promote_container_image_method: 'the promote-method input',
+    promote_container_method: 'the promote-method input',
+    buildset_registry: 'nothing: jobs hand images on through intermediate-registry and promote',
+    docker_use_buildset_registry: 'nothing: jobs hand images on through intermediate-registry and promote',
+    container_images: 'the images or images-file input (a list inside a list entry?)',
+    docker_images: 'the images or images-file input (a list inside a list entry?)',
+};
+/**
+ * One entry with build-docker-image's names turned into the container roles' ones, and role
+ * variables written into it reported: Zuul would ignore them there, which is never what was meant.
+ */
+function normaliseEntry(entry, field, problems) {
+    const out = { ...entry };
+    for (const [alias, key] of Object.entries(KEY_ALIASES)) {
+        if (!(alias in out))
+            continue;
+        if (key in out)
+            problems.push(`${field}: give ${key} or ${alias} (build-docker-image's name for it), not both`);
+        else
+            out[key] = out[alias];
+        delete out[alias];
+    }
+    for (const [name, input] of Object.entries(ROLE_VARIABLES)) {
+        // container_filename is both a role variable and an entry key: only the variable's other names count.
+        if (!(name in out) || name === 'container_filename')
+            continue;
+        problems.push(`${field}.${name}: a Zuul role variable, not a key of an image; here it is ${input}`);
+        delete out[name];
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/zuul-jobs.ts
+
+
+
+/** Top-level kinds of a Zuul configuration file (`zuul.d/*.yaml`). */
+const CONFIG_KINDS = new Set(['job', 'project', 'project-template', 'nodeset', 'secret', 'semaphore', 'pipeline', 'queue', 'pragma']);
+const isMapping = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A Zuul configuration file: a list of one-key mappings such as `- job: {...}`, at least one of them a job. */
+function isJobFile(raw) {
+    return (Array.isArray(raw) &&
+        raw.some((item) => isMapping(item) && 'job' in item) &&
+        raw.every((item) => isMapping(item) && Object.keys(item).length === 1 && CONFIG_KINDS.has(Object.keys(item)[0])));
+}
+function definitions(raw) {
+    const jobs = new Map();
+    for (const item of raw) {
+        const job = item.job;
+        if (!isMapping(job) || typeof job.name !== 'string')
+            continue;
+        const definition = {
+            name: job.name,
+            parent: typeof job.parent === 'string' ? job.parent : undefined,
+            vars: isMapping(job.vars) ? job.vars : {},
+        };
+        jobs.set(job.name, [...(jobs.get(job.name) ?? []), definition]);
+    }
+    return jobs;
+}
+/** Zuul merges a job's vars over its parent's, mappings key by key; anything else the child replaces. */
+function mergeVars(parent, child) {
+    const out = { ...parent };
+    for (const [key, value] of Object.entries(child))
+        out[key] = isMapping(value) && isMapping(out[key]) ? mergeVars(out[key], value) : value;
+    return out;
+}
+/** The job's vars with those of every parent defined in the same file underneath. */
+function resolveVars(jobs, name, origin) {
+    const chain = [];
+    for (let current = name; current !== undefined;) {
+        const variants = jobs.get(current);
+        if (!variants)
+            break;
+        if (variants.length > 1)
+            throw new ConfigError(`${origin}zuul-job: job "${current}" is defined ${variants.length} times (branch variants?); which one runs depends on ` +
+                'the branch, so none is chosen here: put the image list in a vars file');
+        if (chain.some((job) => job.name === current))
+            throw new ConfigError(`${origin}zuul-job: job "${current}" is its own ancestor`);
+        chain.push(variants[0]);
+        current = variants[0].parent;
+    }
+    return chain.reduceRight((vars, job) => mergeVars(vars, job.vars), {});
+}
+const listVariable = (vars) => LIST_VARIABLES.find((name) => vars[name] !== undefined);
+/**
+ * The image list of the job `zuul-job` names, following `parent:` within the file. Without a job
+ * name the error lists the jobs that would give one.
+ */
+function jobImageList(raw, job, origin) {
+    const jobs = definitions(raw);
+    const withList = [...jobs.keys()].filter((name) => {
+        try {
+            return listVariable(resolveVars(jobs, name, origin)) !== undefined;
+        }
+        catch {
+            return false;
+        }
+    });
+    const listed = withList.length
+        ? `jobs with an image list: ${withList.join(', ')}`
+        : 'no job in it defines container_images or docker_images';
+    if (!job)
+        throw new ConfigError(`${origin}images: a Zuul job file; name the job whose image list to use with zuul-job (${listed})`);
+    if (!jobs.has(job))
+        throw new ConfigError(`${origin}zuul-job: no job "${job}" in the file${didYouMean(job, [...jobs.keys()])}; ${listed}`);
+    const vars = resolveVars(jobs, job, origin);
+    const variable = listVariable(vars);
+    if (!variable)
+        throw new ConfigError(`${origin}zuul-job: job "${job}" (and its parents in the file) sets no image list; ${listed}`);
+    return { job, variable, list: vars[variable], vars };
+}
+
 ;// CONCATENATED MODULE: ./src/config/image-list.ts
 
 
@@ -57511,8 +57802,10 @@ function resolveInside(root, base, value, field, mustExist = true) {
 
 
 
-/** Zuul vars files hold the list under this key. */
-const ZUUL_KEY = 'container_images';
+
+
+
+
 function loadImageList(source) {
     const { inline, file } = source;
     if (inline && file)
@@ -57529,33 +57822,85 @@ function loadImageList(source) {
         raw = parseYamlInput(readInputFile(path, 'images-file', file), `images-file "${file}"`);
         origin = `${file}: `;
     }
-    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-        if (!(ZUUL_KEY in raw)) {
-            throw new ConfigError(`${origin}images: expected a list of images or a mapping with a "${ZUUL_KEY}" key, got a mapping with keys ` +
-                `${Object.keys(raw).join(', ')}`);
-        }
-        raw = raw[ZUUL_KEY];
+    const found = locateList(raw, origin, source.zuulJob ?? '');
+    checkRoleVariables(found.vars, `${origin}${found.where}`, source.expect ?? {});
+    return validateImageList(found.list, origin);
+}
+const image_list_isMapping = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** The list itself, from a bare list, a vars mapping or a Zuul job file; and the variables beside it. */
+function locateList(raw, origin, zuulJob) {
+    if (isJobFile(raw)) {
+        const found = jobImageList(raw, zuulJob, origin);
+        return { list: found.list, vars: found.vars, where: `job "${found.job}"` };
     }
-    return validateImageList(raw, origin);
+    if (zuulJob)
+        throw new ConfigError(`zuul-job: "${zuulJob}" names a job, but ${origin ? 'images-file' : 'images'} is not a Zuul job file (a list of "- job:" mappings)`);
+    if (!image_list_isMapping(raw))
+        return { list: raw, vars: {}, where: '' };
+    const present = LIST_VARIABLES.filter((key) => key in raw);
+    if (present.length > 1)
+        throw new ConfigError(`${origin}images: sets both ${present.join(' and ')}; keep one list`);
+    if (present.length === 0) {
+        throw new ConfigError(`${origin}images: expected a list of images or a mapping with a ${LIST_VARIABLES.map((k) => `"${k}"`).join(' or ')} key, got a ` +
+            `mapping with keys ${Object.keys(raw).join(', ')}`);
+    }
+    return { list: raw[present[0]], vars: raw, where: 'the vars' };
+}
+/** A role variable beside the list that disagrees with the input doing its work here. */
+function checkRoleVariables(vars, where, expect) {
+    const problems = [];
+    for (const [name, { input, value }] of Object.entries(expect)) {
+        const set = vars[name];
+        if (set === undefined || String(set) === value)
+            continue;
+        problems.push(`${where} sets ${name}: ${show(set)}, but ${input} is ${value ? show(value) : 'not set'}: set ${input}: ${show(set)} on the ` +
+            'step (role variables in the file are not read as inputs)');
+    }
+    if (problems.length)
+        throw new ConfigErrors(problems);
 }
 function validateImageList(raw, origin = '') {
-    const parsed = imageListSchema.safeParse(raw);
+    const templates = findTemplates(raw, 'images');
+    if (templates.length)
+        throw new ConfigErrors(templates.map((line) => origin + line));
+    const prepared = prepareEntries(raw, origin);
+    const parsed = imageListSchema.safeParse(prepared);
     if (!parsed.success) {
         const knownKeys = () => IMAGE_KEYS;
         throw new ConfigErrors(formatIssues('images', parsed.error.issues, knownKeys).map((line) => origin + line));
     }
     const specs = parsed.data.map((entry, index) => toSpec(entry, index));
+    // One repository may have several entries (one per release, each with its own build args):
+    // only the same repository:tag twice is ambiguous.
     const seen = new Map();
     const problems = [];
     for (const spec of specs) {
-        const previous = seen.get(spec.repository);
-        if (previous !== undefined)
-            problems.push(`${origin}images[${spec.index}].repository: "${spec.repository}" is already built by images[${previous}]`);
-        seen.set(spec.repository, spec.index);
+        for (const tag of spec.tags) {
+            const ref = `${spec.repository}:${tag}`;
+            const previous = seen.get(ref);
+            if (previous !== undefined && previous !== spec.index)
+                problems.push(`${origin}images[${spec.index}].tags: "${ref}" is also built by images[${previous}]`);
+            seen.set(ref, spec.index);
+        }
     }
     if (problems.length > 0)
         throw new ConfigErrors(problems);
     return specs;
+}
+/** Zuul's spellings and quoting turned into plain values, entry by entry, before validation. */
+function prepareEntries(raw, origin) {
+    if (!Array.isArray(raw))
+        return raw;
+    const problems = [];
+    const entries = raw.map((entry, i) => {
+        if (!image_list_isMapping(entry))
+            return entry;
+        const field = `images[${i}]`;
+        return readEntryQuoting(normaliseEntry(entry, field, problems), field, problems);
+    });
+    if (problems.length)
+        throw new ConfigErrors(problems.map((line) => origin + line));
+    return entries;
 }
 function toSpec(entry, index) {
     const repository = qualify(entry.repository, entry.registry);
@@ -57573,10 +57918,11 @@ function toSpec(entry, index) {
 
 
 /**
- * Applies docker/metadata-action's `tags` output (one full reference per line) to the image list:
- * an image named by any of the references gets exactly their tags (metadata-action keeps the
- * templating: semver, sha, dates); the others keep their own. A reference naming no image of
- * the list is an error, so a typo cannot silently publish nothing.
+ * Applies docker/metadata-action's `tags` output to the image list. Full references (`name:tag`,
+ * its output with an `images` input): an image named by any of them gets exactly their tags, the
+ * others keep their own. Bare tags (`latest`, `1.1.1`, its output with `images` empty): every
+ * image gets them. metadata-action keeps the templating (semver, sha, dates). A reference naming
+ * no image of the list is an error, so a typo cannot silently publish nothing.
  */
 function applyMetadataTags(images, text) {
     const lines = text
@@ -57585,8 +57931,29 @@ function applyMetadataTags(images, text) {
         .filter(Boolean);
     if (lines.length === 0)
         return [...images];
+    // A bare tag has neither a registry path nor a tag separator: metadata-action always writes `name:tag` otherwise.
+    const bare = lines.filter((line) => !line.includes('/') && !line.includes(':'));
+    if (bare.length === lines.length)
+        return applyBareTags(images, bare);
+    if (bare.length > 0)
+        throw new ConfigErrors([`metadata-tags: mixes bare tags (${bare.join(', ')}) with full references; give one kind or the other`]);
+    return applyReferences(images, lines);
+}
+function applyBareTags(images, tags) {
+    const invalid = tags.filter((tag) => !isValidTag(tag));
+    if (invalid.length)
+        throw new ConfigErrors(invalid.map((tag) => `metadata-tags: "${tag}" is not a valid tag`));
+    const unique = [...new Set(tags)];
+    const problems = shared(images).map(([repository, entries]) => `metadata-tags: bare tags go to every image, and ${entries.join(' and ')} both build ${repository}: they would push the ` +
+        "same tags; give metadata-action an images input, or drop metadata-tags and list each entry's tags");
+    if (problems.length)
+        throw new ConfigErrors(problems);
+    return images.map((image) => ({ ...image, tags: unique }));
+}
+function applyReferences(images, lines) {
     const byRepository = new Map();
     const problems = [];
+    const several = new Map(shared(images));
     for (const line of lines) {
         try {
             const ref = parseReference(line);
@@ -57595,6 +57962,11 @@ function applyMetadataTags(images, text) {
                 continue;
             }
             const name = repositoryName(ref);
+            const entries = several.get(name);
+            if (entries) {
+                problems.push(`metadata-tags: "${line}" names ${name}, which ${entries.join(' and ')} all build: it cannot say which one gets the tag`);
+                continue;
+            }
             if (!images.some((image) => repositoryName(image.reference) === name)) {
                 problems.push(`metadata-tags: "${line}" names no image of the list (${images.map((i) => i.repository).join(', ')})`);
                 continue;
@@ -57609,11 +57981,20 @@ function applyMetadataTags(images, text) {
         }
     }
     if (problems.length)
-        throw new ConfigErrors(problems);
+        throw new ConfigErrors([...new Set(problems)]);
     return images.map((image) => {
         const tags = byRepository.get(repositoryName(image.reference));
         return tags ? { ...image, tags } : image;
     });
+}
+/** Repositories built by more than one entry, with those entries (`images[0]`, `images[3]`). */
+function shared(images) {
+    const entries = new Map();
+    for (const image of images) {
+        const name = repositoryName(image.reference);
+        entries.set(name, [...(entries.get(name) ?? []), `images[${image.index}]`]);
+    }
+    return [...entries].filter(([, list]) => list.length > 1);
 }
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
@@ -57626,6 +58007,7 @@ const Input = {
     Command: 'command',
     Images: 'images',
     ImagesFile: 'images-file',
+    ZuulJob: 'zuul-job',
     WorkDir: 'work-dir',
     ContainerCommand: 'container-command',
     ContainerFilename: 'container-filename',
@@ -57651,6 +58033,7 @@ const Input = {
     MirrorFile: 'mirror-file',
     MirrorFormat: 'mirror-format',
     MirrorDestination: 'mirror-destination',
+    MirrorScoped: 'mirror-scoped',
     Parallel: 'parallel',
     KeepGoing: 'keep-going',
     Engine: 'engine',
@@ -57678,6 +58061,12 @@ const INPUTS = [
     {
         name: Input.ImagesFile,
         description: 'Path (relative to work-dir) of a YAML file holding the image list, or a Zuul vars file with a container_images key. Give this or images.',
+        default: '',
+        commands: IMAGE_COMMANDS,
+    },
+    {
+        name: Input.ZuulJob,
+        description: 'When images-file is a Zuul job file (zuul.d/*.yaml): the job whose vars.container_images (or docker_images) to use, following parent: jobs defined in the same file.',
         default: '',
         commands: IMAGE_COMMANDS,
     },
@@ -57791,9 +58180,9 @@ const INPUTS = [
     },
     {
         name: Input.DryRun,
-        description: 'Print the whole plan (what would move, what would be deleted or copied) and change nothing.',
+        description: "Validate everything and print the whole plan, changing nothing: build and upload print each image's exact engine commands and every tag they would push, and where, with no engine run and no request sent; promote and mirror print what would move, be deleted or be copied.",
         default: 'false',
-        commands: ['promote', 'mirror'],
+        commands: ['build', 'upload', 'promote', 'mirror'],
     },
     {
         name: Input.StrictCleanup,
@@ -57821,8 +58210,14 @@ const INPUTS = [
     },
     {
         name: Input.MirrorDestination,
-        description: 'With mirror-format skopeo-sync: registry[/namespace] the images are copied under, like skopeo sync --dest docker.',
+        description: "With mirror-format skopeo-sync: registry[/namespace] the images are copied under, like skopeo sync --dest docker. Each copy is named by its source's last path component, as skopeo names it.",
         default: '',
+        commands: ['mirror'],
+    },
+    {
+        name: Input.MirrorScoped,
+        description: "With mirror-format skopeo-sync: name each copy by its source's whole name (registry/path) under mirror-destination, like skopeo sync --scoped.",
+        default: 'false',
         commands: ['mirror'],
     },
     {
@@ -57859,7 +58254,7 @@ const INPUTS = [
 const OUTPUTS = [
     {
         name: Output.Images,
-        description: 'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where).',
+        description: 'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where). With dry-run: index, repository, cwd, build and push (engine argv lists) and pushes (every reference it would write).',
         commands: ['build', 'upload'],
     },
     {
@@ -57932,6 +58327,7 @@ function parseChangeInput(value) {
 
 
 
+
 function readWorkDir(read, env) {
     const value = read(Input.WorkDir) || env.GITHUB_WORKSPACE || process.cwd();
     const dir = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd(), value);
@@ -57939,7 +58335,12 @@ function readWorkDir(read, env) {
         throw new ConfigError(`work-dir: "${value}" is not a directory`);
     return dir;
 }
-function readEngineInputs(read, env, onSecret) {
+/** The image list from images / images-file (zuul-job picking a job of a Zuul job file), metadata-tags applied. */
+function readImages(read, workDir, expect) {
+    const zuulJob = read(Input.ZuulJob);
+    return applyMetadataTags(loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir, zuulJob, expect }), read(Input.MetadataTags));
+}
+function readEngineInputs(read, env, onSecret, expect = {}) {
     const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
     const workDir = readWorkDir(read, env);
     const engine = read(Input.ContainerCommand) || 'docker';
@@ -57951,12 +58352,18 @@ function readEngineInputs(read, env, onSecret) {
         resolveInside(workDir, workDir, containerFilename, 'container-filename', false);
     return {
         workDir,
-        images: applyMetadataTags(loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }), read(Input.MetadataTags)),
+        images: readImages(read, workDir, {
+            container_command: { input: Input.ContainerCommand, value: engine },
+            container_filename: { input: Input.ContainerFilename, value: containerFilename ?? '' },
+            docker_dockerfile: { input: Input.ContainerFilename, value: containerFilename ?? '' },
+            ...expect,
+        }),
         engine: engine,
         containerFilename,
         extraEnv: parseExtraEnv(read(Input.BuildExtraEnv)),
         credentials,
         change: parseChangeInput(read(Input.Change)),
+        dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
     };
 }
 function parseExtraEnv(text) {
@@ -58032,6 +58439,17 @@ function ociBuildArgs(spec, hostPlatform) {
     args.push(spec.buildPath);
     return args;
 }
+/**
+ * The engine commands a build runs, in order (argv without the binary): what the engines run and
+ * what dry-run prints. `hostPlatform` pins podman's and buildah's single-platform builds.
+ */
+function buildCommands(engine, spec, hostPlatform) {
+    if (engine === 'docker')
+        return [spec.platforms.length > 0 ? buildxBuildArgs(spec) : dockerBuildArgs(spec)];
+    if (spec.platforms.length === 0)
+        return [ociBuildArgs(spec, hostPlatform)];
+    return [ociBuildArgs(spec), ...spec.tags.slice(1).map((tag) => ['tag', spec.tags[0], tag])];
+}
 
 ;// CONCATENATED MODULE: ./src/exec.ts
 /** A tool that failed; the message keeps the tool's own last words, which say why. */
@@ -58091,6 +58509,14 @@ function dockerPushArgs(spec) {
 function dockerPushedDigest(output) {
     return /digest: (sha256:[a-f0-9]{64})/.exec(output)?.[1];
 }
+/** The engine commands a push runs, in order (argv without the binary): what the engines run and what dry-run prints. */
+function pushCommands(engine, spec) {
+    if (engine !== 'docker')
+        return [ociPushArgs(spec)];
+    if (spec.rebuild && spec.rebuild.platforms.length > 0)
+        return [buildxPushArgs(spec.rebuild, spec.destination, spec.digestFile)];
+    return dockerPushArgs(spec);
+}
 
 ;// CONCATENATED MODULE: ./src/engines/engine.ts
 
@@ -58144,17 +58570,20 @@ class DockerEngine extends ContainerEngine {
                     'install the buildx plugin (docker/setup-buildx-action), ' +
                     'or use container-command: podman or buildah, which build every platform with qemu');
             }
-            await this.run(buildxBuildArgs(spec), spec.contextDir);
+            for (const args of buildCommands('docker', spec, hostPlatform()))
+                await this.run(args, spec.contextDir);
             return { imageId: await readId(spec.iidFile), platforms: spec.platforms };
         }
-        await this.run(dockerBuildArgs(spec), spec.contextDir);
+        for (const args of buildCommands('docker', spec, hostPlatform()))
+            await this.run(args, spec.contextDir);
         return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
     }
     async push(spec) {
         if (spec.rebuild && spec.rebuild.platforms.length > 0) {
             if (!(await this.hasBuildx()))
                 throw new ExecError('docker', undefined, [], 'pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah');
-            await this.exec(this.binary, buildxPushArgs(spec.rebuild, spec.destination, spec.digestFile), {
+            const [args] = pushCommands('docker', spec);
+            await this.exec(this.binary, args, {
                 cwd: spec.rebuild.contextDir,
                 env: this.pushEnv(spec),
                 onLine: (line) => this.logger.info(line),
@@ -58165,7 +58594,7 @@ class DockerEngine extends ContainerEngine {
             return digest;
         }
         let output = '';
-        for (const args of dockerPushArgs(spec)) {
+        for (const args of pushCommands('docker', spec)) {
             const result = await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
             output += result.stdout;
         }
@@ -58182,19 +58611,21 @@ class DockerEngine extends ContainerEngine {
 /** podman and buildah share flags and storage; they differ in a few sub-commands. */
 class OciEngine extends ContainerEngine {
     async build(spec) {
+        const [build, ...tagging] = buildCommands(this.name, spec, hostPlatform());
         if (spec.platforms.length === 0) {
-            await this.run(ociBuildArgs(spec, hostPlatform()), spec.contextDir);
+            await this.run(build, spec.contextDir);
             return { imageId: await readId(spec.iidFile), platforms: await this.platformsOf(spec.tags[0]) };
         }
         // --manifest appends to an existing list: a rebuild would mix old and new platforms.
         await this.removeExisting(spec.tags[0]);
-        await this.run(ociBuildArgs(spec), spec.contextDir);
-        for (const tag of spec.tags.slice(1))
-            await this.run(['tag', spec.tags[0], tag], undefined, true);
+        await this.run(build, spec.contextDir);
+        for (const args of tagging)
+            await this.run(args, undefined, true);
         return { imageId: await this.listId(spec.tags[0]), platforms: await this.platformsOf(spec.tags[0]) };
     }
     async push(spec) {
-        await this.exec(this.binary, ociPushArgs(spec), { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+        const [args] = pushCommands(this.name, spec);
+        await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
         const digest = (await (0,promises_namespaceObject.readFile)(spec.digestFile, 'utf8')).trim();
         if (!/^sha256:[a-f0-9]{64}$/.test(digest))
             throw new ExecError(this.name, 0, [], `${this.name} push ${spec.destination} wrote no digest`);
@@ -58478,6 +58909,133 @@ function createdTimestamp(env, now = new Date()) {
     return now.toISOString();
 }
 
+;// CONCATENATED MODULE: ./src/commands/upload-plan.ts
+
+
+
+function uploadMode(inputs) {
+    if (!inputs.promote)
+        return 'release';
+    return inputs.promoteMethod === 'intermediate-registry' ? 'intermediate' : 'gate';
+}
+/** `<intermediate>[/<namespace>]/<repository path>`: the name promote looks up again. */
+function intermediateRepository(intermediate, image) {
+    return intermediate.namespace ? `${intermediate.namespace}/${image.reference.path}` : image.reference.path;
+}
+/**
+ * Every push target, with its credentials checked before any build or network call: a given map
+ * lacking the registry, or whose pattern does not fully match the repository, stops the run.
+ */
+function planUploads(images, mode, prefix, intermediate, credentials) {
+    const problems = [];
+    const targets = [];
+    // Several entries may share a repository; two pushing one tag would race (an intermediate
+    // namespace can also fold two registries' repositories into one name).
+    const pushedBy = new Map();
+    for (const image of images) {
+        const registry = mode === 'intermediate' ? intermediate.registry : image.reference.registry;
+        const repository = mode === 'intermediate' ? intermediateRepository(intermediate, image) : image.reference.path;
+        const tags = mode === 'release' ? image.tags : image.tags.map((tag) => `${prefix}_${tag}`);
+        for (const tag of tags) {
+            if (!isValidTag(tag))
+                problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
+            const ref = refName({ registry, repository }, tag);
+            const other = pushedBy.get(ref);
+            if (other !== undefined && other !== image.index)
+                problems.push(`images[${image.index}]: ${ref} is also pushed by images[${other}]`);
+            pushedBy.set(ref, image.index);
+        }
+        try {
+            targets.push({
+                image,
+                registry,
+                repository,
+                tags,
+                finalTags: image.tags,
+                credential: credentialFor(credentials, registry, refName({ registry, repository })),
+            });
+        }
+        catch (error) {
+            if (!(error instanceof ConfigError))
+                throw error;
+            problems.push(error.message);
+        }
+    }
+    if (problems.length > 0)
+        throw new ConfigErrors(problems);
+    return targets;
+}
+/**
+ * The engine push of one target: its first tag, from the local image the build tagged first (the
+ * other tags go through the registry API). `rebuild`: docker's multi-platform push reruns buildx.
+ */
+function enginePushSpec(target, localSource, where, rebuild) {
+    return {
+        source: localSource,
+        destination: refName(target, target.tags[0]),
+        multiPlatform: target.image.platforms.length > 0,
+        insecure: isLoopback(target.registry) || where.insecureRegistries.includes(target.registry),
+        digestFile: where.digestFile,
+        authFile: where.authFile,
+        rebuild,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/dry-run.ts
+
+
+
+
+
+
+
+/** Stands for the files a real run keeps in a private temporary directory. */
+const SCRATCH = '<tmp>';
+/**
+ * Validates everything a build (and an upload) would use and prints the plan: nothing runs, no
+ * request is sent. The argv are made by the same functions the engines run.
+ */
+function dryRun(context, inputs, change, upload) {
+    const plans = planBuilds(inputs, { change, env: context.env, scratchDir: SCRATCH, created: createdTimestamp(context.env) });
+    const planned = plans.map((plan, i) => plannedImage(inputs, plan, upload?.targets[i], upload?.insecureRegistries ?? []));
+    const { logger } = context;
+    for (const image of planned) {
+        const lines = [
+            ...image.build.map((argv) => `build (in ${image.cwd}): ${argv.join(' ')}`),
+            ...image.push.map((argv) => `push: ${argv.join(' ')}`),
+            ...image.pushes.slice(1).map((ref) => `tag through the registry API: ${ref}`),
+        ];
+        logger.info(`images[${image.index}] ${image.repository}\n  ${lines.join('\n  ')}`);
+    }
+    logger.info('dry run: no engine ran, no request was sent');
+    return {
+        outputs: { images: JSON.stringify(planned) },
+        summary: {
+            title: `${upload?.title ?? 'Build plan'} (dry run)`,
+            headers: ['image', 'engine', 'would push'],
+            rows: planned.map((image) => [`images[${image.index}] ${image.repository}`, inputs.engine, image.pushes.join(' ') || '(build only)']),
+        },
+    };
+}
+function plannedImage(inputs, plan, target, insecureRegistries) {
+    const binary = inputs.engine;
+    const withBinary = (commands) => commands.map((argv) => [binary, ...argv]);
+    const build = withBinary(buildCommands(inputs.engine, plan.spec, hostPlatform()));
+    if (!target)
+        return { index: plan.image.index, repository: plan.image.repository, cwd: plan.spec.contextDir, build, push: [], pushes: [] };
+    const authFile = target.credential?.username ? (0,external_node_path_namespaceObject.join)(SCRATCH, 'auth', 'config.json') : undefined;
+    const rebuild = inputs.engine === 'docker' && plan.image.platforms.length > 0 ? plan.spec : undefined;
+    const spec = enginePushSpec(target, plan.spec.tags[0], { insecureRegistries, digestFile: (0,external_node_path_namespaceObject.join)(SCRATCH, `digest-${plan.image.index}`), authFile }, rebuild);
+    return {
+        index: plan.image.index,
+        repository: plan.image.repository,
+        cwd: plan.spec.contextDir,
+        build,
+        push: withBinary(pushCommands(inputs.engine, spec)),
+        pushes: target.tags.map((tag) => refName(target, tag)),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/siblings.ts
 
 /**
@@ -58501,6 +59059,7 @@ async function withSiblings(plan, build) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/build.ts
+
 
 
 
@@ -58550,6 +59109,8 @@ async function buildImages(context, inputs, change = detectChange(context.env, r
 }
 async function build(context) {
     const inputs = readEngineInputs(context.read, context.env, (secret) => context.logger.mask(secret));
+    if (inputs.dryRun)
+        return dryRun(context, inputs, detectChange(context.env, readEvent(context.env), inputs.change));
     const { built } = await buildImages(context, inputs);
     return {
         outputs: { images: JSON.stringify(built) },
@@ -58564,21 +59125,6 @@ async function build(context) {
             ]),
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/config/booleans.ts
-
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** A boolean input as the runner's YAML 1.2 core schema spells it; empty means the default. */
-function parseBoolean(value, name, fallback) {
-    if (value === '')
-        return fallback;
-    if (TRUE.includes(value))
-        return true;
-    if (FALSE.includes(value))
-        return false;
-    throw new ConfigError(`${name}: "${value}" is not a boolean (true or false)`);
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/index.js
@@ -58693,6 +59239,8 @@ class VerifyingStream extends external_node_stream_.Transform {
 
 
 
+
+
 const MIRROR_KEYS = [
     'src_repository',
     'src_tag',
@@ -58706,7 +59254,7 @@ const MIRROR_KEYS = [
     'platforms',
     'dest_tags',
 ];
-const mirror_list_ZUUL_KEY = 'mirror_container_images_images';
+const ZUUL_KEY = 'mirror_container_images_images';
 const mirror_list_text = schemas_string({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got ${show(iss.input)}`) })
     .min(1, { error: 'must not be empty' });
 const tagOrDigest = schemas_string({
@@ -58774,9 +59322,9 @@ function parseRef(value, where, problems) {
 }
 function fromZuul(raw, origin) {
     if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-        if (!(mirror_list_ZUUL_KEY in raw))
-            throw new ConfigError(`${origin}mirror: expected a list, or a mapping with a "${mirror_list_ZUUL_KEY}" key`);
-        raw = raw[mirror_list_ZUUL_KEY];
+        if (!(ZUUL_KEY in raw))
+            throw new ConfigError(`${origin}mirror: expected a list, or a mapping with a "${ZUUL_KEY}" key`);
+        raw = raw[ZUUL_KEY];
     }
     const parsed = array(itemSchema, { error: (iss) => `expected a list of mirror items, got ${show(iss.input)}` })
         .min(1, { error: 'must list at least one item' })
@@ -58820,7 +59368,7 @@ function fromZuul(raw, origin) {
     });
     if (problems.length)
         throw new ConfigErrors(problems);
-    return { items, sourceCredentials: [], insecureSources: [] };
+    return { items, sourceCredentials: [], insecureSources: [], certDirs: {} };
 }
 const syncRegistrySchema = strictObject({
     images: record(schemas_string(), array(tagOrDigest).nullable()).optional(),
@@ -58828,49 +59376,112 @@ const syncRegistrySchema = strictObject({
     'images-by-semver': record(schemas_string(), schemas_string()).optional(),
     credentials: strictObject({ username: schemas_string(), password: schemas_string() }).optional(),
     'tls-verify': schemas_boolean().optional(),
-    'cert-dir': schemas_string().optional(),
+    'cert-dir': schemas_string().min(1).optional(),
 });
-/** skopeo sync's YAML: registry → images / images-by-tag-regex / images-by-semver, copied under `destination`. */
-function fromSkopeoSync(raw, origin, destination, onSecret) {
-    if (!destination)
+const SYNC_KEYS = ['images', 'images-by-tag-regex', 'images-by-semver', 'credentials', 'tls-verify', 'cert-dir'];
+/**
+ * The destination skopeo sync --dest docker gives a source: DEST/<last path component>, or with
+ * --scoped DEST/<registry>/<path>. (docs/registries.md, "Mirror and skopeo-sync naming")
+ */
+function syncDestination(source, options, where) {
+    const base = options.destination.replace(/\/+$/, '');
+    if (!options.scoped)
+        return `${base}/${source.path.split('/').pop()}`;
+    if (source.registry.includes(':'))
+        throw new ConfigError(`${where}: with mirror-scoped the destination holds the source's registry "${source.registry}", and a port cannot be part ` +
+            'of a repository name (skopeo sync --scoped cannot form it either)');
+    return `${base}/${source.registry}/${source.path}`;
+}
+/**
+ * skopeo sync's YAML: `registry[/namespace]` → images / images-by-tag-regex / images-by-semver,
+ * copied under `destination` and named as skopeo names them.
+ */
+function fromSkopeoSync(raw, origin, options, onSecret) {
+    if (!options.destination)
         throw new ConfigError('mirror-destination: required with mirror-format: skopeo-sync (registry[/namespace] to copy under)');
     const parsed = record(schemas_string(), syncRegistrySchema, { error: 'expected a mapping of registry: {images, images-by-tag-regex, images-by-semver}' })
         .safeParse(raw);
     if (!parsed.success)
-        throw new ConfigErrors(formatIssues('mirror', parsed.error.issues, () => [
-            'images',
-            'images-by-tag-regex',
-            'images-by-semver',
-            'credentials',
-            'tls-verify',
-            'cert-dir',
-        ]).map((l) => origin + l));
+        throw new ConfigErrors(formatIssues('mirror', parsed.error.issues, () => SYNC_KEYS).map((l) => origin + l));
     const zuulItems = [];
     const sourceCredentials = [];
     const insecureSources = [];
-    for (const [registry, entry] of Object.entries(parsed.data)) {
+    const certDirs = {};
+    const problems = [];
+    for (const [key, entry] of Object.entries(parsed.data)) {
+        // skopeo joins the key and each image name, so a key may carry a namespace: `k8s.gcr.io/sig-storage`.
+        const [registry, ...namespace] = key.split('/');
         if (!isValidRegistry(registry))
-            throw new ConfigError(`${origin}mirror: "${registry}" is not a registry host[:port]`);
+            throw new ConfigError(`${origin}mirror: "${key}" is not a registry host[:port][/namespace]`);
         if (entry.credentials) {
             onSecret(entry.credentials.password);
             sourceCredentials.push({ registry, ...entry.credentials });
         }
         if (entry['tls-verify'] === false)
             insecureSources.push(registry);
-        const dest = (repo) => `${destination.replace(/\/+$/, '')}/${repo}`;
+        if (entry['cert-dir'] !== undefined)
+            certDirs[registry] = readCertDir(options.workDir, entry['cert-dir'], `${origin}mirror["${key}"].cert-dir`);
+        const item = (repo, selector) => {
+            const name = [registry, ...namespace, repo].join('/');
+            try {
+                const where = `${origin}mirror["${key}"].${repo}`;
+                zuulItems.push({ src_repository: name, dest_repository: syncDestination(parseReference(name), options, where), ...selector });
+            }
+            catch (error) {
+                if (error instanceof reference_ReferenceError)
+                    problems.push(`${origin}mirror["${key}"]: ${error.message}`);
+                else if (error instanceof ConfigError)
+                    problems.push(error.message);
+                else
+                    throw error;
+            }
+        };
         for (const [repo, tags] of Object.entries(entry.images ?? {}))
-            zuulItems.push({
-                src_repository: `${registry}/${repo}`,
-                dest_repository: dest(repo),
-                ...(tags && tags.length ? { tags } : { all_tags: true }),
-            });
+            item(repo, tags && tags.length ? { tags } : { all_tags: true });
         for (const [repo, regex] of Object.entries(entry['images-by-tag-regex'] ?? {}))
-            zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), tag_regex: regex });
+            item(repo, { tag_regex: regex });
         for (const [repo, range] of Object.entries(entry['images-by-semver'] ?? {}))
-            zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), semver: range });
+            item(repo, { semver: range });
     }
+    problems.push(...collisions(zuulItems, origin));
+    if (problems.length)
+        throw new ConfigErrors(problems);
     const list = fromZuul(zuulItems, origin);
-    return { ...list, sourceCredentials, insecureSources };
+    return { ...list, sourceCredentials, insecureSources, certDirs };
+}
+/** Two sources named alike land on one destination repository, the second overwriting the first's tags. */
+function collisions(items, origin) {
+    const bySource = new Map();
+    for (const item of items) {
+        const dest = item.dest_repository;
+        bySource.set(dest, (bySource.get(dest) ?? new Set()).add(item.src_repository));
+    }
+    return [...bySource]
+        .filter(([, sources]) => sources.size > 1)
+        .map(([dest, sources]) => `${origin}mirror: ${[...sources].join(' and ')} would all be copied to ${dest} (skopeo sync names a copy by the last ` +
+        'component of its source); set mirror-scoped: true to keep their whole names');
+}
+function readCertDir(workDir, dir, where) {
+    const path = (0,external_node_path_namespaceObject.resolve)(workDir, dir);
+    let names;
+    try {
+        names = [...(0,external_node_fs_namespaceObject.readdirSync)(path)].sort();
+    }
+    catch (error) {
+        const code = error.code;
+        throw new ConfigError(`${where}: cannot read "${dir}": ${code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : String(code)}`);
+    }
+    const clientFiles = names.filter((name) => name.endsWith('.cert') || name.endsWith('.key'));
+    if (clientFiles.length)
+        throw new ConfigError(`${where}: "${dir}" holds client certificate files (${clientFiles.join(', ')}); client certificates are not supported, only ` +
+            'CA files (*.crt)');
+    const cas = names.filter((name) => name.endsWith('.crt'));
+    if (cas.length === 0)
+        throw new ConfigError(`${where}: "${dir}" holds no CA file (*.crt)`);
+    const pem = cas.map((name) => readInputFile((0,external_node_path_namespaceObject.join)(path, name), where, (0,external_node_path_namespaceObject.join)(dir, name))).join('\n');
+    if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+        throw new ConfigError(`${where}: the *.crt files in "${dir}" hold no PEM certificate`);
+    return { dir: path, ca: pem };
 }
 function loadMirrorList(source, onSecret) {
     if (source.inline && source.file)
@@ -58888,7 +59499,12 @@ function loadMirrorList(source, onSecret) {
         raw = parseYamlInput(readInputFile(path, 'mirror-file', source.file), `mirror-file "${source.file}"`);
         origin = `${source.file}: `;
     }
-    return source.format === 'skopeo-sync' ? fromSkopeoSync(raw, origin, source.destination, onSecret) : fromZuul(raw, origin);
+    if (source.format !== 'skopeo-sync') {
+        if (source.scoped)
+            throw new ConfigError('mirror-scoped: only goes with mirror-format: skopeo-sync');
+        return fromZuul(raw, origin);
+    }
+    return fromSkopeoSync(raw, origin, source, onSecret);
 }
 /** Whether a tag satisfies a semver range: `v1.2.3`, `1.2` and `1` count as versions, as in skopeo. */
 function tagInRange(tag, range) {
@@ -58935,7 +59551,8 @@ function readMirrorInputs(read, env, onSecret) {
     const workDir = readWorkDir(read, env);
     const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
     const source = { inline: read(Input.Mirror), file: read(Input.MirrorFile), format: read(Input.MirrorFormat) || 'zuul' };
-    const list = loadMirrorList({ ...source, destination: read(Input.MirrorDestination), workDir }, onSecret);
+    const scoped = parseBoolean(read(Input.MirrorScoped), Input.MirrorScoped, false);
+    const list = loadMirrorList({ ...source, destination: read(Input.MirrorDestination), scoped, workDir }, onSecret);
     const parallel = Number(read(Input.Parallel) || '4');
     if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) {
         throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
@@ -58951,7 +59568,10 @@ function readMirrorInputs(read, env, onSecret) {
         copier,
         keepGoing: parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false),
         dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
-        transport: readTransportOptions(read, workDir),
+        transport: {
+            ...readTransportOptions(read, workDir),
+            registryCa: Object.fromEntries(Object.entries(list.certDirs).map(([r, c]) => [r, c.ca])),
+        },
         skopeoDownload: readSkopeoDownload(read, copier),
     };
 }
@@ -59029,17 +59649,23 @@ async function withAuthFile(entries, use) {
 
 const dockerRef = (image) => `docker://${refName(image, image.reference)}`;
 /** `skopeo copy` argv: every platform, digests preserved, TLS checks off only where allowed. */
-function skopeoCopyArgs(src, dst, authFile, insecure, options = {}) {
+function skopeoCopyArgs(src, dst, authFile, tls, options = {}) {
     const args = ['copy'];
     if (!options.single)
         args.push('--all');
     args.push('--preserve-digests');
     if (authFile)
         args.push('--authfile', authFile);
-    if (insecure(src.registry))
-        args.push('--src-tls-verify=false');
-    if (insecure(dst.registry))
-        args.push('--dest-tls-verify=false');
+    for (const [side, image] of [
+        ['src', src],
+        ['dest', dst],
+    ]) {
+        if (tls.insecure(image.registry))
+            args.push(`--${side}-tls-verify=false`);
+        const certDir = tls.certDir?.(image.registry);
+        if (certDir)
+            args.push(`--${side}-cert-dir`, certDir);
+    }
     if (options.digestFile)
         args.push('--digestfile', options.digestFile);
     if (options.retryTimes)
@@ -59062,7 +59688,7 @@ class Skopeo {
     }
     isInsecure = (registry) => isLoopback(registry) || (this.#options.insecureRegistries ?? []).includes(registry);
     async copy(src, dst, options = {}) {
-        await this.#withAuthFile([src.registry, dst.registry], (authFile) => this.#run(skopeoCopyArgs(src, dst, authFile, this.isInsecure, options)));
+        await this.#withAuthFile([src.registry, dst.registry], (authFile) => this.#run(skopeoCopyArgs(src, dst, authFile, { insecure: this.isInsecure, certDir: this.#options.certDir }, options)));
     }
     async inspectRaw(image) {
         const { stdout } = await this.#withAuthFile([image.registry], (authFile) => this.#run(['inspect', '--raw', ...this.#common(image.registry, authFile), dockerRef(image)]));
@@ -59074,7 +59700,12 @@ class Skopeo {
         return JSON.parse(stdout).Tags ?? [];
     }
     #common(registry, authFile) {
-        return [...(authFile ? ['--authfile', authFile] : []), ...(this.isInsecure(registry) ? ['--tls-verify=false'] : [])];
+        const certDir = this.#options.certDir?.(registry);
+        return [
+            ...(authFile ? ['--authfile', authFile] : []),
+            ...(this.isInsecure(registry) ? ['--tls-verify=false'] : []),
+            ...(certDir ? ['--cert-dir', certDir] : []),
+        ];
     }
     async #run(args) {
         try {
@@ -59438,6 +60069,8 @@ class Transport {
     #insecure;
     #httpAgent;
     #httpsAgent;
+    /** Per API host (as URL.host spells it): agents trusting that registry's own CAs too. */
+    #registryAgents = new Map();
     idleTimeoutMs;
     #onRequest;
     metadataDeadlineMs;
@@ -59447,7 +60080,10 @@ class Transport {
         // A private CA is trusted in addition to the system's roots, not instead of them.
         const common = { keepAlive: true, maxSockets: 64, ...(options.lookup && { lookup: options.lookup }) };
         this.#httpAgent = new (external_node_http_default()).Agent(common);
-        this.#httpsAgent = new (external_node_https_default()).Agent({ ...common, ...(options.ca && { ca: [...(external_node_tls_default()).rootCertificates, options.ca] }) });
+        const roots = [...(external_node_tls_default()).rootCertificates, ...(options.ca ? [options.ca] : [])];
+        this.#httpsAgent = new (external_node_https_default()).Agent({ ...common, ...(options.ca && { ca: roots }) });
+        for (const [registry, ca] of Object.entries(options.registryCa ?? {}))
+            this.#registryAgents.set(new URL(`https://${apiHost(registry)}`).host, new (external_node_https_default()).Agent({ ...common, ca: [...roots, ca] }));
         this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
         this.#onRequest = options.onRequest;
         this.metadataDeadlineMs = options.metadataDeadlineMs ?? METADATA_DEADLINE_MS;
@@ -59487,7 +60123,7 @@ class Transport {
             const req = lib.request(url, {
                 method,
                 headers: { 'user-agent': 'container-image-actions', ...headers },
-                agent: secure ? this.#httpsAgent : this.#httpAgent,
+                agent: secure ? (this.#registryAgents.get(url.host) ?? this.#httpsAgent) : this.#httpAgent,
                 ...(this.signal && { signal: this.signal }),
             });
             const fail = (error) => reject(error);
@@ -59528,11 +60164,13 @@ class Transport {
     /** Sockets handed to a request and not yet given back: a body left unread keeps one. */
     busySockets() {
         const count = (agent) => Object.values(agent.sockets).reduce((n, list) => n + (list?.length ?? 0), 0);
-        return count(this.#httpAgent) + count(this.#httpsAgent);
+        return count(this.#httpAgent) + count(this.#httpsAgent) + [...this.#registryAgents.values()].reduce((n, a) => n + count(a), 0);
     }
     close() {
         this.#httpAgent.destroy();
         this.#httpsAgent.destroy();
+        for (const agent of this.#registryAgents.values())
+            agent.destroy();
     }
 }
 /** Reads a whole (small) body, refusing more than `limit` bytes; a broken body names its URL. */
@@ -60852,6 +61490,7 @@ async function openSkopeo(context, run) {
         exec: context.exec,
         binary,
         insecureRegistries: run.insecureRegistries,
+        certDir: (registry) => run.inputs.list.certDirs[registry]?.dir,
         credential: async (registry) => logins.get(registry),
     });
 }
@@ -61019,9 +61658,12 @@ function readIntermediate(read, method, needed) {
     return { registry, namespace };
 }
 function readUploadInputs(read, env, onSecret) {
-    const engine = readEngineInputs(read, env, onSecret);
     const promote = parseBoolean(read(Input.Promote), Input.Promote, true);
     const promoteMethod = readPromoteMethod(read);
+    const engine = readEngineInputs(read, env, onSecret, {
+        upload_container_image_promote: { input: Input.Promote, value: String(promote) },
+        promote_container_image_method: { input: Input.PromoteMethod, value: promoteMethod },
+    });
     return {
         ...engine,
         promote,
@@ -61045,8 +61687,6 @@ function readUploadInputs(read, env, onSecret) {
 
 
 
-
-
 function readPromoteInputs(read, env, onSecret) {
     const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
     const token = read(Input.Token) || env.GITHUB_TOKEN || undefined;
@@ -61058,7 +61698,7 @@ function readPromoteInputs(read, env, onSecret) {
     const cleanupPattern = regex ? linearPattern(regex, Input.CleanupRegex, true) : undefined;
     return {
         workDir,
-        images: applyMetadataTags(loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }), read(Input.MetadataTags)),
+        images: readImages(read, workDir, { promote_container_image_method: { input: Input.PromoteMethod, value: method } }),
         credentials,
         change: parseChangeInput(read(Input.Change)),
         method,
@@ -62044,7 +62684,7 @@ async function byTag(run, change) {
     moved.forEach((tags) => outcome.promoted.push(...tags));
     const settled = await session.all(plans, async (plan) => {
         const own = emptyOutcome();
-        await deleteTemporary(deleter, plan, own, session.signal, logger);
+        await deleteTemporary({ deleter, signal: session.signal, logger }, plan, guardedTags(plans, plan), own);
         return { own, onTags: await verifyFinalTags(session, plan, number, logger) };
     });
     settled.forEach(({ own, onTags }, i) => {
@@ -62054,6 +62694,16 @@ async function byTag(run, change) {
             supersede(outcome.promoted, plans[i], onTags);
     });
     return targetsOf(plans);
+}
+/**
+ * The final tags a deletion of this plan's temporary tags must not take with it: its own, and
+ * those of every other entry of the same repository holding the same image (one repository may
+ * have several entries, and a registry that deletes by digest takes every tag of that digest).
+ */
+function guardedTags(plans, plan) {
+    return plans
+        .filter((p) => p === plan || (p.registry === plan.registry && p.repository === plan.repository && p.digest === plan.digest))
+        .flatMap((p) => p.image.tags);
 }
 const targetsOf = (plans) => plans.map((p) => ({ registry: p.registry, repository: p.repository }));
 /**
@@ -62084,8 +62734,8 @@ function supersede(promoted, plan, onTags) {
  * that deletes the manifest with the tag gets it put back on the final tags. A deletion that
  * fails is a tag left behind, never a failed release: the final tags have moved.
  */
-async function deleteTemporary(deleter, plan, outcome, signal, logger) {
-    const guard = { tags: plan.image.tags, manifest: plan.manifest };
+async function deleteTemporary({ deleter, signal, logger }, plan, guarded, outcome) {
+    const guard = { tags: guarded, manifest: plan.manifest };
     for (const tag of plan.temporary) {
         const ref = { registry: plan.registry, repository: plan.repository };
         try {
@@ -62116,55 +62766,6 @@ async function moveTags(session, plan, prefix, logger) {
     for (const tag of plan.inPlace)
         promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
     return promoted;
-}
-
-;// CONCATENATED MODULE: ./src/commands/upload-plan.ts
-
-
-
-
-function uploadMode(inputs) {
-    if (!inputs.promote)
-        return 'release';
-    return inputs.promoteMethod === 'intermediate-registry' ? 'intermediate' : 'gate';
-}
-/** `<intermediate>[/<namespace>]/<repository path>`: the name promote looks up again. */
-function intermediateRepository(intermediate, image) {
-    return intermediate.namespace ? `${intermediate.namespace}/${image.reference.path}` : image.reference.path;
-}
-/**
- * Every push target, with its credentials checked before any build or network call: a given map
- * lacking the registry, or whose pattern does not fully match the repository, stops the run.
- */
-function planUploads(images, mode, prefix, intermediate, credentials) {
-    const problems = [];
-    const targets = [];
-    for (const image of images) {
-        const registry = mode === 'intermediate' ? intermediate.registry : image.reference.registry;
-        const repository = mode === 'intermediate' ? intermediateRepository(intermediate, image) : image.reference.path;
-        const tags = mode === 'release' ? image.tags : image.tags.map((tag) => `${prefix}_${tag}`);
-        for (const tag of tags)
-            if (!isValidTag(tag))
-                problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
-        try {
-            targets.push({
-                image,
-                registry,
-                repository,
-                tags,
-                finalTags: image.tags,
-                credential: credentialFor(credentials, registry, refName({ registry, repository })),
-            });
-        }
-        catch (error) {
-            if (!(error instanceof ConfigError))
-                throw error;
-            problems.push(error.message);
-        }
-    }
-    if (problems.length > 0)
-        throw new ConfigErrors(problems);
-    return targets;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/promote-intermediate.ts
@@ -62234,7 +62835,8 @@ async function findSource(run, image, prefix, revisions) {
     if (digests.size > 1)
         return `its intermediate tags point at different images (${[...digests].join(', ')})`;
     const [digest] = digests;
-    const recorded = inputs.artifacts?.find((a) => a.metadata?.repository === image.repository)?.metadata?.digest;
+    // Several entries may share a repository: the artifact of this entry is the one of its tags.
+    const recorded = inputs.artifacts?.find((a) => a.metadata?.repository === image.repository && a.metadata.tag !== undefined && image.tags.includes(a.metadata.tag))?.metadata?.digest;
     if (recorded && recorded !== digest)
         return `the intermediate image is ${digest}, not the ${recorded} the gate uploaded`;
     const [{ source, registry, path }] = refs;
@@ -62429,6 +63031,10 @@ async function upload(context) {
     const mode = uploadMode(inputs);
     const targets = planUploads(inputs.images, mode, change.prefix, inputs.intermediate, inputs.credentials);
     logger.info(upload_describe(mode, change, targets));
+    if (inputs.dryRun) {
+        const insecureRegistries = inputs.transport.insecureRegistries ?? [];
+        return dryRun(context, inputs, change, { targets, insecureRegistries, title: `${mode} upload` });
+    }
     const { built, plans } = await buildImages(context, inputs, change);
     const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
     const explicit = new Map(targets.flatMap((t) => {
@@ -62533,18 +63139,9 @@ async function enginePush(run, target, image, digestFile, rebuild) {
     const credential = login?.username && login.password !== undefined
         ? [{ registry: target.registry, username: login.username, password: login.password }]
         : [];
-    const insecure = isLoopback(target.registry) || run.insecureRegistries.includes(target.registry);
-    const spec = {
-        source: image.tags[0],
-        destination: first,
-        multiPlatform: target.image.platforms.length > 0,
-        insecure,
-        digestFile,
-        rebuild,
-    };
     const attempt = async (authFile) => {
         try {
-            return await run.engine.push({ ...spec, authFile });
+            return await run.engine.push(enginePushSpec(target, image.tags[0], { insecureRegistries: run.insecureRegistries, digestFile, authFile }, rebuild));
         }
         catch (error) {
             if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n')))

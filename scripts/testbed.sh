@@ -12,7 +12,7 @@ CACHE_DIR=${CIA_CACHE_DIR:-/var/cache/cia-testbed}
 REGISTRY_PORT=${CIA_REGISTRY_PORT:-5510}
 REGISTRY_B_PORT=$((REGISTRY_PORT + 1))
 REGISTRY_AUTH_PORT=$((REGISTRY_PORT + 2))
-PACKAGES=(docker.io podman buildah skopeo docker-registry qemu-user-static binfmt-support busybox-static apache2-utils runc curl openssl)
+PACKAGES=(docker.io podman buildah skopeo docker-registry qemu-user-static binfmt-support busybox-static apache2-utils runc curl openssl python3 python3-jinja2)
 
 log() { printf 'testbed: %s\n' "$*" >&2; }
 

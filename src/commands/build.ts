@@ -6,6 +6,7 @@ import { createEngine } from '../engines/engine.js';
 import { ExecError } from '../exec.js';
 import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
 import { createdTimestamp, planBuilds, type ImageBuildPlan } from './build-plan.js';
+import { dryRun } from './dry-run.js';
 import { withSiblings } from './siblings.js';
 import type { CommandContext, CommandResult } from './types.js';
 
@@ -77,6 +78,7 @@ export async function buildImages(
 
 export async function build(context: CommandContext): Promise<CommandResult> {
   const inputs = readEngineInputs(context.read, context.env, (secret) => context.logger.mask(secret));
+  if (inputs.dryRun) return dryRun(context, inputs, detectChange(context.env, readEvent(context.env), inputs.change));
   const { built } = await buildImages(context, inputs);
   return {
     outputs: { images: JSON.stringify(built) },

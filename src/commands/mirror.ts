@@ -224,6 +224,7 @@ async function openSkopeo(context: CommandContext, run: MirrorRun): Promise<Skop
     exec: context.exec,
     binary,
     insecureRegistries: run.insecureRegistries,
+    certDir: (registry) => run.inputs.list.certDirs[registry]?.dir,
     credential: async (registry) => logins.get(registry),
   });
 }

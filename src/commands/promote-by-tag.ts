@@ -36,7 +36,7 @@ export async function byTag(run: PromotionRun, change: ChangeInfo): Promise<Clea
   moved.forEach((tags) => outcome.promoted.push(...tags));
   const settled = await session.all(plans, async (plan) => {
     const own = emptyOutcome();
-    await deleteTemporary(deleter, plan, own, session.signal, logger);
+    await deleteTemporary({ deleter, signal: session.signal, logger }, plan, guardedTags(plans, plan), own);
     return { own, onTags: await verifyFinalTags(session, plan, number, logger) };
   });
   settled.forEach(({ own, onTags }, i) => {
@@ -45,6 +45,17 @@ export async function byTag(run: PromotionRun, change: ChangeInfo): Promise<Clea
     if (onTags !== plans[i].digest) supersede(outcome.promoted, plans[i], onTags);
   });
   return targetsOf(plans);
+}
+
+/**
+ * The final tags a deletion of this plan's temporary tags must not take with it: its own, and
+ * those of every other entry of the same repository holding the same image (one repository may
+ * have several entries, and a registry that deletes by digest takes every tag of that digest).
+ */
+function guardedTags(plans: readonly ReadyPromotion[], plan: ReadyPromotion): string[] {
+  return plans
+    .filter((p) => p === plan || (p.registry === plan.registry && p.repository === plan.repository && p.digest === plan.digest))
+    .flatMap((p) => p.image.tags);
 }
 
 const targetsOf = (plans: readonly ReadyPromotion[]): CleanupTarget[] =>
@@ -82,13 +93,12 @@ function supersede(promoted: PromotedTag[], plan: ReadyPromotion, onTags: string
  * fails is a tag left behind, never a failed release: the final tags have moved.
  */
 async function deleteTemporary(
-  deleter: TagDeleter,
+  { deleter, signal, logger }: { deleter: TagDeleter; signal: AbortSignal; logger: Logger },
   plan: ReadyPromotion,
+  guarded: readonly string[],
   outcome: Outcome,
-  signal: AbortSignal,
-  logger: Logger,
 ): Promise<void> {
-  const guard = { tags: plan.image.tags, manifest: plan.manifest };
+  const guard = { tags: guarded, manifest: plan.manifest };
   for (const tag of plan.temporary) {
     const ref = { registry: plan.registry, repository: plan.repository };
     try {

@@ -86,7 +86,10 @@ async function findSource(
   const digests = new Set(heads.map((h) => h?.digest ?? ''));
   if (digests.size > 1) return `its intermediate tags point at different images (${[...digests].join(', ')})`;
   const [digest] = digests;
-  const recorded = inputs.artifacts?.find((a) => a.metadata?.repository === image.repository)?.metadata?.digest;
+  // Several entries may share a repository: the artifact of this entry is the one of its tags.
+  const recorded = inputs.artifacts?.find(
+    (a) => a.metadata?.repository === image.repository && a.metadata.tag !== undefined && image.tags.includes(a.metadata.tag),
+  )?.metadata?.digest;
   if (recorded && recorded !== digest) return `the intermediate image is ${digest}, not the ${recorded} the gate uploaded`;
   const [{ source, registry, path }] = refs;
   if (revisions.length > 0) {

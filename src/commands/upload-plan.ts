@@ -2,8 +2,9 @@ import { credentialFor, type CredentialsMap, type RegistryCredential } from '../
 import { ConfigError, ConfigErrors } from '../config/errors.js';
 import type { ImageSpec } from '../config/image-list.js';
 import type { IntermediateRegistry, UploadInputs } from '../config/upload-inputs.js';
-import { isValidTag } from '../registry/reference.js';
-import { refName } from '../registry/reference.js';
+import type { BuildSpec } from '../engines/build-spec.js';
+import type { PushSpec } from '../engines/push-args.js';
+import { isLoopback, isValidTag, refName } from '../registry/reference.js';
 
 export type UploadMode = 'gate' | 'release' | 'intermediate';
 
@@ -42,12 +43,20 @@ export function planUploads(
 ): PushTarget[] {
   const problems: string[] = [];
   const targets: PushTarget[] = [];
+  // Several entries may share a repository; two pushing one tag would race (an intermediate
+  // namespace can also fold two registries' repositories into one name).
+  const pushedBy = new Map<string, number>();
   for (const image of images) {
     const registry = mode === 'intermediate' ? intermediate!.registry : image.reference.registry;
     const repository = mode === 'intermediate' ? intermediateRepository(intermediate!, image) : image.reference.path;
     const tags = mode === 'release' ? image.tags : image.tags.map((tag) => `${prefix}_${tag}`);
-    for (const tag of tags)
+    for (const tag of tags) {
       if (!isValidTag(tag)) problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
+      const ref = refName({ registry, repository }, tag);
+      const other = pushedBy.get(ref);
+      if (other !== undefined && other !== image.index) problems.push(`images[${image.index}]: ${ref} is also pushed by images[${other}]`);
+      pushedBy.set(ref, image.index);
+    }
     try {
       targets.push({
         image,
@@ -64,4 +73,25 @@ export function planUploads(
   }
   if (problems.length > 0) throw new ConfigErrors(problems);
   return targets;
+}
+
+/**
+ * The engine push of one target: its first tag, from the local image the build tagged first (the
+ * other tags go through the registry API). `rebuild`: docker's multi-platform push reruns buildx.
+ */
+export function enginePushSpec(
+  target: PushTarget,
+  localSource: string,
+  where: { insecureRegistries: readonly string[]; digestFile: string; authFile?: string },
+  rebuild?: BuildSpec,
+): PushSpec {
+  return {
+    source: localSource,
+    destination: refName(target, target.tags[0]),
+    multiPlatform: target.image.platforms.length > 0,
+    insecure: isLoopback(target.registry) || where.insecureRegistries.includes(target.registry),
+    digestFile: where.digestFile,
+    authFile: where.authFile,
+    rebuild,
+  };
 }

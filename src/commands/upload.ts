@@ -14,12 +14,12 @@ import type { Logger } from '../logger.js';
 import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
 import { untrustedReason } from '../platform/trust.js';
 import type { Manifest } from '../registry/client.js';
-import { isLoopback } from '../registry/reference.js';
 import { verifyTags } from '../registry/verify.js';
 import { withRetry } from '../registry/retry.js';
 import { RegistrySession } from '../registry/session.js';
 import { buildImages, type BuiltImageReport } from './build.js';
-import { planUploads, uploadMode, type PushTarget, type UploadMode } from './upload-plan.js';
+import { dryRun } from './dry-run.js';
+import { enginePushSpec, planUploads, uploadMode, type PushTarget, type UploadMode } from './upload-plan.js';
 import type { CommandContext, CommandResult } from './types.js';
 import { refName } from '../registry/reference.js';
 
@@ -61,6 +61,10 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   const mode = uploadMode(inputs);
   const targets = planUploads(inputs.images, mode, change.prefix, inputs.intermediate, inputs.credentials);
   logger.info(describe(mode, change, targets));
+  if (inputs.dryRun) {
+    const insecureRegistries = inputs.transport.insecureRegistries ?? [];
+    return dryRun(context, inputs, change, { targets, insecureRegistries, title: `${mode} upload` });
+  }
 
   const { built, plans } = await buildImages(context, inputs, change);
   const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
@@ -198,18 +202,11 @@ async function enginePush(
     login?.username && login.password !== undefined
       ? [{ registry: target.registry, username: login.username, password: login.password }]
       : [];
-  const insecure = isLoopback(target.registry) || run.insecureRegistries.includes(target.registry);
-  const spec = {
-    source: image.tags[0],
-    destination: first,
-    multiPlatform: target.image.platforms.length > 0,
-    insecure,
-    digestFile,
-    rebuild,
-  };
   const attempt = async (authFile: string | undefined) => {
     try {
-      return await run.engine.push({ ...spec, authFile });
+      return await run.engine.push(
+        enginePushSpec(target, image.tags[0], { insecureRegistries: run.insecureRegistries, digestFile, authFile }, rebuild),
+      );
     } catch (error) {
       if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n'))) throw Object.assign(error, { retryable: true });
       throw error;

@@ -55,6 +55,7 @@ export function parseCredentials(text: string, onSecret: (secret: string) => voi
   if (raw === null || raw === undefined) return result;
   // Mask before validating: a validation message must not be the first place a password shows up.
   maskSecrets(raw, onSecret);
+  refuseUnkeyed(raw);
   const parsed = mapSchema.safeParse(raw);
   if (!parsed.success) {
     throw new ConfigErrors(formatIssues('registry-credentials', parsed.error.issues, () => CREDENTIAL_KEYS));
@@ -93,7 +94,8 @@ export function parseCredentials(text: string, onSecret: (secret: string) => voi
 
 function maskSecrets(raw: unknown, onSecret: (secret: string) => void): void {
   if (raw === null || typeof raw !== 'object') return;
-  for (const entry of Object.values(raw)) {
+  // The map itself too: the unkeyed docker_credentials shape carries its password at the top.
+  for (const entry of [raw, ...Object.values(raw)]) {
     if (entry === null || typeof entry !== 'object') continue;
     for (const key of ['password', 'api_token', 'refresh_token'] as const) {
       const value = (entry as Record<string, unknown>)[key];
@@ -126,4 +128,18 @@ export function loginOf(credential: RegistryCredential | undefined): Credential 
   if (credential.username && credential.password !== undefined)
     return { username: credential.username, password: credential.password, refreshToken: credential.refreshToken };
   return credential.refreshToken ? { refreshToken: credential.refreshToken } : undefined;
+}
+
+/**
+ * build-docker-image's `docker_credentials` is one unkeyed `{username, password, repository}`;
+ * the container roles key it by registry. Said plainly rather than as three "unknown registry" errors.
+ */
+function refuseUnkeyed(raw: unknown): void {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return;
+  const flat = ['username', 'password'].filter((key) => typeof (raw as Record<string, unknown>)[key] === 'string');
+  if (flat.length === 0) return;
+  throw new ConfigError(
+    `registry-credentials: ${flat.join(' and ')} at the top, like build-docker-image's docker_credentials; key them by ` +
+      'registry name instead, e.g. {"quay.io": {username: u, password: ${{ secrets.QUAY_PASSWORD }}, repository: "quay.io/org/.*"}}',
+  );
 }

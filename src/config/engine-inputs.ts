@@ -1,7 +1,8 @@
 import { ENGINE_NAMES, type EngineName } from '../engines/build-spec.js';
 import { parseCredentials, type CredentialsMap } from './credentials.js';
+import { parseBoolean } from './booleans.js';
 import { ConfigError } from './errors.js';
-import { loadImageList, type ImageSpec } from './image-list.js';
+import { loadImageList, type ImageListSource, type ImageSpec } from './image-list.js';
 import { applyMetadataTags } from './metadata-tags.js';
 import { Input, type InputName } from './inputs.js';
 import { resolveInside } from './paths.js';
@@ -22,6 +23,8 @@ export interface EngineInputs {
   readonly extraEnv: Readonly<Record<string, string>>;
   readonly credentials: CredentialsMap;
   readonly change?: number;
+  /** Validate and print the plan, run nothing. */
+  readonly dryRun: boolean;
 }
 
 export function readWorkDir(read: InputReader, env: NodeJS.ProcessEnv): string {
@@ -31,7 +34,21 @@ export function readWorkDir(read: InputReader, env: NodeJS.ProcessEnv): string {
   return dir;
 }
 
-export function readEngineInputs(read: InputReader, env: NodeJS.ProcessEnv, onSecret: (secret: string) => void): EngineInputs {
+/** The image list from images / images-file (zuul-job picking a job of a Zuul job file), metadata-tags applied. */
+export function readImages(read: InputReader, workDir: string, expect: ImageListSource['expect']): ImageSpec[] {
+  const zuulJob = read(Input.ZuulJob);
+  return applyMetadataTags(
+    loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir, zuulJob, expect }),
+    read(Input.MetadataTags),
+  );
+}
+
+export function readEngineInputs(
+  read: InputReader,
+  env: NodeJS.ProcessEnv,
+  onSecret: (secret: string) => void,
+  expect: ImageListSource['expect'] = {},
+): EngineInputs {
   const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
   const workDir = readWorkDir(read, env);
   const engine = read(Input.ContainerCommand) || 'docker';
@@ -42,15 +59,18 @@ export function readEngineInputs(read: InputReader, env: NodeJS.ProcessEnv, onSe
   if (containerFilename !== undefined) resolveInside(workDir, workDir, containerFilename, 'container-filename', false);
   return {
     workDir,
-    images: applyMetadataTags(
-      loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
-      read(Input.MetadataTags),
-    ),
+    images: readImages(read, workDir, {
+      container_command: { input: Input.ContainerCommand, value: engine },
+      container_filename: { input: Input.ContainerFilename, value: containerFilename ?? '' },
+      docker_dockerfile: { input: Input.ContainerFilename, value: containerFilename ?? '' },
+      ...expect,
+    }),
     engine: engine as EngineName,
     containerFilename,
     extraEnv: parseExtraEnv(read(Input.BuildExtraEnv)),
     credentials,
     change: parseChangeInput(read(Input.Change)),
+    dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
   };
 }
 

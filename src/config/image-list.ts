@@ -3,8 +3,12 @@ import { readInputFile } from './input-file.js';
 import { ConfigError, ConfigErrors } from './errors.js';
 import { IMAGE_KEYS, imageListSchema, qualify, type ImageEntry } from './image-schema.js';
 import { resolveInside } from './paths.js';
-import { formatIssues } from './schema-errors.js';
+import { formatIssues, show } from './schema-errors.js';
 import { parseYamlInput } from './yaml.js';
+import { findTemplates } from './jinja.js';
+import { readEntryQuoting } from './zuul-quoting.js';
+import { isJobFile, jobImageList } from './zuul-jobs.js';
+import { LIST_VARIABLES, normaliseEntry } from './zuul-vars.js';
 
 /** One image of the list, validated and normalised. */
 export interface ImageSpec {
@@ -24,10 +28,14 @@ export interface ImageListSource {
   /** The `images-file` input. */
   file: string;
   workDir: string;
+  /** The `zuul-job` input: the job of a Zuul job file whose list to use. */
+  zuulJob?: string;
+  /**
+   * Role variables a vars file or job may set beside the list, each with the input that does its
+   * work here and that input's value: a file saying otherwise is an error, never silently overruled.
+   */
+  expect?: Readonly<Record<string, { readonly input: string; readonly value: string }>>;
 }
-
-/** Zuul vars files hold the list under this key. */
-const ZUUL_KEY = 'container_images';
 
 export function loadImageList(source: ImageListSource): ImageSpec[] {
   const { inline, file } = source;
@@ -43,37 +51,89 @@ export function loadImageList(source: ImageListSource): ImageSpec[] {
     raw = parseYamlInput(readInputFile(path, 'images-file', file), `images-file "${file}"`);
     origin = `${file}: `;
   }
-  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-    if (!(ZUUL_KEY in raw)) {
-      throw new ConfigError(
-        `${origin}images: expected a list of images or a mapping with a "${ZUUL_KEY}" key, got a mapping with keys ` +
-          `${Object.keys(raw).join(', ')}`,
-      );
-    }
-    raw = (raw as Record<string, unknown>)[ZUUL_KEY];
+  const found = locateList(raw, origin, source.zuulJob ?? '');
+  checkRoleVariables(found.vars, `${origin}${found.where}`, source.expect ?? {});
+  return validateImageList(found.list, origin);
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The list itself, from a bare list, a vars mapping or a Zuul job file; and the variables beside it. */
+function locateList(raw: unknown, origin: string, zuulJob: string): { list: unknown; vars: Record<string, unknown>; where: string } {
+  if (isJobFile(raw)) {
+    const found = jobImageList(raw, zuulJob, origin);
+    return { list: found.list, vars: found.vars, where: `job "${found.job}"` };
   }
-  return validateImageList(raw, origin);
+  if (zuulJob)
+    throw new ConfigError(
+      `zuul-job: "${zuulJob}" names a job, but ${origin ? 'images-file' : 'images'} is not a Zuul job file (a list of "- job:" mappings)`,
+    );
+  if (!isMapping(raw)) return { list: raw, vars: {}, where: '' };
+  const present = LIST_VARIABLES.filter((key) => key in raw);
+  if (present.length > 1) throw new ConfigError(`${origin}images: sets both ${present.join(' and ')}; keep one list`);
+  if (present.length === 0) {
+    throw new ConfigError(
+      `${origin}images: expected a list of images or a mapping with a ${LIST_VARIABLES.map((k) => `"${k}"`).join(' or ')} key, got a ` +
+        `mapping with keys ${Object.keys(raw).join(', ')}`,
+    );
+  }
+  return { list: raw[present[0]], vars: raw, where: 'the vars' };
+}
+
+/** A role variable beside the list that disagrees with the input doing its work here. */
+function checkRoleVariables(vars: Record<string, unknown>, where: string, expect: NonNullable<ImageListSource['expect']>): void {
+  const problems: string[] = [];
+  for (const [name, { input, value }] of Object.entries(expect)) {
+    const set = vars[name];
+    if (set === undefined || String(set) === value) continue;
+    problems.push(
+      `${where} sets ${name}: ${show(set)}, but ${input} is ${value ? show(value) : 'not set'}: set ${input}: ${show(set)} on the ` +
+        'step (role variables in the file are not read as inputs)',
+    );
+  }
+  if (problems.length) throw new ConfigErrors(problems);
 }
 
 export function validateImageList(raw: unknown, origin = ''): ImageSpec[] {
-  const parsed = imageListSchema.safeParse(raw);
+  const templates = findTemplates(raw, 'images');
+  if (templates.length) throw new ConfigErrors(templates.map((line) => origin + line));
+  const prepared = prepareEntries(raw, origin);
+  const parsed = imageListSchema.safeParse(prepared);
   if (!parsed.success) {
     const knownKeys = () => IMAGE_KEYS;
     throw new ConfigErrors(formatIssues('images', parsed.error.issues, knownKeys).map((line) => origin + line));
   }
   const specs = parsed.data.map((entry, index) => toSpec(entry, index));
+  // One repository may have several entries (one per release, each with its own build args):
+  // only the same repository:tag twice is ambiguous.
   const seen = new Map<string, number>();
   const problems: string[] = [];
   for (const spec of specs) {
-    const previous = seen.get(spec.repository);
-    if (previous !== undefined)
-      problems.push(`${origin}images[${spec.index}].repository: "${spec.repository}" is already built by images[${previous}]`);
-    seen.set(spec.repository, spec.index);
+    for (const tag of spec.tags) {
+      const ref = `${spec.repository}:${tag}`;
+      const previous = seen.get(ref);
+      if (previous !== undefined && previous !== spec.index)
+        problems.push(`${origin}images[${spec.index}].tags: "${ref}" is also built by images[${previous}]`);
+      seen.set(ref, spec.index);
+    }
   }
   if (problems.length > 0) throw new ConfigErrors(problems);
   return specs;
 }
 
+/** Zuul's spellings and quoting turned into plain values, entry by entry, before validation. */
+function prepareEntries(raw: unknown, origin: string): unknown {
+  if (!Array.isArray(raw)) return raw;
+  const problems: string[] = [];
+  const entries = raw.map((entry, i) => {
+    if (!isMapping(entry)) return entry;
+    const field = `images[${i}]`;
+    return readEntryQuoting(normaliseEntry(entry, field, problems), field, problems);
+  });
+  if (problems.length) throw new ConfigErrors(problems.map((line) => origin + line));
+  return entries;
+}
 function toSpec(entry: ImageEntry, index: number): ImageSpec {
   const repository = qualify(entry.repository, entry.registry);
   return {

@@ -10,6 +10,7 @@ export const Input = {
   Command: 'command',
   Images: 'images',
   ImagesFile: 'images-file',
+  ZuulJob: 'zuul-job',
   WorkDir: 'work-dir',
   ContainerCommand: 'container-command',
   ContainerFilename: 'container-filename',
@@ -35,6 +36,7 @@ export const Input = {
   MirrorFile: 'mirror-file',
   MirrorFormat: 'mirror-format',
   MirrorDestination: 'mirror-destination',
+  MirrorScoped: 'mirror-scoped',
   Parallel: 'parallel',
   KeepGoing: 'keep-going',
   Engine: 'engine',
@@ -82,6 +84,13 @@ export const INPUTS: readonly InputSpec[] = [
     name: Input.ImagesFile,
     description:
       'Path (relative to work-dir) of a YAML file holding the image list, or a Zuul vars file with a container_images key. Give this or images.',
+    default: '',
+    commands: IMAGE_COMMANDS,
+  },
+  {
+    name: Input.ZuulJob,
+    description:
+      'When images-file is a Zuul job file (zuul.d/*.yaml): the job whose vars.container_images (or docker_images) to use, following parent: jobs defined in the same file.',
     default: '',
     commands: IMAGE_COMMANDS,
   },
@@ -208,9 +217,10 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.DryRun,
-    description: 'Print the whole plan (what would move, what would be deleted or copied) and change nothing.',
+    description:
+      "Validate everything and print the whole plan, changing nothing: build and upload print each image's exact engine commands and every tag they would push, and where, with no engine run and no request sent; promote and mirror print what would move, be deleted or be copied.",
     default: 'false',
-    commands: ['promote', 'mirror'],
+    commands: ['build', 'upload', 'promote', 'mirror'],
   },
   {
     name: Input.StrictCleanup,
@@ -241,8 +251,16 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.MirrorDestination,
-    description: 'With mirror-format skopeo-sync: registry[/namespace] the images are copied under, like skopeo sync --dest docker.',
+    description:
+      "With mirror-format skopeo-sync: registry[/namespace] the images are copied under, like skopeo sync --dest docker. Each copy is named by its source's last path component, as skopeo names it.",
     default: '',
+    commands: ['mirror'],
+  },
+  {
+    name: Input.MirrorScoped,
+    description:
+      "With mirror-format skopeo-sync: name each copy by its source's whole name (registry/path) under mirror-destination, like skopeo sync --scoped.",
+    default: 'false',
     commands: ['mirror'],
   },
   {
@@ -282,7 +300,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: Output.Images,
     description:
-      'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where).',
+      'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where). With dry-run: index, repository, cwd, build and push (engine argv lists) and pushes (every reference it would write).',
     commands: ['build', 'upload'],
   },
   {

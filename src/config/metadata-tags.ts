@@ -1,12 +1,13 @@
-import { parseReference, ReferenceError, repositoryName } from '../registry/reference.js';
+import { isValidTag, parseReference, ReferenceError, repositoryName } from '../registry/reference.js';
 import { ConfigErrors } from './errors.js';
 import type { ImageSpec } from './image-list.js';
 
 /**
- * Applies docker/metadata-action's `tags` output (one full reference per line) to the image list:
- * an image named by any of the references gets exactly their tags (metadata-action keeps the
- * templating: semver, sha, dates); the others keep their own. A reference naming no image of
- * the list is an error, so a typo cannot silently publish nothing.
+ * Applies docker/metadata-action's `tags` output to the image list. Full references (`name:tag`,
+ * its output with an `images` input): an image named by any of them gets exactly their tags, the
+ * others keep their own. Bare tags (`latest`, `1.1.1`, its output with `images` empty): every
+ * image gets them. metadata-action keeps the templating (semver, sha, dates). A reference naming
+ * no image of the list is an error, so a typo cannot silently publish nothing.
  */
 export function applyMetadataTags(images: readonly ImageSpec[], text: string): ImageSpec[] {
   const lines = text
@@ -14,8 +15,31 @@ export function applyMetadataTags(images: readonly ImageSpec[], text: string): I
     .map((l) => l.trim())
     .filter(Boolean);
   if (lines.length === 0) return [...images];
+  // A bare tag has neither a registry path nor a tag separator: metadata-action always writes `name:tag` otherwise.
+  const bare = lines.filter((line) => !line.includes('/') && !line.includes(':'));
+  if (bare.length === lines.length) return applyBareTags(images, bare);
+  if (bare.length > 0)
+    throw new ConfigErrors([`metadata-tags: mixes bare tags (${bare.join(', ')}) with full references; give one kind or the other`]);
+  return applyReferences(images, lines);
+}
+
+function applyBareTags(images: readonly ImageSpec[], tags: readonly string[]): ImageSpec[] {
+  const invalid = tags.filter((tag) => !isValidTag(tag));
+  if (invalid.length) throw new ConfigErrors(invalid.map((tag) => `metadata-tags: "${tag}" is not a valid tag`));
+  const unique = [...new Set(tags)];
+  const problems = shared(images).map(
+    ([repository, entries]) =>
+      `metadata-tags: bare tags go to every image, and ${entries.join(' and ')} both build ${repository}: they would push the ` +
+      "same tags; give metadata-action an images input, or drop metadata-tags and list each entry's tags",
+  );
+  if (problems.length) throw new ConfigErrors(problems);
+  return images.map((image) => ({ ...image, tags: unique }));
+}
+
+function applyReferences(images: readonly ImageSpec[], lines: readonly string[]): ImageSpec[] {
   const byRepository = new Map<string, string[]>();
   const problems: string[] = [];
+  const several = new Map(shared(images));
   for (const line of lines) {
     try {
       const ref = parseReference(line);
@@ -24,6 +48,13 @@ export function applyMetadataTags(images: readonly ImageSpec[], text: string): I
         continue;
       }
       const name = repositoryName(ref);
+      const entries = several.get(name);
+      if (entries) {
+        problems.push(
+          `metadata-tags: "${line}" names ${name}, which ${entries.join(' and ')} all build: it cannot say which one gets the tag`,
+        );
+        continue;
+      }
       if (!images.some((image) => repositoryName(image.reference) === name)) {
         problems.push(`metadata-tags: "${line}" names no image of the list (${images.map((i) => i.repository).join(', ')})`);
         continue;
@@ -34,9 +65,19 @@ export function applyMetadataTags(images: readonly ImageSpec[], text: string): I
       else throw error;
     }
   }
-  if (problems.length) throw new ConfigErrors(problems);
+  if (problems.length) throw new ConfigErrors([...new Set(problems)]);
   return images.map((image) => {
     const tags = byRepository.get(repositoryName(image.reference));
     return tags ? { ...image, tags } : image;
   });
+}
+
+/** Repositories built by more than one entry, with those entries (`images[0]`, `images[3]`). */
+function shared(images: readonly ImageSpec[]): [string, string[]][] {
+  const entries = new Map<string, string[]>();
+  for (const image of images) {
+    const name = repositoryName(image.reference);
+    entries.set(name, [...(entries.get(name) ?? []), `images[${image.index}]`]);
+  }
+  return [...entries].filter(([, list]) => list.length > 1);
 }

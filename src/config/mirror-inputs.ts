@@ -19,7 +19,7 @@ export interface MirrorInputs {
   readonly copier: 'native' | 'skopeo';
   readonly keepGoing: boolean;
   readonly dryRun: boolean;
-  readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
+  readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca' | 'registryCa'>;
   /** A pinned skopeo download (engine: skopeo on a runner without one). */
   readonly skopeoDownload?: { readonly url: string; readonly sha256: string };
 }
@@ -28,7 +28,8 @@ export function readMirrorInputs(read: InputReader, env: NodeJS.ProcessEnv, onSe
   const workDir = readWorkDir(read, env);
   const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
   const source = { inline: read(Input.Mirror), file: read(Input.MirrorFile), format: read(Input.MirrorFormat) || 'zuul' };
-  const list = loadMirrorList({ ...source, destination: read(Input.MirrorDestination), workDir }, onSecret);
+  const scoped = parseBoolean(read(Input.MirrorScoped), Input.MirrorScoped, false);
+  const list = loadMirrorList({ ...source, destination: read(Input.MirrorDestination), scoped, workDir }, onSecret);
   const parallel = Number(read(Input.Parallel) || '4');
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) {
     throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
@@ -43,7 +44,10 @@ export function readMirrorInputs(read: InputReader, env: NodeJS.ProcessEnv, onSe
     copier,
     keepGoing: parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false),
     dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
-    transport: readTransportOptions(read, workDir),
+    transport: {
+      ...readTransportOptions(read, workDir),
+      registryCa: Object.fromEntries(Object.entries(list.certDirs).map(([r, c]) => [r, c.ca])),
+    },
     skopeoDownload: readSkopeoDownload(read, copier),
   };
 }

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import semver from 'semver';
 import { z } from 'zod';
 import { DIGEST_ALGORITHMS } from '../registry/digest.js';
@@ -38,6 +40,8 @@ export interface MirrorList {
   readonly sourceCredentials: readonly MirrorSourceCredential[];
   /** Source registries a skopeo-sync file marks `tls-verify: false`. */
   readonly insecureSources: readonly string[];
+  /** Source registries a skopeo-sync file gives a `cert-dir`. */
+  readonly certDirs: Readonly<Record<string, CertDir>>;
 }
 
 export const MIRROR_KEYS = [
@@ -178,7 +182,7 @@ function fromZuul(raw: unknown, origin: string): MirrorList {
     });
   });
   if (problems.length) throw new ConfigErrors(problems);
-  return { items, sourceCredentials: [], insecureSources: [] };
+  return { items, sourceCredentials: [], insecureSources: [], certDirs: {} };
 }
 
 const syncRegistrySchema = z.strictObject({
@@ -187,51 +191,124 @@ const syncRegistrySchema = z.strictObject({
   'images-by-semver': z.record(z.string(), z.string()).optional(),
   credentials: z.strictObject({ username: z.string(), password: z.string() }).optional(),
   'tls-verify': z.boolean().optional(),
-  'cert-dir': z.string().optional(),
+  'cert-dir': z.string().min(1).optional(),
 });
+const SYNC_KEYS = ['images', 'images-by-tag-regex', 'images-by-semver', 'credentials', 'tls-verify', 'cert-dir'];
 
-/** skopeo sync's YAML: registry → images / images-by-tag-regex / images-by-semver, copied under `destination`. */
-function fromSkopeoSync(raw: unknown, origin: string, destination: string, onSecret: (s: string) => void): MirrorList {
-  if (!destination)
+interface SyncOptions {
+  readonly destination: string;
+  /** skopeo sync's --scoped: the whole source name under the destination, not its last component. */
+  readonly scoped?: boolean;
+  readonly workDir: string;
+}
+
+/**
+ * The destination skopeo sync --dest docker gives a source: DEST/<last path component>, or with
+ * --scoped DEST/<registry>/<path>. (docs/registries.md, "Mirror and skopeo-sync naming")
+ */
+export function syncDestination(source: Reference, options: Pick<SyncOptions, 'destination' | 'scoped'>, where: string): string {
+  const base = options.destination.replace(/\/+$/, '');
+  if (!options.scoped) return `${base}/${source.path.split('/').pop()}`;
+  if (source.registry.includes(':'))
+    throw new ConfigError(
+      `${where}: with mirror-scoped the destination holds the source's registry "${source.registry}", and a port cannot be part ` +
+        'of a repository name (skopeo sync --scoped cannot form it either)',
+    );
+  return `${base}/${source.registry}/${source.path}`;
+}
+
+/**
+ * skopeo sync's YAML: `registry[/namespace]` → images / images-by-tag-regex / images-by-semver,
+ * copied under `destination` and named as skopeo names them.
+ */
+function fromSkopeoSync(raw: unknown, origin: string, options: SyncOptions, onSecret: (s: string) => void): MirrorList {
+  if (!options.destination)
     throw new ConfigError('mirror-destination: required with mirror-format: skopeo-sync (registry[/namespace] to copy under)');
   const parsed = z
     .record(z.string(), syncRegistrySchema, { error: 'expected a mapping of registry: {images, images-by-tag-regex, images-by-semver}' })
     .safeParse(raw);
-  if (!parsed.success)
-    throw new ConfigErrors(
-      formatIssues('mirror', parsed.error.issues, () => [
-        'images',
-        'images-by-tag-regex',
-        'images-by-semver',
-        'credentials',
-        'tls-verify',
-        'cert-dir',
-      ]).map((l) => origin + l),
-    );
+  if (!parsed.success) throw new ConfigErrors(formatIssues('mirror', parsed.error.issues, () => SYNC_KEYS).map((l) => origin + l));
   const zuulItems: Record<string, unknown>[] = [];
   const sourceCredentials: MirrorSourceCredential[] = [];
   const insecureSources: string[] = [];
-  for (const [registry, entry] of Object.entries(parsed.data)) {
-    if (!isValidRegistry(registry)) throw new ConfigError(`${origin}mirror: "${registry}" is not a registry host[:port]`);
+  const certDirs: Record<string, CertDir> = {};
+  const problems: string[] = [];
+  for (const [key, entry] of Object.entries(parsed.data)) {
+    // skopeo joins the key and each image name, so a key may carry a namespace: `k8s.gcr.io/sig-storage`.
+    const [registry, ...namespace] = key.split('/');
+    if (!isValidRegistry(registry)) throw new ConfigError(`${origin}mirror: "${key}" is not a registry host[:port][/namespace]`);
     if (entry.credentials) {
       onSecret(entry.credentials.password);
       sourceCredentials.push({ registry, ...entry.credentials });
     }
     if (entry['tls-verify'] === false) insecureSources.push(registry);
-    const dest = (repo: string) => `${destination.replace(/\/+$/, '')}/${repo}`;
-    for (const [repo, tags] of Object.entries(entry.images ?? {}))
-      zuulItems.push({
-        src_repository: `${registry}/${repo}`,
-        dest_repository: dest(repo),
-        ...(tags && tags.length ? { tags } : { all_tags: true }),
-      });
-    for (const [repo, regex] of Object.entries(entry['images-by-tag-regex'] ?? {}))
-      zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), tag_regex: regex });
-    for (const [repo, range] of Object.entries(entry['images-by-semver'] ?? {}))
-      zuulItems.push({ src_repository: `${registry}/${repo}`, dest_repository: dest(repo), semver: range });
+    if (entry['cert-dir'] !== undefined)
+      certDirs[registry] = readCertDir(options.workDir, entry['cert-dir'], `${origin}mirror["${key}"].cert-dir`);
+    const item = (repo: string, selector: Record<string, unknown>) => {
+      const name = [registry, ...namespace, repo].join('/');
+      try {
+        const where = `${origin}mirror["${key}"].${repo}`;
+        zuulItems.push({ src_repository: name, dest_repository: syncDestination(parseReference(name), options, where), ...selector });
+      } catch (error) {
+        if (error instanceof ReferenceError) problems.push(`${origin}mirror["${key}"]: ${error.message}`);
+        else if (error instanceof ConfigError) problems.push(error.message);
+        else throw error;
+      }
+    };
+    for (const [repo, tags] of Object.entries(entry.images ?? {})) item(repo, tags && tags.length ? { tags } : { all_tags: true });
+    for (const [repo, regex] of Object.entries(entry['images-by-tag-regex'] ?? {})) item(repo, { tag_regex: regex });
+    for (const [repo, range] of Object.entries(entry['images-by-semver'] ?? {})) item(repo, { semver: range });
   }
+  problems.push(...collisions(zuulItems, origin));
+  if (problems.length) throw new ConfigErrors(problems);
   const list = fromZuul(zuulItems, origin);
-  return { ...list, sourceCredentials, insecureSources };
+  return { ...list, sourceCredentials, insecureSources, certDirs };
+}
+
+/** Two sources named alike land on one destination repository, the second overwriting the first's tags. */
+function collisions(items: readonly Record<string, unknown>[], origin: string): string[] {
+  const bySource = new Map<string, Set<string>>();
+  for (const item of items) {
+    const dest = item.dest_repository as string;
+    bySource.set(dest, (bySource.get(dest) ?? new Set()).add(item.src_repository as string));
+  }
+  return [...bySource]
+    .filter(([, sources]) => sources.size > 1)
+    .map(
+      ([dest, sources]) =>
+        `${origin}mirror: ${[...sources].join(' and ')} would all be copied to ${dest} (skopeo sync names a copy by the last ` +
+        'component of its source); set mirror-scoped: true to keep their whole names',
+    );
+}
+
+/** A registry's certs.d-style directory: its `*.crt` files are CAs trusted for that registry alone. */
+export interface CertDir {
+  readonly dir: string;
+  readonly ca: string;
+}
+
+function readCertDir(workDir: string, dir: string, where: string): CertDir {
+  const path = resolve(workDir, dir);
+  let names: string[];
+  try {
+    names = [...readdirSync(path)].sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(
+      `${where}: cannot read "${dir}": ${code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : String(code)}`,
+    );
+  }
+  const clientFiles = names.filter((name) => name.endsWith('.cert') || name.endsWith('.key'));
+  if (clientFiles.length)
+    throw new ConfigError(
+      `${where}: "${dir}" holds client certificate files (${clientFiles.join(', ')}); client certificates are not supported, only ` +
+        'CA files (*.crt)',
+    );
+  const cas = names.filter((name) => name.endsWith('.crt'));
+  if (cas.length === 0) throw new ConfigError(`${where}: "${dir}" holds no CA file (*.crt)`);
+  const pem = cas.map((name) => readInputFile(join(path, name), where, join(dir, name))).join('\n');
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError(`${where}: the *.crt files in "${dir}" hold no PEM certificate`);
+  return { dir: path, ca: pem };
 }
 
 export interface MirrorSource {
@@ -239,6 +316,7 @@ export interface MirrorSource {
   readonly file: string;
   readonly format: string;
   readonly destination: string;
+  readonly scoped?: boolean;
   readonly workDir: string;
 }
 
@@ -255,7 +333,11 @@ export function loadMirrorList(source: MirrorSource, onSecret: (secret: string) 
     raw = parseYamlInput(readInputFile(path, 'mirror-file', source.file), `mirror-file "${source.file}"`);
     origin = `${source.file}: `;
   }
-  return source.format === 'skopeo-sync' ? fromSkopeoSync(raw, origin, source.destination, onSecret) : fromZuul(raw, origin);
+  if (source.format !== 'skopeo-sync') {
+    if (source.scoped) throw new ConfigError('mirror-scoped: only goes with mirror-format: skopeo-sync');
+    return fromZuul(raw, origin);
+  }
+  return fromSkopeoSync(raw, origin, source, onSecret);
 }
 
 /** Whether a tag satisfies a semver range: `v1.2.3`, `1.2` and `1` count as versions, as in skopeo. */

@@ -1,11 +1,10 @@
 import { parseBoolean } from './booleans.js';
 import { parseCredentials, type CredentialsMap } from './credentials.js';
 import { parseDuration } from './duration.js';
-import { readWorkDir, type InputReader } from './engine-inputs.js';
+import { readImages, readWorkDir, type InputReader } from './engine-inputs.js';
 import { ConfigError } from './errors.js';
 import { linearPattern, type Pattern } from './pattern.js';
-import { loadImageList, type ImageSpec } from './image-list.js';
-import { applyMetadataTags } from './metadata-tags.js';
+import type { ImageSpec } from './image-list.js';
 import { Input } from './inputs.js';
 import { readTransportOptions } from './registry-inputs.js';
 import { readIntermediate, readPromoteMethod, type IntermediateRegistry, type PromoteMethod } from './upload-inputs.js';
@@ -48,10 +47,7 @@ export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, onS
   const cleanupPattern = regex ? linearPattern(regex, Input.CleanupRegex, true) : undefined;
   return {
     workDir,
-    images: applyMetadataTags(
-      loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir }),
-      read(Input.MetadataTags),
-    ),
+    images: readImages(read, workDir, { promote_container_image_method: { input: Input.PromoteMethod, value: method } }),
     credentials,
     change: parseChangeInput(read(Input.Change)),
     method,

@@ -47,9 +47,12 @@ export function readIntermediate(read: InputReader, method: PromoteMethod, neede
 }
 
 export function readUploadInputs(read: InputReader, env: NodeJS.ProcessEnv, onSecret: (secret: string) => void): UploadInputs {
-  const engine = readEngineInputs(read, env, onSecret);
   const promote = parseBoolean(read(Input.Promote), Input.Promote, true);
   const promoteMethod = readPromoteMethod(read);
+  const engine = readEngineInputs(read, env, onSecret, {
+    upload_container_image_promote: { input: Input.Promote, value: String(promote) },
+    promote_container_image_method: { input: Input.PromoteMethod, value: promoteMethod },
+  });
   return {
     ...engine,
     promote,

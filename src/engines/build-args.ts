@@ -1,4 +1,4 @@
-import type { BuildSpec } from './build-spec.js';
+import type { BuildSpec, EngineName } from './build-spec.js';
 
 /** Flags every engine spells the same way (docker, buildx, podman and buildah agree on these). */
 function commonFlags(spec: BuildSpec): string[] {
@@ -52,4 +52,14 @@ export function ociBuildArgs(spec: BuildSpec, hostPlatform?: string): string[] {
   }
   args.push(spec.buildPath);
   return args;
+}
+
+/**
+ * The engine commands a build runs, in order (argv without the binary): what the engines run and
+ * what dry-run prints. `hostPlatform` pins podman's and buildah's single-platform builds.
+ */
+export function buildCommands(engine: EngineName, spec: BuildSpec, hostPlatform: string): string[][] {
+  if (engine === 'docker') return [spec.platforms.length > 0 ? buildxBuildArgs(spec) : dockerBuildArgs(spec)];
+  if (spec.platforms.length === 0) return [ociBuildArgs(spec, hostPlatform)];
+  return [ociBuildArgs(spec), ...spec.tags.slice(1).map((tag) => ['tag', spec.tags[0], tag])];
 }

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Logger } from '../logger.js';
-import { buildxBuildArgs, dockerBuildArgs, ociBuildArgs } from './build-args.js';
+import { buildCommands } from './build-args.js';
 import type { BuildSpec, BuiltImage, EngineName } from './build-spec.js';
 import { ExecError, noExec, type Exec } from '../exec.js';
-import { buildxPushArgs, buildxPushedDigest, dockerPushArgs, dockerPushedDigest, ociPushArgs, type PushSpec } from './push-args.js';
+import { buildxPushedDigest, dockerPushedDigest, pushCommands, type PushSpec } from './push-args.js';
 import { dirname } from 'node:path';
 
 export interface EngineOptions {
@@ -78,10 +78,10 @@ export class DockerEngine extends ContainerEngine {
             'or use container-command: podman or buildah, which build every platform with qemu',
         );
       }
-      await this.run(buildxBuildArgs(spec), spec.contextDir);
+      for (const args of buildCommands('docker', spec, hostPlatform())) await this.run(args, spec.contextDir);
       return { imageId: await readId(spec.iidFile), platforms: spec.platforms };
     }
-    await this.run(dockerBuildArgs(spec), spec.contextDir);
+    for (const args of buildCommands('docker', spec, hostPlatform())) await this.run(args, spec.contextDir);
     return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
   }
 
@@ -94,7 +94,8 @@ export class DockerEngine extends ContainerEngine {
           [],
           'pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah',
         );
-      await this.exec(this.binary, buildxPushArgs(spec.rebuild, spec.destination, spec.digestFile), {
+      const [args] = pushCommands('docker', spec);
+      await this.exec(this.binary, args, {
         cwd: spec.rebuild.contextDir,
         env: this.pushEnv(spec),
         onLine: (line) => this.logger.info(line),
@@ -104,7 +105,7 @@ export class DockerEngine extends ContainerEngine {
       return digest;
     }
     let output = '';
-    for (const args of dockerPushArgs(spec)) {
+    for (const args of pushCommands('docker', spec)) {
       const result = await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
       output += result.stdout;
     }
@@ -122,19 +123,21 @@ export class DockerEngine extends ContainerEngine {
 /** podman and buildah share flags and storage; they differ in a few sub-commands. */
 abstract class OciEngine extends ContainerEngine {
   async build(spec: BuildSpec): Promise<BuiltImage> {
+    const [build, ...tagging] = buildCommands(this.name, spec, hostPlatform());
     if (spec.platforms.length === 0) {
-      await this.run(ociBuildArgs(spec, hostPlatform()), spec.contextDir);
+      await this.run(build, spec.contextDir);
       return { imageId: await readId(spec.iidFile), platforms: await this.platformsOf(spec.tags[0]) };
     }
     // --manifest appends to an existing list: a rebuild would mix old and new platforms.
     await this.removeExisting(spec.tags[0]);
-    await this.run(ociBuildArgs(spec), spec.contextDir);
-    for (const tag of spec.tags.slice(1)) await this.run(['tag', spec.tags[0], tag], undefined, true);
+    await this.run(build, spec.contextDir);
+    for (const args of tagging) await this.run(args, undefined, true);
     return { imageId: await this.listId(spec.tags[0]), platforms: await this.platformsOf(spec.tags[0]) };
   }
 
   async push(spec: PushSpec): Promise<string> {
-    await this.exec(this.binary, ociPushArgs(spec), { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+    const [args] = pushCommands(this.name, spec);
+    await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
     const digest = (await readFile(spec.digestFile, 'utf8')).trim();
     if (!/^sha256:[a-f0-9]{64}$/.test(digest))
       throw new ExecError(this.name, 0, [], `${this.name} push ${spec.destination} wrote no digest`);

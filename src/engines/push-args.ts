@@ -1,4 +1,4 @@
-import type { BuildSpec } from './build-spec.js';
+import type { BuildSpec, EngineName } from './build-spec.js';
 
 /** How one push reaches its registry. */
 export interface PushSpec {
@@ -57,4 +57,11 @@ export function dockerPushArgs(spec: PushSpec): string[][] {
 /** `docker push` prints `<tag>: digest: sha256:… size: N` when it is done. */
 export function dockerPushedDigest(output: string): string | undefined {
   return /digest: (sha256:[a-f0-9]{64})/.exec(output)?.[1];
+}
+
+/** The engine commands a push runs, in order (argv without the binary): what the engines run and what dry-run prints. */
+export function pushCommands(engine: EngineName, spec: PushSpec): string[][] {
+  if (engine !== 'docker') return [ociPushArgs(spec)];
+  if (spec.rebuild && spec.rebuild.platforms.length > 0) return [buildxPushArgs(spec.rebuild, spec.destination, spec.digestFile)];
+  return dockerPushArgs(spec);
 }

@@ -25,6 +25,8 @@ export interface SkopeoOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Plain-HTTP registries besides loopback ones. */
   readonly insecureRegistries?: readonly string[];
+  /** A registry's certs.d-style directory of CA files, where it has one. */
+  readonly certDir?: (registry: string) => string | undefined;
   /** Credentials per registry, written to a 0600 auth file that lives as long as one call. */
   readonly credential?: (registry: string) => Promise<Credential | undefined>;
 }
@@ -36,15 +38,21 @@ export function skopeoCopyArgs(
   src: SkopeoImage,
   dst: SkopeoImage,
   authFile: string | undefined,
-  insecure: (registry: string) => boolean,
+  tls: { insecure: (registry: string) => boolean; certDir?: (registry: string) => string | undefined },
   options: SkopeoCopyOptions = {},
 ): string[] {
   const args = ['copy'];
   if (!options.single) args.push('--all');
   args.push('--preserve-digests');
   if (authFile) args.push('--authfile', authFile);
-  if (insecure(src.registry)) args.push('--src-tls-verify=false');
-  if (insecure(dst.registry)) args.push('--dest-tls-verify=false');
+  for (const [side, image] of [
+    ['src', src],
+    ['dest', dst],
+  ] as const) {
+    if (tls.insecure(image.registry)) args.push(`--${side}-tls-verify=false`);
+    const certDir = tls.certDir?.(image.registry);
+    if (certDir) args.push(`--${side}-cert-dir`, certDir);
+  }
   if (options.digestFile) args.push('--digestfile', options.digestFile);
   if (options.retryTimes) args.push('--retry-times', String(options.retryTimes));
   args.push(dockerRef(src), dockerRef(dst));
@@ -73,7 +81,7 @@ export class Skopeo {
 
   async copy(src: SkopeoImage, dst: SkopeoImage, options: SkopeoCopyOptions = {}): Promise<void> {
     await this.#withAuthFile([src.registry, dst.registry], (authFile) =>
-      this.#run(skopeoCopyArgs(src, dst, authFile, this.isInsecure, options)),
+      this.#run(skopeoCopyArgs(src, dst, authFile, { insecure: this.isInsecure, certDir: this.#options.certDir }, options)),
     );
   }
 
@@ -93,7 +101,12 @@ export class Skopeo {
   }
 
   #common(registry: string, authFile: string | undefined): string[] {
-    return [...(authFile ? ['--authfile', authFile] : []), ...(this.isInsecure(registry) ? ['--tls-verify=false'] : [])];
+    const certDir = this.#options.certDir?.(registry);
+    return [
+      ...(authFile ? ['--authfile', authFile] : []),
+      ...(this.isInsecure(registry) ? ['--tls-verify=false'] : []),
+      ...(certDir ? ['--cert-dir', certDir] : []),
+    ];
   }
 
   async #run(args: string[]) {

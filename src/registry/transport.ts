@@ -13,6 +13,8 @@ export interface TransportOptions {
   readonly insecureRegistries?: readonly string[];
   /** Extra CA certificates (PEM) trusted besides the system ones. */
   readonly ca?: string;
+  /** CA certificates (PEM) trusted for one registry alone, by registry (host[:port]). */
+  readonly registryCa?: Readonly<Record<string, string>>;
   /** A socket with no activity for this long fails the request (connect included). */
   readonly idleTimeoutMs?: number;
   /** Called for every request sent: tests and benchmarks count them. */
@@ -92,6 +94,8 @@ export class Transport {
   readonly #insecure: Set<string>;
   readonly #httpAgent: http.Agent;
   readonly #httpsAgent: https.Agent;
+  /** Per API host (as URL.host spells it): agents trusting that registry's own CAs too. */
+  readonly #registryAgents = new Map<string, https.Agent>();
   readonly idleTimeoutMs: number;
   readonly #onRequest?: (method: string, url: URL) => void;
   readonly metadataDeadlineMs: number;
@@ -102,7 +106,10 @@ export class Transport {
     // A private CA is trusted in addition to the system's roots, not instead of them.
     const common = { keepAlive: true, maxSockets: 64, ...(options.lookup && { lookup: options.lookup }) };
     this.#httpAgent = new http.Agent(common);
-    this.#httpsAgent = new https.Agent({ ...common, ...(options.ca && { ca: [...tls.rootCertificates, options.ca] }) });
+    const roots = [...tls.rootCertificates, ...(options.ca ? [options.ca] : [])];
+    this.#httpsAgent = new https.Agent({ ...common, ...(options.ca && { ca: roots }) });
+    for (const [registry, ca] of Object.entries(options.registryCa ?? {}))
+      this.#registryAgents.set(new URL(`https://${apiHost(registry)}`).host, new https.Agent({ ...common, ca: [...roots, ca] }));
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
     this.#onRequest = options.onRequest;
     this.metadataDeadlineMs = options.metadataDeadlineMs ?? METADATA_DEADLINE_MS;
@@ -149,7 +156,7 @@ export class Transport {
       const req = lib.request(url, {
         method,
         headers: { 'user-agent': 'container-image-actions', ...headers },
-        agent: secure ? this.#httpsAgent : this.#httpAgent,
+        agent: secure ? (this.#registryAgents.get(url.host) ?? this.#httpsAgent) : this.#httpAgent,
         ...(this.signal && { signal: this.signal }),
       });
       const fail = (error: Error) => reject(error);
@@ -192,12 +199,13 @@ export class Transport {
   /** Sockets handed to a request and not yet given back: a body left unread keeps one. */
   busySockets(): number {
     const count = (agent: http.Agent) => Object.values(agent.sockets).reduce((n, list) => n + (list?.length ?? 0), 0);
-    return count(this.#httpAgent) + count(this.#httpsAgent);
+    return count(this.#httpAgent) + count(this.#httpsAgent) + [...this.#registryAgents.values()].reduce((n, a) => n + count(a), 0);
   }
 
   close(): void {
     this.#httpAgent.destroy();
     this.#httpsAgent.destroy();
+    for (const agent of this.#registryAgents.values()) agent.destroy();
   }
 }
 

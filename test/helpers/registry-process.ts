@@ -18,6 +18,8 @@ export interface RegistryProcessOptions {
   readonly deleteEnabled?: boolean;
   readonly htpasswd?: string;
   readonly token?: { realm: string; service: string; issuer: string; rootCertBundle: string };
+  /** Listen here instead of a free port on 127.0.0.1 (a registry named without a port: `127.0.0.77:80`). */
+  readonly listen?: { readonly host: string; readonly port: number };
   /** Serve HTTPS with this certificate and key (PEM files). */
   readonly tls?: { certificate: string; key: string };
 }
@@ -34,13 +36,14 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startRegistry(options: RegistryProcessOptions = {}): Promise<RegistryProcess> {
-  const port = await freePort();
+  const host = options.listen?.host ?? '127.0.0.1';
+  const port = options.listen?.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'cia-registry-'));
   const config: Record<string, unknown> = {
     version: 0.1,
     log: { level: 'warn', accesslog: { disabled: true } },
     storage: { filesystem: { rootdirectory: join(dir, 'data') }, delete: { enabled: options.deleteEnabled ?? true } },
-    http: { addr: `127.0.0.1:${port}`, ...(options.tls && { tls: options.tls }) },
+    http: { addr: `${host}:${port}`, ...(options.tls && { tls: options.tls }) },
   };
   if (options.htpasswd) config.auth = { htpasswd: { realm: 'test', path: options.htpasswd } };
   if (options.token)
@@ -56,13 +59,13 @@ export async function startRegistry(options: RegistryProcessOptions = {}): Promi
   const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  const registry = `127.0.0.1:${port}`;
+  const registry = port === 80 ? host : `${host}:${port}`;
   for (let i = 0; ; i++) {
     try {
       if (options.tls) {
         // Any TLS answer means it listens; the certificate is checked by the tests themselves.
         await new Promise<void>((resolve, reject) =>
-          connect(port, '127.0.0.1', () => resolve())
+          connect(port, host, () => resolve())
             .on('error', reject)
             .unref(),
         );

@@ -289,7 +289,8 @@ describe('mirror between real registries', () => {
       'registry-credentials': credentials(),
     });
     assert.ok(sync.mirrored.every((m) => m.status === 'copied'));
-    assert.deepEqual(await skopeoTags(`${basic.registry}/synced/lib/app`, authfile), ['1.0.0', '2.0.0', 'nightly-2026']);
+    // Named as skopeo sync names it: the source's last path component under the destination.
+    assert.deepEqual(await skopeoTags(`${basic.registry}/synced/app`, authfile), ['1.0.0', '2.0.0', 'nightly-2026']);
   });
 
   test('a platform subset: a smaller index with those platforms only, and its re-run is unchanged', async () => {

@@ -5,14 +5,16 @@ import type { LookupFunction } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
+import type { InputName } from '../../src/config/inputs.js';
+import { readMirrorInputs } from '../../src/config/mirror-inputs.js';
 import { readTransportOptions } from '../../src/config/registry-inputs.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { pushSynthetic } from '../helpers/images.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 
-/** `registry.test` is this machine, like a private registry's name in a split-horizon DNS. */
+/** `registry.test` (and `other.test`) are this machine, like private registries' names in a split-horizon DNS. */
 const lookup: LookupFunction = (hostname, options, callback) => {
-  if (hostname !== 'registry.test') return callback(new Error(`unexpected lookup of ${hostname}`), '', 4);
+  if (hostname !== 'registry.test' && hostname !== 'other.test') return callback(new Error(`unexpected lookup of ${hostname}`), '', 4);
   if ((options as { all?: boolean }).all)
     return (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
       { address: '127.0.0.1', family: 4 },
@@ -42,7 +44,7 @@ describe('TLS and plain-HTTP rules for registries that are not on loopback', () 
       '/CN=cia test CA',
     );
     openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=registry.test');
-    writeFileSync(join(dir, 'san.ext'), 'subjectAltName=DNS:registry.test\n');
+    writeFileSync(join(dir, 'san.ext'), 'subjectAltName=DNS:registry.test,DNS:other.test\n');
     openssl(
       'x509',
       '-req',
@@ -75,6 +77,27 @@ describe('TLS and plain-HTTP rules for registries that are not on loopback', () 
     const session = new RegistrySession({ transport: { ...options, lookup } });
     const image = await pushSynthetic(session, name, 'private/app', { layers: [1000], tags: ['v1'] });
     assert.equal((await session.client(name).headManifest('private/app', 'v1'))?.digest, image.digest);
+    session.close();
+  });
+
+  test("a skopeo-sync file's cert-dir is trusted for that registry alone", async () => {
+    const certs = mkdtempSync(join(dir, 'certs.d-'));
+    writeFileSync(join(certs, 'ca.crt'), readFileSync(join(dir, 'ca.pem')));
+    const name = `registry.test:${tlsRegistry.port}`;
+    const seed = new RegistrySession({ transport: { ...readTransportOptions((i) => (i === 'ca-file' ? 'ca.pem' : ''), dir), lookup } });
+    await pushSynthetic(seed, name, 'synced/app', { layers: [500], tags: ['v1'] });
+    seed.close();
+    const file = `"${name}": {cert-dir: ${certs}, images: {synced/app: [v1]}}`;
+    const read = (input: InputName) =>
+      ({ mirror: file, 'mirror-format': 'skopeo-sync', 'mirror-destination': '127.0.0.1:1/m', 'work-dir': dir })[input as string] ?? '';
+    const inputs = readMirrorInputs(read, {}, () => {});
+    const session = new RegistrySession({
+      transport: { ...inputs.transport, lookup },
+      retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    });
+    assert.deepEqual(await session.client(name).listTags('synced/app'), ['v1']);
+    // The same server under a name the file gives no cert-dir: the CA is not trusted there.
+    await assert.rejects(session.client(`other.test:${tlsRegistry.port}`).listTags('synced/app'), /self[- ]signed|unable to (get|verify)/i);
     session.close();
   });
 

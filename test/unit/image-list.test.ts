@@ -141,13 +141,17 @@ describe('image list: bad input names the entry, the field and the value', () =>
     ['entry that is a string', '["quay.io/o/a"]', 'images[0]: expected a mapping of image keys, got "quay.io/o/a"'],
     ['empty list', '[]', 'images: must list at least one image'],
     ['a scalar', 'hello', 'images: expected a list, got "hello"'],
-    ['mapping without container_images', '{images: []}', 'images: expected a list of images or a mapping with a "container_images" key'],
+    [
+      'mapping without container_images',
+      '{images: []}',
+      'images: expected a list of images or a mapping with a "container_images" or "docker_images" key',
+    ],
     ['malformed YAML', '[{context: app, repository: [}', /images: not valid YAML \(line 1, column \d+\)/],
     ['duplicate key', '[{context: app, context: b, repository: quay.io/o/a}]', /images: not valid YAML .*Map keys must be unique/],
     [
-      'same repository twice',
+      'same repository:tag twice',
       '[{context: app, repository: quay.io/o/a}, {context: app, registry: quay.io, repository: o/a}]',
-      'images[1].repository: "quay.io/o/a" is already built by images[0]',
+      'images[1].tags: "quay.io/o/a:latest" is also built by images[0]',
     ],
   ];
   for (const [name, inline, expected] of cases) {

@@ -116,7 +116,8 @@ quay.io:
         ['org/sv', 'semver'],
       ],
     );
-    assert.equal(list.items[0].destination.path, 'mirror/org/app');
+    // skopeo sync names a copy by its source's last path component (docs/registries.md).
+    assert.equal(list.items[0].destination.path, 'mirror/app');
     assert.deepEqual(list.insecureSources, ['quay.io']);
     assert.deepEqual(list.sourceCredentials, [{ registry: 'quay.io', username: 'u', password: 'sync-secret' }]);
     assert.ok(secrets.includes('sync-secret'));
@@ -126,6 +127,77 @@ quay.io:
     assert.match(
       error({ format: 'skopeo-sync', inline: 'quay.io: {images: {a/b: [v1]}}' }),
       /mirror-destination: required with mirror-format: skopeo-sync/,
+    );
+  });
+});
+
+describe('skopeo-sync files: names as skopeo sync --dest docker forms them (docs/registries.md)', () => {
+  const sync = (inline: string, scoped = false) =>
+    load({ format: 'skopeo-sync', destination: 'mirror.example/copies', inline, scoped }).items.map((i) => [
+      `${i.source.registry}/${i.source.path}`,
+      `${i.destination.registry}/${i.destination.path}`,
+    ]);
+
+  test('the last path component by default; the whole name with mirror-scoped', () => {
+    const file = 'quay.io: {images: {org/team/app: [v1]}}\ndocker.io: {images: {library/busybox: [latest]}}';
+    assert.deepEqual(sync(file), [
+      ['quay.io/org/team/app', 'mirror.example/copies/app'],
+      ['docker.io/library/busybox', 'mirror.example/copies/busybox'],
+    ]);
+    assert.deepEqual(sync(file, true), [
+      ['quay.io/org/team/app', 'mirror.example/copies/quay.io/org/team/app'],
+      ['docker.io/library/busybox', 'mirror.example/copies/docker.io/library/busybox'],
+    ]);
+  });
+
+  test('a top-level key may carry a namespace, joined as skopeo joins it; its settings apply to the registry', () => {
+    const list = load({
+      format: 'skopeo-sync',
+      destination: 'mirror.example',
+      inline: 'k8s.gcr.io/sig-storage: {tls-verify: false, images: {csi-provisioner: [v3.0.0]}}',
+    });
+    assert.equal(list.items[0].source.registry, 'k8s.gcr.io');
+    assert.equal(list.items[0].source.path, 'sig-storage/csi-provisioner');
+    assert.equal(list.items[0].destination.path, 'csi-provisioner');
+    assert.deepEqual(list.insecureSources, ['k8s.gcr.io']);
+  });
+
+  test('two sources landing on one name, a port under mirror-scoped, mirror-scoped with a Zuul list: clear errors', () => {
+    assert.match(
+      error({ format: 'skopeo-sync', destination: 'm.example', inline: 'quay.io: {images: {a/app: [v1], b/app: [v1]}}' }),
+      /quay\.io\/a\/app and quay\.io\/b\/app would all be copied to m\.example\/app .*set mirror-scoped: true/,
+    );
+    assert.match(
+      error({ format: 'skopeo-sync', destination: 'm.example', scoped: true, inline: '"127.0.0.1:5000": {images: {a/app: [v1]}}' }),
+      /with mirror-scoped the destination holds the source's registry "127\.0\.0\.1:5000", and a port cannot be part of a repository name/,
+    );
+    assert.match(
+      error({ inline: '[{src_repository: a/b, dest_repository: c/d}]', scoped: true }),
+      /mirror-scoped: only goes with mirror-format: skopeo-sync/,
+    );
+  });
+
+  test('cert-dir: its CA files are trusted for that registry; client certificates, no CA or no directory are refused', () => {
+    const dir = mkdtempSync(join(workDir, 'certs-'));
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    writeFileSync(join(dir, 'ca.crt'), pem);
+    const list = load({ format: 'skopeo-sync', destination: 'm.example', inline: `quay.io: {cert-dir: ${dir}, images: {a/b: [v1]}}` });
+    assert.deepEqual(list.certDirs['quay.io'], { dir, ca: pem });
+    assert.deepEqual(Object.keys(list.certDirs), ['quay.io']);
+    writeFileSync(join(dir, 'client.cert'), pem);
+    writeFileSync(join(dir, 'client.key'), 'key');
+    assert.match(
+      error({ format: 'skopeo-sync', destination: 'm.example', inline: `quay.io: {cert-dir: ${dir}, images: {a/b: [v1]}}` }),
+      /mirror\["quay\.io"\]\.cert-dir: ".*" holds client certificate files \(client\.cert, client\.key\); client certificates are not supported/,
+    );
+    const empty = mkdtempSync(join(workDir, 'empty-'));
+    assert.match(
+      error({ format: 'skopeo-sync', destination: 'm.example', inline: `quay.io: {cert-dir: ${empty}, images: {a/b: [v1]}}` }),
+      /cert-dir: ".*" holds no CA file \(\*\.crt\)/,
+    );
+    assert.match(
+      error({ format: 'skopeo-sync', destination: 'm.example', inline: 'quay.io: {cert-dir: /nonexistent/certs, images: {a/b: [v1]}}' }),
+      /cert-dir: cannot read "\/nonexistent\/certs": no such directory/,
     );
   });
 });
