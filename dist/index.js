@@ -58038,6 +58038,8 @@ const Input = {
     KeepGoing: 'keep-going',
     Engine: 'engine',
     MetadataTags: 'metadata-tags',
+    Referrers: 'referrers',
+    ReferrerTypes: 'referrer-types',
 };
 const Output = {
     Images: 'images',
@@ -58185,6 +58187,18 @@ const INPUTS = [
         commands: ['build', 'upload', 'promote', 'mirror'],
     },
     {
+        name: Input.Referrers,
+        description: "Copy each image's referrers with it: signatures, SBOMs and attestations (OCI 1.1 referrers API, else the sha256-<hex> fallback index, and cosign's .sig/.att/.sbom tags), referrers of referrers too, digests unchanged. Mirror and promote from an intermediate registry.",
+        default: 'true',
+        commands: ['promote', 'mirror'],
+    },
+    {
+        name: Input.ReferrerTypes,
+        description: 'Artifact types of the referrers to copy (comma or newline separated, e.g. application/spdx+json, application/vnd.dev.cosign.simplesigning.v1+json); empty: all.',
+        default: '',
+        commands: ['promote', 'mirror'],
+    },
+    {
         name: Input.StrictCleanup,
         description: 'Fail when a temporary tag cannot be deleted. By default that is a warning naming the tag left behind: the release already happened.',
         default: 'false',
@@ -58264,7 +58278,7 @@ const OUTPUTS = [
     },
     {
         name: Output.Promoted,
-        description: "JSON list of the final tags set: repository, tag, digest (what the tag holds), from (the temporary or intermediate reference), status (moved, in-place, or superseded when a concurrent promotion of a newer build won; ownDigest is then this run's build). Written on failure too.",
+        description: "JSON list of the final tags set: repository, tag, digest (what the tag holds), from (the temporary or intermediate reference), status (moved, in-place, or superseded when a concurrent promotion of a newer build won; ownDigest is then this run's build). Referrers copied from an intermediate registry are listed too, with referrer: {subject, artifact_type, via} and tag their cosign tag or digest. Written on failure too.",
         commands: ['promote'],
     },
     {
@@ -58279,7 +58293,7 @@ const OUTPUTS = [
     },
     {
         name: Output.Mirrored,
-        description: 'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved), error (for failed ones, planning failures included). Written on failure too.',
+        description: 'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved), error (for failed ones, planning failures included); then each referrer (signature, SBOM, attestation) with referrer: {subject, artifact_type, via} and status copied, unchanged, or planned in a dry run. Written on failure too.',
         commands: ['mirror'],
     },
     {
@@ -59514,6 +59528,26 @@ function tagInRange(tag, range) {
     return version !== null && semver_default().satisfies(version, range, { loose: true, includePrerelease: false });
 }
 
+;// CONCATENATED MODULE: ./src/config/referrer-inputs.ts
+
+
+
+/** `type/subtype[+suffix]`, as artifact types are written. */
+const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
+function readReferrerInputs(read) {
+    const enabled = parseBoolean(read(Input.Referrers), Input.Referrers, true);
+    const types = read(Input.ReferrerTypes)
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    for (const type of types) {
+        if (!MEDIA_TYPE.test(type))
+            throw new ConfigError(`${Input.ReferrerTypes}: "${type}" is not an artifact (media) type, e.g. application/spdx+json`);
+    }
+    if (!enabled && types.length > 0)
+        throw new ConfigError(`${Input.ReferrerTypes}: only goes with referrers: true`);
+    return { enabled, types };
+}
+
 ;// CONCATENATED MODULE: ./src/config/registry-inputs.ts
 
 
@@ -59547,6 +59581,7 @@ function readTransportOptions(read, workDir) {
 
 
 
+
 function readMirrorInputs(read, env, onSecret) {
     const workDir = readWorkDir(read, env);
     const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
@@ -59568,6 +59603,7 @@ function readMirrorInputs(read, env, onSecret) {
         copier,
         keepGoing: parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false),
         dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
+        referrers: readReferrerInputs(read),
         transport: {
             ...readTransportOptions(read, workDir),
             registryCa: Object.fromEntries(Object.entries(list.certDirs).map(([r, c]) => [r, c.ca])),
@@ -60516,6 +60552,231 @@ class KeyedMutex {
     }
 }
 
+;// CONCATENATED MODULE: ./src/registry/referrers.ts
+
+
+
+
+/**
+ * Tags that hold an image's supply-chain artifacts rather than an image: the OCI 1.1 fallback
+ * index (`sha256-<hex>`) and cosign's signature, attestation and SBOM tags. (docs/registries.md,
+ * "Referrers: signatures, SBOMs and attestations")
+ */
+const REFERRER_TAG = /^sha256-[a-f0-9]{64}(?:\.(?:sig|att|sbom))?$/;
+const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'];
+/** Referrers of referrers are followed this deep (a signature on an SBOM is 2). */
+const MAX_DEPTH = 4;
+const IMAGE_CONFIGS = new Set([MediaType.OciConfig, MediaType.DockerConfig, 'application/vnd.oci.empty.v1+json']);
+const fallbackTag = (digest) => `sha256-${digest.slice(digest.indexOf(':') + 1)}`;
+/**
+ * Copies the referrers of images between repositories: found through the source's referrers API
+ * where it has one, else its fallback index tag, plus cosign's tags; each copied by digest (bytes
+ * unchanged), referrers of referrers too; on a destination without the API, the fallback index is
+ * written, merged with the entries already there. Unchanged ones cost a HEAD each.
+ */
+class ReferrerMirror {
+    session;
+    options;
+    #tags = new Map();
+    /** Per registry: whether it has the referrers API, learnt from its first referrers request (one at a time). */
+    #api = new Map();
+    #done = new Map();
+    #lists = new Map();
+    constructor(session, options) {
+        this.session = session;
+        this.options = options;
+    }
+    /**
+     * The referrers of an image and, for an index, of each child. `subset`: the destination holds a
+     * new, smaller index, which has no referrers of its own.
+     */
+    copyFor(from, to, digest, subset = false) {
+        const key = `${refName(from)}|${refName(to)}|${digest}|${subset}`;
+        let done = this.#done.get(key);
+        if (!done) {
+            done = this.#copyFor(from, to, digest, subset);
+            this.#done.set(key, done);
+        }
+        return done;
+    }
+    async #copyFor(from, to, digest, subset) {
+        const subjects = subset ? [] : [digest];
+        if (await this.#mayReferToChildren(from, digest)) {
+            const top = await this.session.client(from.registry).getManifest(from.repository, digest);
+            if (isIndex(top.mediaType, top.bytes))
+                subjects.push(...parseJson(top.bytes, 'index').manifests.map((m) => m.digest));
+        }
+        const results = [];
+        const seen = new Set(subjects);
+        let level = subjects;
+        for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
+            const next = [];
+            for (const subject of level) {
+                for (const copy of await this.#copySubject(from, to, subject)) {
+                    results.push(copy);
+                    if (!seen.has(copy.digest))
+                        next.push(copy.digest);
+                    seen.add(copy.digest);
+                }
+            }
+            level = next;
+        }
+        return results;
+    }
+    /**
+     * The referrers the API lists for `subject`, or undefined on a registry without it. The first
+     * request to a registry settles whether it has one; the others wait for that answer rather than
+     * each asking a registry without the API.
+     */
+    #listed(ref, subject) {
+        const key = `${refName(ref)}@${subject}`;
+        let listed = this.#lists.get(key);
+        if (!listed) {
+            listed = this.#list(ref, subject);
+            this.#lists.set(key, listed);
+        }
+        return listed;
+    }
+    async #list(ref, subject) {
+        const client = this.session.client(ref.registry);
+        const known = this.#api.get(ref.registry);
+        if (known === undefined) {
+            const first = client.getReferrers(ref.repository, subject);
+            this.#api.set(ref.registry, first.then((listed) => listed !== undefined, () => true));
+            return first;
+        }
+        return (await known) ? client.getReferrers(ref.repository, subject) : undefined;
+    }
+    /** Children can only have referrers the source can tell of: its API, or referrer tags not of the top digest. */
+    async #mayReferToChildren(from, digest) {
+        if ((await this.#listed(from, digest)) !== undefined)
+            return true;
+        const own = fallbackTag(digest);
+        return [...(await this.#tagsOf(from))].some((tag) => REFERRER_TAG.test(tag) && !tag.startsWith(own));
+    }
+    async #copySubject(from, to, subject) {
+        const { found, index } = await this.#find(from, subject);
+        const kept = [];
+        for (const referrer of found)
+            if (await this.#wanted(from, referrer))
+                kept.push(referrer);
+        const results = [];
+        for (const referrer of kept)
+            results.push(await this.#copyOne(from, to, subject, referrer));
+        const bySubject = kept.filter((r) => r.via !== 'cosign-tag');
+        if (bySubject.length > 0 && !this.options.dryRun) {
+            await this.#writeIndex(to, subject, bySubject, index && bySubject.length === found.filter((f) => f.via === 'fallback-tag').length ? index : undefined);
+        }
+        return results;
+    }
+    async #find(from, subject) {
+        const client = this.session.client(from.registry);
+        const found = [];
+        let index;
+        const listed = await this.#listed(from, subject);
+        for (const descriptor of listed ?? [])
+            found.push({ ...descriptor, via: 'referrers-api' });
+        const tags = await this.#tagsOf(from);
+        const fallback = fallbackTag(subject);
+        if (listed === undefined && tags.has(fallback)) {
+            index = await client.getManifest(from.repository, fallback);
+            for (const descriptor of parseJson(index.bytes, `referrers index ${fallback}`).manifests ?? [])
+                found.push({ ...descriptor, via: 'fallback-tag' });
+        }
+        for (const suffix of COSIGN_SUFFIXES) {
+            const tag = `${fallback}.${suffix}`;
+            if (!tags.has(tag))
+                continue;
+            const head = await client.headManifest(from.repository, tag);
+            if (head)
+                found.push({ digest: head.digest, mediaType: head.mediaType, size: head.size, via: 'cosign-tag', tag });
+        }
+        // One manifest listed twice (by the API and a cosign tag) is copied once, with its tag.
+        const unique = new Map();
+        for (const referrer of found)
+            if (!unique.has(referrer.digest) || referrer.tag)
+                unique.set(referrer.digest, referrer);
+        return { found: [...unique.values()], index };
+    }
+    async #tagsOf(ref) {
+        const key = refName(ref);
+        let tags = this.#tags.get(key);
+        if (!tags) {
+            tags = this.session
+                .client(ref.registry)
+                .listTags(ref.repository)
+                .then((list) => new Set(list));
+            this.#tags.set(key, tags);
+        }
+        return tags;
+    }
+    /** Whether `referrer-types` admits it; its type read from the manifest where no descriptor gives it. */
+    async #wanted(from, referrer) {
+        if (this.options.types.length === 0)
+            return true;
+        return this.options.types.includes(referrer.artifactType ?? (await this.#artifactType(from, referrer.digest)));
+    }
+    async #artifactType(from, digest) {
+        const manifest = await this.session.client(from.registry).getManifest(from.repository, digest);
+        return artifactTypeOf(manifest);
+    }
+    async #copyOne(from, to, subject, referrer) {
+        const dst = this.session.client(to.registry);
+        const base = { subject, digest: referrer.digest, via: referrer.via, ...(referrer.tag && { tag: referrer.tag }) };
+        const artifactType = referrer.artifactType ?? '';
+        const current = await dst.headManifest(to.repository, referrer.tag ?? referrer.digest);
+        if (current?.digest === referrer.digest)
+            return { ...base, artifactType, status: 'unchanged' };
+        if (this.options.dryRun)
+            return { ...base, artifactType, status: 'planned' };
+        // By digest, bytes as they are: a signature covers the digest, so nothing may change.
+        await copyImage(this.session, from, to, { source: referrer.digest, tags: referrer.tag ? [referrer.tag] : [], knownChanged: true });
+        return { ...base, artifactType: artifactType || (await this.#artifactType(from, referrer.digest)), status: 'copied' };
+    }
+    /**
+     * A destination without the referrers API learns an image's referrers from its fallback index:
+     * written with the source's bytes where nothing was filtered out and none is there yet, else
+     * merged with the entries already there (never overwriting them).
+     */
+    async #writeIndex(to, subject, referrers, sourceIndex) {
+        if (await this.#hasApi(to, subject))
+            return;
+        const dst = this.session.client(to.registry);
+        const tag = fallbackTag(subject);
+        const head = await dst.headManifest(to.repository, tag);
+        if (head && head.digest === sourceIndex?.digest)
+            return;
+        const wanted = referrers.map(({ via: _via, tag: _tag, ...descriptor }) => descriptor);
+        if (!head) {
+            const bytes = sourceIndex?.bytes ?? Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: wanted }));
+            await dst.putManifest(to.repository, tag, { bytes, mediaType: MediaType.OciIndex });
+            return;
+        }
+        const existing = await dst.getManifest(to.repository, tag);
+        const json = parseJson(existing.bytes, `referrers index ${tag}`);
+        const present = new Set((json.manifests ?? []).map((m) => m.digest));
+        const added = wanted.filter((d) => !present.has(d.digest));
+        if (added.length === 0)
+            return;
+        const bytes = Buffer.from(JSON.stringify({ ...json, manifests: [...(json.manifests ?? []), ...added] }));
+        await dst.putManifest(to.repository, tag, { bytes, mediaType: MediaType.OciIndex });
+    }
+    async #hasApi(ref, subject) {
+        const known = this.#api.get(ref.registry);
+        return known ? known : (await this.#listed(ref, subject)) !== undefined;
+    }
+}
+/** An artifact's type: its own `artifactType`, else a config that is not an image's, else its first layer's type. */
+function artifactTypeOf(manifest) {
+    const json = parseJson(manifest.bytes, 'manifest');
+    if (json.artifactType)
+        return json.artifactType;
+    const config = json.config?.mediaType;
+    if (config && !IMAGE_CONFIGS.has(config))
+        return config;
+    return json.layers?.[0]?.mediaType ?? manifest.mediaType;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/auth/credentials.ts
 
 
@@ -61140,6 +61401,42 @@ class RegistryClient {
             throw await errorFrom('PUT', done);
         await discard(done);
     }
+    /**
+     * The OCI 1.1 referrers of a manifest (`GET /v2/<name>/referrers/<digest>`, every page), or
+     * undefined where the registry has no such API: it answers 404 (the spec forbids a 404 from a
+     * registry that has it). `artifactType` filters, where the registry applies the filter.
+     */
+    async getReferrers(repository, digest, artifactType) {
+        return this.#attempt(`GET referrers of ${refName(this.ref(repository), digest)}`, () => this.#getReferrersOnce(repository, digest, artifactType));
+    }
+    async #getReferrersOnce(repository, digest, artifactType) {
+        const found = [];
+        const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
+        let url = this.url(`/v2/${repository}/referrers/${digest}${query}`);
+        const seen = new Set();
+        while (url) {
+            if (seen.has(url.toString()) || seen.size >= MAX_TAG_PAGES)
+                throw new RegistryError('GET', redactUrl(url), 200, [], 'referrers pagination loops');
+            seen.add(url.toString());
+            const current = url;
+            const response = await this.request([this.scope(repository, ['pull'])], () => ({
+                method: 'GET',
+                url: current,
+                headers: { accept: MediaType.OciIndex },
+            }));
+            if (response.status === 404) {
+                await discard(response);
+                return undefined;
+            }
+            if (response.status !== 200)
+                throw await errorFrom('GET', response);
+            const page = parseJsonBody(await readBody(response, MAX_MANIFEST_BYTES), 'GET', current);
+            found.push(...(page.manifests ?? []));
+            url = parseNextLink(header(response, 'link'), current);
+        }
+        // A registry that ignored the filter (no OCI-Filters-Applied) still gives only what was asked.
+        return artifactType ? found.filter((d) => d.artifactType === artifactType) : found;
+    }
     async #listTagsOnce(repository, pageSize = 1000, maxPages = MAX_TAG_PAGES) {
         const tags = [];
         let url = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
@@ -61328,6 +61625,7 @@ class RegistrySession {
 
 
 
+
 async function mirror(context) {
     const { env, logger } = context;
     const inputs = readMirrorInputs(context.read, env, (s) => logger.mask(s));
@@ -61346,6 +61644,7 @@ async function mirror(context) {
         logins,
         insecureRegistries,
         outcomes: new Map(),
+        referrers: new Map(),
         failures: [],
         pairs: [],
         unplanned: [],
@@ -61356,6 +61655,8 @@ async function mirror(context) {
         await planRun(run);
         if (!inputs.dryRun)
             await copyAll(run, skopeo);
+        if (inputs.referrers.enabled)
+            await copyReferrers(run);
     }
     finally {
         session.close();
@@ -61433,14 +61734,56 @@ async function copyAll(run, skopeo) {
     };
     await Promise.all(run.pairs.filter((p) => !p.unchanged).map((pair) => limiter.run(() => copyOne(pair))));
 }
+/**
+ * Every mirrored image's signatures, SBOMs and attestations follow it (a dry run lists them);
+ * a referrer reported once per destination, however many tags of one image were mirrored.
+ */
+async function copyReferrers(run) {
+    const { inputs, logger } = run;
+    const referrers = new ReferrerMirror(run.session, { types: inputs.referrers.types, dryRun: inputs.dryRun });
+    const limiter = new Limiter(inputs.parallel);
+    const reported = new Set();
+    await Promise.all(run.pairs.map((pair) => limiter.run(async () => {
+        if (run.outcomes.get(pair)?.some((o) => o.status === 'failed'))
+            return;
+        const from = { registry: pair.item.source.registry, repository: pair.item.source.path };
+        const to = { registry: pair.item.destination.registry, repository: pair.item.destination.path };
+        try {
+            const copies = await referrers.copyFor(from, to, pair.sourceDigest, Boolean(pair.item.platforms?.length));
+            const fresh = copies.filter((c) => !reported.has(`${refName(to)}@${c.digest}`));
+            for (const c of fresh)
+                reported.add(`${refName(to)}@${c.digest}`);
+            run.referrers.set(pair, fresh.map((c) => referrerResult(pair, c)));
+            const copied = fresh.filter((c) => c.status === 'copied').length;
+            if (fresh.length)
+                logger.info(`${source(pair)}: ${fresh.length} referrer(s), ${copied} copied`);
+        }
+        catch (error) {
+            const message = `${pair.item.label} ${source(pair)}: referrers: ${error.message}`;
+            run.failures.push(message);
+            logger.error(message);
+        }
+    })));
+}
+function referrerResult(pair, copy) {
+    const at = (repository) => `${repository}${copy.tag ? `:${copy.tag}` : `@${copy.digest}`}`;
+    return {
+        src: at(repositoryName(pair.item.source)),
+        dest: at(repositoryName(pair.item.destination)),
+        digest: copy.digest,
+        status: copy.status,
+        bytes: 0,
+        referrer: { subject: copy.subject, artifact_type: copy.artifactType, via: copy.via },
+    };
+}
 /** Outputs, digest file and summary: in the order of the list, whatever order copies finished in. */
 async function report(run, env) {
     const { inputs, failures } = run;
-    const mirrored = [...run.pairs.flatMap((p) => run.outcomes.get(p) ?? []), ...run.unplanned];
+    const mirrored = [...run.pairs.flatMap((p) => [...(run.outcomes.get(p) ?? []), ...(run.referrers.get(p) ?? [])]), ...run.unplanned];
     const outDir = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
     await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
     const digestFile = (0,external_node_path_namespaceObject.join)(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
-    const lines = mirrored.filter((m) => m.status !== 'failed').map((m) => `${m.digest} docker://${m.dest}\n`);
+    const lines = mirrored.filter((m) => m.status !== 'failed' && m.status !== 'planned').map((m) => `${m.digest} docker://${m.dest}\n`);
     await (0,promises_namespaceObject.writeFile)(digestFile, lines.join(''));
     const count = (status) => mirrored.filter((m) => m.status === status).length;
     const mib = (mirrored.reduce((n, m) => n + m.bytes, 0) / 1048576).toFixed(1);
@@ -61687,6 +62030,7 @@ function readUploadInputs(read, env, onSecret) {
 
 
 
+
 function readPromoteInputs(read, env, onSecret) {
     const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
     const token = read(Input.Token) || env.GITHUB_TOKEN || undefined;
@@ -61709,6 +62053,7 @@ function readPromoteInputs(read, env, onSecret) {
         cleanupPattern,
         cleanupAgeMs: parseDuration(read(Input.CleanupAge) || '24h', Input.CleanupAge),
         dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
+        referrers: readReferrerInputs(read),
         strictCleanup: parseBoolean(read(Input.StrictCleanup), Input.StrictCleanup, false),
         transport: readTransportOptions(read, workDir),
     };
@@ -62404,6 +62749,7 @@ async function readImageConfig(client, repository, reference) {
 
 
 
+
 /**
  * Reproducible builds (ko, Jib, SOURCE_DATE_EPOCH=0) write a 1970 `created`: a time before this
  * says nothing about when the image was pushed.
@@ -62420,7 +62766,8 @@ const CHANGE_TAG = /^change_(\d+)_/;
 async function findLeakedTags(session, target, tags, options, logger) {
     const { registry, repository } = target;
     const client = session.client(registry);
-    const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag));
+    // Signature, SBOM and fallback-index tags are never temporary, whatever cleanup-regex says.
+    const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag) && !REFERRER_TAG.test(tag));
     const leaked = [];
     // Each tag's decision takes several requests, each within the registry's own limit.
     const limiter = new Limiter(4);
@@ -62774,6 +63121,7 @@ async function moveTags(session, plan, prefix, logger) {
 
 
 
+
 const REVISION_LABEL = 'org.opencontainers.image.revision';
 /** The source of each tag: the gate's artifact, else the deterministic intermediate name. */
 function sourceFor(inputs, image, tag, prefix) {
@@ -62785,6 +63133,8 @@ function sourceFor(inputs, image, tag, prefix) {
         return `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}:${prefix}_${tag}`;
     return undefined;
 }
+const sourceOf = (copy) => ({ registry: copy.registry, repository: copy.repository });
+const finalOf = (copy) => ({ registry: copy.image.reference.registry, repository: copy.image.reference.path });
 /**
  * Promotion from an intermediate registry: every source is found and checked before anything is
  * copied (all images or none), then each is copied with every platform to its final tags.
@@ -62802,19 +63152,49 @@ async function fromIntermediate(run, change, revisions) {
     }
     if (problems.length)
         throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
+    const referrers = inputs.referrers.enabled
+        ? new ReferrerMirror(session, { types: inputs.referrers.types, dryRun: inputs.dryRun })
+        : undefined;
     for (const copy of copies) {
         for (const tag of copy.image.tags)
             outcome.plan.push(`${copy.image.repository}:${tag} <- ${copy.source} (${copy.digest})`);
-        if (inputs.dryRun)
+        if (inputs.dryRun) {
+            if (referrers)
+                await promoteReferrers(run, copy, referrers);
             continue;
-        const result = await logger.group(`Promote ${copy.image.repository} from ${copy.registry}`, () => copyImage(session, { registry: copy.registry, repository: copy.repository }, { registry: copy.image.reference.registry, repository: copy.image.reference.path }, { source: copy.digest, tags: copy.image.tags }));
+        }
+        const result = await logger.group(`Promote ${copy.image.repository} from ${copy.registry}`, () => copyImage(session, sourceOf(copy), finalOf(copy), { source: copy.digest, tags: copy.image.tags }));
         const copied = `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`;
         logger.info(`${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : copied}`);
         const status = result.status === 'unchanged' ? 'in-place' : 'moved';
         for (const tag of copy.image.tags)
             outcome.promoted.push({ repository: copy.image.repository, tag, digest: copy.digest, from: copy.source, status });
+        if (referrers)
+            await promoteReferrers(run, copy, referrers);
     }
     return copies.map((c) => ({ registry: c.registry, repository: c.repository }));
+}
+/**
+ * Signatures and SBOMs hang off the digest: without them the final image fails admission
+ * policies. Copied after the image (a dry run plans them).
+ */
+async function promoteReferrers(run, copy, referrers) {
+    const { outcome } = run;
+    for (const r of await referrers.copyFor(sourceOf(copy), finalOf(copy), copy.digest)) {
+        const at = r.tag ? `:${r.tag}` : `@${r.digest}`;
+        if (r.status === 'planned') {
+            outcome.plan.push(`${copy.image.repository}${at} <- referrer of ${r.subject} (${r.via})`);
+            continue;
+        }
+        outcome.promoted.push({
+            repository: copy.image.repository,
+            tag: r.tag ?? r.digest,
+            digest: r.digest,
+            from: `${copy.registry}/${copy.repository}${at}`,
+            status: r.status === 'copied' ? 'moved' : 'in-place',
+            referrer: { subject: r.subject, artifact_type: r.artifactType, via: r.via },
+        });
+    }
 }
 /**
  * Where an image's gate build is, checked: every tag present, one digest, the digest the gate

@@ -7,6 +7,7 @@ import { record, type CleanupTarget, type PromotionRun } from './promotion.js';
 import type { Logger } from '../logger.js';
 import type { RepositoryRef } from '../registry/copy.js';
 import { RegistryError } from '../registry/errors.js';
+import { REFERRER_TAG } from '../registry/referrers.js';
 import { Limiter } from '../registry/limiter.js';
 import { readImageConfig } from '../registry/image-config.js';
 import type { RegistrySession } from '../registry/session.js';
@@ -54,7 +55,8 @@ export async function findLeakedTags(
 ): Promise<LeakedTag[]> {
   const { registry, repository } = target;
   const client = session.client(registry);
-  const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag));
+  // Signature, SBOM and fallback-index tags are never temporary, whatever cleanup-regex says.
+  const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag) && !REFERRER_TAG.test(tag));
   const leaked: LeakedTag[] = [];
   // Each tag's decision takes several requests, each within the registry's own limit.
   const limiter = new Limiter(4);

@@ -12,7 +12,8 @@ import type { Credential } from '../registry/auth/credentials.js';
 import { copyImage } from '../registry/copy.js';
 import { Limiter } from '../registry/limiter.js';
 import { isIndex, subsetIndex } from '../registry/manifest.js';
-import { isDigest, repositoryName } from '../registry/reference.js';
+import { isDigest, refName, repositoryName } from '../registry/reference.js';
+import { ReferrerMirror, type ReferrerCopy } from '../registry/referrers.js';
 import { RegistrySession } from '../registry/session.js';
 import { verifyTags } from '../registry/verify.js';
 import type { CommandContext, CommandResult } from './types.js';
@@ -21,9 +22,12 @@ export interface MirroredTag {
   readonly src: string;
   readonly dest: string;
   readonly digest: string;
-  readonly status: 'copied' | 'unchanged' | 'failed';
+  /** `planned`: a dry run's referrer that would be copied. */
+  readonly status: 'copied' | 'unchanged' | 'failed' | 'planned';
   readonly bytes: number;
   readonly error?: string;
+  /** Set for a signature, SBOM or attestation copied with an image. */
+  readonly referrer?: { readonly subject: string; readonly artifact_type: string; readonly via: string };
 }
 
 /** One source image (tag or digest) and the destination tags it goes to. */
@@ -47,6 +51,8 @@ interface MirrorRun {
   readonly logins: ReadonlyMap<string, Credential>;
   readonly insecureRegistries: readonly string[];
   readonly outcomes: Map<MirrorPair, MirroredTag[]>;
+  /** The referrers copied with each pair. */
+  readonly referrers: Map<MirrorPair, MirroredTag[]>;
   readonly failures: string[];
   pairs: MirrorPair[];
   unplanned: MirroredTag[];
@@ -70,6 +76,7 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
     logins,
     insecureRegistries,
     outcomes: new Map(),
+    referrers: new Map(),
     failures: [],
     pairs: [],
     unplanned: [],
@@ -79,6 +86,7 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
     const skopeo = inputs.copier === 'skopeo' && !inputs.dryRun ? await openSkopeo(context, run) : undefined;
     await planRun(run);
     if (!inputs.dryRun) await copyAll(run, skopeo);
+    if (inputs.referrers.enabled) await copyReferrers(run);
   } finally {
     session.close();
   }
@@ -161,14 +169,61 @@ async function copyAll(run: MirrorRun, skopeo: Skopeo | undefined): Promise<void
   await Promise.all(run.pairs.filter((p) => !p.unchanged).map((pair) => limiter.run(() => copyOne(pair))));
 }
 
+/**
+ * Every mirrored image's signatures, SBOMs and attestations follow it (a dry run lists them);
+ * a referrer reported once per destination, however many tags of one image were mirrored.
+ */
+async function copyReferrers(run: MirrorRun): Promise<void> {
+  const { inputs, logger } = run;
+  const referrers = new ReferrerMirror(run.session, { types: inputs.referrers.types, dryRun: inputs.dryRun });
+  const limiter = new Limiter(inputs.parallel);
+  const reported = new Set<string>();
+  await Promise.all(
+    run.pairs.map((pair) =>
+      limiter.run(async () => {
+        if (run.outcomes.get(pair)?.some((o) => o.status === 'failed')) return;
+        const from = { registry: pair.item.source.registry, repository: pair.item.source.path };
+        const to = { registry: pair.item.destination.registry, repository: pair.item.destination.path };
+        try {
+          const copies = await referrers.copyFor(from, to, pair.sourceDigest, Boolean(pair.item.platforms?.length));
+          const fresh = copies.filter((c) => !reported.has(`${refName(to)}@${c.digest}`));
+          for (const c of fresh) reported.add(`${refName(to)}@${c.digest}`);
+          run.referrers.set(
+            pair,
+            fresh.map((c) => referrerResult(pair, c)),
+          );
+          const copied = fresh.filter((c) => c.status === 'copied').length;
+          if (fresh.length) logger.info(`${source(pair)}: ${fresh.length} referrer(s), ${copied} copied`);
+        } catch (error) {
+          const message = `${pair.item.label} ${source(pair)}: referrers: ${(error as Error).message}`;
+          run.failures.push(message);
+          logger.error(message);
+        }
+      }),
+    ),
+  );
+}
+
+function referrerResult(pair: MirrorPair, copy: ReferrerCopy): MirroredTag {
+  const at = (repository: string) => `${repository}${copy.tag ? `:${copy.tag}` : `@${copy.digest}`}`;
+  return {
+    src: at(repositoryName(pair.item.source)),
+    dest: at(repositoryName(pair.item.destination)),
+    digest: copy.digest,
+    status: copy.status,
+    bytes: 0,
+    referrer: { subject: copy.subject, artifact_type: copy.artifactType, via: copy.via },
+  };
+}
+
 /** Outputs, digest file and summary: in the order of the list, whatever order copies finished in. */
 async function report(run: MirrorRun, env: NodeJS.ProcessEnv): Promise<CommandResult> {
   const { inputs, failures } = run;
-  const mirrored = [...run.pairs.flatMap((p) => run.outcomes.get(p) ?? []), ...run.unplanned];
+  const mirrored = [...run.pairs.flatMap((p) => [...(run.outcomes.get(p) ?? []), ...(run.referrers.get(p) ?? [])]), ...run.unplanned];
   const outDir = env.RUNNER_TEMP || tmpdir();
   await mkdir(outDir, { recursive: true });
   const digestFile = join(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
-  const lines = mirrored.filter((m) => m.status !== 'failed').map((m) => `${m.digest} docker://${m.dest}\n`);
+  const lines = mirrored.filter((m) => m.status !== 'failed' && m.status !== 'planned').map((m) => `${m.digest} docker://${m.dest}\n`);
   await writeFile(digestFile, lines.join(''));
   const count = (status: MirroredTag['status']) => mirrored.filter((m) => m.status === status).length;
   const mib = (mirrored.reduce((n, m) => n + m.bytes, 0) / 1048576).toFixed(1);

@@ -5,6 +5,7 @@ import type { ChangeInfo } from '../platform/change.js';
 import { copyImage } from '../registry/copy.js';
 import { readImageConfig } from '../registry/image-config.js';
 import { parseReference } from '../registry/reference.js';
+import { ReferrerMirror } from '../registry/referrers.js';
 import type { CleanupTarget, PromotionRun } from './promotion.js';
 import { intermediateRepository } from './upload-plan.js';
 
@@ -21,6 +22,9 @@ function sourceFor(inputs: PromoteInputs, image: ImageSpec, tag: string, prefix:
   if (inputs.intermediate) return `${inputs.intermediate.registry}/${intermediateRepository(inputs.intermediate, image)}:${prefix}_${tag}`;
   return undefined;
 }
+
+const sourceOf = (copy: IntermediateCopy) => ({ registry: copy.registry, repository: copy.repository });
+const finalOf = (copy: IntermediateCopy) => ({ registry: copy.image.reference.registry, repository: copy.image.reference.path });
 
 interface IntermediateCopy {
   readonly image: ImageSpec;
@@ -45,24 +49,49 @@ export async function fromIntermediate(run: PromotionRun, change: ChangeInfo, re
   }
   if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
 
+  const referrers = inputs.referrers.enabled
+    ? new ReferrerMirror(session, { types: inputs.referrers.types, dryRun: inputs.dryRun })
+    : undefined;
   for (const copy of copies) {
     for (const tag of copy.image.tags) outcome.plan.push(`${copy.image.repository}:${tag} <- ${copy.source} (${copy.digest})`);
-    if (inputs.dryRun) continue;
+    if (inputs.dryRun) {
+      if (referrers) await promoteReferrers(run, copy, referrers);
+      continue;
+    }
     const result = await logger.group(`Promote ${copy.image.repository} from ${copy.registry}`, () =>
-      copyImage(
-        session,
-        { registry: copy.registry, repository: copy.repository },
-        { registry: copy.image.reference.registry, repository: copy.image.reference.path },
-        { source: copy.digest, tags: copy.image.tags },
-      ),
+      copyImage(session, sourceOf(copy), finalOf(copy), { source: copy.digest, tags: copy.image.tags }),
     );
     const copied = `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`;
     logger.info(`${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : copied}`);
     const status = result.status === 'unchanged' ? 'in-place' : 'moved';
     for (const tag of copy.image.tags)
       outcome.promoted.push({ repository: copy.image.repository, tag, digest: copy.digest, from: copy.source, status });
+    if (referrers) await promoteReferrers(run, copy, referrers);
   }
   return copies.map((c) => ({ registry: c.registry, repository: c.repository }));
+}
+
+/**
+ * Signatures and SBOMs hang off the digest: without them the final image fails admission
+ * policies. Copied after the image (a dry run plans them).
+ */
+async function promoteReferrers(run: PromotionRun, copy: IntermediateCopy, referrers: ReferrerMirror): Promise<void> {
+  const { outcome } = run;
+  for (const r of await referrers.copyFor(sourceOf(copy), finalOf(copy), copy.digest)) {
+    const at = r.tag ? `:${r.tag}` : `@${r.digest}`;
+    if (r.status === 'planned') {
+      outcome.plan.push(`${copy.image.repository}${at} <- referrer of ${r.subject} (${r.via})`);
+      continue;
+    }
+    outcome.promoted.push({
+      repository: copy.image.repository,
+      tag: r.tag ?? r.digest,
+      digest: r.digest,
+      from: `${copy.registry}/${copy.repository}${at}`,
+      status: r.status === 'copied' ? 'moved' : 'in-place',
+      referrer: { subject: r.subject, artifact_type: r.artifactType, via: r.via },
+    });
+  }
 }
 
 /**

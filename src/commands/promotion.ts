@@ -16,6 +16,8 @@ export interface PromotedTag {
    */
   readonly status: 'moved' | 'in-place' | 'superseded';
   readonly ownDigest?: string;
+  /** Set for a signature, SBOM or attestation copied with the image (`tag`: its cosign tag, else its digest). */
+  readonly referrer?: { readonly subject: string; readonly artifact_type: string; readonly via: string };
 }
 
 export interface LeftBehind {

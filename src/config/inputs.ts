@@ -41,6 +41,8 @@ export const Input = {
   KeepGoing: 'keep-going',
   Engine: 'engine',
   MetadataTags: 'metadata-tags',
+  Referrers: 'referrers',
+  ReferrerTypes: 'referrer-types',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -223,6 +225,20 @@ export const INPUTS: readonly InputSpec[] = [
     commands: ['build', 'upload', 'promote', 'mirror'],
   },
   {
+    name: Input.Referrers,
+    description:
+      "Copy each image's referrers with it: signatures, SBOMs and attestations (OCI 1.1 referrers API, else the sha256-<hex> fallback index, and cosign's .sig/.att/.sbom tags), referrers of referrers too, digests unchanged. Mirror and promote from an intermediate registry.",
+    default: 'true',
+    commands: ['promote', 'mirror'],
+  },
+  {
+    name: Input.ReferrerTypes,
+    description:
+      'Artifact types of the referrers to copy (comma or newline separated, e.g. application/spdx+json, application/vnd.dev.cosign.simplesigning.v1+json); empty: all.',
+    default: '',
+    commands: ['promote', 'mirror'],
+  },
+  {
     name: Input.StrictCleanup,
     description:
       'Fail when a temporary tag cannot be deleted. By default that is a warning naming the tag left behind: the release already happened.',
@@ -312,7 +328,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: Output.Promoted,
     description:
-      "JSON list of the final tags set: repository, tag, digest (what the tag holds), from (the temporary or intermediate reference), status (moved, in-place, or superseded when a concurrent promotion of a newer build won; ownDigest is then this run's build). Written on failure too.",
+      "JSON list of the final tags set: repository, tag, digest (what the tag holds), from (the temporary or intermediate reference), status (moved, in-place, or superseded when a concurrent promotion of a newer build won; ownDigest is then this run's build). Referrers copied from an intermediate registry are listed too, with referrer: {subject, artifact_type, via} and tag their cosign tag or digest. Written on failure too.",
     commands: ['promote'],
   },
   {
@@ -329,7 +345,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: Output.Mirrored,
     description:
-      'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved), error (for failed ones, planning failures included). Written on failure too.',
+      'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved), error (for failed ones, planning failures included); then each referrer (signature, SBOM, attestation) with referrer: {subject, artifact_type, via} and status copied, unchanged, or planned in a dry run. Written on failure too.',
     commands: ['mirror'],
   },
   {

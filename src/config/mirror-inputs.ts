@@ -5,6 +5,7 @@ import { readWorkDir, type InputReader } from './engine-inputs.js';
 import { ConfigError } from './errors.js';
 import { Input } from './inputs.js';
 import { loadMirrorList, type MirrorList } from './mirror-list.js';
+import { readReferrerInputs, type ReferrerInputs } from './referrer-inputs.js';
 import { readTransportOptions } from './registry-inputs.js';
 
 /** Everything the mirror command reads, validated before any request. */
@@ -19,6 +20,7 @@ export interface MirrorInputs {
   readonly copier: 'native' | 'skopeo';
   readonly keepGoing: boolean;
   readonly dryRun: boolean;
+  readonly referrers: ReferrerInputs;
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca' | 'registryCa'>;
   /** A pinned skopeo download (engine: skopeo on a runner without one). */
   readonly skopeoDownload?: { readonly url: string; readonly sha256: string };
@@ -44,6 +46,7 @@ export function readMirrorInputs(read: InputReader, env: NodeJS.ProcessEnv, onSe
     copier,
     keepGoing: parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false),
     dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
+    referrers: readReferrerInputs(read),
     transport: {
       ...readTransportOptions(read, workDir),
       registryCa: Object.fromEntries(Object.entries(list.certDirs).map(([r, c]) => [r, c.ca])),

@@ -6,6 +6,7 @@ import { ConfigError } from './errors.js';
 import { linearPattern, type Pattern } from './pattern.js';
 import type { ImageSpec } from './image-list.js';
 import { Input } from './inputs.js';
+import { readReferrerInputs, type ReferrerInputs } from './referrer-inputs.js';
 import { readTransportOptions } from './registry-inputs.js';
 import { readIntermediate, readPromoteMethod, type IntermediateRegistry, type PromoteMethod } from './upload-inputs.js';
 import { parseYamlInput } from './yaml.js';
@@ -33,6 +34,7 @@ export interface PromoteInputs {
   readonly cleanupPattern?: Pattern;
   readonly cleanupAgeMs: number;
   readonly dryRun: boolean;
+  readonly referrers: ReferrerInputs;
   readonly strictCleanup: boolean;
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
 }
@@ -58,6 +60,7 @@ export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, onS
     cleanupPattern,
     cleanupAgeMs: parseDuration(read(Input.CleanupAge) || '24h', Input.CleanupAge),
     dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
+    referrers: readReferrerInputs(read),
     strictCleanup: parseBoolean(read(Input.StrictCleanup), Input.StrictCleanup, false),
     transport: readTransportOptions(read, workDir),
   };

@@ -6,7 +6,7 @@ import { DigestMismatchError, sha256, verifyBytes } from './digest.js';
 import { parseJsonBody, redactUrl, RegistryError } from './errors.js';
 import { parseNextLink } from './http-headers.js';
 import type { Limiter } from './limiter.js';
-import { MANIFEST_ACCEPT } from './media-types.js';
+import { MANIFEST_ACCEPT, MediaType } from './media-types.js';
 import { isDigest, refName, type RepositoryRef } from './reference.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import {
@@ -31,6 +31,15 @@ export interface ManifestHead {
   readonly digest: string;
   readonly mediaType: string;
   readonly size: number;
+}
+
+/** A referrer as the referrers API and the fallback index list it. */
+export interface ReferrerDescriptor {
+  readonly mediaType: string;
+  readonly digest: string;
+  readonly size: number;
+  readonly artifactType?: string;
+  readonly annotations?: Record<string, string>;
 }
 
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -431,6 +440,45 @@ export class RegistryClient {
     const done = await this.request(scopes, () => ({ method: 'PUT', url, headers: { 'content-length': 0 } }));
     if (done.status !== 201) throw await errorFrom('PUT', done);
     await discard(done);
+  }
+
+  /**
+   * The OCI 1.1 referrers of a manifest (`GET /v2/<name>/referrers/<digest>`, every page), or
+   * undefined where the registry has no such API: it answers 404 (the spec forbids a 404 from a
+   * registry that has it). `artifactType` filters, where the registry applies the filter.
+   */
+  async getReferrers(repository: string, digest: string, artifactType?: string): Promise<ReferrerDescriptor[] | undefined> {
+    return this.#attempt(`GET referrers of ${refName(this.ref(repository), digest)}`, () =>
+      this.#getReferrersOnce(repository, digest, artifactType),
+    );
+  }
+
+  async #getReferrersOnce(repository: string, digest: string, artifactType?: string): Promise<ReferrerDescriptor[] | undefined> {
+    const found: ReferrerDescriptor[] = [];
+    const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
+    let url: URL | undefined = this.url(`/v2/${repository}/referrers/${digest}${query}`);
+    const seen = new Set<string>();
+    while (url) {
+      if (seen.has(url.toString()) || seen.size >= MAX_TAG_PAGES)
+        throw new RegistryError('GET', redactUrl(url), 200, [], 'referrers pagination loops');
+      seen.add(url.toString());
+      const current: URL = url;
+      const response = await this.request([this.scope(repository, ['pull'])], () => ({
+        method: 'GET',
+        url: current,
+        headers: { accept: MediaType.OciIndex },
+      }));
+      if (response.status === 404) {
+        await discard(response);
+        return undefined;
+      }
+      if (response.status !== 200) throw await errorFrom('GET', response);
+      const page = parseJsonBody<{ manifests?: ReferrerDescriptor[] }>(await readBody(response, MAX_MANIFEST_BYTES), 'GET', current);
+      found.push(...(page.manifests ?? []));
+      url = parseNextLink(header(response, 'link'), current);
+    }
+    // A registry that ignored the filter (no OCI-Filters-Applied) still gives only what was asked.
+    return artifactType ? found.filter((d) => d.artifactType === artifactType) : found;
   }
 
   async #listTagsOnce(repository: string, pageSize = 1000, maxPages = MAX_TAG_PAGES): Promise<string[]> {

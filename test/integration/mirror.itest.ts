@@ -132,7 +132,7 @@ describe('mirror between real registries', () => {
       assert.equal(mirrored.find((m) => m.dest === `${tokenRegistry.registry}/all/app:${tag}`)?.digest, digest);
   });
 
-  test('a re-run with nothing changed: all unchanged, the source got one HEAD per tag and nothing else; a moved tag alone is copied', async () => {
+  test('a re-run with nothing changed: all unchanged, the source got one HEAD per tag, one referrers probe and one tag list; a moved tag alone is copied', async () => {
     const items = [
       {
         src_repository: `${fromSource.registry}/lib/app`,
@@ -149,12 +149,29 @@ describe('mirror between real registries', () => {
       ['unchanged', 'unchanged', 'unchanged'],
     );
     const toSource = fromSource.log.filter((e) => e.path !== '/v2/');
-    assert.deepEqual(toSource.map((e) => e.method).sort(), ['HEAD', 'HEAD', 'HEAD']);
-    assert.deepEqual(toSource.map((e) => e.path).sort(), [
-      '/v2/lib/app/manifests/1.0.0',
-      '/v2/lib/app/manifests/1.2.0',
-      '/v2/lib/app/manifests/latest',
-    ]);
+    // Referrers (signatures, SBOMs) cost one referrers-API probe per registry and one tag list per
+    // repository (docs/registries.md, "Referrers: signatures, SBOMs and attestations").
+    const probes = toSource.filter((e) => e.method === 'GET' && e.path.includes('/referrers/'));
+    assert.equal(probes.length, 1);
+    assert.deepEqual(
+      toSource
+        .filter((e) => !probes.includes(e))
+        .map((e) => `${e.method} ${e.path.split('?')[0]}`)
+        .sort(),
+      [
+        'GET /v2/lib/app/tags/list',
+        'HEAD /v2/lib/app/manifests/1.0.0',
+        'HEAD /v2/lib/app/manifests/1.2.0',
+        'HEAD /v2/lib/app/manifests/latest',
+      ],
+    );
+    // Without referrers: one HEAD per tag and nothing else.
+    fromSource.log.length = 0;
+    await runMirror({ ...inputs, referrers: 'false' });
+    assert.deepEqual(
+      fromSource.log.filter((e) => e.path !== '/v2/').map((e) => e.method),
+      ['HEAD', 'HEAD', 'HEAD'],
+    );
     // The source's 1.2.0 moves: only that one is copied.
     const moved = await pushSynthetic(seed, source.registry, 'lib/app', { layers: [500], tags: ['1.2.0'] });
     const third = await runMirror(inputs);
