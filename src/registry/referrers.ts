@@ -116,9 +116,11 @@ export class ReferrerMirror {
 
   async #list(ref: RepositoryRef, subject: string): Promise<ReferrerDescriptor[] | undefined> {
     const client = this.session.client(ref.registry);
+    // One type asked for: the registry filters (artifactType=); several: filtered here.
+    const [only] = this.options.types.length === 1 ? this.options.types : [];
     const known = this.#api.get(ref.registry);
     if (known === undefined) {
-      const first = client.getReferrers(ref.repository, subject);
+      const first = client.getReferrers(ref.repository, subject, only);
       this.#api.set(
         ref.registry,
         first.then(
@@ -128,7 +130,7 @@ export class ReferrerMirror {
       );
       return first;
     }
-    return (await known) ? client.getReferrers(ref.repository, subject) : undefined;
+    return (await known) ? client.getReferrers(ref.repository, subject, only) : undefined;
   }
 
   /** Children can only have referrers the source can tell of: its API, or referrer tags not of the top digest. */

@@ -214,6 +214,17 @@ describe('referrers travel with mirrored and promoted images', () => {
     assert.deepEqual(await indexEntries(plainB.registry, dest, src.digest), [src.sbom.digest]);
     assert.deepEqual(await indexEntries(plainB.registry, dest, src.sbom.digest), [src.sbomSig.digest]);
     assert.deepEqual(await indexEntries(plainB.registry, dest, src.child), [src.childSig.digest]);
+    // One type asked for: the registry's own artifactType filter does the work.
+    const sbomOnly = `mirror/${uniqueName('api-sbom')}`;
+    const filtered = await runMirror({
+      mirror: mirrorList(`${withApi.registry}/${src.repository}`, `${plainB.registry}/${sbomOnly}`),
+      'referrer-types': SPDX,
+    });
+    assert.ok(withApi.referrerRequests.includes(`${src.repository}@${src.digest}?${SPDX}`));
+    assert.deepEqual(
+      filtered.filter((m) => m.referrer).map((m) => m.digest),
+      [src.sbom.digest],
+    );
   });
 
   test('fallback tags at the source, referrers API at the destination: no fallback tag written there, its API lists them', async () => {
