@@ -1,22 +1,21 @@
-import { COMMAND_HANDLERS } from './commands/index.js';
+import module from 'node:module';
+import { COMMAND_LOADERS } from './commands/index.js';
 import { ConfigError } from './config/errors.js';
 import { helpText } from './config/help.js';
 import { interrupted, onInterrupt } from './interrupt.js';
-import { createExec, stopChildren } from './runtime/exec.js';
 import { COMMANDS, Input, type CommandName } from './config/inputs.js';
 import { envInputReader } from './runtime/inputs.js';
-import { loggerFor } from './runtime/logger.js';
-import { setOutputs, writeSummary } from './runtime/report.js';
-import { pinnedTool } from './runtime/tool-download.js';
+
+// V8's code cache for the chunks loaded from here on (node >= 22.1; a no-op before): the second
+// step of a job starts without compiling the bundle again.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 function isCommand(value: string): value is CommandName {
   return (COMMANDS as readonly string[]).includes(value);
 }
 
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const logger = loggerFor(env);
   const read = envInputReader(env);
-  const exec = createExec(logger);
   const args = argv.filter((arg) => arg !== '--help' && arg !== '-h');
   const wantsHelp = args.length !== argv.length;
   // The root action passes no argument and names the command in its `command` input.
@@ -25,10 +24,24 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     process.stdout.write(`${helpText(name && isCommand(name) ? name : undefined)}\n`);
     return 0;
   }
+  // Loaded only to run a command: --help needs none of the toolkit.
+  const [{ loggerFor }, { createExec, stopChildren }, { setOutputs, writeSummary }] = await Promise.all([
+    import('./runtime/logger.js'),
+    import('./runtime/exec.js'),
+    import('./runtime/report.js'),
+  ]);
+  // A cancelled job gets SIGTERM (a terminal, SIGINT): auth files go and children stop before exit.
+  onInterrupt(stopChildren);
+  const logger = loggerFor(env);
+  const exec = createExec(logger);
+  // The tool cache (a pinned skopeo) is loaded when a download is asked for.
+  const download = async (tool: string, url: string, sha256: string) =>
+    (await import('./runtime/tool-download.js')).pinnedTool(tool, url, sha256);
   try {
     if (!name) throw new ConfigError(`command: missing; one of ${COMMANDS.join(', ')}`);
     if (!isCommand(name)) throw new ConfigError(`command: "${name}" is not a command; one of ${COMMANDS.join(', ')}`);
-    const result = await COMMAND_HANDLERS[name]({ env, logger, read, exec, download: pinnedTool });
+    const command = await COMMAND_LOADERS[name]();
+    const result = await command({ env, logger, read, exec, download });
     setOutputs(result.outputs, env, logger);
     if (result.summary) await writeSummary(result.summary, env, logger);
     if (result.failure) {
@@ -44,8 +57,6 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   }
 }
 
-// A cancelled job gets SIGTERM (a terminal, SIGINT): auth files go and children stop before exit.
-onInterrupt(stopChildren);
 for (const [signal, code] of [
   ['SIGTERM', 143],
   ['SIGINT', 130],

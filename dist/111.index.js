@@ -1,0 +1,1670 @@
+export const id = 111;
+export const ids = [111];
+export const modules = {
+
+/***/ 2111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  moveTags: () => (/* reexport */ moveTags),
+  promote: () => (/* binding */ promote),
+  verifyFinalTags: () => (/* reexport */ verifyFinalTags)
+});
+
+// EXTERNAL MODULE: ./src/config/credentials.ts
+var config_credentials = __webpack_require__(980);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/config/booleans.ts
+var booleans = __webpack_require__(6609);
+;// CONCATENATED MODULE: ./src/config/duration.ts
+
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+/** `36h`, `2d`, `90m`, `1d12h` → milliseconds. */
+function parseDuration(value, name) {
+    const text = value.trim();
+    if (!/^(\d+[smhdw])+$/.test(text))
+        throw new errors/* ConfigError */.x(`${name}: "${value}" is not a duration like 24h, 2d, 90m or 1d12h`);
+    let total = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+)([smhdw])/g))
+        total += Number(amount) * UNIT_MS[unit];
+    return total;
+}
+
+// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 7 modules
+var engine_inputs = __webpack_require__(4730);
+// EXTERNAL MODULE: ./src/config/pattern.ts
+var pattern = __webpack_require__(5164);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(4389);
+// EXTERNAL MODULE: ./src/config/referrer-inputs.ts
+var referrer_inputs = __webpack_require__(4201);
+// EXTERNAL MODULE: ./src/config/registry-inputs.ts
+var registry_inputs = __webpack_require__(3161);
+// EXTERNAL MODULE: ./src/config/upload-inputs.ts
+var upload_inputs = __webpack_require__(7883);
+// EXTERNAL MODULE: ./src/config/yaml.ts
+var yaml = __webpack_require__(9211);
+// EXTERNAL MODULE: ./src/config/schema-errors.ts
+var schema_errors = __webpack_require__(3119);
+// EXTERNAL MODULE: ./src/config/change-input.ts
+var change_input = __webpack_require__(2145);
+;// CONCATENATED MODULE: ./src/config/promote-inputs.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+function readPromoteInputs(read, env, onSecret) {
+    const credentials = (0,config_credentials/* parseCredentials */.gu)(read(inputs/* Input */.pd.RegistryCredentials), onSecret);
+    const token = read(inputs/* Input */.pd.Token) || env.GITHUB_TOKEN || undefined;
+    if (token)
+        onSecret(token);
+    const workDir = (0,engine_inputs/* readWorkDir */.zI)(read, env);
+    const method = (0,upload_inputs/* readPromoteMethod */.Gn)(read);
+    const regex = read(inputs/* Input */.pd.CleanupRegex);
+    const cleanupPattern = regex ? (0,pattern/* linearPattern */.G)(regex, inputs/* Input */.pd.CleanupRegex, true) : undefined;
+    return {
+        workDir,
+        images: (0,engine_inputs/* readImages */.H)(read, workDir, { promote_container_image_method: { input: inputs/* Input */.pd.PromoteMethod, value: method } }),
+        credentials,
+        change: (0,change_input/* parseChangeInput */.a)(read(inputs/* Input */.pd.Change)),
+        method,
+        intermediate: (0,upload_inputs/* readIntermediate */.QB)(read, method, false),
+        artifacts: parseArtifacts(read(inputs/* Input */.pd.Artifacts)),
+        token,
+        cleanup: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.Cleanup), inputs/* Input */.pd.Cleanup, true),
+        cleanupPattern,
+        cleanupAgeMs: parseDuration(read(inputs/* Input */.pd.CleanupAge) || '24h', inputs/* Input */.pd.CleanupAge),
+        dryRun: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.DryRun), inputs/* Input */.pd.DryRun, false),
+        referrers: (0,referrer_inputs/* readReferrerInputs */.n)(read),
+        strictCleanup: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.StrictCleanup), inputs/* Input */.pd.StrictCleanup, false),
+        transport: (0,registry_inputs/* readTransportOptions */.q)(read, workDir),
+    };
+}
+function parseArtifacts(text) {
+    if (!text.trim())
+        return undefined;
+    const raw = (0,yaml/* parseYamlInput */.P)(text, 'artifacts');
+    if (!Array.isArray(raw))
+        throw new errors/* ConfigError */.x(`artifacts: expected the JSON list upload writes, got ${(0,schema_errors/* show */.WU)(raw)}`);
+    return raw.map((item, i) => {
+        const a = item;
+        if (typeof a?.name !== 'string' || typeof a.url !== 'string' || !a.url.startsWith('docker://')) {
+            throw new errors/* ConfigError */.x(`artifacts[${i}]: expected {name, url: docker://…, metadata}, got ${(0,schema_errors/* show */.WU)(item)}`);
+        }
+        return a;
+    });
+}
+
+// EXTERNAL MODULE: ./src/platform/change.ts
+var platform_change = __webpack_require__(7359);
+// EXTERNAL MODULE: ./src/platform/runner.ts
+var platform_runner = __webpack_require__(1245);
+;// CONCATENATED MODULE: ./src/platform/pull-request.ts
+
+
+
+/**
+ * The pull request a pushed commit came from: GitHub's `commits/{sha}/pulls` lists candidates;
+ * Gitea and Forgejo answer `commits/{sha}/pull` with the one that merged it.
+ */
+async function findPullRequest(env, sha, token, fetchImpl = fetch) {
+    const repository = env.GITHUB_REPOSITORY;
+    if (!repository)
+        throw new errors/* ConfigError */.x('GITHUB_REPOSITORY is not set: cannot look up the pull request of a commit; give the change input');
+    const { api, forge, headers } = forgeApi(env, token);
+    const url = `${api}/repos/${repository}/commits/${sha}/${forge ? 'pull' : 'pulls'}`;
+    const response = await fetchImpl(url, { headers });
+    if (response.status === 404)
+        return undefined;
+    if (!response.ok)
+        throw new errors/* ConfigError */.x(`looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}` +
+            (response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''));
+    const body = (await response.json());
+    const candidates = Array.isArray(body) ? body : [body];
+    const pr = candidates.find((p) => p.merge_commit_sha === sha) ?? candidates.find((p) => p.merged || p.merged_at) ?? candidates[0];
+    return pr ? { number: pr.number, headSha: pr.head?.sha, mergeSha: pr.merge_commit_sha ?? undefined, url: pr.html_url } : undefined;
+}
+/** The forge's API base and headers: GitHub's, or Gitea's and Forgejo's `/api/v1` with `token` auth. */
+function forgeApi(env, token) {
+    const runner = (0,platform_runner/* detectRunner */.q)(env);
+    const forge = runner === 'gitea' || runner === 'forgejo';
+    const api = (env.GITHUB_API_URL || (forge ? `${env.GITHUB_SERVER_URL}/api/v1` : 'https://api.github.com')).replace(/\/+$/, '');
+    const headers = { accept: forge ? 'application/json' : 'application/vnd.github+json' };
+    if (token)
+        headers.authorization = forge ? `token ${token}` : `Bearer ${token}`;
+    return { api, forge, headers };
+}
+/**
+ * Asks the forge whether pull request N is still open (`GET /repos/{repo}/pulls/{N}`, the same
+ * path on GitHub, Gitea and Forgejo), once per number. Undefined where it cannot say: no
+ * repository or token, not found, or the API failed; the caller then decides by other means.
+ */
+function changeStateLookup(env, token, logger, fetchImpl = fetch) {
+    const cache = new Map();
+    const repository = env.GITHUB_REPOSITORY;
+    return (change) => {
+        if (!repository || !token)
+            return Promise.resolve(undefined);
+        let state = cache.get(change);
+        if (!state) {
+            const { api, headers } = forgeApi(env, token);
+            const url = `${api}/repos/${repository}/pulls/${change}`;
+            state = (async () => {
+                try {
+                    const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(15_000) });
+                    if (!response.ok) {
+                        logger.debug(`GET ${url}: HTTP ${response.status}; the state of change ${change} is unknown`);
+                        return undefined;
+                    }
+                    const body = (await response.json());
+                    return body.state === 'open' ? 'open' : body.state === 'closed' ? 'closed' : undefined;
+                }
+                catch (error) {
+                    logger.debug(`GET ${url}: ${error.message}; the state of change ${change} is unknown`);
+                    return undefined;
+                }
+            })();
+            cache.set(change, state);
+        }
+        return state;
+    };
+}
+const known = (...shas) => [...new Set(shas.filter((s) => !!s))];
+/** Which change a promote run is for: the change input, a merged pull request, or a pushed commit's PR. */
+async function changeForPromote(env, event, options) {
+    const { override, token, logger, fetchImpl } = options;
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    const pr = event.pull_request;
+    const prRevisions = known(pr?.head?.sha, pr?.merge_commit_sha);
+    if (override !== undefined)
+        return { change: (0,platform_change/* detectChange */.A)(env, event, override), revisions: pr?.number === override ? prRevisions : [] };
+    if (name.startsWith('pull_request') && pr?.number) {
+        if (event.action === 'closed' && pr.merged !== true) {
+            return {
+                change: (0,platform_change/* detectChange */.A)(env, event),
+                revisions: [],
+                skip: `pull request #${pr.number} was closed without merging: nothing to promote`,
+            };
+        }
+        return { change: (0,platform_change/* detectChange */.A)(env, event), revisions: prRevisions };
+    }
+    if (name === 'push') {
+        const sha = env.GITHUB_SHA;
+        if (!sha)
+            throw new errors/* ConfigError */.x('GITHUB_SHA is not set: cannot find the pull request of the push; give the change input');
+        const found = await findPullRequest(env, sha, token, fetchImpl);
+        if (!found)
+            throw new errors/* ConfigError */.x(`no pull request found for commit ${sha} in ${env.GITHUB_REPOSITORY}: was it pushed directly? Give the change input ` +
+                `to promote a change explicitly`);
+        logger.info(`commit ${sha.slice(0, 12)} came from pull request #${found.number}`);
+        return { change: (0,platform_change/* detectChange */.A)(env, event, found.number), revisions: known(found.headSha, found.mergeSha, sha) };
+    }
+    throw new errors/* ConfigError */.x(`no change to promote for the ${name || 'local'} event: run promote on pull_request (closed) or push, or give the change input`);
+}
+
+// EXTERNAL MODULE: ./src/registry/kinds.ts
+var kinds = __webpack_require__(6796);
+// EXTERNAL MODULE: ./src/registry/session.ts + 3 modules
+var registry_session = __webpack_require__(3484);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/registry/limiter.ts
+var registry_limiter = __webpack_require__(2387);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var registry_errors = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/registry/retry.ts
+var retry = __webpack_require__(1521);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var digest = __webpack_require__(5035);
+// EXTERNAL MODULE: ./src/registry/media-types.ts
+var media_types = __webpack_require__(9867);
+;// CONCATENATED MODULE: ./src/registry/tag-delete/dummy.ts
+
+
+
+
+
+
+/** An empty tar archive (two zero blocks) is the smallest valid layer. */
+const EMPTY_TAR = Buffer.alloc(1024);
+const EMPTY_LAYER = (0,external_node_zlib_.gzipSync)(EMPTY_TAR, { level: 9 });
+const DUMMY_LABEL = 'org.container-image-actions.deleted-tag';
+/** The same config for every dummy: its blobs are uploaded once per repository. */
+const DUMMY_CONFIG = Buffer.from(JSON.stringify({
+    architecture: 'amd64',
+    os: 'linux',
+    config: { Labels: { 'org.container-image-actions.dummy': 'true' } },
+    rootfs: { type: 'layers', diff_ids: [(0,digest/* sha256 */.sc)(EMPTY_TAR)] },
+}));
+/**
+ * A manifest no other tag can share: its annotations carry the tag, the time and a nonce.
+ * Putting it on a tag and deleting it by digest removes that tag alone (docs/registries.md, "Deleting one tag").
+ */
+function dummyManifest(tag, now = new Date()) {
+    const layerDigest = (0,digest/* sha256 */.sc)(EMPTY_LAYER);
+    const bytes = Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: media_types/* MediaType */.zu.OciManifest,
+        config: { mediaType: media_types/* MediaType */.zu.OciConfig, size: DUMMY_CONFIG.length, digest: (0,digest/* sha256 */.sc)(DUMMY_CONFIG) },
+        layers: [{ mediaType: media_types/* MediaType */.zu.OciLayerGzip, size: EMPTY_LAYER.length, digest: layerDigest }],
+        annotations: {
+            [DUMMY_LABEL]: tag,
+            'org.container-image-actions.deleted-at': now.toISOString(),
+            'org.container-image-actions.nonce': (0,external_node_crypto_.randomBytes)(12).toString('hex'),
+        },
+    }));
+    return {
+        bytes,
+        mediaType: media_types/* MediaType */.zu.OciManifest,
+        digest: (0,digest/* sha256 */.sc)(bytes),
+        blobs: [
+            { digest: (0,digest/* sha256 */.sc)(DUMMY_CONFIG), bytes: DUMMY_CONFIG },
+            { digest: layerDigest, bytes: EMPTY_LAYER },
+        ],
+    };
+}
+/**
+ * Whether a manifest is one of our dummies: a tag left on one by an interrupted deletion must be
+ * finished off, never promoted. Both the annotation and the fixed config must be there.
+ */
+function isDummy(manifest) {
+    try {
+        const parsed = JSON.parse(manifest.bytes.toString('utf8'));
+        return parsed.annotations?.[DUMMY_LABEL] !== undefined && parsed.config?.digest === (0,digest/* sha256 */.sc)(DUMMY_CONFIG);
+    }
+    catch {
+        return false;
+    }
+}
+/** When the dummy was put on its tag (its annotation), or undefined for a manifest that is no dummy. */
+function dummyTime(manifest) {
+    if (!isDummy(manifest))
+        return undefined;
+    const parsed = JSON.parse(manifest.bytes.toString('utf8'));
+    const time = Date.parse(parsed.annotations?.['org.container-image-actions.deleted-at'] ?? '');
+    return Number.isNaN(time) ? undefined : time;
+}
+/**
+ * Puts one dummy on every tag of `tags` and returns its digest; its two blobs are uploaded where
+ * `hasBlobs` says the repository may lack them. (A PUT refused while another process re-uploads
+ * the same blob is retried by the client: docs/registries.md, "Blobs".)
+ */
+async function putDummy(client, repository, tags, hasBlobs = false) {
+    const dummy = dummyManifest(tags[0]);
+    if (!hasBlobs) {
+        for (const blob of dummy.blobs) {
+            if ((await client.headBlob(repository, blob.digest)) !== undefined)
+                continue;
+            // An upload is several requests: retried whole, from a new session.
+            const upload = () => client.uploadBlob(repository, blob.digest, blob.bytes.length, external_node_stream_.Readable.from([blob.bytes]));
+            await (0,retry/* withRetry */.bD)(`upload ${blob.digest}`, upload, client.retry, client.logger);
+        }
+    }
+    for (const tag of tags)
+        await client.putManifest(repository, tag, dummy);
+    return dummy.digest;
+}
+
+// EXTERNAL MODULE: ./src/registry/transport.ts
+var transport = __webpack_require__(670);
+;// CONCATENATED MODULE: ./src/registry/tag-delete/vendor-http.ts
+
+
+/** JSON calls to a vendor's REST API (Hub, Quay, GitHub, Harbor, GitLab). */
+class VendorHttp {
+    transport;
+    baseUrl;
+    headers;
+    constructor(transport, baseUrl, headers) {
+        this.transport = transport;
+        this.baseUrl = baseUrl;
+        this.headers = headers;
+    }
+    url(path) {
+        return new URL(path.replace(/^\//, ''), this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`);
+    }
+    async send(method, path, body, extraHeaders = {}) {
+        const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+        return this.transport.send({
+            method,
+            url: this.url(path),
+            headers: {
+                accept: 'application/json',
+                ...this.headers,
+                ...extraHeaders,
+                ...(payload && { 'content-type': 'application/json', 'content-length': payload.length }),
+            },
+            body: payload,
+        });
+    }
+    async json(method, path, body, extraHeaders) {
+        const response = await this.send(method, path, body, extraHeaders);
+        if (response.status >= 400 && response.status !== 404)
+            throw await (0,transport/* errorFrom */.JK)(method, response);
+        const text = (await (0,transport/* readBody */.x8)(response, 16 * 1024 * 1024)).toString('utf8');
+        return { status: response.status, data: text ? (0,registry_errors/* parseJsonBody */.Y2)(Buffer.from(text), method, response.url) : undefined, response };
+    }
+    /** A DELETE that succeeds on 2xx and counts 404 as "already gone". */
+    async delete(path) {
+        const response = await this.send('DELETE', path);
+        if (response.status === 404) {
+            await (0,transport/* discard */.vf)(response);
+            return 'absent';
+        }
+        if (response.status < 200 || response.status >= 300)
+            throw await (0,transport/* errorFrom */.JK)('DELETE', response);
+        await (0,transport/* discard */.vf)(response);
+        return 'deleted';
+    }
+}
+/** The vendor API cannot be used without credentials we do not have: try the next strategy. */
+class VendorNotConfigured extends Error {
+    constructor(what) {
+        super(`${what} needs credentials for its API`);
+        this.name = 'VendorNotConfigured';
+    }
+}
+function requireSecret(value, what) {
+    if (!value)
+        throw new VendorNotConfigured(what);
+    return value;
+}
+
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
+;// CONCATENATED MODULE: ./src/registry/tag-delete/vendors.ts
+
+
+
+
+/** `ns/name` as vendor APIs want it; a one-segment name is Docker Hub's `library/`. */
+function splitNamespace(repository) {
+    const slash = repository.indexOf('/');
+    if (slash < 0)
+        return { namespace: 'library', name: repository };
+    return { namespace: repository.slice(0, slash), name: repository.slice(slash + 1) };
+}
+/** Docker Hub: log in for a JWT, then DELETE the tag through hub.docker.com's API. */
+const dockerHub = async ({ repository, tag, credential, transport, mask }) => {
+    const base = credential.apiUrl ?? 'https://hub.docker.com';
+    const username = requireSecret(credential.username, 'Docker Hub tag deletion');
+    const password = requireSecret(credential.apiToken ?? credential.password, 'Docker Hub tag deletion');
+    const login = await new VendorHttp(transport, base, {}).json('POST', '/v2/users/login/', { username, password });
+    const token = login.data?.token;
+    if (login.status !== 200 || !token)
+        throw new registry_errors/* RegistryError */.gl('POST', `${base}/v2/users/login/`, login.status, [], 'Docker Hub login gave no token');
+    mask(token);
+    const { namespace, name } = splitNamespace(repository);
+    return new VendorHttp(transport, base, { authorization: `JWT ${token}` }).delete(`/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
+};
+/** Quay: DELETE /api/v1/repository/<ns>/<repo>/tag/<tag> with an application token. */
+const quay = async ({ registry, repository, tag, credential, transport }) => {
+    const base = credential.apiUrl ?? `https://${registry}`;
+    const token = requireSecret(credential.apiToken, 'Quay tag deletion (api_token)');
+    return new VendorHttp(transport, base, { authorization: `Bearer ${token}` }).delete(`/api/v1/repository/${repository}/tag/${encodeURIComponent(tag)}`);
+};
+/**
+ * GHCR has no untag API: a package version is a manifest. A version holding only this tag is
+ * deleted; one shared with other tags keeps them: the tag is moved to a unique dummy first,
+ * and the dummy's version is deleted.
+ */
+const ghcr = async ({ repository, tag, credential, transport, client, env }) => {
+    const base = credential.apiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com';
+    const token = requireSecret(credential.apiToken ?? credential.password, 'GHCR tag deletion');
+    const api = new VendorHttp(transport, base, { authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' });
+    const { namespace: owner, name } = splitNamespace(repository);
+    const pkg = encodeURIComponent(name);
+    let scope;
+    const versions = async () => {
+        for (const candidate of scope ? [scope] : [`orgs/${owner}`, `users/${owner}`]) {
+            const all = [];
+            for (let page = 1;; page++) {
+                const { status, data } = await api.json('GET', `/${candidate}/packages/container/${pkg}/versions?per_page=100&page=${page}`);
+                if (status === 404)
+                    break;
+                scope = candidate;
+                all.push(...(data ?? []));
+                if (!data || data.length < 100)
+                    return all;
+            }
+        }
+        return [];
+    };
+    const holder = (await versions()).find((v) => v.metadata?.container?.tags?.includes(tag));
+    if (!holder)
+        return 'absent';
+    if ((holder.metadata?.container?.tags ?? []).length === 1)
+        return api.delete(`/${scope}/packages/container/${pkg}/versions/${holder.id}`);
+    const dummyDigest = await putDummy(client, repository, [tag]);
+    const dummy = (await versions()).find((v) => v.name === dummyDigest);
+    if (!dummy)
+        throw new registry_errors/* RegistryError */.gl('GET', `${base}/${scope}/packages/container/${pkg}/versions`, 200, [], `the dummy ${dummyDigest} now on ${tag} is not listed as a package version; ${tag} is left on it`);
+    return api.delete(`/${scope}/packages/container/${pkg}/versions/${dummy.id}`);
+};
+/** Harbor: DELETE .../artifacts/<tag>/tags/<tag>; nested repository names are encoded twice. */
+const harbor = async ({ registry, repository, tag, credential, transport }) => {
+    const base = credential.apiUrl ?? `https://${registry}`;
+    const username = requireSecret(credential.username, 'Harbor tag deletion');
+    const password = requireSecret(credential.password, 'Harbor tag deletion');
+    const api = new VendorHttp(transport, base, { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` });
+    const { namespace: project, name } = splitNamespace(repository);
+    const repo = encodeURIComponent(encodeURIComponent(name));
+    const ref = encodeURIComponent(tag);
+    return api.delete(`/api/v2.0/projects/${encodeURIComponent(project)}/repositories/${repo}/artifacts/${ref}/tags/${ref}`);
+};
+/** GitLab: find the project and its registry repository, then DELETE the tag by ids. */
+const gitlab = async ({ registry, repository, tag, credential, transport }) => {
+    const base = credential.apiUrl ?? `https://${(0,reference/* hostOf */.w4)(registry).replace(/^registry\./, '')}`;
+    const token = requireSecret(credential.apiToken ?? credential.password, 'GitLab tag deletion');
+    const api = new VendorHttp(transport, base, { authorization: `Bearer ${token}` });
+    const parts = repository.split('/');
+    // The project is some prefix of the image path (group/subgroup/project[/image]).
+    for (let length = parts.length; length >= 2; length--) {
+        const project = parts.slice(0, length).join('/');
+        const { status, data } = await api.json('GET', `/api/v4/projects/${encodeURIComponent(project)}/registry/repositories?per_page=100`);
+        if (status === 404 || !data)
+            continue;
+        const repo = data.find((r) => r.path === repository);
+        if (repo)
+            return api.delete(`/api/v4/projects/${repo.project_id}/registry/repositories/${repo.id}/tags/${encodeURIComponent(tag)}`);
+    }
+    return 'absent';
+};
+const VENDOR_DELETES = {
+    docker: { name: 'docker-hub-api', run: dockerHub },
+    quay: { name: 'quay-api', run: quay },
+    ghcr: { name: 'ghcr-packages-api', run: ghcr },
+    harbor: { name: 'harbor-api', run: harbor },
+    gitlab: { name: 'gitlab-api', run: gitlab },
+};
+
+;// CONCATENATED MODULE: ./src/registry/tag-delete/tag-deleter.ts
+
+
+
+
+
+
+
+
+
+const PROBE_TAG = /^cia-delete-probe-[0-9a-f]{12}(?:-b)?$/;
+/** A probe this old was left by a run that was interrupted, not by one still probing. */
+const PROBE_ABANDONED_MS = 10 * 60_000;
+/** Whole deletions started over after a transient failure (each request has its own retries too). */
+const DELETION_ATTEMPTS = 3;
+const ok = (status) => status === 200 || status === 202 || status === 204;
+const resultFor = (ref, tag) => (status, method, detail) => ({ ...ref, tag, status, method, detail });
+/**
+ * Removes one tag without touching the image or any other tag (docs/registries.md, "Deleting one
+ * tag"): a vendor API where the registry kind has one, else OCI tag DELETE where a probe showed
+ * it removes the tag alone, else a unique dummy manifest put on the tag and deleted by digest —
+ * only on registries proven to delete by digest, so a real tag is never left on a dummy. After a
+ * tag DELETE or a vendor delete the guarded tags are checked and put back if they went too.
+ * Deletes are serialized per repository.
+ */
+class TagDeleter {
+    #session;
+    #options;
+    #mutex = new registry_limiter/* KeyedMutex */.yA();
+    #capabilities = new Map();
+    /** Registries whose tag DELETE (or vendor delete) took more than the tag: dummies from now on. */
+    #destructive = new Set();
+    /** Repositories that hold the dummy's blobs already. */
+    #dummyBlobs = new Set();
+    /** Probe tags a registry would not let us remove; reported once. */
+    leftoverProbes = [];
+    constructor(options) {
+        this.#session = options.session;
+        this.#options = options;
+    }
+    deleteTag(ref, tag, guard) {
+        // Each request is retried by the client. A deletion is several requests deciding on each
+        // other's answers, and distribution answers 500 to deletes racing another process's in one
+        // repository: a deletion that still fails that way is started over, whole (as a blob transfer is).
+        const policy = { ...this.#session.retry, attempts: DELETION_ATTEMPTS };
+        return this.#mutex.run(`${(0,reference/* refName */.P7)(ref)}`, () => (0,retry/* withRetry */.bD)(`delete ${(0,reference/* refName */.P7)(ref, tag)}`, () => this.#delete(ref, tag, guard), policy, this.#session.logger));
+    }
+    async #delete(ref, tag, guard) {
+        const client = this.#session.client(ref.registry);
+        const result = resultFor(ref, tag);
+        const before = await client.headManifest(ref.repository, tag);
+        if (!before)
+            return result('absent');
+        const credential = this.#options.vendorCredential?.(ref.registry);
+        const kind = (0,kinds/* registryKind */.I)(ref.registry, credential?.type);
+        const byVendor = credential && !this.#destructive.has(ref.registry) ? await this.#vendorDelete(ref, tag, kind, credential, guard) : undefined;
+        if (byVendor)
+            return byVendor;
+        const capabilities = await this.#probe(ref, kind);
+        if (capabilities.tagDelete === 'safe' && !this.#destructive.has(ref.registry)) {
+            const status = await client.deleteManifest(ref.repository, tag);
+            if (ok(status) && (await this.#gone(ref, tag)))
+                return result('deleted', 'oci-tag-delete', await this.#restoreGuarded(ref, guard));
+            if (!ok(status) && ![400, 404, 405, 501].includes(status))
+                return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
+        }
+        if (!capabilities.digestDelete) {
+            const why = `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`;
+            return result('left-behind', 'dummy-manifest', why);
+        }
+        return this.#dummyDelete(ref, tag);
+    }
+    /** The vendor's own tag API, where the registry kind has one; undefined to try the registry API instead. */
+    async #vendorDelete(ref, tag, kind, credential, guard) {
+        const vendor = VENDOR_DELETES[kind];
+        if (!vendor)
+            return undefined;
+        const result = resultFor(ref, tag);
+        try {
+            const outcome = await vendor.run({
+                ...ref,
+                tag,
+                credential,
+                transport: this.#session.transport,
+                client: this.#session.client(ref.registry),
+                env: this.#options.env ?? process.env,
+                mask: (s) => this.#session.logger.mask(s),
+            });
+            if (!(await this.#gone(ref, tag)))
+                return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
+            return result(outcome, vendor.name, await this.#restoreGuarded(ref, guard));
+        }
+        catch (error) {
+            if (!(error instanceof VendorNotConfigured))
+                throw error;
+            this.#session.logger.debug(`${error.message}; trying the registry API`);
+            return undefined;
+        }
+    }
+    /**
+     * The tag pointed at a fresh dummy, the dummy deleted by digest. Another process may be
+     * removing (or re-pushing) the same tag at once: a tag still there after our dummy went gets
+     * another round rather than a report.
+     */
+    async #dummyDelete(ref, tag) {
+        const client = this.#session.client(ref.registry);
+        const result = resultFor(ref, tag);
+        let dummy = '';
+        for (let round = 0; round < 3; round++) {
+            dummy = await this.#putDummy(ref, [tag]);
+            const status = await client.deleteManifest(ref.repository, dummy);
+            if (!ok(status) && status !== 404) {
+                return result('left-behind', 'dummy-manifest', `${tag} now points at the dummy ${dummy}, whose DELETE answered HTTP ${status}`);
+            }
+            if (await this.#gone(ref, tag))
+                return result('deleted', 'dummy-manifest');
+        }
+        return result('left-behind', 'dummy-manifest', `${tag} still resolves after deleting its dummy ${dummy} three times`);
+    }
+    /**
+     * Some registries delete the manifest when asked to delete a tag, and every tag on it goes
+     * too. The guarded tags are checked after such a deletion and put back at once from the bytes
+     * held; the registry then gets dummies only.
+     */
+    async #restoreGuarded(ref, guard) {
+        if (!guard || guard.tags.length === 0)
+            return undefined;
+        const client = this.#session.client(ref.registry);
+        const heads = await Promise.all(guard.tags.map((tag) => client.headManifest(ref.repository, tag)));
+        // A tag another promotion re-pointed meanwhile is not ours to put back: only the vanished ones.
+        const lost = guard.tags.filter((_, i) => heads[i] === undefined);
+        if (lost.length === 0)
+            return undefined;
+        this.#destructive.add(ref.registry);
+        for (const tag of lost)
+            await client.putManifest(ref.repository, tag, guard.manifest);
+        const detail = `${ref.registry} deleted the image along with the tag: put ${lost.join(', ')} back on ` +
+            `${guard.manifest.digest}; its tags are removed through dummy manifests from now on`;
+        this.#session.logger.warning(`${(0,reference/* refName */.P7)(ref)}: ${detail}`);
+        return detail;
+    }
+    async #putDummy(ref, tags) {
+        const key = `${(0,reference/* refName */.P7)(ref)}`;
+        const digest = await putDummy(this.#session.client(ref.registry), ref.repository, tags, this.#dummyBlobs.has(key));
+        this.#dummyBlobs.add(key);
+        return digest;
+    }
+    async #gone(ref, tag) {
+        return (await this.#session.client(ref.registry).headManifest(ref.repository, tag)) === undefined;
+    }
+    /**
+     * Once per registry and run, on two throw-away tags of one dummy: does a tag DELETE remove that
+     * tag alone, the manifest with both tags, or nothing; and does a DELETE by digest work. A real
+     * tag is only ever deleted the way the probe showed safe. `distribution` is known to refuse tag
+     * DELETE, so its probe skips that step.
+     */
+    #probe(ref, kind) {
+        let probe = this.#capabilities.get(ref.registry);
+        if (!probe) {
+            // A probe that failed for a passing reason (5xx, network) is not kept: the next deletion, or
+            // its retry, probes again. A refusal (a push-only credential) stays for the run, so it leaves
+            // one pair of probe tags, not one per tag. Until a probe succeeds, no tag is deleted blind.
+            probe = this.#runProbe(ref, kind).catch((error) => {
+                if ((0,retry/* isRetryable */.r3)(error))
+                    this.#capabilities.delete(ref.registry);
+                const wrapped = new Error(`probing how ${ref.registry} deletes failed: ${error.message}`, { cause: error });
+                throw Object.assign(wrapped, { retryable: (0,retry/* isRetryable */.r3)(error) });
+            });
+            this.#capabilities.set(ref.registry, probe);
+        }
+        return probe;
+    }
+    async #runProbe(ref, kind) {
+        const client = this.#session.client(ref.registry);
+        const first = `cia-delete-probe-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        const second = `${first}-b`;
+        const testTagDelete = kind !== 'distribution';
+        const tags = testTagDelete ? [first, second] : [first];
+        const digest = await this.#putDummy(ref, tags);
+        let tagDelete = 'no';
+        let digestDelete = false;
+        try {
+            if (testTagDelete) {
+                const status = await client.deleteManifest(ref.repository, first);
+                if (ok(status))
+                    tagDelete = (await client.headManifest(ref.repository, second)) ? 'safe' : 'destructive';
+            }
+            // Other processes working in the repository make distribution answer 500 now and then: the
+            // client retries, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
+            const status = await client.deleteManifest(ref.repository, digest);
+            // A 404 is a retry after a DELETE that worked but answered 500 (distribution does that under
+            // concurrent deletes) only if the dummy's last probe tag is gone too; else deletes are refused.
+            const gone = status === 404 && !(await client.headManifest(ref.repository, tags[tags.length - 1]));
+            digestDelete = ok(status) || gone;
+            if (!digestDelete)
+                this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
+        }
+        catch (error) {
+            // A credential that may push but not delete: the probe tags stay, for a later run to sweep.
+            this.leftoverProbes.push(...tags.map((t) => `${(0,reference/* refName */.P7)(ref, t)}`));
+            throw error;
+        }
+        if (tagDelete === 'destructive')
+            this.#destructive.add(ref.registry);
+        if (!digestDelete) {
+            const left = tagDelete === 'no' ? tags : [tags[tags.length - 1]];
+            this.leftoverProbes.push(...left.map((t) => `${(0,reference/* refName */.P7)(ref, t)}`));
+        }
+        this.#session.logger.debug(`${ref.registry}: tag DELETE ${tagDelete}, DELETE by digest ${digestDelete ? 'works' : 'refused'}`);
+        return { tagDelete, digestDelete };
+    }
+    /**
+     * Probe tags that an interrupted run left behind (older than ten minutes, so a run probing
+     * right now keeps its own), removed by their dummy's digest. Returns the tags removed.
+     */
+    async sweepProbes(ref, tags, now = Date.now()) {
+        const client = this.#session.client(ref.registry);
+        const removed = [];
+        for (const tag of tags.filter((t) => PROBE_TAG.test(t))) {
+            await this.#mutex.run(`${(0,reference/* refName */.P7)(ref)}`, async () => {
+                const manifest = await client.getManifest(ref.repository, tag).catch((error) => {
+                    if (error instanceof registry_errors/* RegistryError */.gl && error.status === 404)
+                        return undefined;
+                    throw error;
+                });
+                const time = manifest && dummyTime(manifest);
+                if (!manifest || time === undefined || now - time < PROBE_ABANDONED_MS)
+                    return;
+                const status = await client.deleteManifest(ref.repository, manifest.digest);
+                if (ok(status) || status === 404)
+                    removed.push(tag);
+            });
+        }
+        return removed;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/tag-delete/tag-times.ts
+
+
+/**
+ * When a tag was last pushed, from the vendor API where the registry kind has one (Docker Hub's
+ * `last_updated`, Quay's `last_modified`): truer than an image's `created`, which reproducible
+ * builds set to the commit time. Undefined where there is no such API or it says nothing.
+ */
+async function vendorTagTime(context) {
+    const { kind, credential, transport, repository, tag } = context;
+    if (kind === 'docker') {
+        const { namespace, name } = splitNamespace(repository);
+        const api = new VendorHttp(transport, credential?.apiUrl ?? 'https://hub.docker.com', {});
+        const { status, data } = await api.json('GET', `/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
+        const when = status === 200 ? (data?.tag_last_pushed ?? data?.last_updated) : undefined;
+        return when ? Date.parse(when) : undefined;
+    }
+    if (kind === 'quay' && credential?.apiToken) {
+        const api = new VendorHttp(transport, credential.apiUrl ?? `https://${context.registry}`, {
+            authorization: `Bearer ${credential.apiToken}`,
+        });
+        const { status, data } = await api.json('GET', `/api/v1/repository/${repository}/tag/?specificTag=${encodeURIComponent(tag)}&onlyActiveTags=true`);
+        const found = status === 200 ? data?.tags?.find((t) => t.name === tag) : undefined;
+        if (found?.start_ts)
+            return found.start_ts * 1000;
+        return found?.last_modified ? Date.parse(found.last_modified) : undefined;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/commands/promotion.ts
+
+const emptyOutcome = () => ({ promoted: [], deleted: [], leftBehind: [], plan: [] });
+function record(result, outcome) {
+    const ref = `${(0,reference/* refName */.P7)(result, result.tag)}`;
+    if (result.status === 'deleted')
+        outcome.deleted.push(ref);
+    else if (result.status === 'left-behind')
+        outcome.leftBehind.push({ ref, reason: result.detail ?? 'not deletable' });
+}
+
+// EXTERNAL MODULE: ./src/registry/referrers.ts
+var registry_referrers = __webpack_require__(9191);
+// EXTERNAL MODULE: ./src/registry/manifest.ts
+var registry_manifest = __webpack_require__(506);
+;// CONCATENATED MODULE: ./src/registry/image-config.ts
+
+
+
+
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+/**
+ * The config of an image (for an index, of its linux/amd64 image, else its first): labels and
+ * creation time, which say which change built it and how old it is.
+ */
+async function readImageConfig(client, repository, reference) {
+    let manifest = await client.getManifest(repository, reference);
+    if ((0,registry_manifest/* isIndex */.nw)(manifest.mediaType, manifest.bytes)) {
+        const children = (0,registry_manifest/* parseJson */.qF)(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
+        const child = children.find((m) => (0,registry_manifest/* platformMatches */.J5)('linux/amd64', m.platform)) ?? children[0];
+        if (!child)
+            return { labels: {} };
+        manifest = await client.getManifest(repository, child.digest);
+    }
+    const { config } = (0,registry_manifest/* parseJson */.qF)(manifest.bytes, 'manifest');
+    // The blob and its body are read whole again on a transient failure (a reset mid-body too).
+    const read = async () => (0,transport/* readBody */.x8)(await client.getBlob(repository, config.digest, config.size), MAX_CONFIG_BYTES);
+    const bytes = await (0,retry/* withRetry */.bD)(`config ${config.digest}`, read, client.retry, client.logger);
+    (0,digest/* verifyBytes */.RV)(config.digest, bytes, `config of ${repository}:${reference}`);
+    const parsed = (0,registry_manifest/* parseJson */.qF)(bytes, 'image config');
+    return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
+}
+
+;// CONCATENATED MODULE: ./src/commands/cleanup.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Reproducible builds (ko, Jib, SOURCE_DATE_EPOCH=0) write a 1970 `created`: a time before this
+ * says nothing about when the image was pushed.
+ */
+const PLAUSIBLE_SINCE = Date.parse('2000-01-01T00:00:00Z');
+const CHANGE_TAG = /^change_(\d+)_/;
+/**
+ * Temporary tags that outlived their change, across every page of the tag list. Decided in this
+ * order: the vendor's push time where the registry has one; else the forge's word on the change
+ * (open: never leaked; closed: leaked); else the image's `created`, only when plausible, else
+ * the tag stays and the log says why. (Zuul compares the seconds within a day of the age, so its
+ * cleanup never fires; and it trusts `created`.)
+ */
+async function findLeakedTags(session, target, tags, options, logger) {
+    const { registry, repository } = target;
+    const client = session.client(registry);
+    // Signature, SBOM and fallback-index tags are never temporary, whatever cleanup-regex says.
+    const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag) && !registry_referrers/* REFERRER_TAG */.TT.test(tag));
+    const leaked = [];
+    // Each tag's decision takes several requests, each within the registry's own limit.
+    const limiter = new registry_limiter/* Limiter */.jG(4);
+    const ref = (tag) => (0,reference/* refName */.P7)(target, tag);
+    const byAge = (tag, time, source) => {
+        const age = options.now - time;
+        if (age > options.maxAgeMs)
+            leaked.push({ tag, reason: `${source} ${new Date(time).toISOString()}, ${Math.floor(age / 3_600_000)} h ago` });
+    };
+    await Promise.all(candidates.map((tag) => limiter.run(async () => {
+        const pushed = await options.tagTime?.(tag);
+        if (pushed !== undefined)
+            return byAge(tag, pushed, 'pushed');
+        const change = CHANGE_TAG.exec(tag)?.[1];
+        const state = change === undefined ? undefined : await options.changeState?.(Number(change));
+        if (state === 'open')
+            return logger.debug(`${ref(tag)}: change ${change} is still open; kept`);
+        if (state === 'closed')
+            return void leaked.push({ tag, reason: `change ${change} is closed` });
+        let created;
+        try {
+            ({ created } = await readImageConfig(client, repository, tag));
+        }
+        catch (error) {
+            // Deleted since the listing (a concurrent promotion of that change): nothing to clean.
+            if (error instanceof registry_errors/* RegistryError */.gl && error.status === 404)
+                return;
+            throw error;
+        }
+        const time = created ? Date.parse(created) : Number.NaN;
+        if (Number.isNaN(time) || time < PLAUSIBLE_SINCE) {
+            logger.info(`${ref(tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the registry, no ` +
+                `answer from the forge about its change); left alone`);
+            return;
+        }
+        byAge(tag, time, 'created');
+    })));
+    return leaked.sort((a, b) => a.tag.localeCompare(b.tag));
+}
+/** Zuul's default: `^change_.*$` and `^<pipeline>_.*$`. */
+function defaultCleanupPattern(pipeline) {
+    return new RegExp(`^(?:change_.*|${pipeline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_.*)$`);
+}
+/**
+ * Leaked temporary tags (and probe tags an interrupted run left) of every repository touched.
+ * The release has happened by now: any failure here is reported as left behind, never fatal.
+ */
+async function cleanup(run, targets, change) {
+    const { session, deleter, inputs, outcome, logger } = run;
+    const pattern = inputs.cleanupPattern ?? defaultCleanupPattern(change.pipeline);
+    const keep = new RegExp(`^${change.prefix}_`);
+    const changeState = changeStateLookup(run.env, inputs.token, logger);
+    const seen = new Set();
+    for (const target of targets) {
+        const key = `${(0,reference/* refName */.P7)(target)}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const credential = inputs.credentials.get(target.registry);
+        const kind = (0,kinds/* registryKind */.I)(target.registry, credential?.type);
+        const tagTime = (tag) => vendorTagTime({
+            registry: target.registry,
+            repository: target.repository,
+            tag,
+            kind,
+            transport: session.transport,
+            credential: credential && {
+                username: credential.username,
+                password: credential.password,
+                apiToken: credential.apiToken,
+                apiUrl: credential.apiUrl,
+            },
+        });
+        try {
+            const tags = await session.client(target.registry).listTags(target.repository);
+            const leaked = await findLeakedTags(session, target, tags, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState }, logger);
+            for (const tag of leaked) {
+                outcome.plan.push(`delete leaked ${key}:${tag.tag} (${tag.reason})`);
+                if (!inputs.dryRun)
+                    record(await deleter.deleteTag(target, tag.tag), outcome);
+            }
+            if (!inputs.dryRun)
+                for (const probe of await deleter.sweepProbes(target, tags))
+                    outcome.deleted.push(`${key}:${probe}`);
+        }
+        catch (error) {
+            if (session.signal.aborted)
+                throw error;
+            outcome.leftBehind.push({ ref: key, reason: `leaked-tag cleanup failed: ${error.message}` });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote-plan.ts
+
+
+const CHANGE_LABEL = 'org.zuul-ci.change';
+/**
+ * Reads where every temporary and final tag of an image stands. A re-run after a failure at any
+ * point resumes: final tags already on the digest stay, temporary tags already gone are fine
+ * when their final tag holds the digest, and an image whose temporary tags are all gone is
+ * "already promoted" when its final tags carry this change's label.
+ */
+async function planTagPromotion(session, image, prefix, change) {
+    const { registry, path: repository } = image.reference;
+    const client = session.client(registry);
+    const head = (tag) => client.headManifest(repository, tag);
+    const found = await Promise.all(image.tags.map((tag) => head(`${prefix}_${tag}`)));
+    const base = { image, registry, repository };
+    const problem = (text) => ({ ...base, kind: 'problem', problem: text });
+    // A temporary tag on a dummy manifest is a deletion that was cut short: finish it, never promote it.
+    const manifests = new Map();
+    const dummies = new Set();
+    for (const digest of new Set(found.flatMap((t) => (t ? [t.digest] : [])))) {
+        const manifest = await client.getManifest(repository, digest);
+        if (isDummy(manifest))
+            dummies.add(digest);
+        else
+            manifests.set(digest, manifest);
+    }
+    const existing = image.tags.filter((_, i) => found[i]).map((tag) => `${prefix}_${tag}`);
+    const temps = found.map((t) => (t && !dummies.has(t.digest) ? t : undefined));
+    if (manifests.size > 1) {
+        return problem(`the temporary tags of ${image.repository} point at different images (${[...manifests.keys()].join(', ')}): was the ` +
+            `change uploaded twice? Re-run its gate`);
+    }
+    // Final tags are only read when a temporary one is missing (a re-run): otherwise putting the
+    // manifest again is as cheap as looking, and keeps a promotion at about two requests a tag.
+    const complete = temps.every(Boolean);
+    const finals = complete ? image.tags.map(() => undefined) : await Promise.all(image.tags.map((tag) => head(tag)));
+    if (manifests.size === 0) {
+        const done = await alreadyPromoted(session, image, finals, prefix, change);
+        return done.kind === 'problem' ? done : { ...done, temporary: existing };
+    }
+    const [[digest, manifest]] = manifests;
+    const moves = [];
+    const inPlace = [];
+    const missing = [];
+    image.tags.forEach((tag, i) => {
+        if (finals[i]?.digest === digest)
+            inPlace.push(tag);
+        else if (temps[i])
+            moves.push(tag);
+        else
+            missing.push(`${prefix}_${tag}`);
+    });
+    if (missing.length > 0)
+        return problem(`${image.repository}: missing ${missing.join(', ')} (the gate pushed ${image.tags.length - missing.length} of ` +
+            `${image.tags.length} tags)`);
+    return { ...base, kind: 'ready', digest, manifest, moves, inPlace, temporary: existing, alreadyPromoted: false };
+}
+async function alreadyPromoted(session, image, finals, prefix, change) {
+    const base = { image, registry: image.reference.registry, repository: image.reference.path };
+    const missing = image.tags.map((tag) => `${prefix}_${tag}`).join(', ');
+    const finalDigests = new Set(finals.map((f) => f?.digest));
+    if (change === undefined || finals.some((f) => !f) || finalDigests.size !== 1) {
+        return {
+            ...base,
+            kind: 'problem',
+            problem: `${image.repository}: missing ${missing}, and the final tags do not all hold one image of this change`,
+        };
+    }
+    const [digest] = finalDigests;
+    const client = session.client(image.reference.registry);
+    const config = await readImageConfig(client, image.reference.path, digest);
+    const label = config.labels[CHANGE_LABEL];
+    if (label !== undefined && label !== String(change)) {
+        return {
+            ...base,
+            kind: 'problem',
+            problem: `${image.repository}: missing ${missing}; the final tags hold change ${label}, not change ${change}`,
+        };
+    }
+    const manifest = await client.getManifest(image.reference.path, digest);
+    const unlabelled = label === undefined ? `missing ${missing}; the final tags hold an image of no change` : undefined;
+    return { ...base, kind: 'ready', digest, manifest, moves: [], inPlace: image.tags, temporary: [], alreadyPromoted: true, unlabelled };
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote-reconcile.ts
+
+
+
+/**
+ * Checked again after the deletions; returns the digest the final tags hold. A final tag that
+ * vanished (a registry deleting more than the tag asked for) is put back from the bytes held. A
+ * promotion of another change running at the same time may have moved some final tags and not
+ * others; both runs then settle every final tag on the newer image (by its config's created
+ * time, the digest breaking ties), so an image's tags never end split between two builds.
+ */
+async function verifyFinalTags(session, plan, change, logger) {
+    const client = session.client(plan.registry);
+    const ref = `${(0,reference/* refName */.P7)(plan)}`;
+    const heads = await Promise.all(plan.image.tags.map((tag) => client.headManifest(plan.repository, tag)));
+    if (heads.every((head) => head?.digest === plan.digest))
+        return plan.digest;
+    const vanished = plan.image.tags.filter((_, i) => !heads[i]);
+    for (const tag of vanished)
+        await client.putManifest(plan.repository, tag, plan.manifest);
+    if (vanished.length)
+        logger.warning(`${ref}: ${vanished.join(', ')} no longer resolved after the deletions; put back on ${plan.digest}`);
+    const onTags = heads.map((head) => head?.digest ?? plan.digest);
+    if (onTags.every((digest) => digest === plan.digest))
+        return plan.digest;
+    const candidates = new Map();
+    for (const digest of new Set([plan.digest, ...onTags])) {
+        const config = await readImageConfig(client, plan.repository, digest);
+        candidates.set(digest, { created: Date.parse(config.created ?? '') || 0, change: config.labels[CHANGE_LABEL] });
+    }
+    plan.image.tags.forEach((tag, i) => {
+        const now = candidates.get(onTags[i])?.change;
+        if (onTags[i] !== plan.digest && !(now && now !== String(change)))
+            throw new Error(`${ref}:${tag} resolves to ${onTags[i]} after the promotion, not ${plan.digest}`);
+    });
+    const [winner] = [...candidates].sort(([da, a], [db, b]) => b.created - a.created || db.localeCompare(da))[0];
+    const manifest = winner === plan.digest ? plan.manifest : await client.getManifest(plan.repository, winner);
+    for (const [i, tag] of plan.image.tags.entries()) {
+        if (onTags[i] === winner)
+            continue;
+        await client.putManifest(plan.repository, tag, manifest);
+    }
+    logger.warning(`${ref}: a concurrent promotion of change ${candidates.get(winner)?.change ?? '?'} moved some final tags; all of them ` +
+        `now hold the newer image ${winner}`);
+    return winner;
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote-by-tag.ts
+
+
+
+
+
+/**
+ * Promotion by tag: every image planned first (all move or none), every final tag moved, then
+ * the temporary tags deleted and the final tags checked again.
+ */
+async function byTag(run, change) {
+    const { session, deleter, inputs, outcome, logger } = run;
+    const { prefix, change: number } = change;
+    // Every image is checked before any tag moves: all of a change's images move, or none does.
+    const planned = await session.all(inputs.images, (image) => planTagPromotion(session, image, prefix, number));
+    const problems = planned.flatMap((p) => (p.kind === 'problem' ? [p.problem] : []));
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m(problems.map((p) => `nothing was promoted: ${p}`));
+    const plans = settleUnlabelled(planned, logger);
+    for (const plan of plans) {
+        const ref = `${(0,reference/* refName */.P7)(plan)}`;
+        if (plan.alreadyPromoted)
+            logger.info(`${plan.image.repository}: already promoted (${plan.digest})`);
+        for (const tag of plan.moves)
+            outcome.plan.push(`${ref}:${tag} <- ${prefix}_${tag} (${plan.digest})`);
+        for (const tag of plan.temporary)
+            outcome.plan.push(`delete ${ref}:${tag}`);
+    }
+    if (inputs.dryRun)
+        return targetsOf(plans);
+    // Every image's final tags move before any temporary tag goes: a failure stops the others
+    // (session.all) with every temporary tag still in place, so a re-run simply completes. Images
+    // go side by side; the per-registry limit bounds the requests.
+    const moved = await session.all(plans, (plan) => moveTags(session, plan, prefix, logger));
+    // Reported in the order of the image list, whatever order they finished in.
+    moved.forEach((tags) => outcome.promoted.push(...tags));
+    const settled = await session.all(plans, async (plan) => {
+        const own = emptyOutcome();
+        await deleteTemporary({ deleter, signal: session.signal, logger }, plan, guardedTags(plans, plan), own);
+        return { own, onTags: await verifyFinalTags(session, plan, number, logger) };
+    });
+    settled.forEach(({ own, onTags }, i) => {
+        outcome.deleted.push(...own.deleted);
+        outcome.leftBehind.push(...own.leftBehind);
+        if (onTags !== plans[i].digest)
+            supersede(outcome.promoted, plans[i], onTags);
+    });
+    return targetsOf(plans);
+}
+/**
+ * The final tags a deletion of this plan's temporary tags must not take with it: its own, and
+ * those of every other entry of the same repository holding the same image (one repository may
+ * have several entries, and a registry that deletes by digest takes every tag of that digest).
+ */
+function guardedTags(plans, plan) {
+    return plans
+        .filter((p) => p === plan || (p.registry === plan.registry && p.repository === plan.repository && p.digest === plan.digest))
+        .flatMap((p) => p.image.tags);
+}
+const targetsOf = (plans) => plans.map((p) => ({ registry: p.registry, repository: p.repository }));
+/**
+ * An image whose temporary tags are all gone and whose final tags hold one image without a
+ * change label is promoted already when another image of the same change still has its
+ * temporary tags: the change was gated, and only a run cut short between its deletions leaves
+ * this. Alone, it stays an error: nothing shows it is this change's image.
+ */
+function settleUnlabelled(plans, logger) {
+    const gated = plans.some((p) => p.temporary.length > 0 && !p.unlabelled);
+    const unsettled = plans.filter((p) => p.unlabelled && !gated);
+    if (unsettled.length)
+        throw new errors/* ConfigErrors */.m(unsettled.map((p) => `nothing was promoted: ${p.image.repository}: ${p.unlabelled}`));
+    for (const plan of plans.filter((p) => p.unlabelled))
+        logger.info(`${plan.image.repository}: its temporary tags are gone and its final tags hold ${plan.digest}: promoted by an earlier ` +
+            `run of this change`);
+    return [...plans];
+}
+function supersede(promoted, plan, onTags) {
+    promoted.forEach((p, i) => {
+        if (p.repository === plan.image.repository && p.digest === plan.digest && plan.image.tags.includes(p.tag)) {
+            promoted[i] = { ...p, digest: onTags, status: 'superseded', ownDigest: plan.digest };
+        }
+    });
+}
+/**
+ * Temporary tags go once the final tags hold the image; each deletion is guarded, so a registry
+ * that deletes the manifest with the tag gets it put back on the final tags. A deletion that
+ * fails is a tag left behind, never a failed release: the final tags have moved.
+ */
+async function deleteTemporary({ deleter, signal, logger }, plan, guarded, outcome) {
+    const guard = { tags: guarded, manifest: plan.manifest };
+    for (const tag of plan.temporary) {
+        const ref = { registry: plan.registry, repository: plan.repository };
+        try {
+            record(await deleter.deleteTag(ref, tag, guard), outcome);
+        }
+        catch (error) {
+            if (signal.aborted)
+                throw error;
+            logger.debug(`deleting ${(0,reference/* refName */.P7)(plan, tag)}: ${error.message}`);
+            outcome.leftBehind.push({ ref: `${(0,reference/* refName */.P7)(plan, tag)}`, reason: error.message });
+        }
+    }
+}
+/** Puts the planned manifest on every final tag that does not hold it yet: no layer moves. */
+async function moveTags(session, plan, prefix, logger) {
+    const client = session.client(plan.registry);
+    const ref = `${(0,reference/* refName */.P7)(plan)}`;
+    const promoted = [];
+    // The same bytes, whatever their media type: an index moves with all its platforms, server-side.
+    for (const tag of plan.moves) {
+        // The registry answers with the digest it stored: checked against the planned one.
+        const stored = await client.putManifest(plan.repository, tag, plan.manifest);
+        if (stored !== plan.digest)
+            throw new Error(`${ref}:${tag} was stored as ${stored}, not ${plan.digest}`);
+        promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'moved' });
+        logger.info(`${ref}:${tag} -> ${plan.digest}`);
+    }
+    for (const tag of plan.inPlace)
+        promoted.push({ repository: plan.image.repository, tag, digest: plan.digest, from: `${ref}:${prefix}_${tag}`, status: 'in-place' });
+    return promoted;
+}
+
+// EXTERNAL MODULE: ./src/registry/copy.ts
+var registry_copy = __webpack_require__(9190);
+// EXTERNAL MODULE: ./src/commands/upload-plan.ts
+var upload_plan = __webpack_require__(2325);
+;// CONCATENATED MODULE: ./src/commands/promote-intermediate.ts
+
+
+
+
+
+
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** The source of each tag: the gate's artifact, else the deterministic intermediate name. */
+function sourceFor(inputs, image, tag, prefix) {
+    const artifact = inputs.artifacts?.find((a) => (a.metadata?.repository ?? a.name.slice(0, a.name.lastIndexOf(':'))) === image.repository &&
+        (a.metadata?.tag ?? a.name.slice(a.name.lastIndexOf(':') + 1)) === tag);
+    if (artifact)
+        return artifact.url.slice('docker://'.length);
+    if (inputs.intermediate)
+        return `${inputs.intermediate.registry}/${(0,upload_plan/* intermediateRepository */.mk)(inputs.intermediate, image)}:${prefix}_${tag}`;
+    return undefined;
+}
+const sourceOf = (copy) => ({ registry: copy.registry, repository: copy.repository });
+const finalOf = (copy) => ({ registry: copy.image.reference.registry, repository: copy.image.reference.path });
+/**
+ * Promotion from an intermediate registry: every source is found and checked before anything is
+ * copied (all images or none), then each is copied with every platform to its final tags.
+ */
+async function fromIntermediate(run, change, revisions) {
+    const { session, inputs, outcome, logger } = run;
+    const problems = [];
+    const copies = [];
+    for (const image of inputs.images) {
+        const found = await findSource(run, image, change.prefix, revisions);
+        if (typeof found === 'string')
+            problems.push(`${image.repository}: ${found}`);
+        else
+            copies.push(found);
+    }
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m(problems.map((p) => `nothing was promoted: ${p}`));
+    const referrers = inputs.referrers.enabled
+        ? new registry_referrers/* ReferrerMirror */.tK(session, { types: inputs.referrers.types, dryRun: inputs.dryRun })
+        : undefined;
+    for (const copy of copies) {
+        for (const tag of copy.image.tags)
+            outcome.plan.push(`${copy.image.repository}:${tag} <- ${copy.source} (${copy.digest})`);
+        if (inputs.dryRun) {
+            if (referrers)
+                await promoteReferrers(run, copy, referrers);
+            continue;
+        }
+        const result = await logger.group(`Promote ${copy.image.repository} from ${copy.registry}`, () => (0,registry_copy/* copyImage */.L)(session, sourceOf(copy), finalOf(copy), { source: copy.digest, tags: copy.image.tags }));
+        const copied = `copied (${result.blobsCopied} blobs, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there)`;
+        logger.info(`${copy.image.repository}: ${result.status === 'unchanged' ? 'already promoted' : copied}`);
+        const status = result.status === 'unchanged' ? 'in-place' : 'moved';
+        for (const tag of copy.image.tags)
+            outcome.promoted.push({ repository: copy.image.repository, tag, digest: copy.digest, from: copy.source, status });
+        if (referrers)
+            await promoteReferrers(run, copy, referrers);
+    }
+    return copies.map((c) => ({ registry: c.registry, repository: c.repository }));
+}
+/**
+ * Signatures and SBOMs hang off the digest: without them the final image fails admission
+ * policies. Copied after the image (a dry run plans them).
+ */
+async function promoteReferrers(run, copy, referrers) {
+    const { outcome } = run;
+    for (const r of await referrers.copyFor(sourceOf(copy), finalOf(copy), copy.digest)) {
+        const at = r.tag ? `:${r.tag}` : `@${r.digest}`;
+        if (r.status === 'planned') {
+            outcome.plan.push(`${copy.image.repository}${at} <- referrer of ${r.subject} (${r.via})`);
+            continue;
+        }
+        outcome.promoted.push({
+            repository: copy.image.repository,
+            tag: r.tag ?? r.digest,
+            digest: r.digest,
+            from: `${copy.registry}/${copy.repository}${at}`,
+            status: r.status === 'copied' ? 'moved' : 'in-place',
+            referrer: { subject: r.subject, artifact_type: r.artifactType, via: r.via },
+        });
+    }
+}
+/**
+ * Where an image's gate build is, checked: every tag present, one digest, the digest the gate
+ * recorded, built from the pull request's head or merge commit. A string says why not.
+ */
+async function findSource(run, image, prefix, revisions) {
+    const { session, inputs } = run;
+    const sources = image.tags.map((tag) => sourceFor(inputs, image, tag, prefix));
+    const unknown = image.tags.filter((_, i) => !sources[i]);
+    if (unknown.length)
+        return `no artifact for ${unknown.join(', ')}, and no intermediate-registry to look in`;
+    const refs = sources.map((source) => ({ source, ...(0,reference/* parseReference */.F2)(source) }));
+    const heads = await Promise.all(refs.map((ref) => session.client(ref.registry).headManifest(ref.path, ref.tag ?? 'latest')));
+    const missing = refs.filter((_, i) => !heads[i]).map((ref) => ref.source);
+    if (missing.length)
+        return `missing in the intermediate registry: ${missing.join(', ')}`;
+    const digests = new Set(heads.map((h) => h?.digest ?? ''));
+    if (digests.size > 1)
+        return `its intermediate tags point at different images (${[...digests].join(', ')})`;
+    const [digest] = digests;
+    // Several entries may share a repository: the artifact of this entry is the one of its tags.
+    const recorded = inputs.artifacts?.find((a) => a.metadata?.repository === image.repository && a.metadata.tag !== undefined && image.tags.includes(a.metadata.tag))?.metadata?.digest;
+    if (recorded && recorded !== digest)
+        return `the intermediate image is ${digest}, not the ${recorded} the gate uploaded`;
+    const [{ source, registry, path }] = refs;
+    if (revisions.length > 0) {
+        const config = await readImageConfig(session.client(registry), path, digest);
+        const revision = config.labels[REVISION_LABEL];
+        if (revision && !revisions.includes(revision)) {
+            return (`the intermediate image was built from ${revision}, not the pull request's head ` +
+                `${revisions.join(' or its merge ')}; refusing to promote it`);
+        }
+    }
+    return { image, source, registry, repository: path, digest };
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function promote(context) {
+    const { env, logger } = context;
+    const inputs = readPromoteInputs(context.read, env, (secret) => logger.mask(secret));
+    const { change, revisions, skip } = await changeForPromote(env, (0,platform_change/* readEvent */.j)(env), { override: inputs.change, token: inputs.token, logger });
+    if (skip) {
+        logger.info(skip);
+        return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]' } };
+    }
+    checkCredentials(inputs);
+    const { session, deleter } = openSession(context, inputs);
+    const outcome = emptyOutcome();
+    const run = { session, deleter, inputs, outcome, logger, env };
+    let failure;
+    try {
+        logger.info(`promoting change ${change.change} (${change.prefix}_<tag>) by ${inputs.method}${inputs.dryRun ? ' (dry run: nothing changes)' : ''}`);
+        const cleanupTargets = inputs.method === 'tag' ? await byTag(run, change) : await fromIntermediate(run, change, revisions);
+        if (inputs.cleanup)
+            await cleanup(run, cleanupTargets, change);
+        for (const left of outcome.leftBehind)
+            logger.warning(`temporary tag left behind: ${left.ref}: ${left.reason}`);
+        for (const probe of deleter.leftoverProbes)
+            logger.warning(`probe tag left behind: ${probe}`);
+    }
+    catch (error) {
+        // The outputs still say what was done before the failure.
+        failure = error.message;
+    }
+    finally {
+        session.close();
+    }
+    return report(run, change, failure);
+}
+/** Every image's credentials (and its intermediate registry's) are checked before any request. */
+function checkCredentials(inputs) {
+    const problems = [];
+    for (const image of inputs.images) {
+        try {
+            (0,config_credentials/* credentialFor */.FX)(inputs.credentials, image.reference.registry, image.repository);
+            if (inputs.method === 'intermediate-registry' && inputs.intermediate) {
+                const intermediate = `${inputs.intermediate.registry}/${(0,upload_plan/* intermediateRepository */.mk)(inputs.intermediate, image)}`;
+                (0,config_credentials/* credentialFor */.FX)(inputs.credentials, inputs.intermediate.registry, intermediate);
+            }
+        }
+        catch (error) {
+            if (!(error instanceof errors/* ConfigError */.x))
+                throw error;
+            problems.push(error.message);
+        }
+    }
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m([...new Set(problems)]);
+}
+/** The registry session (logins, Quay's wildcard delete scope) and the tag deleter (vendor APIs). */
+function openSession(context, inputs) {
+    const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => {
+        const login = (0,config_credentials/* loginOf */.DQ)(c);
+        return login ? [[registry, login]] : [];
+    }));
+    const session = new registry_session/* RegistrySession */.G({
+        logger: context.logger,
+        transport: inputs.transport,
+        credentials: { explicit, env: context.env, exec: context.exec },
+        wildcardDeleteRegistries: [...inputs.credentials.values()]
+            .filter((c) => (0,kinds/* registryKind */.I)(c.registry, c.type) === 'quay')
+            .map((c) => c.registry),
+    });
+    const deleter = new TagDeleter({
+        session,
+        env: context.env,
+        vendorCredential: (registry) => {
+            const c = inputs.credentials.get(registry);
+            return c && { type: c.type, username: c.username, password: c.password, apiToken: c.apiToken, apiUrl: c.apiUrl };
+        },
+    });
+    return { session, deleter };
+}
+/** Outputs and summary of what was done, on success and on every failure path alike. */
+function report({ inputs, outcome, logger }, change, failure) {
+    if (inputs.dryRun)
+        logger.info(`dry run, nothing changed. The plan:\n  ${outcome.plan.join('\n  ') || 'nothing to do'}`);
+    if (!failure && inputs.strictCleanup && outcome.leftBehind.length > 0) {
+        failure =
+            `strict-cleanup: ${outcome.leftBehind.length} temporary tag(s) could not be deleted: ` +
+                `${outcome.leftBehind.map((l) => l.ref).join(', ')}`;
+    }
+    return {
+        outputs: {
+            promoted: JSON.stringify(outcome.promoted),
+            deleted: JSON.stringify(outcome.deleted),
+            'left-behind': JSON.stringify(outcome.leftBehind),
+        },
+        summary: {
+            title: inputs.dryRun ? `Promotion plan for change ${change.change} (dry run)` : `Promoted change ${change.change}`,
+            headers: ['final tag', 'digest', 'from', 'status'],
+            rows: [
+                ...outcome.promoted.map((p) => [`${p.repository}:${p.tag}`, p.digest, p.from, p.status]),
+                ...outcome.deleted.map((d) => [d, '', '', 'deleted']),
+                ...outcome.leftBehind.map((l) => [l.ref, '', '', `left behind: ${l.reason}`]),
+                ...(inputs.dryRun ? outcome.plan.map((p) => [p, '', '', 'planned']) : []),
+            ],
+        },
+        failure,
+    };
+}
+
+
+/***/ }),
+
+/***/ 2325:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ planUploads),
+/* harmony export */   jU: () => (/* binding */ uploadMode),
+/* harmony export */   kT: () => (/* binding */ enginePushSpec),
+/* harmony export */   mk: () => (/* binding */ intermediateRepository)
+/* harmony export */ });
+/* harmony import */ var _config_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(980);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9310);
+
+
+
+function uploadMode(inputs) {
+    if (!inputs.promote)
+        return 'release';
+    return inputs.promoteMethod === 'intermediate-registry' ? 'intermediate' : 'gate';
+}
+/** `<intermediate>[/<namespace>]/<repository path>`: the name promote looks up again. */
+function intermediateRepository(intermediate, image) {
+    return intermediate.namespace ? `${intermediate.namespace}/${image.reference.path}` : image.reference.path;
+}
+/**
+ * Every push target, with its credentials checked before any build or network call: a given map
+ * lacking the registry, or whose pattern does not fully match the repository, stops the run.
+ */
+function planUploads(images, mode, prefix, intermediate, credentials) {
+    const problems = [];
+    const targets = [];
+    // Several entries may share a repository; two pushing one tag would race (an intermediate
+    // namespace can also fold two registries' repositories into one name).
+    const pushedBy = new Map();
+    for (const image of images) {
+        const registry = mode === 'intermediate' ? intermediate.registry : image.reference.registry;
+        const repository = mode === 'intermediate' ? intermediateRepository(intermediate, image) : image.reference.path;
+        const tags = mode === 'release' ? image.tags : image.tags.map((tag) => `${prefix}_${tag}`);
+        for (const tag of tags) {
+            if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidTag */ .r_)(tag))
+                problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
+            const ref = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .refName */ .P7)({ registry, repository }, tag);
+            const other = pushedBy.get(ref);
+            if (other !== undefined && other !== image.index)
+                problems.push(`images[${image.index}]: ${ref} is also pushed by images[${other}]`);
+            pushedBy.set(ref, image.index);
+        }
+        try {
+            targets.push({
+                image,
+                registry,
+                repository,
+                tags,
+                finalTags: image.tags,
+                credential: (0,_config_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .credentialFor */ .FX)(credentials, registry, (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .refName */ .P7)({ registry, repository })),
+            });
+        }
+        catch (error) {
+            if (!(error instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x))
+                throw error;
+            problems.push(error.message);
+        }
+    }
+    if (problems.length > 0)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigErrors */ .m(problems);
+    return targets;
+}
+/**
+ * The engine push of one target: its first tag, from the local image the build tagged first (the
+ * other tags go through the registry API). `rebuild`: docker's multi-platform push reruns buildx.
+ */
+function enginePushSpec(target, localSource, where, rebuild) {
+    return {
+        source: localSource,
+        destination: (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .refName */ .P7)(target, target.tags[0]),
+        multiPlatform: target.image.platforms.length > 0,
+        insecure: (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopback */ .U9)(target.registry) || where.insecureRegistries.includes(target.registry),
+        digestFile: where.digestFile,
+        authFile: where.authFile,
+        rebuild,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7883:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gn: () => (/* binding */ readPromoteMethod),
+/* harmony export */   J8: () => (/* binding */ readUploadInputs),
+/* harmony export */   QB: () => (/* binding */ readIntermediate)
+/* harmony export */ });
+/* unused harmony export PROMOTE_METHODS */
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+/* harmony import */ var _booleans_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6609);
+/* harmony import */ var _engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4730);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4389);
+/* harmony import */ var _registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3161);
+
+
+
+
+
+
+const PROMOTE_METHODS = ['tag', 'intermediate-registry'];
+function readPromoteMethod(read) {
+    const method = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod) || 'tag';
+    if (!PROMOTE_METHODS.includes(method)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`promote-method: "${method}" is not a method; one of ${PROMOTE_METHODS.join(', ')}`);
+    }
+    return method;
+}
+function readIntermediate(read, method, needed) {
+    const value = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.IntermediateRegistry);
+    if (!value) {
+        if (method === 'intermediate-registry' && needed)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('intermediate-registry: required with promote-method: intermediate-registry');
+        return undefined;
+    }
+    const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
+    const namespace = rest.join('/') || undefined;
+    if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW)(registry) || (namespace !== undefined && !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidPath */ .o4)(namespace))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
+    }
+    return { registry, namespace };
+}
+function readUploadInputs(read, env, onSecret) {
+    const promote = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, true);
+    const promoteMethod = readPromoteMethod(read);
+    const engine = (0,_engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readEngineInputs */ .Iu)(read, env, onSecret, {
+        upload_container_image_promote: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, value: String(promote) },
+        promote_container_image_method: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod, value: promoteMethod },
+    });
+    return {
+        ...engine,
+        promote,
+        promoteMethod,
+        intermediate: readIntermediate(read, promoteMethod, promote),
+        allowUntrusted: (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds, false),
+        transport: (0,_registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readTransportOptions */ .q)(read, engine.workDir),
+    };
+}
+
+
+/***/ }),
+
+/***/ 7359:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ detectChange),
+/* harmony export */   j: () => (/* binding */ readEvent)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1245);
+
+
+
+/** The head ref GitHub gives a merge-queue entry: `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`. */
+const MERGE_QUEUE_REF = /gh-readonly-queue\/.+\/pr-(\d+)-([0-9a-f]{40})$/;
+function readEvent(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return {};
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+    }
+    catch (error) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`GITHUB_EVENT_PATH: cannot read the event payload ${path}: ${error.message}`, { cause: error });
+    }
+}
+function detectChange(env, event, override) {
+    const pipeline = sanitisePipeline(env.GITHUB_EVENT_NAME || 'local');
+    const base = { revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    // Gitea and Forgejo show pull requests under /pulls/N, GitHub under /pull/N.
+    const pullPath = ['gitea', 'forgejo'].includes((0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .detectRunner */ .q)(env)) ? 'pulls' : 'pull';
+    const urlOf = (change) => (base.baseRepository ? `${serverUrl}/${base.baseRepository}/${pullPath}/${change}` : undefined);
+    let found = fromPullRequest(pipeline, event, base) ?? fromMergeQueue(pipeline, event, base, urlOf) ?? base;
+    if (override !== undefined && override !== found.change)
+        found = { ...found, change: override, changeUrl: urlOf(override) };
+    const prefix = found.change !== undefined ? `change_${found.change}` : pipeline;
+    return { ...found, pipeline, prefix };
+}
+/** A pull_request* event names its pull request, head commit and repositories. */
+function fromPullRequest(pipeline, event, base) {
+    const pr = event.pull_request;
+    if (!pipeline.startsWith('pull_request') || !pr?.number)
+        return undefined;
+    return {
+        ...base,
+        change: pr.number,
+        changeUrl: pr.html_url,
+        revision: pr.head?.sha || base.revision,
+        headRepository: pr.head?.repo?.full_name || undefined,
+        baseRepository: pr.base?.repo?.full_name || base.baseRepository,
+    };
+}
+/** A merge queue's head ref `gh-readonly-queue/<base>/pr-<N>-<sha>` names the change. */
+function fromMergeQueue(pipeline, event, base, urlOf) {
+    const match = pipeline === 'merge_group' && event.merge_group?.head_ref ? MERGE_QUEUE_REF.exec(event.merge_group.head_ref) : null;
+    if (!match)
+        return undefined;
+    const change = Number(match[1]);
+    return { ...base, change, changeUrl: urlOf(change), revision: event.merge_group?.head_sha || base.revision };
+}
+/** Event names are tag-safe already; anything else (a custom pipeline) is made so. */
+function sanitisePipeline(name) {
+    const cleaned = name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^[.-]+/, '');
+    return cleaned || 'local';
+}
+
+
+/***/ }),
+
+/***/ 1245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ detectRunner)
+/* harmony export */ });
+function detectRunner(env) {
+    // Order matters: Forgejo also sets GITEA_ACTIONS, and act and the forges also set GITHUB_ACTIONS.
+    if (env.FORGEJO_ACTIONS === 'true')
+        return 'forgejo';
+    if (env.GITEA_ACTIONS === 'true')
+        return 'gitea';
+    if (env.ACT === 'true')
+        return 'act';
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'github';
+    return 'local';
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,897 @@
+export const id = 446;
+export const ids = [446];
+export const modules = {
+
+/***/ 2446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  mirror: () => (/* binding */ mirror)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/config/credentials.ts
+var config_credentials = __webpack_require__(980);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(4389);
+// EXTERNAL MODULE: ./src/config/booleans.ts
+var booleans = __webpack_require__(6609);
+// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 7 modules
+var engine_inputs = __webpack_require__(4730);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(2088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var digest = __webpack_require__(5035);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
+// EXTERNAL MODULE: ./src/config/image-schema.ts
+var image_schema = __webpack_require__(915);
+// EXTERNAL MODULE: ./src/config/input-file.ts
+var input_file = __webpack_require__(5457);
+// EXTERNAL MODULE: ./src/config/paths.ts
+var paths = __webpack_require__(1066);
+// EXTERNAL MODULE: ./src/config/pattern.ts
+var pattern = __webpack_require__(5164);
+// EXTERNAL MODULE: ./src/config/schema-errors.ts
+var schema_errors = __webpack_require__(3119);
+// EXTERNAL MODULE: ./src/config/yaml.ts
+var yaml = __webpack_require__(9211);
+;// CONCATENATED MODULE: ./src/config/mirror-list.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const MIRROR_KEYS = [
+    'src_repository',
+    'src_tag',
+    'dest_repository',
+    'dest_tag',
+    'dest_registry',
+    'tags',
+    'tag_regex',
+    'semver',
+    'all_tags',
+    'platforms',
+    'dest_tags',
+];
+const ZUUL_KEY = 'mirror_container_images_images';
+const mirror_list_text = schemas/* string */.YjP({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got ${(0,schema_errors/* show */.WU)(iss.input)}`) })
+    .min(1, { error: 'must not be empty' });
+const tagOrDigest = schemas/* string */.YjP({
+    error: (iss) => typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${(0,schema_errors/* show */.WU)(iss.input)}`,
+})
+    .refine((v) => (0,reference/* isValidTag */.r_)(v) || (0,reference/* isValidDigest */.fH)(v), { error: (iss) => `${(0,schema_errors/* show */.WU)(iss.input)} is neither a tag nor a digest` })
+    .refine((v) => !(0,reference/* isValidDigest */.fH)(v) || digest/* DIGEST_ALGORITHMS */.MF.some((a) => v.startsWith(`${a}:`)), {
+    error: (iss) => `${(0,schema_errors/* show */.WU)(iss.input)}: digest algorithm "${String(iss.input).split(':')[0]}" cannot be verified; supported: ` +
+        `${digest/* DIGEST_ALGORITHMS */.MF.join(', ')}`,
+});
+const tag = schemas/* string */.YjP({
+    error: (iss) => typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${(0,schema_errors/* show */.WU)(iss.input)}`,
+})
+    .refine(reference/* isValidTag */.r_, { error: (iss) => `${(0,schema_errors/* show */.WU)(iss.input)} is not a valid tag` });
+const itemSchema = schemas/* strictObject */.rej({
+    src_repository: mirror_list_text,
+    src_tag: tagOrDigest.optional(),
+    dest_repository: mirror_list_text,
+    dest_tag: tag.optional(),
+    dest_registry: mirror_list_text.optional(),
+    tags: schemas/* array */.YOg(tagOrDigest, { error: 'expected a list of tags or digests' })
+        .min(1, { error: 'must list at least one tag' })
+        .optional(),
+    tag_regex: mirror_list_text.optional(),
+    semver: mirror_list_text.optional(),
+    all_tags: schemas/* boolean */.zMY({ error: 'expected true or false' }).optional(),
+    platforms: schemas/* array */.YOg(mirror_list_text, { error: 'expected a list of os/arch' }).min(1).optional(),
+    dest_tags: schemas/* record */.g1P(schemas/* string */.YjP(), tag, { error: 'expected a mapping of source tag: destination tag' }).optional(),
+}, { error: (iss) => `expected a mapping of mirror keys, got ${(0,schema_errors/* show */.WU)(iss.input)}` })
+    .superRefine((item, ctx) => {
+    const selectors = ['src_tag', 'tags', 'tag_regex', 'semver', 'all_tags'].filter((k) => item[k] !== undefined && item[k] !== false);
+    if (selectors.length > 1)
+        ctx.addIssue({ code: 'custom', message: `give one of src_tag, tags, tag_regex, semver, all_tags; got ${selectors.join(' and ')}` });
+    if (item.tag_regex !== undefined) {
+        try {
+            (0,pattern/* linearPattern */.G)(item.tag_regex, 'tag_regex', false);
+        }
+        catch (error) {
+            ctx.addIssue({ code: 'custom', path: ['tag_regex'], message: error.message.replace(/^tag_regex: /, '') });
+        }
+    }
+    if (item.semver !== undefined && semver_default().validRange(item.semver, { loose: true }) === null) {
+        ctx.addIssue({ code: 'custom', path: ['semver'], message: `${(0,schema_errors/* show */.WU)(item.semver)} is not a semver range` });
+    }
+    const single = item.src_tag !== undefined || (item.tags?.length === 1 && selectors.length === 1) || selectors.length === 0;
+    if (item.dest_tag !== undefined && !single)
+        ctx.addIssue({ code: 'custom', path: ['dest_tag'], message: 'only goes with a single source tag: use dest_tags to rename several' });
+});
+function parseRef(value, where, problems) {
+    try {
+        const ref = (0,reference/* parseReference */.F2)(value);
+        if (ref.tag || ref.digest) {
+            problems.push(`${where}: ${(0,schema_errors/* show */.WU)(value)} must not include a tag or digest: use src_tag / tags`);
+            return undefined;
+        }
+        return ref;
+    }
+    catch (error) {
+        if (error instanceof reference/* ReferenceError */.AF) {
+            problems.push(`${where}: ${error.message}`);
+            return undefined;
+        }
+        throw error;
+    }
+}
+function fromZuul(raw, origin) {
+    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+        if (!(ZUUL_KEY in raw))
+            throw new errors/* ConfigError */.x(`${origin}mirror: expected a list, or a mapping with a "${ZUUL_KEY}" key`);
+        raw = raw[ZUUL_KEY];
+    }
+    const parsed = schemas/* array */.YOg(itemSchema, { error: (iss) => `expected a list of mirror items, got ${(0,schema_errors/* show */.WU)(iss.input)}` })
+        .min(1, { error: 'must list at least one item' })
+        .max(image_schema/* MAX_LIST_ENTRIES */.TP, { error: (iss) => `lists ${iss.input.length} items; at most ${image_schema/* MAX_LIST_ENTRIES */.TP} are allowed` })
+        .safeParse(raw);
+    if (!parsed.success)
+        throw new errors/* ConfigErrors */.m((0,schema_errors/* formatIssues */.og)('mirror', parsed.error.issues, () => MIRROR_KEYS).map((line) => origin + line));
+    const problems = [];
+    const items = [];
+    parsed.data.forEach((item, i) => {
+        const label = `mirror[${i}]`;
+        const source = parseRef(item.src_repository, `${origin}${label}.src_repository`, problems);
+        const destination = parseRef(item.dest_repository, `${origin}${label}.dest_repository`, problems);
+        if (!source || !destination)
+            return;
+        const selector = item.tags
+            ? { kind: 'tags', tags: item.tags }
+            : item.tag_regex !== undefined
+                ? { kind: 'regex', regex: (0,pattern/* linearPattern */.G)(item.tag_regex, `${origin}${label}.tag_regex`, false) }
+                : item.semver !== undefined
+                    ? { kind: 'semver', range: item.semver }
+                    : item.all_tags
+                        ? { kind: 'all' }
+                        : { kind: 'tags', tags: [item.src_tag ?? 'latest'] };
+        const rename = { ...item.dest_tags };
+        if (item.dest_tag !== undefined && selector.kind === 'tags')
+            rename[selector.tags[0]] = item.dest_tag;
+        for (const platform of item.platforms ?? []) {
+            if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform))
+                problems.push(`${origin}${label}.platforms: ${(0,schema_errors/* show */.WU)(platform)} is not os/arch[/variant]`);
+        }
+        items.push({
+            label,
+            source,
+            destination,
+            credentialsKey: item.dest_registry ?? destination.registry,
+            selector,
+            rename,
+            platforms: item.platforms,
+        });
+    });
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m(problems);
+    return { items, sourceCredentials: [], insecureSources: [], certDirs: {} };
+}
+const syncRegistrySchema = schemas/* strictObject */.rej({
+    images: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* array */.YOg(tagOrDigest).nullable()).optional(),
+    'images-by-tag-regex': schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+    'images-by-semver': schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+    credentials: schemas/* strictObject */.rej({ username: schemas/* string */.YjP(), password: schemas/* string */.YjP() }).optional(),
+    'tls-verify': schemas/* boolean */.zMY().optional(),
+    'cert-dir': schemas/* string */.YjP().min(1).optional(),
+});
+const SYNC_KEYS = ['images', 'images-by-tag-regex', 'images-by-semver', 'credentials', 'tls-verify', 'cert-dir'];
+/**
+ * The destination skopeo sync --dest docker gives a source: DEST/<last path component>, or with
+ * --scoped DEST/<registry>/<path>. (docs/registries.md, "Mirror and skopeo-sync naming")
+ */
+function syncDestination(source, options, where) {
+    const base = options.destination.replace(/\/+$/, '');
+    if (!options.scoped)
+        return `${base}/${source.path.split('/').pop()}`;
+    if (source.registry.includes(':'))
+        throw new errors/* ConfigError */.x(`${where}: with mirror-scoped the destination holds the source's registry "${source.registry}", and a port cannot be part ` +
+            'of a repository name (skopeo sync --scoped cannot form it either)');
+    return `${base}/${source.registry}/${source.path}`;
+}
+/**
+ * skopeo sync's YAML: `registry[/namespace]` → images / images-by-tag-regex / images-by-semver,
+ * copied under `destination` and named as skopeo names them.
+ */
+function fromSkopeoSync(raw, origin, options, onSecret) {
+    if (!options.destination)
+        throw new errors/* ConfigError */.x('mirror-destination: required with mirror-format: skopeo-sync (registry[/namespace] to copy under)');
+    const parsed = schemas/* record */.g1P(schemas/* string */.YjP(), syncRegistrySchema, { error: 'expected a mapping of registry: {images, images-by-tag-regex, images-by-semver}' })
+        .safeParse(raw);
+    if (!parsed.success)
+        throw new errors/* ConfigErrors */.m((0,schema_errors/* formatIssues */.og)('mirror', parsed.error.issues, () => SYNC_KEYS).map((l) => origin + l));
+    const zuulItems = [];
+    const sourceCredentials = [];
+    const insecureSources = [];
+    const certDirs = {};
+    const problems = [];
+    for (const [key, entry] of Object.entries(parsed.data)) {
+        // skopeo joins the key and each image name, so a key may carry a namespace: `k8s.gcr.io/sig-storage`.
+        const [registry, ...namespace] = key.split('/');
+        if (!(0,reference/* isValidRegistry */.gW)(registry))
+            throw new errors/* ConfigError */.x(`${origin}mirror: "${key}" is not a registry host[:port][/namespace]`);
+        if (entry.credentials) {
+            onSecret(entry.credentials.password);
+            sourceCredentials.push({ registry, ...entry.credentials });
+        }
+        if (entry['tls-verify'] === false)
+            insecureSources.push(registry);
+        if (entry['cert-dir'] !== undefined)
+            certDirs[registry] = readCertDir(options.workDir, entry['cert-dir'], `${origin}mirror["${key}"].cert-dir`);
+        const item = (repo, selector) => {
+            const name = [registry, ...namespace, repo].join('/');
+            try {
+                const where = `${origin}mirror["${key}"].${repo}`;
+                zuulItems.push({ src_repository: name, dest_repository: syncDestination((0,reference/* parseReference */.F2)(name), options, where), ...selector });
+            }
+            catch (error) {
+                if (error instanceof reference/* ReferenceError */.AF)
+                    problems.push(`${origin}mirror["${key}"]: ${error.message}`);
+                else if (error instanceof errors/* ConfigError */.x)
+                    problems.push(error.message);
+                else
+                    throw error;
+            }
+        };
+        for (const [repo, tags] of Object.entries(entry.images ?? {}))
+            item(repo, tags && tags.length ? { tags } : { all_tags: true });
+        for (const [repo, regex] of Object.entries(entry['images-by-tag-regex'] ?? {}))
+            item(repo, { tag_regex: regex });
+        for (const [repo, range] of Object.entries(entry['images-by-semver'] ?? {}))
+            item(repo, { semver: range });
+    }
+    problems.push(...collisions(zuulItems, origin));
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m(problems);
+    const list = fromZuul(zuulItems, origin);
+    return { ...list, sourceCredentials, insecureSources, certDirs };
+}
+/** Two sources named alike land on one destination repository, the second overwriting the first's tags. */
+function collisions(items, origin) {
+    const bySource = new Map();
+    for (const item of items) {
+        const dest = item.dest_repository;
+        bySource.set(dest, (bySource.get(dest) ?? new Set()).add(item.src_repository));
+    }
+    return [...bySource]
+        .filter(([, sources]) => sources.size > 1)
+        .map(([dest, sources]) => `${origin}mirror: ${[...sources].join(' and ')} would all be copied to ${dest} (skopeo sync names a copy by the last ` +
+        'component of its source); set mirror-scoped: true to keep their whole names');
+}
+function readCertDir(workDir, dir, where) {
+    const path = (0,external_node_path_.resolve)(workDir, dir);
+    let names;
+    try {
+        names = [...(0,external_node_fs_.readdirSync)(path)].sort();
+    }
+    catch (error) {
+        const code = error.code;
+        throw new errors/* ConfigError */.x(`${where}: cannot read "${dir}": ${code === 'ENOENT' ? 'no such directory' : code === 'ENOTDIR' ? 'not a directory' : String(code)}`);
+    }
+    const clientFiles = names.filter((name) => name.endsWith('.cert') || name.endsWith('.key'));
+    if (clientFiles.length)
+        throw new errors/* ConfigError */.x(`${where}: "${dir}" holds client certificate files (${clientFiles.join(', ')}); client certificates are not supported, only ` +
+            'CA files (*.crt)');
+    const cas = names.filter((name) => name.endsWith('.crt'));
+    if (cas.length === 0)
+        throw new errors/* ConfigError */.x(`${where}: "${dir}" holds no CA file (*.crt)`);
+    const pem = cas.map((name) => (0,input_file/* readInputFile */.j)((0,external_node_path_.join)(path, name), where, (0,external_node_path_.join)(dir, name))).join('\n');
+    if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+        throw new errors/* ConfigError */.x(`${where}: the *.crt files in "${dir}" hold no PEM certificate`);
+    return { dir: path, ca: pem };
+}
+function loadMirrorList(source, onSecret) {
+    if (source.inline && source.file)
+        throw new errors/* ConfigError */.x('give either mirror or mirror-file, not both');
+    if (!source.inline && !source.file)
+        throw new errors/* ConfigError */.x('nothing to mirror: give the mirror input (a YAML list) or mirror-file');
+    if (source.format !== 'zuul' && source.format !== 'skopeo-sync')
+        throw new errors/* ConfigError */.x(`mirror-format: "${source.format}" is not a format; one of zuul, skopeo-sync`);
+    let raw;
+    let origin = '';
+    if (source.inline)
+        raw = (0,yaml/* parseYamlInput */.P)(source.inline, 'mirror');
+    else {
+        const path = (0,paths/* resolveInside */.L)(source.workDir, source.workDir, source.file, 'mirror-file');
+        raw = (0,yaml/* parseYamlInput */.P)((0,input_file/* readInputFile */.j)(path, 'mirror-file', source.file), `mirror-file "${source.file}"`);
+        origin = `${source.file}: `;
+    }
+    if (source.format !== 'skopeo-sync') {
+        if (source.scoped)
+            throw new errors/* ConfigError */.x('mirror-scoped: only goes with mirror-format: skopeo-sync');
+        return fromZuul(raw, origin);
+    }
+    return fromSkopeoSync(raw, origin, source, onSecret);
+}
+/** Whether a tag satisfies a semver range: `v1.2.3`, `1.2` and `1` count as versions, as in skopeo. */
+function tagInRange(tag, range) {
+    if (!/^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?$/.test(tag))
+        return false;
+    const version = semver_default().coerce(tag, { includePrerelease: true });
+    return version !== null && semver_default().satisfies(version, range, { loose: true, includePrerelease: false });
+}
+
+// EXTERNAL MODULE: ./src/config/referrer-inputs.ts
+var referrer_inputs = __webpack_require__(4201);
+// EXTERNAL MODULE: ./src/config/registry-inputs.ts
+var registry_inputs = __webpack_require__(3161);
+;// CONCATENATED MODULE: ./src/config/mirror-inputs.ts
+
+
+
+
+
+
+
+
+function readMirrorInputs(read, env, onSecret) {
+    const workDir = (0,engine_inputs/* readWorkDir */.zI)(read, env);
+    const credentials = (0,config_credentials/* parseCredentials */.gu)(read(inputs/* Input */.pd.RegistryCredentials), onSecret);
+    const source = { inline: read(inputs/* Input */.pd.Mirror), file: read(inputs/* Input */.pd.MirrorFile), format: read(inputs/* Input */.pd.MirrorFormat) || 'zuul' };
+    const scoped = (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.MirrorScoped), inputs/* Input */.pd.MirrorScoped, false);
+    const list = loadMirrorList({ ...source, destination: read(inputs/* Input */.pd.MirrorDestination), scoped, workDir }, onSecret);
+    const parallel = Number(read(inputs/* Input */.pd.Parallel) || '4');
+    if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) {
+        throw new errors/* ConfigError */.x(`parallel: "${read(inputs/* Input */.pd.Parallel)}" is not a whole number from 1 to 32`);
+    }
+    const copier = read(inputs/* Input */.pd.Engine) || 'native';
+    if (copier !== 'native' && copier !== 'skopeo')
+        throw new errors/* ConfigError */.x(`engine: "${copier}" is not an engine; one of native, skopeo`);
+    return {
+        workDir,
+        credentials,
+        list,
+        parallel,
+        copier,
+        keepGoing: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.KeepGoing), inputs/* Input */.pd.KeepGoing, false),
+        dryRun: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.DryRun), inputs/* Input */.pd.DryRun, false),
+        referrers: (0,referrer_inputs/* readReferrerInputs */.n)(read),
+        transport: {
+            ...(0,registry_inputs/* readTransportOptions */.q)(read, workDir),
+            registryCa: Object.fromEntries(Object.entries(list.certDirs).map(([r, c]) => [r, c.ca])),
+        },
+        skopeoDownload: readSkopeoDownload(read, copier),
+    };
+}
+function readSkopeoDownload(read, copier) {
+    const url = read(inputs/* Input */.pd.SkopeoUrl);
+    const sha256 = read(inputs/* Input */.pd.SkopeoSha256);
+    if (!url && !sha256)
+        return undefined;
+    if (copier !== 'skopeo')
+        throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.SkopeoUrl}: only goes with engine: skopeo`);
+    if (!url || !sha256)
+        throw new errors/* ConfigError */.x(`${url ? inputs/* Input */.pd.SkopeoSha256 : inputs/* Input */.pd.SkopeoUrl}: required with ${url ? inputs/* Input */.pd.SkopeoUrl : inputs/* Input */.pd.SkopeoSha256}`);
+    if (!/^[a-f0-9]{64}$/.test(sha256))
+        throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.SkopeoSha256}: "${sha256}" is not a sha256 hex digest`);
+    return { url, sha256 };
+}
+
+// EXTERNAL MODULE: ./src/engines/auth-file.ts
+var auth_file = __webpack_require__(9152);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(3190);
+;// CONCATENATED MODULE: ./src/engines/skopeo.ts
+
+
+
+const dockerRef = (image) => `docker://${(0,reference/* refName */.P7)(image, image.reference)}`;
+/** `skopeo copy` argv: every platform, digests preserved, TLS checks off only where allowed. */
+function skopeoCopyArgs(src, dst, authFile, tls, options = {}) {
+    const args = ['copy'];
+    if (!options.single)
+        args.push('--all');
+    args.push('--preserve-digests');
+    if (authFile)
+        args.push('--authfile', authFile);
+    for (const [side, image] of [
+        ['src', src],
+        ['dest', dst],
+    ]) {
+        if (tls.insecure(image.registry))
+            args.push(`--${side}-tls-verify=false`);
+        const certDir = tls.certDir?.(image.registry);
+        if (certDir)
+            args.push(`--${side}-cert-dir`, certDir);
+    }
+    if (options.digestFile)
+        args.push('--digestfile', options.digestFile);
+    if (options.retryTimes)
+        args.push('--retry-times', String(options.retryTimes));
+    args.push(dockerRef(src), dockerRef(dst));
+    return args;
+}
+const INSTALL_HINT = 'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give the mirror action skopeo-url and skopeo-sha256 to ' +
+    'download a pinned binary';
+/** skopeo for users who choose `engine: skopeo`: copy, inspect and list-tags through it. */
+class Skopeo {
+    #options;
+    #exec;
+    constructor(options = {}) {
+        this.#options = options;
+        this.#exec = options.exec ?? exec/* noExec */.X;
+    }
+    get binary() {
+        return this.#options.binary ?? 'skopeo';
+    }
+    isInsecure = (registry) => (0,reference/* isLoopback */.U9)(registry) || (this.#options.insecureRegistries ?? []).includes(registry);
+    async copy(src, dst, options = {}) {
+        await this.#withAuthFile([src.registry, dst.registry], (authFile) => this.#run(skopeoCopyArgs(src, dst, authFile, { insecure: this.isInsecure, certDir: this.#options.certDir }, options)));
+    }
+    async inspectRaw(image) {
+        const { stdout } = await this.#withAuthFile([image.registry], (authFile) => this.#run(['inspect', '--raw', ...this.#common(image.registry, authFile), dockerRef(image)]));
+        // skopeo prints the raw manifest bytes unchanged (no trailing newline added).
+        return Buffer.from(stdout, 'utf8');
+    }
+    async listTags(registry, repository) {
+        const { stdout } = await this.#withAuthFile([registry], (authFile) => this.#run(['list-tags', ...this.#common(registry, authFile), `docker://${(0,reference/* refName */.P7)({ registry, repository })}`]));
+        return JSON.parse(stdout).Tags ?? [];
+    }
+    #common(registry, authFile) {
+        const certDir = this.#options.certDir?.(registry);
+        return [
+            ...(authFile ? ['--authfile', authFile] : []),
+            ...(this.isInsecure(registry) ? ['--tls-verify=false'] : []),
+            ...(certDir ? ['--cert-dir', certDir] : []),
+        ];
+    }
+    async #run(args) {
+        try {
+            return await this.#exec(this.binary, args, { env: this.#options.env });
+        }
+        catch (error) {
+            if (error instanceof exec/* ExecError */.c && error.code === undefined && /not found/.test(error.message)) {
+                throw new exec/* ExecError */.c('skopeo', undefined, [], `skopeo was not found (${this.binary}): ${INSTALL_HINT}`);
+            }
+            throw error;
+        }
+    }
+    async #withAuthFile(registries, run) {
+        const entries = [];
+        for (const registry of new Set(registries)) {
+            const credential = await this.#options.credential?.(registry);
+            if (credential?.username && credential.password !== undefined)
+                entries.push({ registry, username: credential.username, password: credential.password });
+        }
+        return (0,auth_file/* withAuthFile */.j)(entries, run);
+    }
+}
+
+// EXTERNAL MODULE: ./src/registry/copy.ts
+var copy = __webpack_require__(9190);
+// EXTERNAL MODULE: ./src/registry/limiter.ts
+var registry_limiter = __webpack_require__(2387);
+// EXTERNAL MODULE: ./src/registry/manifest.ts
+var registry_manifest = __webpack_require__(506);
+// EXTERNAL MODULE: ./src/registry/referrers.ts
+var registry_referrers = __webpack_require__(9191);
+// EXTERNAL MODULE: ./src/registry/session.ts + 3 modules
+var registry_session = __webpack_require__(3484);
+// EXTERNAL MODULE: ./src/registry/verify.ts
+var verify = __webpack_require__(8386);
+;// CONCATENATED MODULE: ./src/commands/mirror.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function mirror(context) {
+    const { env, logger } = context;
+    const inputs = readMirrorInputs(context.read, env, (s) => logger.mask(s));
+    const logins = checkDestinations(inputs);
+    const insecureRegistries = [...(inputs.transport.insecureRegistries ?? []), ...inputs.list.insecureSources];
+    const session = new registry_session/* RegistrySession */.G({
+        logger,
+        maxInFlight: inputs.parallel,
+        transport: { ...inputs.transport, insecureRegistries },
+        credentials: { explicit: logins, env, exec: context.exec },
+    });
+    const run = {
+        session,
+        inputs,
+        logger,
+        logins,
+        insecureRegistries,
+        outcomes: new Map(),
+        referrers: new Map(),
+        failures: [],
+        pairs: [],
+        unplanned: [],
+    };
+    try {
+        // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
+        const skopeo = inputs.copier === 'skopeo' && !inputs.dryRun ? await openSkopeo(context, run) : undefined;
+        await planRun(run);
+        if (!inputs.dryRun)
+            await copyAll(run, skopeo);
+        if (inputs.referrers.enabled)
+            await copyReferrers(run);
+    }
+    finally {
+        session.close();
+    }
+    return report(run, env);
+}
+/**
+ * Destinations are checked before any request: credentials present, pattern fully matching.
+ * Returns the logins of the run.
+ */
+function checkDestinations({ list, credentials }) {
+    const problems = [];
+    const logins = new Map();
+    for (const item of list.items) {
+        try {
+            const login = (0,config_credentials/* loginOf */.DQ)((0,config_credentials/* credentialFor */.FX)(credentials, item.credentialsKey, (0,reference/* repositoryName */.aR)(item.destination)));
+            if (login)
+                logins.set(item.destination.registry, login);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* ConfigError */.x))
+                throw error;
+            problems.push(`${item.label}: ${error.message}`);
+        }
+    }
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m(problems);
+    for (const [registry, c] of credentials) {
+        const login = (0,config_credentials/* loginOf */.DQ)(c);
+        if (login && !logins.has(registry))
+            logins.set(registry, login);
+    }
+    for (const c of list.sourceCredentials)
+        logins.set(c.registry, { username: c.username, password: c.password });
+    return logins;
+}
+/** Plans every item; without keep-going, a source that cannot be planned stops the run before anything is copied. */
+async function planRun(run) {
+    const { inputs, logger } = run;
+    const planned = await plan(run.session, inputs.list.items, inputs.parallel);
+    run.unplanned = planned.failed.map((f) => planFailure(f));
+    for (const f of planned.failed) {
+        run.failures.push(`${f.item.label} ${(0,reference/* repositoryName */.aR)(f.item.source)}${f.ref ? `${(0,reference/* isDigest */.Bc)(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`);
+    }
+    run.pairs = planned.failed.length && !inputs.keepGoing ? [] : planned.pairs;
+    const changed = run.pairs.filter((p) => !p.unchanged);
+    for (const p of run.pairs.filter((p) => p.unchanged))
+        run.outcomes.set(p, tagsOf(p).map((tag) => result(p, tag, 'unchanged', 0)));
+    logger.info(`plan: ${changed.length} image(s) to copy, ${run.pairs.length - changed.length} unchanged`);
+    for (const p of changed) {
+        const dest = (0,reference/* repositoryName */.aR)(p.item.destination);
+        logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${dest}:${t}`).join(', ') || `${dest}@${p.digest}`}`);
+    }
+}
+/** Copies the changed pairs, `parallel` at a time; a failure stops the rest unless keep-going. */
+async function copyAll(run, skopeo) {
+    const { session, inputs, logger, outcomes } = run;
+    const limiter = new registry_limiter/* Limiter */.jG(inputs.parallel);
+    let stop = false;
+    const copyOne = async (pair) => {
+        if (stop)
+            return;
+        try {
+            const bytes = skopeo ? await copyWithSkopeo(skopeo, session, pair, logger) : await copyNative(session, pair, logger);
+            outcomes.set(pair, tagsOf(pair).map((tag, i) => result(pair, tag, 'copied', i === 0 ? bytes : 0)));
+        }
+        catch (error) {
+            const message = `${pair.item.label} ${source(pair)}: ${error.message}`;
+            run.failures.push(message);
+            logger.error(message);
+            outcomes.set(pair, tagsOf(pair).map((tag) => ({ ...result(pair, tag, 'failed', 0), error: error.message })));
+            if (!inputs.keepGoing)
+                stop = true;
+        }
+    };
+    await Promise.all(run.pairs.filter((p) => !p.unchanged).map((pair) => limiter.run(() => copyOne(pair))));
+}
+/**
+ * Every mirrored image's signatures, SBOMs and attestations follow it (a dry run lists them);
+ * a referrer reported once per destination, however many tags of one image were mirrored.
+ */
+async function copyReferrers(run) {
+    const { inputs, logger } = run;
+    const referrers = new registry_referrers/* ReferrerMirror */.tK(run.session, { types: inputs.referrers.types, dryRun: inputs.dryRun });
+    const limiter = new registry_limiter/* Limiter */.jG(inputs.parallel);
+    const reported = new Set();
+    await Promise.all(run.pairs.map((pair) => limiter.run(async () => {
+        if (run.outcomes.get(pair)?.some((o) => o.status === 'failed'))
+            return;
+        const from = { registry: pair.item.source.registry, repository: pair.item.source.path };
+        const to = { registry: pair.item.destination.registry, repository: pair.item.destination.path };
+        try {
+            const copies = await referrers.copyFor(from, to, pair.sourceDigest, Boolean(pair.item.platforms?.length));
+            const fresh = copies.filter((c) => !reported.has(`${(0,reference/* refName */.P7)(to)}@${c.digest}`));
+            for (const c of fresh)
+                reported.add(`${(0,reference/* refName */.P7)(to)}@${c.digest}`);
+            run.referrers.set(pair, fresh.map((c) => referrerResult(pair, c)));
+            const copied = fresh.filter((c) => c.status === 'copied').length;
+            if (fresh.length)
+                logger.info(`${source(pair)}: ${fresh.length} referrer(s), ${copied} copied`);
+        }
+        catch (error) {
+            const message = `${pair.item.label} ${source(pair)}: referrers: ${error.message}`;
+            run.failures.push(message);
+            logger.error(message);
+        }
+    })));
+}
+function referrerResult(pair, copy) {
+    const at = (repository) => `${repository}${copy.tag ? `:${copy.tag}` : `@${copy.digest}`}`;
+    return {
+        src: at((0,reference/* repositoryName */.aR)(pair.item.source)),
+        dest: at((0,reference/* repositoryName */.aR)(pair.item.destination)),
+        digest: copy.digest,
+        status: copy.status,
+        bytes: 0,
+        referrer: { subject: copy.subject, artifact_type: copy.artifactType, via: copy.via },
+    };
+}
+/** Outputs, digest file and summary: in the order of the list, whatever order copies finished in. */
+async function report(run, env) {
+    const { inputs, failures } = run;
+    const mirrored = [...run.pairs.flatMap((p) => [...(run.outcomes.get(p) ?? []), ...(run.referrers.get(p) ?? [])]), ...run.unplanned];
+    const outDir = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
+    await (0,promises_.mkdir)(outDir, { recursive: true });
+    const digestFile = (0,external_node_path_.join)(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
+    const lines = mirrored.filter((m) => m.status !== 'failed' && m.status !== 'planned').map((m) => `${m.digest} docker://${m.dest}\n`);
+    await (0,promises_.writeFile)(digestFile, lines.join(''));
+    const count = (status) => mirrored.filter((m) => m.status === status).length;
+    const mib = (mirrored.reduce((n, m) => n + m.bytes, 0) / 1048576).toFixed(1);
+    return {
+        outputs: { mirrored: JSON.stringify(mirrored), 'digest-file': digestFile },
+        summary: {
+            title: `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed, ${mib} MiB moved${inputs.dryRun ? ' (dry run)' : ''}`,
+            headers: ['source', 'destination', 'digest', 'status'],
+            rows: mirrored.map((m) => [m.src, m.dest, m.digest, m.status]),
+        },
+        failure: failures.length ? failureText(failures, inputs.keepGoing, run.unplanned.length > 0) : undefined,
+    };
+}
+function failureText(failures, keepGoing, planning) {
+    if (planning && !keepGoing)
+        return (`nothing was mirrored: ${failures.length} source(s) could not be planned (keep-going: true mirrors the rest):\n  ` +
+            `${failures.join('\n  ')}`);
+    return (`${failures.length} image(s) failed to ` +
+        `mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}`);
+}
+function planFailure(failure) {
+    const ref = failure.ref ?? '';
+    const at = ref ? `${(0,reference/* isDigest */.Bc)(ref) ? '@' : ':'}${ref}` : '';
+    const dest = failure.ref ? destTagOf(failure.item, ref) : undefined;
+    return {
+        src: `${(0,reference/* repositoryName */.aR)(failure.item.source)}${at}`,
+        dest: `${(0,reference/* repositoryName */.aR)(failure.item.destination)}${dest ? `:${dest}` : ''}`,
+        digest: '',
+        status: 'failed',
+        bytes: 0,
+        error: failure.error,
+    };
+}
+/** skopeo from PATH, or the pinned download skopeo-url names (checked against skopeo-sha256 before it runs). */
+async function openSkopeo(context, run) {
+    const pinned = run.inputs.skopeoDownload;
+    let binary;
+    if (pinned) {
+        if (!context.download)
+            throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.SkopeoUrl}: downloads are not available here`);
+        binary = await context.download('skopeo', pinned.url, pinned.sha256);
+        context.logger.info(`skopeo: ${binary} (pinned sha256 ${pinned.sha256.slice(0, 12)}…)`);
+    }
+    const logins = run.logins;
+    return new Skopeo({
+        env: context.env,
+        exec: context.exec,
+        binary,
+        insecureRegistries: run.insecureRegistries,
+        certDir: (registry) => run.inputs.list.certDirs[registry]?.dir,
+        credential: async (registry) => logins.get(registry),
+    });
+}
+/** The destination tag of a source tag or digest: its rename, else the same tag; a digest has none. */
+const destTagOf = (item, ref) => item.rename[ref] ?? ((0,reference/* isDigest */.Bc)(ref) ? undefined : ref);
+/** Destination tags, or the digest itself for a digest copied without a tag. */
+const tagsOf = (pair) => (pair.destTags.length ? pair.destTags : [pair.digest]);
+const source = (pair) => `${(0,reference/* repositoryName */.aR)(pair.item.source)}${(0,reference/* isDigest */.Bc)(pair.srcRef) ? '@' : ':'}${pair.srcRef}`;
+function result(pair, tag, status, bytes) {
+    return {
+        src: source(pair),
+        dest: `${(0,reference/* repositoryName */.aR)(pair.item.destination)}${(0,reference/* isDigest */.Bc)(tag) ? '@' : ':'}${tag}`,
+        digest: pair.digest,
+        status,
+        bytes,
+    };
+}
+/**
+ * Resolves every source to a digest with one HEAD a tag and compares the destination with one
+ * HEAD a tag: an unchanged pair costs nothing more (no manifest or blob is fetched). A source or
+ * destination that fails for one item fails that item alone; the caller decides whether the
+ * rest goes on (keep-going).
+ */
+async function plan(session, items, parallel) {
+    const limiter = new registry_limiter/* Limiter */.jG(parallel * 2);
+    const failed = [];
+    const fail = (item, error, ref) => {
+        failed.push({ item, ref, error: typeof error === 'string' ? error : (error.message ?? String(error)) });
+        return undefined;
+    };
+    const perItem = await Promise.all(items.map(async (item) => {
+        const src = session.client(item.source.registry);
+        const dst = session.client(item.destination.registry);
+        let refs;
+        if (item.selector.kind === 'tags')
+            refs = [...item.selector.tags];
+        else {
+            const selector = item.selector;
+            try {
+                const all = await src.listTags(item.source.path);
+                refs = all.filter((tag) => selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range));
+            }
+            catch (error) {
+                return [fail(item, error)];
+            }
+            if (refs.length === 0)
+                return [fail(item, `no tag of ${(0,reference/* repositoryName */.aR)(item.source)} matches`)];
+        }
+        return Promise.all(refs.map((ref) => limiter.run(async () => {
+            try {
+                return await planPair(item, ref);
+            }
+            catch (error) {
+                return fail(item, error, ref);
+            }
+        })));
+        async function planPair(item, ref) {
+            const destTag = destTagOf(item, ref);
+            let digest;
+            if (ref.startsWith('sha256:'))
+                digest = ref;
+            // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.
+            else if ((0,reference/* isDigest */.Bc)(ref))
+                digest = (await src.getManifest(item.source.path, ref)).digest;
+            else {
+                const head = await src.headManifest(item.source.path, ref);
+                if (!head)
+                    return fail(item, `${(0,reference/* repositoryName */.aR)(item.source)}:${ref} not found`, ref);
+                digest = head.digest;
+            }
+            const sourceDigest = digest;
+            if (item.platforms?.length)
+                digest = await subsetDigest(session, item, digest);
+            const current = destTag
+                ? await dst.headManifest(item.destination.path, destTag)
+                : await dst.headManifest(item.destination.path, digest);
+            return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
+        }
+    }));
+    return { pairs: perItem.flat().filter((p) => p !== undefined), failed };
+}
+/** The digest a platform subset of an index will have once copied. */
+async function subsetDigest(session, item, digest) {
+    const manifest = await session.client(item.source.registry).getManifest(item.source.path, digest);
+    if (!(0,registry_manifest/* isIndex */.nw)(manifest.mediaType, manifest.bytes))
+        return digest;
+    return (0,registry_manifest/* subsetIndex */.XF)(manifest, item.platforms ?? [], (0,reference/* repositoryName */.aR)(item.source)).manifest.digest;
+}
+async function copyNative(session, pair, logger) {
+    let moved = 0;
+    let reported = 0;
+    const result = await (0,copy/* copyImage */.L)(session, { registry: pair.item.source.registry, repository: pair.item.source.path }, { registry: pair.item.destination.registry, repository: pair.item.destination.path }, {
+        source: pair.sourceDigest,
+        knownChanged: true,
+        tags: pair.destTags,
+        platforms: pair.item.platforms,
+        onBytes: (n) => {
+            moved += n;
+            // Progress on long copies, every 64 MiB.
+            if (moved - reported >= 64 * 1048576) {
+                reported = moved;
+                logger.info(`${source(pair)}: ${(moved / 1048576).toFixed(0)} MiB copied`);
+            }
+        },
+    });
+    if (result.digest !== pair.digest)
+        throw new Error(`copied as ${result.digest}, not the planned ${pair.digest}`);
+    logger.info(`${source(pair)} -> ${(0,reference/* repositoryName */.aR)(pair.item.destination)}: ${result.blobsCopied} blobs copied, ${result.blobsMounted} ` +
+        `mounted, ${result.blobsSkipped} already there`);
+    return result.bytesMoved;
+}
+async function copyWithSkopeo(skopeo, session, pair, logger) {
+    if (pair.item.platforms?.length)
+        throw new Error('platforms subsets need engine: native');
+    for (const tag of pair.destTags.length ? pair.destTags : [pair.digest]) {
+        // The source pinned by digest: what was planned is what is copied.
+        await skopeo.copy({ registry: pair.item.source.registry, repository: pair.item.source.path, reference: pair.digest }, { registry: pair.item.destination.registry, repository: pair.item.destination.path, reference: tag }, { retryTimes: 3 });
+        await (0,verify/* verifyTags */.v)(session.client(pair.item.destination.registry), pair.item.destination.path, [tag], pair.digest, 'after skopeo copy');
+    }
+    logger.info(`${source(pair)} -> ${(0,reference/* repositoryName */.aR)(pair.item.destination)} with skopeo`);
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 9152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ withAuthFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8476);
+
+
+
+
+
+/**
+ * Runs `use` with a docker-format auth file (config.json, also read by podman, buildah and
+ * skopeo) holding only these credentials: 0600 inside a 0700 directory, removed whatever
+ * happens, so no secret reaches argv or outlives the step. No entries: no file.
+ */
+async function withAuthFile(entries, use) {
+    if (entries.length === 0)
+        return use(undefined);
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'cia-auth-'));
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'config.json');
+    // A SIGTERM (a cancelled job) must not leave the file behind either.
+    const unregister = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_4__/* .onInterrupt */ .n)(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true }));
+    try {
+        const auths = Object.fromEntries(entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, JSON.stringify({ auths }), { mode: 0o600 });
+        return await use(file);
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+        unregister();
+    }
+}
+
+
+/***/ })
+
+};

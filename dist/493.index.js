@@ -1,0 +1,1216 @@
+export const id = 493;
+export const ids = [493,511];
+export const modules = {
+
+/***/ 5392:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jt: () => (/* binding */ createdTimestamp),
+/* harmony export */   zu: () => (/* binding */ planBuilds)
+/* harmony export */ });
+/* unused harmony export SIBLINGS_DIR */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7827);
+/* harmony import */ var _config_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1066);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9310);
+
+
+
+
+
+/** Zuul's folder for sibling projects inside a context. */
+const SIBLINGS_DIR = '.zuul-siblings';
+/**
+ * Resolves every path and tag of every image before anything is built, so that a mistake in the
+ * last image stops the run before the first build.
+ */
+function planBuilds(inputs, context) {
+    const problems = [];
+    const plans = [];
+    for (const image of inputs.images) {
+        try {
+            plans.push(planImage(image, inputs, context));
+        }
+        catch (error) {
+            if (error instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigErrors */ .m)
+                problems.push(...error.problems);
+            else if (error instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x)
+                problems.push(error.message);
+            else
+                throw error;
+        }
+    }
+    if (problems.length > 0)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigErrors */ .m(problems);
+    return plans;
+}
+function planImage(image, inputs, context) {
+    const { entry } = image;
+    const field = (name) => `images[${image.index}].${name}`;
+    const root = inputs.workDir;
+    const contextDir = (0,_config_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .L)(root, root, entry.context, field('context'));
+    const containerFile = findContainerFile(root, contextDir, entry.container_filename ?? inputs.containerFilename, entry.container_filename ? field('container_filename') : 'container-filename');
+    const buildPath = (0,_config_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .L)(root, contextDir, entry.path, field('path'));
+    const prefix = context.change.prefix;
+    const problems = [];
+    for (const tag of image.tags) {
+        if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidTag */ .r_)(`${prefix}_${tag}`))
+            problems.push(`${field('tags')}: "${tag}" is too long for its temporary tag "${prefix}_${tag}" (128 characters at most)`);
+    }
+    const siblings = [];
+    const siblingsDir = entry.siblings.length > 0 ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(contextDir, SIBLINGS_DIR) : undefined;
+    if (siblingsDir && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(siblingsDir)) {
+        problems.push(`${field('siblings')}: ${siblingsDir} already exists; the build creates and removes it, so remove it from the context`);
+    }
+    entry.siblings.forEach((sibling, i) => {
+        try {
+            const source = (0,_config_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .L)(root, root, sibling, `${field('siblings')}[${i}]`);
+            const name = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.normalize)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, source));
+            if (name === '.' || (0,_config_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .F)(source, contextDir))
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`${field('siblings')}[${i}]: "${sibling}" contains the context itself`);
+            siblings.push({ source, destination: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(siblingsDir, name) });
+        }
+        catch (error) {
+            if (!(error instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x))
+                throw error;
+            problems.push(error.message);
+        }
+    });
+    if (problems.length > 0)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigErrors */ .m(problems);
+    const buildArgs = [...entry.build_args];
+    if (siblings.length > 0)
+        buildArgs.push(`ZUUL_SIBLINGS=${siblings.map((s) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(siblingsDir, s.destination)).join(' ')}`);
+    const finalRefs = image.tags.map((tag) => `${image.repository}:${tag}`);
+    const temporaryRefs = image.tags.map((tag) => `${image.repository}:${prefix}_${tag}`);
+    return {
+        image,
+        finalRefs,
+        temporaryRefs,
+        siblings,
+        siblingsDir,
+        spec: {
+            contextDir,
+            containerFile,
+            buildPath,
+            tags: [...finalRefs, ...temporaryRefs],
+            buildArgs,
+            target: entry.target,
+            labels: [...standardLabels(context), ...entry.labels],
+            platforms: image.platforms,
+            iidFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.scratchDir, `image-${image.index}.iid`),
+        },
+    };
+}
+/** Per-image file, else the global one, else Containerfile then Dockerfile in the context dir. */
+function findContainerFile(root, contextDir, name, field) {
+    if (name)
+        return (0,_config_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .L)(root, contextDir, name, field);
+    for (const candidate of ['Containerfile', 'Dockerfile']) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(contextDir, candidate);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+            return (0,_config_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .L)(root, contextDir, candidate, field);
+    }
+    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`${field}: neither Containerfile nor Dockerfile exists in ${contextDir}; add one or set container_filename`);
+}
+/** OCI annotations every image gets, and Zuul's change labels when there is a change. */
+function standardLabels(context) {
+    const { env, change } = context;
+    const labels = [`org.opencontainers.image.created=${context.created}`];
+    if (env.GITHUB_REPOSITORY) {
+        const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+        labels.push(`org.opencontainers.image.source=${server}/${env.GITHUB_REPOSITORY}`);
+    }
+    if (change.revision)
+        labels.push(`org.opencontainers.image.revision=${change.revision}`);
+    if (change.change !== undefined) {
+        labels.push(`org.zuul-ci.change=${change.change}`);
+        if (change.changeUrl)
+            labels.push(`org.zuul-ci.change_url=${change.changeUrl}`);
+    }
+    return labels;
+}
+/** SOURCE_DATE_EPOCH, when set, makes the created label reproducible. */
+function createdTimestamp(env, now = new Date()) {
+    const epoch = env.SOURCE_DATE_EPOCH;
+    if (epoch && /^\d+$/.test(epoch))
+        return new Date(Number(epoch) * 1000).toISOString();
+    return now.toISOString();
+}
+
+
+/***/ }),
+
+/***/ 511:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  build: () => (/* binding */ build),
+  buildImages: () => (/* binding */ buildImages)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 7 modules
+var engine_inputs = __webpack_require__(4730);
+// EXTERNAL MODULE: ./src/engines/engine.ts
+var engines_engine = __webpack_require__(9105);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/platform/change.ts
+var platform_change = __webpack_require__(7359);
+// EXTERNAL MODULE: ./src/commands/build-plan.ts
+var build_plan = __webpack_require__(5392);
+// EXTERNAL MODULE: ./src/commands/dry-run.ts
+var dry_run = __webpack_require__(8727);
+;// CONCATENATED MODULE: ./src/commands/siblings.ts
+
+/**
+ * Copies sibling projects into `<context>/.zuul-siblings` for the build and always removes the
+ * folder afterwards, so nothing of one build leaks into the next or into the checkout.
+ */
+async function withSiblings(plan, build) {
+    if (!plan.siblingsDir)
+        return build();
+    // Outside the try: a folder that appeared since planning is not ours to remove.
+    await (0,promises_.mkdir)(plan.siblingsDir);
+    try {
+        for (const sibling of plan.siblings) {
+            await (0,promises_.cp)(sibling.source, sibling.destination, { recursive: true, verbatimSymlinks: true, errorOnExist: true });
+        }
+        return await build();
+    }
+    finally {
+        await (0,promises_.rm)(plan.siblingsDir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/build.ts
+
+
+
+
+
+
+
+
+
+
+/** Builds every image of the list in order; shared by `build` and `upload`. */
+async function buildImages(context, inputs, change = (0,platform_change/* detectChange */.A)(context.env, (0,platform_change/* readEvent */.j)(context.env), inputs.change)) {
+    const { env, logger } = context;
+    const scratchDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'cia-build-'));
+    try {
+        const plans = (0,build_plan/* planBuilds */.zu)(inputs, { change, env, scratchDir, created: (0,build_plan/* createdTimestamp */.jt)(env) });
+        logger.info(change.change !== undefined
+            ? `change ${change.change} (${change.pipeline}): temporary tags are ${change.prefix}_<tag>`
+            : `no change in ${change.pipeline}: temporary tags are ${change.prefix}_<tag>`);
+        const engine = (0,engines_engine/* createEngine */.P)(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
+        const built = [];
+        for (const plan of plans) {
+            const result = await logger.group(`Build ${plan.image.repository} (${inputs.engine})`, () => withSiblings(plan, async () => {
+                try {
+                    return await engine.build(plan.spec);
+                }
+                catch (error) {
+                    if (error instanceof exec/* ExecError */.c) {
+                        throw new exec/* ExecError */.c(error.tool, error.code, error.lastLines, `building images[${plan.image.index}] ${plan.image.repository} failed: ${error.message}`);
+                    }
+                    throw error;
+                }
+            }));
+            logger.info(`built ${plan.image.repository} ${result.imageId} for ${result.platforms.join(', ')}; tagged ${plan.spec.tags.join(', ')}`);
+            built.push({
+                repository: plan.image.repository,
+                tags: plan.spec.tags,
+                image_id: result.imageId,
+                platforms: result.platforms,
+                change: change.change ?? null,
+            });
+        }
+        return { change, plans, built };
+    }
+    finally {
+        await (0,promises_.rm)(scratchDir, { recursive: true, force: true });
+    }
+}
+async function build(context) {
+    const inputs = (0,engine_inputs/* readEngineInputs */.Iu)(context.read, context.env, (secret) => context.logger.mask(secret));
+    if (inputs.dryRun)
+        return (0,dry_run/* dryRun */.P)(context, inputs, (0,platform_change/* detectChange */.A)(context.env, (0,platform_change/* readEvent */.j)(context.env), inputs.change));
+    const { built } = await buildImages(context, inputs);
+    return {
+        outputs: { images: JSON.stringify(built) },
+        summary: {
+            title: 'Built images',
+            headers: ['repository', 'tags', 'image id', 'platforms'],
+            rows: built.map((image) => [
+                image.repository,
+                image.tags.map((t) => t.slice(image.repository.length + 1)).join(', '),
+                image.image_id.slice(0, 19),
+                image.platforms.join(', '),
+            ]),
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 8727:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ dryRun)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _engines_build_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1045);
+/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9105);
+/* harmony import */ var _engines_push_args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6237);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9310);
+/* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5392);
+/* harmony import */ var _upload_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2325);
+
+
+
+
+
+
+
+/** Stands for the files a real run keeps in a private temporary directory. */
+const SCRATCH = '<tmp>';
+/**
+ * Validates everything a build (and an upload) would use and prints the plan: nothing runs, no
+ * request is sent. The argv are made by the same functions the engines run.
+ */
+function dryRun(context, inputs, change, upload) {
+    const plans = (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .planBuilds */ .zu)(inputs, { change, env: context.env, scratchDir: SCRATCH, created: (0,_build_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .createdTimestamp */ .jt)(context.env) });
+    const planned = plans.map((plan, i) => plannedImage(inputs, plan, upload?.targets[i], upload?.insecureRegistries ?? []));
+    const { logger } = context;
+    for (const image of planned) {
+        const lines = [
+            ...image.build.map((argv) => `build (in ${image.cwd}): ${argv.join(' ')}`),
+            ...image.push.map((argv) => `push: ${argv.join(' ')}`),
+            ...image.pushes.slice(1).map((ref) => `tag through the registry API: ${ref}`),
+        ];
+        logger.info(`images[${image.index}] ${image.repository}\n  ${lines.join('\n  ')}`);
+    }
+    logger.info('dry run: no engine ran, no request was sent');
+    return {
+        outputs: { images: JSON.stringify(planned) },
+        summary: {
+            title: `${upload?.title ?? 'Build plan'} (dry run)`,
+            headers: ['image', 'engine', 'would push'],
+            rows: planned.map((image) => [`images[${image.index}] ${image.repository}`, inputs.engine, image.pushes.join(' ') || '(build only)']),
+        },
+    };
+}
+function plannedImage(inputs, plan, target, insecureRegistries) {
+    const binary = inputs.engine;
+    const withBinary = (commands) => commands.map((argv) => [binary, ...argv]);
+    const build = withBinary((0,_engines_build_args_js__WEBPACK_IMPORTED_MODULE_5__/* .buildCommands */ .DL)(inputs.engine, plan.spec, (0,_engines_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .hostPlatform */ .ol)()));
+    if (!target)
+        return { index: plan.image.index, repository: plan.image.repository, cwd: plan.spec.contextDir, build, push: [], pushes: [] };
+    const authFile = target.credential?.username ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(SCRATCH, 'auth', 'config.json') : undefined;
+    const rebuild = inputs.engine === 'docker' && plan.image.platforms.length > 0 ? plan.spec : undefined;
+    const spec = (0,_upload_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .enginePushSpec */ .kT)(target, plan.spec.tags[0], { insecureRegistries, digestFile: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(SCRATCH, `digest-${plan.image.index}`), authFile }, rebuild);
+    return {
+        index: plan.image.index,
+        repository: plan.image.repository,
+        cwd: plan.spec.contextDir,
+        build,
+        push: withBinary((0,_engines_push_args_js__WEBPACK_IMPORTED_MODULE_6__/* .pushCommands */ .BP)(inputs.engine, spec)),
+        pushes: target.tags.map((tag) => (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .refName */ .P7)(target, tag)),
+    };
+}
+
+
+/***/ }),
+
+/***/ 2325:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ planUploads),
+/* harmony export */   jU: () => (/* binding */ uploadMode),
+/* harmony export */   kT: () => (/* binding */ enginePushSpec),
+/* harmony export */   mk: () => (/* binding */ intermediateRepository)
+/* harmony export */ });
+/* harmony import */ var _config_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(980);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9310);
+
+
+
+function uploadMode(inputs) {
+    if (!inputs.promote)
+        return 'release';
+    return inputs.promoteMethod === 'intermediate-registry' ? 'intermediate' : 'gate';
+}
+/** `<intermediate>[/<namespace>]/<repository path>`: the name promote looks up again. */
+function intermediateRepository(intermediate, image) {
+    return intermediate.namespace ? `${intermediate.namespace}/${image.reference.path}` : image.reference.path;
+}
+/**
+ * Every push target, with its credentials checked before any build or network call: a given map
+ * lacking the registry, or whose pattern does not fully match the repository, stops the run.
+ */
+function planUploads(images, mode, prefix, intermediate, credentials) {
+    const problems = [];
+    const targets = [];
+    // Several entries may share a repository; two pushing one tag would race (an intermediate
+    // namespace can also fold two registries' repositories into one name).
+    const pushedBy = new Map();
+    for (const image of images) {
+        const registry = mode === 'intermediate' ? intermediate.registry : image.reference.registry;
+        const repository = mode === 'intermediate' ? intermediateRepository(intermediate, image) : image.reference.path;
+        const tags = mode === 'release' ? image.tags : image.tags.map((tag) => `${prefix}_${tag}`);
+        for (const tag of tags) {
+            if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidTag */ .r_)(tag))
+                problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
+            const ref = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .refName */ .P7)({ registry, repository }, tag);
+            const other = pushedBy.get(ref);
+            if (other !== undefined && other !== image.index)
+                problems.push(`images[${image.index}]: ${ref} is also pushed by images[${other}]`);
+            pushedBy.set(ref, image.index);
+        }
+        try {
+            targets.push({
+                image,
+                registry,
+                repository,
+                tags,
+                finalTags: image.tags,
+                credential: (0,_config_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .credentialFor */ .FX)(credentials, registry, (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .refName */ .P7)({ registry, repository })),
+            });
+        }
+        catch (error) {
+            if (!(error instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x))
+                throw error;
+            problems.push(error.message);
+        }
+    }
+    if (problems.length > 0)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigErrors */ .m(problems);
+    return targets;
+}
+/**
+ * The engine push of one target: its first tag, from the local image the build tagged first (the
+ * other tags go through the registry API). `rebuild`: docker's multi-platform push reruns buildx.
+ */
+function enginePushSpec(target, localSource, where, rebuild) {
+    return {
+        source: localSource,
+        destination: (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .refName */ .P7)(target, target.tags[0]),
+        multiPlatform: target.image.platforms.length > 0,
+        insecure: (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopback */ .U9)(target.registry) || where.insecureRegistries.includes(target.registry),
+        digestFile: where.digestFile,
+        authFile: where.authFile,
+        rebuild,
+    };
+}
+
+
+/***/ }),
+
+/***/ 9493:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  upload: () => (/* binding */ upload)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/config/credentials.ts
+var credentials = __webpack_require__(980);
+// EXTERNAL MODULE: ./src/interrupt.ts
+var interrupt = __webpack_require__(8476);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/config/upload-inputs.ts
+var upload_inputs = __webpack_require__(7883);
+// EXTERNAL MODULE: ./src/engines/auth-file.ts
+var auth_file = __webpack_require__(9152);
+// EXTERNAL MODULE: ./src/engines/engine.ts
+var engines_engine = __webpack_require__(9105);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/platform/change.ts
+var platform_change = __webpack_require__(7359);
+;// CONCATENATED MODULE: ./src/platform/trust.ts
+/**
+ * Why this run builds code its credentials should not meet, or undefined when it is trusted:
+ * `pull_request_target` runs with the base repository's secrets, and a pull request from
+ * another repository brings code nobody here wrote.
+ */
+function untrustedReason(change) {
+    if (change.pipeline === 'pull_request_target') {
+        return (`the event is pull_request_target, which runs with this repository's ` +
+            `secrets${change.headRepository && change.headRepository !== change.baseRepository ? ` on code from ${change.headRepository}` : ''}`);
+    }
+    if (change.headRepository && change.baseRepository && change.headRepository !== change.baseRepository) {
+        return `pull request #${change.change} comes from another repository (${change.headRepository}, not ${change.baseRepository})`;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/registry/verify.ts
+var verify = __webpack_require__(8386);
+// EXTERNAL MODULE: ./src/registry/retry.ts
+var retry = __webpack_require__(1521);
+// EXTERNAL MODULE: ./src/registry/session.ts + 3 modules
+var registry_session = __webpack_require__(3484);
+// EXTERNAL MODULE: ./src/commands/build.ts + 1 modules
+var build = __webpack_require__(511);
+// EXTERNAL MODULE: ./src/commands/dry-run.ts
+var dry_run = __webpack_require__(8727);
+// EXTERNAL MODULE: ./src/commands/upload-plan.ts
+var upload_plan = __webpack_require__(2325);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
+;// CONCATENATED MODULE: ./src/commands/upload.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Engine failures worth another attempt: the registry or the network, not the image. */
+const TRANSIENT = new RegExp([
+    '\\b(50[0-9]|429)\\b',
+    'too many requests',
+    'timeout',
+    'timed out',
+    'connection reset',
+    'broken pipe',
+    'unexpected EOF',
+    '\\bEOF\\b',
+    'connection refused',
+    'TLS handshake',
+].join('|'), 'i');
+async function upload(context) {
+    const { env, logger } = context;
+    const inputs = (0,upload_inputs/* readUploadInputs */.J8)(context.read, env, (secret) => logger.mask(secret));
+    const change = (0,platform_change/* detectChange */.A)(env, (0,platform_change/* readEvent */.j)(env), inputs.change);
+    refuseUntrusted(inputs, change);
+    const mode = (0,upload_plan/* uploadMode */.jU)(inputs);
+    const targets = (0,upload_plan/* planUploads */.K)(inputs.images, mode, change.prefix, inputs.intermediate, inputs.credentials);
+    logger.info(describe(mode, change, targets));
+    if (inputs.dryRun) {
+        const insecureRegistries = inputs.transport.insecureRegistries ?? [];
+        return (0,dry_run/* dryRun */.P)(context, inputs, change, { targets, insecureRegistries, title: `${mode} upload` });
+    }
+    const { built, plans } = await (0,build.buildImages)(context, inputs, change);
+    const engine = (0,engines_engine/* createEngine */.P)(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
+    const explicit = new Map(targets.flatMap((t) => {
+        const login = (0,credentials/* loginOf */.DQ)(t.credential);
+        return login ? [[t.registry, login]] : [];
+    }));
+    const session = new registry_session/* RegistrySession */.G({ logger, transport: inputs.transport, credentials: { explicit, env, exec: context.exec } });
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'cia-push-'));
+    const unregister = (0,interrupt/* onInterrupt */.n)(() => (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true }));
+    const uploaded = [];
+    const push = { engine, session, insecureRegistries: inputs.transport.insecureRegistries ?? [], logger };
+    try {
+        for (const [i, target] of targets.entries()) {
+            const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
+            const result = await logger.group(`Push ${(0,reference/* refName */.P7)(target)} (${inputs.engine})`, () => pushImage(push, target, built[i], (0,external_node_path_.join)(scratch, `digest-${i}`), rebuild));
+            uploaded.push({ ...built[i], ...result });
+        }
+    }
+    finally {
+        session.close();
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+        unregister();
+    }
+    return report(mode, change, targets, uploaded);
+}
+/** A pull request from elsewhere builds code we do not control next to the credentials: refused unless allowed. */
+function refuseUntrusted(inputs, change) {
+    const untrusted = untrustedReason(change);
+    if (!untrusted || inputs.allowUntrusted)
+        return;
+    throw new errors/* ConfigError */.x(`refusing to build and push: ${untrusted}. Its Containerfile and build steps run where the registry credentials are, ` +
+        `and could send them anywhere. ` +
+        'Build such pull requests with the build action on pull_request (no secrets), and upload from merge_group or an ' +
+        'approved, trusted event; set allow-untrusted-builds: true only for code you have reviewed.');
+}
+function report(mode, change, targets, uploaded) {
+    const artifacts = mode === 'intermediate'
+        ? targets.flatMap((target, i) => target.tags.map((tag, t) => ({
+            name: `${target.image.repository}:${target.finalTags[t]}`,
+            url: `docker://${(0,reference/* refName */.P7)(target, tag)}`,
+            metadata: {
+                type: 'container_image',
+                repository: target.image.repository,
+                tag: target.finalTags[t],
+                digest: uploaded[i].digest,
+                revision: change.revision ?? null,
+            },
+        })))
+        : [];
+    const titles = {
+        intermediate: 'Uploaded to the intermediate registry',
+        gate: `Uploaded for ${change.prefix} (gate)`,
+        release: 'Released',
+    };
+    return {
+        outputs: { images: JSON.stringify(uploaded), artifacts: JSON.stringify(artifacts) },
+        summary: {
+            title: titles[mode],
+            headers: ['repository', 'pushed', 'digest', 'platforms'],
+            rows: uploaded.map((u) => [
+                u.repository,
+                u.refs.map((r) => (u.skipped.some((s) => r.endsWith(`:${s}`)) ? `${r} (already there)` : r)).join(' '),
+                u.digest,
+                u.platforms.join(', '),
+            ]),
+        },
+    };
+}
+function describe(mode, change, targets) {
+    const what = targets.map((t) => `${(0,reference/* refName */.P7)(t)}:{${t.tags.join(',')}}`).join(' ');
+    return `${mode} upload${change.change !== undefined ? ` of change ${change.change}` : ''}: ${what}`;
+}
+/**
+ * Pushes with the engine to the first tag (blobs, then the manifest: never a tag on a partial
+ * image), puts the other tags through the registry API, then checks every tag resolves to the
+ * digest pushed.
+ */
+async function pushImage(run, target, image, digestFile, rebuild) {
+    const { session, logger } = run;
+    const repositoryRef = `${(0,reference/* refName */.P7)(target)}`;
+    const digest = await enginePush(run, target, image, digestFile, rebuild);
+    const client = session.client(target.registry);
+    const skipped = [];
+    let manifest;
+    for (const tag of target.tags.slice(1)) {
+        if ((await client.headManifest(target.repository, tag))?.digest === digest) {
+            skipped.push(tag);
+            continue;
+        }
+        const bytes = (manifest ??= await client.getManifest(target.repository, digest));
+        await client.putManifest(target.repository, tag, bytes);
+    }
+    await (0,verify/* verifyTags */.v)(client, target.repository, target.tags, digest, 'after the push');
+    const already = skipped.length ? `; already there: ${skipped.join(', ')}` : '';
+    logger.info(`pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${already}`);
+    return { digest, refs: target.tags.map((t) => `${repositoryRef}:${t}`), skipped };
+}
+/** The engine's push to the first tag, with a 0600 auth file for its login; transient failures are retried. */
+async function enginePush(run, target, image, digestFile, rebuild) {
+    const first = `${(0,reference/* refName */.P7)(target, target.tags[0])}`;
+    const login = (0,credentials/* loginOf */.DQ)(target.credential);
+    const credential = login?.username && login.password !== undefined
+        ? [{ registry: target.registry, username: login.username, password: login.password }]
+        : [];
+    const attempt = async (authFile) => {
+        try {
+            return await run.engine.push((0,upload_plan/* enginePushSpec */.kT)(target, image.tags[0], { insecureRegistries: run.insecureRegistries, digestFile, authFile }, rebuild));
+        }
+        catch (error) {
+            if (error instanceof exec/* ExecError */.c && TRANSIENT.test(error.lastLines.join('\n')))
+                throw Object.assign(error, { retryable: true });
+            throw error;
+        }
+    };
+    try {
+        return await (0,auth_file/* withAuthFile */.j)(credential, (authFile) => (0,retry/* withRetry */.bD)(`push ${first}`, () => attempt(authFile), run.session.retry, run.logger));
+    }
+    catch (error) {
+        if (!(error instanceof exec/* ExecError */.c))
+            throw error;
+        throw new exec/* ExecError */.c(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7883:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gn: () => (/* binding */ readPromoteMethod),
+/* harmony export */   J8: () => (/* binding */ readUploadInputs),
+/* harmony export */   QB: () => (/* binding */ readIntermediate)
+/* harmony export */ });
+/* unused harmony export PROMOTE_METHODS */
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+/* harmony import */ var _booleans_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6609);
+/* harmony import */ var _engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4730);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4389);
+/* harmony import */ var _registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3161);
+
+
+
+
+
+
+const PROMOTE_METHODS = ['tag', 'intermediate-registry'];
+function readPromoteMethod(read) {
+    const method = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod) || 'tag';
+    if (!PROMOTE_METHODS.includes(method)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`promote-method: "${method}" is not a method; one of ${PROMOTE_METHODS.join(', ')}`);
+    }
+    return method;
+}
+function readIntermediate(read, method, needed) {
+    const value = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.IntermediateRegistry);
+    if (!value) {
+        if (method === 'intermediate-registry' && needed)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('intermediate-registry: required with promote-method: intermediate-registry');
+        return undefined;
+    }
+    const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
+    const namespace = rest.join('/') || undefined;
+    if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW)(registry) || (namespace !== undefined && !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidPath */ .o4)(namespace))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
+    }
+    return { registry, namespace };
+}
+function readUploadInputs(read, env, onSecret) {
+    const promote = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, true);
+    const promoteMethod = readPromoteMethod(read);
+    const engine = (0,_engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readEngineInputs */ .Iu)(read, env, onSecret, {
+        upload_container_image_promote: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, value: String(promote) },
+        promote_container_image_method: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod, value: promoteMethod },
+    });
+    return {
+        ...engine,
+        promote,
+        promoteMethod,
+        intermediate: readIntermediate(read, promoteMethod, promote),
+        allowUntrusted: (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds, false),
+        transport: (0,_registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readTransportOptions */ .q)(read, engine.workDir),
+    };
+}
+
+
+/***/ }),
+
+/***/ 9152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ withAuthFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8476);
+
+
+
+
+
+/**
+ * Runs `use` with a docker-format auth file (config.json, also read by podman, buildah and
+ * skopeo) holding only these credentials: 0600 inside a 0700 directory, removed whatever
+ * happens, so no secret reaches argv or outlives the step. No entries: no file.
+ */
+async function withAuthFile(entries, use) {
+    if (entries.length === 0)
+        return use(undefined);
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'cia-auth-'));
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'config.json');
+    // A SIGTERM (a cancelled job) must not leave the file behind either.
+    const unregister = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_4__/* .onInterrupt */ .n)(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true }));
+    try {
+        const auths = Object.fromEntries(entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, JSON.stringify({ auths }), { mode: 0o600 });
+        return await use(file);
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+        unregister();
+    }
+}
+
+
+/***/ }),
+
+/***/ 1045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DL: () => (/* binding */ buildCommands)
+/* harmony export */ });
+/* unused harmony exports dockerBuildArgs, buildxBuildArgs, ociBuildArgs */
+/** Flags every engine spells the same way (docker, buildx, podman and buildah agree on these). */
+function commonFlags(spec) {
+    const args = ['--file', spec.containerFile];
+    if (spec.target)
+        args.push('--target', spec.target);
+    for (const arg of spec.buildArgs)
+        args.push('--build-arg', arg);
+    for (const label of spec.labels)
+        args.push('--label', label);
+    return args;
+}
+const tagFlags = (tags) => tags.flatMap((tag) => ['--tag', tag]);
+/** `docker build` with the classic builder or BuildKit, one platform. */
+function dockerBuildArgs(spec) {
+    return ['build', ...commonFlags(spec), '--iidfile', spec.iidFile, ...tagFlags(spec.tags), spec.buildPath];
+}
+/**
+ * `docker buildx build` for several platforms. A multi-platform result cannot be loaded into
+ * docker's classic image store, so a build-only run leaves it in the build cache.
+ */
+function buildxBuildArgs(spec) {
+    return [
+        'buildx',
+        'build',
+        '--platform',
+        spec.platforms.join(','),
+        ...commonFlags(spec),
+        '--iidfile',
+        spec.iidFile,
+        ...tagFlags(spec.tags),
+        spec.buildPath,
+    ];
+}
+/**
+ * `podman build` / `buildah build`. Several platforms go into one local manifest list named by
+ * the first tag (the engine builds each platform, with qemu for foreign RUN steps); the other
+ * tags are added afterwards with `tag`.
+ */
+function ociBuildArgs(spec, hostPlatform) {
+    const args = ['build', ...commonFlags(spec)];
+    if (spec.platforms.length > 0) {
+        // --iidfile is refused with several platforms: the list's id is read back afterwards.
+        args.push('--platform', spec.platforms.join(','), '--manifest', spec.tags[0]);
+    }
+    else {
+        // A multi-platform build leaves the base image's local name on its last platform; naming
+        // the host's makes podman fetch the right one instead of silently building for arm64.
+        if (hostPlatform)
+            args.push('--platform', hostPlatform);
+        args.push('--iidfile', spec.iidFile, ...tagFlags(spec.tags));
+    }
+    args.push(spec.buildPath);
+    return args;
+}
+/**
+ * The engine commands a build runs, in order (argv without the binary): what the engines run and
+ * what dry-run prints. `hostPlatform` pins podman's and buildah's single-platform builds.
+ */
+function buildCommands(engine, spec, hostPlatform) {
+    if (engine === 'docker')
+        return [spec.platforms.length > 0 ? buildxBuildArgs(spec) : dockerBuildArgs(spec)];
+    if (spec.platforms.length === 0)
+        return [ociBuildArgs(spec, hostPlatform)];
+    return [ociBuildArgs(spec), ...spec.tags.slice(1).map((tag) => ['tag', spec.tags[0], tag])];
+}
+
+
+/***/ }),
+
+/***/ 9105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ createEngine),
+/* harmony export */   ol: () => (/* binding */ hostPlatform)
+/* harmony export */ });
+/* unused harmony exports ContainerEngine, DockerEngine, PodmanEngine, BuildahEngine */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _build_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1045);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3190);
+/* harmony import */ var _push_args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6237);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+
+
+/** One container engine: builds images into its local store. */
+class ContainerEngine {
+    exec;
+    env;
+    logger;
+    #binary;
+    constructor(options) {
+        this.exec = options.exec ?? _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .noExec */ .X;
+        this.env = options.env;
+        this.logger = options.logger;
+        this.#binary = options.binary;
+    }
+    get binary() {
+        return this.#binary ?? this.name;
+    }
+    /** Environment for one push: docker finds credentials through DOCKER_CONFIG. */
+    pushEnv(spec) {
+        return spec.authFile && this.name === 'docker' ? { ...this.env, DOCKER_CONFIG: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(spec.authFile) } : this.env;
+    }
+    /** Runs the engine, streaming its output into the log; failures keep its last stderr lines. */
+    run(args, cwd, quiet = false) {
+        return this.exec(this.binary, args, { cwd, env: this.env, onLine: quiet ? undefined : (line) => this.logger.info(line) });
+    }
+    async probe(args) {
+        try {
+            return (await this.exec(this.binary, args, { env: this.env, allowFailure: true })).code === 0;
+        }
+        catch (error) {
+            if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ExecError */ .c)
+                return false;
+            throw error;
+        }
+    }
+}
+class DockerEngine extends ContainerEngine {
+    name = 'docker';
+    async hasBuildx() {
+        return this.probe(['buildx', 'version']);
+    }
+    async build(spec) {
+        if (spec.platforms.length > 0) {
+            if (!(await this.hasBuildx())) {
+                throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ExecError */ .c('docker', undefined, [], `a multi-platform image (${spec.platforms.join(', ')}) needs docker buildx, which this docker does not have: ` +
+                    'install the buildx plugin (docker/setup-buildx-action), ' +
+                    'or use container-command: podman or buildah, which build every platform with qemu');
+            }
+            for (const args of (0,_build_args_js__WEBPACK_IMPORTED_MODULE_3__/* .buildCommands */ .DL)('docker', spec, hostPlatform()))
+                await this.run(args, spec.contextDir);
+            return { imageId: await readId(spec.iidFile), platforms: spec.platforms };
+        }
+        for (const args of (0,_build_args_js__WEBPACK_IMPORTED_MODULE_3__/* .buildCommands */ .DL)('docker', spec, hostPlatform()))
+            await this.run(args, spec.contextDir);
+        return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
+    }
+    async push(spec) {
+        if (spec.rebuild && spec.rebuild.platforms.length > 0) {
+            if (!(await this.hasBuildx()))
+                throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ExecError */ .c('docker', undefined, [], 'pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah');
+            const [args] = (0,_push_args_js__WEBPACK_IMPORTED_MODULE_4__/* .pushCommands */ .BP)('docker', spec);
+            await this.exec(this.binary, args, {
+                cwd: spec.rebuild.contextDir,
+                env: this.pushEnv(spec),
+                onLine: (line) => this.logger.info(line),
+            });
+            const digest = (0,_push_args_js__WEBPACK_IMPORTED_MODULE_4__/* .buildxPushedDigest */ .Ar)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(spec.digestFile, 'utf8'));
+            if (!digest)
+                throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ExecError */ .c('docker', 0, [], `docker buildx pushed ${spec.destination} without reporting its digest`);
+            return digest;
+        }
+        let output = '';
+        for (const args of (0,_push_args_js__WEBPACK_IMPORTED_MODULE_4__/* .pushCommands */ .BP)('docker', spec)) {
+            const result = await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+            output += result.stdout;
+        }
+        const digest = (0,_push_args_js__WEBPACK_IMPORTED_MODULE_4__/* .dockerPushedDigest */ .qY)(output);
+        if (!digest)
+            throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ExecError */ .c('docker', 0, [], `docker push ${spec.destination} did not report the digest it pushed`);
+        return digest;
+    }
+    async hostPlatform(ref) {
+        const { stdout } = await this.exec(this.binary, ['image', 'inspect', ref], { env: this.env });
+        return platformOfInspect(stdout);
+    }
+}
+/** podman and buildah share flags and storage; they differ in a few sub-commands. */
+class OciEngine extends ContainerEngine {
+    async build(spec) {
+        const [build, ...tagging] = (0,_build_args_js__WEBPACK_IMPORTED_MODULE_3__/* .buildCommands */ .DL)(this.name, spec, hostPlatform());
+        if (spec.platforms.length === 0) {
+            await this.run(build, spec.contextDir);
+            return { imageId: await readId(spec.iidFile), platforms: await this.platformsOf(spec.tags[0]) };
+        }
+        // --manifest appends to an existing list: a rebuild would mix old and new platforms.
+        await this.removeExisting(spec.tags[0]);
+        await this.run(build, spec.contextDir);
+        for (const args of tagging)
+            await this.run(args, undefined, true);
+        return { imageId: await this.listId(spec.tags[0]), platforms: await this.platformsOf(spec.tags[0]) };
+    }
+    async push(spec) {
+        const [args] = (0,_push_args_js__WEBPACK_IMPORTED_MODULE_4__/* .pushCommands */ .BP)(this.name, spec);
+        await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+        const digest = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(spec.digestFile, 'utf8')).trim();
+        if (!/^sha256:[a-f0-9]{64}$/.test(digest))
+            throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ExecError */ .c(this.name, 0, [], `${this.name} push ${spec.destination} wrote no digest`);
+        return digest;
+    }
+    async removeExisting(ref) {
+        if (await this.probe(['manifest', 'exists', ref])) {
+            await this.run(['manifest', 'rm', ref], undefined, true);
+        }
+        else if (await this.probe(['image', 'exists', ref])) {
+            await this.run(['rmi', ref], undefined, true);
+        }
+    }
+    /** Platforms of a local image or manifest list, as os/arch[/variant]. */
+    async platformsOf(ref) {
+        if (await this.probe(['manifest', 'exists', ref])) {
+            const { stdout } = await this.exec(this.binary, ['manifest', 'inspect', ref], { env: this.env });
+            const list = JSON.parse(stdout);
+            return (list.manifests ?? []).flatMap((m) => m.platform ? [[m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/')] : []);
+        }
+        const { stdout } = await this.exec(this.binary, this.inspectArgs(ref), { env: this.env });
+        return [platformOfInspect(stdout)];
+    }
+}
+class PodmanEngine extends OciEngine {
+    name = 'podman';
+    inspectArgs(ref) {
+        return ['image', 'inspect', ref];
+    }
+    async listId(ref) {
+        const { stdout } = await this.exec(this.binary, ['image', 'inspect', '--format', '{{.Id}}', ref], { env: this.env });
+        return withAlgorithm(stdout.trim());
+    }
+}
+class BuildahEngine extends OciEngine {
+    name = 'buildah';
+    inspectArgs(ref) {
+        // buildah and podman share the image store; podman's inspect has the simpler shape.
+        return ['inspect', '--type', 'image', ref];
+    }
+    async listId(ref) {
+        const { stdout } = await this.exec(this.binary, ['images', '--no-trunc', '--json', ref], { env: this.env });
+        const [image] = JSON.parse(stdout);
+        return withAlgorithm(image.id);
+    }
+}
+/** os/arch[/variant] from `docker|podman image inspect` (a list) or `buildah inspect` (an object). */
+function platformOfInspect(json) {
+    const parsed = JSON.parse(json);
+    const image = (Array.isArray(parsed) ? parsed[0] : parsed);
+    const os = image.Os ?? image.OCIv1?.os;
+    const arch = image.Architecture ?? image.OCIv1?.architecture;
+    const variant = image.Variant ?? image.OCIv1?.variant;
+    return [os, arch, variant].filter(Boolean).join('/');
+}
+async function readId(iidFile) {
+    return withAlgorithm((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(iidFile, 'utf8')).trim());
+}
+function withAlgorithm(id) {
+    return id.includes(':') ? id : `sha256:${id}`;
+}
+const NODE_TO_OCI_ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    ia32: '386',
+    riscv64: 'riscv64',
+};
+/** The platform this runner builds for when an image names none, as os/arch. */
+function hostPlatform() {
+    return `${process.platform}/${NODE_TO_OCI_ARCH[process.arch] ?? process.arch}`;
+}
+function createEngine(name, options) {
+    switch (name) {
+        case 'docker':
+            return new DockerEngine(options);
+        case 'podman':
+            return new PodmanEngine(options);
+        case 'buildah':
+            return new BuildahEngine(options);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6237:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ar: () => (/* binding */ buildxPushedDigest),
+/* harmony export */   BP: () => (/* binding */ pushCommands),
+/* harmony export */   qY: () => (/* binding */ dockerPushedDigest)
+/* harmony export */ });
+/* unused harmony exports buildxPushArgs, ociPushArgs, dockerPushArgs */
+/** `docker buildx build --push`: every platform as one index; buildx writes the digest to a metadata file. */
+function buildxPushArgs(spec, destination, metadataFile) {
+    const args = ['buildx', 'build', '--platform', spec.platforms.join(','), '--file', spec.containerFile];
+    if (spec.target)
+        args.push('--target', spec.target);
+    for (const arg of spec.buildArgs)
+        args.push('--build-arg', arg);
+    for (const label of spec.labels)
+        args.push('--label', label);
+    args.push('--tag', destination, '--push', '--metadata-file', metadataFile, spec.buildPath);
+    return args;
+}
+/** buildx's metadata file: `{"containerimage.digest": "sha256:…", …}`. */
+function buildxPushedDigest(metadata) {
+    const digest = JSON.parse(metadata)['containerimage.digest'];
+    return typeof digest === 'string' && /^sha256:[a-f0-9]{64}$/.test(digest) ? digest : undefined;
+}
+/** podman and buildah: `push` / `manifest push --all`, the digest written to a file. */
+function ociPushArgs(spec) {
+    const args = spec.multiPlatform ? ['manifest', 'push', '--all'] : ['push'];
+    if (spec.insecure)
+        args.push('--tls-verify=false');
+    if (spec.authFile)
+        args.push('--authfile', spec.authFile);
+    args.push('--digestfile', spec.digestFile, spec.source, `docker://${spec.destination}`);
+    return args;
+}
+/** docker: tag (when the destination name differs), then push; credentials via DOCKER_CONFIG. */
+function dockerPushArgs(spec) {
+    const steps = [];
+    if (spec.source !== spec.destination)
+        steps.push(['tag', spec.source, spec.destination]);
+    steps.push(['push', spec.destination]);
+    return steps;
+}
+/** `docker push` prints `<tag>: digest: sha256:… size: N` when it is done. */
+function dockerPushedDigest(output) {
+    return /digest: (sha256:[a-f0-9]{64})/.exec(output)?.[1];
+}
+/** The engine commands a push runs, in order (argv without the binary): what the engines run and what dry-run prints. */
+function pushCommands(engine, spec) {
+    if (engine !== 'docker')
+        return [ociPushArgs(spec)];
+    if (spec.rebuild && spec.rebuild.platforms.length > 0)
+        return [buildxPushArgs(spec.rebuild, spec.destination, spec.digestFile)];
+    return dockerPushArgs(spec);
+}
+
+
+/***/ }),
+
+/***/ 7359:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ detectChange),
+/* harmony export */   j: () => (/* binding */ readEvent)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1245);
+
+
+
+/** The head ref GitHub gives a merge-queue entry: `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`. */
+const MERGE_QUEUE_REF = /gh-readonly-queue\/.+\/pr-(\d+)-([0-9a-f]{40})$/;
+function readEvent(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return {};
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+    }
+    catch (error) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`GITHUB_EVENT_PATH: cannot read the event payload ${path}: ${error.message}`, { cause: error });
+    }
+}
+function detectChange(env, event, override) {
+    const pipeline = sanitisePipeline(env.GITHUB_EVENT_NAME || 'local');
+    const base = { revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    // Gitea and Forgejo show pull requests under /pulls/N, GitHub under /pull/N.
+    const pullPath = ['gitea', 'forgejo'].includes((0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .detectRunner */ .q)(env)) ? 'pulls' : 'pull';
+    const urlOf = (change) => (base.baseRepository ? `${serverUrl}/${base.baseRepository}/${pullPath}/${change}` : undefined);
+    let found = fromPullRequest(pipeline, event, base) ?? fromMergeQueue(pipeline, event, base, urlOf) ?? base;
+    if (override !== undefined && override !== found.change)
+        found = { ...found, change: override, changeUrl: urlOf(override) };
+    const prefix = found.change !== undefined ? `change_${found.change}` : pipeline;
+    return { ...found, pipeline, prefix };
+}
+/** A pull_request* event names its pull request, head commit and repositories. */
+function fromPullRequest(pipeline, event, base) {
+    const pr = event.pull_request;
+    if (!pipeline.startsWith('pull_request') || !pr?.number)
+        return undefined;
+    return {
+        ...base,
+        change: pr.number,
+        changeUrl: pr.html_url,
+        revision: pr.head?.sha || base.revision,
+        headRepository: pr.head?.repo?.full_name || undefined,
+        baseRepository: pr.base?.repo?.full_name || base.baseRepository,
+    };
+}
+/** A merge queue's head ref `gh-readonly-queue/<base>/pr-<N>-<sha>` names the change. */
+function fromMergeQueue(pipeline, event, base, urlOf) {
+    const match = pipeline === 'merge_group' && event.merge_group?.head_ref ? MERGE_QUEUE_REF.exec(event.merge_group.head_ref) : null;
+    if (!match)
+        return undefined;
+    const change = Number(match[1]);
+    return { ...base, change, changeUrl: urlOf(change), revision: event.merge_group?.head_sha || base.revision };
+}
+/** Event names are tag-safe already; anything else (a custom pipeline) is made so. */
+function sanitisePipeline(name) {
+    const cleaned = name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^[.-]+/, '');
+    return cleaned || 'local';
+}
+
+
+/***/ }),
+
+/***/ 1245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ detectRunner)
+/* harmony export */ });
+function detectRunner(env) {
+    // Order matters: Forgejo also sets GITEA_ACTIONS, and act and the forges also set GITHUB_ACTIONS.
+    if (env.FORGEJO_ACTIONS === 'true')
+        return 'forgejo';
+    if (env.GITEA_ACTIONS === 'true')
+        return 'gitea';
+    if (env.ACT === 'true')
+        return 'act';
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'github';
+    return 'local';
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1427 @@
+export const id = 67;
+export const ids = [67];
+export const modules = {
+
+/***/ 6609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
+
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** A boolean input as the runner's YAML 1.2 core schema spells it; empty means the default. */
+function parseBoolean(value, name, fallback) {
+    if (value === '')
+        return fallback;
+    if (TRUE.includes(value))
+        return true;
+    if (FALSE.includes(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`${name}: "${value}" is not a boolean (true or false)`);
+}
+
+
+/***/ }),
+
+/***/ 2145:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ parseChangeInput)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
+
+/** The `change` input: a pull request number, `#42` accepted; empty when not given. */
+function parseChangeInput(value) {
+    if (!value.trim())
+        return undefined;
+    const text = value.trim().replace(/^#/, '');
+    if (!/^[1-9][0-9]{0,9}$/.test(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`change: "${value}" is not a change number (a positive integer)`);
+    return Number(text);
+}
+
+
+/***/ }),
+
+/***/ 980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DQ: () => (/* binding */ loginOf),
+/* harmony export */   FX: () => (/* binding */ credentialFor),
+/* harmony export */   gu: () => (/* binding */ parseCredentials)
+/* harmony export */ });
+/* unused harmony export CREDENTIAL_KEYS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8816);
+/* harmony import */ var _registry_kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6796);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9310);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7827);
+/* harmony import */ var _pattern_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5164);
+/* harmony import */ var _schema_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3119);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9211);
+
+
+
+
+
+
+
+const CREDENTIAL_KEYS = ['username', 'password', 'repository', 'api_token', 'refresh_token', 'type', 'api_url'];
+const secret = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got a ${typeof iss.input}`) });
+const entrySchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
+    username: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    password: secret.optional(),
+    repository: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    api_token: secret.optional(),
+    refresh_token: secret.optional(),
+    api_url: zod__WEBPACK_IMPORTED_MODULE_5__/* .url */ .OZ5({ error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .show */ .WU)(iss.input)} is not a URL` }).optional(),
+    type: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(_registry_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .REGISTRY_KINDS */ .G, { error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .show */ .WU)(iss.input)} is not a registry type; one of ${_registry_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .REGISTRY_KINDS */ .G.join(', ')}` })
+        .optional(),
+}, { error: (iss) => `expected a mapping of ${CREDENTIAL_KEYS.join(', ')}, got ${typeof iss.input}` });
+const mapSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), entrySchema, { error: 'expected a mapping keyed by registry name' });
+/**
+ * Parses Zuul's `container_registry_credentials` map. `onSecret` is called for every secret the
+ * moment it is read, so it is masked before anything can log it.
+ */
+function parseCredentials(text, onSecret) {
+    const result = new Map();
+    if (!text.trim())
+        return result;
+    const raw = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlInput */ .P)(text, 'registry-credentials');
+    if (raw === null || raw === undefined)
+        return result;
+    // Mask before validating: a validation message must not be the first place a password shows up.
+    maskSecrets(raw, onSecret);
+    refuseUnkeyed(raw);
+    const parsed = mapSchema.safeParse(raw);
+    if (!parsed.success) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigErrors */ .m((0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .formatIssues */ .og)('registry-credentials', parsed.error.issues, () => CREDENTIAL_KEYS));
+    }
+    const problems = [];
+    for (const [registry, entry] of Object.entries(parsed.data)) {
+        if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isValidRegistry */ .gW)(registry))
+            problems.push(`registry-credentials: "${registry}" is not a registry host[:port]`);
+        if ((entry.username === undefined) !== (entry.password === undefined)) {
+            problems.push(`registry-credentials["${registry}"]: username and password go together`);
+        }
+        let repositoryPattern;
+        if (entry.repository !== undefined) {
+            try {
+                // Zuul searches unanchored; anchoring keeps `^quay.io/org/a` from admitting `quay.io/org/abc-evil`.
+                repositoryPattern = (0,_pattern_js__WEBPACK_IMPORTED_MODULE_3__/* .linearPattern */ .G)(entry.repository, `registry-credentials["${registry}"].repository`, true);
+            }
+            catch (error) {
+                if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x))
+                    throw error;
+                problems.push(error.message);
+            }
+        }
+        result.set(registry, {
+            registry,
+            username: entry.username,
+            password: entry.password,
+            repositoryPattern,
+            repositorySource: entry.repository,
+            apiToken: entry.api_token,
+            refreshToken: entry.refresh_token,
+            type: entry.type,
+            apiUrl: entry.api_url,
+        });
+    }
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigErrors */ .m(problems);
+    return result;
+}
+function maskSecrets(raw, onSecret) {
+    if (raw === null || typeof raw !== 'object')
+        return;
+    // The map itself too: the unkeyed docker_credentials shape carries its password at the top.
+    for (const entry of [raw, ...Object.values(raw)]) {
+        if (entry === null || typeof entry !== 'object')
+            continue;
+        for (const key of ['password', 'api_token', 'refresh_token']) {
+            const value = entry[key];
+            if (typeof value === 'string' && value !== '')
+                onSecret(value);
+        }
+    }
+}
+/**
+ * The credential an image's registry must use, checked before any network call: a map that is
+ * given but lacks the registry, or whose pattern does not admit the repository, is refused.
+ */
+function credentialFor(credentials, registry, repository) {
+    if (credentials.size === 0)
+        return undefined;
+    const credential = credentials.get(registry);
+    if (!credential)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`registry-credentials: ${registry} credentials not found (needed for ${repository}); the map has ` +
+            `${[...credentials.keys()].join(', ')}`);
+    if (credential.repositoryPattern && !credential.repositoryPattern.test(repository)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`registry-credentials["${registry}"].repository: ${repository} not permitted by ${credential.repositorySource}`);
+    }
+    return credential;
+}
+/** The login a registry-credentials entry gives (user and password, or a refresh token), if any. */
+function loginOf(credential) {
+    if (!credential)
+        return undefined;
+    if (credential.username && credential.password !== undefined)
+        return { username: credential.username, password: credential.password, refreshToken: credential.refreshToken };
+    return credential.refreshToken ? { refreshToken: credential.refreshToken } : undefined;
+}
+/**
+ * build-docker-image's `docker_credentials` is one unkeyed `{username, password, repository}`;
+ * the container roles key it by registry. Said plainly rather than as three "unknown registry" errors.
+ */
+function refuseUnkeyed(raw) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        return;
+    const flat = ['username', 'password'].filter((key) => typeof raw[key] === 'string');
+    if (flat.length === 0)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`registry-credentials: ${flat.join(' and ')} at the top, like build-docker-image's docker_credentials; key them by ` +
+        'registry name instead, e.g. {"quay.io": {username: u, password: ${{ secrets.QUAY_PASSWORD }}, repository: "quay.io/org/.*"}}');
+}
+
+
+/***/ }),
+
+/***/ 9255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ didYouMean)
+/* harmony export */ });
+/* unused harmony export closest */
+/** Levenshtein distance; small strings only (keys of a config mapping). */
+function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** The closest known word, when it is close enough to be a likely typo. */
+function closest(word, known) {
+    const normalised = word.toLowerCase().replace(/-/g, '_');
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of known) {
+        // A truncated key (`user` for `username`) is as likely a slip as a typo.
+        const truncated = normalised.length >= 3 && candidate.startsWith(normalised);
+        const d = truncated ? 1 : distance(normalised, candidate);
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+function didYouMean(word, known) {
+    const suggestion = closest(word, known);
+    return suggestion ? ` (did you mean "${suggestion}"?)` : '';
+}
+
+
+/***/ }),
+
+/***/ 4730:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Iu: () => (/* binding */ readEngineInputs),
+  H: () => (/* binding */ readImages),
+  zI: () => (/* binding */ readWorkDir)
+});
+
+;// CONCATENATED MODULE: ./src/engines/build-spec.ts
+const ENGINE_NAMES = ['docker', 'podman', 'buildah'];
+
+// EXTERNAL MODULE: ./src/config/credentials.ts
+var config_credentials = __webpack_require__(980);
+// EXTERNAL MODULE: ./src/config/booleans.ts
+var booleans = __webpack_require__(6609);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
+// EXTERNAL MODULE: ./src/config/input-file.ts
+var input_file = __webpack_require__(5457);
+// EXTERNAL MODULE: ./src/config/image-schema.ts
+var image_schema = __webpack_require__(915);
+// EXTERNAL MODULE: ./src/config/paths.ts
+var paths = __webpack_require__(1066);
+// EXTERNAL MODULE: ./src/config/schema-errors.ts
+var schema_errors = __webpack_require__(3119);
+// EXTERNAL MODULE: ./src/config/yaml.ts
+var yaml = __webpack_require__(9211);
+;// CONCATENATED MODULE: ./src/config/jinja.ts
+
+const TEMPLATE = /\{\{|\{%/;
+/**
+ * Every string of a list holding a Jinja template (`{{ zuul.tag }}`, `{% if %}`). Zuul renders
+ * them before its roles run; nothing on a runner does, so the engine would get them verbatim.
+ * (docs/zuul.md, "Jinja")
+ */
+function findTemplates(raw, root, path = []) {
+    if (typeof raw === 'string') {
+        if (!TEMPLATE.test(raw))
+            return [];
+        return [
+            `${(0,schema_errors/* formatPath */.jV)(root, path)}: holds a Jinja template ("${raw.length > 60 ? `${raw.slice(0, 57)}...` : raw}"), and templates are not ` +
+                'evaluated here: write a plain value, use workflow expressions (${{ … }}) in the inline images input, and ' +
+                'metadata-tags (docker/metadata-action) for zuul.tag-style tags',
+        ];
+    }
+    if (Array.isArray(raw))
+        return raw.flatMap((item, i) => findTemplates(item, root, [...path, i]));
+    if (raw !== null && typeof raw === 'object')
+        return Object.entries(raw).flatMap(([key, value]) => [
+            ...(TEMPLATE.test(key)
+                ? [`${(0,schema_errors/* formatPath */.jV)(root, path)}: the key "${key}" holds a Jinja template, and templates are not evaluated here`]
+                : []),
+            ...findTemplates(value, root, [...path, key]),
+        ]);
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/config/zuul-quoting.ts
+/**
+ * Zuul's roles render list values into one command line (`--build-arg {{ arg }}`) that Ansible's
+ * `command` module splits like a POSIX shell: `FROM='quay.io/x/y:1'` reaches the engine as
+ * `FROM=quay.io/x/y:1`. Real lists rely on that, so values are read the same way here, with one
+ * difference kept on purpose: unquoted blanks stay in the value instead of splitting it into
+ * several arguments (Zuul's defect: `A=x y` became the arguments `A=x` and `y`).
+ * (docs/zuul.md, "Values as Zuul's command line reads them")
+ */
+class QuotingError extends Error {
+}
+/**
+ * The value as shell quoting leaves it. `inDoubleQuotes`: the role wraps this value in `"…"`
+ * itself (labels), so its own double quotes end that quoting.
+ */
+function readShellQuoted(value, inDoubleQuotes = false) {
+    let out = '';
+    let quote = inDoubleQuotes ? '"' : undefined;
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                out += c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === '\\' && (value[i + 1] === '"' || value[i + 1] === '\\'))
+                out += value[++i];
+            else
+                out += c;
+        }
+        else if (c === "'" || c === '"') {
+            quote = c;
+        }
+        else if (c === '\\') {
+            if (i + 1 >= value.length)
+                throw new QuotingError('ends with a lone backslash');
+            out += value[++i];
+        }
+        else {
+            out += c;
+        }
+    }
+    if (inDoubleQuotes) {
+        // The role's own closing quote: the value must leave a double quote open for it.
+        if (quote !== '"')
+            throw new QuotingError(quote === "'" ? 'has an unbalanced single quote' : 'has an unbalanced double quote');
+    }
+    else if (quote) {
+        throw new QuotingError(`has an unbalanced ${quote === "'" ? 'single' : 'double'} quote`);
+    }
+    return out;
+}
+/** Keys of an image entry the roles put on their command line, and how each is quoted there. */
+const COMMAND_LINE_KEYS = {
+    registry: 'bare',
+    repository: 'bare',
+    path: 'bare',
+    container_filename: 'bare',
+    dockerfile: 'bare',
+    target: 'bare',
+    tags: 'bare',
+    build_args: 'bare',
+    siblings: 'bare',
+    labels: 'double',
+};
+/**
+ * The entry with every command-line value read as the role's command line reads it. Problems
+ * name the field; the value is not echoed (a build argument may carry a token).
+ */
+function readEntryQuoting(entry, field, problems) {
+    const out = { ...entry };
+    for (const [key, quoting] of Object.entries(COMMAND_LINE_KEYS)) {
+        const value = entry[key];
+        const read = (text, where) => {
+            if (typeof text !== 'string')
+                return text;
+            try {
+                return readShellQuoted(text, quoting === 'double');
+            }
+            catch (error) {
+                if (!(error instanceof QuotingError))
+                    throw error;
+                problems.push(`${where}: ${error.message} (Zuul's command line reads values like a shell; escape a literal quote with \\)`);
+                return text;
+            }
+        };
+        if (Array.isArray(value))
+            out[key] = value.map((item, i) => read(item, `${field}.${key}[${i}]`));
+        else if (value !== undefined)
+            out[key] = read(value, `${field}.${key}`);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/config/did-you-mean.ts
+var did_you_mean = __webpack_require__(9255);
+;// CONCATENATED MODULE: ./src/config/zuul-vars.ts
+/**
+ * Zuul's names around the image list: the variables that hold it, the older build-docker-image
+ * spelling of its keys, and the role variables that are action inputs here.
+ * (docs/zuul.md, "Variables")
+ */
+/** Variables holding an image list: the container roles' and build-docker-image's. */
+const LIST_VARIABLES = ['container_images', 'docker_images'];
+/** build-docker-image's entry keys that the container roles spell otherwise. */
+const KEY_ALIASES = { dockerfile: 'container_filename' };
+/** Role variables (not list keys) and the input that does their work here. */
+const ROLE_VARIABLES = {
+    container_command: 'the container-command input',
+    container_filename: 'the container-filename input',
+    docker_dockerfile: 'the container-filename input',
+    container_build_extra_env: 'the build-extra-env input',
+    zuul_work_dir: 'the work-dir input',
+    container_registry_credentials: 'the registry-credentials input (from a secret)',
+    docker_credentials: 'the registry-credentials input (from a secret), keyed by registry',
+    upload_container_image_promote: 'the promote input',
+    promote_container_image_method: 'the promote-method input',
+    promote_container_method: 'the promote-method input',
+    buildset_registry: 'nothing: jobs hand images on through intermediate-registry and promote',
+    docker_use_buildset_registry: 'nothing: jobs hand images on through intermediate-registry and promote',
+    container_images: 'the images or images-file input (a list inside a list entry?)',
+    docker_images: 'the images or images-file input (a list inside a list entry?)',
+};
+/**
+ * One entry with build-docker-image's names turned into the container roles' ones, and role
+ * variables written into it reported: Zuul would ignore them there, which is never what was meant.
+ */
+function normaliseEntry(entry, field, problems) {
+    const out = { ...entry };
+    for (const [alias, key] of Object.entries(KEY_ALIASES)) {
+        if (!(alias in out))
+            continue;
+        if (key in out)
+            problems.push(`${field}: give ${key} or ${alias} (build-docker-image's name for it), not both`);
+        else
+            out[key] = out[alias];
+        delete out[alias];
+    }
+    for (const [name, input] of Object.entries(ROLE_VARIABLES)) {
+        // container_filename is both a role variable and an entry key: only the variable's other names count.
+        if (!(name in out) || name === 'container_filename')
+            continue;
+        problems.push(`${field}.${name}: a Zuul role variable, not a key of an image; here it is ${input}`);
+        delete out[name];
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/zuul-jobs.ts
+
+
+
+/** Top-level kinds of a Zuul configuration file (`zuul.d/*.yaml`). */
+const CONFIG_KINDS = new Set(['job', 'project', 'project-template', 'nodeset', 'secret', 'semaphore', 'pipeline', 'queue', 'pragma']);
+const isMapping = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A Zuul configuration file: a list of one-key mappings such as `- job: {...}`, at least one of them a job. */
+function isJobFile(raw) {
+    return (Array.isArray(raw) &&
+        raw.some((item) => isMapping(item) && 'job' in item) &&
+        raw.every((item) => isMapping(item) && Object.keys(item).length === 1 && CONFIG_KINDS.has(Object.keys(item)[0])));
+}
+function definitions(raw) {
+    const jobs = new Map();
+    for (const item of raw) {
+        const job = item.job;
+        if (!isMapping(job) || typeof job.name !== 'string')
+            continue;
+        const definition = {
+            name: job.name,
+            parent: typeof job.parent === 'string' ? job.parent : undefined,
+            vars: isMapping(job.vars) ? job.vars : {},
+        };
+        jobs.set(job.name, [...(jobs.get(job.name) ?? []), definition]);
+    }
+    return jobs;
+}
+/** Zuul merges a job's vars over its parent's, mappings key by key; anything else the child replaces. */
+function mergeVars(parent, child) {
+    const out = { ...parent };
+    for (const [key, value] of Object.entries(child))
+        out[key] = isMapping(value) && isMapping(out[key]) ? mergeVars(out[key], value) : value;
+    return out;
+}
+/** The job's vars with those of every parent defined in the same file underneath. */
+function resolveVars(jobs, name, origin) {
+    const chain = [];
+    for (let current = name; current !== undefined;) {
+        const variants = jobs.get(current);
+        if (!variants)
+            break;
+        if (variants.length > 1)
+            throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${current}" is defined ${variants.length} times (branch variants?); which one runs depends on ` +
+                'the branch, so none is chosen here: put the image list in a vars file');
+        if (chain.some((job) => job.name === current))
+            throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${current}" is its own ancestor`);
+        chain.push(variants[0]);
+        current = variants[0].parent;
+    }
+    return chain.reduceRight((vars, job) => mergeVars(vars, job.vars), {});
+}
+const listVariable = (vars) => LIST_VARIABLES.find((name) => vars[name] !== undefined);
+/**
+ * The image list of the job `zuul-job` names, following `parent:` within the file. Without a job
+ * name the error lists the jobs that would give one.
+ */
+function jobImageList(raw, job, origin) {
+    const jobs = definitions(raw);
+    const withList = [...jobs.keys()].filter((name) => {
+        try {
+            return listVariable(resolveVars(jobs, name, origin)) !== undefined;
+        }
+        catch {
+            return false;
+        }
+    });
+    const listed = withList.length
+        ? `jobs with an image list: ${withList.join(', ')}`
+        : 'no job in it defines container_images or docker_images';
+    if (!job)
+        throw new errors/* ConfigError */.x(`${origin}images: a Zuul job file; name the job whose image list to use with zuul-job (${listed})`);
+    if (!jobs.has(job))
+        throw new errors/* ConfigError */.x(`${origin}zuul-job: no job "${job}" in the file${(0,did_you_mean/* didYouMean */.a)(job, [...jobs.keys()])}; ${listed}`);
+    const vars = resolveVars(jobs, job, origin);
+    const variable = listVariable(vars);
+    if (!variable)
+        throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${job}" (and its parents in the file) sets no image list; ${listed}`);
+    return { job, variable, list: vars[variable], vars };
+}
+
+;// CONCATENATED MODULE: ./src/config/image-list.ts
+
+
+
+
+
+
+
+
+
+
+
+function loadImageList(source) {
+    const { inline, file } = source;
+    if (inline && file)
+        throw new errors/* ConfigError */.x('give either images or images-file, not both');
+    if (!inline && !file)
+        throw new errors/* ConfigError */.x('no images: give the images input (a YAML list) or images-file (a file holding one)');
+    let raw;
+    let origin = '';
+    if (inline) {
+        raw = (0,yaml/* parseYamlInput */.P)(inline, 'images');
+    }
+    else {
+        const path = (0,paths/* resolveInside */.L)(source.workDir, source.workDir, file, 'images-file');
+        raw = (0,yaml/* parseYamlInput */.P)((0,input_file/* readInputFile */.j)(path, 'images-file', file), `images-file "${file}"`);
+        origin = `${file}: `;
+    }
+    const found = locateList(raw, origin, source.zuulJob ?? '');
+    checkRoleVariables(found.vars, `${origin}${found.where}`, source.expect ?? {});
+    return validateImageList(found.list, origin);
+}
+const image_list_isMapping = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** The list itself, from a bare list, a vars mapping or a Zuul job file; and the variables beside it. */
+function locateList(raw, origin, zuulJob) {
+    if (isJobFile(raw)) {
+        const found = jobImageList(raw, zuulJob, origin);
+        return { list: found.list, vars: found.vars, where: `job "${found.job}"` };
+    }
+    if (zuulJob)
+        throw new errors/* ConfigError */.x(`zuul-job: "${zuulJob}" names a job, but ${origin ? 'images-file' : 'images'} is not a Zuul job file (a list of "- job:" mappings)`);
+    if (!image_list_isMapping(raw))
+        return { list: raw, vars: {}, where: '' };
+    const present = LIST_VARIABLES.filter((key) => key in raw);
+    if (present.length > 1)
+        throw new errors/* ConfigError */.x(`${origin}images: sets both ${present.join(' and ')}; keep one list`);
+    if (present.length === 0) {
+        throw new errors/* ConfigError */.x(`${origin}images: expected a list of images or a mapping with a ${LIST_VARIABLES.map((k) => `"${k}"`).join(' or ')} key, got a ` +
+            `mapping with keys ${Object.keys(raw).join(', ')}`);
+    }
+    return { list: raw[present[0]], vars: raw, where: 'the vars' };
+}
+/** A role variable beside the list that disagrees with the input doing its work here. */
+function checkRoleVariables(vars, where, expect) {
+    const problems = [];
+    for (const [name, { input, value }] of Object.entries(expect)) {
+        const set = vars[name];
+        if (set === undefined || String(set) === value)
+            continue;
+        problems.push(`${where} sets ${name}: ${(0,schema_errors/* show */.WU)(set)}, but ${input} is ${value ? (0,schema_errors/* show */.WU)(value) : 'not set'}: set ${input}: ${(0,schema_errors/* show */.WU)(set)} on the ` +
+            'step (role variables in the file are not read as inputs)');
+    }
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m(problems);
+}
+function validateImageList(raw, origin = '') {
+    const templates = findTemplates(raw, 'images');
+    if (templates.length)
+        throw new errors/* ConfigErrors */.m(templates.map((line) => origin + line));
+    const prepared = prepareEntries(raw, origin);
+    const parsed = image_schema/* imageListSchema */.dy.safeParse(prepared);
+    if (!parsed.success) {
+        const knownKeys = () => image_schema/* IMAGE_KEYS */.jw;
+        throw new errors/* ConfigErrors */.m((0,schema_errors/* formatIssues */.og)('images', parsed.error.issues, knownKeys).map((line) => origin + line));
+    }
+    const specs = parsed.data.map((entry, index) => toSpec(entry, index));
+    // One repository may have several entries (one per release, each with its own build args):
+    // only the same repository:tag twice is ambiguous.
+    const seen = new Map();
+    const problems = [];
+    for (const spec of specs) {
+        for (const tag of spec.tags) {
+            const ref = `${spec.repository}:${tag}`;
+            const previous = seen.get(ref);
+            if (previous !== undefined && previous !== spec.index)
+                problems.push(`${origin}images[${spec.index}].tags: "${ref}" is also built by images[${previous}]`);
+            seen.set(ref, spec.index);
+        }
+    }
+    if (problems.length > 0)
+        throw new errors/* ConfigErrors */.m(problems);
+    return specs;
+}
+/** Zuul's spellings and quoting turned into plain values, entry by entry, before validation. */
+function prepareEntries(raw, origin) {
+    if (!Array.isArray(raw))
+        return raw;
+    const problems = [];
+    const entries = raw.map((entry, i) => {
+        if (!image_list_isMapping(entry))
+            return entry;
+        const field = `images[${i}]`;
+        return readEntryQuoting(normaliseEntry(entry, field, problems), field, problems);
+    });
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m(problems.map((line) => origin + line));
+    return entries;
+}
+function toSpec(entry, index) {
+    const repository = (0,image_schema/* qualify */.Ss)(entry.repository, entry.registry);
+    return {
+        index,
+        entry,
+        repository,
+        reference: (0,reference/* parseReference */.F2)(repository),
+        tags: entry.tags,
+        platforms: entry.arch ?? [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/metadata-tags.ts
+
+
+/**
+ * Applies docker/metadata-action's `tags` output to the image list. Full references (`name:tag`,
+ * its output with an `images` input): an image named by any of them gets exactly their tags, the
+ * others keep their own. Bare tags (`latest`, `1.1.1`, its output with `images` empty): every
+ * image gets them. metadata-action keeps the templating (semver, sha, dates). A reference naming
+ * no image of the list is an error, so a typo cannot silently publish nothing.
+ */
+function applyMetadataTags(images, text) {
+    const lines = text
+        .split(/[\n,]/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    if (lines.length === 0)
+        return [...images];
+    // A bare tag has neither a registry path nor a tag separator: metadata-action always writes `name:tag` otherwise.
+    const bare = lines.filter((line) => !line.includes('/') && !line.includes(':'));
+    if (bare.length === lines.length)
+        return applyBareTags(images, bare);
+    if (bare.length > 0)
+        throw new errors/* ConfigErrors */.m([`metadata-tags: mixes bare tags (${bare.join(', ')}) with full references; give one kind or the other`]);
+    return applyReferences(images, lines);
+}
+function applyBareTags(images, tags) {
+    const invalid = tags.filter((tag) => !(0,reference/* isValidTag */.r_)(tag));
+    if (invalid.length)
+        throw new errors/* ConfigErrors */.m(invalid.map((tag) => `metadata-tags: "${tag}" is not a valid tag`));
+    const unique = [...new Set(tags)];
+    const problems = shared(images).map(([repository, entries]) => `metadata-tags: bare tags go to every image, and ${entries.join(' and ')} both build ${repository}: they would push the ` +
+        "same tags; give metadata-action an images input, or drop metadata-tags and list each entry's tags");
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m(problems);
+    return images.map((image) => ({ ...image, tags: unique }));
+}
+function applyReferences(images, lines) {
+    const byRepository = new Map();
+    const problems = [];
+    const several = new Map(shared(images));
+    for (const line of lines) {
+        try {
+            const ref = (0,reference/* parseReference */.F2)(line);
+            if (!ref.tag) {
+                problems.push(`metadata-tags: "${line}" has no tag`);
+                continue;
+            }
+            const name = (0,reference/* repositoryName */.aR)(ref);
+            const entries = several.get(name);
+            if (entries) {
+                problems.push(`metadata-tags: "${line}" names ${name}, which ${entries.join(' and ')} all build: it cannot say which one gets the tag`);
+                continue;
+            }
+            if (!images.some((image) => (0,reference/* repositoryName */.aR)(image.reference) === name)) {
+                problems.push(`metadata-tags: "${line}" names no image of the list (${images.map((i) => i.repository).join(', ')})`);
+                continue;
+            }
+            byRepository.set(name, [...new Set([...(byRepository.get(name) ?? []), ref.tag])]);
+        }
+        catch (error) {
+            if (error instanceof reference/* ReferenceError */.AF)
+                problems.push(`metadata-tags: ${error.message}`);
+            else
+                throw error;
+        }
+    }
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m([...new Set(problems)]);
+    return images.map((image) => {
+        const tags = byRepository.get((0,reference/* repositoryName */.aR)(image.reference));
+        return tags ? { ...image, tags } : image;
+    });
+}
+/** Repositories built by more than one entry, with those entries (`images[0]`, `images[3]`). */
+function shared(images) {
+    const entries = new Map();
+    for (const image of images) {
+        const name = (0,reference/* repositoryName */.aR)(image.reference);
+        entries.set(name, [...(entries.get(name) ?? []), `images[${image.index}]`]);
+    }
+    return [...entries].filter(([, list]) => list.length > 1);
+}
+
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(4389);
+// EXTERNAL MODULE: ./src/config/change-input.ts
+var change_input = __webpack_require__(2145);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/config/engine-inputs.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+function readWorkDir(read, env) {
+    const value = read(inputs/* Input */.pd.WorkDir) || env.GITHUB_WORKSPACE || process.cwd();
+    const dir = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), value);
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
+        throw new errors/* ConfigError */.x(`work-dir: "${value}" is not a directory`);
+    return dir;
+}
+/** The image list from images / images-file (zuul-job picking a job of a Zuul job file), metadata-tags applied. */
+function readImages(read, workDir, expect) {
+    const zuulJob = read(inputs/* Input */.pd.ZuulJob);
+    return applyMetadataTags(loadImageList({ inline: read(inputs/* Input */.pd.Images), file: read(inputs/* Input */.pd.ImagesFile), workDir, zuulJob, expect }), read(inputs/* Input */.pd.MetadataTags));
+}
+function readEngineInputs(read, env, onSecret, expect = {}) {
+    const credentials = (0,config_credentials/* parseCredentials */.gu)(read(inputs/* Input */.pd.RegistryCredentials), onSecret);
+    const workDir = readWorkDir(read, env);
+    const engine = read(inputs/* Input */.pd.ContainerCommand) || 'docker';
+    if (!ENGINE_NAMES.includes(engine)) {
+        throw new errors/* ConfigError */.x(`container-command: "${engine}" is not supported; one of ${ENGINE_NAMES.join(', ')}`);
+    }
+    const containerFilename = read(inputs/* Input */.pd.ContainerFilename) || undefined;
+    if (containerFilename !== undefined)
+        (0,paths/* resolveInside */.L)(workDir, workDir, containerFilename, 'container-filename', false);
+    return {
+        workDir,
+        images: readImages(read, workDir, {
+            container_command: { input: inputs/* Input */.pd.ContainerCommand, value: engine },
+            container_filename: { input: inputs/* Input */.pd.ContainerFilename, value: containerFilename ?? '' },
+            docker_dockerfile: { input: inputs/* Input */.pd.ContainerFilename, value: containerFilename ?? '' },
+            ...expect,
+        }),
+        engine: engine,
+        containerFilename,
+        extraEnv: parseExtraEnv(read(inputs/* Input */.pd.BuildExtraEnv)),
+        credentials,
+        change: (0,change_input/* parseChangeInput */.a)(read(inputs/* Input */.pd.Change)),
+        dryRun: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.DryRun), inputs/* Input */.pd.DryRun, false),
+    };
+}
+function parseExtraEnv(text) {
+    if (!text.trim())
+        return {};
+    const raw = (0,yaml/* parseYamlInput */.P)(text, 'build-extra-env');
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new errors/* ConfigError */.x(`build-extra-env: expected a mapping of NAME: value, got ${(0,schema_errors/* show */.WU)(raw)}`);
+    }
+    const env = {};
+    for (const [name, value] of Object.entries(raw)) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            throw new errors/* ConfigError */.x(`build-extra-env: "${name}" is not an environment variable name`);
+        if (value !== null && typeof value === 'object')
+            throw new errors/* ConfigError */.x(`build-extra-env.${name}: expected a plain value, got ${(0,schema_errors/* show */.WU)(value)}`);
+        env[name] = value === null ? '' : String(value);
+    }
+    return env;
+}
+
+
+/***/ }),
+
+/***/ 915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ss: () => (/* binding */ qualify),
+/* harmony export */   TP: () => (/* binding */ MAX_LIST_ENTRIES),
+/* harmony export */   dy: () => (/* binding */ imageListSchema),
+/* harmony export */   jw: () => (/* binding */ IMAGE_KEYS)
+/* harmony export */ });
+/* unused harmony export imageEntrySchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+/* harmony import */ var _schema_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3119);
+
+
+
+/** Zuul's `container_images` keys, verbatim, so a Zuul job's list pastes in unchanged. */
+const IMAGE_KEYS = [
+    'context',
+    'container_filename',
+    'registry',
+    'repository',
+    'path',
+    'build_args',
+    'target',
+    'tags',
+    'siblings',
+    'labels',
+    'arch',
+];
+const typeError = (what) => (iss) => iss.input === undefined ? 'is required' : `expected ${what}, got ${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)}`;
+const text = (what = 'a string') => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: typeError(what) }).min(1, { error: 'must not be empty' });
+const list = (item) => zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(item, { error: typeError('a list') });
+/** YAML turns `tags: [3.10]` into the number 3.1; refuse numbers rather than guess. */
+const tag = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({
+    error: (iss) => typeof iss.input === 'number'
+        ? `${iss.input} is a number, not a tag: quote it in YAML so it stays as written`
+        : typeError('a tag string')(iss),
+})
+    .refine(_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_, { error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a valid tag (1-128 of [A-Za-z0-9_.-], not starting with "." or "-")` });
+const buildArg = text().refine((v) => /^[A-Za-z_][A-Za-z0-9_]*(=|$)/.test(v), {
+    error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a build argument: expected NAME=value or NAME`,
+});
+const label = text().refine((v) => /^[^=\s]+=/.test(v), { error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a label: expected key=value` });
+const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+const platform = text().refine((v) => PLATFORM_RE.test(v), {
+    error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a platform: expected os/arch[/variant], e.g. linux/arm64`,
+});
+const STAGE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const unique = (values) => new Set(values).size === values.length;
+const imageEntrySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    context: text(),
+    container_filename: text().optional(),
+    registry: text()
+        .refine(_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW, { error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a registry: expected host[:port]` })
+        .optional(),
+    repository: text().superRefine((value, ctx) => {
+        const problem = repositoryProblem(value);
+        if (problem)
+            ctx.addIssue({ code: 'custom', message: problem, input: value });
+    }),
+    path: text().default('.'),
+    build_args: list(buildArg).default([]),
+    target: text()
+        .refine((v) => STAGE_RE.test(v), { error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a build stage name` })
+        .optional(),
+    tags: list(tag).min(1, { error: 'must list at least one tag' }).refine(unique, { error: 'lists a tag twice' }).default(['latest']),
+    siblings: list(text()).default([]),
+    labels: list(label).default([]),
+    arch: list(platform)
+        .min(1, { error: 'must list at least one platform' })
+        .refine(unique, { error: 'lists a platform twice' })
+        .optional(),
+}, { error: typeError('a mapping of image keys') })
+    .superRefine((entry, ctx) => {
+    // Runs once every field is valid on its own: only the registry pairing is left to check.
+    const problem = registryMismatch(entry.repository, entry.registry);
+    if (problem)
+        ctx.addIssue({ code: 'custom', path: ['repository'], message: problem, input: entry.repository });
+});
+/** More entries than any real list holds: refused before any request rather than planned. */
+const MAX_LIST_ENTRIES = 1000;
+const imageListSchema = list(imageEntrySchema)
+    .min(1, { error: 'must list at least one image' })
+    .max(MAX_LIST_ENTRIES, { error: (iss) => `lists ${iss.input.length} images; at most ${MAX_LIST_ENTRIES} are allowed` });
+/** Why `repository` is not a usable image name, or undefined. */
+function repositoryProblem(repository) {
+    const url = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .schemeOrCredentials */ .BZ)(repository);
+    if (url)
+        return url;
+    if (repository.includes('@'))
+        return `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)} must not include a digest`;
+    const { registry: host, path } = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .splitName */ .W0)(repository);
+    if (path.includes(':'))
+        return `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)} must not include a tag: list tags under "tags"`;
+    if (host !== undefined && !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW)(host))
+        return `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)}: "${host}" is not a registry host[:port]`;
+    if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidPath */ .o4)(path)) {
+        return path !== path.toLowerCase()
+            ? `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)} is not a valid repository: names must be lowercase`
+            : `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)} is not a valid repository: path components are [a-z0-9] joined by ".", "_", "__" or "-"`;
+    }
+    try {
+        (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(repository);
+    }
+    catch (error) {
+        if (error instanceof _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .ReferenceError */ .AF)
+            return `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)}: ${error.reason}`;
+        throw error;
+    }
+    return undefined;
+}
+/** A repository that names a host must name the image's registry. (docs/zuul.md, "The image list") */
+function registryMismatch(repository, registry) {
+    // Reported on its own, without echoing the user info.
+    if ((0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .schemeOrCredentials */ .BZ)(repository))
+        return undefined;
+    const { registry: host } = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .splitName */ .W0)(repository);
+    if (registry !== undefined && host !== undefined && host !== registry) {
+        return `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)} must start with the registry "${registry}"`;
+    }
+    const full = qualify(repository, registry);
+    if (full.length > 255)
+        return `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(full)} is longer than 255 characters`;
+    return undefined;
+}
+/** A repository written relative to `registry` (docs/zuul.md, "The image list") made absolute. */
+function qualify(repository, registry) {
+    const first = repository.split('/')[0];
+    return registry !== undefined && !(repository.includes('/') && (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeRegistry */ .V7)(first)) ? `${registry}/${repository}` : repository;
+}
+
+
+/***/ }),
+
+/***/ 5457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ readInputFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
+
+
+/** Input files are lists and certificates: anything larger is a mistake, not a configuration. */
+const MAX_INPUT_FILE_BYTES = 16 * 1024 * 1024;
+/** Reads a file an input names; every failure names the input and the file as the user wrote it. */
+function readInputFile(path, input, shown) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
+        if (stat.isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${input}: "${shown}" is a directory, not a file`);
+        if (stat.size > MAX_INPUT_FILE_BYTES)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${input}: "${shown}" is ${stat.size} bytes, over the ${MAX_INPUT_FILE_BYTES}-byte limit`);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x)
+            throw error;
+        const code = error.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${input}: cannot read "${shown}": ${code === 'ENOENT' ? 'no such file' : error.message}`, {
+            cause: error,
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ isInside),
+/* harmony export */   L: () => (/* binding */ resolveInside)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7827);
+
+
+
+function isInside(root, candidate) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/**
+ * Resolves `value` against `base` and insists that it stays inside `root` once symbolic links
+ * are followed: a context must not reach the runner's home or another checkout.
+ */
+function resolveInside(root, base, value, field, mustExist = true) {
+    const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(base, value);
+    const realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root);
+    if (!isInside(realRoot, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(realRoot, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate)))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`${field}: "${value}" is outside the work dir ${root}`);
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(candidate)) {
+        if (mustExist)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`${field}: "${value}" does not exist (looked for ${candidate})`);
+        return candidate;
+    }
+    const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(candidate);
+    if (!isInside(realRoot, real)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`${field}: "${value}" leaves the work dir ${root} through a symbolic link (it resolves to ${real})`);
+    }
+    return real;
+}
+
+
+/***/ }),
+
+/***/ 5164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ linearPattern)
+/* harmony export */ });
+/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2856);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
+/* harmony import */ var _schema_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3119);
+
+
+
+/**
+ * Compiles a pattern from an input with RE2 (re2js): matching takes time linear in the text, so a
+ * pattern like `^(a|aa)+$` cannot hang a run on a long tag name, whoever wrote the pattern or
+ * the tag. RE2 has no look-around and no back-references; such a pattern is refused, named.
+ * `anchored`: the whole text must match (credentials, cleanup); else a match anywhere counts, as
+ * in Go's regexp (skopeo's images-by-tag-regex).
+ */
+function linearPattern(source, field, anchored) {
+    let compiled;
+    try {
+        compiled = re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.compile(anchored ? `^(?:${source})$` : source);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`${field}: ${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .WU)(source)} is not a valid regular expression (RE2 syntax, no look-around or back-references): ` +
+            `${error.message}`);
+    }
+    return { source, test: (text) => compiled.matcher(text).find() };
+}
+
+
+/***/ }),
+
+/***/ 3119:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WU: () => (/* binding */ show),
+/* harmony export */   jV: () => (/* binding */ formatPath),
+/* harmony export */   og: () => (/* binding */ formatIssues)
+/* harmony export */ });
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9255);
+
+/** `images[1].tags[0]`, `registry-credentials["quay.io"].password`. */
+function formatPath(root, path) {
+    let out = root;
+    for (const part of path) {
+        if (typeof part === 'number')
+            out += `[${part}]`;
+        else if (typeof part === 'string' && /^[A-Za-z_][\w-]*$/.test(part))
+            out += `.${part}`;
+        else
+            out += `[${JSON.stringify(String(part))}]`;
+    }
+    return out;
+}
+/** Renders a value the way it was written, briefly: strings quoted, long values cut. */
+function show(value) {
+    const text = typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+/** One line per problem, each naming the field; unknown keys get a "did you mean". */
+function formatIssues(root, issues, knownKeys) {
+    const lines = [];
+    for (const issue of issues) {
+        if (issue.code === 'unrecognized_keys') {
+            for (const key of issue.keys) {
+                const { name, hidden } = keyName(key);
+                const note = hidden ? ' (a key and its value without a space after the colon? The rest is not shown)' : '';
+                lines.push(`${formatPath(root, [...issue.path, name])}: unknown key${(0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .a)(name, knownKeys(issue.path))}${note}; known ` +
+                    `keys: ${knownKeys(issue.path).join(', ')}`);
+            }
+        }
+        else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+            // Report the branch that got furthest; the others only repeat "expected X".
+            const deepest = issue.errors.reduce((a, b) => (maxDepth(b) > maxDepth(a) ? b : a));
+            lines.push(...formatIssues(root, deepest, knownKeys));
+        }
+        else {
+            lines.push(`${formatPath(root, issue.path)}: ${issue.message}`);
+        }
+    }
+    return lines;
+}
+/**
+ * An unknown key as it may be shown: `password:hunter2` is a key to YAML when the space after the
+ * colon is missing, so only what stands before a `:`, `=` or space is named, never the rest.
+ */
+function keyName(key) {
+    const cut = key.search(/[:=\s]/);
+    return cut < 0 ? { name: key, hidden: false } : { name: `${key.slice(0, cut)}…`, hidden: true };
+}
+function maxDepth(issues) {
+    return Math.max(0, ...issues.map((i) => i.path.length));
+}
+
+
+/***/ }),
+
+/***/ 9211:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ parseYamlInput)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
+
+
+/** Alias expansions allowed in one input: real image lists share vars through anchors, a "billion laughs" needs far more. */
+const MAX_ALIAS_EXPANSIONS = 1000;
+/**
+ * Parses an input holding YAML (JSON is YAML too). Errors name the input, the line and the
+ * column, never the source text: the line may hold a password. Tags (`!secret`, `!!js/function`)
+ * are errors, not warnings: an input is plain data.
+ */
+function parseYamlInput(text, inputName) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    // uniqueKeys: a key written twice is a mistake, not "last one wins".
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { uniqueKeys: true, merge: true, prettyErrors: false, logLevel: 'silent', lineCounter });
+    const where = (error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return `line ${line}, column ${col}`;
+    };
+    const [error] = doc.errors;
+    if (error)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${inputName}: not valid YAML (${where(error)}): ${error.message}`, { cause: error });
+    const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+    if (tag)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${inputName}: YAML tags are not supported (${where(tag)}): ${tag.message.replace(/^Unresolved tag: /, '')}; write plain values`);
+    const [warning] = doc.warnings;
+    if (warning)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${inputName}: YAML problem (${where(warning)}): ${warning.message}`);
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+    }
+    catch (cause) {
+        if (cause instanceof ReferenceError && /alias/i.test(cause.message)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${inputName}: YAML aliases expand more than ${MAX_ALIAS_EXPANSIONS} times (a "billion laughs" document?); refused`, { cause });
+        }
+        throw cause;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ noExec),
+/* harmony export */   c: () => (/* binding */ ExecError)
+/* harmony export */ });
+/** A tool that failed; the message keeps the tool's own last words, which say why. */
+class ExecError extends Error {
+    tool;
+    code;
+    lastLines;
+    constructor(tool, code, lastLines, message) {
+        super(message ??
+            `${tool} failed${code === undefined ? '' : ` with exit code ${code}`}${lastLines.length ? `:\n  ${lastLines.join('\n  ')}` : ''}`);
+        this.tool = tool;
+        this.code = code;
+        this.lastLines = lastLines;
+        this.name = 'ExecError';
+    }
+}
+/** For library callers that were given no process runner and then need one. */
+const noExec = (file) => Promise.reject(new ExecError(file, undefined, [], `${file}: no process runner was given to run it`));
+
+
+/***/ }),
+
+/***/ 6796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ REGISTRY_KINDS),
+/* harmony export */   I: () => (/* binding */ registryKind)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+
+/** Registry kinds with their own tag-deletion API (docs/registries.md, "Deleting one tag"). */
+const REGISTRY_KINDS = ['generic', 'docker', 'quay', 'ghcr', 'harbor', 'gitlab', 'distribution'];
+/** The kind from the credentials' `type`, else from well-known hosts. */
+function registryKind(registry, declared) {
+    if (declared)
+        return declared;
+    const host = (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .hostOf */ .w4)(registry).toLowerCase();
+    if (['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(host))
+        return 'docker';
+    if (host === 'quay.io')
+        return 'quay';
+    if (host === 'ghcr.io')
+        return 'ghcr';
+    if (host === 'registry.gitlab.com' || host.startsWith('registry.gitlab.'))
+        return 'gitlab';
+    if (host.startsWith('harbor.') || host.includes('.harbor.'))
+        return 'harbor';
+    return 'generic';
+}
+
+
+/***/ }),
+
+/***/ 9310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ ReferenceError),
+/* harmony export */   BZ: () => (/* binding */ schemeOrCredentials),
+/* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   P7: () => (/* binding */ refName),
+/* harmony export */   U9: () => (/* binding */ isLoopback),
+/* harmony export */   V7: () => (/* binding */ looksLikeRegistry),
+/* harmony export */   W0: () => (/* binding */ splitName),
+/* harmony export */   aR: () => (/* binding */ repositoryName),
+/* harmony export */   fH: () => (/* binding */ isValidDigest),
+/* harmony export */   gW: () => (/* binding */ isValidRegistry),
+/* harmony export */   nz: () => (/* binding */ apiHost),
+/* harmony export */   o4: () => (/* binding */ isValidPath),
+/* harmony export */   r_: () => (/* binding */ isValidTag),
+/* harmony export */   w4: () => (/* binding */ hostOf)
+/* harmony export */ });
+/* unused harmony exports DOCKER_HUB, formatReference */
+/**
+ * Image references, following the grammar of distribution's `reference` package:
+ *   [host[:port]/]path[:tag][@algorithm:hex]
+ * plus docker's normalisation (Docker Hub's `docker.io` name and its `library/` namespace).
+ */
+const ALNUM = '[a-z0-9]+';
+const SEPARATOR = '(?:[._]|__|[-]+)';
+const PATH_COMPONENT = `${ALNUM}(?:${SEPARATOR}${ALNUM})*`;
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN_NAME = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*`;
+const IPV6 = '\\[(?:[a-fA-F0-9:]+)\\]';
+const HOST = `(?:${DOMAIN_NAME}|${IPV6})`;
+const PORT = '[0-9]{1,5}';
+const PATH_RE = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const REGISTRY_RE = new RegExp(`^${HOST}(?::${PORT})?$`);
+const TAG_RE = /^[\w][\w.-]{0,127}$/;
+const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const SHA256_RE = /^sha256:[a-f0-9]{64}$/;
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+const MAX_NAME_LENGTH = 255;
+class ReferenceError extends Error {
+    input;
+    reason;
+    constructor(input, reason) {
+        super(`invalid image reference "${input}": ${reason}`);
+        this.input = input;
+        this.reason = reason;
+        this.name = 'ReferenceError';
+    }
+}
+function isValidTag(tag) {
+    return TAG_RE.test(tag);
+}
+function isValidRegistry(registry) {
+    if (!REGISTRY_RE.test(registry))
+        return false;
+    const port = /:(\d+)$/.exec(registry.replace(/^\[.*\]/, ''));
+    return !port || Number(port[1]) <= 65535;
+}
+function isValidPath(path) {
+    return PATH_RE.test(path);
+}
+function isValidDigest(digest) {
+    return digest.startsWith('sha256:') ? SHA256_RE.test(digest) : DIGEST_RE.test(digest);
+}
+/**
+ * Whether the first component of a name is a registry host rather than a namespace: docker's
+ * rule (contains `.` or `:`, or is `localhost`). Docker also takes an upper-case component for
+ * a host; we do not, so `MyOrg/app` is reported as "must be lowercase", which is what was meant.
+ */
+function looksLikeRegistry(component) {
+    return /[.:]/.test(component) || component === 'localhost' || component.startsWith('[');
+}
+/** Splits `host/a/b` into registry and path; a name without a host yields `registry: undefined`. */
+function splitName(name) {
+    const slash = name.indexOf('/');
+    if (slash > 0 && looksLikeRegistry(name.slice(0, slash))) {
+        return { registry: name.slice(0, slash), path: name.slice(slash + 1) };
+    }
+    return { path: name };
+}
+/**
+ * Why a name that is really a URL cannot be an image name: a scheme (`https://host/x`) or user
+ * info (`user:pw@host/x`). The text returned shows the name with any user info hidden.
+ */
+function schemeOrCredentials(input) {
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(input);
+    const rest = scheme ? input.slice(input.indexOf('://') + 3) : input;
+    const at = rest.indexOf('@');
+    const slash = rest.indexOf('/');
+    // `name@sha256:…` is a digest reference; user info is followed by a host and a path.
+    const userinfo = at >= 0 && (slash < 0 || at < slash) && rest.slice(at + 1).includes('/');
+    if (!scheme && !userinfo)
+        return undefined;
+    const shown = `${scheme ? input.slice(0, input.indexOf('://') + 3) : ''}${userinfo ? `***${rest.slice(at)}` : rest}`;
+    return `"${shown}" must be written host/path, with no scheme or credentials (credentials go in registry-credentials)`;
+}
+function parseReference(input, options = {}) {
+    if (input.length === 0)
+        throw new ReferenceError(input, 'empty');
+    const url = schemeOrCredentials(input);
+    if (url)
+        throw Object.assign(new ReferenceError('', url), { message: `invalid image reference: ${url}` });
+    if (/\s/.test(input))
+        throw new ReferenceError(input, 'contains white space');
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!isValidDigest(digest))
+            throw new ReferenceError(input, `"${digest}" is not a valid digest`);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    // A colon after the last slash separates the tag; one before it belongs to host:port.
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!isValidTag(tag))
+            throw new ReferenceError(input, `"${tag}" is not a valid tag (at most 128 of [A-Za-z0-9_.-], not starting with . or -)`);
+    }
+    const split = splitName(rest);
+    let registry = split.registry ?? options.defaultRegistry ?? DOCKER_HUB;
+    let path = split.path;
+    if (!isValidRegistry(registry))
+        throw new ReferenceError(input, `"${registry}" is not a valid registry host[:port]`);
+    if (!isValidPath(path)) {
+        const reason = path !== path.toLowerCase()
+            ? 'repository names must be lowercase'
+            : 'repository path components are [a-z0-9] separated by ".", "_", "__" or "-"';
+        throw new ReferenceError(input, reason);
+    }
+    if (DOCKER_HUB_ALIASES.has(registry)) {
+        registry = DOCKER_HUB;
+        if (!path.includes('/'))
+            path = `library/${path}`;
+    }
+    if (registry.length + 1 + path.length > MAX_NAME_LENGTH)
+        throw new ReferenceError(input, `name longer than ${MAX_NAME_LENGTH} characters`);
+    return { registry, path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+/** The host:port to send HTTP requests to (Docker Hub's API lives on another host than its name). */
+function apiHost(registry) {
+    return DOCKER_HUB_ALIASES.has(registry) ? 'registry-1.docker.io' : registry;
+}
+/** `algorithm:hex` rather than a tag (a tag cannot contain a colon). */
+function isDigest(reference) {
+    return reference.includes(':');
+}
+/** `registry/repository`, and with a tag or digest: `registry/repository:tag`, `registry/repository@sha256:…`. */
+function refName(ref, reference) {
+    const name = `${ref.registry}/${ref.repository}`;
+    if (reference === undefined)
+        return name;
+    return `${name}${isDigest(reference) ? '@' : ':'}${reference}`;
+}
+/** `registry/path` (the repository as the image list writes it). */
+function repositoryName(ref) {
+    return refName({ registry: ref.registry, repository: ref.path });
+}
+function formatReference(ref) {
+    let out = repositoryName(ref);
+    if (ref.tag !== undefined)
+        out += `:${ref.tag}`;
+    if (ref.digest !== undefined)
+        out += `@${ref.digest}`;
+    return out;
+}
+/** The host without port or IPv6 brackets. */
+function hostOf(registry) {
+    const v6 = /^\[(.*)\](?::\d+)?$/.exec(registry);
+    if (v6)
+        return v6[1];
+    return registry.replace(/:\d+$/, '');
+}
+/** Loopback registries are reached over plain HTTP, as docker does. */
+function isLoopback(registry) {
+    const host = hostOf(registry);
+    return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+
+/***/ })
+
+};
