@@ -1,5 +1,5 @@
 export const id = 493;
-export const ids = [493,511];
+export const ids = [493,937];
 export const modules = {
 
 /***/ 5392:
@@ -145,7 +145,7 @@ function createdTimestamp(env, now = new Date()) {
 
 /***/ }),
 
-/***/ 511:
+/***/ 3937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -173,6 +173,128 @@ var exec = __webpack_require__(3190);
 var platform_change = __webpack_require__(7359);
 // EXTERNAL MODULE: ./src/commands/build-plan.ts
 var build_plan = __webpack_require__(5392);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+;// CONCATENATED MODULE: ./src/engines/registries-conf.ts
+
+
+/**
+ * podman and buildah reach every registry over HTTPS unless a registries.conf marks it insecure;
+ * docker treats loopback registries as insecure on its own. Runners ship no such file, so a
+ * build whose base is on a loopback registry failed with "server gave HTTP response to HTTPS
+ * client". The engines get the user's own registries.conf with entries for exactly the registries
+ * that must be plain HTTP appended: no other registry loses TLS. (docs/runners.md, "Plain-HTTP
+ * registries and the engines")
+ */
+/** Loopback registries a build may pull from, as written before a `/`: `127.0.0.1:5000/base`, `localhost/x`. */
+const LOOPBACK_REFERENCE = /(?<![\w.-])((?:127(?:\.\d{1,3}){3}|localhost|\[::1\])(?::\d{1,5})?)(?=\/)/g;
+/** Loopback registries named in these texts (container files, build arguments, image names). */
+function loopbackRegistriesIn(texts) {
+    const found = new Set();
+    for (const text of texts)
+        for (const match of text.matchAll(LOOPBACK_REFERENCE))
+            found.add(match[1]);
+    return [...found].sort();
+}
+/** The registries.conf podman and buildah would read: $CONTAINERS_REGISTRIES_CONF, the user's, else the system's. */
+function userRegistriesConf(env) {
+    const candidates = [
+        env.CONTAINERS_REGISTRIES_CONF,
+        env.HOME ? (0,external_node_path_.join)(env.XDG_CONFIG_HOME || (0,external_node_path_.join)(env.HOME, '.config'), 'containers', 'registries.conf') : undefined,
+        '/etc/containers/registries.conf',
+    ];
+    return candidates.find((path) => path !== undefined && path !== '' && (0,external_node_fs_.existsSync)(path));
+}
+const registries_conf_escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The user's file with an `insecure = true` entry for each registry it does not already
+ * configure. A file in the old v1 format (`[registries.insecure]`) cannot be mixed with v2
+ * entries: the v1 list is extended instead.
+ */
+function layeredRegistriesConf(base, insecure) {
+    const missing = insecure.filter((registry) => !new RegExp(`^\\s*(?:location|prefix)\\s*=\\s*"${registries_conf_escape(registry)}"`, 'm').test(base));
+    if (missing.length === 0)
+        return base;
+    const v1 = /^\s*\[registries\.insecure\]\s*$/m;
+    if (v1.test(base) || /^\s*\[registries\.(?:search|block)\]\s*$/m.test(base)) {
+        const list = missing.map((r) => JSON.stringify(r)).join(', ');
+        if (v1.test(base))
+            return base.replace(/(\[registries\.insecure\][^[]*?registries\s*=\s*\[)/, `$1${list}, `);
+        return `${base}\n[registries.insecure]\nregistries = [${list}]\n`;
+    }
+    const entries = missing.map((registry) => `\n[[registry]]\nlocation = ${JSON.stringify(registry)}\ninsecure = true\n`).join('');
+    return `${base.replace(/\s*$/, '\n')}${entries}`;
+}
+/** The layered file's text for this run, or undefined when no registry needs plain HTTP. */
+function registriesConfFor(env, insecure) {
+    if (insecure.length === 0)
+        return undefined;
+    const path = userRegistriesConf(env);
+    return layeredRegistriesConf(path ? (0,external_node_fs_.readFileSync)(path, 'utf8') : '', insecure);
+}
+
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
+;// CONCATENATED MODULE: ./src/commands/build-access.ts
+
+
+
+
+
+
+/**
+ * podman and buildah get a registries.conf layered over the user's own, marking insecure exactly
+ * the loopback registries the build names (container files, build arguments, images) and those of
+ * insecure-registries. (docs/runners.md, "Plain-HTTP registries and the engines")
+ */
+async function registriesConfEnv(env, inputs, plans, scratchDir, logger) {
+    if (inputs.engine === 'docker')
+        return env;
+    const texts = plans.flatMap((plan) => [readIfThere(plan.spec.containerFile), ...plan.spec.buildArgs, plan.image.repository]);
+    const insecure = [...new Set([...loopbackRegistriesIn(texts), ...inputs.insecureRegistries])].sort();
+    const conf = registriesConfFor(env, insecure);
+    if (conf === undefined)
+        return env;
+    const path = (0,external_node_path_.join)(scratchDir, 'registries.conf');
+    await (0,promises_.writeFile)(path, conf, { mode: 0o600 });
+    const base = userRegistriesConf(env);
+    logger.info(`plain HTTP for ${insecure.join(', ')} (a registries.conf layered over ${base ?? 'no registries.conf'})`);
+    return { ...env, CONTAINERS_REGISTRIES_CONF: path };
+}
+const readIfThere = (path) => {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+};
+/**
+ * docker pulls and pushes through its daemon, which decides alone which registries may be plain
+ * HTTP (loopback always may): a registry of insecure-registries the daemon does not list fails
+ * here, saying where to list it, instead of deep inside a build.
+ */
+async function checkDockerInsecure(context, insecure) {
+    const remote = insecure.filter((registry) => !(0,reference/* isLoopback */.U9)(registry));
+    if (remote.length === 0)
+        return;
+    let listed = {};
+    try {
+        const { stdout } = await context.exec('docker', ['info', '--format', '{{json .RegistryConfig.IndexConfigs}}'], { env: context.env });
+        listed = JSON.parse(stdout || '{}');
+    }
+    catch {
+        // No daemon to ask: the build reports that itself.
+        return;
+    }
+    const missing = remote.filter((registry) => listed[registry]?.Secure !== false);
+    if (missing.length)
+        throw new errors/* ConfigError */.x(`insecure-registries: ${missing.join(', ')} must also be in dockerd's own insecure-registries (/etc/docker/daemon.json, then ` +
+            'restart dockerd): docker pulls and pushes through its daemon, which refuses plain HTTP to any registry it does not list');
+}
+
 // EXTERNAL MODULE: ./src/commands/dry-run.ts
 var dry_run = __webpack_require__(8727);
 ;// CONCATENATED MODULE: ./src/commands/siblings.ts
@@ -208,6 +330,7 @@ async function withSiblings(plan, build) {
 
 
 
+
 /** Builds every image of the list in order; shared by `build` and `upload`. */
 async function buildImages(context, inputs, change = (0,platform_change/* detectChange */.A)(context.env, (0,platform_change/* readEvent */.j)(context.env), inputs.change)) {
     const { env, logger } = context;
@@ -217,7 +340,10 @@ async function buildImages(context, inputs, change = (0,platform_change/* detect
         logger.info(change.change !== undefined
             ? `change ${change.change} (${change.pipeline}): temporary tags are ${change.prefix}_<tag>`
             : `no change in ${change.pipeline}: temporary tags are ${change.prefix}_<tag>`);
-        const engine = (0,engines_engine/* createEngine */.P)(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
+        const engineEnv = await registriesConfEnv({ ...env, ...inputs.extraEnv }, inputs, plans, scratchDir, logger);
+        if (inputs.engine === 'docker')
+            await checkDockerInsecure(context, inputs.insecureRegistries);
+        const engine = (0,engines_engine/* createEngine */.P)(inputs.engine, { env: engineEnv, logger, exec: context.exec });
         const built = [];
         for (const plan of plans) {
             const result = await logger.group(`Build ${plan.image.repository} (${inputs.engine})`, () => withSiblings(plan, async () => {
@@ -484,8 +610,8 @@ var verify = __webpack_require__(8386);
 var retry = __webpack_require__(1521);
 // EXTERNAL MODULE: ./src/registry/session.ts + 3 modules
 var registry_session = __webpack_require__(3484);
-// EXTERNAL MODULE: ./src/commands/build.ts + 1 modules
-var build = __webpack_require__(511);
+// EXTERNAL MODULE: ./src/commands/build.ts + 3 modules
+var build = __webpack_require__(3937);
 // EXTERNAL MODULE: ./src/commands/dry-run.ts
 var dry_run = __webpack_require__(8727);
 // EXTERNAL MODULE: ./src/commands/upload-plan.ts

@@ -736,11 +736,14 @@ function shared(images) {
 var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/config/change-input.ts
 var change_input = __webpack_require__(2145);
+// EXTERNAL MODULE: ./src/config/registry-inputs.ts
+var registry_inputs = __webpack_require__(3161);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/config/engine-inputs.ts
+
 
 
 
@@ -790,6 +793,7 @@ function readEngineInputs(read, env, onSecret, expect = {}) {
         credentials,
         change: (0,change_input/* parseChangeInput */.a)(read(inputs/* Input */.pd.Change)),
         dryRun: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.DryRun), inputs/* Input */.pd.DryRun, false),
+        insecureRegistries: (0,registry_inputs/* readInsecureRegistries */.w)(read),
     };
 }
 function parseExtraEnv(text) {
@@ -1057,6 +1061,51 @@ function linearPattern(source, field, anchored) {
             `${error.message}`);
     }
     return { source, test: (text) => compiled.matcher(text).find() };
+}
+
+
+/***/ }),
+
+/***/ 3161:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ readTransportOptions),
+/* harmony export */   w: () => (/* binding */ readInsecureRegistries)
+/* harmony export */ });
+/* harmony import */ var _input_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5457);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9310);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4389);
+
+
+
+
+
+/** How registries are reached: plain HTTP exceptions and private CAs. */
+/** `insecure-registries`: host[:port] each, comma or newline separated. */
+function readInsecureRegistries(read) {
+    const insecureRegistries = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.InsecureRegistries)
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    for (const registry of insecureRegistries) {
+        if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidRegistry */ .gW)(registry))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`insecure-registries: "${registry}" is not a registry host[:port]`);
+    }
+    return insecureRegistries;
+}
+function readTransportOptions(read, workDir) {
+    const insecureRegistries = readInsecureRegistries(read);
+    const caFile = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.CaFile);
+    let ca;
+    if (caFile) {
+        ca = (0,_input_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readInputFile */ .j)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workDir, caFile), 'ca-file', caFile);
+        if (!ca.includes('-----BEGIN CERTIFICATE-----'))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`ca-file: "${caFile}" holds no PEM certificate`);
+    }
+    return { insecureRegistries, ca };
 }
 
 

@@ -161,9 +161,9 @@ const INPUTS = [
     },
     {
         name: Input.InsecureRegistries,
-        description: 'Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS.',
+        description: "Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS. podman and buildah builds get a registries.conf layered over the user's own that marks exactly these (and the loopback registries the build names) insecure; docker's daemon must list them in its own insecure-registries.",
         default: '',
-        commands: REGISTRY_COMMANDS,
+        commands: ['build', 'upload', 'promote', 'mirror'],
     },
     {
         name: Input.CaFile,
@@ -906,10 +906,10 @@ var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_n
  * parse the code of the three commands it does not run (the bundle splits along these imports).
  */
 const COMMAND_LOADERS = {
-    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(67), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 511))).build,
-    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(67), __nccwpck_require__.e(503), __nccwpck_require__.e(493)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9493))).upload,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(67), __nccwpck_require__.e(503), __nccwpck_require__.e(935), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2111))).promote,
-    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(67), __nccwpck_require__.e(503), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
+    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(67), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3937))).build,
+    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(67), __nccwpck_require__.e(391), __nccwpck_require__.e(493)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9493))).upload,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(67), __nccwpck_require__.e(391), __nccwpck_require__.e(935), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2111))).promote,
+    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(67), __nccwpck_require__.e(391), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
 };
 
 // EXTERNAL MODULE: ./src/config/errors.ts

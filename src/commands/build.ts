@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEngineInputs, type EngineInputs } from '../config/engine-inputs.js';
 import { createEngine } from '../engines/engine.js';
+
 import { ExecError } from '../exec.js';
 import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
 import { createdTimestamp, planBuilds, type ImageBuildPlan } from './build-plan.js';
+import { checkDockerInsecure, registriesConfEnv } from './build-access.js';
 import { dryRun } from './dry-run.js';
 import { withSiblings } from './siblings.js';
 import type { CommandContext, CommandResult } from './types.js';
@@ -39,7 +41,9 @@ export async function buildImages(
         ? `change ${change.change} (${change.pipeline}): temporary tags are ${change.prefix}_<tag>`
         : `no change in ${change.pipeline}: temporary tags are ${change.prefix}_<tag>`,
     );
-    const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
+    const engineEnv = await registriesConfEnv({ ...env, ...inputs.extraEnv }, inputs, plans, scratchDir, logger);
+    if (inputs.engine === 'docker') await checkDockerInsecure(context, inputs.insecureRegistries);
+    const engine = createEngine(inputs.engine, { env: engineEnv, logger, exec: context.exec });
     const built: BuiltImageReport[] = [];
     for (const plan of plans) {
       const result = await logger.group(`Build ${plan.image.repository} (${inputs.engine})`, () =>

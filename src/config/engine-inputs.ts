@@ -4,15 +4,16 @@ import { parseBoolean } from './booleans.js';
 import { ConfigError } from './errors.js';
 import { loadImageList, type ImageListSource, type ImageSpec } from './image-list.js';
 import { applyMetadataTags } from './metadata-tags.js';
-import { Input, type InputName } from './inputs.js';
+import { Input, type InputReader } from './inputs.js';
 import { resolveInside } from './paths.js';
 import { show } from './schema-errors.js';
 import { parseYamlInput } from './yaml.js';
 import { parseChangeInput } from './change-input.js';
+import { readInsecureRegistries } from './registry-inputs.js';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export type InputReader = (name: InputName) => string;
+export type { InputReader } from './inputs.js';
 
 /** Inputs shared by every command that builds with an engine (build, upload). */
 export interface EngineInputs {
@@ -25,6 +26,8 @@ export interface EngineInputs {
   readonly change?: number;
   /** Validate and print the plan, run nothing. */
   readonly dryRun: boolean;
+  /** Registries reached over plain HTTP besides loopback ones (engine pulls included). */
+  readonly insecureRegistries: readonly string[];
 }
 
 export function readWorkDir(read: InputReader, env: NodeJS.ProcessEnv): string {
@@ -71,6 +74,7 @@ export function readEngineInputs(
     credentials,
     change: parseChangeInput(read(Input.Change)),
     dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
+    insecureRegistries: readInsecureRegistries(read),
   };
 }
 

@@ -46,6 +46,9 @@ export const Input = {
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
+/** Reads one input's value ('' when not given): from INPUT_* in a run, from a table in tests. */
+export type InputReader = (name: InputName) => string;
+
 export const Output = {
   Images: 'images',
   Artifacts: 'artifacts',
@@ -145,9 +148,9 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: Input.InsecureRegistries,
     description:
-      'Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS.',
+      "Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS. podman and buildah builds get a registries.conf layered over the user's own that marks exactly these (and the loopback registries the build names) insecure; docker's daemon must list them in its own insecure-registries.",
     default: '',
-    commands: REGISTRY_COMMANDS,
+    commands: ['build', 'upload', 'promote', 'mirror'],
   },
   {
     name: Input.CaFile,

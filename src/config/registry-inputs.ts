@@ -3,17 +3,23 @@ import { resolve } from 'node:path';
 import type { TransportOptions } from '../registry/transport.js';
 import { isValidRegistry } from '../registry/reference.js';
 import { ConfigError } from './errors.js';
-import type { InputReader } from './engine-inputs.js';
+import type { InputReader } from './inputs.js';
 import { Input } from './inputs.js';
 
 /** How registries are reached: plain HTTP exceptions and private CAs. */
-export function readTransportOptions(read: InputReader, workDir: string): Pick<TransportOptions, 'insecureRegistries' | 'ca'> {
+/** `insecure-registries`: host[:port] each, comma or newline separated. */
+export function readInsecureRegistries(read: InputReader): string[] {
   const insecureRegistries = read(Input.InsecureRegistries)
     .split(/[\s,]+/)
     .filter(Boolean);
   for (const registry of insecureRegistries) {
     if (!isValidRegistry(registry)) throw new ConfigError(`insecure-registries: "${registry}" is not a registry host[:port]`);
   }
+  return insecureRegistries;
+}
+
+export function readTransportOptions(read: InputReader, workDir: string): Pick<TransportOptions, 'insecureRegistries' | 'ca'> {
+  const insecureRegistries = readInsecureRegistries(read);
   const caFile = read(Input.CaFile);
   let ca: string | undefined;
   if (caFile) {

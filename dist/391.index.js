@@ -1,45 +1,6 @@
-export const id = 503;
-export const ids = [503];
+export const id = 391;
+export const ids = [391];
 export const modules = {
-
-/***/ 3161:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ readTransportOptions)
-/* harmony export */ });
-/* harmony import */ var _input_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5457);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9310);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4389);
-
-
-
-
-
-/** How registries are reached: plain HTTP exceptions and private CAs. */
-function readTransportOptions(read, workDir) {
-    const insecureRegistries = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.InsecureRegistries)
-        .split(/[\s,]+/)
-        .filter(Boolean);
-    for (const registry of insecureRegistries) {
-        if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidRegistry */ .gW)(registry))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`insecure-registries: "${registry}" is not a registry host[:port]`);
-    }
-    const caFile = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.CaFile);
-    let ca;
-    if (caFile) {
-        ca = (0,_input_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readInputFile */ .j)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workDir, caFile), 'ca-file', caFile);
-        if (!ca.includes('-----BEGIN CERTIFICATE-----'))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`ca-file: "${caFile}" holds no PEM certificate`);
-    }
-    return { insecureRegistries, ca };
-}
-
-
-/***/ }),
 
 /***/ 6999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
