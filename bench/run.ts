@@ -1,10 +1,16 @@
 // Benchmarks: `npm run bench -- <name>`; each prints its figures and ratios against the tool it
 // replaces, measured in the same run on the same machine.
+import { buildBench } from './build.js';
 import { mirrorBench } from './mirror.js';
 import { promoteBench } from './promote.js';
 import { registryBench } from './registry.js';
 
-const BENCHES: Record<string, () => Promise<void>> = { registry: registryBench, promote: promoteBench, mirror: mirrorBench };
+const BENCHES: Record<string, () => Promise<void>> = {
+  registry: registryBench,
+  promote: promoteBench,
+  mirror: mirrorBench,
+  build: buildBench,
+};
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of names.length ? names : Object.keys(BENCHES)) {

@@ -103,8 +103,18 @@ function planImage(image, inputs, context) {
             labels: [...standardLabels(context), ...entry.labels],
             platforms: image.platforms,
             iidFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.scratchDir, `image-${image.index}.iid`),
+            cache: buildCache(inputs, image, context.change),
         },
     };
+}
+/**
+ * The image's build cache: read always, written on trusted events only. A pull request's build
+ * runs code nobody reviewed yet: what it wrote, later trusted builds would reuse (cache poisoning).
+ */
+function buildCache(inputs, image, change) {
+    if (!inputs.cache.enabled)
+        return undefined;
+    return { repository: inputs.cache.repository ?? `${image.repository}-cache`, write: !change.pipeline.startsWith('pull_request') };
 }
 /** Per-image file, else the global one, else Containerfile then Dockerfile in the context dir. */
 function findContainerFile(root, contextDir, name, field) {
@@ -163,10 +173,16 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 7 modules
-var engine_inputs = __webpack_require__(4730);
+// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
+var engine_inputs = __webpack_require__(5827);
+// EXTERNAL MODULE: ./src/engines/auth-file.ts
+var auth_file = __webpack_require__(9152);
 // EXTERNAL MODULE: ./src/engines/engine.ts
 var engines_engine = __webpack_require__(9105);
+// EXTERNAL MODULE: ./src/config/credentials.ts
+var credentials = __webpack_require__(980);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
 // EXTERNAL MODULE: ./src/exec.ts
 var exec = __webpack_require__(3190);
 // EXTERNAL MODULE: ./src/platform/change.ts
@@ -235,8 +251,6 @@ function registriesConfFor(env, insecure) {
     return layeredRegistriesConf(path ? (0,external_node_fs_.readFileSync)(path, 'utf8') : '', insecure);
 }
 
-// EXTERNAL MODULE: ./src/registry/reference.ts
-var reference = __webpack_require__(9310);
 ;// CONCATENATED MODULE: ./src/commands/build-access.ts
 
 
@@ -252,7 +266,12 @@ var reference = __webpack_require__(9310);
 async function registriesConfEnv(env, inputs, plans, scratchDir, logger) {
     if (inputs.engine === 'docker')
         return env;
-    const texts = plans.flatMap((plan) => [readIfThere(plan.spec.containerFile), ...plan.spec.buildArgs, plan.image.repository]);
+    const texts = plans.flatMap((plan) => [
+        readIfThere(plan.spec.containerFile),
+        ...plan.spec.buildArgs,
+        `${plan.image.repository}/`,
+        ...(plan.spec.cache ? [`${plan.spec.cache.repository}/`] : []),
+    ]);
     const insecure = [...new Set([...loopbackRegistriesIn(texts), ...inputs.insecureRegistries])].sort();
     const conf = registriesConfFor(env, insecure);
     if (conf === undefined)
@@ -331,6 +350,9 @@ async function withSiblings(plan, build) {
 
 
 
+
+
+
 /** Builds every image of the list in order; shared by `build` and `upload`. */
 async function buildImages(context, inputs, change = (0,platform_change/* detectChange */.A)(context.env, (0,platform_change/* readEvent */.j)(context.env), inputs.change)) {
     const { env, logger } = context;
@@ -344,33 +366,54 @@ async function buildImages(context, inputs, change = (0,platform_change/* detect
         if (inputs.engine === 'docker')
             await checkDockerInsecure(context, inputs.insecureRegistries);
         const engine = (0,engines_engine/* createEngine */.P)(inputs.engine, { env: engineEnv, logger, exec: context.exec });
-        const built = [];
-        for (const plan of plans) {
-            const result = await logger.group(`Build ${plan.image.repository} (${inputs.engine})`, () => withSiblings(plan, async () => {
-                try {
-                    return await engine.build(plan.spec);
-                }
-                catch (error) {
-                    if (error instanceof exec/* ExecError */.c) {
-                        throw new exec/* ExecError */.c(error.tool, error.code, error.lastLines, `building images[${plan.image.index}] ${plan.image.repository} failed: ${error.message}`);
-                    }
-                    throw error;
-                }
-            }));
-            logger.info(`built ${plan.image.repository} ${result.imageId} for ${result.platforms.join(', ')}; tagged ${plan.spec.tags.join(', ')}`);
-            built.push({
-                repository: plan.image.repository,
-                tags: plan.spec.tags,
-                image_id: result.imageId,
-                platforms: result.platforms,
-                change: change.change ?? null,
-            });
-        }
+        describeCache(plans, change, logger);
+        const built = await (0,auth_file/* withAuthFile */.j)(cacheLogins(inputs, plans), (authFile) => buildEach(engine, plans, change, logger, authFile));
         return { change, plans, built };
     }
     finally {
         await (0,promises_.rm)(scratchDir, { recursive: true, force: true });
     }
+}
+/** The images in order, each with its siblings in place; an engine failure names the image. */
+async function buildEach(engine, plans, change, logger, authFile) {
+    const built = [];
+    for (const plan of plans) {
+        const result = await logger.group(`Build ${plan.image.repository} (${engine.name})`, () => withSiblings(plan, async () => {
+            try {
+                return await engine.build({ ...plan.spec, ...(authFile && { authFile }) });
+            }
+            catch (error) {
+                if (error instanceof exec/* ExecError */.c) {
+                    throw new exec/* ExecError */.c(error.tool, error.code, error.lastLines, `building images[${plan.image.index}] ${plan.image.repository} failed: ${error.message}`);
+                }
+                throw error;
+            }
+        }));
+        logger.info(`built ${plan.image.repository} ${result.imageId} for ${result.platforms.join(', ')}; tagged ${plan.spec.tags.join(', ')}`);
+        built.push({
+            repository: plan.image.repository,
+            tags: plan.spec.tags,
+            image_id: result.imageId,
+            platforms: result.platforms,
+            change: change.change ?? null,
+        });
+    }
+    return built;
+}
+/** Logins for the cache repositories' registries, from registry-credentials (read and write need them alike). */
+function cacheLogins(inputs, plans) {
+    const registries = new Set(plans.flatMap((plan) => (plan.spec.cache ? [(0,reference/* parseReference */.F2)(plan.spec.cache.repository).registry] : [])));
+    return [...registries].flatMap((registry) => {
+        const login = (0,credentials/* loginOf */.DQ)(inputs.credentials.get(registry));
+        return login?.username && login.password !== undefined ? [{ registry, username: login.username, password: login.password }] : [];
+    });
+}
+function describeCache(plans, change, logger) {
+    const caches = [...new Set(plans.flatMap((plan) => (plan.spec.cache ? [plan.spec.cache.repository] : [])))];
+    if (caches.length === 0)
+        return;
+    const write = plans.some((plan) => plan.spec.cache?.write);
+    logger.info(`build cache: ${caches.join(', ')} (${write ? 'read and written' : `read only: a ${change.pipeline} event never writes it`})`);
 }
 async function build(context) {
     const inputs = (0,engine_inputs/* readEngineInputs */.Iu)(context.read, context.env, (secret) => context.logger.mask(secret));
@@ -447,7 +490,8 @@ function dryRun(context, inputs, change, upload) {
 function plannedImage(inputs, plan, target, insecureRegistries) {
     const binary = inputs.engine;
     const withBinary = (commands) => commands.map((argv) => [binary, ...argv]);
-    const build = withBinary((0,_engines_build_args_js__WEBPACK_IMPORTED_MODULE_5__/* .buildCommands */ .DL)(inputs.engine, plan.spec, (0,_engines_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .hostPlatform */ .ol)()));
+    const cache = inputs.engine === 'docker' ? (0,_engines_build_args_js__WEBPACK_IMPORTED_MODULE_5__/* .dockerCacheCommands */ .tD)(plan.spec) : { before: [], after: [] };
+    const build = withBinary([...cache.before, ...(0,_engines_build_args_js__WEBPACK_IMPORTED_MODULE_5__/* .buildCommands */ .DL)(inputs.engine, plan.spec, (0,_engines_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .hostPlatform */ .ol)()), ...cache.after]);
     if (!target)
         return { index: plan.image.index, repository: plan.image.repository, cwd: plan.spec.contextDir, build, push: [], pushes: [] };
     const authFile = target.credential?.username ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(SCRATCH, 'auth', 'config.json') : undefined;
@@ -802,7 +846,7 @@ async function enginePush(run, target, image, digestFile, rebuild) {
 /* unused harmony export PROMOTE_METHODS */
 /* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
 /* harmony import */ var _booleans_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6609);
-/* harmony import */ var _engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4730);
+/* harmony import */ var _engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5827);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4389);
 /* harmony import */ var _registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3161);
@@ -904,9 +948,12 @@ async function withAuthFile(entries, use) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DL: () => (/* binding */ buildCommands)
+/* harmony export */   DL: () => (/* binding */ buildCommands),
+/* harmony export */   tD: () => (/* binding */ dockerCacheCommands)
 /* harmony export */ });
 /* unused harmony exports dockerBuildArgs, buildxBuildArgs, ociBuildArgs */
+/* harmony import */ var _build_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7567);
+
 /** Flags every engine spells the same way (docker, buildx, podman and buildah agree on these). */
 function commonFlags(spec) {
     const args = ['--file', spec.containerFile];
@@ -919,9 +966,25 @@ function commonFlags(spec) {
     return args;
 }
 const tagFlags = (tags) => tags.flatMap((tag) => ['--tag', tag]);
-/** `docker build` with the classic builder or BuildKit, one platform. */
+/** `docker build` with the classic builder or BuildKit, one platform; a cache image it pulled is a --cache-from source. */
 function dockerBuildArgs(spec) {
-    return ['build', ...commonFlags(spec), '--iidfile', spec.iidFile, ...tagFlags(spec.tags), spec.buildPath];
+    const cache = spec.cache ? ['--cache-from', `${spec.cache.repository}:${_build_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .CACHE_TAG */ .y}`] : [];
+    return ['build', ...commonFlags(spec), ...cache, '--iidfile', spec.iidFile, ...tagFlags(spec.tags), spec.buildPath];
+}
+/** buildx's registry cache: read always, written (every stage: mode=max) on trusted events. */
+function buildxCacheFlags(spec) {
+    if (!spec.cache)
+        return [];
+    const ref = `type=registry,ref=${spec.cache.repository}:${_build_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .CACHE_TAG */ .y}`;
+    return ['--cache-from', ref, ...(spec.cache.write ? ['--cache-to', `${ref},mode=max`] : [])];
+}
+/** podman and buildah: layers cached, looked up in (and on trusted events pushed to) the cache repository. */
+function ociCacheFlags(spec) {
+    const auth = spec.authFile ? ['--authfile', spec.authFile] : [];
+    if (!spec.cache)
+        return auth;
+    const { repository, write } = spec.cache;
+    return [...auth, '--layers', '--cache-from', repository, ...(write ? ['--cache-to', repository] : [])];
 }
 /**
  * `docker buildx build` for several platforms. A multi-platform result cannot be loaded into
@@ -934,6 +997,7 @@ function buildxBuildArgs(spec) {
         '--platform',
         spec.platforms.join(','),
         ...commonFlags(spec),
+        ...buildxCacheFlags(spec),
         '--iidfile',
         spec.iidFile,
         ...tagFlags(spec.tags),
@@ -946,7 +1010,7 @@ function buildxBuildArgs(spec) {
  * tags are added afterwards with `tag`.
  */
 function ociBuildArgs(spec, hostPlatform) {
-    const args = ['build', ...commonFlags(spec)];
+    const args = ['build', ...commonFlags(spec), ...ociCacheFlags(spec)];
     if (spec.platforms.length > 0) {
         // --iidfile is refused with several platforms: the list's id is read back afterwards.
         args.push('--platform', spec.platforms.join(','), '--manifest', spec.tags[0]);
@@ -971,6 +1035,24 @@ function buildCommands(engine, spec, hostPlatform) {
     if (spec.platforms.length === 0)
         return [ociBuildArgs(spec, hostPlatform)];
     return [ociBuildArgs(spec), ...spec.tags.slice(1).map((tag) => ['tag', spec.tags[0], tag])];
+}
+/**
+ * docker's classic builder reads its cache from a local image: pulled before the build (a miss is
+ * no failure), tagged and pushed after it on trusted events. buildx, podman and buildah need none.
+ */
+function dockerCacheCommands(spec) {
+    if (!spec.cache || spec.platforms.length > 0)
+        return { before: [], after: [] };
+    const image = `${spec.cache.repository}:${_build_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .CACHE_TAG */ .y}`;
+    return {
+        before: [['pull', image]],
+        after: spec.cache.write
+            ? [
+                ['tag', spec.tags[0], image],
+                ['push', image],
+            ]
+            : [],
+    };
 }
 
 
@@ -1046,8 +1128,23 @@ class DockerEngine extends ContainerEngine {
                 await this.run(args, spec.contextDir);
             return { imageId: await readId(spec.iidFile), platforms: spec.platforms };
         }
+        const cache = (0,_build_args_js__WEBPACK_IMPORTED_MODULE_3__/* .dockerCacheCommands */ .tD)(spec);
+        const cacheEnv = spec.authFile ? { ...this.env, DOCKER_CONFIG: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(spec.authFile) } : this.env;
+        for (const args of cache.before) {
+            const { code } = await this.exec(this.binary, args, { env: cacheEnv, allowFailure: true });
+            if (code !== 0)
+                this.logger.info(`no build cache yet at ${args[1]}: building without it`);
+        }
         for (const args of (0,_build_args_js__WEBPACK_IMPORTED_MODULE_3__/* .buildCommands */ .DL)('docker', spec, hostPlatform()))
             await this.run(args, spec.contextDir);
+        // The image is built: a cache that cannot be written costs the next build time, not this one.
+        for (const args of cache.after) {
+            const { code } = await this.exec(this.binary, args, { env: cacheEnv, allowFailure: true, onLine: (line) => this.logger.debug(line) });
+            if (code !== 0) {
+                this.logger.warning(`build cache not written: docker ${args.join(' ')} failed`);
+                break;
+            }
+        }
         return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
     }
     async push(spec) {

@@ -83,6 +83,8 @@ const Input = {
     KeepGoing: 'keep-going',
     Engine: 'engine',
     MetadataTags: 'metadata-tags',
+    Cache: 'cache',
+    CacheRepository: 'cache-repository',
     Referrers: 'referrers',
     ReferrerTypes: 'referrer-types',
 };
@@ -138,6 +140,18 @@ const INPUTS = [
     {
         name: Input.ContainerFilename,
         description: "Container file used when an image has no container_filename. Empty: Containerfile, else Dockerfile, in the image's context.",
+        default: '',
+        commands: ENGINE_COMMANDS,
+    },
+    {
+        name: Input.Cache,
+        description: "Use a registry build cache: podman and buildah --layers --cache-from/--cache-to, docker's classic builder pulls the cache image for --cache-from, buildx type=registry. Pull-request events only read it (a pull request writing it would poison later builds); trusted events (merge queue, push, tag, release) read and write it.",
+        default: 'false',
+        commands: ENGINE_COMMANDS,
+    },
+    {
+        name: Input.CacheRepository,
+        description: "Where the cache lives (a repository, no tag), for every image; empty: each image's own <repository>-cache. Credentials come from registry-credentials.",
         default: '',
         commands: ENGINE_COMMANDS,
     },
@@ -906,10 +920,10 @@ var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_n
  * parse the code of the three commands it does not run (the bundle splits along these imports).
  */
 const COMMAND_LOADERS = {
-    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(67), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3937))).build,
-    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(67), __nccwpck_require__.e(391), __nccwpck_require__.e(493)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9493))).upload,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(67), __nccwpck_require__.e(391), __nccwpck_require__.e(935), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2111))).promote,
-    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(67), __nccwpck_require__.e(391), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
+    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(840), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3937))).build,
+    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(840), __nccwpck_require__.e(391), __nccwpck_require__.e(493)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9493))).upload,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(840), __nccwpck_require__.e(391), __nccwpck_require__.e(935), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2111))).promote,
+    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(840), __nccwpck_require__.e(391), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
 };
 
 // EXTERNAL MODULE: ./src/config/errors.ts

@@ -22,7 +22,12 @@ export async function registriesConfEnv(
   logger: Logger,
 ): Promise<NodeJS.ProcessEnv> {
   if (inputs.engine === 'docker') return env;
-  const texts = plans.flatMap((plan) => [readIfThere(plan.spec.containerFile), ...plan.spec.buildArgs, plan.image.repository]);
+  const texts = plans.flatMap((plan) => [
+    readIfThere(plan.spec.containerFile),
+    ...plan.spec.buildArgs,
+    `${plan.image.repository}/`,
+    ...(plan.spec.cache ? [`${plan.spec.cache.repository}/`] : []),
+  ]);
   const insecure = [...new Set([...loopbackRegistriesIn(texts), ...inputs.insecureRegistries])].sort();
   const conf = registriesConfFor(env, insecure);
   if (conf === undefined) return env;

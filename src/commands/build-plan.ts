@@ -4,7 +4,7 @@ import type { EngineInputs } from '../config/engine-inputs.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
 import type { ImageSpec } from '../config/image-list.js';
 import { isInside, resolveInside } from '../config/paths.js';
-import type { BuildSpec } from '../engines/build-spec.js';
+import type { BuildCache, BuildSpec } from '../engines/build-spec.js';
 import type { ChangeInfo } from '../platform/change.js';
 import { isValidTag } from '../registry/reference.js';
 
@@ -117,8 +117,18 @@ function planImage(image: ImageSpec, inputs: EngineInputs, context: PlanContext)
       labels: [...standardLabels(context), ...entry.labels],
       platforms: image.platforms,
       iidFile: join(context.scratchDir, `image-${image.index}.iid`),
+      cache: buildCache(inputs, image, context.change),
     },
   };
+}
+
+/**
+ * The image's build cache: read always, written on trusted events only. A pull request's build
+ * runs code nobody reviewed yet: what it wrote, later trusted builds would reuse (cache poisoning).
+ */
+function buildCache(inputs: EngineInputs, image: ImageSpec, change: ChangeInfo): BuildCache | undefined {
+  if (!inputs.cache.enabled) return undefined;
+  return { repository: inputs.cache.repository ?? `${image.repository}-cache`, write: !change.pipeline.startsWith('pull_request') };
 }
 
 /** Per-image file, else the global one, else Containerfile then Dockerfile in the context dir. */

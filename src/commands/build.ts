@@ -2,7 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEngineInputs, type EngineInputs } from '../config/engine-inputs.js';
-import { createEngine } from '../engines/engine.js';
+import { withAuthFile, type AuthEntry } from '../engines/auth-file.js';
+import { createEngine, type ContainerEngine } from '../engines/engine.js';
+import { loginOf } from '../config/credentials.js';
+import type { Logger } from '../logger.js';
+import { parseReference } from '../registry/reference.js';
 
 import { ExecError } from '../exec.js';
 import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
@@ -44,40 +48,69 @@ export async function buildImages(
     const engineEnv = await registriesConfEnv({ ...env, ...inputs.extraEnv }, inputs, plans, scratchDir, logger);
     if (inputs.engine === 'docker') await checkDockerInsecure(context, inputs.insecureRegistries);
     const engine = createEngine(inputs.engine, { env: engineEnv, logger, exec: context.exec });
-    const built: BuiltImageReport[] = [];
-    for (const plan of plans) {
-      const result = await logger.group(`Build ${plan.image.repository} (${inputs.engine})`, () =>
-        withSiblings(plan, async () => {
-          try {
-            return await engine.build(plan.spec);
-          } catch (error) {
-            if (error instanceof ExecError) {
-              throw new ExecError(
-                error.tool,
-                error.code,
-                error.lastLines,
-                `building images[${plan.image.index}] ${plan.image.repository} failed: ${error.message}`,
-              );
-            }
-            throw error;
-          }
-        }),
-      );
-      logger.info(
-        `built ${plan.image.repository} ${result.imageId} for ${result.platforms.join(', ')}; tagged ${plan.spec.tags.join(', ')}`,
-      );
-      built.push({
-        repository: plan.image.repository,
-        tags: plan.spec.tags,
-        image_id: result.imageId,
-        platforms: result.platforms,
-        change: change.change ?? null,
-      });
-    }
+    describeCache(plans, change, logger);
+    const built = await withAuthFile(cacheLogins(inputs, plans), (authFile) => buildEach(engine, plans, change, logger, authFile));
     return { change, plans, built };
   } finally {
     await rm(scratchDir, { recursive: true, force: true });
   }
+}
+
+/** The images in order, each with its siblings in place; an engine failure names the image. */
+async function buildEach(
+  engine: ContainerEngine,
+  plans: readonly ImageBuildPlan[],
+  change: ChangeInfo,
+  logger: Logger,
+  authFile: string | undefined,
+): Promise<BuiltImageReport[]> {
+  const built: BuiltImageReport[] = [];
+  for (const plan of plans) {
+    const result = await logger.group(`Build ${plan.image.repository} (${engine.name})`, () =>
+      withSiblings(plan, async () => {
+        try {
+          return await engine.build({ ...plan.spec, ...(authFile && { authFile }) });
+        } catch (error) {
+          if (error instanceof ExecError) {
+            throw new ExecError(
+              error.tool,
+              error.code,
+              error.lastLines,
+              `building images[${plan.image.index}] ${plan.image.repository} failed: ${error.message}`,
+            );
+          }
+          throw error;
+        }
+      }),
+    );
+    logger.info(`built ${plan.image.repository} ${result.imageId} for ${result.platforms.join(', ')}; tagged ${plan.spec.tags.join(', ')}`);
+    built.push({
+      repository: plan.image.repository,
+      tags: plan.spec.tags,
+      image_id: result.imageId,
+      platforms: result.platforms,
+      change: change.change ?? null,
+    });
+  }
+  return built;
+}
+
+/** Logins for the cache repositories' registries, from registry-credentials (read and write need them alike). */
+function cacheLogins(inputs: EngineInputs, plans: readonly ImageBuildPlan[]): AuthEntry[] {
+  const registries = new Set(plans.flatMap((plan) => (plan.spec.cache ? [parseReference(plan.spec.cache.repository).registry] : [])));
+  return [...registries].flatMap((registry) => {
+    const login = loginOf(inputs.credentials.get(registry));
+    return login?.username && login.password !== undefined ? [{ registry, username: login.username, password: login.password }] : [];
+  });
+}
+
+function describeCache(plans: readonly ImageBuildPlan[], change: ChangeInfo, logger: Logger): void {
+  const caches = [...new Set(plans.flatMap((plan) => (plan.spec.cache ? [plan.spec.cache.repository] : [])))];
+  if (caches.length === 0) return;
+  const write = plans.some((plan) => plan.spec.cache?.write);
+  logger.info(
+    `build cache: ${caches.join(', ')} (${write ? 'read and written' : `read only: a ${change.pipeline} event never writes it`})`,
+  );
 }
 
 export async function build(context: CommandContext): Promise<CommandResult> {

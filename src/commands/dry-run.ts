@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { EngineInputs } from '../config/engine-inputs.js';
-import { buildCommands } from '../engines/build-args.js';
+import { buildCommands, dockerCacheCommands } from '../engines/build-args.js';
 import { hostPlatform } from '../engines/engine.js';
 import { pushCommands } from '../engines/push-args.js';
 import type { ChangeInfo } from '../platform/change.js';
@@ -60,7 +60,8 @@ export function dryRun(context: CommandContext, inputs: EngineInputs, change: Ch
 function plannedImage(inputs: EngineInputs, plan: ImageBuildPlan, target: PushTarget | undefined, insecureRegistries: readonly string[]) {
   const binary = inputs.engine;
   const withBinary = (commands: string[][]) => commands.map((argv) => [binary, ...argv]);
-  const build = withBinary(buildCommands(inputs.engine, plan.spec, hostPlatform()));
+  const cache = inputs.engine === 'docker' ? dockerCacheCommands(plan.spec) : { before: [], after: [] };
+  const build = withBinary([...cache.before, ...buildCommands(inputs.engine, plan.spec, hostPlatform()), ...cache.after]);
   if (!target)
     return { index: plan.image.index, repository: plan.image.repository, cwd: plan.spec.contextDir, build, push: [], pushes: [] };
   const authFile = target.credential?.username ? join(SCRATCH, 'auth', 'config.json') : undefined;

@@ -10,6 +10,7 @@ import { show } from './schema-errors.js';
 import { parseYamlInput } from './yaml.js';
 import { parseChangeInput } from './change-input.js';
 import { readInsecureRegistries } from './registry-inputs.js';
+import { parseReference, ReferenceError, repositoryName } from '../registry/reference.js';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -28,6 +29,8 @@ export interface EngineInputs {
   readonly dryRun: boolean;
   /** Registries reached over plain HTTP besides loopback ones (engine pulls included). */
   readonly insecureRegistries: readonly string[];
+  /** A registry build cache; `repository` overrides each image's `<repository>-cache`. */
+  readonly cache: { readonly enabled: boolean; readonly repository?: string };
 }
 
 export function readWorkDir(read: InputReader, env: NodeJS.ProcessEnv): string {
@@ -75,7 +78,25 @@ export function readEngineInputs(
     change: parseChangeInput(read(Input.Change)),
     dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
     insecureRegistries: readInsecureRegistries(read),
+    cache: readCache(read),
   };
+}
+
+function readCache(read: InputReader): EngineInputs['cache'] {
+  const enabled = parseBoolean(read(Input.Cache), Input.Cache, false);
+  const repository = read(Input.CacheRepository) || undefined;
+  if (repository === undefined) return { enabled };
+  if (!enabled) throw new ConfigError(`${Input.CacheRepository}: only goes with cache: true`);
+  let ref;
+  try {
+    ref = parseReference(repository);
+  } catch (error) {
+    if (error instanceof ReferenceError) throw new ConfigError(`${Input.CacheRepository}: ${error.message}`);
+    throw error;
+  }
+  if (ref.tag || ref.digest)
+    throw new ConfigError(`${Input.CacheRepository}: "${repository}" must name a repository, without a tag or digest`);
+  return { enabled, repository: repositoryName(ref) };
 }
 
 function parseExtraEnv(text: string): Record<string, string> {

@@ -41,6 +41,8 @@ export const Input = {
   KeepGoing: 'keep-going',
   Engine: 'engine',
   MetadataTags: 'metadata-tags',
+  Cache: 'cache',
+  CacheRepository: 'cache-repository',
   Referrers: 'referrers',
   ReferrerTypes: 'referrer-types',
 } as const;
@@ -123,6 +125,20 @@ export const INPUTS: readonly InputSpec[] = [
     name: Input.ContainerFilename,
     description:
       "Container file used when an image has no container_filename. Empty: Containerfile, else Dockerfile, in the image's context.",
+    default: '',
+    commands: ENGINE_COMMANDS,
+  },
+  {
+    name: Input.Cache,
+    description:
+      "Use a registry build cache: podman and buildah --layers --cache-from/--cache-to, docker's classic builder pulls the cache image for --cache-from, buildx type=registry. Pull-request events only read it (a pull request writing it would poison later builds); trusted events (merge queue, push, tag, release) read and write it.",
+    default: 'false',
+    commands: ENGINE_COMMANDS,
+  },
+  {
+    name: Input.CacheRepository,
+    description:
+      "Where the cache lives (a repository, no tag), for every image; empty: each image's own <repository>-cache. Credentials come from registry-credentials.",
     default: '',
     commands: ENGINE_COMMANDS,
   },

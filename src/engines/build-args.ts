@@ -1,4 +1,4 @@
-import type { BuildSpec, EngineName } from './build-spec.js';
+import { CACHE_TAG, type BuildSpec, type EngineName } from './build-spec.js';
 
 /** Flags every engine spells the same way (docker, buildx, podman and buildah agree on these). */
 function commonFlags(spec: BuildSpec): string[] {
@@ -11,9 +11,25 @@ function commonFlags(spec: BuildSpec): string[] {
 
 const tagFlags = (tags: readonly string[]) => tags.flatMap((tag) => ['--tag', tag]);
 
-/** `docker build` with the classic builder or BuildKit, one platform. */
+/** `docker build` with the classic builder or BuildKit, one platform; a cache image it pulled is a --cache-from source. */
 export function dockerBuildArgs(spec: BuildSpec): string[] {
-  return ['build', ...commonFlags(spec), '--iidfile', spec.iidFile, ...tagFlags(spec.tags), spec.buildPath];
+  const cache = spec.cache ? ['--cache-from', `${spec.cache.repository}:${CACHE_TAG}`] : [];
+  return ['build', ...commonFlags(spec), ...cache, '--iidfile', spec.iidFile, ...tagFlags(spec.tags), spec.buildPath];
+}
+
+/** buildx's registry cache: read always, written (every stage: mode=max) on trusted events. */
+function buildxCacheFlags(spec: BuildSpec): string[] {
+  if (!spec.cache) return [];
+  const ref = `type=registry,ref=${spec.cache.repository}:${CACHE_TAG}`;
+  return ['--cache-from', ref, ...(spec.cache.write ? ['--cache-to', `${ref},mode=max`] : [])];
+}
+
+/** podman and buildah: layers cached, looked up in (and on trusted events pushed to) the cache repository. */
+function ociCacheFlags(spec: BuildSpec): string[] {
+  const auth = spec.authFile ? ['--authfile', spec.authFile] : [];
+  if (!spec.cache) return auth;
+  const { repository, write } = spec.cache;
+  return [...auth, '--layers', '--cache-from', repository, ...(write ? ['--cache-to', repository] : [])];
 }
 
 /**
@@ -27,6 +43,7 @@ export function buildxBuildArgs(spec: BuildSpec): string[] {
     '--platform',
     spec.platforms.join(','),
     ...commonFlags(spec),
+    ...buildxCacheFlags(spec),
     '--iidfile',
     spec.iidFile,
     ...tagFlags(spec.tags),
@@ -40,7 +57,7 @@ export function buildxBuildArgs(spec: BuildSpec): string[] {
  * tags are added afterwards with `tag`.
  */
 export function ociBuildArgs(spec: BuildSpec, hostPlatform?: string): string[] {
-  const args = ['build', ...commonFlags(spec)];
+  const args = ['build', ...commonFlags(spec), ...ociCacheFlags(spec)];
   if (spec.platforms.length > 0) {
     // --iidfile is refused with several platforms: the list's id is read back afterwards.
     args.push('--platform', spec.platforms.join(','), '--manifest', spec.tags[0]);
@@ -62,4 +79,22 @@ export function buildCommands(engine: EngineName, spec: BuildSpec, hostPlatform:
   if (engine === 'docker') return [spec.platforms.length > 0 ? buildxBuildArgs(spec) : dockerBuildArgs(spec)];
   if (spec.platforms.length === 0) return [ociBuildArgs(spec, hostPlatform)];
   return [ociBuildArgs(spec), ...spec.tags.slice(1).map((tag) => ['tag', spec.tags[0], tag])];
+}
+
+/**
+ * docker's classic builder reads its cache from a local image: pulled before the build (a miss is
+ * no failure), tagged and pushed after it on trusted events. buildx, podman and buildah need none.
+ */
+export function dockerCacheCommands(spec: BuildSpec): { before: string[][]; after: string[][] } {
+  if (!spec.cache || spec.platforms.length > 0) return { before: [], after: [] };
+  const image = `${spec.cache.repository}:${CACHE_TAG}`;
+  return {
+    before: [['pull', image]],
+    after: spec.cache.write
+      ? [
+          ['tag', spec.tags[0], image],
+          ['push', image],
+        ]
+      : [],
+  };
 }

@@ -16,7 +16,20 @@ export interface BuildSpec {
   readonly platforms: readonly string[];
   /** Where the engine writes the built image id. */
   readonly iidFile: string;
+  /** A registry build cache: read always, written on trusted events only. */
+  readonly cache?: BuildCache;
+  /** A 0600 auth file the build reads registry logins from (the cache's). */
+  readonly authFile?: string;
 }
+
+export interface BuildCache {
+  /** `registry/repository`, no tag. */
+  readonly repository: string;
+  readonly write: boolean;
+}
+
+/** The tag docker's image cache and buildx's registry cache live under, in the cache repository. */
+export const CACHE_TAG = 'buildcache';
 
 export interface BuiltImage {
   /** Local image id (for a multi-platform image, the id of its manifest list). */

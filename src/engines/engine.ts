@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Logger } from '../logger.js';
-import { buildCommands } from './build-args.js';
+import { buildCommands, dockerCacheCommands } from './build-args.js';
 import type { BuildSpec, BuiltImage, EngineName } from './build-spec.js';
 import { ExecError, noExec, type Exec } from '../exec.js';
 import { buildxPushedDigest, dockerPushedDigest, pushCommands, type PushSpec } from './push-args.js';
@@ -81,7 +81,21 @@ export class DockerEngine extends ContainerEngine {
       for (const args of buildCommands('docker', spec, hostPlatform())) await this.run(args, spec.contextDir);
       return { imageId: await readId(spec.iidFile), platforms: spec.platforms };
     }
+    const cache = dockerCacheCommands(spec);
+    const cacheEnv = spec.authFile ? { ...this.env, DOCKER_CONFIG: dirname(spec.authFile) } : this.env;
+    for (const args of cache.before) {
+      const { code } = await this.exec(this.binary, args, { env: cacheEnv, allowFailure: true });
+      if (code !== 0) this.logger.info(`no build cache yet at ${args[1]}: building without it`);
+    }
     for (const args of buildCommands('docker', spec, hostPlatform())) await this.run(args, spec.contextDir);
+    // The image is built: a cache that cannot be written costs the next build time, not this one.
+    for (const args of cache.after) {
+      const { code } = await this.exec(this.binary, args, { env: cacheEnv, allowFailure: true, onLine: (line) => this.logger.debug(line) });
+      if (code !== 0) {
+        this.logger.warning(`build cache not written: docker ${args.join(' ')} failed`);
+        break;
+      }
+    }
     return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
   }
 

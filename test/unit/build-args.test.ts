@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
-import { buildxBuildArgs, dockerBuildArgs, ociBuildArgs } from '../../src/engines/build-args.js';
+import { buildxBuildArgs, dockerBuildArgs, dockerCacheCommands, ociBuildArgs } from '../../src/engines/build-args.js';
 import {
   buildxPushArgs,
   buildxPushedDigest,
@@ -264,5 +264,60 @@ describe('push argv', () => {
     assert.equal(dockerPushedDigest('no digest here'), undefined);
     assert.equal(buildxPushedDigest(JSON.stringify({ 'containerimage.digest': d, 'image.name': 'x' })), d);
     assert.equal(buildxPushedDigest('{}'), undefined);
+  });
+});
+
+describe('registry build cache argv: read always, written on trusted events only', () => {
+  const read: BuildSpec = { ...base, cache: { repository: 'quay.io/o/a-cache', write: false } };
+  const write: BuildSpec = { ...base, cache: { repository: 'quay.io/o/a-cache', write: true }, authFile: '/tmp/auth/config.json' };
+
+  test('podman and buildah: --layers and --cache-from; --cache-to only when written; the cache login file', () => {
+    assert.deepEqual(ociBuildArgs(read, 'linux/amd64').slice(0, 9), [
+      'build',
+      '--file',
+      '/w/app/Containerfile',
+      '--layers',
+      '--cache-from',
+      'quay.io/o/a-cache',
+      '--platform',
+      'linux/amd64',
+      '--iidfile',
+    ]);
+    assert.ok(!ociBuildArgs(read, 'linux/amd64').includes('--cache-to'));
+    const written = ociBuildArgs(write, 'linux/amd64');
+    assert.deepEqual(written.slice(3, 11), [
+      '--authfile',
+      '/tmp/auth/config.json',
+      '--layers',
+      '--cache-from',
+      'quay.io/o/a-cache',
+      '--cache-to',
+      'quay.io/o/a-cache',
+      '--platform',
+    ]);
+  });
+
+  test("docker's classic builder: the cache image pulled first, --cache-from, then tagged and pushed when written", () => {
+    assert.deepEqual(dockerBuildArgs(read).slice(3, 5), ['--cache-from', 'quay.io/o/a-cache:buildcache']);
+    assert.deepEqual(dockerCacheCommands(read), { before: [['pull', 'quay.io/o/a-cache:buildcache']], after: [] });
+    assert.deepEqual(dockerCacheCommands(write).after, [
+      ['tag', 'quay.io/o/a:latest', 'quay.io/o/a-cache:buildcache'],
+      ['push', 'quay.io/o/a-cache:buildcache'],
+    ]);
+    assert.deepEqual(dockerCacheCommands(base), { before: [], after: [] });
+  });
+
+  test('buildx: type=registry, every stage written (mode=max) only when written', () => {
+    const multiRead = buildxBuildArgs({ ...read, platforms: ['linux/amd64', 'linux/arm64'] });
+    const multiWrite = buildxBuildArgs({ ...write, platforms: ['linux/amd64', 'linux/arm64'] });
+    assert.ok(multiRead.join(' ').includes('--cache-from type=registry,ref=quay.io/o/a-cache:buildcache --iidfile'));
+    assert.ok(
+      multiWrite
+        .join(' ')
+        .includes(
+          '--cache-from type=registry,ref=quay.io/o/a-cache:buildcache --cache-to type=registry,ref=quay.io/o/a-cache:buildcache,mode=max',
+        ),
+    );
+    assert.deepEqual(dockerCacheCommands({ ...write, platforms: ['linux/amd64'] }), { before: [], after: [] });
   });
 });

@@ -1,5 +1,5 @@
-export const id = 67;
-export const ids = [67];
+export const id = 840;
+export const ids = [840];
 export const modules = {
 
 /***/ 6609:
@@ -234,7 +234,7 @@ function didYouMean(word, known) {
 
 /***/ }),
 
-/***/ 4730:
+/***/ 5827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -245,9 +245,8 @@ __webpack_require__.d(__webpack_exports__, {
   zI: () => (/* binding */ readWorkDir)
 });
 
-;// CONCATENATED MODULE: ./src/engines/build-spec.ts
-const ENGINE_NAMES = ['docker', 'podman', 'buildah'];
-
+// EXTERNAL MODULE: ./src/engines/build-spec.ts
+var build_spec = __webpack_require__(7567);
 // EXTERNAL MODULE: ./src/config/credentials.ts
 var config_credentials = __webpack_require__(980);
 // EXTERNAL MODULE: ./src/config/booleans.ts
@@ -757,6 +756,7 @@ var external_node_path_ = __webpack_require__(6760);
 
 
 
+
 function readWorkDir(read, env) {
     const value = read(inputs/* Input */.pd.WorkDir) || env.GITHUB_WORKSPACE || process.cwd();
     const dir = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), value);
@@ -773,8 +773,8 @@ function readEngineInputs(read, env, onSecret, expect = {}) {
     const credentials = (0,config_credentials/* parseCredentials */.gu)(read(inputs/* Input */.pd.RegistryCredentials), onSecret);
     const workDir = readWorkDir(read, env);
     const engine = read(inputs/* Input */.pd.ContainerCommand) || 'docker';
-    if (!ENGINE_NAMES.includes(engine)) {
-        throw new errors/* ConfigError */.x(`container-command: "${engine}" is not supported; one of ${ENGINE_NAMES.join(', ')}`);
+    if (!build_spec/* ENGINE_NAMES */.G.includes(engine)) {
+        throw new errors/* ConfigError */.x(`container-command: "${engine}" is not supported; one of ${build_spec/* ENGINE_NAMES */.G.join(', ')}`);
     }
     const containerFilename = read(inputs/* Input */.pd.ContainerFilename) || undefined;
     if (containerFilename !== undefined)
@@ -794,7 +794,28 @@ function readEngineInputs(read, env, onSecret, expect = {}) {
         change: (0,change_input/* parseChangeInput */.a)(read(inputs/* Input */.pd.Change)),
         dryRun: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.DryRun), inputs/* Input */.pd.DryRun, false),
         insecureRegistries: (0,registry_inputs/* readInsecureRegistries */.w)(read),
+        cache: readCache(read),
     };
+}
+function readCache(read) {
+    const enabled = (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.Cache), inputs/* Input */.pd.Cache, false);
+    const repository = read(inputs/* Input */.pd.CacheRepository) || undefined;
+    if (repository === undefined)
+        return { enabled };
+    if (!enabled)
+        throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.CacheRepository}: only goes with cache: true`);
+    let ref;
+    try {
+        ref = (0,reference/* parseReference */.F2)(repository);
+    }
+    catch (error) {
+        if (error instanceof reference/* ReferenceError */.AF)
+            throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.CacheRepository}: ${error.message}`);
+        throw error;
+    }
+    if (ref.tag || ref.digest)
+        throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.CacheRepository}: "${repository}" must name a repository, without a tag or digest`);
+    return { enabled, repository: (0,reference/* repositoryName */.aR)(ref) };
 }
 function parseExtraEnv(text) {
     if (!text.trim())
@@ -1221,6 +1242,20 @@ function parseYamlInput(text, inputName) {
         throw cause;
     }
 }
+
+
+/***/ }),
+
+/***/ 7567:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ ENGINE_NAMES),
+/* harmony export */   y: () => (/* binding */ CACHE_TAG)
+/* harmony export */ });
+/** The tag docker's image cache and buildx's registry cache live under, in the cache repository. */
+const CACHE_TAG = 'buildcache';
+const ENGINE_NAMES = ['docker', 'podman', 'buildah'];
 
 
 /***/ }),
