@@ -777,16 +777,17 @@ function readEngineInputs(read, env, onSecret, expect = {}) {
         throw new errors/* ConfigError */.x(`container-command: "${engine}" is not supported; one of ${build_spec/* ENGINE_NAMES */.G.join(', ')}`);
     }
     const containerFilename = read(inputs/* Input */.pd.ContainerFilename) || undefined;
+    const platform = readPlatform(read);
     if (containerFilename !== undefined)
         (0,paths/* resolveInside */.L)(workDir, workDir, containerFilename, 'container-filename', false);
     return {
         workDir,
-        images: readImages(read, workDir, {
+        images: forPlatform(platform, readImages(read, workDir, {
             container_command: { input: inputs/* Input */.pd.ContainerCommand, value: engine },
             container_filename: { input: inputs/* Input */.pd.ContainerFilename, value: containerFilename ?? '' },
             docker_dockerfile: { input: inputs/* Input */.pd.ContainerFilename, value: containerFilename ?? '' },
             ...expect,
-        }),
+        })),
         engine: engine,
         containerFilename,
         extraEnv: parseExtraEnv(read(inputs/* Input */.pd.BuildExtraEnv)),
@@ -795,7 +796,32 @@ function readEngineInputs(read, env, onSecret, expect = {}) {
         dryRun: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.DryRun), inputs/* Input */.pd.DryRun, false),
         insecureRegistries: (0,registry_inputs/* readInsecureRegistries */.w)(read),
         cache: readCache(read),
+        platform,
     };
+}
+/** os/arch[/variant], as in an image's arch. */
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/**
+ * A platform job builds the images whose arch lists its platform, each as a single-platform
+ * image; the merge job checks the others were never expected. An image without arch cannot be
+ * split: which jobs should build it?
+ */
+function forPlatform(platform, images) {
+    if (platform === undefined)
+        return images;
+    const unsplit = images.filter((image) => image.platforms.length === 0);
+    if (unsplit.length)
+        throw new errors/* ConfigErrors */.m(unsplit.map((image) => `images[${image.index}].arch: required with platform: ${platform} (the platforms the merge expects)`));
+    const mine = images.filter((image) => image.platforms.includes(platform)).map((image) => ({ ...image, platforms: [] }));
+    if (mine.length === 0)
+        throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.Platform}: no image of the list has ${platform} in its arch`);
+    return mine;
+}
+function readPlatform(read) {
+    const platform = read(inputs/* Input */.pd.Platform) || undefined;
+    if (platform !== undefined && !PLATFORM.test(platform))
+        throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.Platform}: "${platform}" is not a platform: expected os/arch[/variant], e.g. linux/arm64`);
+    return platform;
 }
 function readCache(read) {
     const enabled = (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.Cache), inputs/* Input */.pd.Cache, false);

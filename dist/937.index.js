@@ -53,7 +53,8 @@ function planImage(image, inputs, context) {
     const field = (name) => `images[${image.index}].${name}`;
     const root = inputs.workDir;
     const contextDir = (0,_config_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .L)(root, root, entry.context, field('context'));
-    const containerFile = findContainerFile(root, contextDir, entry.container_filename ?? inputs.containerFilename, entry.container_filename ? field('container_filename') : 'container-filename');
+    const fileField = entry.container_filename ? field('container_filename') : 'container-filename';
+    const containerFile = findContainerFile(root, contextDir, entry.container_filename ?? inputs.containerFilename, fileField);
     const buildPath = (0,_config_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInside */ .L)(root, contextDir, entry.path, field('path'));
     const prefix = context.change.prefix;
     const problems = [];
@@ -102,6 +103,7 @@ function planImage(image, inputs, context) {
             target: entry.target,
             labels: [...standardLabels(context), ...entry.labels],
             platforms: image.platforms,
+            platform: inputs.platform,
             iidFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.scratchDir, `image-${image.index}.iid`),
             cache: buildCache(inputs, image, context.change),
         },
@@ -517,7 +519,8 @@ function plannedImage(inputs, plan, target, insecureRegistries) {
 /* harmony export */   K: () => (/* binding */ planUploads),
 /* harmony export */   jU: () => (/* binding */ uploadMode),
 /* harmony export */   kT: () => (/* binding */ enginePushSpec),
-/* harmony export */   mk: () => (/* binding */ intermediateRepository)
+/* harmony export */   mk: () => (/* binding */ intermediateRepository),
+/* harmony export */   oq: () => (/* binding */ platformTag)
 /* harmony export */ });
 /* harmony import */ var _config_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(980);
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
@@ -530,6 +533,13 @@ function uploadMode(inputs) {
         return 'release';
     return inputs.promoteMethod === 'intermediate-registry' ? 'intermediate' : 'gate';
 }
+/**
+ * Where a platform job pushes its image for the merge job to find: a temporary tag of the
+ * image's first tag and the platform, `change_42_latest__linux-arm64`, in every mode.
+ */
+function platformTag(prefix, image, platform) {
+    return `${prefix}_${image.tags[0]}__${platform.replace(/\//g, '-')}`;
+}
 /** `<intermediate>[/<namespace>]/<repository path>`: the name promote looks up again. */
 function intermediateRepository(intermediate, image) {
     return intermediate.namespace ? `${intermediate.namespace}/${image.reference.path}` : image.reference.path;
@@ -538,7 +548,8 @@ function intermediateRepository(intermediate, image) {
  * Every push target, with its credentials checked before any build or network call: a given map
  * lacking the registry, or whose pattern does not fully match the repository, stops the run.
  */
-function planUploads(images, mode, prefix, intermediate, credentials) {
+function planUploads(images, mode, prefix, where) {
+    const { intermediate, credentials, platform } = where;
     const problems = [];
     const targets = [];
     // Several entries may share a repository; two pushing one tag would race (an intermediate
@@ -547,7 +558,11 @@ function planUploads(images, mode, prefix, intermediate, credentials) {
     for (const image of images) {
         const registry = mode === 'intermediate' ? intermediate.registry : image.reference.registry;
         const repository = mode === 'intermediate' ? intermediateRepository(intermediate, image) : image.reference.path;
-        const tags = mode === 'release' ? image.tags : image.tags.map((tag) => `${prefix}_${tag}`);
+        const tags = platform
+            ? [platformTag(prefix, image, platform)]
+            : mode === 'release'
+                ? image.tags
+                : image.tags.map((tag) => `${prefix}_${tag}`);
         for (const tag of tags) {
             if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidTag */ .r_)(tag))
                 problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
@@ -667,7 +682,8 @@ const tagFlags = (tags) => tags.flatMap((tag) => ['--tag', tag]);
 /** `docker build` with the classic builder or BuildKit, one platform; a cache image it pulled is a --cache-from source. */
 function dockerBuildArgs(spec) {
     const cache = spec.cache ? ['--cache-from', `${spec.cache.repository}:${_build_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .CACHE_TAG */ .y}`] : [];
-    return ['build', ...commonFlags(spec), ...cache, '--iidfile', spec.iidFile, ...tagFlags(spec.tags), spec.buildPath];
+    const platform = spec.platform ? ['--platform', spec.platform] : [];
+    return ['build', ...commonFlags(spec), ...cache, ...platform, '--iidfile', spec.iidFile, ...tagFlags(spec.tags), spec.buildPath];
 }
 /** buildx's registry cache: read always, written (every stage: mode=max) on trusted events. */
 function buildxCacheFlags(spec) {
@@ -731,7 +747,7 @@ function buildCommands(engine, spec, hostPlatform) {
     if (engine === 'docker')
         return [spec.platforms.length > 0 ? buildxBuildArgs(spec) : dockerBuildArgs(spec)];
     if (spec.platforms.length === 0)
-        return [ociBuildArgs(spec, hostPlatform)];
+        return [ociBuildArgs(spec, spec.platform ?? hostPlatform)];
     return [ociBuildArgs(spec), ...spec.tags.slice(1).map((tag) => ['tag', spec.tags[0], tag])];
 }
 /**

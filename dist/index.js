@@ -83,6 +83,8 @@ const Input = {
     KeepGoing: 'keep-going',
     Engine: 'engine',
     MetadataTags: 'metadata-tags',
+    Platform: 'platform',
+    Merge: 'merge',
     Cache: 'cache',
     CacheRepository: 'cache-repository',
     Referrers: 'referrers',
@@ -142,6 +144,18 @@ const INPUTS = [
         description: "Container file used when an image has no container_filename. Empty: Containerfile, else Dockerfile, in the image's context.",
         default: '',
         commands: ENGINE_COMMANDS,
+    },
+    {
+        name: Input.Platform,
+        description: 'Build one platform of a split multi-platform build (e.g. linux/arm64 on an arm64 runner): only the images whose arch lists it, as a single-platform image; upload pushes it by digest under a per-platform temporary tag, and a job with merge: true assembles the index. Every image needs arch.',
+        default: '',
+        commands: ENGINE_COMMANDS,
+    },
+    {
+        name: Input.Merge,
+        description: "Build nothing: assemble each image's index from the per-platform pushes of the platform jobs (every arch entry must be there), push it under the tags of the mode (gate, release or intermediate registry), then delete the per-platform tags. A platform missing is an error naming the job that should have pushed it.",
+        default: 'false',
+        commands: ['upload'],
     },
     {
         name: Input.Cache,
@@ -921,9 +935,9 @@ var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_n
  */
 const COMMAND_LOADERS = {
     build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(840), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3937))).build,
-    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(840), __nccwpck_require__.e(391), __nccwpck_require__.e(493)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9493))).upload,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(840), __nccwpck_require__.e(391), __nccwpck_require__.e(935), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2111))).promote,
-    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(840), __nccwpck_require__.e(391), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
+    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(840), __nccwpck_require__.e(860), __nccwpck_require__.e(937), __nccwpck_require__.e(896), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7918))).upload,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(840), __nccwpck_require__.e(860), __nccwpck_require__.e(896), __nccwpck_require__.e(935), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9729))).promote,
+    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(840), __nccwpck_require__.e(860), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
 };
 
 // EXTERNAL MODULE: ./src/config/errors.ts

@@ -62,12 +62,8 @@ function planImage(image: ImageSpec, inputs: EngineInputs, context: PlanContext)
   const field = (name: string) => `images[${image.index}].${name}`;
   const root = inputs.workDir;
   const contextDir = resolveInside(root, root, entry.context, field('context'));
-  const containerFile = findContainerFile(
-    root,
-    contextDir,
-    entry.container_filename ?? inputs.containerFilename,
-    entry.container_filename ? field('container_filename') : 'container-filename',
-  );
+  const fileField = entry.container_filename ? field('container_filename') : 'container-filename';
+  const containerFile = findContainerFile(root, contextDir, entry.container_filename ?? inputs.containerFilename, fileField);
   const buildPath = resolveInside(root, contextDir, entry.path, field('path'));
 
   const prefix = context.change.prefix;
@@ -116,6 +112,7 @@ function planImage(image: ImageSpec, inputs: EngineInputs, context: PlanContext)
       target: entry.target,
       labels: [...standardLabels(context), ...entry.labels],
       platforms: image.platforms,
+      platform: inputs.platform,
       iidFile: join(context.scratchDir, `image-${image.index}.iid`),
       cache: buildCache(inputs, image, context.change),
     },

@@ -25,6 +25,14 @@ export function uploadMode(inputs: Pick<UploadInputs, 'promote' | 'promoteMethod
   return inputs.promoteMethod === 'intermediate-registry' ? 'intermediate' : 'gate';
 }
 
+/**
+ * Where a platform job pushes its image for the merge job to find: a temporary tag of the
+ * image's first tag and the platform, `change_42_latest__linux-arm64`, in every mode.
+ */
+export function platformTag(prefix: string, image: ImageSpec, platform: string): string {
+  return `${prefix}_${image.tags[0]}__${platform.replace(/\//g, '-')}`;
+}
+
 /** `<intermediate>[/<namespace>]/<repository path>`: the name promote looks up again. */
 export function intermediateRepository(intermediate: IntermediateRegistry, image: ImageSpec): string {
   return intermediate.namespace ? `${intermediate.namespace}/${image.reference.path}` : image.reference.path;
@@ -38,9 +46,9 @@ export function planUploads(
   images: readonly ImageSpec[],
   mode: UploadMode,
   prefix: string,
-  intermediate: IntermediateRegistry | undefined,
-  credentials: CredentialsMap,
+  where: { intermediate?: IntermediateRegistry; credentials: CredentialsMap; platform?: string },
 ): PushTarget[] {
+  const { intermediate, credentials, platform } = where;
   const problems: string[] = [];
   const targets: PushTarget[] = [];
   // Several entries may share a repository; two pushing one tag would race (an intermediate
@@ -49,7 +57,11 @@ export function planUploads(
   for (const image of images) {
     const registry = mode === 'intermediate' ? intermediate!.registry : image.reference.registry;
     const repository = mode === 'intermediate' ? intermediateRepository(intermediate!, image) : image.reference.path;
-    const tags = mode === 'release' ? image.tags : image.tags.map((tag) => `${prefix}_${tag}`);
+    const tags = platform
+      ? [platformTag(prefix, image, platform)]
+      : mode === 'release'
+        ? image.tags
+        : image.tags.map((tag) => `${prefix}_${tag}`);
     for (const tag of tags) {
       if (!isValidTag(tag)) problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
       const ref = refName({ registry, repository }, tag);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loginOf } from '../config/credentials.js';
 import { onInterrupt } from '../interrupt.js';
-import { ConfigError } from '../config/errors.js';
+import { ConfigError, ConfigErrors } from '../config/errors.js';
 import { readUploadInputs, type UploadInputs } from '../config/upload-inputs.js';
 import { withAuthFile } from '../engines/auth-file.js';
 import type { BuildSpec } from '../engines/build-spec.js';
@@ -18,23 +18,15 @@ import { verifyTags } from '../registry/verify.js';
 import { withRetry } from '../registry/retry.js';
 import { RegistrySession } from '../registry/session.js';
 import { buildImages, type BuiltImageReport } from './build.js';
+import type { ImageBuildPlan } from './build-plan.js';
+import { mergeUploads } from './merge.js';
+import { uploadReport, type UploadedImageReport } from './upload-report.js';
+
+export type { Artifact, UploadedImageReport } from './upload-report.js';
 import { dryRun } from './dry-run.js';
-import { enginePushSpec, planUploads, uploadMode, type PushTarget, type UploadMode } from './upload-plan.js';
+import { enginePushSpec, planUploads, uploadMode, type PushTarget } from './upload-plan.js';
 import type { CommandContext, CommandResult } from './types.js';
 import { refName } from '../registry/reference.js';
-
-export interface UploadedImageReport extends BuiltImageReport {
-  readonly digest: string;
-  readonly refs: readonly string[];
-  /** Tags that already held the digest (a re-run). */
-  readonly skipped: readonly string[];
-}
-
-export interface Artifact {
-  readonly name: string;
-  readonly url: string;
-  readonly metadata: { type: 'container_image'; repository: string; tag: string; digest: string; revision: string | null };
-}
 
 /** Engine failures worth another attempt: the registry or the network, not the image. */
 const TRANSIENT = new RegExp(
@@ -59,7 +51,12 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   const change = detectChange(env, readEvent(env), inputs.change);
   refuseUntrusted(inputs, change);
   const mode = uploadMode(inputs);
-  const targets = planUploads(inputs.images, mode, change.prefix, inputs.intermediate, inputs.credentials);
+  if (inputs.merge) return mergeUploads(context, inputs, change, mode);
+  const targets = planUploads(inputs.images, mode, change.prefix, {
+    intermediate: inputs.intermediate,
+    credentials: inputs.credentials,
+    platform: inputs.platform,
+  });
   logger.info(describe(mode, change, targets));
   if (inputs.dryRun) {
     const insecureRegistries = inputs.transport.insecureRegistries ?? [];
@@ -67,6 +64,7 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   }
 
   const { built, plans } = await buildImages(context, inputs, change);
+  if (inputs.platform) checkPlatforms(inputs.platform, plans, built);
   const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
   const explicit = new Map(
     targets.flatMap((t) => {
@@ -92,7 +90,19 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
     await rm(scratch, { recursive: true, force: true });
     unregister();
   }
-  return report(mode, change, targets, uploaded);
+  return uploadReport(mode, change, targets, uploaded, inputs.platform);
+}
+
+/** A platform job whose engine built another platform (no qemu, a wrong runner) must not push it as this one. */
+function checkPlatforms(platform: string, plans: readonly ImageBuildPlan[], built: readonly BuiltImageReport[]): void {
+  const [os, architecture, variant] = platform.split('/');
+  const wrong = built.flatMap((image, i) => {
+    const [got] = image.platforms;
+    const [gotOs, gotArch, gotVariant] = (got ?? '').split('/');
+    const same = gotOs === os && gotArch === architecture && (variant === undefined || gotVariant === variant);
+    return same ? [] : [`images[${plans[i].image.index}] ${image.repository}: built for ${got ?? 'an unknown platform'}, not ${platform}`];
+  });
+  if (wrong.length) throw new ConfigErrors(wrong.map((w) => `${w}; nothing was pushed (does this runner build ${platform}?)`));
 }
 
 /** A pull request from elsewhere builds code we do not control next to the credentials: refused unless allowed. */
@@ -105,48 +115,6 @@ function refuseUntrusted(inputs: UploadInputs, change: ChangeInfo): void {
       'Build such pull requests with the build action on pull_request (no secrets), and upload from merge_group or an ' +
       'approved, trusted event; set allow-untrusted-builds: true only for code you have reviewed.',
   );
-}
-
-function report(
-  mode: UploadMode,
-  change: ChangeInfo,
-  targets: readonly PushTarget[],
-  uploaded: readonly UploadedImageReport[],
-): CommandResult {
-  const artifacts: Artifact[] =
-    mode === 'intermediate'
-      ? targets.flatMap((target, i) =>
-          target.tags.map((tag, t) => ({
-            name: `${target.image.repository}:${target.finalTags[t]}`,
-            url: `docker://${refName(target, tag)}`,
-            metadata: {
-              type: 'container_image' as const,
-              repository: target.image.repository,
-              tag: target.finalTags[t],
-              digest: uploaded[i].digest,
-              revision: change.revision ?? null,
-            },
-          })),
-        )
-      : [];
-  const titles = {
-    intermediate: 'Uploaded to the intermediate registry',
-    gate: `Uploaded for ${change.prefix} (gate)`,
-    release: 'Released',
-  };
-  return {
-    outputs: { images: JSON.stringify(uploaded), artifacts: JSON.stringify(artifacts) },
-    summary: {
-      title: titles[mode],
-      headers: ['repository', 'pushed', 'digest', 'platforms'],
-      rows: uploaded.map((u) => [
-        u.repository,
-        u.refs.map((r) => (u.skipped.some((s) => r.endsWith(`:${s}`)) ? `${r} (already there)` : r)).join(' '),
-        u.digest,
-        u.platforms.join(', '),
-      ]),
-    },
-  };
 }
 
 function describe(mode: string, change: ChangeInfo, targets: readonly PushTarget[]): string {

@@ -1,7 +1,7 @@
 import { ENGINE_NAMES, type EngineName } from '../engines/build-spec.js';
 import { parseCredentials, type CredentialsMap } from './credentials.js';
 import { parseBoolean } from './booleans.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, ConfigErrors } from './errors.js';
 import { loadImageList, type ImageListSource, type ImageSpec } from './image-list.js';
 import { applyMetadataTags } from './metadata-tags.js';
 import { Input, type InputReader } from './inputs.js';
@@ -29,6 +29,8 @@ export interface EngineInputs {
   readonly dryRun: boolean;
   /** Registries reached over plain HTTP besides loopback ones (engine pulls included). */
   readonly insecureRegistries: readonly string[];
+  /** One platform of a split build: only the images whose arch lists it, built for it alone. */
+  readonly platform?: string;
   /** A registry build cache; `repository` overrides each image's `<repository>-cache`. */
   readonly cache: { readonly enabled: boolean; readonly repository?: string };
 }
@@ -62,15 +64,19 @@ export function readEngineInputs(
     throw new ConfigError(`container-command: "${engine}" is not supported; one of ${ENGINE_NAMES.join(', ')}`);
   }
   const containerFilename = read(Input.ContainerFilename) || undefined;
+  const platform = readPlatform(read);
   if (containerFilename !== undefined) resolveInside(workDir, workDir, containerFilename, 'container-filename', false);
   return {
     workDir,
-    images: readImages(read, workDir, {
-      container_command: { input: Input.ContainerCommand, value: engine },
-      container_filename: { input: Input.ContainerFilename, value: containerFilename ?? '' },
-      docker_dockerfile: { input: Input.ContainerFilename, value: containerFilename ?? '' },
-      ...expect,
-    }),
+    images: forPlatform(
+      platform,
+      readImages(read, workDir, {
+        container_command: { input: Input.ContainerCommand, value: engine },
+        container_filename: { input: Input.ContainerFilename, value: containerFilename ?? '' },
+        docker_dockerfile: { input: Input.ContainerFilename, value: containerFilename ?? '' },
+        ...expect,
+      }),
+    ),
     engine: engine as EngineName,
     containerFilename,
     extraEnv: parseExtraEnv(read(Input.BuildExtraEnv)),
@@ -79,7 +85,35 @@ export function readEngineInputs(
     dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
     insecureRegistries: readInsecureRegistries(read),
     cache: readCache(read),
+    platform,
   };
+}
+
+/** os/arch[/variant], as in an image's arch. */
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+
+/**
+ * A platform job builds the images whose arch lists its platform, each as a single-platform
+ * image; the merge job checks the others were never expected. An image without arch cannot be
+ * split: which jobs should build it?
+ */
+function forPlatform(platform: string | undefined, images: ImageSpec[]): ImageSpec[] {
+  if (platform === undefined) return images;
+  const unsplit = images.filter((image) => image.platforms.length === 0);
+  if (unsplit.length)
+    throw new ConfigErrors(
+      unsplit.map((image) => `images[${image.index}].arch: required with platform: ${platform} (the platforms the merge expects)`),
+    );
+  const mine = images.filter((image) => image.platforms.includes(platform)).map((image) => ({ ...image, platforms: [] }));
+  if (mine.length === 0) throw new ConfigError(`${Input.Platform}: no image of the list has ${platform} in its arch`);
+  return mine;
+}
+
+function readPlatform(read: InputReader): string | undefined {
+  const platform = read(Input.Platform) || undefined;
+  if (platform !== undefined && !PLATFORM.test(platform))
+    throw new ConfigError(`${Input.Platform}: "${platform}" is not a platform: expected os/arch[/variant], e.g. linux/arm64`);
+  return platform;
 }
 
 function readCache(read: InputReader): EngineInputs['cache'] {

@@ -41,6 +41,8 @@ export const Input = {
   KeepGoing: 'keep-going',
   Engine: 'engine',
   MetadataTags: 'metadata-tags',
+  Platform: 'platform',
+  Merge: 'merge',
   Cache: 'cache',
   CacheRepository: 'cache-repository',
   Referrers: 'referrers',
@@ -127,6 +129,20 @@ export const INPUTS: readonly InputSpec[] = [
       "Container file used when an image has no container_filename. Empty: Containerfile, else Dockerfile, in the image's context.",
     default: '',
     commands: ENGINE_COMMANDS,
+  },
+  {
+    name: Input.Platform,
+    description:
+      'Build one platform of a split multi-platform build (e.g. linux/arm64 on an arm64 runner): only the images whose arch lists it, as a single-platform image; upload pushes it by digest under a per-platform temporary tag, and a job with merge: true assembles the index. Every image needs arch.',
+    default: '',
+    commands: ENGINE_COMMANDS,
+  },
+  {
+    name: Input.Merge,
+    description:
+      "Build nothing: assemble each image's index from the per-platform pushes of the platform jobs (every arch entry must be there), push it under the tags of the mode (gate, release or intermediate registry), then delete the per-platform tags. A platform missing is an error naming the job that should have pushed it.",
+    default: 'false',
+    commands: ['upload'],
   },
   {
     name: Input.Cache,

@@ -20,6 +20,8 @@ export interface UploadInputs extends EngineInputs {
   readonly promoteMethod: PromoteMethod;
   readonly intermediate?: IntermediateRegistry;
   readonly allowUntrusted: boolean;
+  /** Assemble the platform jobs' pushes into indexes; build nothing. */
+  readonly merge: boolean;
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
 }
 
@@ -46,6 +48,12 @@ export function readIntermediate(read: InputReader, method: PromoteMethod, neede
   return { registry, namespace };
 }
 
+function readMerge(read: InputReader, platform: string | undefined): boolean {
+  const merge = parseBoolean(read(Input.Merge), Input.Merge, false);
+  if (merge && platform) throw new ConfigError(`${Input.Merge}: a merge job builds nothing: give it no platform (${platform})`);
+  return merge;
+}
+
 export function readUploadInputs(read: InputReader, env: NodeJS.ProcessEnv, onSecret: (secret: string) => void): UploadInputs {
   const promote = parseBoolean(read(Input.Promote), Input.Promote, true);
   const promoteMethod = readPromoteMethod(read);
@@ -59,6 +67,7 @@ export function readUploadInputs(read: InputReader, env: NodeJS.ProcessEnv, onSe
     promoteMethod,
     intermediate: readIntermediate(read, promoteMethod, promote),
     allowUntrusted: parseBoolean(read(Input.AllowUntrustedBuilds), Input.AllowUntrustedBuilds, false),
+    merge: readMerge(read, engine.platform),
     transport: readTransportOptions(read, engine.workDir),
   };
 }

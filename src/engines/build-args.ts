@@ -14,7 +14,8 @@ const tagFlags = (tags: readonly string[]) => tags.flatMap((tag) => ['--tag', ta
 /** `docker build` with the classic builder or BuildKit, one platform; a cache image it pulled is a --cache-from source. */
 export function dockerBuildArgs(spec: BuildSpec): string[] {
   const cache = spec.cache ? ['--cache-from', `${spec.cache.repository}:${CACHE_TAG}`] : [];
-  return ['build', ...commonFlags(spec), ...cache, '--iidfile', spec.iidFile, ...tagFlags(spec.tags), spec.buildPath];
+  const platform = spec.platform ? ['--platform', spec.platform] : [];
+  return ['build', ...commonFlags(spec), ...cache, ...platform, '--iidfile', spec.iidFile, ...tagFlags(spec.tags), spec.buildPath];
 }
 
 /** buildx's registry cache: read always, written (every stage: mode=max) on trusted events. */
@@ -77,7 +78,7 @@ export function ociBuildArgs(spec: BuildSpec, hostPlatform?: string): string[] {
  */
 export function buildCommands(engine: EngineName, spec: BuildSpec, hostPlatform: string): string[][] {
   if (engine === 'docker') return [spec.platforms.length > 0 ? buildxBuildArgs(spec) : dockerBuildArgs(spec)];
-  if (spec.platforms.length === 0) return [ociBuildArgs(spec, hostPlatform)];
+  if (spec.platforms.length === 0) return [ociBuildArgs(spec, spec.platform ?? hostPlatform)];
   return [ociBuildArgs(spec), ...spec.tags.slice(1).map((tag) => ['tag', spec.tags[0], tag])];
 }
 

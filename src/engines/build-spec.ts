@@ -12,8 +12,10 @@ export interface BuildSpec {
   readonly target?: string;
   /** `key=value` items. */
   readonly labels: readonly string[];
-  /** Empty: the engine's own platform. */
+  /** Empty: the engine's own platform (or `platform`). */
   readonly platforms: readonly string[];
+  /** One platform built as a single image (a per-platform job of a split build). */
+  readonly platform?: string;
   /** Where the engine writes the built image id. */
   readonly iidFile: string;
   /** A registry build cache: read always, written on trusted events only. */

@@ -98,7 +98,7 @@ describe('one repository in several entries (a release per entry)', () => {
   });
 
   test('uploads: each entry is its own push target; an intermediate namespace folding two names into one tag is refused', () => {
-    const targets = planUploads(list, 'gate', 'change_7', undefined, new Map());
+    const targets = planUploads(list, 'gate', 'change_7', { credentials: new Map() });
     assert.deepEqual(
       targets.map((t) => [t.repository, t.tags]),
       [
@@ -112,7 +112,7 @@ describe('one repository in several entries (a release per entry)', () => {
       { context: 'app', repository: 'ghcr.io/acme/app' },
     ]);
     assert.throws(
-      () => planUploads(folded, 'intermediate', 'change_7', { registry: 'ir.example:5000' }, new Map()),
+      () => planUploads(folded, 'intermediate', 'change_7', { intermediate: { registry: 'ir.example:5000' }, credentials: new Map() }),
       /images\[1\]: ir\.example:5000\/acme\/app:change_7_latest is also pushed by images\[0\]/,
     );
   });

@@ -1,8 +1,8 @@
-export const id = 111;
-export const ids = [111];
+export const id = 729;
+export const ids = [729];
 export const modules = {
 
-/***/ 2111:
+/***/ 9729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -220,519 +220,12 @@ async function changeForPromote(env, event, options) {
 var kinds = __webpack_require__(6796);
 // EXTERNAL MODULE: ./src/registry/session.ts + 3 modules
 var registry_session = __webpack_require__(3484);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/registry/limiter.ts
-var registry_limiter = __webpack_require__(2387);
-// EXTERNAL MODULE: ./src/registry/errors.ts
-var registry_errors = __webpack_require__(6764);
-// EXTERNAL MODULE: ./src/registry/retry.ts
-var retry = __webpack_require__(1521);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./src/registry/digest.ts
-var digest = __webpack_require__(5035);
-// EXTERNAL MODULE: ./src/registry/media-types.ts
-var media_types = __webpack_require__(9867);
-;// CONCATENATED MODULE: ./src/registry/tag-delete/dummy.ts
-
-
-
-
-
-
-/** An empty tar archive (two zero blocks) is the smallest valid layer. */
-const EMPTY_TAR = Buffer.alloc(1024);
-const EMPTY_LAYER = (0,external_node_zlib_.gzipSync)(EMPTY_TAR, { level: 9 });
-const DUMMY_LABEL = 'org.container-image-actions.deleted-tag';
-/** The same config for every dummy: its blobs are uploaded once per repository. */
-const DUMMY_CONFIG = Buffer.from(JSON.stringify({
-    architecture: 'amd64',
-    os: 'linux',
-    config: { Labels: { 'org.container-image-actions.dummy': 'true' } },
-    rootfs: { type: 'layers', diff_ids: [(0,digest/* sha256 */.sc)(EMPTY_TAR)] },
-}));
-/**
- * A manifest no other tag can share: its annotations carry the tag, the time and a nonce.
- * Putting it on a tag and deleting it by digest removes that tag alone (docs/registries.md, "Deleting one tag").
- */
-function dummyManifest(tag, now = new Date()) {
-    const layerDigest = (0,digest/* sha256 */.sc)(EMPTY_LAYER);
-    const bytes = Buffer.from(JSON.stringify({
-        schemaVersion: 2,
-        mediaType: media_types/* MediaType */.zu.OciManifest,
-        config: { mediaType: media_types/* MediaType */.zu.OciConfig, size: DUMMY_CONFIG.length, digest: (0,digest/* sha256 */.sc)(DUMMY_CONFIG) },
-        layers: [{ mediaType: media_types/* MediaType */.zu.OciLayerGzip, size: EMPTY_LAYER.length, digest: layerDigest }],
-        annotations: {
-            [DUMMY_LABEL]: tag,
-            'org.container-image-actions.deleted-at': now.toISOString(),
-            'org.container-image-actions.nonce': (0,external_node_crypto_.randomBytes)(12).toString('hex'),
-        },
-    }));
-    return {
-        bytes,
-        mediaType: media_types/* MediaType */.zu.OciManifest,
-        digest: (0,digest/* sha256 */.sc)(bytes),
-        blobs: [
-            { digest: (0,digest/* sha256 */.sc)(DUMMY_CONFIG), bytes: DUMMY_CONFIG },
-            { digest: layerDigest, bytes: EMPTY_LAYER },
-        ],
-    };
-}
-/**
- * Whether a manifest is one of our dummies: a tag left on one by an interrupted deletion must be
- * finished off, never promoted. Both the annotation and the fixed config must be there.
- */
-function isDummy(manifest) {
-    try {
-        const parsed = JSON.parse(manifest.bytes.toString('utf8'));
-        return parsed.annotations?.[DUMMY_LABEL] !== undefined && parsed.config?.digest === (0,digest/* sha256 */.sc)(DUMMY_CONFIG);
-    }
-    catch {
-        return false;
-    }
-}
-/** When the dummy was put on its tag (its annotation), or undefined for a manifest that is no dummy. */
-function dummyTime(manifest) {
-    if (!isDummy(manifest))
-        return undefined;
-    const parsed = JSON.parse(manifest.bytes.toString('utf8'));
-    const time = Date.parse(parsed.annotations?.['org.container-image-actions.deleted-at'] ?? '');
-    return Number.isNaN(time) ? undefined : time;
-}
-/**
- * Puts one dummy on every tag of `tags` and returns its digest; its two blobs are uploaded where
- * `hasBlobs` says the repository may lack them. (A PUT refused while another process re-uploads
- * the same blob is retried by the client: docs/registries.md, "Blobs".)
- */
-async function putDummy(client, repository, tags, hasBlobs = false) {
-    const dummy = dummyManifest(tags[0]);
-    if (!hasBlobs) {
-        for (const blob of dummy.blobs) {
-            if ((await client.headBlob(repository, blob.digest)) !== undefined)
-                continue;
-            // An upload is several requests: retried whole, from a new session.
-            const upload = () => client.uploadBlob(repository, blob.digest, blob.bytes.length, external_node_stream_.Readable.from([blob.bytes]));
-            await (0,retry/* withRetry */.bD)(`upload ${blob.digest}`, upload, client.retry, client.logger);
-        }
-    }
-    for (const tag of tags)
-        await client.putManifest(repository, tag, dummy);
-    return dummy.digest;
-}
-
-// EXTERNAL MODULE: ./src/registry/transport.ts
-var transport = __webpack_require__(670);
-;// CONCATENATED MODULE: ./src/registry/tag-delete/vendor-http.ts
-
-
-/** JSON calls to a vendor's REST API (Hub, Quay, GitHub, Harbor, GitLab). */
-class VendorHttp {
-    transport;
-    baseUrl;
-    headers;
-    constructor(transport, baseUrl, headers) {
-        this.transport = transport;
-        this.baseUrl = baseUrl;
-        this.headers = headers;
-    }
-    url(path) {
-        return new URL(path.replace(/^\//, ''), this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`);
-    }
-    async send(method, path, body, extraHeaders = {}) {
-        const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-        return this.transport.send({
-            method,
-            url: this.url(path),
-            headers: {
-                accept: 'application/json',
-                ...this.headers,
-                ...extraHeaders,
-                ...(payload && { 'content-type': 'application/json', 'content-length': payload.length }),
-            },
-            body: payload,
-        });
-    }
-    async json(method, path, body, extraHeaders) {
-        const response = await this.send(method, path, body, extraHeaders);
-        if (response.status >= 400 && response.status !== 404)
-            throw await (0,transport/* errorFrom */.JK)(method, response);
-        const text = (await (0,transport/* readBody */.x8)(response, 16 * 1024 * 1024)).toString('utf8');
-        return { status: response.status, data: text ? (0,registry_errors/* parseJsonBody */.Y2)(Buffer.from(text), method, response.url) : undefined, response };
-    }
-    /** A DELETE that succeeds on 2xx and counts 404 as "already gone". */
-    async delete(path) {
-        const response = await this.send('DELETE', path);
-        if (response.status === 404) {
-            await (0,transport/* discard */.vf)(response);
-            return 'absent';
-        }
-        if (response.status < 200 || response.status >= 300)
-            throw await (0,transport/* errorFrom */.JK)('DELETE', response);
-        await (0,transport/* discard */.vf)(response);
-        return 'deleted';
-    }
-}
-/** The vendor API cannot be used without credentials we do not have: try the next strategy. */
-class VendorNotConfigured extends Error {
-    constructor(what) {
-        super(`${what} needs credentials for its API`);
-        this.name = 'VendorNotConfigured';
-    }
-}
-function requireSecret(value, what) {
-    if (!value)
-        throw new VendorNotConfigured(what);
-    return value;
-}
-
-// EXTERNAL MODULE: ./src/registry/reference.ts
-var reference = __webpack_require__(9310);
-;// CONCATENATED MODULE: ./src/registry/tag-delete/vendors.ts
-
-
-
-
-/** `ns/name` as vendor APIs want it; a one-segment name is Docker Hub's `library/`. */
-function splitNamespace(repository) {
-    const slash = repository.indexOf('/');
-    if (slash < 0)
-        return { namespace: 'library', name: repository };
-    return { namespace: repository.slice(0, slash), name: repository.slice(slash + 1) };
-}
-/** Docker Hub: log in for a JWT, then DELETE the tag through hub.docker.com's API. */
-const dockerHub = async ({ repository, tag, credential, transport, mask }) => {
-    const base = credential.apiUrl ?? 'https://hub.docker.com';
-    const username = requireSecret(credential.username, 'Docker Hub tag deletion');
-    const password = requireSecret(credential.apiToken ?? credential.password, 'Docker Hub tag deletion');
-    const login = await new VendorHttp(transport, base, {}).json('POST', '/v2/users/login/', { username, password });
-    const token = login.data?.token;
-    if (login.status !== 200 || !token)
-        throw new registry_errors/* RegistryError */.gl('POST', `${base}/v2/users/login/`, login.status, [], 'Docker Hub login gave no token');
-    mask(token);
-    const { namespace, name } = splitNamespace(repository);
-    return new VendorHttp(transport, base, { authorization: `JWT ${token}` }).delete(`/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
-};
-/** Quay: DELETE /api/v1/repository/<ns>/<repo>/tag/<tag> with an application token. */
-const quay = async ({ registry, repository, tag, credential, transport }) => {
-    const base = credential.apiUrl ?? `https://${registry}`;
-    const token = requireSecret(credential.apiToken, 'Quay tag deletion (api_token)');
-    return new VendorHttp(transport, base, { authorization: `Bearer ${token}` }).delete(`/api/v1/repository/${repository}/tag/${encodeURIComponent(tag)}`);
-};
-/**
- * GHCR has no untag API: a package version is a manifest. A version holding only this tag is
- * deleted; one shared with other tags keeps them: the tag is moved to a unique dummy first,
- * and the dummy's version is deleted.
- */
-const ghcr = async ({ repository, tag, credential, transport, client, env }) => {
-    const base = credential.apiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com';
-    const token = requireSecret(credential.apiToken ?? credential.password, 'GHCR tag deletion');
-    const api = new VendorHttp(transport, base, { authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' });
-    const { namespace: owner, name } = splitNamespace(repository);
-    const pkg = encodeURIComponent(name);
-    let scope;
-    const versions = async () => {
-        for (const candidate of scope ? [scope] : [`orgs/${owner}`, `users/${owner}`]) {
-            const all = [];
-            for (let page = 1;; page++) {
-                const { status, data } = await api.json('GET', `/${candidate}/packages/container/${pkg}/versions?per_page=100&page=${page}`);
-                if (status === 404)
-                    break;
-                scope = candidate;
-                all.push(...(data ?? []));
-                if (!data || data.length < 100)
-                    return all;
-            }
-        }
-        return [];
-    };
-    const holder = (await versions()).find((v) => v.metadata?.container?.tags?.includes(tag));
-    if (!holder)
-        return 'absent';
-    if ((holder.metadata?.container?.tags ?? []).length === 1)
-        return api.delete(`/${scope}/packages/container/${pkg}/versions/${holder.id}`);
-    const dummyDigest = await putDummy(client, repository, [tag]);
-    const dummy = (await versions()).find((v) => v.name === dummyDigest);
-    if (!dummy)
-        throw new registry_errors/* RegistryError */.gl('GET', `${base}/${scope}/packages/container/${pkg}/versions`, 200, [], `the dummy ${dummyDigest} now on ${tag} is not listed as a package version; ${tag} is left on it`);
-    return api.delete(`/${scope}/packages/container/${pkg}/versions/${dummy.id}`);
-};
-/** Harbor: DELETE .../artifacts/<tag>/tags/<tag>; nested repository names are encoded twice. */
-const harbor = async ({ registry, repository, tag, credential, transport }) => {
-    const base = credential.apiUrl ?? `https://${registry}`;
-    const username = requireSecret(credential.username, 'Harbor tag deletion');
-    const password = requireSecret(credential.password, 'Harbor tag deletion');
-    const api = new VendorHttp(transport, base, { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` });
-    const { namespace: project, name } = splitNamespace(repository);
-    const repo = encodeURIComponent(encodeURIComponent(name));
-    const ref = encodeURIComponent(tag);
-    return api.delete(`/api/v2.0/projects/${encodeURIComponent(project)}/repositories/${repo}/artifacts/${ref}/tags/${ref}`);
-};
-/** GitLab: find the project and its registry repository, then DELETE the tag by ids. */
-const gitlab = async ({ registry, repository, tag, credential, transport }) => {
-    const base = credential.apiUrl ?? `https://${(0,reference/* hostOf */.w4)(registry).replace(/^registry\./, '')}`;
-    const token = requireSecret(credential.apiToken ?? credential.password, 'GitLab tag deletion');
-    const api = new VendorHttp(transport, base, { authorization: `Bearer ${token}` });
-    const parts = repository.split('/');
-    // The project is some prefix of the image path (group/subgroup/project[/image]).
-    for (let length = parts.length; length >= 2; length--) {
-        const project = parts.slice(0, length).join('/');
-        const { status, data } = await api.json('GET', `/api/v4/projects/${encodeURIComponent(project)}/registry/repositories?per_page=100`);
-        if (status === 404 || !data)
-            continue;
-        const repo = data.find((r) => r.path === repository);
-        if (repo)
-            return api.delete(`/api/v4/projects/${repo.project_id}/registry/repositories/${repo.id}/tags/${encodeURIComponent(tag)}`);
-    }
-    return 'absent';
-};
-const VENDOR_DELETES = {
-    docker: { name: 'docker-hub-api', run: dockerHub },
-    quay: { name: 'quay-api', run: quay },
-    ghcr: { name: 'ghcr-packages-api', run: ghcr },
-    harbor: { name: 'harbor-api', run: harbor },
-    gitlab: { name: 'gitlab-api', run: gitlab },
-};
-
-;// CONCATENATED MODULE: ./src/registry/tag-delete/tag-deleter.ts
-
-
-
-
-
-
-
-
-
-const PROBE_TAG = /^cia-delete-probe-[0-9a-f]{12}(?:-b)?$/;
-/** A probe this old was left by a run that was interrupted, not by one still probing. */
-const PROBE_ABANDONED_MS = 10 * 60_000;
-/** Whole deletions started over after a transient failure (each request has its own retries too). */
-const DELETION_ATTEMPTS = 3;
-const ok = (status) => status === 200 || status === 202 || status === 204;
-const resultFor = (ref, tag) => (status, method, detail) => ({ ...ref, tag, status, method, detail });
-/**
- * Removes one tag without touching the image or any other tag (docs/registries.md, "Deleting one
- * tag"): a vendor API where the registry kind has one, else OCI tag DELETE where a probe showed
- * it removes the tag alone, else a unique dummy manifest put on the tag and deleted by digest —
- * only on registries proven to delete by digest, so a real tag is never left on a dummy. After a
- * tag DELETE or a vendor delete the guarded tags are checked and put back if they went too.
- * Deletes are serialized per repository.
- */
-class TagDeleter {
-    #session;
-    #options;
-    #mutex = new registry_limiter/* KeyedMutex */.yA();
-    #capabilities = new Map();
-    /** Registries whose tag DELETE (or vendor delete) took more than the tag: dummies from now on. */
-    #destructive = new Set();
-    /** Repositories that hold the dummy's blobs already. */
-    #dummyBlobs = new Set();
-    /** Probe tags a registry would not let us remove; reported once. */
-    leftoverProbes = [];
-    constructor(options) {
-        this.#session = options.session;
-        this.#options = options;
-    }
-    deleteTag(ref, tag, guard) {
-        // Each request is retried by the client. A deletion is several requests deciding on each
-        // other's answers, and distribution answers 500 to deletes racing another process's in one
-        // repository: a deletion that still fails that way is started over, whole (as a blob transfer is).
-        const policy = { ...this.#session.retry, attempts: DELETION_ATTEMPTS };
-        return this.#mutex.run(`${(0,reference/* refName */.P7)(ref)}`, () => (0,retry/* withRetry */.bD)(`delete ${(0,reference/* refName */.P7)(ref, tag)}`, () => this.#delete(ref, tag, guard), policy, this.#session.logger));
-    }
-    async #delete(ref, tag, guard) {
-        const client = this.#session.client(ref.registry);
-        const result = resultFor(ref, tag);
-        const before = await client.headManifest(ref.repository, tag);
-        if (!before)
-            return result('absent');
-        const credential = this.#options.vendorCredential?.(ref.registry);
-        const kind = (0,kinds/* registryKind */.I)(ref.registry, credential?.type);
-        const byVendor = credential && !this.#destructive.has(ref.registry) ? await this.#vendorDelete(ref, tag, kind, credential, guard) : undefined;
-        if (byVendor)
-            return byVendor;
-        const capabilities = await this.#probe(ref, kind);
-        if (capabilities.tagDelete === 'safe' && !this.#destructive.has(ref.registry)) {
-            const status = await client.deleteManifest(ref.repository, tag);
-            if (ok(status) && (await this.#gone(ref, tag)))
-                return result('deleted', 'oci-tag-delete', await this.#restoreGuarded(ref, guard));
-            if (!ok(status) && ![400, 404, 405, 501].includes(status))
-                return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
-        }
-        if (!capabilities.digestDelete) {
-            const why = `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`;
-            return result('left-behind', 'dummy-manifest', why);
-        }
-        return this.#dummyDelete(ref, tag);
-    }
-    /** The vendor's own tag API, where the registry kind has one; undefined to try the registry API instead. */
-    async #vendorDelete(ref, tag, kind, credential, guard) {
-        const vendor = VENDOR_DELETES[kind];
-        if (!vendor)
-            return undefined;
-        const result = resultFor(ref, tag);
-        try {
-            const outcome = await vendor.run({
-                ...ref,
-                tag,
-                credential,
-                transport: this.#session.transport,
-                client: this.#session.client(ref.registry),
-                env: this.#options.env ?? process.env,
-                mask: (s) => this.#session.logger.mask(s),
-            });
-            if (!(await this.#gone(ref, tag)))
-                return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
-            return result(outcome, vendor.name, await this.#restoreGuarded(ref, guard));
-        }
-        catch (error) {
-            if (!(error instanceof VendorNotConfigured))
-                throw error;
-            this.#session.logger.debug(`${error.message}; trying the registry API`);
-            return undefined;
-        }
-    }
-    /**
-     * The tag pointed at a fresh dummy, the dummy deleted by digest. Another process may be
-     * removing (or re-pushing) the same tag at once: a tag still there after our dummy went gets
-     * another round rather than a report.
-     */
-    async #dummyDelete(ref, tag) {
-        const client = this.#session.client(ref.registry);
-        const result = resultFor(ref, tag);
-        let dummy = '';
-        for (let round = 0; round < 3; round++) {
-            dummy = await this.#putDummy(ref, [tag]);
-            const status = await client.deleteManifest(ref.repository, dummy);
-            if (!ok(status) && status !== 404) {
-                return result('left-behind', 'dummy-manifest', `${tag} now points at the dummy ${dummy}, whose DELETE answered HTTP ${status}`);
-            }
-            if (await this.#gone(ref, tag))
-                return result('deleted', 'dummy-manifest');
-        }
-        return result('left-behind', 'dummy-manifest', `${tag} still resolves after deleting its dummy ${dummy} three times`);
-    }
-    /**
-     * Some registries delete the manifest when asked to delete a tag, and every tag on it goes
-     * too. The guarded tags are checked after such a deletion and put back at once from the bytes
-     * held; the registry then gets dummies only.
-     */
-    async #restoreGuarded(ref, guard) {
-        if (!guard || guard.tags.length === 0)
-            return undefined;
-        const client = this.#session.client(ref.registry);
-        const heads = await Promise.all(guard.tags.map((tag) => client.headManifest(ref.repository, tag)));
-        // A tag another promotion re-pointed meanwhile is not ours to put back: only the vanished ones.
-        const lost = guard.tags.filter((_, i) => heads[i] === undefined);
-        if (lost.length === 0)
-            return undefined;
-        this.#destructive.add(ref.registry);
-        for (const tag of lost)
-            await client.putManifest(ref.repository, tag, guard.manifest);
-        const detail = `${ref.registry} deleted the image along with the tag: put ${lost.join(', ')} back on ` +
-            `${guard.manifest.digest}; its tags are removed through dummy manifests from now on`;
-        this.#session.logger.warning(`${(0,reference/* refName */.P7)(ref)}: ${detail}`);
-        return detail;
-    }
-    async #putDummy(ref, tags) {
-        const key = `${(0,reference/* refName */.P7)(ref)}`;
-        const digest = await putDummy(this.#session.client(ref.registry), ref.repository, tags, this.#dummyBlobs.has(key));
-        this.#dummyBlobs.add(key);
-        return digest;
-    }
-    async #gone(ref, tag) {
-        return (await this.#session.client(ref.registry).headManifest(ref.repository, tag)) === undefined;
-    }
-    /**
-     * Once per registry and run, on two throw-away tags of one dummy: does a tag DELETE remove that
-     * tag alone, the manifest with both tags, or nothing; and does a DELETE by digest work. A real
-     * tag is only ever deleted the way the probe showed safe. `distribution` is known to refuse tag
-     * DELETE, so its probe skips that step.
-     */
-    #probe(ref, kind) {
-        let probe = this.#capabilities.get(ref.registry);
-        if (!probe) {
-            // A probe that failed for a passing reason (5xx, network) is not kept: the next deletion, or
-            // its retry, probes again. A refusal (a push-only credential) stays for the run, so it leaves
-            // one pair of probe tags, not one per tag. Until a probe succeeds, no tag is deleted blind.
-            probe = this.#runProbe(ref, kind).catch((error) => {
-                if ((0,retry/* isRetryable */.r3)(error))
-                    this.#capabilities.delete(ref.registry);
-                const wrapped = new Error(`probing how ${ref.registry} deletes failed: ${error.message}`, { cause: error });
-                throw Object.assign(wrapped, { retryable: (0,retry/* isRetryable */.r3)(error) });
-            });
-            this.#capabilities.set(ref.registry, probe);
-        }
-        return probe;
-    }
-    async #runProbe(ref, kind) {
-        const client = this.#session.client(ref.registry);
-        const first = `cia-delete-probe-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-        const second = `${first}-b`;
-        const testTagDelete = kind !== 'distribution';
-        const tags = testTagDelete ? [first, second] : [first];
-        const digest = await this.#putDummy(ref, tags);
-        let tagDelete = 'no';
-        let digestDelete = false;
-        try {
-            if (testTagDelete) {
-                const status = await client.deleteManifest(ref.repository, first);
-                if (ok(status))
-                    tagDelete = (await client.headManifest(ref.repository, second)) ? 'safe' : 'destructive';
-            }
-            // Other processes working in the repository make distribution answer 500 now and then: the
-            // client retries, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
-            const status = await client.deleteManifest(ref.repository, digest);
-            // A 404 is a retry after a DELETE that worked but answered 500 (distribution does that under
-            // concurrent deletes) only if the dummy's last probe tag is gone too; else deletes are refused.
-            const gone = status === 404 && !(await client.headManifest(ref.repository, tags[tags.length - 1]));
-            digestDelete = ok(status) || gone;
-            if (!digestDelete)
-                this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
-        }
-        catch (error) {
-            // A credential that may push but not delete: the probe tags stay, for a later run to sweep.
-            this.leftoverProbes.push(...tags.map((t) => `${(0,reference/* refName */.P7)(ref, t)}`));
-            throw error;
-        }
-        if (tagDelete === 'destructive')
-            this.#destructive.add(ref.registry);
-        if (!digestDelete) {
-            const left = tagDelete === 'no' ? tags : [tags[tags.length - 1]];
-            this.leftoverProbes.push(...left.map((t) => `${(0,reference/* refName */.P7)(ref, t)}`));
-        }
-        this.#session.logger.debug(`${ref.registry}: tag DELETE ${tagDelete}, DELETE by digest ${digestDelete ? 'works' : 'refused'}`);
-        return { tagDelete, digestDelete };
-    }
-    /**
-     * Probe tags that an interrupted run left behind (older than ten minutes, so a run probing
-     * right now keeps its own), removed by their dummy's digest. Returns the tags removed.
-     */
-    async sweepProbes(ref, tags, now = Date.now()) {
-        const client = this.#session.client(ref.registry);
-        const removed = [];
-        for (const tag of tags.filter((t) => PROBE_TAG.test(t))) {
-            await this.#mutex.run(`${(0,reference/* refName */.P7)(ref)}`, async () => {
-                const manifest = await client.getManifest(ref.repository, tag).catch((error) => {
-                    if (error instanceof registry_errors/* RegistryError */.gl && error.status === 404)
-                        return undefined;
-                    throw error;
-                });
-                const time = manifest && dummyTime(manifest);
-                if (!manifest || time === undefined || now - time < PROBE_ABANDONED_MS)
-                    return;
-                const status = await client.deleteManifest(ref.repository, manifest.digest);
-                if (ok(status) || status === 404)
-                    removed.push(tag);
-            });
-        }
-        return removed;
-    }
-}
-
+// EXTERNAL MODULE: ./src/registry/tag-delete/tag-deleter.ts
+var tag_deleter = __webpack_require__(4698);
+// EXTERNAL MODULE: ./src/registry/tag-delete/vendor-http.ts
+var vendor_http = __webpack_require__(7241);
+// EXTERNAL MODULE: ./src/registry/tag-delete/vendors.ts
+var vendors = __webpack_require__(875);
 ;// CONCATENATED MODULE: ./src/registry/tag-delete/tag-times.ts
 
 
@@ -744,14 +237,14 @@ class TagDeleter {
 async function vendorTagTime(context) {
     const { kind, credential, transport, repository, tag } = context;
     if (kind === 'docker') {
-        const { namespace, name } = splitNamespace(repository);
-        const api = new VendorHttp(transport, credential?.apiUrl ?? 'https://hub.docker.com', {});
+        const { namespace, name } = (0,vendors/* splitNamespace */.o)(repository);
+        const api = new vendor_http/* VendorHttp */.B1(transport, credential?.apiUrl ?? 'https://hub.docker.com', {});
         const { status, data } = await api.json('GET', `/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
         const when = status === 200 ? (data?.tag_last_pushed ?? data?.last_updated) : undefined;
         return when ? Date.parse(when) : undefined;
     }
     if (kind === 'quay' && credential?.apiToken) {
-        const api = new VendorHttp(transport, credential.apiUrl ?? `https://${context.registry}`, {
+        const api = new vendor_http/* VendorHttp */.B1(transport, credential.apiUrl ?? `https://${context.registry}`, {
             authorization: `Bearer ${credential.apiToken}`,
         });
         const { status, data } = await api.json('GET', `/api/v1/repository/${repository}/tag/?specificTag=${encodeURIComponent(tag)}&onlyActiveTags=true`);
@@ -763,6 +256,8 @@ async function vendorTagTime(context) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
 ;// CONCATENATED MODULE: ./src/commands/promotion.ts
 
 const emptyOutcome = () => ({ promoted: [], deleted: [], leftBehind: [], plan: [] });
@@ -774,10 +269,20 @@ function record(result, outcome) {
         outcome.leftBehind.push({ ref, reason: result.detail ?? 'not deletable' });
 }
 
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var registry_errors = __webpack_require__(6764);
 // EXTERNAL MODULE: ./src/registry/referrers.ts
 var registry_referrers = __webpack_require__(9191);
+// EXTERNAL MODULE: ./src/registry/limiter.ts
+var registry_limiter = __webpack_require__(2387);
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var digest = __webpack_require__(5035);
 // EXTERNAL MODULE: ./src/registry/manifest.ts
 var registry_manifest = __webpack_require__(506);
+// EXTERNAL MODULE: ./src/registry/retry.ts
+var retry = __webpack_require__(1521);
+// EXTERNAL MODULE: ./src/registry/transport.ts
+var transport = __webpack_require__(670);
 ;// CONCATENATED MODULE: ./src/registry/image-config.ts
 
 
@@ -927,6 +432,8 @@ async function cleanup(run, targets, change) {
     }
 }
 
+// EXTERNAL MODULE: ./src/registry/tag-delete/dummy.ts
+var dummy = __webpack_require__(6384);
 ;// CONCATENATED MODULE: ./src/commands/promote-plan.ts
 
 
@@ -949,7 +456,7 @@ async function planTagPromotion(session, image, prefix, change) {
     const dummies = new Set();
     for (const digest of new Set(found.flatMap((t) => (t ? [t.digest] : [])))) {
         const manifest = await client.getManifest(repository, digest);
-        if (isDummy(manifest))
+        if ((0,dummy/* isDummy */.Dw)(manifest))
             dummies.add(digest);
         else
             manifests.set(digest, manifest);
@@ -1383,7 +890,7 @@ function openSession(context, inputs) {
             .filter((c) => (0,kinds/* registryKind */.I)(c.registry, c.type) === 'quay')
             .map((c) => c.registry),
     });
-    const deleter = new TagDeleter({
+    const deleter = new tag_deleter/* TagDeleter */.W({
         session,
         env: context.env,
         vendorCredential: (registry) => {
@@ -1432,7 +939,8 @@ function report({ inputs, outcome, logger }, change, failure) {
 /* harmony export */   K: () => (/* binding */ planUploads),
 /* harmony export */   jU: () => (/* binding */ uploadMode),
 /* harmony export */   kT: () => (/* binding */ enginePushSpec),
-/* harmony export */   mk: () => (/* binding */ intermediateRepository)
+/* harmony export */   mk: () => (/* binding */ intermediateRepository),
+/* harmony export */   oq: () => (/* binding */ platformTag)
 /* harmony export */ });
 /* harmony import */ var _config_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(980);
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
@@ -1445,6 +953,13 @@ function uploadMode(inputs) {
         return 'release';
     return inputs.promoteMethod === 'intermediate-registry' ? 'intermediate' : 'gate';
 }
+/**
+ * Where a platform job pushes its image for the merge job to find: a temporary tag of the
+ * image's first tag and the platform, `change_42_latest__linux-arm64`, in every mode.
+ */
+function platformTag(prefix, image, platform) {
+    return `${prefix}_${image.tags[0]}__${platform.replace(/\//g, '-')}`;
+}
 /** `<intermediate>[/<namespace>]/<repository path>`: the name promote looks up again. */
 function intermediateRepository(intermediate, image) {
     return intermediate.namespace ? `${intermediate.namespace}/${image.reference.path}` : image.reference.path;
@@ -1453,7 +968,8 @@ function intermediateRepository(intermediate, image) {
  * Every push target, with its credentials checked before any build or network call: a given map
  * lacking the registry, or whose pattern does not fully match the repository, stops the run.
  */
-function planUploads(images, mode, prefix, intermediate, credentials) {
+function planUploads(images, mode, prefix, where) {
+    const { intermediate, credentials, platform } = where;
     const problems = [];
     const targets = [];
     // Several entries may share a repository; two pushing one tag would race (an intermediate
@@ -1462,7 +978,11 @@ function planUploads(images, mode, prefix, intermediate, credentials) {
     for (const image of images) {
         const registry = mode === 'intermediate' ? intermediate.registry : image.reference.registry;
         const repository = mode === 'intermediate' ? intermediateRepository(intermediate, image) : image.reference.path;
-        const tags = mode === 'release' ? image.tags : image.tags.map((tag) => `${prefix}_${tag}`);
+        const tags = platform
+            ? [platformTag(prefix, image, platform)]
+            : mode === 'release'
+                ? image.tags
+                : image.tags.map((tag) => `${prefix}_${tag}`);
         for (const tag of tags) {
             if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidTag */ .r_)(tag))
                 problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
@@ -1505,69 +1025,6 @@ function enginePushSpec(target, localSource, where, rebuild) {
         digestFile: where.digestFile,
         authFile: where.authFile,
         rebuild,
-    };
-}
-
-
-/***/ }),
-
-/***/ 7883:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gn: () => (/* binding */ readPromoteMethod),
-/* harmony export */   J8: () => (/* binding */ readUploadInputs),
-/* harmony export */   QB: () => (/* binding */ readIntermediate)
-/* harmony export */ });
-/* unused harmony export PROMOTE_METHODS */
-/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
-/* harmony import */ var _booleans_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6609);
-/* harmony import */ var _engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5827);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4389);
-/* harmony import */ var _registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3161);
-
-
-
-
-
-
-const PROMOTE_METHODS = ['tag', 'intermediate-registry'];
-function readPromoteMethod(read) {
-    const method = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod) || 'tag';
-    if (!PROMOTE_METHODS.includes(method)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`promote-method: "${method}" is not a method; one of ${PROMOTE_METHODS.join(', ')}`);
-    }
-    return method;
-}
-function readIntermediate(read, method, needed) {
-    const value = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.IntermediateRegistry);
-    if (!value) {
-        if (method === 'intermediate-registry' && needed)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('intermediate-registry: required with promote-method: intermediate-registry');
-        return undefined;
-    }
-    const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
-    const namespace = rest.join('/') || undefined;
-    if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW)(registry) || (namespace !== undefined && !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidPath */ .o4)(namespace))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
-    }
-    return { registry, namespace };
-}
-function readUploadInputs(read, env, onSecret) {
-    const promote = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, true);
-    const promoteMethod = readPromoteMethod(read);
-    const engine = (0,_engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readEngineInputs */ .Iu)(read, env, onSecret, {
-        upload_container_image_promote: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, value: String(promote) },
-        promote_container_image_method: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod, value: promoteMethod },
-    });
-    return {
-        ...engine,
-        promote,
-        promoteMethod,
-        intermediate: readIntermediate(read, promoteMethod, promote),
-        allowUntrusted: (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds, false),
-        transport: (0,_registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readTransportOptions */ .q)(read, engine.workDir),
     };
 }
 

@@ -1,5 +1,5 @@
-export const id = 391;
-export const ids = [391];
+export const id = 860;
+export const ids = [860];
 export const modules = {
 
 /***/ 6999:
@@ -399,6 +399,76 @@ class KeyedMutex {
         });
         return next;
     }
+}
+
+
+/***/ }),
+
+/***/ 506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J5: () => (/* binding */ platformMatches),
+/* harmony export */   OR: () => (/* binding */ blobsOf),
+/* harmony export */   XF: () => (/* binding */ subsetIndex),
+/* harmony export */   nw: () => (/* binding */ isIndex),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+/* unused harmony export platformString */
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5035);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9867);
+
+
+function parseJson(bytes, what) {
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new Error(`${what} is not valid JSON: ${error.message}`, { cause: error });
+    }
+}
+function isIndex(mediaType, bytes) {
+    if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexType */ .$U)(mediaType))
+        return true;
+    // An OCI index may leave mediaType out of its body; its `manifests` key says what it is.
+    const body = parseJson(bytes, 'manifest');
+    return Array.isArray(body.manifests) && body.config === undefined;
+}
+function platformString(platform) {
+    if (!platform)
+        return undefined;
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+/** `linux/arm64` matches `linux/arm64/v8` as docker does; a variant given must match. */
+function platformMatches(wanted, platform) {
+    if (!platform)
+        return false;
+    const [os, architecture, variant] = wanted.split('/');
+    if (platform.os !== os || platform.architecture !== architecture)
+        return false;
+    return variant === undefined || platform.variant === variant;
+}
+/** Every blob an image manifest references: its config, then its layers. */
+function blobsOf(manifest) {
+    return [manifest.config, ...manifest.layers];
+}
+/**
+ * The index a copy of only `platforms` writes: the index itself when every platform is kept (or
+ * none is asked for), else a new index of the kept children, whose digest differs. Mirror plans
+ * with the same function copy writes with, so the planned digest is the written one.
+ */
+function subsetIndex(root, platforms, label) {
+    const index = parseJson(root.bytes, `index ${label}`);
+    if (platforms.length === 0)
+        return { manifest: root, children: index.manifests };
+    const children = index.manifests.filter((child) => platforms.some((p) => platformMatches(p, child.platform)));
+    const missing = platforms.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
+    if (missing.length)
+        throw new Error(`${label} has no ${missing.join(', ')} image`);
+    if (children.length === index.manifests.length)
+        return { manifest: root, children };
+    const bytes = Buffer.from(JSON.stringify({ ...index, manifests: children }));
+    return { manifest: { bytes, mediaType: root.mediaType, digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)(bytes) }, children };
 }
 
 

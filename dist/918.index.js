@@ -1,0 +1,429 @@
+export const id = 918;
+export const ids = [918];
+export const modules = {
+
+/***/ 7918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  upload: () => (/* binding */ upload)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/config/credentials.ts
+var credentials = __webpack_require__(980);
+// EXTERNAL MODULE: ./src/interrupt.ts
+var interrupt = __webpack_require__(8476);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/config/upload-inputs.ts
+var upload_inputs = __webpack_require__(7883);
+// EXTERNAL MODULE: ./src/engines/auth-file.ts
+var auth_file = __webpack_require__(9152);
+// EXTERNAL MODULE: ./src/engines/engine.ts
+var engines_engine = __webpack_require__(9105);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/platform/change.ts
+var platform_change = __webpack_require__(7359);
+;// CONCATENATED MODULE: ./src/platform/trust.ts
+/**
+ * Why this run builds code its credentials should not meet, or undefined when it is trusted:
+ * `pull_request_target` runs with the base repository's secrets, and a pull request from
+ * another repository brings code nobody here wrote.
+ */
+function untrustedReason(change) {
+    if (change.pipeline === 'pull_request_target') {
+        return (`the event is pull_request_target, which runs with this repository's ` +
+            `secrets${change.headRepository && change.headRepository !== change.baseRepository ? ` on code from ${change.headRepository}` : ''}`);
+    }
+    if (change.headRepository && change.baseRepository && change.headRepository !== change.baseRepository) {
+        return `pull request #${change.change} comes from another repository (${change.headRepository}, not ${change.baseRepository})`;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/registry/verify.ts
+var verify = __webpack_require__(8386);
+// EXTERNAL MODULE: ./src/registry/retry.ts
+var retry = __webpack_require__(1521);
+// EXTERNAL MODULE: ./src/registry/session.ts + 3 modules
+var registry_session = __webpack_require__(3484);
+// EXTERNAL MODULE: ./src/commands/build.ts + 3 modules
+var build = __webpack_require__(3937);
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var digest = __webpack_require__(5035);
+// EXTERNAL MODULE: ./src/registry/manifest.ts
+var manifest = __webpack_require__(506);
+// EXTERNAL MODULE: ./src/registry/media-types.ts
+var media_types = __webpack_require__(9867);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
+// EXTERNAL MODULE: ./src/registry/tag-delete/tag-deleter.ts
+var tag_deleter = __webpack_require__(4698);
+// EXTERNAL MODULE: ./src/commands/upload-plan.ts
+var upload_plan = __webpack_require__(2325);
+;// CONCATENATED MODULE: ./src/commands/upload-report.ts
+
+function uploadReport(mode, change, targets, uploaded, platform) {
+    const artifacts = 
+    // A platform job's push is not the gate's result yet: the merge job records the artifacts.
+    mode === 'intermediate' && !platform
+        ? targets.flatMap((target, i) => target.tags.map((tag, t) => ({
+            name: `${target.image.repository}:${target.finalTags[t]}`,
+            url: `docker://${(0,reference/* refName */.P7)(target, tag)}`,
+            metadata: {
+                type: 'container_image',
+                repository: target.image.repository,
+                tag: target.finalTags[t],
+                digest: uploaded[i].digest,
+                revision: change.revision ?? null,
+            },
+        })))
+        : [];
+    const titles = {
+        intermediate: 'Uploaded to the intermediate registry',
+        gate: `Uploaded for ${change.prefix} (gate)`,
+        release: 'Released',
+    };
+    return {
+        outputs: { images: JSON.stringify(uploaded), artifacts: JSON.stringify(artifacts) },
+        summary: {
+            title: titles[mode],
+            headers: ['repository', 'pushed', 'digest', 'platforms'],
+            rows: uploaded.map((u) => [
+                u.repository,
+                u.refs.map((r) => (u.skipped.some((s) => r.endsWith(`:${s}`)) ? `${r} (already there)` : r)).join(' '),
+                u.digest,
+                u.platforms.join(', '),
+            ]),
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/merge.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The merge job of a split build: for every image, one index of the platform jobs' pushes (a
+ * platform pushed by no job this time keeps the child the last merge put there: re-running one
+ * platform job replaces only that platform), pushed under the mode's tags, then the per-platform
+ * tags deleted. Every image is assembled before anything is pushed: a platform missing anywhere
+ * stops the merge with nothing changed. (docs/runners.md, "Split builds: one platform per runner")
+ */
+async function mergeUploads(context, inputs, change, mode) {
+    const { env, logger } = context;
+    const unsplit = inputs.images.filter((image) => image.platforms.length === 0);
+    if (unsplit.length)
+        throw new errors/* ConfigErrors */.m(unsplit.map((image) => `images[${image.index}].arch: required with merge: true (the platforms to assemble)`));
+    const targets = (0,upload_plan/* planUploads */.K)(inputs.images, mode, change.prefix, { intermediate: inputs.intermediate, credentials: inputs.credentials });
+    if (inputs.dryRun)
+        return dryRunMerge(targets, change, logger);
+    const explicit = new Map(targets.flatMap((t) => ((0,credentials/* loginOf */.DQ)(t.credential) ? [[t.registry, (0,credentials/* loginOf */.DQ)(t.credential)]] : [])));
+    const session = new registry_session/* RegistrySession */.G({ logger, transport: inputs.transport, credentials: { explicit, env, exec: context.exec } });
+    try {
+        const assembled = await session.all(targets, (target) => assemble(session, target, change.prefix));
+        const problems = assembled.flatMap((a) => (typeof a === 'string' ? [a] : []));
+        if (problems.length)
+            throw new errors/* ConfigErrors */.m(problems.map((p) => `nothing was merged: ${p}`));
+        const ready = assembled;
+        const uploaded = [];
+        for (const { target, index } of ready) {
+            const client = session.client(target.registry);
+            const skipped = [];
+            for (const tag of target.tags) {
+                if ((await client.headManifest(target.repository, tag))?.digest === index.digest)
+                    skipped.push(tag);
+                else
+                    await client.putManifest(target.repository, tag, index);
+            }
+            await (0,verify/* verifyTags */.v)(client, target.repository, target.tags, index.digest, 'after the merge');
+            logger.info(`${(0,reference/* refName */.P7)(target)}: ${index.digest} (${target.image.platforms.join(', ')}) as ${target.tags.join(', ')}`);
+            uploaded.push({
+                repository: target.image.repository,
+                tags: target.tags.map((tag) => (0,reference/* refName */.P7)(target, tag)),
+                image_id: index.digest,
+                platforms: target.image.platforms,
+                change: change.change ?? null,
+                digest: index.digest,
+                refs: target.tags.map((tag) => (0,reference/* refName */.P7)(target, tag)),
+                skipped,
+            });
+        }
+        await deletePlatformTags(session, inputs, ready, logger, env);
+        return uploadReport(mode, change, targets, uploaded);
+    }
+    finally {
+        session.close();
+    }
+}
+/**
+ * One HEAD per platform tag; the current index is read only when a platform was not pushed this
+ * time. A string says what is missing and which job should have pushed it.
+ */
+async function assemble(session, target, prefix) {
+    const client = session.client(target.registry);
+    const { image } = target;
+    const tags = image.platforms.map((platform) => (0,upload_plan/* platformTag */.oq)(prefix, image, platform));
+    const heads = await Promise.all(tags.map((tag) => client.headManifest(target.repository, tag)));
+    const children = new Map();
+    for (const [i, platform] of image.platforms.entries()) {
+        const head = heads[i];
+        if (head)
+            children.set(platform, await childOf(session, target, tags[i], head, platform));
+    }
+    if (children.size < image.platforms.length) {
+        const current = await client.headManifest(target.repository, target.tags[0]);
+        const index = current && (await client.getManifest(target.repository, target.tags[0]));
+        const previous = index && (0,manifest/* isIndex */.nw)(index.mediaType, index.bytes) ? (0,manifest/* parseJson */.qF)(index.bytes, 'index').manifests : [];
+        for (const platform of image.platforms) {
+            const child = previous.find((m) => (0,manifest/* platformMatches */.J5)(platform, m.platform));
+            if (!children.has(platform) && child)
+                children.set(platform, child);
+        }
+    }
+    const missing = image.platforms.filter((platform) => !children.has(platform));
+    if (missing.length)
+        return (`images[${image.index}] ${(0,reference/* refName */.P7)(target)}: no ${missing.join(', ')} image: ` +
+            missing.map((p) => `the upload job with platform: ${p} did not push ${(0,upload_plan/* platformTag */.oq)(prefix, image, p)}`).join('; '));
+    const manifests = image.platforms.map((platform) => children.get(platform));
+    const docker = manifests.every((m) => m.mediaType === media_types/* MediaType */.zu.DockerManifest);
+    const mediaType = docker ? media_types/* MediaType */.zu.DockerManifestList : media_types/* MediaType */.zu.OciIndex;
+    const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType, manifests }));
+    return { target, index: { bytes, mediaType, digest: (0,digest/* sha256 */.sc)(bytes) }, platformTags: tags.filter((_, i) => heads[i]) };
+}
+/** The index entry for a platform's push: its manifest, with the platform it was built for. */
+async function childOf(session, target, tag, head, platform) {
+    const [os, architecture, variant] = platform.split('/');
+    if (!isIndexMediaType(head.mediaType)) {
+        return { mediaType: head.mediaType, digest: head.digest, size: head.size, platform: { os, architecture, ...(variant && { variant }) } };
+    }
+    // An engine that pushed a list (buildx with attestations): its entry for this platform.
+    const list = await session.client(target.registry).getManifest(target.repository, tag);
+    const child = (0,manifest/* parseJson */.qF)(list.bytes, `index ${tag}`).manifests.find((m) => (0,manifest/* platformMatches */.J5)(platform, m.platform));
+    if (!child)
+        throw new Error(`${(0,reference/* refName */.P7)(target, tag)} holds no ${platform} image`);
+    return child;
+}
+const isIndexMediaType = (mediaType) => mediaType === media_types/* MediaType */.zu.OciIndex || mediaType === media_types/* MediaType */.zu.DockerManifestList;
+/** The per-platform tags go once the index is in place; a deletion that fails is a warning: the merge is done. */
+async function deletePlatformTags(session, inputs, ready, logger, env) {
+    const deleter = new tag_deleter/* TagDeleter */.W({
+        session,
+        env,
+        vendorCredential: (registry) => {
+            const c = inputs.credentials.get(registry);
+            return c && { type: c.type, username: c.username, password: c.password, apiToken: c.apiToken, apiUrl: c.apiUrl };
+        },
+    });
+    for (const { target, platformTags } of ready) {
+        for (const tag of platformTags) {
+            try {
+                const result = await deleter.deleteTag({ registry: target.registry, repository: target.repository }, tag);
+                if (result.status === 'left-behind')
+                    logger.warning(`per-platform tag left behind: ${(0,reference/* refName */.P7)(target, tag)}: ${result.detail ?? ''}`);
+            }
+            catch (error) {
+                logger.warning(`per-platform tag left behind: ${(0,reference/* refName */.P7)(target, tag)}: ${error.message}`);
+            }
+        }
+    }
+}
+function dryRunMerge(targets, change, logger) {
+    for (const target of targets) {
+        const from = target.image.platforms.map((p) => (0,reference/* refName */.P7)(target, (0,upload_plan/* platformTag */.oq)(change.prefix, target.image, p)));
+        logger.info(`${(0,reference/* refName */.P7)(target)}: an index of ${from.join(', ')} -> ${target.tags.join(', ')}`);
+    }
+    logger.info('dry run: no request was sent');
+    return {
+        outputs: {
+            images: JSON.stringify(targets.map((t) => ({ repository: t.image.repository, pushes: t.tags.map((tag) => (0,reference/* refName */.P7)(t, tag)) }))),
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/commands/dry-run.ts
+var dry_run = __webpack_require__(8727);
+;// CONCATENATED MODULE: ./src/commands/upload.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Engine failures worth another attempt: the registry or the network, not the image. */
+const TRANSIENT = new RegExp([
+    '\\b(50[0-9]|429)\\b',
+    'too many requests',
+    'timeout',
+    'timed out',
+    'connection reset',
+    'broken pipe',
+    'unexpected EOF',
+    '\\bEOF\\b',
+    'connection refused',
+    'TLS handshake',
+].join('|'), 'i');
+async function upload(context) {
+    const { env, logger } = context;
+    const inputs = (0,upload_inputs/* readUploadInputs */.J8)(context.read, env, (secret) => logger.mask(secret));
+    const change = (0,platform_change/* detectChange */.A)(env, (0,platform_change/* readEvent */.j)(env), inputs.change);
+    refuseUntrusted(inputs, change);
+    const mode = (0,upload_plan/* uploadMode */.jU)(inputs);
+    if (inputs.merge)
+        return mergeUploads(context, inputs, change, mode);
+    const targets = (0,upload_plan/* planUploads */.K)(inputs.images, mode, change.prefix, {
+        intermediate: inputs.intermediate,
+        credentials: inputs.credentials,
+        platform: inputs.platform,
+    });
+    logger.info(describe(mode, change, targets));
+    if (inputs.dryRun) {
+        const insecureRegistries = inputs.transport.insecureRegistries ?? [];
+        return (0,dry_run/* dryRun */.P)(context, inputs, change, { targets, insecureRegistries, title: `${mode} upload` });
+    }
+    const { built, plans } = await (0,build.buildImages)(context, inputs, change);
+    if (inputs.platform)
+        checkPlatforms(inputs.platform, plans, built);
+    const engine = (0,engines_engine/* createEngine */.P)(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
+    const explicit = new Map(targets.flatMap((t) => {
+        const login = (0,credentials/* loginOf */.DQ)(t.credential);
+        return login ? [[t.registry, login]] : [];
+    }));
+    const session = new registry_session/* RegistrySession */.G({ logger, transport: inputs.transport, credentials: { explicit, env, exec: context.exec } });
+    const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'cia-push-'));
+    const unregister = (0,interrupt/* onInterrupt */.n)(() => (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true }));
+    const uploaded = [];
+    const push = { engine, session, insecureRegistries: inputs.transport.insecureRegistries ?? [], logger };
+    try {
+        for (const [i, target] of targets.entries()) {
+            const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
+            const result = await logger.group(`Push ${(0,reference/* refName */.P7)(target)} (${inputs.engine})`, () => pushImage(push, target, built[i], (0,external_node_path_.join)(scratch, `digest-${i}`), rebuild));
+            uploaded.push({ ...built[i], ...result });
+        }
+    }
+    finally {
+        session.close();
+        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+        unregister();
+    }
+    return uploadReport(mode, change, targets, uploaded, inputs.platform);
+}
+/** A platform job whose engine built another platform (no qemu, a wrong runner) must not push it as this one. */
+function checkPlatforms(platform, plans, built) {
+    const [os, architecture, variant] = platform.split('/');
+    const wrong = built.flatMap((image, i) => {
+        const [got] = image.platforms;
+        const [gotOs, gotArch, gotVariant] = (got ?? '').split('/');
+        const same = gotOs === os && gotArch === architecture && (variant === undefined || gotVariant === variant);
+        return same ? [] : [`images[${plans[i].image.index}] ${image.repository}: built for ${got ?? 'an unknown platform'}, not ${platform}`];
+    });
+    if (wrong.length)
+        throw new errors/* ConfigErrors */.m(wrong.map((w) => `${w}; nothing was pushed (does this runner build ${platform}?)`));
+}
+/** A pull request from elsewhere builds code we do not control next to the credentials: refused unless allowed. */
+function refuseUntrusted(inputs, change) {
+    const untrusted = untrustedReason(change);
+    if (!untrusted || inputs.allowUntrusted)
+        return;
+    throw new errors/* ConfigError */.x(`refusing to build and push: ${untrusted}. Its Containerfile and build steps run where the registry credentials are, ` +
+        `and could send them anywhere. ` +
+        'Build such pull requests with the build action on pull_request (no secrets), and upload from merge_group or an ' +
+        'approved, trusted event; set allow-untrusted-builds: true only for code you have reviewed.');
+}
+function describe(mode, change, targets) {
+    const what = targets.map((t) => `${(0,reference/* refName */.P7)(t)}:{${t.tags.join(',')}}`).join(' ');
+    return `${mode} upload${change.change !== undefined ? ` of change ${change.change}` : ''}: ${what}`;
+}
+/**
+ * Pushes with the engine to the first tag (blobs, then the manifest: never a tag on a partial
+ * image), puts the other tags through the registry API, then checks every tag resolves to the
+ * digest pushed.
+ */
+async function pushImage(run, target, image, digestFile, rebuild) {
+    const { session, logger } = run;
+    const repositoryRef = `${(0,reference/* refName */.P7)(target)}`;
+    const digest = await enginePush(run, target, image, digestFile, rebuild);
+    const client = session.client(target.registry);
+    const skipped = [];
+    let manifest;
+    for (const tag of target.tags.slice(1)) {
+        if ((await client.headManifest(target.repository, tag))?.digest === digest) {
+            skipped.push(tag);
+            continue;
+        }
+        const bytes = (manifest ??= await client.getManifest(target.repository, digest));
+        await client.putManifest(target.repository, tag, bytes);
+    }
+    await (0,verify/* verifyTags */.v)(client, target.repository, target.tags, digest, 'after the push');
+    const already = skipped.length ? `; already there: ${skipped.join(', ')}` : '';
+    logger.info(`pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${already}`);
+    return { digest, refs: target.tags.map((t) => `${repositoryRef}:${t}`), skipped };
+}
+/** The engine's push to the first tag, with a 0600 auth file for its login; transient failures are retried. */
+async function enginePush(run, target, image, digestFile, rebuild) {
+    const first = `${(0,reference/* refName */.P7)(target, target.tags[0])}`;
+    const login = (0,credentials/* loginOf */.DQ)(target.credential);
+    const credential = login?.username && login.password !== undefined
+        ? [{ registry: target.registry, username: login.username, password: login.password }]
+        : [];
+    const attempt = async (authFile) => {
+        try {
+            return await run.engine.push((0,upload_plan/* enginePushSpec */.kT)(target, image.tags[0], { insecureRegistries: run.insecureRegistries, digestFile, authFile }, rebuild));
+        }
+        catch (error) {
+            if (error instanceof exec/* ExecError */.c && TRANSIENT.test(error.lastLines.join('\n')))
+                throw Object.assign(error, { retryable: true });
+            throw error;
+        }
+    };
+    try {
+        return await (0,auth_file/* withAuthFile */.j)(credential, (authFile) => (0,retry/* withRetry */.bD)(`push ${first}`, () => attempt(authFile), run.session.retry, run.logger));
+    }
+    catch (error) {
+        if (!(error instanceof exec/* ExecError */.c))
+            throw error;
+        throw new exec/* ExecError */.c(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
+    }
+}
+
+
+/***/ })
+
+};
