@@ -8,8 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { testbed } from '../test/helpers/testbed.js';
+import { startFaultProxy } from '../test/helpers/fault-proxy.js';
 import { startRegistry } from '../test/helpers/registry-process.js';
+import { testbed } from '../test/helpers/testbed.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..');
@@ -50,6 +51,88 @@ async function buildOnce(engine: string, work: string, repository: string, cache
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** One `node dist/index.js upload` process of a gate (change 42), with extra inputs. */
+async function upload(work: string, images: string, extra: Record<string, string>, env: Record<string, string> = {}): Promise<number> {
+  const start = performance.now();
+  await run(process.execPath, [join(root, 'dist', 'index.js'), 'upload'], {
+    env: {
+      ...process.env,
+      INPUT_WORK_DIR: work,
+      INPUT_IMAGES: images,
+      INPUT_CHANGE: '42',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_OUTPUT: '/dev/null',
+      ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`INPUT_${k.toUpperCase().replace(/-/g, '_')}`, v])),
+      ...env,
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return performance.now() - start;
+}
+
+/**
+ * The split flow (an amd64 job and an arm64 job as separate processes at once, as two runners
+ * would run them, then the merge) against one job building both platforms. This machine is
+ * amd64: its arm64 job still runs under qemu, so the gain shown is only the parallelism; on a
+ * native arm64 runner that job loses the qemu cost too. The merge's requests are counted.
+ */
+async function splitBench(registry: string): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'cia-bench-split-'));
+  mkdirSync(join(work, 'app'));
+  writeFileSync(
+    join(work, 'app', 'Containerfile'),
+    ['ARG BASE_IMAGE', 'FROM ${BASE_IMAGE}', 'RUN i=0; while [ $i -lt 150000 ]; do i=$((i+1)); done; uname -m > /arch', ''].join('\n'),
+  );
+  const one: number[] = [];
+  const split: number[] = [];
+  const merges: number[] = [];
+  let requests = '';
+  for (let rep = 0; rep < REPS; rep++) {
+    const list = (name: string, host: string) =>
+      JSON.stringify([
+        {
+          context: 'app',
+          repository: `${host}/bench/${name}-${rep}`,
+          build_args: [`BASE_IMAGE=${testbed().baseImage}`],
+          arch: ['linux/amd64', 'linux/arm64'],
+        },
+      ]);
+    const oneStore = emptyStore();
+    one.push(await upload(work, list('one', registry), { 'container-command': 'podman' }, { CONTAINERS_STORAGE_CONF: oneStore.conf }));
+    rmSync(oneStore.dir, { recursive: true, force: true });
+    const images = list('split', registry);
+    const start = performance.now();
+    // Two runners: a store each (one store would let the jobs' local tags overwrite each other).
+    const stores = [emptyStore(), emptyStore()];
+    await Promise.all(
+      ['linux/amd64', 'linux/arm64'].map((platform, i) =>
+        upload(work, images, { 'container-command': 'podman', platform }, { CONTAINERS_STORAGE_CONF: stores[i].conf }),
+      ),
+    );
+    for (const store of stores) rmSync(store.dir, { recursive: true, force: true });
+    const proxy = await startFaultProxy(registry);
+    try {
+      // The merge through a counting proxy, under the same repository's name.
+      const viaProxy = images.replaceAll(registry, proxy.registry);
+      merges.push(await upload(work, viaProxy, { merge: 'true' }));
+      split.push(performance.now() - start);
+      // Up to the index's PUT (a confirmed PUT needs no check after it); the per-platform tags' deletion follows.
+      const put = proxy.log.findIndex((e) => e.method === 'PUT' && e.path.endsWith('/manifests/change_42_latest'));
+      const merge = proxy.log.slice(0, put + 1).filter((e) => e.path !== '/v2/');
+      requests =
+        `${merge.length} requests (${merge.map((e) => e.method).join(' ')}) for 2 platforms and 1 tag, at most 2 + 3; ` +
+        `then ${proxy.log.length - put - 1} for the safe deletion of the per-platform tags`;
+    } finally {
+      await proxy.close();
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+  console.log(
+    `  split flow (2 platform jobs at once, then merge) ${(median(split) / 1000).toFixed(2)} s (merge ${(median(merges) / 1000).toFixed(2)} s) | ` +
+      `one job, both platforms ${(median(one) / 1000).toFixed(2)} s -> ${(median(one) / median(split)).toFixed(2)}x; merge: ${requests}`,
+  );
+}
+
 export async function buildBench(): Promise<void> {
   const registry = await startRegistry();
   const work = mkdtempSync(join(tmpdir(), 'cia-bench-build-'));
@@ -73,6 +156,7 @@ export async function buildBench(): Promise<void> {
         `  ${engine.padEnd(7)} no cache ${(c / 1000).toFixed(2)} s | warm registry cache ${(w / 1000).toFixed(2)} s -> ${(c / w).toFixed(2)}x faster`,
       );
     }
+    await splitBench(registry.registry);
   } finally {
     rmSync(work, { recursive: true, force: true });
     await registry.stop();
