@@ -375,7 +375,7 @@ function readMirrorInputs(read, env, onSecret) {
         dryRun: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.DryRun), inputs/* Input */.pd.DryRun, false),
         referrers: (0,referrer_inputs/* readReferrerInputs */.n)(read),
         transport: {
-            ...(0,registry_inputs/* readTransportOptions */.q)(read, workDir),
+            ...(0,registry_inputs/* readTransportOptions */.qU)(read, workDir),
             registryCa: Object.fromEntries(Object.entries(list.certDirs).map(([r, c]) => [r, c.ca])),
         },
         skopeoDownload: readSkopeoDownload(read, copier),

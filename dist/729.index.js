@@ -91,7 +91,7 @@ function readPromoteInputs(read, env, onSecret) {
         dryRun: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.DryRun), inputs/* Input */.pd.DryRun, false),
         referrers: (0,referrer_inputs/* readReferrerInputs */.n)(read),
         strictCleanup: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.StrictCleanup), inputs/* Input */.pd.StrictCleanup, false),
-        transport: (0,registry_inputs/* readTransportOptions */.q)(read, workDir),
+        transport: (0,registry_inputs/* readTransportOptions */.qU)(read, workDir),
     };
 }
 function parseArtifacts(text) {
@@ -1024,6 +1024,7 @@ function enginePushSpec(target, localSource, where, rebuild) {
         insecure: (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopback */ .U9)(target.registry) || where.insecureRegistries.includes(target.registry),
         digestFile: where.digestFile,
         authFile: where.authFile,
+        certDir: where.certDir,
         rebuild,
     };
 }

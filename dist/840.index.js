@@ -794,9 +794,10 @@ function readEngineInputs(read, env, onSecret, expect = {}) {
         credentials,
         change: (0,change_input/* parseChangeInput */.a)(read(inputs/* Input */.pd.Change)),
         dryRun: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.DryRun), inputs/* Input */.pd.DryRun, false),
-        insecureRegistries: (0,registry_inputs/* readInsecureRegistries */.w)(read),
+        insecureRegistries: (0,registry_inputs/* readInsecureRegistries */.wF)(read),
         cache: readCache(read),
         platform,
+        ca: (0,registry_inputs/* readCaFile */.RZ)(read, workDir),
     };
 }
 /** os/arch[/variant], as in an image's arch. */
@@ -1117,8 +1118,9 @@ function linearPattern(source, field, anchored) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ readTransportOptions),
-/* harmony export */   w: () => (/* binding */ readInsecureRegistries)
+/* harmony export */   RZ: () => (/* binding */ readCaFile),
+/* harmony export */   qU: () => (/* binding */ readTransportOptions),
+/* harmony export */   wF: () => (/* binding */ readInsecureRegistries)
 /* harmony export */ });
 /* harmony import */ var _input_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5457);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -1145,14 +1147,17 @@ function readInsecureRegistries(read) {
 }
 function readTransportOptions(read, workDir) {
     const insecureRegistries = readInsecureRegistries(read);
+    return { insecureRegistries, ca: readCaFile(read, workDir) };
+}
+/** `ca-file`: PEM certificates, read and checked. */
+function readCaFile(read, workDir) {
     const caFile = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.CaFile);
-    let ca;
-    if (caFile) {
-        ca = (0,_input_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readInputFile */ .j)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workDir, caFile), 'ca-file', caFile);
-        if (!ca.includes('-----BEGIN CERTIFICATE-----'))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`ca-file: "${caFile}" holds no PEM certificate`);
-    }
-    return { insecureRegistries, ca };
+    if (!caFile)
+        return undefined;
+    const ca = (0,_input_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readInputFile */ .j)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workDir, caFile), 'ca-file', caFile);
+    if (!ca.includes('-----BEGIN CERTIFICATE-----'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`ca-file: "${caFile}" holds no PEM certificate`);
+    return ca;
 }
 
 

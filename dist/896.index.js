@@ -65,7 +65,7 @@ function readUploadInputs(read, env, onSecret) {
         intermediate: readIntermediate(read, promoteMethod, promote),
         allowUntrusted: (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds, false),
         merge: readMerge(read, engine.platform),
-        transport: (0,_registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readTransportOptions */ .q)(read, engine.workDir),
+        transport: (0,_registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readTransportOptions */ .qU)(read, engine.workDir),
     };
 }
 

@@ -330,7 +330,8 @@ async function upload(context) {
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'cia-push-'));
     const unregister = (0,interrupt/* onInterrupt */.n)(() => (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true }));
     const uploaded = [];
-    const push = { engine, session, insecureRegistries: inputs.transport.insecureRegistries ?? [], logger };
+    const certDir = inputs.ca && inputs.engine !== 'docker' ? await (0,build.writeCertDir)(scratch, inputs.ca) : undefined;
+    const push = { engine, session, insecureRegistries: inputs.transport.insecureRegistries ?? [], logger, certDir };
     try {
         for (const [i, target] of targets.entries()) {
             const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
@@ -405,7 +406,7 @@ async function enginePush(run, target, image, digestFile, rebuild) {
         : [];
     const attempt = async (authFile) => {
         try {
-            return await run.engine.push((0,upload_plan/* enginePushSpec */.kT)(target, image.tags[0], { insecureRegistries: run.insecureRegistries, digestFile, authFile }, rebuild));
+            return await run.engine.push((0,upload_plan/* enginePushSpec */.kT)(target, image.tags[0], { insecureRegistries: run.insecureRegistries, digestFile, authFile, certDir: run.certDir }, rebuild));
         }
         catch (error) {
             if (error instanceof exec/* ExecError */.c && TRANSIENT.test(error.lastLines.join('\n')))

@@ -166,7 +166,8 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   build: () => (/* binding */ build),
-  buildImages: () => (/* binding */ buildImages)
+  buildImages: () => (/* binding */ buildImages),
+  writeCertDir: () => (/* binding */ writeCertDir)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -369,7 +370,8 @@ async function buildImages(context, inputs, change = (0,platform_change/* detect
             await checkDockerInsecure(context, inputs.insecureRegistries);
         const engine = (0,engines_engine/* createEngine */.P)(inputs.engine, { env: engineEnv, logger, exec: context.exec });
         describeCache(plans, change, logger);
-        const built = await (0,auth_file/* withAuthFile */.j)(cacheLogins(inputs, plans), (authFile) => buildEach(engine, plans, change, logger, authFile));
+        const certDir = inputs.ca && inputs.engine !== 'docker' ? await writeCertDir(scratchDir, inputs.ca) : undefined;
+        const built = await (0,auth_file/* withAuthFile */.j)(cacheLogins(inputs, plans), (authFile) => buildEach(engine, plans.map((plan) => ({ ...plan, spec: { ...plan.spec, ...(authFile && { authFile }), ...(certDir && { certDir }) } })), change, logger));
         return { change, plans, built };
     }
     finally {
@@ -377,12 +379,12 @@ async function buildImages(context, inputs, change = (0,platform_change/* detect
     }
 }
 /** The images in order, each with its siblings in place; an engine failure names the image. */
-async function buildEach(engine, plans, change, logger, authFile) {
+async function buildEach(engine, plans, change, logger) {
     const built = [];
     for (const plan of plans) {
         const result = await logger.group(`Build ${plan.image.repository} (${engine.name})`, () => withSiblings(plan, async () => {
             try {
-                return await engine.build({ ...plan.spec, ...(authFile && { authFile }) });
+                return await engine.build(plan.spec);
             }
             catch (error) {
                 if (error instanceof exec/* ExecError */.c) {
@@ -401,6 +403,13 @@ async function buildEach(engine, plans, change, logger, authFile) {
         });
     }
     return built;
+}
+/** ca-file as podman and buildah read private CAs: `*.crt` files in a directory (--cert-dir). */
+async function writeCertDir(scratchDir, ca) {
+    const dir = (0,external_node_path_.join)(scratchDir, 'certs');
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'ca.crt'), ca, { mode: 0o600 });
+    return dir;
 }
 /** Logins for the cache repositories' registries, from registry-credentials (read and write need them alike). */
 function cacheLogins(inputs, plans) {
@@ -493,18 +502,20 @@ function plannedImage(inputs, plan, target, insecureRegistries) {
     const binary = inputs.engine;
     const withBinary = (commands) => commands.map((argv) => [binary, ...argv]);
     const cache = inputs.engine === 'docker' ? (0,_engines_build_args_js__WEBPACK_IMPORTED_MODULE_5__/* .dockerCacheCommands */ .tD)(plan.spec) : { before: [], after: [] };
-    const build = withBinary([...cache.before, ...(0,_engines_build_args_js__WEBPACK_IMPORTED_MODULE_5__/* .buildCommands */ .DL)(inputs.engine, plan.spec, (0,_engines_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .hostPlatform */ .ol)()), ...cache.after]);
+    const certDir = inputs.ca && inputs.engine !== 'docker' ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(SCRATCH, 'certs') : undefined;
+    const spec = { ...plan.spec, ...(certDir && { certDir }) };
+    const build = withBinary([...cache.before, ...(0,_engines_build_args_js__WEBPACK_IMPORTED_MODULE_5__/* .buildCommands */ .DL)(inputs.engine, spec, (0,_engines_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .hostPlatform */ .ol)()), ...cache.after]);
     if (!target)
         return { index: plan.image.index, repository: plan.image.repository, cwd: plan.spec.contextDir, build, push: [], pushes: [] };
     const authFile = target.credential?.username ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(SCRATCH, 'auth', 'config.json') : undefined;
     const rebuild = inputs.engine === 'docker' && plan.image.platforms.length > 0 ? plan.spec : undefined;
-    const spec = (0,_upload_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .enginePushSpec */ .kT)(target, plan.spec.tags[0], { insecureRegistries, digestFile: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(SCRATCH, `digest-${plan.image.index}`), authFile }, rebuild);
+    const push = (0,_upload_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .enginePushSpec */ .kT)(target, plan.spec.tags[0], { insecureRegistries, digestFile: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(SCRATCH, `digest-${plan.image.index}`), authFile, certDir }, rebuild);
     return {
         index: plan.image.index,
         repository: plan.image.repository,
         cwd: plan.spec.contextDir,
         build,
-        push: withBinary((0,_engines_push_args_js__WEBPACK_IMPORTED_MODULE_6__/* .pushCommands */ .BP)(inputs.engine, spec)),
+        push: withBinary((0,_engines_push_args_js__WEBPACK_IMPORTED_MODULE_6__/* .pushCommands */ .BP)(inputs.engine, push)),
         pushes: target.tags.map((tag) => (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .refName */ .P7)(target, tag)),
     };
 }
@@ -604,6 +615,7 @@ function enginePushSpec(target, localSource, where, rebuild) {
         insecure: (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopback */ .U9)(target.registry) || where.insecureRegistries.includes(target.registry),
         digestFile: where.digestFile,
         authFile: where.authFile,
+        certDir: where.certDir,
         rebuild,
     };
 }
@@ -694,7 +706,7 @@ function buildxCacheFlags(spec) {
 }
 /** podman and buildah: layers cached, looked up in (and on trusted events pushed to) the cache repository. */
 function ociCacheFlags(spec) {
-    const auth = spec.authFile ? ['--authfile', spec.authFile] : [];
+    const auth = [...(spec.authFile ? ['--authfile', spec.authFile] : []), ...(spec.certDir ? ['--cert-dir', spec.certDir] : [])];
     if (!spec.cache)
         return auth;
     const { repository, write } = spec.cache;
@@ -1030,6 +1042,8 @@ function ociPushArgs(spec) {
         args.push('--tls-verify=false');
     if (spec.authFile)
         args.push('--authfile', spec.authFile);
+    if (spec.certDir)
+        args.push('--cert-dir', spec.certDir);
     args.push('--digestfile', spec.digestFile, spec.source, `docker://${spec.destination}`);
     return args;
 }

@@ -101,7 +101,6 @@ const Output = {
 };
 const IMAGE_COMMANDS = ['build', 'upload', 'promote'];
 const ENGINE_COMMANDS = ['build', 'upload'];
-const REGISTRY_COMMANDS = ['upload', 'promote', 'mirror'];
 const INPUTS = [
     {
         name: Input.Images,
@@ -195,9 +194,9 @@ const INPUTS = [
     },
     {
         name: Input.CaFile,
-        description: "PEM file of CA certificates trusted, besides the system's, for registries with a private CA.",
+        description: "PEM file of CA certificates trusted, besides the system's, for registries with a private CA: by the registry client, and by podman's and buildah's pulls and pushes (--cert-dir).",
         default: '',
-        commands: REGISTRY_COMMANDS,
+        commands: ['build', 'upload', 'promote', 'mirror'],
     },
     {
         name: Input.Promote,

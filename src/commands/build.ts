@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEngineInputs, type EngineInputs } from '../config/engine-inputs.js';
@@ -49,7 +49,15 @@ export async function buildImages(
     if (inputs.engine === 'docker') await checkDockerInsecure(context, inputs.insecureRegistries);
     const engine = createEngine(inputs.engine, { env: engineEnv, logger, exec: context.exec });
     describeCache(plans, change, logger);
-    const built = await withAuthFile(cacheLogins(inputs, plans), (authFile) => buildEach(engine, plans, change, logger, authFile));
+    const certDir = inputs.ca && inputs.engine !== 'docker' ? await writeCertDir(scratchDir, inputs.ca) : undefined;
+    const built = await withAuthFile(cacheLogins(inputs, plans), (authFile) =>
+      buildEach(
+        engine,
+        plans.map((plan) => ({ ...plan, spec: { ...plan.spec, ...(authFile && { authFile }), ...(certDir && { certDir }) } })),
+        change,
+        logger,
+      ),
+    );
     return { change, plans, built };
   } finally {
     await rm(scratchDir, { recursive: true, force: true });
@@ -62,14 +70,13 @@ async function buildEach(
   plans: readonly ImageBuildPlan[],
   change: ChangeInfo,
   logger: Logger,
-  authFile: string | undefined,
 ): Promise<BuiltImageReport[]> {
   const built: BuiltImageReport[] = [];
   for (const plan of plans) {
     const result = await logger.group(`Build ${plan.image.repository} (${engine.name})`, () =>
       withSiblings(plan, async () => {
         try {
-          return await engine.build({ ...plan.spec, ...(authFile && { authFile }) });
+          return await engine.build(plan.spec);
         } catch (error) {
           if (error instanceof ExecError) {
             throw new ExecError(
@@ -93,6 +100,14 @@ async function buildEach(
     });
   }
   return built;
+}
+
+/** ca-file as podman and buildah read private CAs: `*.crt` files in a directory (--cert-dir). */
+export async function writeCertDir(scratchDir: string, ca: string): Promise<string> {
+  const dir = join(scratchDir, 'certs');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await writeFile(join(dir, 'ca.crt'), ca, { mode: 0o600 });
+  return dir;
 }
 
 /** Logins for the cache repositories' registries, from registry-credentials (read and write need them alike). */

@@ -61,15 +61,17 @@ function plannedImage(inputs: EngineInputs, plan: ImageBuildPlan, target: PushTa
   const binary = inputs.engine;
   const withBinary = (commands: string[][]) => commands.map((argv) => [binary, ...argv]);
   const cache = inputs.engine === 'docker' ? dockerCacheCommands(plan.spec) : { before: [], after: [] };
-  const build = withBinary([...cache.before, ...buildCommands(inputs.engine, plan.spec, hostPlatform()), ...cache.after]);
+  const certDir = inputs.ca && inputs.engine !== 'docker' ? join(SCRATCH, 'certs') : undefined;
+  const spec = { ...plan.spec, ...(certDir && { certDir }) };
+  const build = withBinary([...cache.before, ...buildCommands(inputs.engine, spec, hostPlatform()), ...cache.after]);
   if (!target)
     return { index: plan.image.index, repository: plan.image.repository, cwd: plan.spec.contextDir, build, push: [], pushes: [] };
   const authFile = target.credential?.username ? join(SCRATCH, 'auth', 'config.json') : undefined;
   const rebuild = inputs.engine === 'docker' && plan.image.platforms.length > 0 ? plan.spec : undefined;
-  const spec = enginePushSpec(
+  const push = enginePushSpec(
     target,
     plan.spec.tags[0],
-    { insecureRegistries, digestFile: join(SCRATCH, `digest-${plan.image.index}`), authFile },
+    { insecureRegistries, digestFile: join(SCRATCH, `digest-${plan.image.index}`), authFile, certDir },
     rebuild,
   );
   return {
@@ -77,7 +79,7 @@ function plannedImage(inputs: EngineInputs, plan: ImageBuildPlan, target: PushTa
     repository: plan.image.repository,
     cwd: plan.spec.contextDir,
     build,
-    push: withBinary(pushCommands(inputs.engine, spec)),
+    push: withBinary(pushCommands(inputs.engine, push)),
     pushes: target.tags.map((tag) => refName(target, tag)),
   };
 }

@@ -94,7 +94,7 @@ export function planUploads(
 export function enginePushSpec(
   target: PushTarget,
   localSource: string,
-  where: { insecureRegistries: readonly string[]; digestFile: string; authFile?: string },
+  where: { insecureRegistries: readonly string[]; digestFile: string; authFile?: string; certDir?: string },
   rebuild?: BuildSpec,
 ): PushSpec {
   return {
@@ -104,6 +104,7 @@ export function enginePushSpec(
     insecure: isLoopback(target.registry) || where.insecureRegistries.includes(target.registry),
     digestFile: where.digestFile,
     authFile: where.authFile,
+    certDir: where.certDir,
     rebuild,
   };
 }

@@ -17,7 +17,7 @@ import type { Manifest } from '../registry/client.js';
 import { verifyTags } from '../registry/verify.js';
 import { withRetry } from '../registry/retry.js';
 import { RegistrySession } from '../registry/session.js';
-import { buildImages, type BuiltImageReport } from './build.js';
+import { buildImages, writeCertDir, type BuiltImageReport } from './build.js';
 import type { ImageBuildPlan } from './build-plan.js';
 import { mergeUploads } from './merge.js';
 import { uploadReport, type UploadedImageReport } from './upload-report.js';
@@ -76,7 +76,8 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
   const scratch = await mkdtemp(join(tmpdir(), 'cia-push-'));
   const unregister = onInterrupt(() => rmSync(scratch, { recursive: true, force: true }));
   const uploaded: UploadedImageReport[] = [];
-  const push: PushRun = { engine, session, insecureRegistries: inputs.transport.insecureRegistries ?? [], logger };
+  const certDir = inputs.ca && inputs.engine !== 'docker' ? await writeCertDir(scratch, inputs.ca) : undefined;
+  const push: PushRun = { engine, session, insecureRegistries: inputs.transport.insecureRegistries ?? [], logger, certDir };
   try {
     for (const [i, target] of targets.entries()) {
       const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
@@ -128,6 +129,8 @@ interface PushRun {
   readonly session: RegistrySession;
   readonly insecureRegistries: readonly string[];
   readonly logger: Logger;
+  /** ca-file for podman's and buildah's pushes. */
+  readonly certDir?: string;
 }
 
 /**
@@ -173,7 +176,12 @@ async function enginePush(
   const attempt = async (authFile: string | undefined) => {
     try {
       return await run.engine.push(
-        enginePushSpec(target, image.tags[0], { insecureRegistries: run.insecureRegistries, digestFile, authFile }, rebuild),
+        enginePushSpec(
+          target,
+          image.tags[0],
+          { insecureRegistries: run.insecureRegistries, digestFile, authFile, certDir: run.certDir },
+          rebuild,
+        ),
       );
     } catch (error) {
       if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n'))) throw Object.assign(error, { retryable: true });

@@ -9,7 +9,7 @@ import { resolveInside } from './paths.js';
 import { show } from './schema-errors.js';
 import { parseYamlInput } from './yaml.js';
 import { parseChangeInput } from './change-input.js';
-import { readInsecureRegistries } from './registry-inputs.js';
+import { readCaFile, readInsecureRegistries } from './registry-inputs.js';
 import { parseReference, ReferenceError, repositoryName } from '../registry/reference.js';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -29,6 +29,8 @@ export interface EngineInputs {
   readonly dryRun: boolean;
   /** Registries reached over plain HTTP besides loopback ones (engine pulls included). */
   readonly insecureRegistries: readonly string[];
+  /** A private CA (PEM) the engines trust too, from ca-file. */
+  readonly ca?: string;
   /** One platform of a split build: only the images whose arch lists it, built for it alone. */
   readonly platform?: string;
   /** A registry build cache; `repository` overrides each image's `<repository>-cache`. */
@@ -86,6 +88,7 @@ export function readEngineInputs(
     insecureRegistries: readInsecureRegistries(read),
     cache: readCache(read),
     platform,
+    ca: readCaFile(read, workDir),
   };
 }
 

@@ -79,7 +79,6 @@ export interface OutputSpec {
 
 const IMAGE_COMMANDS: readonly CommandName[] = ['build', 'upload', 'promote'];
 const ENGINE_COMMANDS: readonly CommandName[] = ['build', 'upload'];
-const REGISTRY_COMMANDS: readonly CommandName[] = ['upload', 'promote', 'mirror'];
 
 export const INPUTS: readonly InputSpec[] = [
   {
@@ -186,9 +185,10 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.CaFile,
-    description: "PEM file of CA certificates trusted, besides the system's, for registries with a private CA.",
+    description:
+      "PEM file of CA certificates trusted, besides the system's, for registries with a private CA: by the registry client, and by podman's and buildah's pulls and pushes (--cert-dir).",
     default: '',
-    commands: REGISTRY_COMMANDS,
+    commands: ['build', 'upload', 'promote', 'mirror'],
   },
   {
     name: Input.Promote,

@@ -20,11 +20,14 @@ export function readInsecureRegistries(read: InputReader): string[] {
 
 export function readTransportOptions(read: InputReader, workDir: string): Pick<TransportOptions, 'insecureRegistries' | 'ca'> {
   const insecureRegistries = readInsecureRegistries(read);
+  return { insecureRegistries, ca: readCaFile(read, workDir) };
+}
+
+/** `ca-file`: PEM certificates, read and checked. */
+export function readCaFile(read: InputReader, workDir: string): string | undefined {
   const caFile = read(Input.CaFile);
-  let ca: string | undefined;
-  if (caFile) {
-    ca = readInputFile(resolve(workDir, caFile), 'ca-file', caFile);
-    if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError(`ca-file: "${caFile}" holds no PEM certificate`);
-  }
-  return { insecureRegistries, ca };
+  if (!caFile) return undefined;
+  const ca = readInputFile(resolve(workDir, caFile), 'ca-file', caFile);
+  if (!ca.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError(`ca-file: "${caFile}" holds no PEM certificate`);
+  return ca;
 }

@@ -27,7 +27,7 @@ function buildxCacheFlags(spec: BuildSpec): string[] {
 
 /** podman and buildah: layers cached, looked up in (and on trusted events pushed to) the cache repository. */
 function ociCacheFlags(spec: BuildSpec): string[] {
-  const auth = spec.authFile ? ['--authfile', spec.authFile] : [];
+  const auth = [...(spec.authFile ? ['--authfile', spec.authFile] : []), ...(spec.certDir ? ['--cert-dir', spec.certDir] : [])];
   if (!spec.cache) return auth;
   const { repository, write } = spec.cache;
   return [...auth, '--layers', '--cache-from', repository, ...(write ? ['--cache-to', repository] : [])];

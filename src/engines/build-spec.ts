@@ -22,6 +22,8 @@ export interface BuildSpec {
   readonly cache?: BuildCache;
   /** A 0600 auth file the build reads registry logins from (the cache's). */
   readonly authFile?: string;
+  /** A directory of CA files (`*.crt`) podman and buildah trust besides the system's (ca-file). */
+  readonly certDir?: string;
 }
 
 export interface BuildCache {

@@ -14,6 +14,8 @@ export interface PushSpec {
   readonly authFile?: string;
   /** Where the engine writes the digest it pushed. */
   readonly digestFile: string;
+  /** CA files podman and buildah trust besides the system's (ca-file). */
+  readonly certDir?: string;
   /**
    * docker keeps no multi-platform image locally: such an image is pushed by running its buildx
    * build again (every step cached) with --push.
@@ -42,6 +44,7 @@ export function ociPushArgs(spec: PushSpec): string[] {
   const args = spec.multiPlatform ? ['manifest', 'push', '--all'] : ['push'];
   if (spec.insecure) args.push('--tls-verify=false');
   if (spec.authFile) args.push('--authfile', spec.authFile);
+  if (spec.certDir) args.push('--cert-dir', spec.certDir);
   args.push('--digestfile', spec.digestFile, spec.source, `docker://${spec.destination}`);
   return args;
 }
