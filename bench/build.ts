@@ -1,9 +1,8 @@
 // Build cache: a RUN-heavy Containerfile built by whole `node dist/index.js build` processes on an
 // empty local store each time (a fresh runner), without a cache and with a warm registry cache,
-// per engine (podman, buildah), reps interleaved, medians printed. docker's daemon has one store
-// for everything on the machine, so it cannot start empty here without wiping it: its cache path
-// is exercised by argv tests and left out of the timing.
-import { execFile } from 'node:child_process';
+// per engine, reps interleaved, medians printed. docker's empty store is a daemon of its own per
+// build (its classic builder: the cache image pulled for --cache-from).
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +23,50 @@ const CONTAINERFILE = [
   '',
 ].join('\n');
 
+/**
+ * docker's empty store: a daemon of its own (own data root, own socket, no bridge), started before
+ * the timed build and removed after it; the machine's daemon and its images are left alone.
+ */
+async function emptyDocker(): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cia-bench-dockerd-'));
+  const host = `unix://${dir}/docker.sock`;
+  const daemon = spawn(
+    'dockerd',
+    [
+      '--data-root',
+      `${dir}/data`,
+      '--exec-root',
+      `${dir}/exec`,
+      '--host',
+      host,
+      '--pidfile',
+      `${dir}/pid`,
+      '--bridge=none',
+      '--iptables=false',
+      '--ip6tables=false',
+    ],
+    { stdio: 'ignore' },
+  );
+  for (let i = 0; ; i++) {
+    try {
+      await run('docker', ['info'], { env: { ...process.env, DOCKER_HOST: host } });
+      break;
+    } catch (error) {
+      if (i > 100) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    env: { DOCKER_HOST: host },
+    stop: async () => {
+      const exited = new Promise((r) => daemon.once('exit', r));
+      daemon.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 function emptyStore(): { conf: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cia-bench-store-'));
   const conf = join(dir, 'storage.conf');
@@ -33,6 +76,7 @@ function emptyStore(): { conf: string; dir: string } {
 
 async function buildOnce(engine: string, work: string, repository: string, cache: string | undefined): Promise<number> {
   const store = emptyStore();
+  const docker = engine === 'docker' ? await emptyDocker() : undefined;
   const inputs: Record<string, string> = {
     INPUT_CONTAINER_COMMAND: engine,
     INPUT_WORK_DIR: work,
@@ -41,10 +85,18 @@ async function buildOnce(engine: string, work: string, repository: string, cache
   };
   const start = performance.now();
   await run(process.execPath, [join(root, 'dist', 'index.js'), 'build'], {
-    env: { ...process.env, ...inputs, GITHUB_EVENT_NAME: 'push', CONTAINERS_STORAGE_CONF: store.conf, GITHUB_OUTPUT: '/dev/null' },
+    env: {
+      ...process.env,
+      ...inputs,
+      GITHUB_EVENT_NAME: 'push',
+      CONTAINERS_STORAGE_CONF: store.conf,
+      GITHUB_OUTPUT: '/dev/null',
+      ...docker?.env,
+    },
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = performance.now() - start;
+  await docker?.stop();
   rmSync(store.dir, { recursive: true, force: true });
   return ms;
 }
@@ -140,7 +192,7 @@ export async function buildBench(): Promise<void> {
   writeFileSync(join(work, 'app', 'Containerfile'), CONTAINERFILE);
   try {
     console.log(`a RUN-heavy Containerfile (3 RUN steps), built on an empty local store each time; ${REPS} reps, interleaved, medians`);
-    for (const engine of ['podman', 'buildah']) {
+    for (const engine of ['podman', 'buildah', 'docker']) {
       const cache = `${registry.registry}/bench/${engine}-cache`;
       const repository = `${registry.registry}/bench/${engine}`;
       // Warm the cache once: what the last trusted build left.
