@@ -19,7 +19,7 @@ const REPS = Number(process.env.CIA_BENCH_REPS || 3);
 const CONTAINERFILE = [
   'ARG BASE_IMAGE',
   'FROM ${BASE_IMAGE}',
-  ...[1, 2, 3].map((n) => `RUN i=0; while [ $i -lt 600000 ]; do i=$((i+1)); done; echo ${n} $i > /step${n}`),
+  ...[1, 2, 3].map((n) => `RUN i=0; while [ $i -lt 1000000 ]; do i=$((i+1)); done; echo ${n} $i > /step${n}`),
   '',
 ].join('\n');
 
