@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { copyImage } from '../../src/registry/copy.js';
 import { RegistrySession } from '../../src/registry/session.js';
+import { makeCertificates } from '../helpers/certificates.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { build, type BuiltImageReport } from '../../src/commands/build.js';
 import { upload } from '../../src/commands/upload.js';
@@ -78,41 +79,7 @@ describe('podman and buildah trust ca-file for a private-CA registry', () => {
   let registry: RegistryProcess;
   let host: string;
   before(async () => {
-    const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-    openssl(
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.pem',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=cia private CA',
-    );
-    openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', `/CN=${NAME}`);
-    writeFileSync(join(dir, 'san.ext'), `subjectAltName=DNS:${NAME}\n`);
-    openssl(
-      'x509',
-      '-req',
-      '-in',
-      'server.csr',
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      'server.pem',
-      '-days',
-      '2',
-      '-extfile',
-      'san.ext',
-    );
+    makeCertificates(dir, [NAME], 'cia private CA');
     registry = await startRegistry({ tls: { certificate: join(dir, 'server.pem'), key: join(dir, 'server.key') } });
     host = `${NAME}:${registry.port}`;
     writeFileSync('/etc/hosts', `${readFileSync('/etc/hosts', 'utf8').replace(/\n?$/, '\n')}${hostsLine}\n`);

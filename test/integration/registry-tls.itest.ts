@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { LookupFunction } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { readMirrorInputs } from '../../src/config/mirror-inputs.js';
 import { readTransportOptions } from '../../src/config/registry-inputs.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { pushSynthetic } from '../helpers/images.js';
+import { makeCertificates } from '../helpers/certificates.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 
 /** `registry.test` (and `other.test`) are this machine, like private registries' names in a split-horizon DNS. */
@@ -27,41 +27,7 @@ describe('TLS and plain-HTTP rules for registries that are not on loopback', () 
   let tlsRegistry: RegistryProcess;
   let plainRegistry: RegistryProcess;
   before(async () => {
-    const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-    openssl(
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.pem',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=cia test CA',
-    );
-    openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=registry.test');
-    writeFileSync(join(dir, 'san.ext'), 'subjectAltName=DNS:registry.test,DNS:other.test\n');
-    openssl(
-      'x509',
-      '-req',
-      '-in',
-      'server.csr',
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      'server.pem',
-      '-days',
-      '2',
-      '-extfile',
-      'san.ext',
-    );
+    makeCertificates(dir, ['registry.test', 'other.test']);
     [tlsRegistry, plainRegistry] = await Promise.all([
       startRegistry({ tls: { certificate: join(dir, 'server.pem'), key: join(dir, 'server.key') } }),
       startRegistry(),
