@@ -22,14 +22,14 @@ const run = promisify(execFile);
 const MiB = 1024 * 1024;
 const layer = (size: number) => gzipSync(randomFillSync(Buffer.alloc(size)), { level: 0 });
 
-interface DataSet {
+export interface DataSet {
   readonly name: string;
   readonly images: string[];
   readonly uniqueBytes: number;
   readonly tags: number;
 }
 
-async function bulk(registry: string): Promise<DataSet> {
+export async function bulk(registry: string): Promise<DataSet> {
   const session = new RegistrySession();
   const base = [layer(12 * MiB), layer(6 * MiB), layer(2 * MiB)];
   let uniqueBytes = base.reduce((n, b) => n + b.length, 0);
@@ -47,7 +47,7 @@ async function bulk(registry: string): Promise<DataSet> {
   return { name: 'bulk (30 images, shared bases, 5 two-platform)', images, uniqueBytes, tags };
 }
 
-async function small(registry: string): Promise<DataSet> {
+export async function small(registry: string): Promise<DataSet> {
   const session = new RegistrySession();
   const base = [layer(64 * 1024)];
   const images: string[] = [];
@@ -76,7 +76,7 @@ async function nativeMirror(set: DataSet, from: string, to: string): Promise<{ m
   return { ms, mirrored: JSON.parse(result.outputs.mirrored ?? '[]') as MirroredTag[] };
 }
 
-async function skopeoSync(set: DataSet, from: string, to: string, xdg: string): Promise<number> {
+export async function skopeoSync(set: DataSet, from: string, to: string, xdg: string): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'cia-bench-sync-'));
   const file = join(dir, 'sync.yaml');
   writeFileSync(file, `${from}:\n  tls-verify: false\n  images:\n${set.images.map((i) => `    ${i}: ["v1"]\n`).join('')}`);

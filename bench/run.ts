@@ -2,6 +2,7 @@
 // replaces, measured in the same run on the same machine.
 import { buildBench } from './build.js';
 import { mirrorBench } from './mirror.js';
+import { mirrorProcessBench } from './mirror-process.js';
 import { promoteBench } from './promote.js';
 import { registryBench } from './registry.js';
 
@@ -9,6 +10,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   registry: registryBench,
   promote: promoteBench,
   mirror: mirrorBench,
+  'mirror-process': mirrorProcessBench,
   build: buildBench,
 };
 
