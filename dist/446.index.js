@@ -178,7 +178,7 @@ function fromZuul(raw, origin) {
         if (item.dest_tag !== undefined && selector.kind === 'tags')
             rename[selector.tags[0]] = item.dest_tag;
         for (const platform of item.platforms ?? []) {
-            if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform))
+            if (!(0,image_schema/* isPlatform */.aH)(platform))
                 problems.push(`${origin}${label}.platforms: ${(0,schema_errors/* show */.WU)(platform)} is not os/arch[/variant]`);
         }
         items.push({

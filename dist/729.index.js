@@ -893,10 +893,7 @@ function openSession(context, inputs) {
     const deleter = new tag_deleter/* TagDeleter */.W({
         session,
         env: context.env,
-        vendorCredential: (registry) => {
-            const c = inputs.credentials.get(registry);
-            return c && { type: c.type, username: c.username, password: c.password, apiToken: c.apiToken, apiUrl: c.apiUrl };
-        },
+        vendorCredential: (registry) => (0,config_credentials/* vendorCredentialOf */.XG)(inputs.credentials, registry),
     });
     return { session, deleter };
 }

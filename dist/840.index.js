@@ -53,6 +53,7 @@ function parseChangeInput(value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DQ: () => (/* binding */ loginOf),
 /* harmony export */   FX: () => (/* binding */ credentialFor),
+/* harmony export */   XG: () => (/* binding */ vendorCredentialOf),
 /* harmony export */   gu: () => (/* binding */ parseCredentials)
 /* harmony export */ });
 /* unused harmony export CREDENTIAL_KEYS */
@@ -83,6 +84,11 @@ const entrySchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
         .optional(),
 }, { error: (iss) => `expected a mapping of ${CREDENTIAL_KEYS.join(', ')}, got ${typeof iss.input}` });
 const mapSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), entrySchema, { error: 'expected a mapping keyed by registry name' });
+/** What the tag deleter needs of a registry's credentials to use its vendor's API. */
+function vendorCredentialOf(credentials, registry) {
+    const c = credentials.get(registry);
+    return c && { type: c.type, username: c.username, password: c.password, apiToken: c.apiToken, apiUrl: c.apiUrl };
+}
 /**
  * Parses Zuul's `container_registry_credentials` map. `onSecret` is called for every secret the
  * moment it is read, so it is masked before anything can log it.
@@ -253,12 +259,12 @@ var config_credentials = __webpack_require__(980);
 var booleans = __webpack_require__(6609);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/config/image-schema.ts
+var image_schema = __webpack_require__(915);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
 // EXTERNAL MODULE: ./src/config/input-file.ts
 var input_file = __webpack_require__(5457);
-// EXTERNAL MODULE: ./src/config/image-schema.ts
-var image_schema = __webpack_require__(915);
 // EXTERNAL MODULE: ./src/config/paths.ts
 var paths = __webpack_require__(1066);
 // EXTERNAL MODULE: ./src/config/schema-errors.ts
@@ -451,25 +457,25 @@ function normaliseEntry(entry, field, problems) {
 
 
 
+
 /** Top-level kinds of a Zuul configuration file (`zuul.d/*.yaml`). */
 const CONFIG_KINDS = new Set(['job', 'project', 'project-template', 'nodeset', 'secret', 'semaphore', 'pipeline', 'queue', 'pragma']);
-const isMapping = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 /** A Zuul configuration file: a list of one-key mappings such as `- job: {...}`, at least one of them a job. */
 function isJobFile(raw) {
     return (Array.isArray(raw) &&
-        raw.some((item) => isMapping(item) && 'job' in item) &&
-        raw.every((item) => isMapping(item) && Object.keys(item).length === 1 && CONFIG_KINDS.has(Object.keys(item)[0])));
+        raw.some((item) => (0,yaml/* isMapping */.p)(item) && 'job' in item) &&
+        raw.every((item) => (0,yaml/* isMapping */.p)(item) && Object.keys(item).length === 1 && CONFIG_KINDS.has(Object.keys(item)[0])));
 }
 function definitions(raw) {
     const jobs = new Map();
     for (const item of raw) {
         const job = item.job;
-        if (!isMapping(job) || typeof job.name !== 'string')
+        if (!(0,yaml/* isMapping */.p)(job) || typeof job.name !== 'string')
             continue;
         const definition = {
             name: job.name,
             parent: typeof job.parent === 'string' ? job.parent : undefined,
-            vars: isMapping(job.vars) ? job.vars : {},
+            vars: (0,yaml/* isMapping */.p)(job.vars) ? job.vars : {},
         };
         jobs.set(job.name, [...(jobs.get(job.name) ?? []), definition]);
     }
@@ -479,7 +485,7 @@ function definitions(raw) {
 function mergeVars(parent, child) {
     const out = { ...parent };
     for (const [key, value] of Object.entries(child))
-        out[key] = isMapping(value) && isMapping(out[key]) ? mergeVars(out[key], value) : value;
+        out[key] = (0,yaml/* isMapping */.p)(value) && (0,yaml/* isMapping */.p)(out[key]) ? mergeVars(out[key], value) : value;
     return out;
 }
 /** The job's vars with those of every parent defined in the same file underneath. */
@@ -560,7 +566,6 @@ function loadImageList(source) {
     checkRoleVariables(found.vars, `${origin}${found.where}`, source.expect ?? {});
     return validateImageList(found.list, origin);
 }
-const image_list_isMapping = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 /** The list itself, from a bare list, a vars mapping or a Zuul job file; and the variables beside it. */
 function locateList(raw, origin, zuulJob) {
     if (isJobFile(raw)) {
@@ -569,7 +574,7 @@ function locateList(raw, origin, zuulJob) {
     }
     if (zuulJob)
         throw new errors/* ConfigError */.x(`zuul-job: "${zuulJob}" names a job, but ${origin ? 'images-file' : 'images'} is not a Zuul job file (a list of "- job:" mappings)`);
-    if (!image_list_isMapping(raw))
+    if (!(0,yaml/* isMapping */.p)(raw))
         return { list: raw, vars: {}, where: '' };
     const present = LIST_VARIABLES.filter((key) => key in raw);
     if (present.length > 1)
@@ -627,7 +632,7 @@ function prepareEntries(raw, origin) {
         return raw;
     const problems = [];
     const entries = raw.map((entry, i) => {
-        if (!image_list_isMapping(entry))
+        if (!(0,yaml/* isMapping */.p)(entry))
             return entry;
         const field = `images[${i}]`;
         return readEntryQuoting(normaliseEntry(entry, field, problems), field, problems);
@@ -757,6 +762,7 @@ var external_node_path_ = __webpack_require__(6760);
 
 
 
+
 function readWorkDir(read, env) {
     const value = read(inputs/* Input */.pd.WorkDir) || env.GITHUB_WORKSPACE || process.cwd();
     const dir = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), value);
@@ -800,8 +806,6 @@ function readEngineInputs(read, env, onSecret, expect = {}) {
         ca: (0,registry_inputs/* readCaFile */.RZ)(read, workDir),
     };
 }
-/** os/arch[/variant], as in an image's arch. */
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 /**
  * A platform job builds the images whose arch lists its platform, each as a single-platform
  * image; the merge job checks the others were never expected. An image without arch cannot be
@@ -820,7 +824,7 @@ function forPlatform(platform, images) {
 }
 function readPlatform(read) {
     const platform = read(inputs/* Input */.pd.Platform) || undefined;
-    if (platform !== undefined && !PLATFORM.test(platform))
+    if (platform !== undefined && !(0,image_schema/* isPlatform */.aH)(platform))
         throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.Platform}: "${platform}" is not a platform: expected os/arch[/variant], e.g. linux/arm64`);
     return platform;
 }
@@ -871,6 +875,7 @@ function parseExtraEnv(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ss: () => (/* binding */ qualify),
 /* harmony export */   TP: () => (/* binding */ MAX_LIST_ENTRIES),
+/* harmony export */   aH: () => (/* binding */ isPlatform),
 /* harmony export */   dy: () => (/* binding */ imageListSchema),
 /* harmony export */   jw: () => (/* binding */ IMAGE_KEYS)
 /* harmony export */ });
@@ -910,7 +915,9 @@ const buildArg = text().refine((v) => /^[A-Za-z_][A-Za-z0-9_]*(=|$)/.test(v), {
 });
 const label = text().refine((v) => /^[^=\s]+=/.test(v), { error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a label: expected key=value` });
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
-const platform = text().refine((v) => PLATFORM_RE.test(v), {
+/** os/arch[/variant], as an image's arch, a mirror item's platforms and the platform input write it. */
+const isPlatform = (value) => PLATFORM_RE.test(value);
+const platform = text().refine(isPlatform, {
     error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a platform: expected os/arch[/variant], e.g. linux/arm64`,
 });
 const STAGE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -1233,12 +1240,15 @@ function maxDepth(issues) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ parseYamlInput)
+/* harmony export */   P: () => (/* binding */ parseYamlInput),
+/* harmony export */   p: () => (/* binding */ isMapping)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
 
 
+/** A YAML mapping (a plain object), not a list or a scalar. */
+const isMapping = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 /** Alias expansions allowed in one input: real image lists share vars through anchors, a "billion laughs" needs far more. */
 const MAX_ALIAS_EXPANSIONS = 1000;
 /**

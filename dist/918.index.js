@@ -215,7 +215,7 @@ async function assemble(session, target, prefix) {
 /** The index entry for a platform's push: its manifest, with the platform it was built for. */
 async function childOf(session, target, tag, head, platform) {
     const [os, architecture, variant] = platform.split('/');
-    if (!isIndexMediaType(head.mediaType)) {
+    if (!(0,media_types/* isIndexType */.$U)(head.mediaType)) {
         return { mediaType: head.mediaType, digest: head.digest, size: head.size, platform: { os, architecture, ...(variant && { variant }) } };
     }
     // An engine that pushed a list (buildx with attestations): its entry for this platform.
@@ -225,16 +225,12 @@ async function childOf(session, target, tag, head, platform) {
         throw new Error(`${(0,reference/* refName */.P7)(target, tag)} holds no ${platform} image`);
     return child;
 }
-const isIndexMediaType = (mediaType) => mediaType === media_types/* MediaType */.zu.OciIndex || mediaType === media_types/* MediaType */.zu.DockerManifestList;
 /** The per-platform tags go once the index is in place; a deletion that fails is a warning: the merge is done. */
 async function deletePlatformTags(session, inputs, ready, logger, env) {
     const deleter = new tag_deleter/* TagDeleter */.W({
         session,
         env,
-        vendorCredential: (registry) => {
-            const c = inputs.credentials.get(registry);
-            return c && { type: c.type, username: c.username, password: c.password, apiToken: c.apiToken, apiUrl: c.apiUrl };
-        },
+        vendorCredential: (registry) => (0,credentials/* vendorCredentialOf */.XG)(inputs.credentials, registry),
     });
     for (const { target, platformTags } of ready) {
         for (const tag of platformTags) {

@@ -1,4 +1,4 @@
-import { loginOf } from '../config/credentials.js';
+import { loginOf, vendorCredentialOf } from '../config/credentials.js';
 import { ConfigErrors } from '../config/errors.js';
 import type { UploadInputs } from '../config/upload-inputs.js';
 import type { Logger } from '../logger.js';
@@ -6,7 +6,7 @@ import type { ChangeInfo } from '../platform/change.js';
 import { sha256 } from '../registry/digest.js';
 import type { Manifest, ManifestHead } from '../registry/client.js';
 import { isIndex, parseJson, platformMatches, type Descriptor, type IndexJson } from '../registry/manifest.js';
-import { MediaType } from '../registry/media-types.js';
+import { isIndexType, MediaType } from '../registry/media-types.js';
 import { refName } from '../registry/reference.js';
 import { RegistrySession } from '../registry/session.js';
 import { TagDeleter } from '../registry/tag-delete/tag-deleter.js';
@@ -122,7 +122,7 @@ async function childOf(
   platform: string,
 ): Promise<Descriptor> {
   const [os, architecture, variant] = platform.split('/');
-  if (!isIndexMediaType(head.mediaType)) {
+  if (!isIndexType(head.mediaType)) {
     return { mediaType: head.mediaType, digest: head.digest, size: head.size, platform: { os, architecture, ...(variant && { variant }) } };
   }
   // An engine that pushed a list (buildx with attestations): its entry for this platform.
@@ -131,8 +131,6 @@ async function childOf(
   if (!child) throw new Error(`${refName(target, tag)} holds no ${platform} image`);
   return child;
 }
-
-const isIndexMediaType = (mediaType: string) => mediaType === MediaType.OciIndex || mediaType === MediaType.DockerManifestList;
 
 /** The per-platform tags go once the index is in place; a deletion that fails is a warning: the merge is done. */
 async function deletePlatformTags(
@@ -145,10 +143,7 @@ async function deletePlatformTags(
   const deleter = new TagDeleter({
     session,
     env,
-    vendorCredential: (registry) => {
-      const c = inputs.credentials.get(registry);
-      return c && { type: c.type, username: c.username, password: c.password, apiToken: c.apiToken, apiUrl: c.apiUrl };
-    },
+    vendorCredential: (registry) => vendorCredentialOf(inputs.credentials, registry),
   });
   for (const { target, platformTags } of ready) {
     for (const tag of platformTags) {

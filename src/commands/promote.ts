@@ -1,4 +1,4 @@
-import { credentialFor, loginOf } from '../config/credentials.js';
+import { credentialFor, loginOf, vendorCredentialOf } from '../config/credentials.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
 import { readPromoteInputs, type PromoteInputs } from '../config/promote-inputs.js';
 import { readEvent, type ChangeInfo } from '../platform/change.js';
@@ -84,10 +84,7 @@ function openSession(context: CommandContext, inputs: PromoteInputs): { session:
   const deleter = new TagDeleter({
     session,
     env: context.env,
-    vendorCredential: (registry) => {
-      const c = inputs.credentials.get(registry);
-      return c && { type: c.type, username: c.username, password: c.password, apiToken: c.apiToken, apiUrl: c.apiUrl };
-    },
+    vendorCredential: (registry) => vendorCredentialOf(inputs.credentials, registry),
   });
   return { session, deleter };
 }

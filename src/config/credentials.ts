@@ -44,6 +44,12 @@ export interface RegistryCredential {
 
 export type CredentialsMap = ReadonlyMap<string, RegistryCredential>;
 
+/** What the tag deleter needs of a registry's credentials to use its vendor's API. */
+export function vendorCredentialOf(credentials: CredentialsMap, registry: string) {
+  const c = credentials.get(registry);
+  return c && { type: c.type, username: c.username, password: c.password, apiToken: c.apiToken, apiUrl: c.apiUrl };
+}
+
 /**
  * Parses Zuul's `container_registry_credentials` map. `onSecret` is called for every secret the
  * moment it is read, so it is masked before anything can log it.

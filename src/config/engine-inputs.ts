@@ -2,6 +2,7 @@ import { ENGINE_NAMES, type EngineName } from '../engines/build-spec.js';
 import { parseCredentials, type CredentialsMap } from './credentials.js';
 import { parseBoolean } from './booleans.js';
 import { ConfigError, ConfigErrors } from './errors.js';
+import { isPlatform } from './image-schema.js';
 import { loadImageList, type ImageListSource, type ImageSpec } from './image-list.js';
 import { applyMetadataTags } from './metadata-tags.js';
 import { Input, type InputReader } from './inputs.js';
@@ -92,9 +93,6 @@ export function readEngineInputs(
   };
 }
 
-/** os/arch[/variant], as in an image's arch. */
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
-
 /**
  * A platform job builds the images whose arch lists its platform, each as a single-platform
  * image; the merge job checks the others were never expected. An image without arch cannot be
@@ -114,7 +112,7 @@ function forPlatform(platform: string | undefined, images: ImageSpec[]): ImageSp
 
 function readPlatform(read: InputReader): string | undefined {
   const platform = read(Input.Platform) || undefined;
-  if (platform !== undefined && !PLATFORM.test(platform))
+  if (platform !== undefined && !isPlatform(platform))
     throw new ConfigError(`${Input.Platform}: "${platform}" is not a platform: expected os/arch[/variant], e.g. linux/arm64`);
   return platform;
 }

@@ -4,7 +4,7 @@ import { ConfigError, ConfigErrors } from './errors.js';
 import { IMAGE_KEYS, imageListSchema, qualify, type ImageEntry } from './image-schema.js';
 import { resolveInside } from './paths.js';
 import { formatIssues, show } from './schema-errors.js';
-import { parseYamlInput } from './yaml.js';
+import { isMapping, parseYamlInput } from './yaml.js';
 import { findTemplates } from './jinja.js';
 import { readEntryQuoting } from './zuul-quoting.js';
 import { isJobFile, jobImageList } from './zuul-jobs.js';
@@ -55,9 +55,6 @@ export function loadImageList(source: ImageListSource): ImageSpec[] {
   checkRoleVariables(found.vars, `${origin}${found.where}`, source.expect ?? {});
   return validateImageList(found.list, origin);
 }
-
-const isMapping = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The list itself, from a bare list, a vars mapping or a Zuul job file; and the variables beside it. */
 function locateList(raw: unknown, origin: string, zuulJob: string): { list: unknown; vars: Record<string, unknown>; where: string } {

@@ -50,7 +50,11 @@ const buildArg = text().refine((v) => /^[A-Za-z_][A-Za-z0-9_]*(=|$)/.test(v), {
 const label = text().refine((v) => /^[^=\s]+=/.test(v), { error: (iss) => `${show(iss.input)} is not a label: expected key=value` });
 
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
-const platform = text().refine((v) => PLATFORM_RE.test(v), {
+
+/** os/arch[/variant], as an image's arch, a mirror item's platforms and the platform input write it. */
+export const isPlatform = (value: string) => PLATFORM_RE.test(value);
+
+const platform = text().refine(isPlatform, {
   error: (iss) => `${show(iss.input)} is not a platform: expected os/arch[/variant], e.g. linux/arm64`,
 });
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DIGEST_ALGORITHMS } from '../registry/digest.js';
 import { isValidDigest, isValidRegistry, isValidTag, parseReference, ReferenceError, type Reference } from '../registry/reference.js';
 import { ConfigError, ConfigErrors } from './errors.js';
-import { MAX_LIST_ENTRIES } from './image-schema.js';
+import { isPlatform, MAX_LIST_ENTRIES } from './image-schema.js';
 import { readInputFile } from './input-file.js';
 import { resolveInside } from './paths.js';
 import { linearPattern, type Pattern } from './pattern.js';
@@ -168,8 +168,7 @@ function fromZuul(raw: unknown, origin: string): MirrorList {
     const rename: Record<string, string> = { ...item.dest_tags };
     if (item.dest_tag !== undefined && selector.kind === 'tags') rename[selector.tags[0]] = item.dest_tag;
     for (const platform of item.platforms ?? []) {
-      if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform))
-        problems.push(`${origin}${label}.platforms: ${show(platform)} is not os/arch[/variant]`);
+      if (!isPlatform(platform)) problems.push(`${origin}${label}.platforms: ${show(platform)} is not os/arch[/variant]`);
     }
     items.push({
       label,

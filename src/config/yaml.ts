@@ -1,6 +1,10 @@
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { ConfigError } from './errors.js';
 
+/** A YAML mapping (a plain object), not a list or a scalar. */
+export const isMapping = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /** Alias expansions allowed in one input: real image lists share vars through anchors, a "billion laughs" needs far more. */
 const MAX_ALIAS_EXPANSIONS = 1000;
 

@@ -1,6 +1,7 @@
 import { ConfigError } from './errors.js';
 import { didYouMean } from './did-you-mean.js';
 import { LIST_VARIABLES } from './zuul-vars.js';
+import { isMapping } from './yaml.js';
 
 /** Top-level kinds of a Zuul configuration file (`zuul.d/*.yaml`). */
 const CONFIG_KINDS = new Set(['job', 'project', 'project-template', 'nodeset', 'secret', 'semaphore', 'pipeline', 'queue', 'pragma']);
@@ -20,9 +21,6 @@ export interface JobImageList {
   readonly list: unknown;
   readonly vars: Vars;
 }
-
-const isMapping = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A Zuul configuration file: a list of one-key mappings such as `- job: {...}`, at least one of them a job. */
 export function isJobFile(raw: unknown): raw is unknown[] {
