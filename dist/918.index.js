@@ -31,8 +31,8 @@ var errors = __webpack_require__(7827);
 var upload_inputs = __webpack_require__(7883);
 // EXTERNAL MODULE: ./src/engines/auth-file.ts
 var auth_file = __webpack_require__(9152);
-// EXTERNAL MODULE: ./src/engines/engine.ts
-var engines_engine = __webpack_require__(9105);
+// EXTERNAL MODULE: ./src/engines/engine.ts + 1 modules
+var engines_engine = __webpack_require__(6487);
 // EXTERNAL MODULE: ./src/exec.ts
 var exec = __webpack_require__(3190);
 // EXTERNAL MODULE: ./src/platform/change.ts

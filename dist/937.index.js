@@ -180,8 +180,8 @@ var external_node_path_ = __webpack_require__(6760);
 var engine_inputs = __webpack_require__(5827);
 // EXTERNAL MODULE: ./src/engines/auth-file.ts
 var auth_file = __webpack_require__(9152);
-// EXTERNAL MODULE: ./src/engines/engine.ts
-var engines_engine = __webpack_require__(9105);
+// EXTERNAL MODULE: ./src/engines/engine.ts + 1 modules
+var engines_engine = __webpack_require__(6487);
 // EXTERNAL MODULE: ./src/config/credentials.ts
 var credentials = __webpack_require__(980);
 // EXTERNAL MODULE: ./src/registry/reference.ts
@@ -458,7 +458,7 @@ async function build(context) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _engines_build_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1045);
-/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9105);
+/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6487);
 /* harmony import */ var _engines_push_args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6237);
 /* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9310);
 /* harmony import */ var _build_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5392);
@@ -676,7 +676,7 @@ async function withAuthFile(entries, use) {
 /* harmony export */   DL: () => (/* binding */ buildCommands),
 /* harmony export */   tD: () => (/* binding */ dockerCacheCommands)
 /* harmony export */ });
-/* unused harmony exports dockerBuildArgs, buildxBuildArgs, ociBuildArgs */
+/* unused harmony exports dockerBuildArgs, buildxBuildArgs, buildxLoadArgs, ociBuildArgs */
 /* harmony import */ var _build_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7567);
 
 /** Flags every engine spells the same way (docker, buildx, podman and buildah agree on these). */
@@ -714,7 +714,8 @@ function ociCacheFlags(spec) {
 }
 /**
  * `docker buildx build` for several platforms. A multi-platform result cannot be loaded into
- * docker's classic image store, so a build-only run leaves it in the build cache.
+ * docker's classic image store: it is made as an image that is not pushed (the push runs the
+ * cached build again with --push), which gives --iidfile the index digest.
  */
 function buildxBuildArgs(spec) {
     return [
@@ -724,6 +725,24 @@ function buildxBuildArgs(spec) {
         spec.platforms.join(','),
         ...commonFlags(spec),
         ...buildxCacheFlags(spec),
+        '--output',
+        'type=image,push=false',
+        '--iidfile',
+        spec.iidFile,
+        ...tagFlags(spec.tags),
+        spec.buildPath,
+    ];
+}
+/** `docker buildx build --load`: one platform on a builder outside the daemon, loaded into docker's store to be tagged and pushed. */
+function buildxLoadArgs(spec) {
+    const platform = spec.platform ? ['--platform', spec.platform] : [];
+    return [
+        'buildx',
+        'build',
+        ...commonFlags(spec),
+        ...buildxCacheFlags(spec),
+        ...platform,
+        '--load',
         '--iidfile',
         spec.iidFile,
         ...tagFlags(spec.tags),
@@ -753,18 +772,23 @@ function ociBuildArgs(spec, hostPlatform) {
 }
 /**
  * The engine commands a build runs, in order (argv without the binary): what the engines run and
- * what dry-run prints. `hostPlatform` pins podman's and buildah's single-platform builds.
+ * what dry-run prints. `hostPlatform` pins podman's and buildah's single-platform builds;
+ * `buildxLoad`: docker's current buildx builder is not the daemon's own.
  */
-function buildCommands(engine, spec, hostPlatform) {
-    if (engine === 'docker')
-        return [spec.platforms.length > 0 ? buildxBuildArgs(spec) : dockerBuildArgs(spec)];
+function buildCommands(engine, spec, hostPlatform, options = {}) {
+    if (engine === 'docker') {
+        if (spec.platforms.length > 0)
+            return [buildxBuildArgs(spec)];
+        return [options.buildxLoad ? buildxLoadArgs(spec) : dockerBuildArgs(spec)];
+    }
     if (spec.platforms.length === 0)
         return [ociBuildArgs(spec, spec.platform ?? hostPlatform)];
     return [ociBuildArgs(spec), ...spec.tags.slice(1).map((tag) => ['tag', spec.tags[0], tag])];
 }
 /**
- * docker's classic builder reads its cache from a local image: pulled before the build (a miss is
- * no failure), tagged and pushed after it on trusted events. buildx, podman and buildah need none.
+ * docker's classic builder (or buildx's docker driver) reads its cache from a local image: pulled
+ * before the build (a miss is no failure), tagged and pushed after it on trusted events. Other
+ * buildx builders, podman and buildah need none.
  */
 function dockerCacheCommands(spec) {
     if (!spec.cache || spec.platforms.length > 0)
@@ -784,21 +808,56 @@ function dockerCacheCommands(spec) {
 
 /***/ }),
 
-/***/ 9105:
+/***/ 6487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ createEngine),
-/* harmony export */   ol: () => (/* binding */ hostPlatform)
-/* harmony export */ });
-/* unused harmony exports ContainerEngine, DockerEngine, PodmanEngine, BuildahEngine */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _build_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1045);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3190);
-/* harmony import */ var _push_args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6237);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ createEngine),
+  ol: () => (/* binding */ hostPlatform)
+});
+
+// UNUSED EXPORTS: BuildahEngine, ContainerEngine, DockerEngine, PodmanEngine
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/engines/build-args.ts
+var build_args = __webpack_require__(1045);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/engines/push-args.ts
+var push_args = __webpack_require__(6237);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/engines/docker-config.ts
+
+
+
+/** The docker client's own configuration directory: DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+}
+/**
+ * The environment of a docker command that must see only this run's credentials (`authFile`'s
+ * directory becomes DOCKER_CONFIG) but still the user's CLI plugins and buildx builders: without
+ * them `docker buildx` is an unknown command, or falls back to the default builder, which cannot
+ * build several platforms (docs/runners.md, "docker, buildx and credentials").
+ */
+function dockerAuthEnv(env, authFile) {
+    const own = dockerConfigDir(env);
+    const dir = (0,external_node_path_.dirname)(authFile);
+    const plugins = (0,external_node_path_.join)(own, 'cli-plugins');
+    if ((0,external_node_fs_.existsSync)(plugins) && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'cli-plugins')))
+        (0,external_node_fs_.symlinkSync)(plugins, (0,external_node_path_.join)(dir, 'cli-plugins'));
+    return { ...env, DOCKER_CONFIG: dir, BUILDX_CONFIG: env.BUILDX_CONFIG || (0,external_node_path_.join)(own, 'buildx') };
+}
+
+;// CONCATENATED MODULE: ./src/engines/engine.ts
 
 
 
@@ -811,7 +870,7 @@ class ContainerEngine {
     logger;
     #binary;
     constructor(options) {
-        this.exec = options.exec ?? _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .noExec */ .X;
+        this.exec = options.exec ?? exec/* noExec */.X;
         this.env = options.env;
         this.logger = options.logger;
         this.#binary = options.binary;
@@ -821,18 +880,18 @@ class ContainerEngine {
     }
     /** Environment for one push: docker finds credentials through DOCKER_CONFIG. */
     pushEnv(spec) {
-        return spec.authFile && this.name === 'docker' ? { ...this.env, DOCKER_CONFIG: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(spec.authFile) } : this.env;
+        return spec.authFile && this.name === 'docker' ? dockerAuthEnv(this.env, spec.authFile) : this.env;
     }
     /** Runs the engine, streaming its output into the log; failures keep its last stderr lines. */
-    run(args, cwd, quiet = false) {
-        return this.exec(this.binary, args, { cwd, env: this.env, onLine: quiet ? undefined : (line) => this.logger.info(line) });
+    run(args, cwd, quiet = false, env = this.env) {
+        return this.exec(this.binary, args, { cwd, env, onLine: quiet ? undefined : (line) => this.logger.info(line) });
     }
     async probe(args) {
         try {
             return (await this.exec(this.binary, args, { env: this.env, allowFailure: true })).code === 0;
         }
         catch (error) {
-            if (error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ExecError */ .c)
+            if (error instanceof exec/* ExecError */.c)
                 return false;
             throw error;
         }
@@ -843,29 +902,48 @@ class DockerEngine extends ContainerEngine {
     async hasBuildx() {
         return this.probe(['buildx', 'version']);
     }
+    /**
+     * The driver of buildx's current builder (`docker`, `docker-container`, `remote`, …), undefined
+     * without buildx. Any driver but `docker` keeps its results out of docker's image store.
+     */
+    async builderDriver() {
+        const { code, stdout } = await this.exec(this.binary, ['buildx', 'inspect'], { env: this.env, allowFailure: true }).catch(() => ({
+            code: 1,
+            stdout: '',
+        }));
+        return code === 0 ? /^Driver:\s+(\S+)/m.exec(stdout)?.[1] : undefined;
+    }
     async build(spec) {
+        // Cache logins (the only credentials a build gets) reach buildx's registry cache this way.
+        const env = spec.authFile ? dockerAuthEnv(this.env, spec.authFile) : this.env;
         if (spec.platforms.length > 0) {
             if (!(await this.hasBuildx())) {
-                throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ExecError */ .c('docker', undefined, [], `a multi-platform image (${spec.platforms.join(', ')}) needs docker buildx, which this docker does not have: ` +
+                throw new exec/* ExecError */.c('docker', undefined, [], `a multi-platform image (${spec.platforms.join(', ')}) needs docker buildx, which this docker does not have: ` +
                     'install the buildx plugin (docker/setup-buildx-action), ' +
                     'or use container-command: podman or buildah, which build every platform with qemu');
             }
-            for (const args of (0,_build_args_js__WEBPACK_IMPORTED_MODULE_3__/* .buildCommands */ .DL)('docker', spec, hostPlatform()))
-                await this.run(args, spec.contextDir);
+            for (const args of (0,build_args/* buildCommands */.DL)('docker', spec, hostPlatform()))
+                await this.run(args, spec.contextDir, false, env);
             return { imageId: await readId(spec.iidFile), platforms: spec.platforms };
         }
-        const cache = (0,_build_args_js__WEBPACK_IMPORTED_MODULE_3__/* .dockerCacheCommands */ .tD)(spec);
-        const cacheEnv = spec.authFile ? { ...this.env, DOCKER_CONFIG: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(spec.authFile) } : this.env;
+        const driver = await this.builderDriver();
+        if (driver !== undefined && driver !== 'docker') {
+            // A builder outside the daemon (setup-buildx-action's docker-container, remote): --load.
+            for (const args of (0,build_args/* buildCommands */.DL)('docker', spec, hostPlatform(), { buildxLoad: true }))
+                await this.run(args, spec.contextDir, false, env);
+            return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
+        }
+        const cache = (0,build_args/* dockerCacheCommands */.tD)(spec);
         for (const args of cache.before) {
-            const { code } = await this.exec(this.binary, args, { env: cacheEnv, allowFailure: true });
+            const { code } = await this.exec(this.binary, args, { env, allowFailure: true });
             if (code !== 0)
                 this.logger.info(`no build cache yet at ${args[1]}: building without it`);
         }
-        for (const args of (0,_build_args_js__WEBPACK_IMPORTED_MODULE_3__/* .buildCommands */ .DL)('docker', spec, hostPlatform()))
+        for (const args of (0,build_args/* buildCommands */.DL)('docker', spec, hostPlatform()))
             await this.run(args, spec.contextDir);
         // The image is built: a cache that cannot be written costs the next build time, not this one.
         for (const args of cache.after) {
-            const { code } = await this.exec(this.binary, args, { env: cacheEnv, allowFailure: true, onLine: (line) => this.logger.debug(line) });
+            const { code } = await this.exec(this.binary, args, { env, allowFailure: true, onLine: (line) => this.logger.debug(line) });
             if (code !== 0) {
                 this.logger.warning(`build cache not written: docker ${args.join(' ')} failed`);
                 break;
@@ -876,26 +954,26 @@ class DockerEngine extends ContainerEngine {
     async push(spec) {
         if (spec.rebuild && spec.rebuild.platforms.length > 0) {
             if (!(await this.hasBuildx()))
-                throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ExecError */ .c('docker', undefined, [], 'pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah');
-            const [args] = (0,_push_args_js__WEBPACK_IMPORTED_MODULE_4__/* .pushCommands */ .BP)('docker', spec);
+                throw new exec/* ExecError */.c('docker', undefined, [], 'pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah');
+            const [args] = (0,push_args/* pushCommands */.BP)('docker', spec);
             await this.exec(this.binary, args, {
                 cwd: spec.rebuild.contextDir,
                 env: this.pushEnv(spec),
                 onLine: (line) => this.logger.info(line),
             });
-            const digest = (0,_push_args_js__WEBPACK_IMPORTED_MODULE_4__/* .buildxPushedDigest */ .Ar)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(spec.digestFile, 'utf8'));
+            const digest = (0,push_args/* buildxPushedDigest */.Ar)(await (0,promises_.readFile)(spec.digestFile, 'utf8'));
             if (!digest)
-                throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ExecError */ .c('docker', 0, [], `docker buildx pushed ${spec.destination} without reporting its digest`);
+                throw new exec/* ExecError */.c('docker', 0, [], `docker buildx pushed ${spec.destination} without reporting its digest`);
             return digest;
         }
         let output = '';
-        for (const args of (0,_push_args_js__WEBPACK_IMPORTED_MODULE_4__/* .pushCommands */ .BP)('docker', spec)) {
+        for (const args of (0,push_args/* pushCommands */.BP)('docker', spec)) {
             const result = await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
             output += result.stdout;
         }
-        const digest = (0,_push_args_js__WEBPACK_IMPORTED_MODULE_4__/* .dockerPushedDigest */ .qY)(output);
+        const digest = (0,push_args/* dockerPushedDigest */.qY)(output);
         if (!digest)
-            throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ExecError */ .c('docker', 0, [], `docker push ${spec.destination} did not report the digest it pushed`);
+            throw new exec/* ExecError */.c('docker', 0, [], `docker push ${spec.destination} did not report the digest it pushed`);
         return digest;
     }
     async hostPlatform(ref) {
@@ -906,7 +984,7 @@ class DockerEngine extends ContainerEngine {
 /** podman and buildah share flags and storage; they differ in a few sub-commands. */
 class OciEngine extends ContainerEngine {
     async build(spec) {
-        const [build, ...tagging] = (0,_build_args_js__WEBPACK_IMPORTED_MODULE_3__/* .buildCommands */ .DL)(this.name, spec, hostPlatform());
+        const [build, ...tagging] = (0,build_args/* buildCommands */.DL)(this.name, spec, hostPlatform());
         if (spec.platforms.length === 0) {
             await this.run(build, spec.contextDir);
             return { imageId: await readId(spec.iidFile), platforms: await this.platformsOf(spec.tags[0]) };
@@ -919,11 +997,11 @@ class OciEngine extends ContainerEngine {
         return { imageId: await this.listId(spec.tags[0]), platforms: await this.platformsOf(spec.tags[0]) };
     }
     async push(spec) {
-        const [args] = (0,_push_args_js__WEBPACK_IMPORTED_MODULE_4__/* .pushCommands */ .BP)(this.name, spec);
+        const [args] = (0,push_args/* pushCommands */.BP)(this.name, spec);
         await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
-        const digest = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(spec.digestFile, 'utf8')).trim();
+        const digest = (await (0,promises_.readFile)(spec.digestFile, 'utf8')).trim();
         if (!/^sha256:[a-f0-9]{64}$/.test(digest))
-            throw new _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .ExecError */ .c(this.name, 0, [], `${this.name} push ${spec.destination} wrote no digest`);
+            throw new exec/* ExecError */.c(this.name, 0, [], `${this.name} push ${spec.destination} wrote no digest`);
         return digest;
     }
     async removeExisting(ref) {
@@ -977,7 +1055,7 @@ function platformOfInspect(json) {
     return [os, arch, variant].filter(Boolean).join('/');
 }
 async function readId(iidFile) {
-    return withAlgorithm((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(iidFile, 'utf8')).trim());
+    return withAlgorithm((await (0,promises_.readFile)(iidFile, 'utf8')).trim());
 }
 function withAlgorithm(id) {
     return id.includes(':') ? id : `sha256:${id}`;

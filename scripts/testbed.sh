@@ -4,7 +4,7 @@
 #                      push busybox base images (amd64 + arm64), write $TESTBED_DIR/env
 #   testbed.sh stop    stop what `start` started, nothing else
 #   testbed.sh env     print the env file (for `source <(scripts/testbed.sh env)`)
-#   testbed.sh install only install the Debian packages the test bed needs
+#   testbed.sh install only install what the test bed needs (Debian packages, the Go-module tools)
 set -euo pipefail
 
 TESTBED_DIR=${TESTBED_DIR:-/tmp/cia-testbed}
@@ -36,6 +36,12 @@ enable_qemu() {
   if ! grep -q enabled /proc/sys/fs/binfmt_misc/qemu-aarch64 2>/dev/null; then
     update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || update-binfmts --import qemu-aarch64 >/dev/null
   fi
+}
+
+# The Go-module peers (act, BuildKit, buildx, crane, regclient, cosign, oras), pinned and built once
+# into the cache (scripts/go-tools.sh); the first run on a machine takes minutes, later runs none.
+install_go_tools() {
+  bash "$(dirname "$0")/go-tools.sh" install
 }
 
 started() { echo "$1 $2" >>"$TESTBED_DIR/started"; }
@@ -143,6 +149,7 @@ start() {
   mkdir -p "$TESTBED_DIR"
   : >"$TESTBED_DIR/started"
   install_packages
+  install_go_tools
   enable_qemu
   write_containers_conf
   export CONTAINERS_CONF="$TESTBED_DIR/containers.conf" CONTAINERS_REGISTRIES_CONF="$TESTBED_DIR/registries.conf" BUILDAH_ISOLATION=chroot
@@ -171,7 +178,13 @@ ENV
   log "ready: $TESTBED_DIR/env"
 }
 
-stop_started() {
+stop_# The Go-module peers (act, BuildKit, buildx, crane, regclient, cosign, oras), pinned and built once
+# into the cache (scripts/go-tools.sh); the first run on a machine takes minutes, later runs none.
+install_go_tools() {
+  bash "$(dirname "$0")/go-tools.sh" install
+}
+
+started() {
   [ -f "$TESTBED_DIR/started" ] || return 0
   # Reverse order: registries before the daemon they may depend on.
   tac "$TESTBED_DIR/started" | while read -r what pid; do
@@ -194,7 +207,10 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   env) cat "$TESTBED_DIR/env" ;;
-  install) install_packages ;;
+  install)
+    install_packages
+    install_go_tools
+    ;;
   *)
     echo "usage: $0 start|stop|env|install" >&2
     exit 2

@@ -35,7 +35,8 @@ function ociCacheFlags(spec: BuildSpec): string[] {
 
 /**
  * `docker buildx build` for several platforms. A multi-platform result cannot be loaded into
- * docker's classic image store, so a build-only run leaves it in the build cache.
+ * docker's classic image store: it is made as an image that is not pushed (the push runs the
+ * cached build again with --push), which gives --iidfile the index digest.
  */
 export function buildxBuildArgs(spec: BuildSpec): string[] {
   return [
@@ -45,6 +46,25 @@ export function buildxBuildArgs(spec: BuildSpec): string[] {
     spec.platforms.join(','),
     ...commonFlags(spec),
     ...buildxCacheFlags(spec),
+    '--output',
+    'type=image,push=false',
+    '--iidfile',
+    spec.iidFile,
+    ...tagFlags(spec.tags),
+    spec.buildPath,
+  ];
+}
+
+/** `docker buildx build --load`: one platform on a builder outside the daemon, loaded into docker's store to be tagged and pushed. */
+export function buildxLoadArgs(spec: BuildSpec): string[] {
+  const platform = spec.platform ? ['--platform', spec.platform] : [];
+  return [
+    'buildx',
+    'build',
+    ...commonFlags(spec),
+    ...buildxCacheFlags(spec),
+    ...platform,
+    '--load',
     '--iidfile',
     spec.iidFile,
     ...tagFlags(spec.tags),
@@ -74,17 +94,27 @@ export function ociBuildArgs(spec: BuildSpec, hostPlatform?: string): string[] {
 
 /**
  * The engine commands a build runs, in order (argv without the binary): what the engines run and
- * what dry-run prints. `hostPlatform` pins podman's and buildah's single-platform builds.
+ * what dry-run prints. `hostPlatform` pins podman's and buildah's single-platform builds;
+ * `buildxLoad`: docker's current buildx builder is not the daemon's own.
  */
-export function buildCommands(engine: EngineName, spec: BuildSpec, hostPlatform: string): string[][] {
-  if (engine === 'docker') return [spec.platforms.length > 0 ? buildxBuildArgs(spec) : dockerBuildArgs(spec)];
+export function buildCommands(
+  engine: EngineName,
+  spec: BuildSpec,
+  hostPlatform: string,
+  options: { buildxLoad?: boolean } = {},
+): string[][] {
+  if (engine === 'docker') {
+    if (spec.platforms.length > 0) return [buildxBuildArgs(spec)];
+    return [options.buildxLoad ? buildxLoadArgs(spec) : dockerBuildArgs(spec)];
+  }
   if (spec.platforms.length === 0) return [ociBuildArgs(spec, spec.platform ?? hostPlatform)];
   return [ociBuildArgs(spec), ...spec.tags.slice(1).map((tag) => ['tag', spec.tags[0], tag])];
 }
 
 /**
- * docker's classic builder reads its cache from a local image: pulled before the build (a miss is
- * no failure), tagged and pushed after it on trusted events. buildx, podman and buildah need none.
+ * docker's classic builder (or buildx's docker driver) reads its cache from a local image: pulled
+ * before the build (a miss is no failure), tagged and pushed after it on trusted events. Other
+ * buildx builders, podman and buildah need none.
  */
 export function dockerCacheCommands(spec: BuildSpec): { before: string[][]; after: string[][] } {
   if (!spec.cache || spec.platforms.length > 0) return { before: [], after: [] };

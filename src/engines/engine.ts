@@ -4,7 +4,7 @@ import { buildCommands, dockerCacheCommands } from './build-args.js';
 import type { BuildSpec, BuiltImage, EngineName } from './build-spec.js';
 import { ExecError, noExec, type Exec } from '../exec.js';
 import { buildxPushedDigest, dockerPushedDigest, pushCommands, type PushSpec } from './push-args.js';
-import { dirname } from 'node:path';
+import { dockerAuthEnv } from './docker-config.js';
 
 export interface EngineOptions {
   /** Binary to run; defaults to the engine's name on PATH. */
@@ -41,12 +41,12 @@ export abstract class ContainerEngine {
 
   /** Environment for one push: docker finds credentials through DOCKER_CONFIG. */
   protected pushEnv(spec: PushSpec): NodeJS.ProcessEnv {
-    return spec.authFile && this.name === 'docker' ? { ...this.env, DOCKER_CONFIG: dirname(spec.authFile) } : this.env;
+    return spec.authFile && this.name === 'docker' ? dockerAuthEnv(this.env, spec.authFile) : this.env;
   }
 
   /** Runs the engine, streaming its output into the log; failures keep its last stderr lines. */
-  protected run(args: readonly string[], cwd?: string, quiet = false) {
-    return this.exec(this.binary, args, { cwd, env: this.env, onLine: quiet ? undefined : (line) => this.logger.info(line) });
+  protected run(args: readonly string[], cwd?: string, quiet = false, env = this.env) {
+    return this.exec(this.binary, args, { cwd, env, onLine: quiet ? undefined : (line) => this.logger.info(line) });
   }
 
   protected async probe(args: readonly string[]): Promise<boolean> {
@@ -66,7 +66,21 @@ export class DockerEngine extends ContainerEngine {
     return this.probe(['buildx', 'version']);
   }
 
+  /**
+   * The driver of buildx's current builder (`docker`, `docker-container`, `remote`, …), undefined
+   * without buildx. Any driver but `docker` keeps its results out of docker's image store.
+   */
+  async builderDriver(): Promise<string | undefined> {
+    const { code, stdout } = await this.exec(this.binary, ['buildx', 'inspect'], { env: this.env, allowFailure: true }).catch(() => ({
+      code: 1,
+      stdout: '',
+    }));
+    return code === 0 ? /^Driver:\s+(\S+)/m.exec(stdout)?.[1] : undefined;
+  }
+
   async build(spec: BuildSpec): Promise<BuiltImage> {
+    // Cache logins (the only credentials a build gets) reach buildx's registry cache this way.
+    const env = spec.authFile ? dockerAuthEnv(this.env, spec.authFile) : this.env;
     if (spec.platforms.length > 0) {
       if (!(await this.hasBuildx())) {
         throw new ExecError(
@@ -78,19 +92,25 @@ export class DockerEngine extends ContainerEngine {
             'or use container-command: podman or buildah, which build every platform with qemu',
         );
       }
-      for (const args of buildCommands('docker', spec, hostPlatform())) await this.run(args, spec.contextDir);
+      for (const args of buildCommands('docker', spec, hostPlatform())) await this.run(args, spec.contextDir, false, env);
       return { imageId: await readId(spec.iidFile), platforms: spec.platforms };
     }
+    const driver = await this.builderDriver();
+    if (driver !== undefined && driver !== 'docker') {
+      // A builder outside the daemon (setup-buildx-action's docker-container, remote): --load.
+      for (const args of buildCommands('docker', spec, hostPlatform(), { buildxLoad: true }))
+        await this.run(args, spec.contextDir, false, env);
+      return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
+    }
     const cache = dockerCacheCommands(spec);
-    const cacheEnv = spec.authFile ? { ...this.env, DOCKER_CONFIG: dirname(spec.authFile) } : this.env;
     for (const args of cache.before) {
-      const { code } = await this.exec(this.binary, args, { env: cacheEnv, allowFailure: true });
+      const { code } = await this.exec(this.binary, args, { env, allowFailure: true });
       if (code !== 0) this.logger.info(`no build cache yet at ${args[1]}: building without it`);
     }
     for (const args of buildCommands('docker', spec, hostPlatform())) await this.run(args, spec.contextDir);
     // The image is built: a cache that cannot be written costs the next build time, not this one.
     for (const args of cache.after) {
-      const { code } = await this.exec(this.binary, args, { env: cacheEnv, allowFailure: true, onLine: (line) => this.logger.debug(line) });
+      const { code } = await this.exec(this.binary, args, { env, allowFailure: true, onLine: (line) => this.logger.debug(line) });
       if (code !== 0) {
         this.logger.warning(`build cache not written: docker ${args.join(' ')} failed`);
         break;

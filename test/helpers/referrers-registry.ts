@@ -49,8 +49,10 @@ export async function startReferrersRegistry(): Promise<ReferrersRegistry> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
+      // The client's Host goes through: distribution builds its absolute upload Locations from it,
+      // and oras refuses a Location on another host than the registry it talks to.
       const forward = http.request(
-        { host: '127.0.0.1', port: backend.port, method: req.method, path: req.url, headers: { ...req.headers, host: backend.registry } },
+        { host: '127.0.0.1', port: backend.port, method: req.method, path: req.url, headers: req.headers },
         (upstream) => {
           const headers = { ...upstream.headers };
           const put = MANIFEST_PUT.exec(url.pathname);

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
-import { buildxBuildArgs, dockerBuildArgs, dockerCacheCommands, ociBuildArgs } from '../../src/engines/build-args.js';
+import {
+  buildCommands,
+  buildxBuildArgs,
+  buildxLoadArgs,
+  dockerBuildArgs,
+  dockerCacheCommands,
+  ociBuildArgs,
+} from '../../src/engines/build-args.js';
 import {
   buildxPushArgs,
   buildxPushedDigest,
@@ -103,6 +110,8 @@ describe('engine argv (inputs -> argv, no shell anywhere)', () => {
         'org.zuul-ci.change=7',
         '--label',
         'k=v=w',
+        '--output',
+        'type=image,push=false',
         '--iidfile',
         '/tmp/iid',
         '--tag',
@@ -310,7 +319,7 @@ describe('registry build cache argv: read always, written on trusted events only
   test('buildx: type=registry, every stage written (mode=max) only when written', () => {
     const multiRead = buildxBuildArgs({ ...read, platforms: ['linux/amd64', 'linux/arm64'] });
     const multiWrite = buildxBuildArgs({ ...write, platforms: ['linux/amd64', 'linux/arm64'] });
-    assert.ok(multiRead.join(' ').includes('--cache-from type=registry,ref=quay.io/o/a-cache:buildcache --iidfile'));
+    assert.ok(multiRead.join(' ').includes('--cache-from type=registry,ref=quay.io/o/a-cache:buildcache --output'));
     assert.ok(
       multiWrite
         .join(' ')
@@ -319,5 +328,10 @@ describe('registry build cache argv: read always, written on trusted events only
         ),
     );
     assert.deepEqual(dockerCacheCommands({ ...write, platforms: ['linux/amd64'] }), { before: [], after: [] });
+    // One platform on a builder outside the daemon: --load, the same registry cache.
+    const load = buildxLoadArgs({ ...write, platform: 'linux/arm64' }).join(' ');
+    assert.ok(load.startsWith('buildx build --file'));
+    assert.ok(load.includes('mode=max --platform linux/arm64 --load --iidfile'));
+    assert.deepEqual(buildCommands('docker', write, 'linux/amd64', { buildxLoad: true }), [buildxLoadArgs(write)]);
   });
 });

@@ -1,0 +1,159 @@
+// docker with BuildKit for real: buildkitd and buildx built from their Go modules
+// (scripts/go-tools.sh), a `remote` buildx builder as the current one, as a runner with
+// docker/setup-buildx-action has. Whole CLI processes against real registries.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
+import { sha256 } from '../../src/registry/digest.js';
+import { startBuildkit, type Buildkit } from '../helpers/buildkit.js';
+import { runCli } from '../helpers/cli.js';
+import { skopeoRaw, skopeoTags } from '../helpers/images.js';
+import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { eventEnv, fixtureProject, sh, testbed, uniqueName } from '../helpers/testbed.js';
+
+const bed = testbed();
+const project = fixtureProject();
+const PASSWORD = `bk-${uniqueName('pw')}`;
+const authFile = join(project, 'skopeo-auth.json');
+const gate = (change: number) =>
+  eventEnv('merge_group', {
+    merge_group: { head_sha: 'e'.repeat(40), head_ref: `refs/heads/gh-readonly-queue/main/pr-${change}-${'f'.repeat(40)}` },
+  });
+const afterMerge = eventEnv('push', { ref: 'refs/heads/main' });
+
+interface Index {
+  manifests: { digest: string; mediaType: string; platform?: { os: string; architecture: string }; annotations?: Record<string, string> }[];
+}
+
+describe('docker buildx on a real BuildKit', () => {
+  let buildkit: Buildkit;
+  let registry: RegistryProcess;
+  before(async () => {
+    const htpasswd = join(project, 'htpasswd');
+    writeFileSync(htpasswd, sh('htpasswd', ['-Bbn', 'ci', PASSWORD]));
+    [buildkit, registry] = await Promise.all([startBuildkit(), startRegistry({ htpasswd })]);
+    writeFileSync(authFile, JSON.stringify({ auths: { [registry.registry]: { auth: Buffer.from(`ci:${PASSWORD}`).toString('base64') } } }));
+  });
+  after(async () => {
+    await Promise.all([buildkit?.stop(), registry?.stop()]);
+  });
+
+  const credentials = () => JSON.stringify({ [registry.registry]: { username: 'ci', password: PASSWORD } });
+  const listFor = (repository: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify([
+      {
+        context: 'multiarch',
+        repository,
+        build_args: [`BASE_IMAGE=${bed.baseImage}`],
+        arch: ['linux/amd64', 'linux/arm64'],
+        tags: ['latest'],
+        ...extra,
+      },
+    ]);
+  const upload = (inputs: Record<string, string>, env: Record<string, string>) =>
+    runCli(
+      'upload',
+      { 'container-command': 'docker', 'registry-credentials': credentials(), 'work-dir': project, ...inputs },
+      { DOCKER_CONFIG: buildkit.dockerConfig, ...env },
+    );
+  const index = async (ref: string) => JSON.parse((await skopeoRaw(ref, authFile)).toString()) as Index;
+
+  test('multi-platform: buildx build --push with credentials, gated and promoted; the arm64 child runs aarch64', async () => {
+    const repository = `${registry.registry}/bk/${uniqueName('multi')}`;
+    const images = listFor(repository);
+    const run = await upload({ images }, gate(31));
+    assert.equal(run.code, 0, run.log);
+    const [pushed] = JSON.parse(run.outputs.images) as { digest: string; platforms: string[] }[];
+    assert.deepEqual(await skopeoTags(repository, authFile), ['change_31_latest']);
+    const gated = await index(`${repository}:change_31_latest`);
+    const platforms = gated.manifests.filter((m) => m.platform?.os === 'linux').map((m) => m.platform?.architecture);
+    assert.deepEqual(platforms.sort(), ['amd64', 'arm64']);
+    assert.equal(pushed.digest, sha256(await skopeoRaw(`${repository}:change_31_latest`, authFile)));
+
+    const promoted = await runCli(
+      'promote',
+      { images, change: '31', 'work-dir': project, 'registry-credentials': credentials() },
+      afterMerge,
+    );
+    assert.equal(promoted.code, 0, promoted.log);
+    assert.deepEqual(await skopeoTags(repository, authFile), ['latest']);
+    const ran = execFileSync(
+      'podman',
+      ['run', '--rm', '--tls-verify=false', '--authfile', authFile, '--platform', 'linux/arm64', `${repository}:latest`],
+      {
+        encoding: 'utf8',
+      },
+    ).trim();
+    assert.equal(ran, 'aarch64');
+  });
+
+  test('registry cache (type=registry): a trusted build writes it, a fresh BuildKit reuses it, a pull request leaves it as it was', async () => {
+    const repository = `${registry.registry}/bk/${uniqueName('cached')}`;
+    const cacheRef = `${repository}-cache:buildcache`;
+    // Random output: a layer that is equal in two builds came from the cache.
+    mkdirSync(join(project, 'random'), { recursive: true });
+    writeFileSync(join(project, 'random', 'Containerfile'), 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN head -c 32 /dev/urandom > /random\n');
+    const images = JSON.stringify([{ context: 'random', repository, build_args: [`BASE_IMAGE=${bed.baseImage}`], tags: ['latest'] }]);
+    const pullRequest = eventEnv('pull_request', {
+      action: 'synchronize',
+      number: 5,
+      pull_request: { number: 5, head: { sha: 'a'.repeat(40) } },
+    });
+    const build = async (event: Record<string, string>, config: string, cache: boolean) => {
+      const run = await runCli(
+        'build',
+        { images, 'container-command': 'docker', cache: String(cache), 'registry-credentials': credentials(), 'work-dir': project },
+        { DOCKER_CONFIG: config, ...event },
+      );
+      assert.equal(run.code, 0, run.log);
+      // --load: the image is in docker's own store, where a later `docker push` takes it from.
+      const layers = sh('docker', ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', `${repository}:latest`]);
+      return { log: run.log, layers: JSON.parse(layers) as string[] };
+    };
+    const trusted = await build(eventEnv('push', { ref: 'refs/heads/main' }), buildkit.dockerConfig, true);
+    assert.match(trusted.log, /exporting cache to registry/);
+    const written = sha256(await skopeoRaw(cacheRef, authFile));
+
+    // Two empty BuildKits: one reads the registry cache, the other (the control) builds without it.
+    const [fresh, control] = await Promise.all([startBuildkit(), startBuildkit()]);
+    try {
+      const pr = await build(pullRequest, fresh.dockerConfig, true);
+      assert.match(pr.log, /importing cache manifest from .*-cache:buildcache/);
+      assert.deepEqual(pr.layers, trusted.layers, 'the RUN step came from the registry cache');
+      assert.doesNotMatch(pr.log, /exporting cache/);
+      const uncached = await build(pullRequest, control.dockerConfig, false);
+      assert.notDeepEqual(uncached.layers, trusted.layers, 'without the cache the RUN step runs again');
+    } finally {
+      await Promise.all([fresh.stop(), control.stop()]);
+    }
+    assert.equal(sha256(await skopeoRaw(cacheRef, authFile)), written, 'the pull request changed the cache');
+  });
+
+  test('split flow on buildx: an amd64 and an arm64 job (--load, docker push), merged; the arm64 child runs aarch64', async () => {
+    const repository = `${registry.registry}/bk/${uniqueName('split')}`;
+    const images = listFor(repository);
+    const job = async (platform: string) => {
+      const run = await upload({ images, platform }, gate(32));
+      assert.equal(run.code, 0, run.log);
+      return (JSON.parse(run.outputs.images) as { digest: string }[])[0].digest;
+    };
+    const amd64 = await job('linux/amd64');
+    const arm64 = await job('linux/arm64');
+    assert.deepEqual(await skopeoTags(repository, authFile), ['change_32_latest__linux-amd64', 'change_32_latest__linux-arm64']);
+    const merged = await upload({ images, merge: 'true' }, gate(32));
+    assert.equal(merged.code, 0, merged.log);
+    const children = (await index(`${repository}:change_32_latest`)).manifests;
+    assert.deepEqual(children.map((m) => [m.platform?.architecture, m.digest]).sort(), [
+      ['amd64', amd64],
+      ['arm64', arm64],
+    ]);
+    const ran = execFileSync(
+      'podman',
+      ['run', '--rm', '--tls-verify=false', '--authfile', authFile, '--platform', 'linux/arm64', `${repository}:change_32_latest`],
+      { encoding: 'utf8' },
+    ).trim();
+    assert.equal(ran, 'aarch64');
+  });
+});
