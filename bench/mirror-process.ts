@@ -1,7 +1,8 @@
-// Mirror as users run it: whole `node dist/index.js mirror` processes against whole `skopeo sync
-// --all` processes, both cold (a fresh destination registry each rep), then re-run with nothing
-// changed; reps interleaved, medians printed; the requests of a re-run counted on both sides
-// through counting proxies (a separate run, so the timings carry no proxy).
+// Mirror as users run it: whole `node dist/index.js mirror` processes against the peers as whole
+// processes: `skopeo sync --all`, regclient's `regsync once`, and `crane copy` per image; each
+// cold (a fresh destination registry per side and rep), then re-run with nothing changed; reps
+// interleaved, medians printed; the requests of a re-run counted per side through counting
+// proxies (a separate run, so the timings carry no proxy).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { promisify } from 'node:util';
 import { startFaultProxy, type ProxyLogEntry } from '../test/helpers/fault-proxy.js';
 import { startRegistry, type RegistryProcess } from '../test/helpers/registry-process.js';
 import { bulk, skopeoSync, small, type DataSet } from './mirror.js';
+import { craneCopyEach, REGSYNC_PARALLEL, regsyncOnce } from './peers.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..');
@@ -47,6 +49,20 @@ const describe = (log: readonly ProxyLogEntry[]) => {
   return `${log.length} (${[...counts].map(([m, n]) => `${n} ${m}`).join(', ')})`;
 };
 
+interface Peer {
+  readonly name: string;
+  /** One whole run into `to`; `state` is a directory the peer may keep between its cold run and its re-run. */
+  readonly run: (set: DataSet, from: string, to: string, state: string) => Promise<number>;
+}
+
+const PEERS: readonly Peer[] = [
+  { name: 'skopeo sync --all', run: (set, from, to, state) => skopeoSync(set, from, to, state) },
+  { name: `regsync once (parallel ${REGSYNC_PARALLEL})`, run: (set, from, to) => regsyncOnce(set, from, to) },
+  { name: 'crane copy per image', run: (set, from, to) => craneCopyEach(set, from, to) },
+];
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
 export async function mirrorProcessBench(): Promise<void> {
   const source = await startRegistry();
   const started: RegistryProcess[] = [source];
@@ -54,27 +70,29 @@ export async function mirrorProcessBench(): Promise<void> {
   try {
     for (const make of [bulk, small]) {
       const set = await make(source.registry);
-      const cold = { ours: [] as number[], skopeo: [] as number[] };
-      const rerun = { ours: [] as number[], skopeo: [] as number[] };
+      const names = ['ours', ...PEERS.map((p) => p.name)];
+      const cold = new Map<string, number[]>(names.map((n) => [n, []]));
+      const rerun = new Map<string, number[]>(names.map((n) => [n, []]));
+      const last = new Map<string, string>();
       for (let rep = 0; rep < REPS; rep++) {
-        const [mine, theirs] = await Promise.all([startRegistry(), startRegistry()]);
-        started.push(mine, theirs);
-        const xdg = mkdtempSync(join(tmpdir(), 'cia-bench-xdg-'));
-        // Interleaved, and the first side alternates from rep to rep.
         const sides = [
-          async () => cold.skopeo.push(await skopeoSync(set, source.registry, theirs.registry, xdg)),
-          async () => cold.ours.push(await ours(set, source.registry, mine.registry)),
+          { name: 'ours', run: (_set: DataSet, from: string, to: string) => ours(set, from, to) },
+          ...PEERS,
         ];
-        for (const side of rep % 2 ? sides.reverse() : sides) await side();
-        rerun.skopeo.push(await skopeoSync(set, source.registry, theirs.registry, xdg));
-        rerun.ours.push(await ours(set, source.registry, mine.registry));
+        const targets = await Promise.all(sides.map(() => startRegistry()));
+        started.push(...targets);
+        const state = mkdtempSync(join(tmpdir(), 'cia-bench-state-'));
+        // Interleaved: the order turns from rep to rep; each side's re-run follows the cold runs.
+        const order = sides.map((_, i) => (i + rep) % sides.length);
+        for (const i of order) cold.get(sides[i].name)!.push(await sides[i].run(set, source.registry, targets[i].registry, state));
+        for (const i of order) rerun.get(sides[i].name)!.push(await sides[i].run(set, source.registry, targets[i].registry, state));
+        sides.forEach((side, i) => last.set(side.name, targets[i].registry));
         const start = performance.now();
         await run(process.execPath, ['-e', '0']);
         bare.push(performance.now() - start);
-        rmSync(xdg, { recursive: true, force: true });
+        rmSync(state, { recursive: true, force: true });
       }
       // Requests of a re-run, per side, through counting proxies (each destination already holds the set).
-      const [mine, theirs] = started.slice(-2);
       const count = async (destination: string, rerunOnce: (from: string, to: string) => Promise<unknown>) => {
         const [src, dst] = await Promise.all([startFaultProxy(source.registry), startFaultProxy(destination)]);
         try {
@@ -84,17 +102,22 @@ export async function mirrorProcessBench(): Promise<void> {
           await Promise.all([src.close(), dst.close()]);
         }
       };
-      const oursRequests = await count(mine.registry, (from, to) => ours(set, from, to));
-      const xdg = mkdtempSync(join(tmpdir(), 'cia-bench-xdg-'));
-      const skopeoRequests = await count(theirs.registry, (from, to) => skopeoSync(set, from, to, xdg));
-      rmSync(xdg, { recursive: true, force: true });
-      const [oc, sc, orr, sr] = [median(cold.ours), median(cold.skopeo), median(rerun.ours), median(rerun.skopeo)];
+      const state = mkdtempSync(join(tmpdir(), 'cia-bench-state-'));
+      const requests = new Map<string, string>();
+      requests.set('ours', await count(last.get('ours')!, (from, to) => ours(set, from, to)));
+      for (const peer of PEERS) requests.set(peer.name, await count(last.get(peer.name)!, (from, to) => peer.run(set, from, to, state)));
+      rmSync(state, { recursive: true, force: true });
+      const oc = median(cold.get('ours')!);
+      const orr = median(rerun.get('ours')!);
       console.log(`\n${set.name}, whole processes, medians of ${REPS}:`);
-      console.log(`  cold:   ours ${(oc / 1000).toFixed(2)} s | skopeo sync --all ${(sc / 1000).toFixed(2)} s -> ${(sc / oc).toFixed(2)}x`);
-      console.log(
-        `  re-run: ours ${(orr / 1000).toFixed(2)} s | skopeo sync --all ${(sr / 1000).toFixed(2)} s -> ${(sr / orr).toFixed(2)}x`,
-      );
-      console.log(`  re-run requests: ours: ${oursRequests} | skopeo: ${skopeoRequests}`);
+      console.log(`  ours: cold ${seconds(oc)}, re-run ${seconds(orr)}; re-run requests ${requests.get('ours')}`);
+      for (const peer of PEERS) {
+        const [pc, pr] = [median(cold.get(peer.name)!), median(rerun.get(peer.name)!)];
+        console.log(
+          `  ${peer.name}: cold ${seconds(pc)} -> ours ${(pc / oc).toFixed(2)}x faster; re-run ${seconds(pr)} -> ${(pr / orr).toFixed(2)}x; ` +
+            `re-run requests ${requests.get(peer.name)}`,
+        );
+      }
     }
     console.log(`\nbare node -e 0: ${median(bare).toFixed(0)} ms (median)`);
   } finally {

@@ -16,10 +16,10 @@ import { pushSynthetic } from '../test/helpers/images.js';
 import { startRegistry } from '../test/helpers/registry-process.js';
 
 const run = promisify(execFile);
-const IMAGES = 30;
-const TAGS = ['latest', '1', '1.2'];
+export const IMAGES = 30;
+export const TAGS = ['latest', '1', '1.2'];
 
-async function seed(registry: string): Promise<{ names: string[]; digests: Map<string, string> }> {
+export async function seed(registry: string): Promise<{ names: string[]; digests: Map<string, string> }> {
   const session = new RegistrySession();
   const names: string[] = [];
   const digests = new Map<string, string>();

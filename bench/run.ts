@@ -4,11 +4,13 @@ import { buildBench } from './build.js';
 import { mirrorBench } from './mirror.js';
 import { mirrorProcessBench } from './mirror-process.js';
 import { promoteBench } from './promote.js';
+import { promoteProcessBench } from './promote-process.js';
 import { registryBench } from './registry.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   registry: registryBench,
   promote: promoteBench,
+  'promote-process': promoteProcessBench,
   mirror: mirrorBench,
   'mirror-process': mirrorProcessBench,
   build: buildBench,

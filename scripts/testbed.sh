@@ -178,13 +178,7 @@ ENV
   log "ready: $TESTBED_DIR/env"
 }
 
-stop_# The Go-module peers (act, BuildKit, buildx, crane, regclient, cosign, oras), pinned and built once
-# into the cache (scripts/go-tools.sh); the first run on a machine takes minutes, later runs none.
-install_go_tools() {
-  bash "$(dirname "$0")/go-tools.sh" install
-}
-
-started() {
+stop_started() {
   [ -f "$TESTBED_DIR/started" ] || return 0
   # Reverse order: registries before the daemon they may depend on.
   tac "$TESTBED_DIR/started" | while read -r what pid; do

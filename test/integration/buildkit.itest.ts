@@ -30,14 +30,15 @@ interface Index {
 describe('docker buildx on a real BuildKit', () => {
   let buildkit: Buildkit;
   let registry: RegistryProcess;
+  let mirrorTarget: RegistryProcess;
   before(async () => {
     const htpasswd = join(project, 'htpasswd');
     writeFileSync(htpasswd, sh('htpasswd', ['-Bbn', 'ci', PASSWORD]));
-    [buildkit, registry] = await Promise.all([startBuildkit(), startRegistry({ htpasswd })]);
+    [buildkit, registry, mirrorTarget] = await Promise.all([startBuildkit(), startRegistry({ htpasswd }), startRegistry()]);
     writeFileSync(authFile, JSON.stringify({ auths: { [registry.registry]: { auth: Buffer.from(`ci:${PASSWORD}`).toString('base64') } } }));
   });
   after(async () => {
-    await Promise.all([buildkit?.stop(), registry?.stop()]);
+    await Promise.all([buildkit?.stop(), registry?.stop(), mirrorTarget?.stop()]);
   });
 
   const credentials = () => JSON.stringify({ [registry.registry]: { username: 'ci', password: PASSWORD } });
@@ -79,6 +80,22 @@ describe('docker buildx on a real BuildKit', () => {
     );
     assert.equal(promoted.code, 0, promoted.log);
     assert.deepEqual(await skopeoTags(repository, authFile), ['latest']);
+    // BuildKit's provenance attestations are manifests of the index: promote and mirror carry them with its digest.
+    const attestations = gated.manifests.filter((m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest');
+    assert.equal(attestations.length, 2, JSON.stringify(gated));
+    assert.equal(sha256(await skopeoRaw(`${repository}:latest`, authFile)), pushed.digest);
+    const copy = `${mirrorTarget.registry}/bk/${uniqueName('mirrored')}`;
+    const mirrored = await runCli('mirror', {
+      mirror: JSON.stringify([{ src_repository: repository, src_tag: 'latest', dest_repository: copy }]),
+      'registry-credentials': JSON.stringify({
+        [registry.registry]: { username: 'ci', password: PASSWORD },
+        [mirrorTarget.registry]: { username: 'any', password: 'any' },
+      }),
+      'work-dir': project,
+    });
+    assert.equal(mirrored.code, 0, mirrored.log);
+    assert.equal(sha256(await skopeoRaw(`${copy}:latest`)), pushed.digest);
+    for (const attestation of attestations) await skopeoRaw(`${copy}@${attestation.digest}`);
     const ran = execFileSync(
       'podman',
       ['run', '--rm', '--tls-verify=false', '--authfile', authFile, '--platform', 'linux/arm64', `${repository}:latest`],

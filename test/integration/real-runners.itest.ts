@@ -88,9 +88,11 @@ describe('nektos/act runs the composite actions on the host', () => {
     return { code, log };
   }
 
+  /** The secret is the whole credentials mapping; the password and the Basic pair alone are masked by the action's ::add-mask::. */
   function assertMasked(result: RunnerResult): void {
     assert.ok(!result.log.includes(PASSWORD), 'the password is in the runner log');
     assert.ok(!result.log.includes(basicPair), 'the Basic pair is in the runner log');
+    assert.match(result.log, /⚙ {2}\*\*\*\n/, 'act saw no ::add-mask:: from the action');
   }
 
   const readOutput = <T>(name: string): T => JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')) as T;
