@@ -75,10 +75,7 @@ export async function mirrorProcessBench(): Promise<void> {
       const rerun = new Map<string, number[]>(names.map((n) => [n, []]));
       const last = new Map<string, string>();
       for (let rep = 0; rep < REPS; rep++) {
-        const sides = [
-          { name: 'ours', run: (_set: DataSet, from: string, to: string) => ours(set, from, to) },
-          ...PEERS,
-        ];
+        const sides = [{ name: 'ours', run: (_set: DataSet, from: string, to: string) => ours(set, from, to) }, ...PEERS];
         const targets = await Promise.all(sides.map(() => startRegistry()));
         started.push(...targets);
         const state = mkdtempSync(join(tmpdir(), 'cia-bench-state-'));

@@ -54,7 +54,12 @@ export async function craneCopyEach(set: CopyList, from: string, to: string): Pr
 }
 
 /** Promote the skopeo way (Zuul's role), per tag: `skopeo copy --all`, then `skopeo delete` of the temporary tags (by digest, like crane's). */
-export async function skopeoCopyDelete(registry: string, names: readonly string[], tags: readonly string[], prefix: string): Promise<number> {
+export async function skopeoCopyDelete(
+  registry: string,
+  names: readonly string[],
+  tags: readonly string[],
+  prefix: string,
+): Promise<number> {
   const xdg = mkdtempSync(join(tmpdir(), 'cia-bench-xdg-'));
   const env = { ...process.env, XDG_DATA_HOME: xdg };
   const tls = ['--src-tls-verify=false', '--dest-tls-verify=false'];
@@ -63,7 +68,14 @@ export async function skopeoCopyDelete(registry: string, names: readonly string[
     for (const tag of tags)
       ms += await timed(
         'skopeo',
-        ['copy', '--all', '--preserve-digests', ...tls, `docker://${registry}/${name}:${prefix}_${tag}`, `docker://${registry}/${name}:${tag}`],
+        [
+          'copy',
+          '--all',
+          '--preserve-digests',
+          ...tls,
+          `docker://${registry}/${name}:${prefix}_${tag}`,
+          `docker://${registry}/${name}:${tag}`,
+        ],
         env,
       );
     for (const tag of tags)
