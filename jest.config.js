@@ -7,7 +7,11 @@ const transform = {
 };
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    // tsconfig `paths`: @actions/core's own modules, past its `exports` (src/runtime/logger.ts).
+    '^@actions/core/lib/(.*)$': '<rootDir>/node_modules/@actions/core/lib/$1',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   transform,
   testEnvironment: 'node',
 };

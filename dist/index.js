@@ -1014,16 +1014,16 @@ async function main(argv, env) {
     }
     // Loaded only to run a command: --help needs none of the toolkit.
     const [{ loggerFor }, { createExec, stopChildren }, { setOutputs, writeSummary }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(58), __nccwpck_require__.e(118)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8118)),
+        __nccwpck_require__.e(/* import() */ 118).then(__nccwpck_require__.bind(__nccwpck_require__, 8118)),
         Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(107)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6107)),
-        Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(58), __nccwpck_require__.e(920)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6920)),
+        __nccwpck_require__.e(/* import() */ 920).then(__nccwpck_require__.bind(__nccwpck_require__, 6920)),
     ]);
     // A cancelled job gets SIGTERM (a terminal, SIGINT): auth files go and children stop before exit.
     (0,interrupt/* onInterrupt */.n)(stopChildren);
     const logger = loggerFor(env);
     const exec = createExec(logger);
     // The tool cache (a pinned skopeo) is loaded when a download is asked for.
-    const download = async (tool, url, sha256) => (await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(58), __nccwpck_require__.e(88), __nccwpck_require__.e(435)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5435))).pinnedTool(tool, url, sha256);
+    const download = async (tool, url, sha256) => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(955), __nccwpck_require__.e(932), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9797))).pinnedTool(tool, url, sha256);
     try {
         if (!name)
             throw new errors/* ConfigError */.x(`command: missing; one of ${inputs/* COMMANDS */.Lo.join(', ')}`);

@@ -1,15 +1,26 @@
-import * as core from '@actions/core';
+// @actions/core's own command modules, not its index: the index also loads the OIDC client and
+// with it undici (1 MB of code), which costs every step ~70 ms of start-up and is never used
+// here (tsconfig `paths` reach past the package's `exports`; docs/runners.md, "Start-up").
+import { issue, issueCommand } from '@actions/core/lib/command.js';
+import { EOL } from 'node:os';
 import type { Logger } from '../logger.js';
 import { detectRunner } from '../platform/runner.js';
 
-/** Inside a runner: workflow commands (groups, annotations, masking) through @actions/core. */
+/** Inside a runner: workflow commands (groups, annotations, masking), as @actions/core issues them. */
 export const actionsLogger: Logger = {
-  debug: (message) => core.debug(message),
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-  error: (message) => core.error(message),
-  group: (title, fn) => core.group(title, fn),
-  mask: (secret) => core.setSecret(secret),
+  debug: (message) => issueCommand('debug', {}, message),
+  info: (message) => process.stdout.write(message + EOL),
+  warning: (message) => issueCommand('warning', {}, message),
+  error: (message) => issueCommand('error', {}, message),
+  group: async (title, fn) => {
+    issue('group', title);
+    try {
+      return await fn();
+    } finally {
+      issue('endgroup');
+    }
+  },
+  mask: (secret) => issueCommand('add-mask', {}, secret),
 };
 
 /**

@@ -1,11 +1,14 @@
-import * as core from '@actions/core';
+// @actions/core's own modules, not its index (see logger.ts).
+import { issueFileCommand, prepareKeyValueMessage } from '@actions/core/lib/file-command.js';
+import { summary } from '@actions/core/lib/summary.js';
 import type { SummaryTable } from '../commands/types.js';
 import type { Logger } from '../logger.js';
 
 export function setOutputs(outputs: Record<string, string | undefined>, env: NodeJS.ProcessEnv, logger: Logger): void {
   for (const [name, value] of Object.entries(outputs)) {
     if (value === undefined) continue;
-    if (env.GITHUB_OUTPUT) core.setOutput(name, value);
+    // setOutput's GITHUB_OUTPUT branch (a heredoc with a random delimiter); the other branch is unused here.
+    if (env.GITHUB_OUTPUT) issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     else logger.info(`output ${name}=${value}`);
   }
 }
@@ -13,7 +16,7 @@ export function setOutputs(outputs: Record<string, string | undefined>, env: Nod
 /** The job summary where the runner gives one; a plain table in the log otherwise. */
 export async function writeSummary(table: SummaryTable, env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
   if (env.GITHUB_STEP_SUMMARY) {
-    await core.summary
+    await summary
       .addHeading(table.title, 3)
       .addTable([table.headers.map((header) => ({ data: header, header: true })), ...table.rows.map((row) => [...row])])
       .write();
