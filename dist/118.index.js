@@ -90,8 +90,22 @@ function plainLogger(write = (line) => process.stdout.write(`${line}\n`)) {
         },
     };
 }
+/**
+ * act (0.2.89) does not know `::group::`/`::endgroup::` and prints them as unknown commands: there
+ * a group is a plain title line (docs/runners.md, "What the real runners showed").
+ */
+const actLogger = {
+    ...actionsLogger,
+    group: async (title, fn) => {
+        actionsLogger.info(`== ${title}`);
+        return fn();
+    },
+};
 function loggerFor(env) {
-    return (0,_platform_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .detectRunner */ .q)(env) === 'local' ? plainLogger() : actionsLogger;
+    const runner = (0,_platform_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .detectRunner */ .q)(env);
+    if (runner === 'local')
+        return plainLogger();
+    return runner === 'act' ? actLogger : actionsLogger;
 }
 
 

@@ -51,6 +51,20 @@ export function plainLogger(write: (line: string) => void = (line) => process.st
   };
 }
 
+/**
+ * act (0.2.89) does not know `::group::`/`::endgroup::` and prints them as unknown commands: there
+ * a group is a plain title line (docs/runners.md, "What the real runners showed").
+ */
+const actLogger: Logger = {
+  ...actionsLogger,
+  group: async (title, fn) => {
+    actionsLogger.info(`== ${title}`);
+    return fn();
+  },
+};
+
 export function loggerFor(env: NodeJS.ProcessEnv): Logger {
-  return detectRunner(env) === 'local' ? plainLogger() : actionsLogger;
+  const runner = detectRunner(env);
+  if (runner === 'local') return plainLogger();
+  return runner === 'act' ? actLogger : actionsLogger;
 }

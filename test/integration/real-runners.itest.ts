@@ -93,6 +93,8 @@ describe('nektos/act runs the composite actions on the host', () => {
     assert.ok(!result.log.includes(PASSWORD), 'the password is in the runner log');
     assert.ok(!result.log.includes(basicPair), 'the Basic pair is in the runner log');
     assert.match(result.log, /⚙ {2}\*\*\*\n/, 'act saw no ::add-mask:: from the action');
+    // Every workflow command the action issued was one act knows.
+    assert.doesNotMatch(result.log, /❓/);
   }
 
   const readOutput = <T>(name: string): T => JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')) as T;
