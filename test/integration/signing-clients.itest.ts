@@ -126,6 +126,33 @@ describe('cosign and oras: what they attach still verifies after the actions cop
     await assert.rejects(verify(`${bare}@${digest}`), /no signatures found/);
   });
 
+  test('cosign sign in OCI 1.1 mode (a referrer, no .sig tag) at a registry with the API: mirrored to one without, cosign finds it through the fallback index we wrote', async () => {
+    const repository = `signed/${uniqueName('oci11')}`;
+    const { digest } = await image(withApi.registry, repository);
+    await cosign(
+      'sign',
+      '--key',
+      'cosign.key',
+      '--tlog-upload=false',
+      '--yes',
+      ...plainHttp,
+      '--registry-referrers-mode=oci-1-1',
+      `${withApi.registry}/${repository}@${digest}`,
+    );
+    const dest = `${target.registry}/mirror/${uniqueName('oci11')}`;
+    const mirrored = await runMirror({
+      mirror: JSON.stringify([{ src_repository: `${withApi.registry}/${repository}`, src_tag: 'v1', dest_repository: dest }]),
+    });
+    assert.deepEqual(
+      mirrored.filter((m) => m.referrer).map((m) => m.referrer?.via),
+      ['referrers-api'],
+    );
+    assert.match(
+      await verify(`${dest}@${digest}`, '--experimental-oci11'),
+      /The signatures were verified against the specified public key/,
+    );
+  });
+
   test('oras attach through the referrers API, a signature on the SBOM: mirrored to a registry without the API, oras discover shows the same tree', async () => {
     const repository = `attached/${uniqueName('oras')}`;
     const { digest } = await image(withApi.registry, repository);
