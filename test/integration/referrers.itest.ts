@@ -3,11 +3,7 @@
 // between real registries, through the OCI 1.1 referrers API or the fallback tag schema, bytes
 // unchanged; promote by tag and its cleanup leave them alone.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
-import { mirror, type MirroredTag } from '../../src/commands/mirror.js';
 import { promote, type PromotedTag } from '../../src/commands/promote.js';
 import type { InputName } from '../../src/config/inputs.js';
 import { fallbackTag } from '../../src/registry/referrers.js';
@@ -26,6 +22,7 @@ import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { pushSynthetic } from '../helpers/images.js';
 import { startReferrersRegistry, type ReferrersRegistry } from '../helpers/referrers-registry.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { runMirror } from '../helpers/mirror-run.js';
 import { recordingLogger, uniqueName } from '../helpers/testbed.js';
 
 const session = new RegistrySession();
@@ -79,19 +76,6 @@ async function signedImage(registry: string, repository: string, api: boolean): 
     await putFallbackIndex(session, registry, repository, child, [childSig]);
   }
   return { repository, digest: image.digest, child, cosignSig, sbom, sbomSig, childSig };
-}
-
-async function runMirror(inputs: Partial<Record<InputName, string>>) {
-  const work = mkdtempSync(join(tmpdir(), 'cia-referrers-'));
-  const logger = recordingLogger();
-  const result = await mirror({
-    env: { ...process.env, RUNNER_TEMP: work },
-    logger,
-    read: (name) => ({ 'work-dir': work, ...inputs })[name] ?? '',
-    exec,
-  });
-  assert.equal(result.failure, undefined, logger.lines.join('\n'));
-  return JSON.parse(result.outputs.mirrored ?? '[]') as MirroredTag[];
 }
 
 const mirrorList = (from: string, to: string) => JSON.stringify([{ src_repository: from, src_tag: 'v1', dest_repository: to }]);

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
-import { mirror, type MirroredTag } from '../../src/commands/mirror.js';
 import { promote } from '../../src/commands/promote.js';
 import type { InputName } from '../../src/config/inputs.js';
 import { RegistrySession } from '../../src/registry/session.js';
@@ -17,6 +16,7 @@ import { goTool } from '../helpers/go-tools.js';
 import { pushSynthetic } from '../helpers/images.js';
 import { startReferrersRegistry, type ReferrersRegistry } from '../helpers/referrers-registry.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { runMirror } from '../helpers/mirror-run.js';
 import { recordingLogger, uniqueName } from '../helpers/testbed.js';
 
 const run = promisify(execFile);
@@ -46,18 +46,6 @@ const SPDX_DOCUMENT = {
   packages: [],
 };
 
-async function runMirror(inputs: Partial<Record<InputName, string>>): Promise<MirroredTag[]> {
-  const logger = recordingLogger();
-  const result = await mirror({
-    env: { ...process.env, RUNNER_TEMP: work },
-    logger,
-    read: (name) => ({ 'work-dir': work, ...inputs })[name] ?? '',
-    exec,
-  });
-  assert.equal(result.failure, undefined, logger.lines.join('\n'));
-  return JSON.parse(result.outputs.mirrored ?? '[]') as MirroredTag[];
-}
-
 describe('cosign and oras: what they attach still verifies after the actions copied the image', () => {
   let source: RegistryProcess;
   let target: RegistryProcess;
@@ -74,6 +62,8 @@ describe('cosign and oras: what they attach still verifies after the actions cop
 
   const image = (registry: string, repository: string) =>
     pushSynthetic(session, registry, repository, { layers: [200], platforms: ['linux/amd64', 'linux/arm64'], tags: ['v1'] });
+  const sign = (ref: string, ...extra: string[]) =>
+    cosign('sign', '--key', 'cosign.key', '--tlog-upload=false', '--yes', ...plainHttp, ...extra, ref);
   const verify = (ref: string, ...extra: string[]) =>
     cosign('verify', '--key', 'cosign.pub', '--insecure-ignore-tlog=true', ...plainHttp, ...extra, ref);
 
@@ -81,7 +71,7 @@ describe('cosign and oras: what they attach still verifies after the actions cop
     const repository = `signed/${uniqueName('cosign')}`;
     const { digest } = await image(source.registry, repository);
     const ref = `${source.registry}/${repository}@${digest}`;
-    await cosign('sign', '--key', 'cosign.key', '--tlog-upload=false', '--yes', ...plainHttp, ref);
+    await sign(ref);
     await cosign(
       'attest',
       '--key',
@@ -129,16 +119,7 @@ describe('cosign and oras: what they attach still verifies after the actions cop
   test('cosign sign in OCI 1.1 mode (a referrer, no .sig tag) at a registry with the API: mirrored to one without, cosign finds it through the fallback index we wrote', async () => {
     const repository = `signed/${uniqueName('oci11')}`;
     const { digest } = await image(withApi.registry, repository);
-    await cosign(
-      'sign',
-      '--key',
-      'cosign.key',
-      '--tlog-upload=false',
-      '--yes',
-      ...plainHttp,
-      '--registry-referrers-mode=oci-1-1',
-      `${withApi.registry}/${repository}@${digest}`,
-    );
+    await sign(`${withApi.registry}/${repository}@${digest}`, '--registry-referrers-mode=oci-1-1');
     const dest = `${target.registry}/mirror/${uniqueName('oci11')}`;
     const mirrored = await runMirror({
       mirror: JSON.stringify([{ src_repository: `${withApi.registry}/${repository}`, src_tag: 'v1', dest_repository: dest }]),
@@ -197,15 +178,7 @@ describe('cosign and oras: what they attach still verifies after the actions cop
       tags: ['change_91_latest'],
       labels: { 'org.zuul-ci.change': '91' },
     });
-    await cosign(
-      'sign',
-      '--key',
-      'cosign.key',
-      '--tlog-upload=false',
-      '--yes',
-      ...plainHttp,
-      `${source.registry}/${intermediateRepository}@${digest}`,
-    );
+    await sign(`${source.registry}/${intermediateRepository}@${digest}`);
     const logger = recordingLogger();
     const inputs: Partial<Record<InputName, string>> = {
       images: JSON.stringify([{ context: '.', repository: `${target.registry}/${repository}`, tags: ['latest'] }]),
