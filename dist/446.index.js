@@ -27,8 +27,8 @@ var errors = __webpack_require__(7827);
 var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/config/booleans.ts
 var booleans = __webpack_require__(6609);
-// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
-var engine_inputs = __webpack_require__(5827);
+// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 7 modules
+var engine_inputs = __webpack_require__(5672);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/semver/index.js

@@ -35,8 +35,8 @@ function parseDuration(value, name) {
     return total;
 }
 
-// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
-var engine_inputs = __webpack_require__(5827);
+// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 7 modules
+var engine_inputs = __webpack_require__(5672);
 // EXTERNAL MODULE: ./src/config/pattern.ts
 var pattern = __webpack_require__(5164);
 // EXTERNAL MODULE: ./src/config/inputs.ts

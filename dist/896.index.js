@@ -13,7 +13,7 @@ export const modules = {
 /* unused harmony export PROMOTE_METHODS */
 /* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
 /* harmony import */ var _booleans_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6609);
-/* harmony import */ var _engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5827);
+/* harmony import */ var _engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5672);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4389);
 /* harmony import */ var _registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3161);

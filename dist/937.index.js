@@ -106,6 +106,7 @@ function planImage(image, inputs, context) {
             platform: inputs.platform,
             iidFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.scratchDir, `image-${image.index}.iid`),
             cache: buildCache(inputs, image, context.change),
+            ...(inputs.attestations && { attestations: inputs.attestations }),
         },
     };
 }
@@ -176,8 +177,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
-var engine_inputs = __webpack_require__(5827);
+// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 7 modules
+var engine_inputs = __webpack_require__(5672);
 // EXTERNAL MODULE: ./src/engines/auth-file.ts
 var auth_file = __webpack_require__(9152);
 // EXTERNAL MODULE: ./src/engines/engine.ts + 1 modules
@@ -725,8 +726,9 @@ function buildxBuildArgs(spec) {
         spec.platforms.join(','),
         ...commonFlags(spec),
         ...buildxCacheFlags(spec),
+        ...(spec.attestations ?? []),
         '--output',
-        'type=image,push=false',
+        `type=image,push=false${spec.attestations ? ',oci-artifact=true' : ''}`,
         '--iidfile',
         spec.iidFile,
         ...tagFlags(spec.tags),
@@ -1105,7 +1107,9 @@ function buildxPushArgs(spec, destination, metadataFile) {
         args.push('--build-arg', arg);
     for (const label of spec.labels)
         args.push('--label', label);
-    args.push('--tag', destination, '--push', '--metadata-file', metadataFile, spec.buildPath);
+    // Attestations as OCI artifacts with a subject: registries and the mirror see them as referrers.
+    const output = spec.attestations ? [...spec.attestations, '--output', 'type=image,push=true,oci-artifact=true'] : ['--push'];
+    args.push('--tag', destination, ...output, '--metadata-file', metadataFile, spec.buildPath);
     return args;
 }
 /** buildx's metadata file: `{"containerimage.digest": "sha256:…", …}`. */

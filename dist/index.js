@@ -86,6 +86,7 @@ const Input = {
     Platform: 'platform',
     Merge: 'merge',
     Cache: 'cache',
+    Attestations: 'attestations',
     CacheRepository: 'cache-repository',
     Referrers: 'referrers',
     ReferrerTypes: 'referrer-types',
@@ -160,6 +161,12 @@ const INPUTS = [
         name: Input.Cache,
         description: "Use a registry build cache: podman and buildah --layers --cache-from/--cache-to, docker's classic builder pulls the cache image for --cache-from, buildx type=registry. Pull-request events only read it (a pull request writing it would poison later builds); trusted events (merge queue, push, tag, release) read and write it.",
         default: 'false',
+        commands: ENGINE_COMMANDS,
+    },
+    {
+        name: Input.Attestations,
+        description: "docker buildx only, images with arch: the attestations BuildKit adds to what it pushes: provenance (mode=min), provenance=max, sbom (BuildKit's scanner image must be reachable), comma separated, or none. Each is pushed as an OCI artifact whose subject is its platform's image, so it travels as a referrer (mirror and promote copy it). Empty: buildx's default (min provenance).",
+        default: '',
         commands: ENGINE_COMMANDS,
     },
     {
@@ -933,10 +940,10 @@ var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_n
  * parse the code of the three commands it does not run (the bundle splits along these imports).
  */
 const COMMAND_LOADERS = {
-    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(840), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3937))).build,
-    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(840), __nccwpck_require__.e(860), __nccwpck_require__.e(937), __nccwpck_require__.e(896), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7918))).upload,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(840), __nccwpck_require__.e(860), __nccwpck_require__.e(896), __nccwpck_require__.e(935), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9729))).promote,
-    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(840), __nccwpck_require__.e(860), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
+    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(17), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3937))).build,
+    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(17), __nccwpck_require__.e(860), __nccwpck_require__.e(937), __nccwpck_require__.e(896), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7918))).upload,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(17), __nccwpck_require__.e(860), __nccwpck_require__.e(896), __nccwpck_require__.e(935), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9729))).promote,
+    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(17), __nccwpck_require__.e(860), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
 };
 
 // EXTERNAL MODULE: ./src/config/errors.ts

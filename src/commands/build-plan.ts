@@ -115,6 +115,7 @@ function planImage(image: ImageSpec, inputs: EngineInputs, context: PlanContext)
       platform: inputs.platform,
       iidFile: join(context.scratchDir, `image-${image.index}.iid`),
       cache: buildCache(inputs, image, context.change),
+      ...(inputs.attestations && { attestations: inputs.attestations }),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { ENGINE_NAMES, type EngineName } from '../engines/build-spec.js';
 import { parseCredentials, type CredentialsMap } from './credentials.js';
 import { parseBoolean } from './booleans.js';
+import { parseAttestations } from './attestations.js';
 import { ConfigError, ConfigErrors } from './errors.js';
 import { isPlatform } from './image-schema.js';
 import { loadImageList, type ImageListSource, type ImageSpec } from './image-list.js';
@@ -36,6 +37,8 @@ export interface EngineInputs {
   readonly platform?: string;
   /** A registry build cache; `repository` overrides each image's `<repository>-cache`. */
   readonly cache: { readonly enabled: boolean; readonly repository?: string };
+  /** buildx flags for BuildKit's attestations (attestations input); undefined: buildx's default. */
+  readonly attestations?: readonly string[];
 }
 
 export function readWorkDir(read: InputReader, env: NodeJS.ProcessEnv): string {
@@ -69,17 +72,18 @@ export function readEngineInputs(
   const containerFilename = read(Input.ContainerFilename) || undefined;
   const platform = readPlatform(read);
   if (containerFilename !== undefined) resolveInside(workDir, workDir, containerFilename, 'container-filename', false);
+  const images = forPlatform(
+    platform,
+    readImages(read, workDir, {
+      container_command: { input: Input.ContainerCommand, value: engine },
+      container_filename: { input: Input.ContainerFilename, value: containerFilename ?? '' },
+      docker_dockerfile: { input: Input.ContainerFilename, value: containerFilename ?? '' },
+      ...expect,
+    }),
+  );
   return {
     workDir,
-    images: forPlatform(
-      platform,
-      readImages(read, workDir, {
-        container_command: { input: Input.ContainerCommand, value: engine },
-        container_filename: { input: Input.ContainerFilename, value: containerFilename ?? '' },
-        docker_dockerfile: { input: Input.ContainerFilename, value: containerFilename ?? '' },
-        ...expect,
-      }),
-    ),
+    images,
     engine: engine as EngineName,
     containerFilename,
     extraEnv: parseExtraEnv(read(Input.BuildExtraEnv)),
@@ -90,6 +94,7 @@ export function readEngineInputs(
     cache: readCache(read),
     platform,
     ca: readCaFile(read, workDir),
+    attestations: parseAttestations(read(Input.Attestations), engine as EngineName, images, platform),
   };
 }
 

@@ -44,6 +44,7 @@ export const Input = {
   Platform: 'platform',
   Merge: 'merge',
   Cache: 'cache',
+  Attestations: 'attestations',
   CacheRepository: 'cache-repository',
   Referrers: 'referrers',
   ReferrerTypes: 'referrer-types',
@@ -148,6 +149,13 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       "Use a registry build cache: podman and buildah --layers --cache-from/--cache-to, docker's classic builder pulls the cache image for --cache-from, buildx type=registry. Pull-request events only read it (a pull request writing it would poison later builds); trusted events (merge queue, push, tag, release) read and write it.",
     default: 'false',
+    commands: ENGINE_COMMANDS,
+  },
+  {
+    name: Input.Attestations,
+    description:
+      "docker buildx only, images with arch: the attestations BuildKit adds to what it pushes: provenance (mode=min), provenance=max, sbom (BuildKit's scanner image must be reachable), comma separated, or none. Each is pushed as an OCI artifact whose subject is its platform's image, so it travels as a referrer (mirror and promote copy it). Empty: buildx's default (min provenance).",
+    default: '',
     commands: ENGINE_COMMANDS,
   },
   {

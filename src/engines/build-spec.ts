@@ -24,6 +24,8 @@ export interface BuildSpec {
   readonly authFile?: string;
   /** A directory of CA files (`*.crt`) podman and buildah trust besides the system's (ca-file). */
   readonly certDir?: string;
+  /** buildx's attestation flags (`--provenance=…`, `--sbom=…`), made as OCI artifacts; undefined: buildx's default. */
+  readonly attestations?: readonly string[];
 }
 
 export interface BuildCache {

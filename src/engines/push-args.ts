@@ -29,7 +29,9 @@ export function buildxPushArgs(spec: BuildSpec, destination: string, metadataFil
   if (spec.target) args.push('--target', spec.target);
   for (const arg of spec.buildArgs) args.push('--build-arg', arg);
   for (const label of spec.labels) args.push('--label', label);
-  args.push('--tag', destination, '--push', '--metadata-file', metadataFile, spec.buildPath);
+  // Attestations as OCI artifacts with a subject: registries and the mirror see them as referrers.
+  const output = spec.attestations ? [...spec.attestations, '--output', 'type=image,push=true,oci-artifact=true'] : ['--push'];
+  args.push('--tag', destination, ...output, '--metadata-file', metadataFile, spec.buildPath);
   return args;
 }
 

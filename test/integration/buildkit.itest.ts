@@ -10,6 +10,7 @@ import { sha256 } from '../../src/registry/digest.js';
 import { startBuildkit, type Buildkit } from '../helpers/buildkit.js';
 import { runCli } from '../helpers/cli.js';
 import { skopeoRaw, skopeoTags } from '../helpers/images.js';
+import { startReferrersRegistry } from '../helpers/referrers-registry.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { eventEnv, fixtureProject, sh, testbed, uniqueName } from '../helpers/testbed.js';
 
@@ -60,6 +61,10 @@ describe('docker buildx on a real BuildKit', () => {
       { DOCKER_CONFIG: buildkit.dockerConfig, ...env },
     );
   const index = async (ref: string) => JSON.parse((await skopeoRaw(ref, authFile)).toString()) as Index;
+  const skopeoBlob = async (repository: string, digest: string) => {
+    const [host, ...path] = repository.split('/');
+    return (await fetch(`http://${host}/v2/${path.join('/')}/blobs/${digest}`)).text();
+  };
 
   test('multi-platform: buildx build --push with credentials, gated and promoted; the arm64 child runs aarch64', async () => {
     const repository = `${registry.registry}/bk/${uniqueName('multi')}`;
@@ -172,5 +177,69 @@ describe('docker buildx on a real BuildKit', () => {
       { encoding: 'utf8' },
     ).trim();
     assert.equal(ran, 'aarch64');
+  });
+
+  test('attestations: provenance=max pushed as OCI artifacts whose subject is each platform image: referrers at the registry, carried by the mirror; none: no attestation at all', async () => {
+    const api = await startReferrersRegistry();
+    try {
+      const repository = `${api.registry}/bk/${uniqueName('attested')}`;
+      const run = await runCli(
+        'upload',
+        { images: listFor(repository), attestations: 'provenance=max', 'container-command': 'docker', 'work-dir': project },
+        { DOCKER_CONFIG: buildkit.dockerConfig, ...gate(33) },
+      );
+      assert.equal(run.code, 0, run.log);
+      const pushed = await index(`${repository}:change_33_latest`);
+      const images = pushed.manifests.filter((m) => m.platform?.os === 'linux');
+      const attestations = pushed.manifests.filter((m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest');
+      assert.equal(attestations.length, 2);
+      const path = repository.slice(api.registry.length + 1);
+      for (const image of images) {
+        const listed = await fetch(`http://${api.registry}/v2/${path}/referrers/${image.digest}`);
+        const referrers = ((await listed.json()) as { manifests: { digest: string; artifactType?: string }[] }).manifests;
+        assert.equal(referrers.length, 1, `referrers of ${image.platform?.architecture}`);
+        assert.equal(referrers[0].artifactType, 'application/vnd.docker.attestation.manifest.v1+json');
+        const manifest = JSON.parse((await skopeoRaw(`${repository}@${referrers[0].digest}`)).toString()) as {
+          subject: { digest: string };
+          layers: { digest: string; annotations?: Record<string, string> }[];
+        };
+        assert.equal(manifest.subject.digest, image.digest);
+        assert.equal(manifest.layers[0].annotations?.['in-toto.io/predicate-type'], 'https://slsa.dev/provenance/v1');
+        // mode=max records the build's own definition (the Containerfile's steps); min does not.
+        const statement = await skopeoBlob(`${repository}`, manifest.layers[0].digest);
+        assert.match(statement, /"buildConfig"/);
+      }
+
+      const copy = `${mirrorTarget.registry}/bk/${uniqueName('attested-copy')}`;
+      const mirrored = await runCli('mirror', {
+        mirror: JSON.stringify([{ src_repository: repository, src_tag: 'change_33_latest', dest_repository: copy }]),
+        'registry-credentials': JSON.stringify({ [mirrorTarget.registry]: { username: 'any', password: 'any' } }),
+        'work-dir': project,
+      });
+      assert.equal(mirrored.code, 0, mirrored.log);
+      const copied = JSON.parse(mirrored.outputs.mirrored) as { digest: string; referrer?: { subject: string } }[];
+      assert.deepEqual(
+        copied
+          .filter((m) => m.referrer)
+          .map((m) => [m.referrer?.subject, m.digest])
+          .sort(),
+        attestations.map((a) => [a.annotations?.['vnd.docker.reference.digest'], a.digest]).sort(),
+      );
+      for (const image of images) {
+        const fallback = JSON.parse((await skopeoRaw(`${copy}:${image.digest.replace(':', '-')}`)).toString()) as Index;
+        assert.equal(fallback.manifests.length, 1);
+      }
+
+      const bare = `${api.registry}/bk/${uniqueName('bare')}`;
+      const none = await runCli(
+        'upload',
+        { images: listFor(bare), attestations: 'none', 'container-command': 'docker', 'work-dir': project },
+        { DOCKER_CONFIG: buildkit.dockerConfig, ...gate(34) },
+      );
+      assert.equal(none.code, 0, none.log);
+      assert.deepEqual((await index(`${bare}:change_34_latest`)).manifests.map((m) => m.platform?.architecture).sort(), ['amd64', 'arm64']);
+    } finally {
+      await api.stop();
+    }
   });
 });

@@ -1,5 +1,5 @@
-export const id = 840;
-export const ids = [840];
+export const id = 17;
+export const ids = [17];
 export const modules = {
 
 /***/ 6609:
@@ -240,7 +240,7 @@ function didYouMean(word, known) {
 
 /***/ }),
 
-/***/ 5827:
+/***/ 5672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -259,6 +259,46 @@ var config_credentials = __webpack_require__(980);
 var booleans = __webpack_require__(6609);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(4389);
+;// CONCATENATED MODULE: ./src/config/attestations.ts
+
+
+const CHOICES = ['provenance', 'provenance=min', 'provenance=max', 'sbom', 'none'];
+/**
+ * The attestations BuildKit makes for a docker buildx push, as buildx flags: `provenance`
+ * (mode=min), `provenance=max`, `sbom`, or `none` for neither (buildx otherwise adds min
+ * provenance by itself). Empty: buildx's own default. They are made as OCI artifacts whose
+ * `subject` is the platform's image, so registries and the mirror see them as its referrers.
+ */
+function parseAttestations(value, engine, images, platform) {
+    const tokens = value
+        .split(/[\s,]+/)
+        .map((t) => t.trim())
+        .filter(Boolean);
+    if (tokens.length === 0)
+        return undefined;
+    const unknown = tokens.filter((t) => !CHOICES.includes(t));
+    if (unknown.length)
+        throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.Attestations}: "${unknown[0]}" is not one of ${CHOICES.join(', ')}`);
+    if (tokens.includes('none') && tokens.length > 1)
+        throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.Attestations}: none goes alone`);
+    if (engine !== 'docker')
+        throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.Attestations}: BuildKit makes attestations: use container-command: docker with buildx, not ${engine}`);
+    if (platform !== undefined)
+        throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.Attestations}: a platform job's image goes through docker's store, which drops attestations`);
+    const single = images.filter((image) => image.platforms.length === 0);
+    if (single.length)
+        throw new errors/* ConfigErrors */.m(single.map((image) => `images[${image.index}].arch: required with attestations (buildx pushes such images itself, with them)`));
+    if (tokens.includes('none'))
+        return ['--provenance=false', '--sbom=false'];
+    const provenance = tokens.filter((t) => t.startsWith('provenance')).pop();
+    return [
+        ...(provenance ? [`--provenance=mode=${provenance === 'provenance=max' ? 'max' : 'min'}`] : ['--provenance=false']),
+        `--sbom=${tokens.includes('sbom')}`,
+    ];
+}
+
 // EXTERNAL MODULE: ./src/config/image-schema.ts
 var image_schema = __webpack_require__(915);
 // EXTERNAL MODULE: ./src/registry/reference.ts
@@ -736,8 +776,6 @@ function shared(images) {
     return [...entries].filter(([, list]) => list.length > 1);
 }
 
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/config/change-input.ts
 var change_input = __webpack_require__(2145);
 // EXTERNAL MODULE: ./src/config/registry-inputs.ts
@@ -747,6 +785,7 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/config/engine-inputs.ts
+
 
 
 
@@ -786,14 +825,15 @@ function readEngineInputs(read, env, onSecret, expect = {}) {
     const platform = readPlatform(read);
     if (containerFilename !== undefined)
         (0,paths/* resolveInside */.L)(workDir, workDir, containerFilename, 'container-filename', false);
+    const images = forPlatform(platform, readImages(read, workDir, {
+        container_command: { input: inputs/* Input */.pd.ContainerCommand, value: engine },
+        container_filename: { input: inputs/* Input */.pd.ContainerFilename, value: containerFilename ?? '' },
+        docker_dockerfile: { input: inputs/* Input */.pd.ContainerFilename, value: containerFilename ?? '' },
+        ...expect,
+    }));
     return {
         workDir,
-        images: forPlatform(platform, readImages(read, workDir, {
-            container_command: { input: inputs/* Input */.pd.ContainerCommand, value: engine },
-            container_filename: { input: inputs/* Input */.pd.ContainerFilename, value: containerFilename ?? '' },
-            docker_dockerfile: { input: inputs/* Input */.pd.ContainerFilename, value: containerFilename ?? '' },
-            ...expect,
-        })),
+        images,
         engine: engine,
         containerFilename,
         extraEnv: parseExtraEnv(read(inputs/* Input */.pd.BuildExtraEnv)),
@@ -804,6 +844,7 @@ function readEngineInputs(read, env, onSecret, expect = {}) {
         cache: readCache(read),
         platform,
         ca: (0,registry_inputs/* readCaFile */.RZ)(read, workDir),
+        attestations: parseAttestations(read(inputs/* Input */.pd.Attestations), engine, images, platform),
     };
 }
 /**
