@@ -40,6 +40,19 @@ export function testbed(): Testbed {
   };
 }
 
+/** The image list of one two-platform image (amd64 + arm64) built from test/fixtures/project/multiarch, tagged latest. */
+export function multiarchList(repository: string): string {
+  return JSON.stringify([
+    {
+      context: 'multiarch',
+      repository,
+      build_args: [`BASE_IMAGE=${testbed().baseImage}`],
+      arch: ['linux/amd64', 'linux/arm64'],
+      tags: ['latest'],
+    },
+  ]);
+}
+
 /** A fresh copy of test/fixtures/project to build in (builds write `.zuul-siblings` into it). */
 export function fixtureProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cia-project-'));

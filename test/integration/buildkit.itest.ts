@@ -12,7 +12,7 @@ import { runCli } from '../helpers/cli.js';
 import { skopeoRaw, skopeoTags } from '../helpers/images.js';
 import { startReferrersRegistry } from '../helpers/referrers-registry.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
-import { eventEnv, fixtureProject, sh, testbed, uniqueName } from '../helpers/testbed.js';
+import { eventEnv, fixtureProject, multiarchList, sh, testbed, uniqueName } from '../helpers/testbed.js';
 
 const bed = testbed();
 const project = fixtureProject();
@@ -43,17 +43,7 @@ describe('docker buildx on a real BuildKit', () => {
   });
 
   const credentials = () => JSON.stringify({ [registry.registry]: { username: 'ci', password: PASSWORD } });
-  const listFor = (repository: string, extra: Record<string, unknown> = {}) =>
-    JSON.stringify([
-      {
-        context: 'multiarch',
-        repository,
-        build_args: [`BASE_IMAGE=${bed.baseImage}`],
-        arch: ['linux/amd64', 'linux/arm64'],
-        tags: ['latest'],
-        ...extra,
-      },
-    ]);
+  const listFor = (repository: string) => multiarchList(repository);
   const upload = (inputs: Record<string, string>, env: Record<string, string>) =>
     runCli(
       'upload',
@@ -183,11 +173,7 @@ describe('docker buildx on a real BuildKit', () => {
     const api = await startReferrersRegistry();
     try {
       const repository = `${api.registry}/bk/${uniqueName('attested')}`;
-      const run = await runCli(
-        'upload',
-        { images: listFor(repository), attestations: 'provenance=max', 'container-command': 'docker', 'work-dir': project },
-        { DOCKER_CONFIG: buildkit.dockerConfig, ...gate(33) },
-      );
+      const run = await upload({ images: listFor(repository), attestations: 'provenance=max', 'registry-credentials': '' }, gate(33));
       assert.equal(run.code, 0, run.log);
       const pushed = await index(`${repository}:change_33_latest`);
       const images = pushed.manifests.filter((m) => m.platform?.os === 'linux');
@@ -231,11 +217,7 @@ describe('docker buildx on a real BuildKit', () => {
       }
 
       const bare = `${api.registry}/bk/${uniqueName('bare')}`;
-      const none = await runCli(
-        'upload',
-        { images: listFor(bare), attestations: 'none', 'container-command': 'docker', 'work-dir': project },
-        { DOCKER_CONFIG: buildkit.dockerConfig, ...gate(34) },
-      );
+      const none = await upload({ images: listFor(bare), attestations: 'none', 'registry-credentials': '' }, gate(34));
       assert.equal(none.code, 0, none.log);
       assert.deepEqual((await index(`${bare}:change_34_latest`)).manifests.map((m) => m.platform?.architecture).sort(), ['amd64', 'arm64']);
     } finally {

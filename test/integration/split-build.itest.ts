@@ -8,9 +8,8 @@ import { RegistrySession } from '../../src/registry/session.js';
 import { runCli } from '../helpers/cli.js';
 import { skopeoRaw, skopeoTags } from '../helpers/images.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
-import { eventEnv, fixtureProject, testbed, uniqueName } from '../helpers/testbed.js';
+import { eventEnv, fixtureProject, multiarchList, uniqueName } from '../helpers/testbed.js';
 
-const bed = testbed();
 const project = fixtureProject();
 const gate = (change: number) =>
   eventEnv('merge_group', {
@@ -33,16 +32,7 @@ describe('split multi-platform builds: a job per platform, then a merge', () => 
     await registry.stop();
   });
 
-  const listFor = (repository: string) =>
-    JSON.stringify([
-      {
-        context: 'multiarch',
-        repository,
-        build_args: [`BASE_IMAGE=${bed.baseImage}`],
-        arch: ['linux/amd64', 'linux/arm64'],
-        tags: ['latest'],
-      },
-    ]);
+  const listFor = (repository: string) => multiarchList(repository);
   const platformJob = async (images: string, platform: string, engine: string, change = 21) => {
     const run = await runCli('upload', { images, platform, 'container-command': engine, 'work-dir': project }, gate(change));
     assert.equal(run.code, 0, run.log);
