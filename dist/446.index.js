@@ -493,8 +493,8 @@ var registry_limiter = __webpack_require__(2387);
 var registry_manifest = __webpack_require__(506);
 // EXTERNAL MODULE: ./src/registry/referrers.ts
 var registry_referrers = __webpack_require__(9191);
-// EXTERNAL MODULE: ./src/registry/session.ts + 3 modules
-var registry_session = __webpack_require__(3484);
+// EXTERNAL MODULE: ./src/registry/session.ts + 2 modules
+var registry_session = __webpack_require__(7029);
 // EXTERNAL MODULE: ./src/registry/verify.ts
 var verify = __webpack_require__(8386);
 ;// CONCATENATED MODULE: ./src/commands/mirror.ts

@@ -218,8 +218,8 @@ async function changeForPromote(env, event, options) {
 
 // EXTERNAL MODULE: ./src/registry/kinds.ts
 var kinds = __webpack_require__(6796);
-// EXTERNAL MODULE: ./src/registry/session.ts + 3 modules
-var registry_session = __webpack_require__(3484);
+// EXTERNAL MODULE: ./src/registry/session.ts + 2 modules
+var registry_session = __webpack_require__(7029);
 // EXTERNAL MODULE: ./src/registry/tag-delete/tag-deleter.ts
 var tag_deleter = __webpack_require__(4698);
 // EXTERNAL MODULE: ./src/registry/tag-delete/vendor-http.ts

@@ -58,8 +58,8 @@ function untrustedReason(change) {
 var verify = __webpack_require__(8386);
 // EXTERNAL MODULE: ./src/registry/retry.ts
 var retry = __webpack_require__(1521);
-// EXTERNAL MODULE: ./src/registry/session.ts + 3 modules
-var registry_session = __webpack_require__(3484);
+// EXTERNAL MODULE: ./src/registry/session.ts + 2 modules
+var registry_session = __webpack_require__(7029);
 // EXTERNAL MODULE: ./src/commands/build.ts + 3 modules
 var build = __webpack_require__(3937);
 // EXTERNAL MODULE: ./src/registry/digest.ts

@@ -674,7 +674,9 @@ async function withAuthFile(entries, use) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bh: () => (/* binding */ commonFlags),
 /* harmony export */   DL: () => (/* binding */ buildCommands),
+/* harmony export */   kT: () => (/* binding */ buildxOutput),
 /* harmony export */   tD: () => (/* binding */ dockerCacheCommands)
 /* harmony export */ });
 /* unused harmony exports dockerBuildArgs, buildxBuildArgs, buildxLoadArgs, ociBuildArgs */
@@ -714,6 +716,16 @@ function ociCacheFlags(spec) {
     return [...auth, '--layers', '--cache-from', repository, ...(write ? ['--cache-to', repository] : [])];
 }
 /**
+ * Where buildx puts its result, with the attestations asked for: made as OCI artifacts with a
+ * subject, so registries and the mirror see them as the images' referrers.
+ */
+function buildxOutput(spec, push) {
+    if (push && !spec.attestations)
+        return ['--push'];
+    const output = `type=image,push=${push}${spec.attestations ? ',oci-artifact=true' : ''}`;
+    return [...(spec.attestations ?? []), '--output', output];
+}
+/**
  * `docker buildx build` for several platforms. A multi-platform result cannot be loaded into
  * docker's classic image store: it is made as an image that is not pushed (the push runs the
  * cached build again with --push), which gives --iidfile the index digest.
@@ -726,9 +738,7 @@ function buildxBuildArgs(spec) {
         spec.platforms.join(','),
         ...commonFlags(spec),
         ...buildxCacheFlags(spec),
-        ...(spec.attestations ?? []),
-        '--output',
-        `type=image,push=false${spec.attestations ? ',oci-artifact=true' : ''}`,
+        ...buildxOutput(spec, false),
         '--iidfile',
         spec.iidFile,
         ...tagFlags(spec.tags),
@@ -832,18 +842,14 @@ var exec = __webpack_require__(3190);
 var push_args = __webpack_require__(6237);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/registry/auth/credentials.ts
+var credentials = __webpack_require__(2072);
 ;// CONCATENATED MODULE: ./src/engines/docker-config.ts
 
 
 
-/** The docker client's own configuration directory: DOCKER_CONFIG, else ~/.docker. */
-function dockerConfigDir(env) {
-    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-}
 /**
  * The environment of a docker command that must see only this run's credentials (`authFile`'s
  * directory becomes DOCKER_CONFIG) but still the user's CLI plugins and buildx builders: without
@@ -851,7 +857,7 @@ function dockerConfigDir(env) {
  * build several platforms (docs/runners.md, "docker, buildx and credentials").
  */
 function dockerAuthEnv(env, authFile) {
-    const own = dockerConfigDir(env);
+    const own = (0,credentials/* dockerConfigDir */.k)(env);
     const dir = (0,external_node_path_.dirname)(authFile);
     const plugins = (0,external_node_path_.join)(own, 'cli-plugins');
     if ((0,external_node_fs_.existsSync)(plugins) && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'cli-plugins')))
@@ -901,6 +907,7 @@ class ContainerEngine {
 }
 class DockerEngine extends ContainerEngine {
     name = 'docker';
+    #driver;
     async hasBuildx() {
         return this.probe(['buildx', 'version']);
     }
@@ -908,12 +915,10 @@ class DockerEngine extends ContainerEngine {
      * The driver of buildx's current builder (`docker`, `docker-container`, `remote`, …), undefined
      * without buildx. Any driver but `docker` keeps its results out of docker's image store.
      */
-    async builderDriver() {
-        const { code, stdout } = await this.exec(this.binary, ['buildx', 'inspect'], { env: this.env, allowFailure: true }).catch(() => ({
-            code: 1,
-            stdout: '',
-        }));
-        return code === 0 ? /^Driver:\s+(\S+)/m.exec(stdout)?.[1] : undefined;
+    builderDriver() {
+        // One look per run: the builder does not change between the images of a list.
+        this.#driver ??= this.exec(this.binary, ['buildx', 'inspect'], { env: this.env, allowFailure: true }).then(({ code, stdout }) => (code === 0 ? /^Driver:\s+(\S+)/m.exec(stdout)?.[1] : undefined), () => undefined);
+        return this.#driver;
     }
     async build(spec) {
         // Cache logins (the only credentials a build gets) reach buildx's registry cache this way.
@@ -1098,19 +1103,23 @@ function createEngine(name, options) {
 /* harmony export */   qY: () => (/* binding */ dockerPushedDigest)
 /* harmony export */ });
 /* unused harmony exports buildxPushArgs, ociPushArgs, dockerPushArgs */
+/* harmony import */ var _build_args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1045);
+
 /** `docker buildx build --push`: every platform as one index; buildx writes the digest to a metadata file. */
 function buildxPushArgs(spec, destination, metadataFile) {
-    const args = ['buildx', 'build', '--platform', spec.platforms.join(','), '--file', spec.containerFile];
-    if (spec.target)
-        args.push('--target', spec.target);
-    for (const arg of spec.buildArgs)
-        args.push('--build-arg', arg);
-    for (const label of spec.labels)
-        args.push('--label', label);
-    // Attestations as OCI artifacts with a subject: registries and the mirror see them as referrers.
-    const output = spec.attestations ? [...spec.attestations, '--output', 'type=image,push=true,oci-artifact=true'] : ['--push'];
-    args.push('--tag', destination, ...output, '--metadata-file', metadataFile, spec.buildPath);
-    return args;
+    return [
+        'buildx',
+        'build',
+        '--platform',
+        spec.platforms.join(','),
+        ...(0,_build_args_js__WEBPACK_IMPORTED_MODULE_0__/* .commonFlags */ .Bh)(spec),
+        '--tag',
+        destination,
+        ...(0,_build_args_js__WEBPACK_IMPORTED_MODULE_0__/* .buildxOutput */ .kT)(spec, true),
+        '--metadata-file',
+        metadataFile,
+        spec.buildPath,
+    ];
 }
 /** buildx's metadata file: `{"containerimage.digest": "sha256:…", …}`. */
 function buildxPushedDigest(metadata) {

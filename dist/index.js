@@ -940,10 +940,10 @@ var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_n
  * parse the code of the three commands it does not run (the bundle splits along these imports).
  */
 const COMMAND_LOADERS = {
-    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(17), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3937))).build,
-    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(17), __nccwpck_require__.e(860), __nccwpck_require__.e(937), __nccwpck_require__.e(896), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7918))).upload,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(17), __nccwpck_require__.e(860), __nccwpck_require__.e(896), __nccwpck_require__.e(935), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9729))).promote,
-    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(17), __nccwpck_require__.e(860), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
+    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(149), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3937))).build,
+    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(149), __nccwpck_require__.e(897), __nccwpck_require__.e(937), __nccwpck_require__.e(896), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7918))).upload,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(149), __nccwpck_require__.e(897), __nccwpck_require__.e(896), __nccwpck_require__.e(935), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9729))).promote,
+    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(149), __nccwpck_require__.e(897), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
 };
 
 // EXTERNAL MODULE: ./src/config/errors.ts

@@ -17,10 +17,7 @@ export function parseAttestations(
   images: readonly Pick<ImageSpec, 'index' | 'platforms'>[],
   platform: string | undefined,
 ): readonly string[] | undefined {
-  const tokens = value
-    .split(/[\s,]+/)
-    .map((t) => t.trim())
-    .filter(Boolean);
+  const tokens = value.split(/[\s,]+/).filter(Boolean);
   if (tokens.length === 0) return undefined;
   const unknown = tokens.filter((t) => !(CHOICES as readonly string[]).includes(t));
   if (unknown.length) throw new ConfigError(`${Input.Attestations}: "${unknown[0]}" is not one of ${CHOICES.join(', ')}`);

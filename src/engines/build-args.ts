@@ -1,7 +1,7 @@
 import { CACHE_TAG, type BuildSpec, type EngineName } from './build-spec.js';
 
 /** Flags every engine spells the same way (docker, buildx, podman and buildah agree on these). */
-function commonFlags(spec: BuildSpec): string[] {
+export function commonFlags(spec: BuildSpec): string[] {
   const args = ['--file', spec.containerFile];
   if (spec.target) args.push('--target', spec.target);
   for (const arg of spec.buildArgs) args.push('--build-arg', arg);
@@ -34,6 +34,16 @@ function ociCacheFlags(spec: BuildSpec): string[] {
 }
 
 /**
+ * Where buildx puts its result, with the attestations asked for: made as OCI artifacts with a
+ * subject, so registries and the mirror see them as the images' referrers.
+ */
+export function buildxOutput(spec: BuildSpec, push: boolean): string[] {
+  if (push && !spec.attestations) return ['--push'];
+  const output = `type=image,push=${push}${spec.attestations ? ',oci-artifact=true' : ''}`;
+  return [...(spec.attestations ?? []), '--output', output];
+}
+
+/**
  * `docker buildx build` for several platforms. A multi-platform result cannot be loaded into
  * docker's classic image store: it is made as an image that is not pushed (the push runs the
  * cached build again with --push), which gives --iidfile the index digest.
@@ -46,9 +56,7 @@ export function buildxBuildArgs(spec: BuildSpec): string[] {
     spec.platforms.join(','),
     ...commonFlags(spec),
     ...buildxCacheFlags(spec),
-    ...(spec.attestations ?? []),
-    '--output',
-    `type=image,push=false${spec.attestations ? ',oci-artifact=true' : ''}`,
+    ...buildxOutput(spec, false),
     '--iidfile',
     spec.iidFile,
     ...tagFlags(spec.tags),

@@ -1,11 +1,6 @@
 import { existsSync, symlinkSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-
-/** The docker client's own configuration directory: DOCKER_CONFIG, else ~/.docker. */
-export function dockerConfigDir(env: NodeJS.ProcessEnv): string {
-  return env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
-}
+import { dockerConfigDir } from '../registry/auth/credentials.js';
 
 /**
  * The environment of a docker command that must see only this run's credentials (`authFile`'s

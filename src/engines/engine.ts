@@ -61,6 +61,7 @@ export abstract class ContainerEngine {
 
 export class DockerEngine extends ContainerEngine {
   readonly name = 'docker';
+  #driver?: Promise<string | undefined>;
 
   async hasBuildx(): Promise<boolean> {
     return this.probe(['buildx', 'version']);
@@ -70,12 +71,13 @@ export class DockerEngine extends ContainerEngine {
    * The driver of buildx's current builder (`docker`, `docker-container`, `remote`, …), undefined
    * without buildx. Any driver but `docker` keeps its results out of docker's image store.
    */
-  async builderDriver(): Promise<string | undefined> {
-    const { code, stdout } = await this.exec(this.binary, ['buildx', 'inspect'], { env: this.env, allowFailure: true }).catch(() => ({
-      code: 1,
-      stdout: '',
-    }));
-    return code === 0 ? /^Driver:\s+(\S+)/m.exec(stdout)?.[1] : undefined;
+  builderDriver(): Promise<string | undefined> {
+    // One look per run: the builder does not change between the images of a list.
+    this.#driver ??= this.exec(this.binary, ['buildx', 'inspect'], { env: this.env, allowFailure: true }).then(
+      ({ code, stdout }) => (code === 0 ? /^Driver:\s+(\S+)/m.exec(stdout)?.[1] : undefined),
+      () => undefined,
+    );
+    return this.#driver;
   }
 
   async build(spec: BuildSpec): Promise<BuiltImage> {

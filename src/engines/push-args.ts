@@ -1,3 +1,4 @@
+import { buildxOutput, commonFlags } from './build-args.js';
 import type { BuildSpec, EngineName } from './build-spec.js';
 
 /** How one push reaches its registry. */
@@ -25,14 +26,19 @@ export interface PushSpec {
 
 /** `docker buildx build --push`: every platform as one index; buildx writes the digest to a metadata file. */
 export function buildxPushArgs(spec: BuildSpec, destination: string, metadataFile: string): string[] {
-  const args = ['buildx', 'build', '--platform', spec.platforms.join(','), '--file', spec.containerFile];
-  if (spec.target) args.push('--target', spec.target);
-  for (const arg of spec.buildArgs) args.push('--build-arg', arg);
-  for (const label of spec.labels) args.push('--label', label);
-  // Attestations as OCI artifacts with a subject: registries and the mirror see them as referrers.
-  const output = spec.attestations ? [...spec.attestations, '--output', 'type=image,push=true,oci-artifact=true'] : ['--push'];
-  args.push('--tag', destination, ...output, '--metadata-file', metadataFile, spec.buildPath);
-  return args;
+  return [
+    'buildx',
+    'build',
+    '--platform',
+    spec.platforms.join(','),
+    ...commonFlags(spec),
+    '--tag',
+    destination,
+    ...buildxOutput(spec, true),
+    '--metadata-file',
+    metadataFile,
+    spec.buildPath,
+  ];
 }
 
 /** buildx's metadata file: `{"containerimage.digest": "sha256:…", …}`. */

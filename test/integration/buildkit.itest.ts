@@ -51,7 +51,7 @@ describe('docker buildx on a real BuildKit', () => {
       { DOCKER_CONFIG: buildkit.dockerConfig, ...env },
     );
   const index = async (ref: string) => JSON.parse((await skopeoRaw(ref, authFile)).toString()) as Index;
-  const skopeoBlob = async (repository: string, digest: string) => {
+  const blobText = async (repository: string, digest: string) => {
     const [host, ...path] = repository.split('/');
     return (await fetch(`http://${host}/v2/${path.join('/')}/blobs/${digest}`)).text();
   };
@@ -192,7 +192,7 @@ describe('docker buildx on a real BuildKit', () => {
         assert.equal(manifest.subject.digest, image.digest);
         assert.equal(manifest.layers[0].annotations?.['in-toto.io/predicate-type'], 'https://slsa.dev/provenance/v1');
         // mode=max records the build's own definition (the Containerfile's steps); min does not.
-        const statement = await skopeoBlob(`${repository}`, manifest.layers[0].digest);
+        const statement = await blobText(`${repository}`, manifest.layers[0].digest);
         assert.match(statement, /"buildConfig"/);
       }
 

@@ -3,6 +3,11 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { noExec, type Exec } from '../../exec.js';
 
+/** The docker client's own configuration directory: DOCKER_CONFIG, else ~/.docker. */
+export function dockerConfigDir(env: NodeJS.ProcessEnv): string {
+  return env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
+}
+
 /** What a registry login needs: a password, or an identity (refresh) token. */
 export interface Credential {
   readonly username?: string;
@@ -61,7 +66,7 @@ export class CredentialStore {
     const explicit = this.#options.explicit?.get(registry);
     if (explicit) return explicit;
     const env = this.#options.env ?? process.env;
-    const dockerDir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
+    const dockerDir = dockerConfigDir(env);
     const podmanFile = env.REGISTRY_AUTH_FILE || (env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'containers', 'auth.json') : undefined);
     for (const file of [join(dockerDir, 'config.json'), podmanFile]) {
       if (!file || !existsSync(file)) continue;

@@ -1,5 +1,5 @@
-export const id = 860;
-export const ids = [860];
+export const id = 897;
+export const ids = [897];
 export const modules = {
 
 /***/ 6999:
@@ -573,7 +573,7 @@ function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 3484:
+/***/ 7029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -584,111 +584,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __webpack_require__(6999);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/exec.ts
-var exec = __webpack_require__(3190);
-;// CONCATENATED MODULE: ./src/registry/auth/credentials.ts
-
-
-
-
-/** docker writes Docker Hub's entry under its v1 URL. */
-function authKeys(registry) {
-    if (['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(registry)) {
-        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
-    }
-    return [registry, `https://${registry}`, `http://${registry}`];
-}
-/**
- * Finds credentials the way the engines do: the registry-credentials input, then docker's
- * config (`auths`, `credHelpers`, `credsStore`), then podman's auth.json.
- */
-class CredentialStore {
-    #options;
-    #cache = new Map();
-    constructor(options = {}) {
-        this.#options = options;
-    }
-    get(registry) {
-        let found = this.#cache.get(registry);
-        if (!found) {
-            found = this.#lookup(registry).then((credential) => {
-                for (const secret of [credential?.password, credential?.refreshToken])
-                    if (secret)
-                        this.#options.onSecret?.(secret);
-                return credential;
-            });
-            this.#cache.set(registry, found);
-        }
-        return found;
-    }
-    async #lookup(registry) {
-        const explicit = this.#options.explicit?.get(registry);
-        if (explicit)
-            return explicit;
-        const env = this.#options.env ?? process.env;
-        const dockerDir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-        const podmanFile = env.REGISTRY_AUTH_FILE || (env.XDG_RUNTIME_DIR ? (0,external_node_path_.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json') : undefined);
-        for (const file of [(0,external_node_path_.join)(dockerDir, 'config.json'), podmanFile]) {
-            if (!file || !(0,external_node_fs_.existsSync)(file))
-                continue;
-            const found = await this.#fromAuthFile(file, registry);
-            if (found)
-                return found;
-        }
-        return undefined;
-    }
-    async #fromAuthFile(file, registry) {
-        let config;
-        try {
-            config = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        }
-        catch {
-            return undefined;
-        }
-        const keys = authKeys(registry);
-        const helper = keys.map((k) => config.credHelpers?.[k]).find(Boolean);
-        if (helper)
-            return this.#fromHelper(helper, keys[0]);
-        for (const key of keys) {
-            const entry = config.auths?.[key];
-            if (!entry)
-                continue;
-            if (entry.identitytoken)
-                return { username: entry.username, refreshToken: entry.identitytoken };
-            if (entry.auth) {
-                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-                const colon = decoded.indexOf(':');
-                if (colon > 0)
-                    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-            }
-            if (entry.username && entry.password)
-                return { username: entry.username, password: entry.password };
-        }
-        if (config.credsStore)
-            return this.#fromHelper(config.credsStore, keys[0]);
-        return undefined;
-    }
-    /** `docker-credential-<name> get`, the server on stdin; `<token>` as user means an identity token. */
-    async #fromHelper(name, server) {
-        const run = this.#options.exec ?? exec/* noExec */.X;
-        const result = await run(`docker-credential-${name}`, ['get'], { input: server, allowFailure: true });
-        if (result.code !== 0)
-            return undefined;
-        const parsed = JSON.parse(result.stdout);
-        if (!parsed.Secret)
-            return undefined;
-        if (parsed.Username === '<token>')
-            return { refreshToken: parsed.Secret };
-        return { username: parsed.Username, password: parsed.Secret };
-    }
-}
-
+// EXTERNAL MODULE: ./src/registry/auth/credentials.ts
+var credentials = __webpack_require__(2072);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var errors = __webpack_require__(6764);
 // EXTERNAL MODULE: ./src/registry/transport.ts
@@ -1356,7 +1253,7 @@ class RegistrySession {
     constructor(options = {}) {
         this.logger = options.logger ?? logger/* silentLogger */.q;
         this.transport = new transport/* Transport */.oK({ ...options.transport, signal: this.#abort.signal });
-        this.credentials = new CredentialStore({ onSecret: (s) => this.logger.mask(s), ...options.credentials });
+        this.credentials = new credentials/* CredentialStore */.L({ onSecret: (s) => this.logger.mask(s), ...options.credentials });
         this.retry = { ...(options.retry ?? retry/* DEFAULT_RETRY */.vI), signal: this.#abort.signal };
         this.#maxInFlight = options.maxInFlight ?? 4;
         this.#wildcard = new Set(options.wildcardDeleteRegistries ?? []);

@@ -1,5 +1,5 @@
-export const id = 17;
-export const ids = [17];
+export const id = 149;
+export const ids = [149];
 export const modules = {
 
 /***/ 6609:
@@ -272,10 +272,7 @@ const CHOICES = ['provenance', 'provenance=min', 'provenance=max', 'sbom', 'none
  * `subject` is the platform's image, so registries and the mirror see them as its referrers.
  */
 function parseAttestations(value, engine, images, platform) {
-    const tokens = value
-        .split(/[\s,]+/)
-        .map((t) => t.trim())
-        .filter(Boolean);
+    const tokens = value.split(/[\s,]+/).filter(Boolean);
     if (tokens.length === 0)
         return undefined;
     const unknown = tokens.filter((t) => !CHOICES.includes(t));
@@ -1365,6 +1362,123 @@ class ExecError extends Error {
 }
 /** For library callers that were given no process runner and then need one. */
 const noExec = (file) => Promise.reject(new ExecError(file, undefined, [], `${file}: no process runner was given to run it`));
+
+
+/***/ }),
+
+/***/ 2072:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ CredentialStore),
+/* harmony export */   k: () => (/* binding */ dockerConfigDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3190);
+
+
+
+
+/** The docker client's own configuration directory: DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
+}
+/** docker writes Docker Hub's entry under its v1 URL. */
+function authKeys(registry) {
+    if (['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(registry)) {
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
+    }
+    return [registry, `https://${registry}`, `http://${registry}`];
+}
+/**
+ * Finds credentials the way the engines do: the registry-credentials input, then docker's
+ * config (`auths`, `credHelpers`, `credsStore`), then podman's auth.json.
+ */
+class CredentialStore {
+    #options;
+    #cache = new Map();
+    constructor(options = {}) {
+        this.#options = options;
+    }
+    get(registry) {
+        let found = this.#cache.get(registry);
+        if (!found) {
+            found = this.#lookup(registry).then((credential) => {
+                for (const secret of [credential?.password, credential?.refreshToken])
+                    if (secret)
+                        this.#options.onSecret?.(secret);
+                return credential;
+            });
+            this.#cache.set(registry, found);
+        }
+        return found;
+    }
+    async #lookup(registry) {
+        const explicit = this.#options.explicit?.get(registry);
+        if (explicit)
+            return explicit;
+        const env = this.#options.env ?? process.env;
+        const dockerDir = dockerConfigDir(env);
+        const podmanFile = env.REGISTRY_AUTH_FILE || (env.XDG_RUNTIME_DIR ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.XDG_RUNTIME_DIR, 'containers', 'auth.json') : undefined);
+        for (const file of [(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dockerDir, 'config.json'), podmanFile]) {
+            if (!file || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+                continue;
+            const found = await this.#fromAuthFile(file, registry);
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    async #fromAuthFile(file, registry) {
+        let config;
+        try {
+            config = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        }
+        catch {
+            return undefined;
+        }
+        const keys = authKeys(registry);
+        const helper = keys.map((k) => config.credHelpers?.[k]).find(Boolean);
+        if (helper)
+            return this.#fromHelper(helper, keys[0]);
+        for (const key of keys) {
+            const entry = config.auths?.[key];
+            if (!entry)
+                continue;
+            if (entry.identitytoken)
+                return { username: entry.username, refreshToken: entry.identitytoken };
+            if (entry.auth) {
+                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+                const colon = decoded.indexOf(':');
+                if (colon > 0)
+                    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+            }
+            if (entry.username && entry.password)
+                return { username: entry.username, password: entry.password };
+        }
+        if (config.credsStore)
+            return this.#fromHelper(config.credsStore, keys[0]);
+        return undefined;
+    }
+    /** `docker-credential-<name> get`, the server on stdin; `<token>` as user means an identity token. */
+    async #fromHelper(name, server) {
+        const run = this.#options.exec ?? _exec_js__WEBPACK_IMPORTED_MODULE_3__/* .noExec */ .X;
+        const result = await run(`docker-credential-${name}`, ['get'], { input: server, allowFailure: true });
+        if (result.code !== 0)
+            return undefined;
+        const parsed = JSON.parse(result.stdout);
+        if (!parsed.Secret)
+            return undefined;
+        if (parsed.Username === '<token>')
+            return { refreshToken: parsed.Secret };
+        return { username: parsed.Username, password: parsed.Secret };
+    }
+}
 
 
 /***/ }),
