@@ -27,8 +27,8 @@ var errors = __webpack_require__(7827);
 var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/config/booleans.ts
 var booleans = __webpack_require__(6609);
-// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 7 modules
-var engine_inputs = __webpack_require__(5672);
+// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
+var engine_inputs = __webpack_require__(9045);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
@@ -48,11 +48,14 @@ var input_file = __webpack_require__(5457);
 var paths = __webpack_require__(1066);
 // EXTERNAL MODULE: ./src/config/pattern.ts
 var pattern = __webpack_require__(5164);
+// EXTERNAL MODULE: ./src/config/jinja.ts
+var jinja = __webpack_require__(3290);
 // EXTERNAL MODULE: ./src/config/schema-errors.ts
 var schema_errors = __webpack_require__(3119);
 // EXTERNAL MODULE: ./src/config/yaml.ts
 var yaml = __webpack_require__(9211);
 ;// CONCATENATED MODULE: ./src/config/mirror-list.ts
+
 
 
 
@@ -145,12 +148,16 @@ function parseRef(value, where, problems) {
         throw error;
     }
 }
+/** The list of a Zuul mirror file: bare, or under the role's variable. */
+function zuulList(raw, origin) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        return raw;
+    if (!(ZUUL_KEY in raw))
+        throw new errors/* ConfigError */.x(`${origin}mirror: expected a list, or a mapping with a "${ZUUL_KEY}" key`);
+    return raw[ZUUL_KEY];
+}
 function fromZuul(raw, origin) {
-    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-        if (!(ZUUL_KEY in raw))
-            throw new errors/* ConfigError */.x(`${origin}mirror: expected a list, or a mapping with a "${ZUUL_KEY}" key`);
-        raw = raw[ZUUL_KEY];
-    }
+    raw = zuulList(raw, origin);
     const parsed = schemas/* array */.YOg(itemSchema, { error: (iss) => `expected a list of mirror items, got ${(0,schema_errors/* show */.WU)(iss.input)}` })
         .min(1, { error: 'must list at least one item' })
         .max(image_schema/* MAX_LIST_ENTRIES */.TP, { error: (iss) => `lists ${iss.input.length} items; at most ${image_schema/* MAX_LIST_ENTRIES */.TP} are allowed` })
@@ -318,15 +325,19 @@ function loadMirrorList(source, onSecret) {
     let raw;
     let origin = '';
     if (source.inline)
-        raw = (0,yaml/* parseYamlInput */.P)(source.inline, 'mirror');
+        raw = (0,yaml/* parseYamlInput */.PJ)(source.inline, 'mirror');
     else {
         const path = (0,paths/* resolveInside */.L)(source.workDir, source.workDir, source.file, 'mirror-file');
-        raw = (0,yaml/* parseYamlInput */.P)((0,input_file/* readInputFile */.j)(path, 'mirror-file', source.file), `mirror-file "${source.file}"`);
+        raw = (0,yaml/* parseYamlInput */.PJ)((0,input_file/* readInputFile */.j)(path, 'mirror-file', source.file), `mirror-file "${source.file}"`);
         origin = `${source.file}: `;
     }
     if (source.format !== 'skopeo-sync') {
         if (source.scoped)
             throw new errors/* ConfigError */.x('mirror-scoped: only goes with mirror-format: skopeo-sync');
+        // Zuul renders Jinja before its roles run: a template would otherwise be reported as a bad reference, field by field.
+        const templates = (0,jinja/* findTemplatesWith */.dW)(zuulList(raw, origin), 'mirror', jinja/* MIRROR_ADVICE */.hB);
+        if (templates.length)
+            throw new errors/* ConfigErrors */.m(templates.map((line) => origin + line));
         return fromZuul(raw, origin);
     }
     return fromSkopeoSync(raw, origin, source, onSecret);
@@ -493,8 +504,8 @@ var registry_limiter = __webpack_require__(2387);
 var registry_manifest = __webpack_require__(506);
 // EXTERNAL MODULE: ./src/registry/referrers.ts
 var registry_referrers = __webpack_require__(9191);
-// EXTERNAL MODULE: ./src/registry/session.ts + 2 modules
-var registry_session = __webpack_require__(7029);
+// EXTERNAL MODULE: ./src/registry/session.ts
+var registry_session = __webpack_require__(3759);
 // EXTERNAL MODULE: ./src/registry/verify.ts
 var verify = __webpack_require__(8386);
 ;// CONCATENATED MODULE: ./src/commands/mirror.ts
@@ -671,7 +682,7 @@ async function report(run, env) {
     const outDir = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
     await (0,promises_.mkdir)(outDir, { recursive: true });
     const digestFile = (0,external_node_path_.join)(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
-    const lines = mirrored.filter((m) => m.status !== 'failed' && m.status !== 'planned').map((m) => `${m.digest} docker://${m.dest}\n`);
+    const lines = mirrored.filter((m) => m.status === 'copied' || m.status === 'unchanged').map((m) => `${m.digest} docker://${m.dest}\n`);
     await (0,promises_.writeFile)(digestFile, lines.join(''));
     const count = (status) => mirrored.filter((m) => m.status === status).length;
     const mib = (mirrored.reduce((n, m) => n + m.bytes, 0) / 1048576).toFixed(1);
@@ -854,16 +865,13 @@ async function copyWithSkopeo(skopeo, session, pair, logger) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ withAuthFile)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8476);
-
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8476);
 
 
 
@@ -876,17 +884,17 @@ async function copyWithSkopeo(skopeo, session, pair, logger) {
 async function withAuthFile(entries, use) {
     if (entries.length === 0)
         return use(undefined);
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'cia-auth-'));
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'config.json');
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'cia-auth-'));
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'config.json');
     // A SIGTERM (a cancelled job) must not leave the file behind either.
-    const unregister = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_4__/* .onInterrupt */ .n)(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true }));
+    const unregister = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_3__/* .removeOnInterrupt */ .vY)(dir);
     try {
         const auths = Object.fromEntries(entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]));
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, JSON.stringify({ auths }), { mode: 0o600 });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, JSON.stringify({ auths }), { mode: 0o600 });
         return await use(file);
     }
     finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
         unregister();
     }
 }

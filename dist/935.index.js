@@ -101,8 +101,8 @@ class ImageCopy {
         const top = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .isIndex */ .nw)(root.mediaType, root.bytes) ? await this.#copyIndex(root) : root;
         if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .isIndex */ .nw)(root.mediaType, root.bytes))
             await this.#copyBlobs((0,_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJson */ .qF)(root.bytes, `manifest ${this.#label}`));
-        const digest = await this.#putTop(top);
-        return { ...this.stats, digest, mediaType: top.mediaType, status: 'copied' };
+        const { digest, subject } = await this.#putTop(top);
+        return { ...this.stats, digest, mediaType: top.mediaType, status: 'copied', ...(subject && { subject }) };
     }
     /** A sha256 pin is the canonical digest; another algorithm's pin is checked against the bytes first. */
     async #resolveSource() {
@@ -131,16 +131,18 @@ class ImageCopy {
         const { to, options } = this;
         const references = options.tags.length > 0 ? options.tags : [top.digest];
         let digest = top.digest;
+        let subject;
         const unconfirmed = [];
         for (const reference of references) {
             const put = await this.#dst.putManifestConfirmed(to.repository, reference, top);
             digest = put.digest;
+            subject ??= put.subject;
             if (!put.confirmed)
                 unconfirmed.push(reference);
             this.stats.manifestsPut++;
         }
         await (0,_verify_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyTags */ .v)(this.#dst, to.repository, unconfirmed, digest, 'after the copy');
-        return digest;
+        return { digest, subject };
     }
     async #copyManifestTree(descriptor) {
         const { from, to } = this;
@@ -198,7 +200,7 @@ class ImageCopy {
         const onBytes = this.options.onBytes;
         // The source download starts only once the destination opened its upload session.
         const open = async () => {
-            const response = await this.#src.getBlob(this.from.repository, blob.digest, blob.size);
+            const response = await this.#src.getBlob(this.from.repository, blob.digest);
             const verify = new _digest_js__WEBPACK_IMPORTED_MODULE_2__/* .VerifyingStream */ .SC(blob.digest, blob.size, `blob ${blob.digest} of ${this.#label}`);
             // Counting in a transform (not a 'data' listener) keeps the stream paused until the upload reads it.
             counter = new node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform({
@@ -241,11 +243,15 @@ class ImageCopy {
 /* harmony export */   TT: () => (/* binding */ REFERRER_TAG),
 /* harmony export */   tK: () => (/* binding */ ReferrerMirror)
 /* harmony export */ });
-/* unused harmony exports fallbackTag, artifactTypeOf */
-/* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9190);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(506);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9867);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9310);
+/* unused harmony exports MAX_REFERRER_DEPTH, fallbackTag, artifactTypeOf */
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8605);
+/* harmony import */ var _copy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9190);
+/* harmony import */ var _limiter_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2387);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(506);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9867);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9310);
+
+
 
 
 
@@ -257,15 +263,20 @@ class ImageCopy {
  */
 const REFERRER_TAG = /^sha256-[a-f0-9]{64}(?:\.(?:sig|att|sbom))?$/;
 const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'];
-/** Referrers of referrers are followed this deep (a signature on an SBOM is 2). */
-const MAX_DEPTH = 4;
-const IMAGE_CONFIGS = new Set([_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.OciConfig, _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.DockerConfig, 'application/vnd.oci.empty.v1+json']);
+/**
+ * Referrers of referrers are followed this deep (a signature on an SBOM is 2; real chains stop
+ * at 3 or 4); deeper ones are reported as not copied, with a warning.
+ */
+const MAX_REFERRER_DEPTH = 16;
+const IMAGE_CONFIGS = new Set([_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciConfig, _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.DockerConfig, 'application/vnd.oci.empty.v1+json']);
 const fallbackTag = (digest) => `sha256-${digest.slice(digest.indexOf(':') + 1)}`;
 /**
  * Copies the referrers of images between repositories: found through the source's referrers API
  * where it has one, else its fallback index tag, plus cosign's tags; each copied by digest (bytes
  * unchanged), referrers of referrers too; on a destination without the API, the fallback index is
- * written, merged with the entries already there. Unchanged ones cost a HEAD each.
+ * written, merged with the entries already there; likewise on one with the API that did not
+ * index a pushed referrer (no `OCI-Subject`). Unchanged ones cost a HEAD each; the referrers of
+ * a subject, and the subjects of a level, are handled with the run's concurrency.
  */
 class ReferrerMirror {
     session;
@@ -275,6 +286,8 @@ class ReferrerMirror {
     #api = new Map();
     #done = new Map();
     #lists = new Map();
+    /** Registries with the referrers API that answered a referrer's PUT without `OCI-Subject`. */
+    #unindexing = new Set();
     constructor(session, options) {
         this.session = session;
         this.options = options;
@@ -284,7 +297,7 @@ class ReferrerMirror {
      * new, smaller index, which has no referrers of its own.
      */
     copyFor(from, to, digest, subset = false) {
-        const key = `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .refName */ .P7)(from)}|${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .refName */ .P7)(to)}|${digest}|${subset}`;
+        const key = `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P7)(from)}|${(0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P7)(to)}|${digest}|${subset}`;
         let done = this.#done.get(key);
         if (!done) {
             done = this.#copyFor(from, to, digest, subset);
@@ -296,16 +309,18 @@ class ReferrerMirror {
         const subjects = subset ? [] : [digest];
         if (await this.#mayReferToChildren(from, digest)) {
             const top = await this.session.client(from.registry).getManifest(from.repository, digest);
-            if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(top.mediaType, top.bytes))
-                subjects.push(...(0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(top.bytes, 'index').manifests.map((m) => m.digest));
+            // A loop, not a spread: an index of many thousand children would overflow the arguments.
+            if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndex */ .nw)(top.mediaType, top.bytes))
+                for (const child of (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(top.bytes, 'index').manifests)
+                    subjects.push(child.digest);
         }
         const results = [];
         const seen = new Set(subjects);
         let level = subjects;
-        for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
+        for (let depth = 0; depth < MAX_REFERRER_DEPTH && level.length > 0; depth++) {
             const next = [];
-            for (const subject of level) {
-                for (const copy of await this.#copySubject(from, to, subject)) {
+            for (const copies of await this.#parallel(from, level, (subject) => this.#copySubject(from, to, subject))) {
+                for (const copy of copies) {
                     results.push(copy);
                     if (!seen.has(copy.digest))
                         next.push(copy.digest);
@@ -314,7 +329,36 @@ class ReferrerMirror {
             }
             level = next;
         }
+        for (const left of await this.#beyondDepth(from, level))
+            results.push(left);
         return results;
+    }
+    /** `task` for each item, as many at once as the run has requests in flight per registry. */
+    #parallel(ref, items, task) {
+        return (0,_limiter_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimited */ .bB)(items, this.session.limiter(ref.registry).limit, task);
+    }
+    /**
+     * The referrers of the deepest copied level, which the depth bound leaves behind: listed as
+     * `skipped` and warned about (their own referrers are not looked for).
+     */
+    async #beyondDepth(from, subjects) {
+        const left = [];
+        for (const found of await this.#parallel(from, subjects, (subject) => this.#findWanted(from, subject))) {
+            for (const { subject, referrer } of found) {
+                const { digest, via, tag, artifactType } = referrer;
+                left.push({ subject, digest, artifactType: artifactType ?? '', via, ...(tag && { tag }), status: 'skipped' });
+            }
+        }
+        if (left.length > 0)
+            this.session.logger.warning(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P7)(from)}: referrer chains are followed ${MAX_REFERRER_DEPTH} levels deep; ${left.length} referrer(s) deeper ` +
+                `were not copied, nor anything referring to them: ${left.map((l) => `${l.digest} (referring to ${l.subject})`).join(', ')}`);
+        return left;
+    }
+    /** The referrers of `subject` that `referrer-types` admits. */
+    async #findWanted(from, subject) {
+        const { found } = await this.#find(from, subject);
+        const wanted = await this.#parallel(from, found, (referrer) => this.#wanted(from, referrer));
+        return found.filter((_, i) => wanted[i]).map((referrer) => ({ subject, referrer }));
     }
     /**
      * The referrers the API lists for `subject`, or undefined on a registry without it. The first
@@ -322,7 +366,7 @@ class ReferrerMirror {
      * each asking a registry without the API.
      */
     #listed(ref, subject) {
-        const key = `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .refName */ .P7)(ref)}@${subject}`;
+        const key = `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P7)(ref)}@${subject}`;
         let listed = this.#lists.get(key);
         if (!listed) {
             listed = this.#list(ref, subject);
@@ -351,18 +395,26 @@ class ReferrerMirror {
     }
     async #copySubject(from, to, subject) {
         const { found, index } = await this.#find(from, subject);
-        const kept = [];
-        for (const referrer of found)
-            if (await this.#wanted(from, referrer))
-                kept.push(referrer);
-        const results = [];
-        for (const referrer of kept)
-            results.push(await this.#copyOne(from, to, subject, referrer));
+        const wanted = await this.#parallel(from, found, (referrer) => this.#wanted(from, referrer));
+        const kept = found.filter((_, i) => wanted[i]);
+        const handled = await this.#parallel(to, kept, (referrer) => this.#copyOne(from, to, subject, referrer));
         const bySubject = kept.filter((r) => r.via !== 'cosign-tag');
-        if (bySubject.length > 0 && !this.options.dryRun) {
+        if (bySubject.length > 0 && !this.options.dryRun && (await this.#needsIndex(to, subject, handled))) {
             await this.#writeIndex(to, subject, bySubject, index && bySubject.length === found.filter((f) => f.via === 'fallback-tag').length ? index : undefined);
         }
-        return results;
+        return handled.map((h) => h.copy);
+    }
+    /**
+     * Whether the destination learns `subject`'s referrers from the fallback index: it has no
+     * referrers API, or it has one but did not index a referrer pushed to it (no `OCI-Subject` on
+     * the PUT: the OCI distribution spec has the client write the fallback index then).
+     */
+    async #needsIndex(to, subject, handled) {
+        if (handled.some((h) => h.unindexed))
+            this.#unindexing.add(to.registry);
+        if (this.#unindexing.has(to.registry))
+            return true;
+        return !(await this.#hasApi(to, subject));
     }
     async #find(from, subject) {
         const client = this.session.client(from.registry);
@@ -373,9 +425,10 @@ class ReferrerMirror {
             found.push({ ...descriptor, via: 'referrers-api' });
         const tags = await this.#tagsOf(from);
         const fallback = fallbackTag(subject);
-        if (listed === undefined && tags.has(fallback)) {
+        // Read even where the API answered: a registry that did not index a push holds it there only.
+        if (tags.has(fallback)) {
             index = await client.getManifest(from.repository, fallback);
-            for (const descriptor of (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(index.bytes, `referrers index ${fallback}`).manifests ?? [])
+            for (const descriptor of (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(index.bytes, `referrers index ${fallback}`).manifests ?? [])
                 found.push({ ...descriptor, via: 'fallback-tag' });
         }
         for (const suffix of COSIGN_SUFFIXES) {
@@ -393,14 +446,20 @@ class ReferrerMirror {
                 unique.set(referrer.digest, referrer);
         return { found: [...unique.values()], index };
     }
+    /** A repository's tags, once per run; past MAX_TAGS_READ the list is cut, with a warning. */
     async #tagsOf(ref) {
-        const key = (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .refName */ .P7)(ref);
+        const key = (0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P7)(ref);
         let tags = this.#tags.get(key);
         if (!tags) {
             tags = this.session
                 .client(ref.registry)
-                .listTags(ref.repository)
-                .then((list) => new Set(list));
+                .readTags(ref.repository)
+                .then(({ tags: list, complete }) => {
+                if (!complete)
+                    this.session.logger.warning(`${key}: more than ${_client_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_TAGS_READ */ .Gi} tags; referrers found only by a tag past that (cosign's ` +
+                        'sha256-<hex>.sig/.att/.sbom, fallback indexes) may not have been copied');
+                return new Set(list);
+            });
             this.#tags.set(key, tags);
         }
         return tags;
@@ -421,21 +480,26 @@ class ReferrerMirror {
         const artifactType = referrer.artifactType ?? '';
         const current = await dst.headManifest(to.repository, referrer.tag ?? referrer.digest);
         if (current?.digest === referrer.digest)
-            return { ...base, artifactType, status: 'unchanged' };
+            return { copy: { ...base, artifactType, status: 'unchanged' }, unindexed: false };
         if (this.options.dryRun)
-            return { ...base, artifactType, status: 'planned' };
+            return { copy: { ...base, artifactType, status: 'planned' }, unindexed: false };
         // By digest, bytes as they are: a signature covers the digest, so nothing may change.
-        await (0,_copy_js__WEBPACK_IMPORTED_MODULE_0__/* .copyImage */ .L)(this.session, from, to, { source: referrer.digest, tags: referrer.tag ? [referrer.tag] : [], knownChanged: true });
-        return { ...base, artifactType: artifactType || (await this.#artifactType(from, referrer.digest)), status: 'copied' };
+        const copied = await (0,_copy_js__WEBPACK_IMPORTED_MODULE_1__/* .copyImage */ .L)(this.session, from, to, {
+            source: referrer.digest,
+            tags: referrer.tag ? [referrer.tag] : [],
+            knownChanged: true,
+        });
+        return {
+            copy: { ...base, artifactType: artifactType || (await this.#artifactType(from, referrer.digest)), status: 'copied' },
+            unindexed: referrer.via !== 'cosign-tag' && copied.subject === undefined,
+        };
     }
     /**
-     * A destination without the referrers API learns an image's referrers from its fallback index:
+     * A destination that learns an image's referrers from its fallback index gets it:
      * written with the source's bytes where nothing was filtered out and none is there yet, else
      * merged with the entries already there (never overwriting them).
      */
     async #writeIndex(to, subject, referrers, sourceIndex) {
-        if (await this.#hasApi(to, subject))
-            return;
         const dst = this.session.client(to.registry);
         const tag = fallbackTag(subject);
         const head = await dst.headManifest(to.repository, tag);
@@ -443,18 +507,18 @@ class ReferrerMirror {
             return;
         const wanted = referrers.map(({ via: _via, tag: _tag, ...descriptor }) => descriptor);
         if (!head) {
-            const bytes = sourceIndex?.bytes ?? Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.OciIndex, manifests: wanted }));
-            await dst.putManifest(to.repository, tag, { bytes, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.OciIndex });
+            const bytes = sourceIndex?.bytes ?? Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex, manifests: wanted }));
+            await dst.putManifest(to.repository, tag, { bytes, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex });
             return;
         }
         const existing = await dst.getManifest(to.repository, tag);
-        const json = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(existing.bytes, `referrers index ${tag}`);
+        const json = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(existing.bytes, `referrers index ${tag}`);
         const present = new Set((json.manifests ?? []).map((m) => m.digest));
         const added = wanted.filter((d) => !present.has(d.digest));
         if (added.length === 0)
             return;
         const bytes = Buffer.from(JSON.stringify({ ...json, manifests: [...(json.manifests ?? []), ...added] }));
-        await dst.putManifest(to.repository, tag, { bytes, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.OciIndex });
+        await dst.putManifest(to.repository, tag, { bytes, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex });
     }
     async #hasApi(ref, subject) {
         const known = this.#api.get(ref.registry);
@@ -463,7 +527,7 @@ class ReferrerMirror {
 }
 /** An artifact's type: its own `artifactType`, else a config that is not an image's, else its first layer's type. */
 function artifactTypeOf(manifest) {
-    const json = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(manifest.bytes, 'manifest');
+    const json = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(manifest.bytes, 'manifest');
     if (json.artifactType)
         return json.artifactType;
     const config = json.config?.mediaType;

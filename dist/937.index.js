@@ -17,6 +17,8 @@ export const modules = {
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7827);
 /* harmony import */ var _config_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1066);
 /* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9310);
+/* harmony import */ var _platform_trust_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9105);
+
 
 
 
@@ -117,7 +119,7 @@ function planImage(image, inputs, context) {
 function buildCache(inputs, image, change) {
     if (!inputs.cache.enabled)
         return undefined;
-    return { repository: inputs.cache.repository ?? `${image.repository}-cache`, write: !change.pipeline.startsWith('pull_request') };
+    return { repository: inputs.cache.repository ?? `${image.repository}-cache`, write: (0,_platform_trust_js__WEBPACK_IMPORTED_MODULE_5__/* .writesBuildCache */ .dN)(change) };
 }
 /** Per-image file, else the global one, else Containerfile then Dockerfile in the context dir. */
 function findContainerFile(root, contextDir, name, field) {
@@ -177,8 +179,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 7 modules
-var engine_inputs = __webpack_require__(5672);
+// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
+var engine_inputs = __webpack_require__(9045);
 // EXTERNAL MODULE: ./src/engines/auth-file.ts
 var auth_file = __webpack_require__(9152);
 // EXTERNAL MODULE: ./src/engines/engine.ts + 1 modules
@@ -189,6 +191,8 @@ var credentials = __webpack_require__(980);
 var reference = __webpack_require__(9310);
 // EXTERNAL MODULE: ./src/exec.ts
 var exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/interrupt.ts
+var interrupt = __webpack_require__(8476);
 // EXTERNAL MODULE: ./src/platform/change.ts
 var platform_change = __webpack_require__(7359);
 // EXTERNAL MODULE: ./src/commands/build-plan.ts
@@ -255,7 +259,10 @@ function registriesConfFor(env, insecure) {
     return layeredRegistriesConf(path ? (0,external_node_fs_.readFileSync)(path, 'utf8') : '', insecure);
 }
 
+// EXTERNAL MODULE: ./src/platform/trust.ts
+var trust = __webpack_require__(9105);
 ;// CONCATENATED MODULE: ./src/commands/build-access.ts
+
 
 
 
@@ -270,6 +277,8 @@ function registriesConfFor(env, insecure) {
 async function registriesConfEnv(env, inputs, plans, scratchDir, logger) {
     if (inputs.engine === 'docker')
         return env;
+    // The caller's `finally` does not run when a cancelled job's SIGTERM ends the process: the
+    // scratch dir, with this file and the ca-file copy (certs/), must go then too.
     const texts = plans.flatMap((plan) => [
         readIfThere(plan.spec.containerFile),
         ...plan.spec.buildArgs,
@@ -317,6 +326,14 @@ async function checkDockerInsecure(context, insecure) {
         throw new errors/* ConfigError */.x(`insecure-registries: ${missing.join(', ')} must also be in dockerd's own insecure-registries (/etc/docker/daemon.json, then ` +
             'restart dockerd): docker pulls and pushes through its daemon, which refuses plain HTTP to any registry it does not list');
 }
+/** One log line per run: the cache repositories, and why this event writes them or only reads them. */
+function describeBuildCache(plans, change, logger) {
+    const caches = [...new Set(plans.flatMap((plan) => (plan.spec.cache ? [plan.spec.cache.repository] : [])))];
+    if (caches.length === 0)
+        return;
+    const refusal = (0,trust/* cacheWriteRefusal */.GC)(change);
+    logger.info(`build cache: ${caches.join(', ')} ${refusal ? `(read only: ${refusal})` : `(read and written): ${(0,trust/* trustedCodeReason */.nd)(change)}`}`);
+}
 
 // EXTERNAL MODULE: ./src/commands/dry-run.ts
 var dry_run = __webpack_require__(8727);
@@ -357,10 +374,13 @@ async function withSiblings(plan, build) {
 
 
 
+
 /** Builds every image of the list in order; shared by `build` and `upload`. */
 async function buildImages(context, inputs, change = (0,platform_change/* detectChange */.A)(context.env, (0,platform_change/* readEvent */.j)(context.env), inputs.change)) {
     const { env, logger } = context;
     const scratchDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'cia-build-'));
+    // It holds the run's registries.conf and the ca-file copy: gone on every exit path, SIGTERM too.
+    const unregister = (0,interrupt/* removeOnInterrupt */.vY)(scratchDir);
     try {
         const plans = (0,build_plan/* planBuilds */.zu)(inputs, { change, env, scratchDir, created: (0,build_plan/* createdTimestamp */.jt)(env) });
         logger.info(change.change !== undefined
@@ -370,12 +390,13 @@ async function buildImages(context, inputs, change = (0,platform_change/* detect
         if (inputs.engine === 'docker')
             await checkDockerInsecure(context, inputs.insecureRegistries);
         const engine = (0,engines_engine/* createEngine */.P)(inputs.engine, { env: engineEnv, logger, exec: context.exec });
-        describeCache(plans, change, logger);
+        describeBuildCache(plans, change, logger);
         const certDir = inputs.ca && inputs.engine !== 'docker' ? await writeCertDir(scratchDir, inputs.ca) : undefined;
         const built = await (0,auth_file/* withAuthFile */.j)(cacheLogins(inputs, plans), (authFile) => buildEach(engine, plans.map((plan) => ({ ...plan, spec: { ...plan.spec, ...(authFile && { authFile }), ...(certDir && { certDir }) } })), change, logger));
         return { change, plans, built };
     }
     finally {
+        unregister();
         await (0,promises_.rm)(scratchDir, { recursive: true, force: true });
     }
 }
@@ -420,15 +441,8 @@ function cacheLogins(inputs, plans) {
         return login?.username && login.password !== undefined ? [{ registry, username: login.username, password: login.password }] : [];
     });
 }
-function describeCache(plans, change, logger) {
-    const caches = [...new Set(plans.flatMap((plan) => (plan.spec.cache ? [plan.spec.cache.repository] : [])))];
-    if (caches.length === 0)
-        return;
-    const write = plans.some((plan) => plan.spec.cache?.write);
-    logger.info(`build cache: ${caches.join(', ')} (${write ? 'read and written' : `read only: a ${change.pipeline} event never writes it`})`);
-}
 async function build(context) {
-    const inputs = (0,engine_inputs/* readEngineInputs */.Iu)(context.read, context.env, (secret) => context.logger.mask(secret));
+    const inputs = (0,engine_inputs/* readEngineInputs */.Iu)(context.read, context.env, (0,engine_inputs/* reportTo */.Eg)(context.logger));
     if (inputs.dryRun)
         return (0,dry_run/* dryRun */.P)(context, inputs, (0,platform_change/* detectChange */.A)(context.env, (0,platform_change/* readEvent */.j)(context.env), inputs.change));
     const { built } = await buildImages(context, inputs);
@@ -630,16 +644,13 @@ function enginePushSpec(target, localSource, where, rebuild) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ withAuthFile)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8476);
-
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8476);
 
 
 
@@ -652,17 +663,17 @@ function enginePushSpec(target, localSource, where, rebuild) {
 async function withAuthFile(entries, use) {
     if (entries.length === 0)
         return use(undefined);
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'cia-auth-'));
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'config.json');
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'cia-auth-'));
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'config.json');
     // A SIGTERM (a cancelled job) must not leave the file behind either.
-    const unregister = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_4__/* .onInterrupt */ .n)(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true }));
+    const unregister = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_3__/* .removeOnInterrupt */ .vY)(dir);
     try {
         const auths = Object.fromEntries(entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]));
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, JSON.stringify({ auths }), { mode: 0o600 });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, JSON.stringify({ auths }), { mode: 0o600 });
         return await use(file);
     }
     finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
         unregister();
     }
 }
@@ -1251,6 +1262,79 @@ function detectRunner(env) {
         return 'github';
     return 'local';
 }
+
+
+/***/ }),
+
+/***/ 9105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GC: () => (/* binding */ cacheWriteRefusal),
+/* harmony export */   dN: () => (/* binding */ writesBuildCache),
+/* harmony export */   lw: () => (/* binding */ untrustedReason),
+/* harmony export */   nd: () => (/* binding */ trustedCodeReason)
+/* harmony export */ });
+/**
+ * Why this run builds code its credentials should not meet, or undefined when it is trusted:
+ * `pull_request_target` runs with the base repository's secrets, and a pull request from
+ * another repository brings code nobody here wrote.
+ */
+function untrustedReason(change) {
+    if (change.pipeline === 'pull_request_target') {
+        return (`the event is pull_request_target, which runs with this repository's ` +
+            `secrets${change.headRepository && change.headRepository !== change.baseRepository ? ` on code from ${change.headRepository}` : ''}`);
+    }
+    if (change.headRepository && change.baseRepository && change.headRepository !== change.baseRepository) {
+        return `pull request #${change.change} comes from another repository (${change.headRepository}, not ${change.baseRepository})`;
+    }
+    return undefined;
+}
+/**
+ * Events whose build runs code already in this repository, put there by someone allowed to:
+ * only these may write what later builds reuse (the registry build cache). The payload says
+ * neither branch protection nor the sender's permission, so the event itself is the evidence.
+ * (docs/runners.md, "Who writes the build cache")
+ */
+const TRUSTED_CODE = {
+    push: 'a push builds a branch or tag of this repository as pushed by someone with write access',
+    merge_group: 'a merge queue builds changes already approved to merge',
+    schedule: "a schedule builds the default branch's code",
+    workflow_dispatch: 'a manual dispatch builds a branch or tag of this repository and needs write access to start',
+    release: "a release builds the release's tag",
+    // No runner: the user builds their own checkout on their own machine.
+    local: 'a run outside a runner builds the checkout of whoever started it',
+};
+/** Why an event may not be trusted with code it builds, for the events a list cannot call trusted by name. */
+const UNTRUSTED_CODE = {
+    pull_request: "it builds a pull request's code, not yet reviewed",
+    pull_request_target: "it runs for a pull request, whose code may come from anyone's fork",
+    workflow_run: "it follows another workflow's run, which may be a pull request's, and its payload comes from that run",
+    issue_comment: 'anyone who may comment can start it, on a pull request too',
+    repository_dispatch: 'any holder of a token for the API can start it, with a payload of their choosing',
+};
+/**
+ * Why this run may not write the registry build cache, or undefined when it may: the decision is
+ * the event's trust (an allow-list), so an event not named here stays read-only.
+ */
+function cacheWriteRefusal(change) {
+    const event = change.pipeline;
+    if (Object.hasOwn(TRUSTED_CODE, event))
+        return undefined;
+    const why = Object.hasOwn(UNTRUSTED_CODE, event)
+        ? UNTRUSTED_CODE[event]
+        : event.startsWith('pull_request')
+            ? 'it runs for a pull request, whose code nobody here reviewed yet'
+            : 'only push, merge_group, schedule, workflow_dispatch and release builds write it';
+    return `a ${event} event never writes it: ${why}`;
+}
+/** Why an event builds trusted code (for the log), when it does. */
+const trustedCodeReason = (change) => Object.hasOwn(TRUSTED_CODE, change.pipeline) ? TRUSTED_CODE[change.pipeline] : undefined;
+/**
+ * Whether this run writes the registry build cache: only events that build trusted code do; a
+ * build of untrusted code that wrote it would poison every later trusted build reusing it.
+ */
+const writesBuildCache = (change) => cacheWriteRefusal(change) === undefined;
 
 
 /***/ })

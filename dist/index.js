@@ -85,6 +85,7 @@ const Input = {
     MetadataTags: 'metadata-tags',
     Platform: 'platform',
     Merge: 'merge',
+    MergeReuseMissing: 'merge-reuse-missing',
     Cache: 'cache',
     Attestations: 'attestations',
     CacheRepository: 'cache-repository',
@@ -153,13 +154,19 @@ const INPUTS = [
     },
     {
         name: Input.Merge,
-        description: "Build nothing: assemble each image's index from the per-platform pushes of the platform jobs (every arch entry must be there), push it under the tags of the mode (gate, release or intermediate registry), then delete the per-platform tags. A platform missing is an error naming the job that should have pushed it.",
+        description: "Build nothing: assemble each image's index from the per-platform pushes of the platform jobs (every arch entry must be there), each child read and its config checked against the platform it is published as, push it under the tags of the mode (gate, release or intermediate registry), then delete the per-platform tags. A platform missing is an error naming the job that should have pushed it.",
+        default: 'false',
+        commands: ['upload'],
+    },
+    {
+        name: Input.MergeReuseMissing,
+        description: "With merge: true in a release (promote: false): a platform no job pushed this time takes the child of the release already under the image's first tag (checked like a pushed one), reported in the log, the summary and the images output (reused). Without it a platform missing from a release merge is an error. Gate and intermediate merges always take it from the change's own index.",
         default: 'false',
         commands: ['upload'],
     },
     {
         name: Input.Cache,
-        description: "Use a registry build cache: podman and buildah --layers --cache-from/--cache-to, docker's classic builder pulls the cache image for --cache-from, buildx type=registry. Pull-request events only read it (a pull request writing it would poison later builds); trusted events (merge queue, push, tag, release) read and write it.",
+        description: "Use a registry build cache: podman and buildah --layers --cache-from/--cache-to, docker's classic builder pulls the cache image for --cache-from, buildx type=registry. Only events that build trusted code write it (push of a branch or tag, merge_group, schedule, workflow_dispatch, release); every other event (pull requests, workflow_run, issue_comment, repository_dispatch, …) only reads it, since a build of untrusted code writing it would poison later builds.",
         default: 'false',
         commands: ENGINE_COMMANDS,
     },
@@ -402,9 +409,13 @@ const IMPLEMENTED = new Set(COMMANDS);
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ interrupted),
-/* harmony export */   n: () => (/* binding */ onInterrupt)
+/* harmony export */   VM: () => (/* binding */ interrupted),
+/* harmony export */   nA: () => (/* binding */ onInterrupt),
+/* harmony export */   vY: () => (/* binding */ removeOnInterrupt)
 /* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
 /**
  * What must not outlive an interrupted run: auth files to remove, child processes to stop. The
  * entry point calls `interrupted()` on SIGTERM or SIGINT, before it exits; each holder registers
@@ -415,6 +426,10 @@ const undos = new Set();
 function onInterrupt(undo) {
     undos.add(undo);
     return () => undos.delete(undo);
+}
+/** Removes `path` (a temporary file or directory, with what it holds) if the run is interrupted first. */
+function removeOnInterrupt(path) {
+    return onInterrupt(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(path, { recursive: true, force: true }));
 }
 /** Runs every registered undo once; one failing does not stop the others. */
 function interrupted() {
@@ -940,10 +955,10 @@ var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_n
  * parse the code of the three commands it does not run (the bundle splits along these imports).
  */
 const COMMAND_LOADERS = {
-    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(149), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3937))).build,
-    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(149), __nccwpck_require__.e(897), __nccwpck_require__.e(937), __nccwpck_require__.e(896), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7918))).upload,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(149), __nccwpck_require__.e(897), __nccwpck_require__.e(896), __nccwpck_require__.e(935), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9729))).promote,
-    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(149), __nccwpck_require__.e(897), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
+    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(708), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3937))).build,
+    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(708), __nccwpck_require__.e(536), __nccwpck_require__.e(937), __nccwpck_require__.e(980), __nccwpck_require__.e(44)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4044))).upload,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(708), __nccwpck_require__.e(536), __nccwpck_require__.e(980), __nccwpck_require__.e(935), __nccwpck_require__.e(7)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7007))).promote,
+    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(708), __nccwpck_require__.e(536), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
 };
 
 // EXTERNAL MODULE: ./src/config/errors.ts
@@ -1021,16 +1036,16 @@ async function main(argv, env) {
     }
     // Loaded only to run a command: --help needs none of the toolkit.
     const [{ loggerFor }, { createExec, stopChildren }, { setOutputs, writeSummary }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 118).then(__nccwpck_require__.bind(__nccwpck_require__, 8118)),
+        __nccwpck_require__.e(/* import() */ 503).then(__nccwpck_require__.bind(__nccwpck_require__, 5503)),
         Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(107)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6107)),
         __nccwpck_require__.e(/* import() */ 920).then(__nccwpck_require__.bind(__nccwpck_require__, 6920)),
     ]);
     // A cancelled job gets SIGTERM (a terminal, SIGINT): auth files go and children stop before exit.
-    (0,interrupt/* onInterrupt */.n)(stopChildren);
+    (0,interrupt/* onInterrupt */.nA)(stopChildren);
     const logger = loggerFor(env);
     const exec = createExec(logger);
     // The tool cache (a pinned skopeo) is loaded when a download is asked for.
-    const download = async (tool, url, sha256) => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(955), __nccwpck_require__.e(932), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9797))).pinnedTool(tool, url, sha256);
+    const download = async (tool, url, sha256) => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(955), __nccwpck_require__.e(80), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9797))).pinnedTool(tool, url, sha256);
     try {
         if (!name)
             throw new errors/* ConfigError */.x(`command: missing; one of ${inputs/* COMMANDS */.Lo.join(', ')}`);
@@ -1060,7 +1075,7 @@ for (const [signal, code] of [
     ['SIGINT', 130],
 ]) {
     process.once(signal, () => {
-        (0,interrupt/* interrupted */.V)();
+        (0,interrupt/* interrupted */.VM)();
         process.exit(code);
     });
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { Credential } from '../registry/auth/credentials.js';
+import type { Credential, RepositoryScope } from '../registry/auth/credentials.js';
 import { REGISTRY_KINDS, type RegistryKind } from '../registry/kinds.js';
 import { isValidRegistry } from '../registry/reference.js';
 import { ConfigError, ConfigErrors } from './errors.js';
+import { isTemplate } from './jinja.js';
 import { linearPattern, type Pattern } from './pattern.js';
 import { formatIssues, show } from './schema-errors.js';
 import { parseYamlInput } from './yaml.js';
@@ -73,7 +74,9 @@ export function parseCredentials(text: string, onSecret: (secret: string) => voi
       problems.push(`registry-credentials["${registry}"]: username and password go together`);
     }
     let repositoryPattern: Pattern | undefined;
-    if (entry.repository !== undefined) {
+    if (entry.repository !== undefined && isTemplate(entry.repository)) {
+      problems.push(templatedPattern(registry, entry.repository));
+    } else if (entry.repository !== undefined) {
       try {
         // Zuul searches unanchored; anchoring keeps `^quay.io/org/a` from admitting `quay.io/org/abc-evil`.
         repositoryPattern = linearPattern(entry.repository, `registry-credentials["${registry}"].repository`, true);
@@ -103,10 +106,14 @@ function maskSecrets(raw: unknown, onSecret: (secret: string) => void): void {
   // The map itself too: the unkeyed docker_credentials shape carries its password at the top.
   for (const entry of [raw, ...Object.values(raw)]) {
     if (entry === null || typeof entry !== 'object') continue;
+    const fields = entry as Record<string, unknown>;
     for (const key of ['password', 'api_token', 'refresh_token'] as const) {
-      const value = (entry as Record<string, unknown>)[key];
+      const value = fields[key];
       if (typeof value === 'string' && value !== '') onSecret(value);
     }
+    // The pair, so its base64 (the Basic header) is masked where an engine or skopeo echoes it.
+    if (typeof fields.username === 'string' && typeof fields.password === 'string' && fields.password !== '')
+      onSecret(`${fields.username}:${fields.password}`);
   }
 }
 
@@ -128,12 +135,34 @@ export function credentialFor(credentials: CredentialsMap, registry: string, rep
   return credential;
 }
 
-/** The login a registry-credentials entry gives (user and password, or a refresh token), if any. */
+/**
+ * The login a registry-credentials entry gives (user and password, or a refresh token), if any,
+ * with its repository pattern: the registry client then sends it for no other repository.
+ */
 export function loginOf(credential: RegistryCredential | undefined): Credential | undefined {
   if (!credential) return undefined;
+  const repositories = repositoryScopeOf(credential);
+  const scoped = repositories ? { repositories } : {};
   if (credential.username && credential.password !== undefined)
-    return { username: credential.username, password: credential.password, refreshToken: credential.refreshToken };
-  return credential.refreshToken ? { refreshToken: credential.refreshToken } : undefined;
+    return { username: credential.username, password: credential.password, refreshToken: credential.refreshToken, ...scoped };
+  return credential.refreshToken ? { refreshToken: credential.refreshToken, ...scoped } : undefined;
+}
+
+function repositoryScopeOf(credential: RegistryCredential): RepositoryScope | undefined {
+  const pattern = credential.repositoryPattern;
+  if (!pattern) return undefined;
+  return {
+    source: `registry-credentials["${credential.registry}"].repository ${show(credential.repositorySource ?? pattern.source)}`,
+    admits: (name) => pattern.test(name),
+  };
+}
+
+/** Zuul renders `{{ … }}` before its roles run; here the pattern would be matched as written and admit nothing. */
+function templatedPattern(registry: string, pattern: string): string {
+  return (
+    `registry-credentials["${registry}"].repository: ${show(pattern)} holds a Jinja template, and templates are not ` +
+    'evaluated here: write the pattern itself, e.g. "quay.io/org/.*" (a workflow expression ${{ … }} works in the input)'
+  );
 }
 
 /**

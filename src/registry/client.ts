@@ -1,30 +1,29 @@
 import type { Readable } from 'node:stream';
 import { silentLogger, type Logger } from '../logger.js';
-import { Authenticator } from './auth/authenticator.js';
+import { Authenticator, outsideOf } from './auth/authenticator.js';
 import type { CredentialStore } from './auth/credentials.js';
-import { DigestMismatchError, sha256, verifyBytes } from './digest.js';
-import { parseJsonBody, redactUrl, RegistryError } from './errors.js';
+import { checkDigest, DigestMismatchError, sha256, verifyBytes } from './digest.js';
+import { CredentialScopeError, parseJsonBody, redactUrl, RegistryError } from './errors.js';
 import { parseNextLink } from './http-headers.js';
 import type { Limiter } from './limiter.js';
 import { MANIFEST_ACCEPT, MediaType } from './media-types.js';
-import { isDigest, refName, type RepositoryRef } from './reference.js';
+import { checkDescriptors } from './manifest.js';
+import { isDigest, isValidPath, isValidTag, refName, ReferenceError, type RepositoryRef } from './reference.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
-import {
-  blobDeadlineMs,
-  discard,
-  errorFrom,
-  isNetworkError,
-  readBody,
-  type HttpRequest,
-  type HttpResponse,
-  type Transport,
-} from './transport.js';
+import { discard, errorFrom, isNetworkError, readBody, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 
 /** A manifest as the registry stored it: the exact bytes (the digest covers them) and their type. */
 export interface Manifest {
   readonly bytes: Buffer;
   readonly mediaType: string;
   readonly digest: string;
+}
+
+/** What a manifest PUT learnt: the digest, whether the registry confirmed it, the subject it indexed. */
+export interface ManifestPut {
+  readonly digest: string;
+  readonly confirmed: boolean;
+  readonly subject?: string;
 }
 
 export interface ManifestHead {
@@ -44,6 +43,21 @@ export interface ReferrerDescriptor {
 
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 export const MAX_TAG_PAGES = 1000;
+/** Tags read from one repository at most: a listing beyond it is cut (and says so), never held whole. */
+export const MAX_TAGS_READ = 100_000;
+const MAX_TAG_PAGE_BYTES = 16 * 1024 * 1024;
+
+/** A repository's tags as far as they were read: `complete` is false where `maxTags` cut the listing. */
+export interface TagListing {
+  readonly tags: string[];
+  readonly complete: boolean;
+}
+
+export interface TagListingOptions {
+  readonly pageSize?: number;
+  readonly maxPages?: number;
+  readonly maxTags?: number;
+}
 /** A manifest PUT refused with these while another PUT of a blob or child it names is under way. */
 const LINK_RACE_CODES = ['MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN', 'DIGEST_INVALID'];
 /** Chunk size once a monolithic upload was refused as too large; halved on each further 413. */
@@ -69,6 +83,7 @@ export class RegistryClient {
   readonly transport: Transport;
   readonly auth: Authenticator;
   readonly logger: Logger;
+  readonly #credentials: CredentialStore;
   readonly #deleteAction: string;
   readonly retry: RetryPolicy;
   readonly #limiter?: Limiter;
@@ -85,6 +100,7 @@ export class RegistryClient {
     this.transport = options.transport;
     this.logger = options.logger ?? silentLogger;
     this.auth = new Authenticator(registry, options.transport, options.credentials, this.logger);
+    this.#credentials = options.credentials;
     this.#deleteAction = options.deleteAction ?? 'delete';
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.#limiter = options.limiter;
@@ -97,6 +113,30 @@ export class RegistryClient {
 
   url(path: string): URL {
     return new URL(path, this.transport.baseUrl(this.registry));
+  }
+
+  /**
+   * `/v2/<repository>/<kind>/<reference>`, refused before any request unless the repository is a
+   * repository name and the reference a tag or a digest: a digest from a hostile registry such as
+   * `sha256:x/../../../victim/manifests/latest` would otherwise reach another repository.
+   */
+  #resourceUrl(repository: string, kind: 'manifests' | 'blobs' | 'referrers', reference: string, query = ''): URL {
+    this.#checkRepository(repository);
+    const what = `${kind === 'manifests' ? 'manifest' : kind === 'blobs' ? 'blob' : 'referrers of'} ${refName(this.ref(repository))}`;
+    if (kind !== 'manifests' || isDigest(reference)) checkDigest(reference, what);
+    else if (!isValidTag(reference))
+      throw new ReferenceError(refName(this.ref(repository), reference), `"${reference}" is not a valid tag`);
+    return this.url(`/v2/${repository}/${kind}/${reference}${query}`);
+  }
+
+  #uploadsUrl(repository: string, query = ''): URL {
+    this.#checkRepository(repository);
+    return this.url(`/v2/${repository}/blobs/uploads/${query}`);
+  }
+
+  #checkRepository(repository: string): void {
+    if (!isValidPath(repository))
+      throw new ReferenceError(refName(this.ref(repository)), 'repository path components are [a-z0-9] separated by ".", "_", "__" or "-"');
   }
 
   scope(repository: string, actions: readonly Action[]): string {
@@ -127,8 +167,9 @@ export class RegistryClient {
   }
 
   async #request(scopes: readonly string[], make: () => HttpRequest): Promise<HttpResponse> {
-    const header = await this.auth.authorization(scopes);
     const first = make();
+    this.#refuseWriteOutsideLogin(scopes, first);
+    const header = await this.auth.authorization(scopes);
     const response = await this.transport.send(withAuth(first, header));
     if (response.status !== 401) return response;
     if (response.url.host !== first.url.host) {
@@ -149,6 +190,26 @@ export class RegistryClient {
     return this.transport.send(withAuth(make(), retry));
   }
 
+  /**
+   * Where the registry's login is restricted to some repositories, a push or delete anywhere else
+   * is refused unsent (whatever led to it: a plan, or a name a registry handed back).
+   */
+  #refuseWriteOutsideLogin(scopes: readonly string[], request: HttpRequest): void {
+    const allowed = this.#credentials.repositoryScope(this.registry);
+    if (!allowed) return;
+    for (const scope of scopes) {
+      const outside = outsideOf(allowed, this.registry, scope);
+      if (outside?.actions.some((action) => action !== 'pull'))
+        throw new CredentialScopeError(request.method, redactUrl(request.url), outside.name, allowed.source);
+    }
+  }
+
+  /** Whether the registry's login, where it is restricted, is for this repository. */
+  #loginAdmits(repository: string): boolean {
+    const allowed = this.#credentials.repositoryScope(this.registry);
+    return !allowed || allowed.admits(refName(this.ref(repository)));
+  }
+
   async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
     return this.#attempt(`HEAD ${refName(this.ref(repository), reference)}`, () => this.#headManifestOnce(repository, reference));
   }
@@ -159,13 +220,10 @@ export class RegistryClient {
 
   /**
    * PUTs the exact bytes; says whether the registry confirmed the digest (Docker-Content-Digest):
-   * a confirmed tag needs no HEAD to verify it.
+   * a confirmed tag needs no HEAD to verify it; and the subject it indexed the manifest under
+   * (`OCI-Subject`), which a registry with the referrers API sends for a manifest with a `subject`.
    */
-  async putManifestConfirmed(
-    repository: string,
-    reference: string,
-    manifest: Pick<Manifest, 'bytes' | 'mediaType'>,
-  ): Promise<{ digest: string; confirmed: boolean }> {
+  async putManifestConfirmed(repository: string, reference: string, manifest: Pick<Manifest, 'bytes' | 'mediaType'>): Promise<ManifestPut> {
     return this.#attempt(`PUT ${refName(this.ref(repository), reference)}`, () =>
       this.#putManifestConfirmedOnce(repository, reference, manifest),
     );
@@ -182,15 +240,33 @@ export class RegistryClient {
   }
 
   /**
-   * Every tag of a repository, following `Link: rel="next"` pages: at most `maxPages` of them
-   * (a million tags at n=1000), and never the same page twice. A failure starts the listing over.
+   * Every tag of a repository, following `Link: rel="next"` pages; an error where there are more
+   * than `maxTags` (callers that can act on part of a list use `readTags`).
    */
   async listTags(repository: string, pageSize = 1000, maxPages = MAX_TAG_PAGES): Promise<string[]> {
-    return this.#attempt(`list ${refName(this.ref(repository))}`, () => this.#listTagsOnce(repository, pageSize, maxPages));
+    const listing = await this.readTags(repository, { pageSize, maxPages });
+    if (!listing.complete)
+      throw new RegistryError(
+        'GET',
+        redactUrl(this.url(`/v2/${repository}/tags/list`)),
+        200,
+        [],
+        `${repository} has more than ${MAX_TAGS_READ} tags; stopped`,
+      );
+    return listing.tags;
+  }
+
+  /**
+   * A repository's tags, page by page (`Link: rel="next"`, never to another origin, never the same
+   * page twice, at most `maxPages`), keeping at most `maxTags`: memory stays bounded whatever a
+   * registry pages. A failure starts the listing over.
+   */
+  async readTags(repository: string, options: TagListingOptions = {}): Promise<TagListing> {
+    return this.#attempt(`list ${refName(this.ref(repository))}`, () => this.#readTagsOnce(repository, options));
   }
 
   async #headManifestOnce(repository: string, reference: string): Promise<ManifestHead | undefined> {
-    const url = this.url(`/v2/${repository}/manifests/${reference}`);
+    const url = this.#resourceUrl(repository, 'manifests', reference);
     const response = await this.request([this.scope(repository, ['pull'])], () => ({
       method: 'HEAD',
       url,
@@ -203,8 +279,9 @@ export class RegistryClient {
     }
     if (response.status !== 200) throw await errorFrom('HEAD', response);
     await discard(response);
-    const digest = header(response, 'docker-content-digest');
-    if (!digest) return this.#headFromGet(repository, reference);
+    const announced = header(response, 'docker-content-digest');
+    if (!announced) return this.#headFromGet(repository, reference);
+    const digest = checkDigest(announced, `Docker-Content-Digest of HEAD ${refName(this.ref(repository), reference)}`);
     return { digest, mediaType: header(response, 'content-type') ?? '', size: Number(header(response, 'content-length') ?? 0) };
   }
 
@@ -215,7 +292,7 @@ export class RegistryClient {
   }
 
   async #getManifestOnce(repository: string, reference: string): Promise<Manifest> {
-    const url = this.url(`/v2/${repository}/manifests/${reference}`);
+    const url = this.#resourceUrl(repository, 'manifests', reference);
     const response = await this.request([this.scope(repository, ['pull'])], () => ({
       method: 'GET',
       url,
@@ -233,7 +310,7 @@ export class RegistryClient {
     const what = `manifest ${refName(this.ref(repository), reference)}`;
     // A pin in any supported algorithm is checked against the bytes; an unknown algorithm is refused.
     if (isDigest(reference)) verifyBytes(reference, bytes, what);
-    if (announced) verifyBytes(announced, bytes, what);
+    if (announced) verifyBytes(checkDigest(announced, `Docker-Content-Digest of ${what}`), bytes, what);
     const mediaType = header(response, 'content-type')?.split(';')[0].trim() || mediaTypeOf(bytes);
     return { bytes, mediaType, digest };
   }
@@ -247,8 +324,8 @@ export class RegistryClient {
     repository: string,
     reference: string,
     manifest: Pick<Manifest, 'bytes' | 'mediaType'>,
-  ): Promise<{ digest: string; confirmed: boolean }> {
-    const url = this.url(`/v2/${repository}/manifests/${reference}`);
+  ): Promise<ManifestPut> {
+    const url = this.#resourceUrl(repository, 'manifests', reference);
     const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({
       method: 'PUT',
       url,
@@ -267,11 +344,12 @@ export class RegistryClient {
     const stored = header(response, 'docker-content-digest');
     if (stored?.startsWith('sha256:') && stored !== digest)
       throw new DigestMismatchError(digest, stored, `manifest put as ${refName(this.ref(repository), reference)}`);
-    return { digest, confirmed: stored === digest };
+    const subject = header(response, 'oci-subject');
+    return { digest, confirmed: stored === digest, ...(subject && { subject }) };
   }
 
   async #deleteManifestOnce(repository: string, reference: string): Promise<number> {
-    const url = this.url(`/v2/${repository}/manifests/${reference}`);
+    const url = this.#resourceUrl(repository, 'manifests', reference);
     const response = await this.request([this.scope(repository, ['pull', 'delete'])], () => ({ method: 'DELETE', url }));
     if (response.status >= 500 || response.status === 429 || response.status === 401) throw await errorFrom('DELETE', response);
     await discard(response);
@@ -279,7 +357,7 @@ export class RegistryClient {
   }
 
   async #headBlobOnce(repository: string, digest: string): Promise<number | undefined> {
-    const url = this.url(`/v2/${repository}/blobs/${digest}`);
+    const url = this.#resourceUrl(repository, 'blobs', digest);
     const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, followRedirects: true }));
     if (response.status === 404) {
       // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
@@ -291,14 +369,17 @@ export class RegistryClient {
     return Number(header(response, 'content-length') ?? 0);
   }
 
-  /** A blob's bytes as a stream (redirects to storage hosts followed without the token); `size` sizes its deadline. */
-  async getBlob(repository: string, digest: string, size?: number): Promise<HttpResponse> {
-    const url = this.url(`/v2/${repository}/blobs/${digest}`);
+  /**
+   * A blob's bytes as a stream (redirects to storage hosts followed without the token), bounded by
+   * the transport's throughput floor, never by the size a manifest declares.
+   */
+  async getBlob(repository: string, digest: string): Promise<HttpResponse> {
+    const url = this.#resourceUrl(repository, 'blobs', digest);
     const response = await this.request([this.scope(repository, ['pull'])], () => ({
       method: 'GET',
       url,
       followRedirects: true,
-      deadlineMs: blobDeadlineMs(size),
+      transfer: `blob ${digest}`,
     }));
     if (response.status !== 200) throw await errorFrom('GET', response);
     return response;
@@ -309,7 +390,11 @@ export class RegistryClient {
    * an upload session instead; we cancel it and the caller uploads.
    */
   async mountBlob(repository: string, digest: string, from: string): Promise<boolean> {
-    const url = this.url(`/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
+    // The mount's token would name `from` too: a source the login is not for is not mounted from.
+    if (!this.#loginAdmits(from)) return false;
+    this.#checkRepository(from);
+    checkDigest(digest, `blob mounted into ${refName(this.ref(repository))}`);
+    const url = this.#uploadsUrl(repository, `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
     const response = await this.request([this.scope(repository, ['pull', 'push']), this.scope(from, ['pull'])], () => ({
       method: 'POST',
       url,
@@ -341,8 +426,9 @@ export class RegistryClient {
    * exists, so a source download never waits on the destination.
    */
   async uploadBlob(repository: string, digest: string, size: number, open: Readable | (() => Promise<Readable>)): Promise<void> {
+    checkDigest(digest, `blob uploaded to ${refName(this.ref(repository))}`);
     const scopes = [this.scope(repository, ['pull', 'push'])];
-    const start = this.url(`/v2/${repository}/blobs/uploads/`);
+    const start = this.#uploadsUrl(repository);
     const opened = await this.request(scopes, () => ({ method: 'POST', url: start, headers: { 'content-length': 0 } }));
     if (opened.status !== 202) throw await errorFrom('POST', opened);
     await discard(opened);
@@ -368,7 +454,7 @@ export class RegistryClient {
               url: put,
               headers: { 'content-type': 'application/octet-stream', 'content-length': size },
               body,
-              deadlineMs: blobDeadlineMs(size),
+              transfer: `blob ${digest}`,
             },
             authorization,
           ),
@@ -418,7 +504,7 @@ export class RegistryClient {
           'content-range': `${offset}-${offset + chunk.length - 1}`,
         },
         body: chunk,
-        deadlineMs: blobDeadlineMs(chunk.length),
+        transfer: `blob ${digest}`,
       }));
       if (response.status === 413 && this.#chunkBytes > this.#minChunkBytes) {
         this.#chunkBytes = Math.max(this.#minChunkBytes, Math.floor(this.#chunkBytes / 2));
@@ -456,11 +542,13 @@ export class RegistryClient {
   async #getReferrersOnce(repository: string, digest: string, artifactType?: string): Promise<ReferrerDescriptor[] | undefined> {
     const found: ReferrerDescriptor[] = [];
     const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
-    let url: URL | undefined = this.url(`/v2/${repository}/referrers/${digest}${query}`);
+    const first = this.#resourceUrl(repository, 'referrers', digest, query);
+    let url: URL | undefined = first;
     const seen = new Set<string>();
     while (url) {
       if (seen.has(url.toString()) || seen.size >= MAX_TAG_PAGES)
         throw new RegistryError('GET', redactUrl(url), 200, [], 'referrers pagination loops');
+      refuseOtherOrigin(url, first, `the referrers of ${digest}`);
       seen.add(url.toString());
       const current: URL = url;
       const response = await this.request([this.scope(repository, ['pull'])], () => ({
@@ -474,35 +562,53 @@ export class RegistryClient {
       }
       if (response.status !== 200) throw await errorFrom('GET', response);
       const page = parseJsonBody<{ manifests?: ReferrerDescriptor[] }>(await readBody(response, MAX_MANIFEST_BYTES), 'GET', current);
-      found.push(...(page.manifests ?? []));
+      checkDescriptors(page, `the referrers of ${refName(this.ref(repository), digest)}`);
+      for (const descriptor of Array.isArray(page.manifests) ? page.manifests : []) found.push(descriptor);
       url = parseNextLink(header(response, 'link'), current);
     }
     // A registry that ignored the filter (no OCI-Filters-Applied) still gives only what was asked.
     return artifactType ? found.filter((d) => d.artifactType === artifactType) : found;
   }
 
-  async #listTagsOnce(repository: string, pageSize = 1000, maxPages = MAX_TAG_PAGES): Promise<string[]> {
+  async #readTagsOnce(repository: string, options: TagListingOptions): Promise<TagListing> {
+    const { pageSize = 1000, maxPages = MAX_TAG_PAGES, maxTags = MAX_TAGS_READ } = options;
     const tags: string[] = [];
-    let url: URL | undefined = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
+    const first = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
+    let url: URL | undefined = first;
     const seen = new Set<string>();
     while (url) {
       if (seen.has(url.toString())) throw new RegistryError('GET', redactUrl(url), 200, [], 'tag list pagination loops');
       if (seen.size >= maxPages)
         throw new RegistryError('GET', redactUrl(url), 200, [], `the tag list of ${repository} goes on past ${maxPages} pages; stopped`);
+      refuseOtherOrigin(url, first, `the tag list of ${repository}`);
       seen.add(url.toString());
       const current: URL = url;
       const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url: current }));
       if (response.status === 404) {
         await discard(response);
-        return tags;
+        return { tags, complete: true };
       }
       if (response.status !== 200) throw await errorFrom('GET', response);
-      const page = parseJsonBody<{ tags?: string[] | null }>(await readBody(response, 16 * 1024 * 1024), 'GET', current);
-      tags.push(...(page.tags ?? []));
+      const page = parseJsonBody<{ tags?: unknown }>(await readBody(response, MAX_TAG_PAGE_BYTES), 'GET', current);
+      // One loop, not a spread: a page of 130k tags would overflow the call stack as arguments.
+      for (const tag of Array.isArray(page.tags) ? page.tags : []) {
+        if (typeof tag !== 'string') continue;
+        if (tags.length >= maxTags) return { tags, complete: false };
+        tags.push(tag);
+      }
       url = parseNextLink(header(response, 'link'), current);
     }
-    return tags;
+    return { tags, complete: true };
   }
+}
+
+/**
+ * A `Link` next page is fetched with this registry's credentials (redirects drop them off-host,
+ * `Link` does not): a page on another origin is refused rather than handed the login.
+ */
+function refuseOtherOrigin(url: URL, first: URL, what: string): void {
+  if (url.origin !== first.origin)
+    throw new RegistryError('GET', redactUrl(url), 200, [], `${what} points its next page at another origin (${url.origin}); refused`);
 }
 
 /** Marks an error worth another attempt although its status is not a temporary one. */

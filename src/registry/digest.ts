@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
+import { isValidDigest } from './reference.js';
 
 export function sha256(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
@@ -46,6 +47,27 @@ export class DigestMismatchError extends Error {
     super(`digest mismatch for ${what}: expected ${expected}, got ${actual}`);
     this.name = 'DigestMismatchError';
   }
+}
+
+/**
+ * A digest read from the network (a descriptor, a header) that is not `algorithm:hex`: it would
+ * go into a URL path, where `sha256:x/../../other/manifests/latest` reaches another repository.
+ */
+export class InvalidDigestError extends Error {
+  constructor(
+    readonly digest: unknown,
+    readonly what: string,
+  ) {
+    const shown = typeof digest === 'string' ? JSON.stringify(digest.length > 120 ? `${digest.slice(0, 117)}...` : digest) : String(digest);
+    super(`${what}: ${shown} is not a digest (algorithm:hex; sha256 takes 64 lowercase hex digits); nothing was requested with it`);
+    this.name = 'InvalidDigestError';
+  }
+}
+
+/** `value` as a digest, or InvalidDigestError naming `what` carried it. */
+export function checkDigest(value: unknown, what: string): string {
+  if (typeof value !== 'string' || !isValidDigest(value)) throw new InvalidDigestError(value, what);
+  return value;
 }
 
 /**

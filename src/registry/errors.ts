@@ -38,6 +38,25 @@ export class RegistryError extends Error {
   }
 }
 
+/**
+ * A write to a repository the registry's login is not for (its repository pattern): refused
+ * before anything was sent. Not temporary: the run or the pattern must change.
+ */
+export class CredentialScopeError extends Error {
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly repository: string,
+    readonly source: string,
+  ) {
+    super(
+      `${method} ${url}: ${repository} is outside the repositories the login is for (${source}); refused, nothing was sent. ` +
+        'Write only to repositories the pattern admits, or widen the pattern',
+    );
+    this.name = 'CredentialScopeError';
+  }
+}
+
 export function parseOciErrors(body: string): OciErrorEntry[] {
   try {
     const parsed = JSON.parse(body) as { errors?: { code?: unknown; message?: unknown }[] };

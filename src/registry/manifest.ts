@@ -1,4 +1,4 @@
-import { sha256 } from './digest.js';
+import { checkDigest, sha256 } from './digest.js';
 import { isIndexType } from './media-types.js';
 
 export interface Platform {
@@ -26,12 +26,43 @@ export interface IndexJson {
   readonly manifests: readonly Descriptor[];
 }
 
+/**
+ * A manifest, index or referrers list, its descriptors' digests checked against the grammar as
+ * it is parsed: each one becomes a URL path, even for a child no platform filter keeps.
+ */
 export function parseJson<T>(bytes: Buffer, what: string): T {
+  let parsed: unknown;
   try {
-    return JSON.parse(bytes.toString('utf8')) as T;
+    parsed = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new Error(`${what} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
+  checkDescriptors(parsed, what);
+  return parsed as T;
+}
+
+/** Keys holding descriptors: lists in manifests (`layers`, OCI 1.1 `blobs`), indexes and referrers lists; single ones. */
+const DESCRIPTOR_LISTS = ['manifests', 'layers', 'blobs'] as const;
+const DESCRIPTORS = ['config', 'subject'] as const;
+
+/**
+ * Every descriptor's digest, wherever one is given, must be `algorithm:hex` (one left out never
+ * reaches a URL: the client refuses a blob or manifest URL without a valid reference).
+ */
+export function checkDescriptors(body: unknown, what: string): void {
+  if (!isObject(body)) return;
+  const check = (descriptor: unknown, where: string) => {
+    if (isObject(descriptor) && 'digest' in descriptor) checkDigest(descriptor.digest, `${what}, ${where}`);
+  };
+  for (const key of DESCRIPTOR_LISTS) {
+    const list = body[key];
+    if (Array.isArray(list)) list.forEach((descriptor, i) => check(descriptor, `${key}[${i}]`));
+  }
+  for (const key of DESCRIPTORS) check(body[key], key);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 export function isIndex(mediaType: string, bytes: Buffer): boolean {

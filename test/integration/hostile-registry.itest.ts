@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
@@ -14,32 +14,13 @@ import { MediaType } from '../../src/registry/media-types.js';
 import { runCli } from '../helpers/cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { pushSynthetic, skopeoTags } from '../helpers/images.js';
-import { freePort, startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { standIn } from '../helpers/stand-in.js';
+import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { uniqueName } from '../helpers/testbed.js';
 
 const USER = 'ci';
 const PASSWORD = 'hunter2-Registry-Secret';
 const BASIC = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
-
-interface Recorded {
-  readonly url: string;
-  readonly headers: IncomingHttpHeaders;
-}
-
-/** A loopback HTTP server that records every request and answers with `handle`. */
-async function standIn(
-  handle: (url: URL, res: import('node:http').ServerResponse) => void,
-): Promise<{ origin: string; host: string; seen: Recorded[]; server: Server }> {
-  const port = await freePort();
-  const seen: Recorded[] = [];
-  const server = createServer((req, res) => {
-    seen.push({ url: req.url ?? '/', headers: req.headers });
-    req.resume();
-    handle(new URL(req.url ?? '/', `http://127.0.0.1:${port}`), res);
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${port}`, host: `127.0.0.1:${port}`, seen, server };
-}
 
 describe('hostile registries and storage hosts', () => {
   let basic: RegistryProcess;

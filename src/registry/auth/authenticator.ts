@@ -1,8 +1,9 @@
 import type { Logger } from '../../logger.js';
 import { parseJsonBody, redactUrl, RegistryError } from '../errors.js';
+import { isLoopback } from '../reference.js';
 import { errorFrom, readBody, type HttpResponse, type Transport, discard } from '../transport.js';
-import { findChallenge, mergeScopes, parseChallenges, splitScopes, type Challenge } from './challenge.js';
-import type { CredentialStore } from './credentials.js';
+import { findChallenge, mergeScopes, parseChallenges, parseScope, splitScopes, type Challenge } from './challenge.js';
+import type { Credential, CredentialStore, RepositoryScope } from './credentials.js';
 
 interface CachedToken {
   readonly header: string;
@@ -28,7 +29,7 @@ export class Authenticator {
   async authorization(scopes: readonly string[]): Promise<string | undefined> {
     const challenge = await this.#ping();
     if (!challenge) return undefined;
-    if (challenge.scheme.toLowerCase() === 'basic') return this.#basic();
+    if (challenge.scheme.toLowerCase() === 'basic') return this.#basic(scopes);
     return (await this.#token(challenge, scopes)).header;
   }
 
@@ -51,7 +52,7 @@ export class Authenticator {
     }
     if (basic) {
       this.#challenge = Promise.resolve(basic);
-      const header = await this.#basic();
+      const header = await this.#basic(scopes);
       return header === previous ? undefined : header;
     }
     return undefined;
@@ -75,8 +76,18 @@ export class Authenticator {
     return this.#challenge;
   }
 
-  async #basic(): Promise<string | undefined> {
-    const credential = await this.credentials.get(this.registry);
+  /**
+   * The registry's login, unless a scope names a repository outside the repositories it is for:
+   * such a request goes anonymously (a public read works, nothing else learns of the login).
+   */
+  async #login(scopes: readonly string[]): Promise<Credential | undefined> {
+    const allowed = this.credentials.repositoryScope(this.registry);
+    if (allowed && scopes.some((scope) => outsideOf(allowed, this.registry, scope))) return undefined;
+    return this.credentials.get(this.registry);
+  }
+
+  async #basic(scopes: readonly string[]): Promise<string | undefined> {
+    const credential = await this.#login(scopes);
     if (!credential?.username || credential.password === undefined) return undefined;
     const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
     // The encoded pair is as secret as the password: a server echoing Authorization must not print it.
@@ -109,7 +120,8 @@ export class Authenticator {
   async #fetchToken(challenge: Challenge, scopes: readonly string[]): Promise<CachedToken> {
     const realm = challenge.params.realm;
     if (!realm) throw new RegistryError('GET', this.registry, 401, [], 'Bearer challenge without a realm');
-    const credential = await this.credentials.get(this.registry);
+    this.#refuseWeakerRealm(realm);
+    const credential = await this.#login(scopes);
     const refreshToken = credential?.refreshToken;
     // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
     const posted = refreshToken ? await this.#postRefreshToken(realm, challenge, scopes, refreshToken) : undefined;
@@ -126,6 +138,32 @@ export class Authenticator {
     this.logger.mask(token);
     const lifetime = Math.max(MIN_TOKEN_LIFETIME_S, Number(body?.expires_in) || MIN_TOKEN_LIFETIME_S);
     return { header: `Bearer ${token}`, expiresAt: Date.now() + lifetime * 1000 };
+  }
+
+  /**
+   * A realm gets the login (or a refresh token) in the clear unless it is HTTPS: a registry on
+   * HTTPS naming an `http://` realm (or any other scheme) would downgrade it. Loopback realms are
+   * plain HTTP like loopback registries.
+   */
+  #refuseWeakerRealm(realm: string): void {
+    const registry = this.transport.baseUrl(this.registry);
+    let url: URL;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw new RegistryError('GET', registry.toString(), 401, [], `the token realm "${realm}" is not a URL; nothing was sent to it`);
+    }
+    const secure = url.protocol === 'https:';
+    const plainAllowed = url.protocol === 'http:' && (registry.protocol === 'http:' || isLoopback(url.host));
+    if (secure || plainAllowed) return;
+    throw new RegistryError(
+      'GET',
+      registry.toString(),
+      401,
+      [],
+      `the registry, reached over ${registry.protocol.slice(0, -1).toUpperCase()}, names the token realm ${redactUrl(url)}, ` +
+        'which would receive the login in the clear; refused, nothing was sent to it (the realm must be https://)',
+    );
   }
 
   /** The OAuth2 form POST; undefined where the realm does not take it (404/405). */
@@ -151,7 +189,7 @@ export class Authenticator {
     if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
     for (const scope of scopes) url.searchParams.append('scope', scope);
     const headers: Record<string, string> = {};
-    const basic = await this.#basic();
+    const basic = await this.#basic(scopes);
     if (basic) headers.authorization = basic;
     else if (refreshToken) {
       url.searchParams.set('grant_type', 'refresh_token');
@@ -159,4 +197,12 @@ export class Authenticator {
     }
     return this.transport.send({ method: 'GET', url, headers });
   }
+}
+
+/** The `registry/repository` a `repository:<name>:<actions>` scope names, where `allowed` does not admit it. */
+export function outsideOf(allowed: RepositoryScope, registry: string, scope: string): { name: string; actions: string[] } | undefined {
+  const parsed = parseScope(scope);
+  if (parsed?.type !== 'repository') return undefined;
+  const name = `${registry}/${parsed.name}`;
+  return allowed.admits(name) ? undefined : { name, actions: parsed.actions };
 }

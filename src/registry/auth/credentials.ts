@@ -8,11 +8,22 @@ export function dockerConfigDir(env: NodeJS.ProcessEnv): string {
   return env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
 }
 
+/**
+ * The repositories a login is for (`registry/repository` names, as the credentials map writes
+ * them): the client sends it for no other, and writes to no other.
+ */
+export interface RepositoryScope {
+  /** The pattern as the user wrote it, for error messages. */
+  readonly source: string;
+  admits(name: string): boolean;
+}
+
 /** What a registry login needs: a password, or an identity (refresh) token. */
 export interface Credential {
   readonly username?: string;
   readonly password?: string;
   readonly refreshToken?: string;
+  readonly repositories?: RepositoryScope;
 }
 
 export interface CredentialStoreOptions {
@@ -48,6 +59,11 @@ export class CredentialStore {
 
   constructor(options: CredentialStoreOptions = {}) {
     this.#options = options;
+  }
+
+  /** The repositories the registry's explicit login is restricted to, if it is. */
+  repositoryScope(registry: string): RepositoryScope | undefined {
+    return this.#options.explicit?.get(registry)?.repositories;
   }
 
   get(registry: string): Promise<Credential | undefined> {

@@ -1,8 +1,8 @@
-export const id = 918;
-export const ids = [918];
+export const id = 44;
+export const ids = [44];
 export const modules = {
 
-/***/ 7918:
+/***/ 4044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -27,6 +27,8 @@ var credentials = __webpack_require__(980);
 var interrupt = __webpack_require__(8476);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
+var engine_inputs = __webpack_require__(9045);
 // EXTERNAL MODULE: ./src/config/upload-inputs.ts
 var upload_inputs = __webpack_require__(7883);
 // EXTERNAL MODULE: ./src/engines/auth-file.ts
@@ -37,33 +39,22 @@ var engines_engine = __webpack_require__(6487);
 var exec = __webpack_require__(3190);
 // EXTERNAL MODULE: ./src/platform/change.ts
 var platform_change = __webpack_require__(7359);
-;// CONCATENATED MODULE: ./src/platform/trust.ts
-/**
- * Why this run builds code its credentials should not meet, or undefined when it is trusted:
- * `pull_request_target` runs with the base repository's secrets, and a pull request from
- * another repository brings code nobody here wrote.
- */
-function untrustedReason(change) {
-    if (change.pipeline === 'pull_request_target') {
-        return (`the event is pull_request_target, which runs with this repository's ` +
-            `secrets${change.headRepository && change.headRepository !== change.baseRepository ? ` on code from ${change.headRepository}` : ''}`);
-    }
-    if (change.headRepository && change.baseRepository && change.headRepository !== change.baseRepository) {
-        return `pull request #${change.change} comes from another repository (${change.headRepository}, not ${change.baseRepository})`;
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/platform/trust.ts
+var trust = __webpack_require__(9105);
 // EXTERNAL MODULE: ./src/registry/verify.ts
 var verify = __webpack_require__(8386);
 // EXTERNAL MODULE: ./src/registry/retry.ts
 var retry = __webpack_require__(1521);
-// EXTERNAL MODULE: ./src/registry/session.ts + 2 modules
-var registry_session = __webpack_require__(7029);
+// EXTERNAL MODULE: ./src/registry/session.ts
+var registry_session = __webpack_require__(3759);
 // EXTERNAL MODULE: ./src/commands/build.ts + 3 modules
 var build = __webpack_require__(3937);
 // EXTERNAL MODULE: ./src/registry/digest.ts
 var digest = __webpack_require__(5035);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var registry_errors = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/registry/image-config.ts
+var image_config = __webpack_require__(3689);
 // EXTERNAL MODULE: ./src/registry/manifest.ts
 var manifest = __webpack_require__(506);
 // EXTERNAL MODULE: ./src/registry/media-types.ts
@@ -124,12 +115,16 @@ function uploadReport(mode, change, targets, uploaded, platform) {
 
 
 
+
+
 /**
- * The merge job of a split build: for every image, one index of the platform jobs' pushes (a
- * platform pushed by no job this time keeps the child the last merge put there: re-running one
- * platform job replaces only that platform), pushed under the mode's tags, then the per-platform
- * tags deleted. Every image is assembled before anything is pushed: a platform missing anywhere
- * stops the merge with nothing changed. (docs/runners.md, "Split builds: one platform per runner")
+ * The merge job of a split build: for every image, one index of the platform jobs' pushes, each
+ * child read and its config checked against the platform it is published as, pushed under the
+ * mode's tags, then the per-platform tags deleted. A platform pushed by no job this time keeps the
+ * child the last merge put there (re-running one platform job replaces only that platform), except
+ * in a release, where that child is the previous release's: there only with merge-reuse-missing.
+ * Every image is assembled before anything is pushed: a platform missing or wrong anywhere stops
+ * the merge with nothing changed. (docs/runners.md, "Split builds: one platform per runner")
  */
 async function mergeUploads(context, inputs, change, mode) {
     const { env, logger } = context;
@@ -141,14 +136,15 @@ async function mergeUploads(context, inputs, change, mode) {
         return dryRunMerge(targets, change, logger);
     const explicit = new Map(targets.flatMap((t) => ((0,credentials/* loginOf */.DQ)(t.credential) ? [[t.registry, (0,credentials/* loginOf */.DQ)(t.credential)]] : [])));
     const session = new registry_session/* RegistrySession */.G({ logger, transport: inputs.transport, credentials: { explicit, env, exec: context.exec } });
+    const reuse = mode !== 'release' || inputs.mergeReuseMissing;
     try {
-        const assembled = await session.all(targets, (target) => assemble(session, target, change.prefix));
+        const assembled = await session.all(targets, (target) => assemble(session, target, change.prefix, reuse));
         const problems = assembled.flatMap((a) => (typeof a === 'string' ? [a] : []));
         if (problems.length)
             throw new errors/* ConfigErrors */.m(problems.map((p) => `nothing was merged: ${p}`));
         const ready = assembled;
         const uploaded = [];
-        for (const { target, index } of ready) {
+        for (const { target, index, reused } of ready) {
             const client = session.client(target.registry);
             const skipped = [];
             for (const tag of target.tags) {
@@ -159,6 +155,8 @@ async function mergeUploads(context, inputs, change, mode) {
             }
             await (0,verify/* verifyTags */.v)(client, target.repository, target.tags, index.digest, 'after the merge');
             logger.info(`${(0,reference/* refName */.P7)(target)}: ${index.digest} (${target.image.platforms.join(', ')}) as ${target.tags.join(', ')}`);
+            for (const r of reused)
+                logger.info(`${(0,reference/* refName */.P7)(target)}: ${r.platform} not pushed this time: reused ${r.digest} from ${r.from}`);
             uploaded.push({
                 repository: target.image.repository,
                 tags: target.tags.map((tag) => (0,reference/* refName */.P7)(target, tag)),
@@ -168,66 +166,125 @@ async function mergeUploads(context, inputs, change, mode) {
                 digest: index.digest,
                 refs: target.tags.map((tag) => (0,reference/* refName */.P7)(target, tag)),
                 skipped,
+                reused,
             });
         }
         await deletePlatformTags(session, inputs, ready, logger, env);
-        return uploadReport(mode, change, targets, uploaded);
+        return withReused(uploadReport(mode, change, targets, uploaded), uploaded);
     }
     finally {
         session.close();
     }
 }
 /**
- * One HEAD per platform tag; the current index is read only when a platform was not pushed this
- * time. A string says what is missing and which job should have pushed it.
+ * One GET per platform tag, each child read and checked (readPlatformImage); the index under the
+ * first tag is read only when a platform was not pushed this time and `reuse` allows taking it from
+ * there. A string says what is missing or wrong and which job should push it.
  */
-async function assemble(session, target, prefix) {
+async function assemble(session, target, prefix, reuse) {
     const client = session.client(target.registry);
     const { image } = target;
+    const name = `images[${image.index}] ${(0,reference/* refName */.P7)(target)}`;
     const tags = image.platforms.map((platform) => (0,upload_plan/* platformTag */.oq)(prefix, image, platform));
-    const heads = await Promise.all(tags.map((tag) => client.headManifest(target.repository, tag)));
+    const pushed = await Promise.all(tags.map((tag) => manifestIfAny(client, target.repository, tag)));
     const children = new Map();
+    const wrong = [];
     for (const [i, platform] of image.platforms.entries()) {
-        const head = heads[i];
-        if (head)
-            children.set(platform, await childOf(session, target, tags[i], head, platform));
+        const manifest = pushed[i];
+        if (!manifest)
+            continue;
+        const child = await checkedChild(client, target, manifest, (0,reference/* refName */.P7)(target, tags[i]), platform);
+        if (typeof child === 'string')
+            wrong.push(`${child} (re-run the upload job with platform: ${platform} on a runner that builds it)`);
+        else
+            children.set(platform, child);
     }
-    if (children.size < image.platforms.length) {
-        const current = await client.headManifest(target.repository, target.tags[0]);
-        const index = current && (await client.getManifest(target.repository, target.tags[0]));
-        const previous = index && (0,manifest/* isIndex */.nw)(index.mediaType, index.bytes) ? (0,manifest/* parseJson */.qF)(index.bytes, 'index').manifests : [];
-        for (const platform of image.platforms) {
-            const child = previous.find((m) => (0,manifest/* platformMatches */.J5)(platform, m.platform));
-            if (!children.has(platform) && child)
-                children.set(platform, child);
-        }
-    }
+    if (wrong.length)
+        return `${name}: ${wrong.join('; ')}`;
+    const notPushed = image.platforms.filter((platform) => !children.has(platform));
+    const found = reuse ? await reuseMissing(client, target, notPushed) : [];
+    if (typeof found === 'string')
+        return `${name}: ${found}`;
+    for (const { platform, descriptor } of found)
+        children.set(platform, descriptor);
+    const reused = found.map(({ platform, digest, from }) => ({ platform, digest, from }));
     const missing = image.platforms.filter((platform) => !children.has(platform));
     if (missing.length)
-        return (`images[${image.index}] ${(0,reference/* refName */.P7)(target)}: no ${missing.join(', ')} image: ` +
-            missing.map((p) => `the upload job with platform: ${p} did not push ${(0,upload_plan/* platformTag */.oq)(prefix, image, p)}`).join('; '));
+        return `${name}: no ${missing.join(', ')} image: ${missingReason(target, prefix, missing, reuse)}`;
     const manifests = image.platforms.map((platform) => children.get(platform));
     const docker = manifests.every((m) => m.mediaType === media_types/* MediaType */.zu.DockerManifest);
     const mediaType = docker ? media_types/* MediaType */.zu.DockerManifestList : media_types/* MediaType */.zu.OciIndex;
     const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType, manifests }));
-    return { target, index: { bytes, mediaType, digest: (0,digest/* sha256 */.sc)(bytes) }, platformTags: tags.filter((_, i) => heads[i]) };
+    return { target, index: { bytes, mediaType, digest: (0,digest/* sha256 */.sc)(bytes) }, platformTags: tags.filter((_, i) => pushed[i]), reused };
 }
-/** The index entry for a platform's push: its manifest, with the platform it was built for. */
-async function childOf(session, target, tag, head, platform) {
-    const [os, architecture, variant] = platform.split('/');
-    if (!(0,media_types/* isIndexType */.$U)(head.mediaType)) {
-        return { mediaType: head.mediaType, digest: head.digest, size: head.size, platform: { os, architecture, ...(variant && { variant }) } };
+/**
+ * The children of the index under the first tag for the platforms not pushed this time, each
+ * checked as a pushed one is. A string says which one is not what its index claims.
+ */
+async function reuseMissing(client, target, missing) {
+    if (missing.length === 0)
+        return [];
+    const from = (0,reference/* refName */.P7)(target, target.tags[0]);
+    const previous = await manifestIfAny(client, target.repository, target.tags[0]);
+    if (!previous || !(0,manifest/* isIndex */.nw)(previous.mediaType, previous.bytes))
+        return [];
+    const entries = (0,manifest/* parseJson */.qF)(previous.bytes, `index ${from}`).manifests;
+    const reused = [];
+    for (const platform of missing.filter((p) => entries.some((m) => (0,manifest/* platformMatches */.J5)(p, m.platform)))) {
+        const descriptor = await checkedChild(client, target, previous, from, platform);
+        if (typeof descriptor === 'string')
+            return descriptor;
+        reused.push({ platform, digest: descriptor.digest, from, descriptor });
     }
-    // An engine that pushed a list (buildx with attestations): its entry for this platform.
-    const list = await session.client(target.registry).getManifest(target.repository, tag);
-    const child = (0,manifest/* parseJson */.qF)(list.bytes, `index ${tag}`).manifests.find((m) => (0,manifest/* platformMatches */.J5)(platform, m.platform));
-    if (!child)
-        throw new Error(`${(0,reference/* refName */.P7)(target, tag)} holds no ${platform} image`);
-    return child;
+    return reused;
+}
+/** The descriptor of a platform's image read from its bytes, or what is wrong with it. */
+async function checkedChild(client, target, manifest, label, platform) {
+    try {
+        return await (0,image_config/* readPlatformImage */.tR)(client, target.repository, manifest, label, platform);
+    }
+    catch (error) {
+        if (error instanceof image_config/* WrongPlatformError */.TH)
+            return error.message;
+        throw error;
+    }
+}
+function missingReason(target, prefix, missing, reuse) {
+    const jobs = missing.map((p) => `the upload job with platform: ${p} did not push ${(0,upload_plan/* platformTag */.oq)(prefix, target.image, p)}`).join('; ');
+    if (reuse)
+        return jobs;
+    return (`${jobs}; a release merge does not take a platform from the release already under ${(0,reference/* refName */.P7)(target, target.tags[0])} ` +
+        'unless merge-reuse-missing: true');
+}
+/** A manifest's exact bytes, or undefined where the registry has none under the reference. */
+async function manifestIfAny(client, repository, reference) {
+    try {
+        return await client.getManifest(repository, reference);
+    }
+    catch (error) {
+        if (error instanceof registry_errors/* RegistryError */.gl && error.status === 404)
+            return undefined;
+        throw error;
+    }
+}
+/** The summary names every child a merge reused, with the reference it came from. */
+function withReused(result, merged) {
+    if (!result.summary || merged.every((m) => m.reused.length === 0))
+        return result;
+    const { summary } = result;
+    const cell = (m) => m.reused.map((r) => `${r.platform} ${r.digest} from ${r.from}`).join('; ');
+    return {
+        ...result,
+        summary: {
+            ...summary,
+            headers: [...summary.headers, 'reused (not pushed this time)'],
+            rows: summary.rows.map((row, i) => [...row, cell(merged[i])]),
+        },
+    };
 }
 /** The per-platform tags go once the index is in place; a deletion that fails is a warning: the merge is done. */
 async function deletePlatformTags(session, inputs, ready, logger, env) {
-    const deleter = new tag_deleter/* TagDeleter */.W({
+    const deleter = new tag_deleter/* TagDeleter */.WR({
         session,
         env,
         vendorCredential: (registry) => (0,credentials/* vendorCredentialOf */.XG)(inputs.credentials, registry),
@@ -283,6 +340,7 @@ var dry_run = __webpack_require__(8727);
 
 
 
+
 /** Engine failures worth another attempt: the registry or the network, not the image. */
 const TRANSIENT = new RegExp([
     '\\b(50[0-9]|429)\\b',
@@ -298,7 +356,7 @@ const TRANSIENT = new RegExp([
 ].join('|'), 'i');
 async function upload(context) {
     const { env, logger } = context;
-    const inputs = (0,upload_inputs/* readUploadInputs */.J8)(context.read, env, (secret) => logger.mask(secret));
+    const inputs = (0,upload_inputs/* readUploadInputs */.J8)(context.read, env, (0,engine_inputs/* reportTo */.Eg)(logger));
     const change = (0,platform_change/* detectChange */.A)(env, (0,platform_change/* readEvent */.j)(env), inputs.change);
     refuseUntrusted(inputs, change);
     const mode = (0,upload_plan/* uploadMode */.jU)(inputs);
@@ -324,7 +382,7 @@ async function upload(context) {
     }));
     const session = new registry_session/* RegistrySession */.G({ logger, transport: inputs.transport, credentials: { explicit, env, exec: context.exec } });
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'cia-push-'));
-    const unregister = (0,interrupt/* onInterrupt */.n)(() => (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true }));
+    const unregister = (0,interrupt/* onInterrupt */.nA)(() => (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true }));
     const uploaded = [];
     const certDir = inputs.ca && inputs.engine !== 'docker' ? await (0,build.writeCertDir)(scratch, inputs.ca) : undefined;
     const push = { engine, session, insecureRegistries: inputs.transport.insecureRegistries ?? [], logger, certDir };
@@ -356,7 +414,7 @@ function checkPlatforms(platform, plans, built) {
 }
 /** A pull request from elsewhere builds code we do not control next to the credentials: refused unless allowed. */
 function refuseUntrusted(inputs, change) {
-    const untrusted = untrustedReason(change);
+    const untrusted = (0,trust/* untrustedReason */.lw)(change);
     if (!untrusted || inputs.allowUntrusted)
         return;
     throw new errors/* ConfigError */.x(`refusing to build and push: ${untrusted}. Its Containerfile and build steps run where the registry credentials are, ` +

@@ -1,5 +1,5 @@
-export const id = 149;
-export const ids = [149];
+export const id = 708;
+export const ids = [708];
 export const modules = {
 
 /***/ 6609:
@@ -61,9 +61,11 @@ function parseChangeInput(value) {
 /* harmony import */ var _registry_kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6796);
 /* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9310);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7827);
+/* harmony import */ var _jinja_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3290);
 /* harmony import */ var _pattern_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5164);
 /* harmony import */ var _schema_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3119);
 /* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9211);
+
 
 
 
@@ -97,7 +99,7 @@ function parseCredentials(text, onSecret) {
     const result = new Map();
     if (!text.trim())
         return result;
-    const raw = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlInput */ .P)(text, 'registry-credentials');
+    const raw = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlInput */ .PJ)(text, 'registry-credentials');
     if (raw === null || raw === undefined)
         return result;
     // Mask before validating: a validation message must not be the first place a password shows up.
@@ -115,7 +117,10 @@ function parseCredentials(text, onSecret) {
             problems.push(`registry-credentials["${registry}"]: username and password go together`);
         }
         let repositoryPattern;
-        if (entry.repository !== undefined) {
+        if (entry.repository !== undefined && (0,_jinja_js__WEBPACK_IMPORTED_MODULE_7__/* .isTemplate */ .Fl)(entry.repository)) {
+            problems.push(templatedPattern(registry, entry.repository));
+        }
+        else if (entry.repository !== undefined) {
             try {
                 // Zuul searches unanchored; anchoring keeps `^quay.io/org/a` from admitting `quay.io/org/abc-evil`.
                 repositoryPattern = (0,_pattern_js__WEBPACK_IMPORTED_MODULE_3__/* .linearPattern */ .G)(entry.repository, `registry-credentials["${registry}"].repository`, true);
@@ -149,11 +154,15 @@ function maskSecrets(raw, onSecret) {
     for (const entry of [raw, ...Object.values(raw)]) {
         if (entry === null || typeof entry !== 'object')
             continue;
+        const fields = entry;
         for (const key of ['password', 'api_token', 'refresh_token']) {
-            const value = entry[key];
+            const value = fields[key];
             if (typeof value === 'string' && value !== '')
                 onSecret(value);
         }
+        // The pair, so its base64 (the Basic header) is masked where an engine or skopeo echoes it.
+        if (typeof fields.username === 'string' && typeof fields.password === 'string' && fields.password !== '')
+            onSecret(`${fields.username}:${fields.password}`);
     }
 }
 /**
@@ -172,13 +181,32 @@ function credentialFor(credentials, registry, repository) {
     }
     return credential;
 }
-/** The login a registry-credentials entry gives (user and password, or a refresh token), if any. */
+/**
+ * The login a registry-credentials entry gives (user and password, or a refresh token), if any,
+ * with its repository pattern: the registry client then sends it for no other repository.
+ */
 function loginOf(credential) {
     if (!credential)
         return undefined;
+    const repositories = repositoryScopeOf(credential);
+    const scoped = repositories ? { repositories } : {};
     if (credential.username && credential.password !== undefined)
-        return { username: credential.username, password: credential.password, refreshToken: credential.refreshToken };
-    return credential.refreshToken ? { refreshToken: credential.refreshToken } : undefined;
+        return { username: credential.username, password: credential.password, refreshToken: credential.refreshToken, ...scoped };
+    return credential.refreshToken ? { refreshToken: credential.refreshToken, ...scoped } : undefined;
+}
+function repositoryScopeOf(credential) {
+    const pattern = credential.repositoryPattern;
+    if (!pattern)
+        return undefined;
+    return {
+        source: `registry-credentials["${credential.registry}"].repository ${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .show */ .WU)(credential.repositorySource ?? pattern.source)}`,
+        admits: (name) => pattern.test(name),
+    };
+}
+/** Zuul renders `{{ … }}` before its roles run; here the pattern would be matched as written and admit nothing. */
+function templatedPattern(registry, pattern) {
+    return (`registry-credentials["${registry}"].repository: ${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .show */ .WU)(pattern)} holds a Jinja template, and templates are not ` +
+        'evaluated here: write the pattern itself, e.g. "quay.io/org/.*" (a workflow expression ${{ … }} works in the input)');
 }
 /**
  * build-docker-image's `docker_credentials` is one unkeyed `{username, password, repository}`;
@@ -240,7 +268,7 @@ function didYouMean(word, known) {
 
 /***/ }),
 
-/***/ 5672:
+/***/ 9045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -248,7 +276,8 @@ function didYouMean(word, known) {
 __webpack_require__.d(__webpack_exports__, {
   Iu: () => (/* binding */ readEngineInputs),
   H: () => (/* binding */ readImages),
-  zI: () => (/* binding */ readWorkDir)
+  zI: () => (/* binding */ readWorkDir),
+  Eg: () => (/* binding */ reportTo)
 });
 
 // EXTERNAL MODULE: ./src/engines/build-spec.ts
@@ -308,36 +337,8 @@ var paths = __webpack_require__(1066);
 var schema_errors = __webpack_require__(3119);
 // EXTERNAL MODULE: ./src/config/yaml.ts
 var yaml = __webpack_require__(9211);
-;// CONCATENATED MODULE: ./src/config/jinja.ts
-
-const TEMPLATE = /\{\{|\{%/;
-/**
- * Every string of a list holding a Jinja template (`{{ zuul.tag }}`, `{% if %}`). Zuul renders
- * them before its roles run; nothing on a runner does, so the engine would get them verbatim.
- * (docs/zuul.md, "Jinja")
- */
-function findTemplates(raw, root, path = []) {
-    if (typeof raw === 'string') {
-        if (!TEMPLATE.test(raw))
-            return [];
-        return [
-            `${(0,schema_errors/* formatPath */.jV)(root, path)}: holds a Jinja template ("${raw.length > 60 ? `${raw.slice(0, 57)}...` : raw}"), and templates are not ` +
-                'evaluated here: write a plain value, use workflow expressions (${{ … }}) in the inline images input, and ' +
-                'metadata-tags (docker/metadata-action) for zuul.tag-style tags',
-        ];
-    }
-    if (Array.isArray(raw))
-        return raw.flatMap((item, i) => findTemplates(item, root, [...path, i]));
-    if (raw !== null && typeof raw === 'object')
-        return Object.entries(raw).flatMap(([key, value]) => [
-            ...(TEMPLATE.test(key)
-                ? [`${(0,schema_errors/* formatPath */.jV)(root, path)}: the key "${key}" holds a Jinja template, and templates are not evaluated here`]
-                : []),
-            ...findTemplates(value, root, [...path, key]),
-        ]);
-    return [];
-}
-
+// EXTERNAL MODULE: ./src/config/jinja.ts
+var jinja = __webpack_require__(3290);
 ;// CONCATENATED MODULE: ./src/config/zuul-quoting.ts
 /**
  * Zuul's roles render list values into one command line (`--build-arg {{ arg }}`) that Ansible's
@@ -474,8 +475,9 @@ function normaliseEntry(entry, field, problems) {
     for (const [alias, key] of Object.entries(KEY_ALIASES)) {
         if (!(alias in out))
             continue;
-        if (key in out)
-            problems.push(`${field}: give ${key} or ${alias} (build-docker-image's name for it), not both`);
+        // Lists written for both roles repeat the value under both names: only a disagreement is ambiguous.
+        if (key in out && out[key] !== out[alias])
+            problems.push(`${field}: give ${key} or ${alias} (build-docker-image's name for it), not both with different values`);
         else
             out[key] = out[alias];
         delete out[alias];
@@ -495,79 +497,175 @@ function normaliseEntry(entry, field, problems) {
 
 
 
+
 /** Top-level kinds of a Zuul configuration file (`zuul.d/*.yaml`). */
 const CONFIG_KINDS = new Set(['job', 'project', 'project-template', 'nodeset', 'secret', 'semaphore', 'pipeline', 'queue', 'pragma']);
+/** Jobs named in a message before "and N more": a real zuul.d file holds thousands. */
+const MAX_NAMED_JOBS = 20;
 /** A Zuul configuration file: a list of one-key mappings such as `- job: {...}`, at least one of them a job. */
 function isJobFile(raw) {
     return (Array.isArray(raw) &&
-        raw.some((item) => (0,yaml/* isMapping */.p)(item) && 'job' in item) &&
-        raw.every((item) => (0,yaml/* isMapping */.p)(item) && Object.keys(item).length === 1 && CONFIG_KINDS.has(Object.keys(item)[0])));
+        raw.some((item) => (0,yaml/* isMapping */.pi)(item) && 'job' in item) &&
+        raw.every((item) => (0,yaml/* isMapping */.pi)(item) && Object.keys(item).length === 1 && CONFIG_KINDS.has(Object.keys(item)[0])));
+}
+/** Zuul's `secrets:` of a job: a name, or `{name, secret}` (the variable, and the secret item it holds). */
+function secretsOf(value) {
+    const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return items.flatMap((item) => {
+        if (typeof item === 'string')
+            return [{ variable: item, secret: item }];
+        if (!(0,yaml/* isMapping */.pi)(item) || typeof item.name !== 'string')
+            return [];
+        return [{ variable: item.name, secret: typeof item.secret === 'string' ? item.secret : item.name }];
+    });
 }
 function definitions(raw) {
     const jobs = new Map();
     for (const item of raw) {
         const job = item.job;
-        if (!(0,yaml/* isMapping */.p)(job) || typeof job.name !== 'string')
+        if (!(0,yaml/* isMapping */.pi)(job) || typeof job.name !== 'string')
             continue;
         const definition = {
             name: job.name,
             parent: typeof job.parent === 'string' ? job.parent : undefined,
-            vars: (0,yaml/* isMapping */.p)(job.vars) ? job.vars : {},
+            vars: (0,yaml/* isMapping */.pi)(job.vars) ? job.vars : {},
+            secrets: secretsOf(job.secrets),
         };
-        jobs.set(job.name, [...(jobs.get(job.name) ?? []), definition]);
+        const variants = jobs.get(job.name);
+        if (variants)
+            variants.push(definition);
+        else
+            jobs.set(job.name, [definition]);
     }
     return jobs;
 }
-/** Zuul merges a job's vars over its parent's, mappings key by key; anything else the child replaces. */
-function mergeVars(parent, child) {
-    const out = { ...parent };
-    for (const [key, value] of Object.entries(child))
-        out[key] = (0,yaml/* isMapping */.p)(value) && (0,yaml/* isMapping */.p)(out[key]) ? mergeVars(out[key], value) : value;
+/**
+ * Zuul merges a job's vars over its parent's, mappings key by key; anything else the child
+ * replaces. `out` is the caller's own copy: merging into it in place keeps a long chain linear.
+ */
+function mergeInto(out, child) {
+    for (const [key, value] of Object.entries(child)) {
+        const mine = out[key];
+        if ((0,yaml/* isMapping */.pi)(value) && (0,yaml/* isMapping */.pi)(mine))
+            mergeInto(mine, value);
+        else
+            out[key] = (0,yaml/* isMapping */.pi)(value) ? mergeInto({}, value) : value;
+    }
     return out;
 }
-/** The job's vars with those of every parent defined in the same file underneath. */
-function resolveVars(jobs, name, origin) {
+function variantsError(origin, name, count) {
+    return new errors/* ConfigError */.x(`${origin}zuul-job: job "${name}" is defined ${count} times (branch variants?); which one runs depends on ` +
+        'the branch, so none is chosen here: put the image list in a vars file');
+}
+/** The job and its parents in the file, walked once; a parent cycle is an error naming it. */
+function chainOf(jobs, name, origin) {
     const chain = [];
+    const position = new Map();
     for (let current = name; current !== undefined;) {
         const variants = jobs.get(current);
         if (!variants)
-            break;
+            return { jobs: chain, outside: current };
         if (variants.length > 1)
-            throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${current}" is defined ${variants.length} times (branch variants?); which one runs depends on ` +
-                'the branch, so none is chosen here: put the image list in a vars file');
-        if (chain.some((job) => job.name === current))
-            throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${current}" is its own ancestor`);
+            throw variantsError(origin, current, variants.length);
+        const seen = position.get(current);
+        if (seen !== undefined) {
+            const cycle = [...chain.slice(seen).map((job) => job.name), current].join(' → ');
+            throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${current}" is its own ancestor (${cycle}); Zuul refuses such a file too`);
+        }
+        position.set(current, chain.length);
         chain.push(variants[0]);
         current = variants[0].parent;
     }
-    return chain.reduceRight((vars, job) => mergeVars(vars, job.vars), {});
+    return { jobs: chain };
 }
 const listVariable = (vars) => LIST_VARIABLES.find((name) => vars[name] !== undefined);
 /**
- * The image list of the job `zuul-job` names, following `parent:` within the file. Without a job
- * name the error lists the jobs that would give one.
+ * The jobs whose chain in the file sets an image list, each chain walked once: a job's answer
+ * is its own list or its parent's answer, kept for the jobs below it. A chain through a job with
+ * branch variants or a cycle gives none.
  */
-function jobImageList(raw, job, origin) {
+function jobsWithList(jobs) {
+    const known = new Map();
+    for (const name of jobs.keys()) {
+        const path = [];
+        const onPath = new Set();
+        let state = 'none';
+        for (let current = name; current !== undefined;) {
+            const answer = known.get(current);
+            if (answer !== undefined) {
+                state = answer;
+                break;
+            }
+            const variants = jobs.get(current);
+            if (!variants)
+                break;
+            if (variants.length > 1 || onPath.has(current)) {
+                state = 'unusable';
+                break;
+            }
+            onPath.add(current);
+            path.push(variants[0]);
+            current = variants[0].parent;
+        }
+        for (const job of path.reverse()) {
+            if (state !== 'unusable' && listVariable(job.vars) !== undefined)
+                state = 'list';
+            known.set(job.name, state);
+        }
+    }
+    return [...jobs.keys()].filter((name) => known.get(name) === 'list');
+}
+const nameJobs = (names) => names.length > MAX_NAMED_JOBS
+    ? `${names.slice(0, MAX_NAMED_JOBS).join(', ')} and ${names.length - MAX_NAMED_JOBS} more`
+    : names.join(', ');
+/** Where the list holds a Zuul secret: an encrypted value, or a template naming a secret's variable. */
+function secretUses(list, secrets) {
+    const encrypted = (0,yaml/* findTagged */.id)(list, 'images').map(({ path, tag }) => `${path} is an encrypted value (${tag})`);
+    return [...encrypted, ...templateSecretUses(list, secrets)];
+}
+function templateSecretUses(raw, secrets, path = []) {
+    if (typeof raw === 'string') {
+        const used = secrets.find(({ variable }) => new RegExp(`\\{[{%][^}]*\\b${variable.replace(/\W/g, '\\$&')}\\b`).test(raw));
+        return used ? [`${(0,schema_errors/* formatPath */.jV)('images', path)} uses the Zuul secret "${used.secret}" (as ${used.variable})`] : [];
+    }
+    if (Array.isArray(raw))
+        return raw.flatMap((item, i) => templateSecretUses(item, secrets, [...path, i]));
+    if ((0,yaml/* isMapping */.pi)(raw))
+        return Object.entries(raw).flatMap(([key, value]) => templateSecretUses(value, secrets, [...path, key]));
+    return [];
+}
+/**
+ * The image list of the job `zuul-job` names, following `parent:` within the file. Without a job
+ * name the error lists the jobs that would give one. `notice` hears what the file cannot say:
+ * a parent defined in another file, whose vars are not read.
+ */
+function jobImageList(raw, job, origin, notice = () => { }) {
     const jobs = definitions(raw);
-    const withList = [...jobs.keys()].filter((name) => {
-        try {
-            return listVariable(resolveVars(jobs, name, origin)) !== undefined;
-        }
-        catch {
-            return false;
-        }
-    });
-    const listed = withList.length
-        ? `jobs with an image list: ${withList.join(', ')}`
-        : 'no job in it defines container_images or docker_images';
+    const listed = () => {
+        const withList = jobsWithList(jobs);
+        return withList.length ? `jobs with an image list: ${nameJobs(withList)}` : 'no job in it defines container_images or docker_images';
+    };
     if (!job)
-        throw new errors/* ConfigError */.x(`${origin}images: a Zuul job file; name the job whose image list to use with zuul-job (${listed})`);
+        throw new errors/* ConfigError */.x(`${origin}images: a Zuul job file; name the job whose image list to use with zuul-job (${listed()})`);
     if (!jobs.has(job))
-        throw new errors/* ConfigError */.x(`${origin}zuul-job: no job "${job}" in the file${(0,did_you_mean/* didYouMean */.a)(job, [...jobs.keys()])}; ${listed}`);
-    const vars = resolveVars(jobs, job, origin);
+        throw new errors/* ConfigError */.x(`${origin}zuul-job: no job "${job}" in the file${(0,did_you_mean/* didYouMean */.a)(job, [...jobs.keys()])}; ${listed()}`);
+    const chain = chainOf(jobs, job, origin);
+    const vars = chain.jobs.reduceRight((merged, definition) => mergeInto(merged, definition.vars), {});
     const variable = listVariable(vars);
-    if (!variable)
-        throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${job}" (and its parents in the file) sets no image list; ${listed}`);
+    const outside = chain.outside;
+    if (!variable) {
+        if (outside !== undefined)
+            throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${job}" (and its parents in the file) sets no image list, and its parent "${outside}" is ` +
+                'defined in another file: the list may be there; give that file (or a vars file) as images-file');
+        throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${job}" (and its parents in the file) sets no image list; ${listed()}`);
+    }
+    const uses = secretUses(vars[variable], chain.jobs.flatMap((definition) => definition.secrets));
+    if (uses.length)
+        throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${job}": ${uses.join('; ')}; Zuul secrets are not decrypted here: pass the value through a workflow ` +
+            'secret instead (${{ secrets.NAME }} in the images input)');
+    if (outside !== undefined)
+        notice(`${origin}job "${job}" has the parent "${outside}", which this file does not define: its vars (merged under ` +
+            `"${chain.jobs[chain.jobs.length - 1].name}"'s in Zuul) are not read here`);
     return { job, variable, list: vars[variable], vars };
 }
 
@@ -583,6 +681,8 @@ function jobImageList(raw, job, origin) {
 
 
 
+/** Zuul job files carry secrets (`- secret:` items) beside the jobs: their values are read opaque, never used. */
+const YAML_OPTIONS = { opaqueTags: [yaml/* ZUUL_SECRET_TAG */.lo] };
 function loadImageList(source) {
     const { inline, file } = source;
     if (inline && file)
@@ -592,26 +692,30 @@ function loadImageList(source) {
     let raw;
     let origin = '';
     if (inline) {
-        raw = (0,yaml/* parseYamlInput */.P)(inline, 'images');
+        raw = (0,yaml/* parseYamlInput */.PJ)(inline, 'images', YAML_OPTIONS);
     }
     else {
         const path = (0,paths/* resolveInside */.L)(source.workDir, source.workDir, file, 'images-file');
-        raw = (0,yaml/* parseYamlInput */.P)((0,input_file/* readInputFile */.j)(path, 'images-file', file), `images-file "${file}"`);
+        raw = (0,yaml/* parseYamlInput */.PJ)((0,input_file/* readInputFile */.j)(path, 'images-file', file), `images-file "${file}"`, YAML_OPTIONS);
         origin = `${file}: `;
     }
-    const found = locateList(raw, origin, source.zuulJob ?? '');
+    const found = locateList(raw, origin, source.zuulJob ?? '', source.notice);
     checkRoleVariables(found.vars, `${origin}${found.where}`, source.expect ?? {});
-    return validateImageList(found.list, origin);
+    return validateImageList(found.list, origin, source.notice);
 }
 /** The list itself, from a bare list, a vars mapping or a Zuul job file; and the variables beside it. */
-function locateList(raw, origin, zuulJob) {
+function locateList(raw, origin, zuulJob, notice) {
     if (isJobFile(raw)) {
-        const found = jobImageList(raw, zuulJob, origin);
+        const found = jobImageList(raw, zuulJob, origin, notice);
         return { list: found.list, vars: found.vars, where: `job "${found.job}"` };
     }
+    // Outside a job file an encrypted value has no secret item to belong to: plain data only.
+    const [tagged] = (0,yaml/* findTagged */.id)(raw, 'images');
+    if (tagged)
+        throw new errors/* ConfigError */.x(`${origin}${tagged.path}: YAML tags are not supported (${tagged.tag}); write plain values`);
     if (zuulJob)
         throw new errors/* ConfigError */.x(`zuul-job: "${zuulJob}" names a job, but ${origin ? 'images-file' : 'images'} is not a Zuul job file (a list of "- job:" mappings)`);
-    if (!(0,yaml/* isMapping */.p)(raw))
+    if (!(0,yaml/* isMapping */.pi)(raw))
         return { list: raw, vars: {}, where: '' };
     const present = LIST_VARIABLES.filter((key) => key in raw);
     if (present.length > 1)
@@ -635,8 +739,8 @@ function checkRoleVariables(vars, where, expect) {
     if (problems.length)
         throw new errors/* ConfigErrors */.m(problems);
 }
-function validateImageList(raw, origin = '') {
-    const templates = findTemplates(raw, 'images');
+function validateImageList(raw, origin = '', notice = () => { }) {
+    const templates = (0,jinja/* findTemplates */.zD)(raw, 'images');
     if (templates.length)
         throw new errors/* ConfigErrors */.m(templates.map((line) => origin + line));
     const prepared = prepareEntries(raw, origin);
@@ -661,6 +765,8 @@ function validateImageList(raw, origin = '') {
     }
     if (problems.length > 0)
         throw new errors/* ConfigErrors */.m(problems);
+    for (const spec of specs)
+        noticeRelativeRepository(spec, origin, notice);
     return specs;
 }
 /** Zuul's spellings and quoting turned into plain values, entry by entry, before validation. */
@@ -669,7 +775,7 @@ function prepareEntries(raw, origin) {
         return raw;
     const problems = [];
     const entries = raw.map((entry, i) => {
-        if (!(0,yaml/* isMapping */.p)(entry))
+        if (!(0,yaml/* isMapping */.pi)(entry))
             return entry;
         const field = `images[${i}]`;
         return readEntryQuoting(normaliseEntry(entry, field, problems), field, problems);
@@ -677,6 +783,19 @@ function prepareEntries(raw, origin) {
     if (problems.length)
         throw new errors/* ConfigErrors */.m(problems.map((line) => origin + line));
     return entries;
+}
+/**
+ * `registry` with a repository without a host: pushed to `<registry>/<repository>` here, where
+ * upstream zuul-jobs pushes `<repository>` (Docker Hub) and uses `registry` for credentials only.
+ * (docs/zuul.md, "The image list")
+ */
+function noticeRelativeRepository(spec, origin, notice) {
+    const { registry, repository } = spec.entry;
+    if (registry === undefined || spec.repository === repository)
+        return;
+    notice(`${origin}images[${spec.index}]: repository "${repository}" has no host, so it is pushed to ${spec.repository} (under ` +
+        `registry "${registry}"); upstream zuul-jobs would push it to Docker Hub (docker.io/${repository}): write the host ` +
+        'into repository to make either explicit');
 }
 function toSpec(entry, index) {
     const repository = (0,image_schema/* qualify */.Ss)(entry.repository, entry.registry);
@@ -806,13 +925,17 @@ function readWorkDir(read, env) {
         throw new errors/* ConfigError */.x(`work-dir: "${value}" is not a directory`);
     return dir;
 }
+const reportTo = (logger) => ({
+    secret: (value) => logger.mask(value),
+    notice: (message) => logger.info(message),
+});
 /** The image list from images / images-file (zuul-job picking a job of a Zuul job file), metadata-tags applied. */
-function readImages(read, workDir, expect) {
+function readImages(read, workDir, expect, report) {
     const zuulJob = read(inputs/* Input */.pd.ZuulJob);
-    return applyMetadataTags(loadImageList({ inline: read(inputs/* Input */.pd.Images), file: read(inputs/* Input */.pd.ImagesFile), workDir, zuulJob, expect }), read(inputs/* Input */.pd.MetadataTags));
+    return applyMetadataTags(loadImageList({ inline: read(inputs/* Input */.pd.Images), file: read(inputs/* Input */.pd.ImagesFile), workDir, zuulJob, expect, notice: report.notice }), read(inputs/* Input */.pd.MetadataTags));
 }
-function readEngineInputs(read, env, onSecret, expect = {}) {
-    const credentials = (0,config_credentials/* parseCredentials */.gu)(read(inputs/* Input */.pd.RegistryCredentials), onSecret);
+function readEngineInputs(read, env, report, expect = {}) {
+    const credentials = (0,config_credentials/* parseCredentials */.gu)(read(inputs/* Input */.pd.RegistryCredentials), report.secret);
     const workDir = readWorkDir(read, env);
     const engine = read(inputs/* Input */.pd.ContainerCommand) || 'docker';
     if (!build_spec/* ENGINE_NAMES */.G.includes(engine)) {
@@ -827,7 +950,7 @@ function readEngineInputs(read, env, onSecret, expect = {}) {
         container_filename: { input: inputs/* Input */.pd.ContainerFilename, value: containerFilename ?? '' },
         docker_dockerfile: { input: inputs/* Input */.pd.ContainerFilename, value: containerFilename ?? '' },
         ...expect,
-    }));
+    }, report));
     return {
         workDir,
         images,
@@ -889,7 +1012,7 @@ function readCache(read) {
 function parseExtraEnv(text) {
     if (!text.trim())
         return {};
-    const raw = (0,yaml/* parseYamlInput */.P)(text, 'build-extra-env');
+    const raw = (0,yaml/* parseYamlInput */.PJ)(text, 'build-extra-env');
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
         throw new errors/* ConfigError */.x(`build-extra-env: expected a mapping of NAME: value, got ${(0,schema_errors/* show */.WU)(raw)}`);
     }
@@ -1076,6 +1199,61 @@ function readInputFile(path, input, shown) {
             cause: error,
         });
     }
+}
+
+
+/***/ }),
+
+/***/ 3290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fl: () => (/* binding */ isTemplate),
+/* harmony export */   dW: () => (/* binding */ findTemplatesWith),
+/* harmony export */   hB: () => (/* binding */ MIRROR_ADVICE),
+/* harmony export */   zD: () => (/* binding */ findTemplates)
+/* harmony export */ });
+/* harmony import */ var _schema_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3119);
+
+const TEMPLATE = /\{\{|\{%/;
+/** Whether a value holds a Jinja template (`{{ … }}`, `{% … %}`), which Zuul renders and nothing here does. */
+const isTemplate = (value) => TEMPLATE.test(value);
+/** What to write instead of a template in an image list. */
+const IMAGE_ADVICE = 'write a plain value, use workflow expressions (${{ … }}) in the inline images input, and metadata-tags ' +
+    '(docker/metadata-action) for zuul.tag-style tags';
+/** What to write instead of a template in a mirror list. */
+const MIRROR_ADVICE = 'write a plain value, or use workflow expressions (${{ … }}) in the inline mirror input';
+/**
+ * Every string of a list holding a Jinja template (`{{ zuul.tag }}`, `{% if %}`). Zuul renders
+ * them before its roles run; nothing on a runner does, so the engine would get them verbatim.
+ * (docs/zuul.md, "Jinja")
+ */
+function findTemplates(raw, root, path = []) {
+    return templatesIn(raw, root, path, IMAGE_ADVICE);
+}
+/** findTemplates for another list, with what to write there instead. */
+function findTemplatesWith(raw, root, advice) {
+    return templatesIn(raw, root, [], advice);
+}
+function templatesIn(raw, root, path, advice) {
+    if (typeof raw === 'string') {
+        if (!isTemplate(raw))
+            return [];
+        return [
+            `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(root, path)}: holds a Jinja template ("${raw.length > 60 ? `${raw.slice(0, 57)}...` : raw}"), and templates are not ` +
+                `evaluated here: ${advice}`,
+        ];
+    }
+    if (Array.isArray(raw))
+        return raw.flatMap((item, i) => templatesIn(item, root, [...path, i], advice));
+    if (raw !== null && typeof raw === 'object')
+        return Object.entries(raw).flatMap(([key, value]) => [
+            ...(isTemplate(key)
+                ? [`${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(root, path)}: the key "${key}" holds a Jinja template, and templates are not evaluated here`]
+                : []),
+            ...templatesIn(value, root, [...path, key], advice),
+        ]);
+    return [];
 }
 
 
@@ -1278,26 +1456,57 @@ function maxDepth(issues) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ parseYamlInput),
-/* harmony export */   p: () => (/* binding */ isMapping)
+/* harmony export */   PJ: () => (/* binding */ parseYamlInput),
+/* harmony export */   id: () => (/* binding */ findTagged),
+/* harmony export */   lo: () => (/* binding */ ZUUL_SECRET_TAG),
+/* harmony export */   pi: () => (/* binding */ isMapping)
 /* harmony export */ });
+/* unused harmony export TaggedValue */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
+/* harmony import */ var _schema_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3119);
 
 
-/** A YAML mapping (a plain object), not a list or a scalar. */
-const isMapping = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A value under a YAML tag read as opaque: its text is kept out of the data (a Zuul secret's
+ * ciphertext) and any use of it is refused where it is used.
+ */
+class TaggedValue {
+    tag;
+    constructor(tag) {
+        this.tag = tag;
+    }
+}
+/** A YAML mapping (a plain object), not a list, a scalar or a tagged value. */
+const isMapping = (value) => value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof TaggedValue);
 /** Alias expansions allowed in one input: real image lists share vars through anchors, a "billion laughs" needs far more. */
 const MAX_ALIAS_EXPANSIONS = 1000;
+/** Zuul's encrypted secret values: in the `- secret:` items of nearly every zuul.d file that uploads images. */
+const ZUUL_SECRET_TAG = '!encrypted/pkcs1-oaep';
+/** The tag read opaque, on a scalar (one ciphertext) or a list (a long value in chunks), as Zuul writes both. */
+function opaqueTags(tags) {
+    return tags.flatMap((tag) => [
+        { tag, resolve: () => new TaggedValue(tag), identify: (value) => value instanceof TaggedValue },
+        { tag, collection: 'seq', nodeClass: yaml__WEBPACK_IMPORTED_MODULE_0__/* .YAMLSeq */ .Rw, resolve: () => new TaggedValue(tag) },
+    ]);
+}
 /**
  * Parses an input holding YAML (JSON is YAML too). Errors name the input, the line and the
  * column, never the source text: the line may hold a password. Tags (`!secret`, `!!js/function`)
- * are errors, not warnings: an input is plain data.
+ * are errors, not warnings: an input is plain data (but for `opaqueTags`).
  */
-function parseYamlInput(text, inputName) {
+function parseYamlInput(text, inputName, options = {}) {
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     // uniqueKeys: a key written twice is a mistake, not "last one wins".
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { uniqueKeys: true, merge: true, prettyErrors: false, logLevel: 'silent', lineCounter });
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, {
+        uniqueKeys: true,
+        merge: true,
+        prettyErrors: false,
+        logLevel: 'silent',
+        lineCounter,
+        customTags: opaqueTags(options.opaqueTags ?? []),
+    });
     const where = (error) => {
         const { line, col } = lineCounter.linePos(error.pos[0]);
         return `line ${line}, column ${col}`;
@@ -1320,6 +1529,16 @@ function parseYamlInput(text, inputName) {
         }
         throw cause;
     }
+}
+/** Where tagged values lie in parsed data, as `root[0].key` paths. */
+function findTagged(raw, root, path = []) {
+    if (raw instanceof TaggedValue)
+        return [{ path: (0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPath */ .jV)(root, path), tag: raw.tag }];
+    if (Array.isArray(raw))
+        return raw.flatMap((item, i) => findTagged(item, root, [...path, i]));
+    if (isMapping(raw))
+        return Object.entries(raw).flatMap(([key, value]) => findTagged(value, root, [...path, key]));
+    return [];
 }
 
 
@@ -1404,6 +1623,10 @@ class CredentialStore {
     #cache = new Map();
     constructor(options = {}) {
         this.#options = options;
+    }
+    /** The repositories the registry's explicit login is restricted to, if it is. */
+    repositoryScope(registry) {
+        return this.#options.explicit?.get(registry)?.repositories;
     }
     get(registry) {
         let found = this.#cache.get(registry);

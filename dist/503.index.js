@@ -1,5 +1,5 @@
-export const id = 118;
-export const ids = [118];
+export const id = 503;
+export const ids = [503];
 export const modules = {
 
 /***/ 1245:
@@ -24,48 +24,87 @@ function detectRunner(env) {
 
 /***/ }),
 
-/***/ 8118:
+/***/ 5503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   actionsLogger: () => (/* binding */ actionsLogger),
-/* harmony export */   loggerFor: () => (/* binding */ loggerFor),
-/* harmony export */   plainLogger: () => (/* binding */ plainLogger)
-/* harmony export */ });
-/* harmony import */ var _actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9635);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _platform_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1245);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  actionsLogger: () => (/* binding */ actionsLogger),
+  loggerFor: () => (/* binding */ loggerFor),
+  plainLogger: () => (/* binding */ plainLogger)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
+var command = __webpack_require__(9635);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/platform/runner.ts
+var platform_runner = __webpack_require__(1245);
+;// CONCATENATED MODULE: ./src/runtime/secret-forms.ts
+/**
+ * The forms in which a server can plausibly echo a secret it was sent: a registry or token server
+ * that quotes the request back in an error body may quote it URL-encoded (a query or a form body),
+ * base64-encoded (an Authorization header, an auth file) or JSON-escaped. Each form is masked like
+ * the secret itself; callers that hold a user name register the `user:password` pair, whose base64
+ * form is the Basic credential. (docs/runners.md, "Masked secrets")
+ */
+function secretForms(secret) {
+    if (!secret)
+        return [];
+    const base64 = Buffer.from(secret, 'utf8').toString('base64');
+    const forms = [
+        secret,
+        encodeURIComponent(secret),
+        // application/x-www-form-urlencoded (token requests): spaces as `+`, `!'()*~` escaped.
+        new URLSearchParams({ s: secret }).toString().slice(2),
+        JSON.stringify(secret).slice(1, -1),
+        base64,
+        // Without its padding too: an echo may drop it (JWT-style encoders do).
+        base64.replace(/=+$/, ''),
+        Buffer.from(secret, 'utf8').toString('base64url'),
+    ];
+    // Longest first: a shorter form inside a longer one must not leave half of the longer visible.
+    return [...new Set(forms)].filter((form) => form !== '').sort((a, b) => b.length - a.length);
+}
+
+;// CONCATENATED MODULE: ./src/runtime/logger.ts
 // @actions/core's own command modules, not its index: the index also loads the OIDC client and
 // with it undici (1 MB of code), which costs every step ~70 ms of start-up and is never used
 // here (tsconfig `paths` reach past the package's `exports`; docs/runners.md, "Start-up").
 
 
 
+
 /** Inside a runner: workflow commands (groups, annotations, masking), as @actions/core issues them. */
 const actionsLogger = {
-    debug: (message) => (0,_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueCommand */ .L)('debug', {}, message),
-    info: (message) => process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL),
-    warning: (message) => (0,_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueCommand */ .L)('warning', {}, message),
-    error: (message) => (0,_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueCommand */ .L)('error', {}, message),
+    debug: (message) => (0,command/* issueCommand */.L)('debug', {}, message),
+    info: (message) => process.stdout.write(message + external_node_os_.EOL),
+    warning: (message) => (0,command/* issueCommand */.L)('warning', {}, message),
+    error: (message) => (0,command/* issueCommand */.L)('error', {}, message),
     group: async (title, fn) => {
-        (0,_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issue */ .s)('group', title);
+        (0,command/* issue */.s)('group', title);
         try {
             return await fn();
         }
         finally {
-            (0,_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issue */ .s)('endgroup');
+            (0,command/* issue */.s)('endgroup');
         }
     },
-    mask: (secret) => (0,_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueCommand */ .L)('add-mask', {}, secret),
+    // act (Gitea's and Forgejo's runners) masks only the exact text given: every form a server may echo is named.
+    mask: (secret) => {
+        for (const form of secretForms(secret))
+            (0,command/* issueCommand */.L)('add-mask', {}, form);
+    },
 };
 /**
  * Outside a runner (the CLI form): plain lines, and masking done here, since no runner is there
  * to hide secrets.
  */
 function plainLogger(write = (line) => process.stdout.write(`${line}\n`)) {
-    const secrets = new Set();
+    let secrets = [];
     const hide = (text) => {
         let out = text;
         for (const secret of secrets)
@@ -85,8 +124,8 @@ function plainLogger(write = (line) => process.stdout.write(`${line}\n`)) {
             return fn();
         },
         mask: (secret) => {
-            if (secret)
-                secrets.add(secret);
+            // Longest first, across every secret: a secret inside another's encoded form must not split it.
+            secrets = [...new Set([...secrets, ...secretForms(secret)])].sort((a, b) => b.length - a.length);
         },
     };
 }
@@ -102,7 +141,7 @@ const actLogger = {
     },
 };
 function loggerFor(env) {
-    const runner = (0,_platform_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .detectRunner */ .q)(env);
+    const runner = (0,platform_runner/* detectRunner */.q)(env);
     if (runner === 'local')
         return plainLogger();
     return runner === 'act' ? actLogger : actionsLogger;

@@ -1,8 +1,8 @@
-export const id = 729;
-export const ids = [729];
+export const id = 7;
+export const ids = [7];
 export const modules = {
 
-/***/ 9729:
+/***/ 7007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,6 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var config_credentials = __webpack_require__(980);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
+var engine_inputs = __webpack_require__(9045);
 // EXTERNAL MODULE: ./src/config/booleans.ts
 var booleans = __webpack_require__(6609);
 ;// CONCATENATED MODULE: ./src/config/duration.ts
@@ -35,8 +37,6 @@ function parseDuration(value, name) {
     return total;
 }
 
-// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 7 modules
-var engine_inputs = __webpack_require__(5672);
 // EXTERNAL MODULE: ./src/config/pattern.ts
 var pattern = __webpack_require__(5164);
 // EXTERNAL MODULE: ./src/config/inputs.ts
@@ -67,18 +67,18 @@ var change_input = __webpack_require__(2145);
 
 
 
-function readPromoteInputs(read, env, onSecret) {
-    const credentials = (0,config_credentials/* parseCredentials */.gu)(read(inputs/* Input */.pd.RegistryCredentials), onSecret);
+function readPromoteInputs(read, env, report) {
+    const credentials = (0,config_credentials/* parseCredentials */.gu)(read(inputs/* Input */.pd.RegistryCredentials), report.secret);
     const token = read(inputs/* Input */.pd.Token) || env.GITHUB_TOKEN || undefined;
     if (token)
-        onSecret(token);
+        report.secret(token);
     const workDir = (0,engine_inputs/* readWorkDir */.zI)(read, env);
     const method = (0,upload_inputs/* readPromoteMethod */.Gn)(read);
     const regex = read(inputs/* Input */.pd.CleanupRegex);
     const cleanupPattern = regex ? (0,pattern/* linearPattern */.G)(regex, inputs/* Input */.pd.CleanupRegex, true) : undefined;
     return {
         workDir,
-        images: (0,engine_inputs/* readImages */.H)(read, workDir, { promote_container_image_method: { input: inputs/* Input */.pd.PromoteMethod, value: method } }),
+        images: (0,engine_inputs/* readImages */.H)(read, workDir, { promote_container_image_method: { input: inputs/* Input */.pd.PromoteMethod, value: method } }, report),
         credentials,
         change: (0,change_input/* parseChangeInput */.a)(read(inputs/* Input */.pd.Change)),
         method,
@@ -97,7 +97,7 @@ function readPromoteInputs(read, env, onSecret) {
 function parseArtifacts(text) {
     if (!text.trim())
         return undefined;
-    const raw = (0,yaml/* parseYamlInput */.P)(text, 'artifacts');
+    const raw = (0,yaml/* parseYamlInput */.PJ)(text, 'artifacts');
     if (!Array.isArray(raw))
         throw new errors/* ConfigError */.x(`artifacts: expected the JSON list upload writes, got ${(0,schema_errors/* show */.WU)(raw)}`);
     return raw.map((item, i) => {
@@ -150,8 +150,10 @@ function forgeApi(env, token) {
 }
 /**
  * Asks the forge whether pull request N is still open (`GET /repos/{repo}/pulls/{N}`, the same
- * path on GitHub, Gitea and Forgejo), once per number. Undefined where it cannot say: no
- * repository or token, not found, or the API failed; the caller then decides by other means.
+ * path on GitHub, Gitea and Forgejo), once per number. Undefined where the forge was not asked
+ * (no repository or token) or knows no such change (404): the caller decides by other means.
+ * `unknown`, with the reason, where it was asked and failed (an error status, a timeout, the
+ * network, a body without a state): the change may be open, so the caller keeps its tags.
  */
 function changeStateLookup(env, token, logger, fetchImpl = fetch) {
     const cache = new Map();
@@ -159,29 +161,35 @@ function changeStateLookup(env, token, logger, fetchImpl = fetch) {
     return (change) => {
         if (!repository || !token)
             return Promise.resolve(undefined);
-        let state = cache.get(change);
-        if (!state) {
+        let answer = cache.get(change);
+        if (!answer) {
             const { api, headers } = forgeApi(env, token);
-            const url = `${api}/repos/${repository}/pulls/${change}`;
-            state = (async () => {
-                try {
-                    const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(15_000) });
-                    if (!response.ok) {
-                        logger.debug(`GET ${url}: HTTP ${response.status}; the state of change ${change} is unknown`);
-                        return undefined;
-                    }
-                    const body = (await response.json());
-                    return body.state === 'open' ? 'open' : body.state === 'closed' ? 'closed' : undefined;
-                }
-                catch (error) {
-                    logger.debug(`GET ${url}: ${error.message}; the state of change ${change} is unknown`);
-                    return undefined;
-                }
-            })();
-            cache.set(change, state);
+            answer = askChangeState(`${api}/repos/${repository}/pulls/${change}`, headers, fetchImpl).then((found) => {
+                if (found?.state === 'unknown')
+                    logger.debug(`the state of change ${change} is unknown: ${found.reason}`);
+                return found;
+            });
+            cache.set(change, answer);
         }
-        return state;
+        return answer;
     };
+}
+async function askChangeState(url, headers, fetchImpl) {
+    const unknown = (why) => ({ state: 'unknown', reason: `the forge ${why} (GET ${url})` });
+    try {
+        const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(15_000) });
+        if (response.status === 404)
+            return undefined;
+        if (!response.ok)
+            return unknown(`answered HTTP ${response.status}`);
+        const body = (await response.json());
+        if (body.state === 'open' || body.state === 'closed')
+            return { state: body.state };
+        return unknown(`answered without a state (${JSON.stringify(body.state ?? null)})`);
+    }
+    catch (error) {
+        return unknown(`did not answer: ${error.message}`);
+    }
 }
 const known = (...shas) => [...new Set(shas.filter((s) => !!s))];
 /** Which change a promote run is for: the change input, a merged pull request, or a pushed commit's PR. */
@@ -218,8 +226,8 @@ async function changeForPromote(env, event, options) {
 
 // EXTERNAL MODULE: ./src/registry/kinds.ts
 var kinds = __webpack_require__(6796);
-// EXTERNAL MODULE: ./src/registry/session.ts + 2 modules
-var registry_session = __webpack_require__(7029);
+// EXTERNAL MODULE: ./src/registry/session.ts
+var registry_session = __webpack_require__(3759);
 // EXTERNAL MODULE: ./src/registry/tag-delete/tag-deleter.ts
 var tag_deleter = __webpack_require__(4698);
 // EXTERNAL MODULE: ./src/registry/tag-delete/vendor-http.ts
@@ -256,6 +264,8 @@ async function vendorTagTime(context) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/registry/tag-delete/dummy.ts
+var dummy = __webpack_require__(6384);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
 ;// CONCATENATED MODULE: ./src/commands/promotion.ts
@@ -275,43 +285,13 @@ var registry_errors = __webpack_require__(6764);
 var registry_referrers = __webpack_require__(9191);
 // EXTERNAL MODULE: ./src/registry/limiter.ts
 var registry_limiter = __webpack_require__(2387);
-// EXTERNAL MODULE: ./src/registry/digest.ts
-var digest = __webpack_require__(5035);
-// EXTERNAL MODULE: ./src/registry/manifest.ts
-var registry_manifest = __webpack_require__(506);
-// EXTERNAL MODULE: ./src/registry/retry.ts
-var retry = __webpack_require__(1521);
-// EXTERNAL MODULE: ./src/registry/transport.ts
-var transport = __webpack_require__(670);
-;// CONCATENATED MODULE: ./src/registry/image-config.ts
-
-
-
-
-const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
-/**
- * The config of an image (for an index, of its linux/amd64 image, else its first): labels and
- * creation time, which say which change built it and how old it is.
- */
-async function readImageConfig(client, repository, reference) {
-    let manifest = await client.getManifest(repository, reference);
-    if ((0,registry_manifest/* isIndex */.nw)(manifest.mediaType, manifest.bytes)) {
-        const children = (0,registry_manifest/* parseJson */.qF)(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
-        const child = children.find((m) => (0,registry_manifest/* platformMatches */.J5)('linux/amd64', m.platform)) ?? children[0];
-        if (!child)
-            return { labels: {} };
-        manifest = await client.getManifest(repository, child.digest);
-    }
-    const { config } = (0,registry_manifest/* parseJson */.qF)(manifest.bytes, 'manifest');
-    // The blob and its body are read whole again on a transient failure (a reset mid-body too).
-    const read = async () => (0,transport/* readBody */.x8)(await client.getBlob(repository, config.digest, config.size), MAX_CONFIG_BYTES);
-    const bytes = await (0,retry/* withRetry */.bD)(`config ${config.digest}`, read, client.retry, client.logger);
-    (0,digest/* verifyBytes */.RV)(config.digest, bytes, `config of ${repository}:${reference}`);
-    const parsed = (0,registry_manifest/* parseJson */.qF)(bytes, 'image config');
-    return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
-}
-
+// EXTERNAL MODULE: ./src/registry/image-config.ts
+var image_config = __webpack_require__(3689);
+// EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
+var client = __webpack_require__(8605);
 ;// CONCATENATED MODULE: ./src/commands/cleanup.ts
+
+
 
 
 
@@ -327,40 +307,28 @@ async function readImageConfig(client, repository, reference) {
  */
 const PLAUSIBLE_SINCE = Date.parse('2000-01-01T00:00:00Z');
 const CHANGE_TAG = /^change_(\d+)_/;
+/** Candidates decided at a time: a tag list of 100k candidates never becomes 100k pending promises. */
+const DECISION_BATCH = 256;
 /**
- * Temporary tags that outlived their change, across every page of the tag list. Decided in this
- * order: the vendor's push time where the registry has one; else the forge's word on the change
- * (open: never leaked; closed: leaked); else the image's `created`, only when plausible, else
- * the tag stays and the log says why. (Zuul compares the seconds within a day of the age, so its
- * cleanup never fires; and it trusts `created`.)
+ * Temporary tags that outlived their change. Decided in this order: a tag on one of our own
+ * dummy manifests (a deletion cut short) is finished, whatever its age; else the vendor's push
+ * time where the registry has one; else the forge's word on the change (open: never leaked;
+ * closed: leaked; asked and failed: kept, as it may be open); else the image's `created`, only
+ * when plausible, else the tag stays and the log says why. (Zuul compares the seconds within a
+ * day of the age, so its cleanup never fires; and it trusts `created`.)
  */
 async function findLeakedTags(session, target, tags, options, logger) {
-    const { registry, repository } = target;
-    const client = session.client(registry);
+    const client = session.client(target.registry);
     // Signature, SBOM and fallback-index tags are never temporary, whatever cleanup-regex says.
     const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag) && !registry_referrers/* REFERRER_TAG */.TT.test(tag));
-    const leaked = [];
+    const decision = { leaked: [], unsure: [] };
     // Each tag's decision takes several requests, each within the registry's own limit.
     const limiter = new registry_limiter/* Limiter */.jG(4);
-    const ref = (tag) => (0,reference/* refName */.P7)(target, tag);
-    const byAge = (tag, time, source) => {
-        const age = options.now - time;
-        if (age > options.maxAgeMs)
-            leaked.push({ tag, reason: `${source} ${new Date(time).toISOString()}, ${Math.floor(age / 3_600_000)} h ago` });
-    };
-    await Promise.all(candidates.map((tag) => limiter.run(async () => {
-        const pushed = await options.tagTime?.(tag);
-        if (pushed !== undefined)
-            return byAge(tag, pushed, 'pushed');
-        const change = CHANGE_TAG.exec(tag)?.[1];
-        const state = change === undefined ? undefined : await options.changeState?.(Number(change));
-        if (state === 'open')
-            return logger.debug(`${ref(tag)}: change ${change} is still open; kept`);
-        if (state === 'closed')
-            return void leaked.push({ tag, reason: `change ${change} is closed` });
-        let created;
+    const context = { session, target, options, logger, decision };
+    const decide = (tag) => limiter.run(async () => {
+        let manifest;
         try {
-            ({ created } = await readImageConfig(client, repository, tag));
+            manifest = await client.getManifest(target.repository, tag);
         }
         catch (error) {
             // Deleted since the listing (a concurrent promotion of that change): nothing to clean.
@@ -368,15 +336,65 @@ async function findLeakedTags(session, target, tags, options, logger) {
                 return;
             throw error;
         }
-        const time = created ? Date.parse(created) : Number.NaN;
-        if (Number.isNaN(time) || time < PLAUSIBLE_SINCE) {
-            logger.info(`${ref(tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the registry, no ` +
-                `answer from the forge about its change); left alone`);
+        await decideOne(context, tag, manifest);
+    });
+    for (let i = 0; i < candidates.length; i += DECISION_BATCH)
+        await Promise.all(candidates.slice(i, i + DECISION_BATCH).map(decide));
+    const byTag = (a, b) => a.tag.localeCompare(b.tag);
+    return { leaked: decision.leaked.sort(byTag), unsure: decision.unsure.sort(byTag) };
+}
+async function decideOne(context, tag, manifest) {
+    const { options, decision } = context;
+    // A dummy is never an image: only an interrupted deletion leaves a tag on one.
+    if ((0,dummy/* isDummy */.Dw)(manifest)) {
+        const at = (0,dummy/* dummyTime */.Ig)(manifest);
+        const when = at === undefined ? '' : ` at ${new Date(at).toISOString()}`;
+        decision.leaked.push({ tag, reason: `on a dummy manifest put there${when} by a deletion that was cut short` });
+        return;
+    }
+    const pushed = await options.tagTime?.(tag);
+    if (pushed !== undefined)
+        return byAge(context, tag, pushed, 'pushed');
+    if (await decidedByForge(context, tag))
+        return;
+    let created;
+    try {
+        ({ created } = await (0,image_config/* readImageConfig */.MP)(context.session.client(context.target.registry), context.target.repository, manifest.digest));
+    }
+    catch (error) {
+        if (error instanceof registry_errors/* RegistryError */.gl && error.status === 404)
             return;
-        }
-        byAge(tag, time, 'created');
-    })));
-    return leaked.sort((a, b) => a.tag.localeCompare(b.tag));
+        throw error;
+    }
+    const time = created ? Date.parse(created) : Number.NaN;
+    if (Number.isNaN(time) || time < PLAUSIBLE_SINCE) {
+        context.logger.info(`${(0,reference/* refName */.P7)(context.target, tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the ` +
+            `registry, no answer from the forge about its change); left alone`);
+        return;
+    }
+    byAge(context, tag, time, 'created');
+}
+function byAge({ options, decision }, tag, time, source) {
+    const age = options.now - time;
+    if (age > options.maxAgeMs)
+        decision.leaked.push({ tag, reason: `${source} ${new Date(time).toISOString()}, ${Math.floor(age / 3_600_000)} h ago` });
+}
+/** The forge's word on the tag's change, where it gave one or failed to: true when that decided. */
+async function decidedByForge({ options, decision, logger, target }, tag) {
+    const change = CHANGE_TAG.exec(tag)?.[1];
+    const answer = change === undefined ? undefined : await options.changeState?.(Number(change));
+    if (!answer)
+        return false;
+    if (answer.state === 'unknown') {
+        // Asked and failed: the change may be open, and `created` cannot say whether it is.
+        logger.info(`${(0,reference/* refName */.P7)(target, tag)}: kept: the state of change ${change} is unknown: ${answer.reason}`);
+        decision.unsure.push({ tag, reason: `the state of change ${change} is unknown: ${answer.reason}` });
+    }
+    else if (answer.state === 'open')
+        logger.debug(`${(0,reference/* refName */.P7)(target, tag)}: change ${change} is still open; kept`);
+    else
+        decision.leaked.push({ tag, reason: `change ${change} is closed` });
+    return true;
 }
 /** Zuul's default: `^change_.*$` and `^<pipeline>_.*$`. */
 function defaultCleanupPattern(pipeline) {
@@ -413,12 +431,24 @@ async function cleanup(run, targets, change) {
             },
         });
         try {
-            const tags = await session.client(target.registry).listTags(target.repository);
-            const leaked = await findLeakedTags(session, target, tags, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState }, logger);
+            const { tags, complete } = await session.client(target.registry).readTags(target.repository);
+            // What was read is still cleaned; the rest waits for a run that sees it (a later page first).
+            if (!complete)
+                outcome.leftBehind.push({
+                    ref: key,
+                    reason: `the tag list was cut at ${tags.length} tags: leaked temporary tags beyond them may remain; delete ` +
+                        `old tags of this repository to bring it under ${client/* MAX_TAGS_READ */.Gi}`,
+                });
+            const { leaked, unsure } = await findLeakedTags(session, target, tags, { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState }, logger);
+            if (unsure.length > 0)
+                logger.warning(`${key}: ${unsure.length} temporary tag(s) kept, as their change may still be open: ` +
+                    `${unsure.map((u) => `${u.tag} (${u.reason})`).join('; ')}`);
             for (const tag of leaked) {
                 outcome.plan.push(`delete leaked ${key}:${tag.tag} (${tag.reason})`);
-                if (!inputs.dryRun)
-                    record(await deleter.deleteTag(target, tag.tag), outcome);
+                if (inputs.dryRun)
+                    continue;
+                logger.info(`${key}:${tag.tag} leaked (${tag.reason}): deleting`);
+                record(await deleter.deleteTag(target, tag.tag), outcome);
             }
             if (!inputs.dryRun)
                 for (const probe of await deleter.sweepProbes(target, tags))
@@ -432,8 +462,6 @@ async function cleanup(run, targets, change) {
     }
 }
 
-// EXTERNAL MODULE: ./src/registry/tag-delete/dummy.ts
-var dummy = __webpack_require__(6384);
 ;// CONCATENATED MODULE: ./src/commands/promote-plan.ts
 
 
@@ -505,7 +533,7 @@ async function alreadyPromoted(session, image, finals, prefix, change) {
     }
     const [digest] = finalDigests;
     const client = session.client(image.reference.registry);
-    const config = await readImageConfig(client, image.reference.path, digest);
+    const config = await (0,image_config/* readImageConfig */.MP)(client, image.reference.path, digest);
     const label = config.labels[CHANGE_LABEL];
     if (label !== undefined && label !== String(change)) {
         return {
@@ -519,10 +547,41 @@ async function alreadyPromoted(session, image, finals, prefix, change) {
     return { ...base, kind: 'ready', digest, manifest, moves: [], inPlace: image.tags, temporary: [], alreadyPromoted: true, unlabelled };
 }
 
+// EXTERNAL MODULE: ./src/registry/retry.ts
+var retry = __webpack_require__(1521);
 ;// CONCATENATED MODULE: ./src/commands/promote-reconcile.ts
 
 
 
+
+/** Whole re-checks of an image's final tags after the deletions (each request has its own retries too). */
+const RECHECK_ATTEMPTS = 3;
+/**
+ * The final tags checked again after the deletions, the check retried whole on a transient
+ * failure. The release happened before it: a check that still cannot be made is a warning, and
+ * undefined, never a failed run. A final tag on a wrong image is still an error.
+ */
+async function recheckFinalTags(session, plan, change, logger) {
+    const ref = `${(0,reference/* refName */.P7)(plan)}`;
+    const policy = { ...session.retry, attempts: RECHECK_ATTEMPTS };
+    let failed;
+    try {
+        const digest = await (0,retry/* withRetry */.bD)(`re-check ${ref}`, () => verifyFinalTags(session, plan, change, logger).catch((error) => {
+            failed = error.message;
+            throw error;
+        }), policy, logger);
+        if (failed !== undefined)
+            logger.warning(`${ref}: re-checking the final tags failed once (${failed}); checked again, they hold ${digest}`);
+        return digest;
+    }
+    catch (error) {
+        if (session.signal.aborted || !(0,retry/* isRetryable */.r3)(error))
+            throw error;
+        logger.warning(`${ref}: the final tags ${plan.image.tags.join(', ')} could not be checked again after the deletions ` +
+            `(${error.message}); they were set to ${plan.digest} before the deletions: look at them`);
+        return undefined;
+    }
+}
 /**
  * Checked again after the deletions; returns the digest the final tags hold. A final tag that
  * vanished (a registry deleting more than the tag asked for) is put back from the bytes held. A
@@ -546,7 +605,7 @@ async function verifyFinalTags(session, plan, change, logger) {
         return plan.digest;
     const candidates = new Map();
     for (const digest of new Set([plan.digest, ...onTags])) {
-        const config = await readImageConfig(client, plan.repository, digest);
+        const config = await (0,image_config/* readImageConfig */.MP)(client, plan.repository, digest);
         candidates.set(digest, { created: Date.parse(config.created ?? '') || 0, change: config.labels[CHANGE_LABEL] });
     }
     plan.image.tags.forEach((tag, i) => {
@@ -601,17 +660,26 @@ async function byTag(run, change) {
     // go side by side; the per-registry limit bounds the requests.
     const moved = await session.all(plans, (plan) => moveTags(session, plan, prefix, logger));
     // Reported in the order of the image list, whatever order they finished in.
-    moved.forEach((tags) => outcome.promoted.push(...tags));
-    const settled = await session.all(plans, async (plan) => {
+    for (const tags of moved)
+        for (const tag of tags)
+            outcome.promoted.push(tag);
+    const deletions = await session.all(plans, async (plan) => {
         const own = emptyOutcome();
         await deleteTemporary({ deleter, signal: session.signal, logger }, plan, guardedTags(plans, plan), own);
-        return { own, onTags: await verifyFinalTags(session, plan, number, logger) };
+        return own;
     });
-    settled.forEach(({ own, onTags }, i) => {
-        outcome.deleted.push(...own.deleted);
-        outcome.leftBehind.push(...own.leftBehind);
-        if (onTags !== plans[i].digest)
-            supersede(outcome.promoted, plans[i], onTags);
+    // Recorded before anything else can fail: the deletions happened, whatever the checks say.
+    for (const own of deletions) {
+        for (const deleted of own.deleted)
+            outcome.deleted.push(deleted);
+        for (const left of own.leftBehind)
+            outcome.leftBehind.push(left);
+    }
+    await settleDeletions(deleter, session.signal, logger);
+    const onTags = await session.all(plans, (plan) => recheckFinalTags(session, plan, number, logger));
+    onTags.forEach((digest, i) => {
+        if (digest !== undefined && digest !== plans[i].digest)
+            supersede(outcome.promoted, plans[i], digest);
     });
     return targetsOf(plans);
 }
@@ -667,6 +735,20 @@ async function deleteTemporary({ deleter, signal, logger }, plan, guarded, outco
             logger.debug(`deleting ${(0,reference/* refName */.P7)(plan, tag)}: ${error.message}`);
             outcome.leftBehind.push({ ref: `${(0,reference/* refName */.P7)(plan, tag)}`, reason: error.message });
         }
+    }
+}
+/**
+ * Gives registries that act on a tag DELETE late the time to do it, the final tags watched and
+ * put back meanwhile (the deleter warns for each). A watch that fails leaves the re-check to do it.
+ */
+async function settleDeletions(deleter, signal, logger) {
+    try {
+        await deleter.settle();
+    }
+    catch (error) {
+        if (signal.aborted)
+            throw error;
+        logger.warning(`watching the final tags after the deletions failed: ${error.message}; checking them once instead`);
     }
 }
 /** Puts the planned manifest on every final tag that does not hold it yet: no layer moves. */
@@ -768,7 +850,7 @@ async function promoteReferrers(run, copy, referrers) {
             tag: r.tag ?? r.digest,
             digest: r.digest,
             from: `${copy.registry}/${copy.repository}${at}`,
-            status: r.status === 'copied' ? 'moved' : 'in-place',
+            status: r.status === 'copied' ? 'moved' : r.status === 'skipped' ? 'skipped' : 'in-place',
             referrer: { subject: r.subject, artifact_type: r.artifactType, via: r.via },
         });
     }
@@ -798,7 +880,7 @@ async function findSource(run, image, prefix, revisions) {
         return `the intermediate image is ${digest}, not the ${recorded} the gate uploaded`;
     const [{ source, registry, path }] = refs;
     if (revisions.length > 0) {
-        const config = await readImageConfig(session.client(registry), path, digest);
+        const config = await (0,image_config/* readImageConfig */.MP)(session.client(registry), path, digest);
         const revision = config.labels[REVISION_LABEL];
         if (revision && !revisions.includes(revision)) {
             return (`the intermediate image was built from ${revision}, not the pull request's head ` +
@@ -824,9 +906,10 @@ async function findSource(run, image, prefix, revisions) {
 
 
 
+
 async function promote(context) {
     const { env, logger } = context;
-    const inputs = readPromoteInputs(context.read, env, (secret) => logger.mask(secret));
+    const inputs = readPromoteInputs(context.read, env, (0,engine_inputs/* reportTo */.Eg)(logger));
     const { change, revisions, skip } = await changeForPromote(env, (0,platform_change/* readEvent */.j)(env), { override: inputs.change, token: inputs.token, logger });
     if (skip) {
         logger.info(skip);
@@ -890,7 +973,7 @@ function openSession(context, inputs) {
             .filter((c) => (0,kinds/* registryKind */.I)(c.registry, c.type) === 'quay')
             .map((c) => c.registry),
     });
-    const deleter = new tag_deleter/* TagDeleter */.W({
+    const deleter = new tag_deleter/* TagDeleter */.WR({
         session,
         env: context.env,
         vendorCredential: (registry) => (0,config_credentials/* vendorCredentialOf */.XG)(inputs.credentials, registry),

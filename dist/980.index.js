@@ -1,5 +1,5 @@
-export const id = 896;
-export const ids = [896];
+export const id = 980;
+export const ids = [980];
 export const modules = {
 
 /***/ 7883:
@@ -13,7 +13,7 @@ export const modules = {
 /* unused harmony export PROMOTE_METHODS */
 /* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
 /* harmony import */ var _booleans_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6609);
-/* harmony import */ var _engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5672);
+/* harmony import */ var _engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9045);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4389);
 /* harmony import */ var _registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3161);
@@ -45,28 +45,142 @@ function readIntermediate(read, method, needed) {
     }
     return { registry, namespace };
 }
+/** Reuse in a release merge is opt-in: without it a missing platform would ship the last release's child. */
+function readMergeReuseMissing(read, merge) {
+    const reuse = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MergeReuseMissing), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MergeReuseMissing, false);
+    if (reuse && !merge)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MergeReuseMissing}: only with ${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge}: true (it says what a merge may reuse)`);
+    return reuse;
+}
 function readMerge(read, platform) {
     const merge = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge, false);
     if (merge && platform)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge}: a merge job builds nothing: give it no platform (${platform})`);
     return merge;
 }
-function readUploadInputs(read, env, onSecret) {
+function readUploadInputs(read, env, report) {
     const promote = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, true);
     const promoteMethod = readPromoteMethod(read);
-    const engine = (0,_engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readEngineInputs */ .Iu)(read, env, onSecret, {
+    const engine = (0,_engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readEngineInputs */ .Iu)(read, env, report, {
         upload_container_image_promote: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, value: String(promote) },
         promote_container_image_method: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod, value: promoteMethod },
     });
+    const merge = readMerge(read, engine.platform);
     return {
         ...engine,
         promote,
         promoteMethod,
         intermediate: readIntermediate(read, promoteMethod, promote),
         allowUntrusted: (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds, false),
-        merge: readMerge(read, engine.platform),
+        merge,
+        mergeReuseMissing: readMergeReuseMissing(read, merge),
         transport: (0,_registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readTransportOptions */ .qU)(read, engine.workDir),
     };
+}
+
+
+/***/ }),
+
+/***/ 3689:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MP: () => (/* binding */ readImageConfig),
+/* harmony export */   TH: () => (/* binding */ WrongPlatformError),
+/* harmony export */   tR: () => (/* binding */ readPlatformImage)
+/* harmony export */ });
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5035);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(506);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9867);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1521);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(670);
+
+
+
+
+
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+/**
+ * The config of an image (for an index, of its linux/amd64 image, else its first): labels and
+ * creation time, which say which change built it and how old it is.
+ */
+async function readImageConfig(client, repository, reference) {
+    let manifest = await client.getManifest(repository, reference);
+    if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest.mediaType, manifest.bytes)) {
+        const children = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
+        const child = children.find((m) => (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformMatches */ .J5)('linux/amd64', m.platform)) ?? children[0];
+        if (!child)
+            return { labels: {} };
+        manifest = await client.getManifest(repository, child.digest);
+    }
+    const { config } = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(manifest.bytes, 'manifest');
+    const parsed = await readConfigBlob(client, repository, config, `config of ${repository}:${reference}`);
+    return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
+}
+/** A manifest does not hold an image of the platform it was asked for: what it holds instead. */
+class WrongPlatformError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'WrongPlatformError';
+    }
+}
+/**
+ * The image of `platform` in a manifest already read (`label` names where it came from), as an
+ * index names it: media type, size and digest of the image manifest's own bytes, platform from its
+ * config, never from what an index or a HEAD claims. An index (a tag holding a multi-platform image,
+ * or buildx's list with attestations) gives its one entry for the platform, read by digest; none or
+ * several such entries, an index within an index, an artifact, or a config of another platform
+ * throw a WrongPlatformError.
+ */
+async function readPlatformImage(client, repository, manifest, label, platform) {
+    let image = manifest;
+    let where = label;
+    if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest.mediaType, manifest.bytes)) {
+        const entry = indexEntryFor(manifest, label, platform);
+        image = await client.getManifest(repository, entry.digest);
+        where = `${label} (its ${platform} entry ${entry.digest})`;
+        if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(image.mediaType, image.bytes))
+            throw new WrongPlatformError(`${where} is an index inside an index, not an image`);
+    }
+    const body = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(image.bytes, `manifest ${where}`);
+    const mediaType = body.mediaType ?? image.mediaType;
+    if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestType */ .Q3)(mediaType))
+        throw new WrongPlatformError(`${where} is a ${mediaType || 'manifest of no media type'}, not an image manifest`);
+    if (!body.config || !(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isImageConfigType */ .Ky)(body.config.mediaType))
+        throw new WrongPlatformError(`${where} is not a container image (its config is ${body.config?.mediaType ?? 'missing'})`);
+    const config = await readConfigBlob(client, repository, body.config, `config of ${where}`);
+    const found = configPlatform(config);
+    if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformMatches */ .J5)(platform, found))
+        throw new WrongPlatformError(`${where} holds a ${(0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd)(found) ?? 'platform-less'} image, not ${platform}`);
+    return { mediaType, digest: image.digest, size: image.bytes.length, platform: found };
+}
+/** The one entry of an index for a platform (BuildKit's attestation entries are `unknown/unknown`). */
+function indexEntryFor(index, label, platform) {
+    const entries = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(index.bytes, `index ${label}`).manifests;
+    const matching = entries.filter((m) => (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformMatches */ .J5)(platform, m.platform));
+    if (matching.length === 1)
+        return matching[0];
+    const held = entries.map((m) => (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd)(m.platform) ?? 'no platform').join(', ');
+    throw new WrongPlatformError(matching.length === 0
+        ? `${label} is an index with no ${platform} image (it holds ${held || 'nothing'})`
+        : `${label} is an index with ${matching.length} ${platform} images (${held}): which one is meant is not known`);
+}
+function configPlatform(config) {
+    const { os, architecture, variant } = config;
+    if (typeof os !== 'string' || typeof architecture !== 'string')
+        return undefined;
+    const osVersion = config['os.version'];
+    return { os, architecture, ...(variant && { variant }), ...(osVersion && { 'os.version': osVersion }) };
+}
+/** A config blob, at most MAX_CONFIG_BYTES, checked against its digest and parsed. */
+async function readConfigBlob(client, repository, config, what) {
+    if (config.size > MAX_CONFIG_BYTES)
+        throw new Error(`${what}: ${config.size} bytes is over the ${MAX_CONFIG_BYTES}-byte limit of a config`);
+    // The blob and its body are read whole again on a transient failure (a reset mid-body too).
+    const read = async () => (0,_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .readBody */ .x8)(await client.getBlob(repository, config.digest), MAX_CONFIG_BYTES);
+    const bytes = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(`config ${config.digest}`, read, client.retry, client.logger);
+    (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyBytes */ .RV)(config.digest, bytes, what);
+    return (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(bytes, 'image config');
 }
 
 
@@ -80,7 +194,7 @@ function readUploadInputs(read, env, onSecret) {
 /* harmony export */   Ig: () => (/* binding */ dummyTime),
 /* harmony export */   qR: () => (/* binding */ putDummy)
 /* harmony export */ });
-/* unused harmony exports DUMMY_LABEL, dummyManifest */
+/* unused harmony exports DUMMY_LABEL, DUMMY_CONFIG_LABEL, dummyManifest */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
@@ -99,24 +213,37 @@ function readUploadInputs(read, env, onSecret) {
 /** An empty tar archive (two zero blocks) is the smallest valid layer. */
 const EMPTY_TAR = Buffer.alloc(1024);
 const EMPTY_LAYER = (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.gzipSync)(EMPTY_TAR, { level: 9 });
+const EMPTY_LAYER_DIGEST = (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(EMPTY_LAYER);
 const DUMMY_LABEL = 'org.container-image-actions.deleted-tag';
-/** The same config for every dummy: its blobs are uploaded once per repository. */
-const DUMMY_CONFIG = Buffer.from(JSON.stringify({
-    architecture: 'amd64',
-    os: 'linux',
-    config: { Labels: { 'org.container-image-actions.dummy': 'true' } },
-    rootfs: { type: 'layers', diff_ids: [(0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(EMPTY_TAR)] },
-}));
+/** Names the project's own dummies in their config, whatever tool reads it. */
+const DUMMY_CONFIG_LABEL = 'org.container-image-actions.dummy';
+const HOUR_MS = 3_600_000;
+/**
+ * A dummy's config: the label and a `created` time, so that any cleanup reading ages (an older
+ * release of this action included) can tell how old a dummy left on a tag is. The time is the
+ * hour the dummy was made in, so one config blob serves every dummy of that hour and is uploaded
+ * once per repository and hour; the manifest's annotation holds the exact time.
+ */
+function dummyConfig(now) {
+    return Buffer.from(JSON.stringify({
+        architecture: 'amd64',
+        os: 'linux',
+        created: new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS).toISOString(),
+        config: { Labels: { [DUMMY_CONFIG_LABEL]: 'true' } },
+        rootfs: { type: 'layers', diff_ids: [(0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(EMPTY_TAR)] },
+    }));
+}
 /**
  * A manifest no other tag can share: its annotations carry the tag, the time and a nonce.
  * Putting it on a tag and deleting it by digest removes that tag alone (docs/registries.md, "Deleting one tag").
  */
 function dummyManifest(tag, now = new Date()) {
-    const layerDigest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(EMPTY_LAYER);
+    const layerDigest = EMPTY_LAYER_DIGEST;
+    const config = dummyConfig(now);
     const bytes = Buffer.from(JSON.stringify({
         schemaVersion: 2,
         mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.OciManifest,
-        config: { mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.OciConfig, size: DUMMY_CONFIG.length, digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(DUMMY_CONFIG) },
+        config: { mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.OciConfig, size: config.length, digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(config) },
         layers: [{ mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.OciLayerGzip, size: EMPTY_LAYER.length, digest: layerDigest }],
         annotations: {
             [DUMMY_LABEL]: tag,
@@ -129,19 +256,22 @@ function dummyManifest(tag, now = new Date()) {
         mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_5__/* .MediaType */ .zu.OciManifest,
         digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(bytes),
         blobs: [
-            { digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(DUMMY_CONFIG), bytes: DUMMY_CONFIG },
+            { digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(config), bytes: config },
             { digest: layerDigest, bytes: EMPTY_LAYER },
         ],
     };
 }
 /**
  * Whether a manifest is one of our dummies: a tag left on one by an interrupted deletion must be
- * finished off, never promoted. Both the annotation and the fixed config must be there.
+ * finished off, never promoted. The annotation and the one empty layer must both be there (a
+ * manifest with nothing in it but our annotation holds nothing to lose); the config varies with
+ * the hour, and older releases used one without `created`.
  */
 function isDummy(manifest) {
     try {
         const parsed = JSON.parse(manifest.bytes.toString('utf8'));
-        return parsed.annotations?.[DUMMY_LABEL] !== undefined && parsed.config?.digest === (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(DUMMY_CONFIG);
+        const layers = Array.isArray(parsed.layers) ? parsed.layers : [];
+        return typeof parsed.annotations?.[DUMMY_LABEL] === 'string' && layers.length === 1 && layers[0]?.digest === EMPTY_LAYER_DIGEST;
     }
     catch {
         return false;
@@ -156,20 +286,21 @@ function dummyTime(manifest) {
     return Number.isNaN(time) ? undefined : time;
 }
 /**
- * Puts one dummy on every tag of `tags` and returns its digest; its two blobs are uploaded where
- * `hasBlobs` says the repository may lack them. (A PUT refused while another process re-uploads
- * the same blob is retried by the client: docs/registries.md, "Blobs".)
+ * Puts one dummy on every tag of `tags` and returns its digest; its two blobs are uploaded unless
+ * `present` (digests the repository is known to hold; added to) has them. (A PUT refused while
+ * another process re-uploads the same blob is retried by the client: docs/registries.md, "Blobs".)
  */
-async function putDummy(client, repository, tags, hasBlobs = false) {
+async function putDummy(client, repository, tags, present = new Set()) {
     const dummy = dummyManifest(tags[0]);
-    if (!hasBlobs) {
-        for (const blob of dummy.blobs) {
-            if ((await client.headBlob(repository, blob.digest)) !== undefined)
-                continue;
+    for (const blob of dummy.blobs) {
+        if (present.has(blob.digest))
+            continue;
+        if ((await client.headBlob(repository, blob.digest)) === undefined) {
             // An upload is several requests: retried whole, from a new session.
             const upload = () => client.uploadBlob(repository, blob.digest, blob.bytes.length, node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([blob.bytes]));
             await (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(`upload ${blob.digest}`, upload, client.retry, client.logger);
         }
+        present.add(blob.digest);
     }
     for (const tag of tags)
         await client.putManifest(repository, tag, dummy);
@@ -183,9 +314,9 @@ async function putDummy(client, repository, tags, hasBlobs = false) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ TagDeleter)
+/* harmony export */   WR: () => (/* binding */ TagDeleter)
 /* harmony export */ });
-/* unused harmony export PROBE_TAG */
+/* unused harmony exports PROBE_TAG, DELETE_SETTLE_MS */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6796);
@@ -208,6 +339,13 @@ async function putDummy(client, repository, tags, hasBlobs = false) {
 const PROBE_TAG = /^cia-delete-probe-[0-9a-f]{12}(?:-b)?$/;
 /** A probe this old was left by a run that was interrupted, not by one still probing. */
 const PROBE_ABANDONED_MS = 10 * 60_000;
+/**
+ * How long a registry may take to act on a tag DELETE it answered 202: some remove the manifest,
+ * with every tag on it, 0.3–2 s later (docs/registries.md, "Deleting one tag"). Watched over this
+ * long, with margin, once per registry for the probe and once per promotion for the guards.
+ */
+const DELETE_SETTLE_MS = 3_000;
+const SETTLE_POLL_MS = 250;
 /** Whole deletions started over after a transient failure (each request has its own retries too). */
 const DELETION_ATTEMPTS = 3;
 const ok = (status) => status === 200 || status === 202 || status === 204;
@@ -227,8 +365,10 @@ class TagDeleter {
     #capabilities = new Map();
     /** Registries whose tag DELETE (or vendor delete) took more than the tag: dummies from now on. */
     #destructive = new Set();
-    /** Repositories that hold the dummy's blobs already. */
-    #dummyBlobs = new Set();
+    /** The dummy blobs each repository is known to hold. */
+    #dummyBlobs = new Map();
+    /** Guards of tag and vendor deletions, watched until the registry can no longer act on them. */
+    #watched = [];
     /** Probe tags a registry would not let us remove; reported once. */
     leftoverProbes = [];
     constructor(options) {
@@ -256,8 +396,10 @@ class TagDeleter {
         const capabilities = await this.#probe(ref, kind);
         if (capabilities.tagDelete === 'safe' && !this.#destructive.has(ref.registry)) {
             const status = await client.deleteManifest(ref.repository, tag);
+            // Accepted is enough to watch the guard: the registry may act on it later, and more widely.
+            const restored = ok(status) ? await this.#guardNowAndLater(ref, guard) : undefined;
             if (ok(status) && (await this.#gone(ref, tag)))
-                return result('deleted', 'oci-tag-delete', await this.#restoreGuarded(ref, guard));
+                return result('deleted', 'oci-tag-delete', restored);
             if (!ok(status) && ![400, 404, 405, 501].includes(status))
                 return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
         }
@@ -285,7 +427,7 @@ class TagDeleter {
             });
             if (!(await this.#gone(ref, tag)))
                 return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
-            return result(outcome, vendor.name, await this.#restoreGuarded(ref, guard));
+            return result(outcome, vendor.name, await this.#guardNowAndLater(ref, guard));
         }
         catch (error) {
             if (!(error instanceof _vendor_http_js__WEBPACK_IMPORTED_MODULE_5__/* .VendorNotConfigured */ .k$))
@@ -336,11 +478,41 @@ class TagDeleter {
         this.#session.logger.warning(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref)}: ${detail}`);
         return detail;
     }
+    /** The guarded tags checked now, and watched until the registry can no longer act on the deletion. */
+    async #guardNowAndLater(ref, guard) {
+        if (!guard || guard.tags.length === 0)
+            return undefined;
+        this.#watched.push({ ref, guard, until: Date.now() + DELETE_SETTLE_MS });
+        return this.#restoreGuarded(ref, guard);
+    }
+    /**
+     * Waits until every registry had time to act on the tag and vendor deletions of this run
+     * (DELETE_SETTLE_MS after the last), checking the guarded tags as it waits and putting back
+     * the held bytes on any that vanished: a registry that removed the manifest late gets dummies
+     * from then on. Returns what was put back. Free when no such deletion happened.
+     */
+    async settle() {
+        const restored = [];
+        while (this.#watched.length > 0) {
+            const last = this.#watched.reduce((latest, w) => Math.max(latest, w.until), 0);
+            const wait = Math.min(SETTLE_POLL_MS, last - Date.now());
+            if (wait > 0)
+                await new Promise((resolve) => setTimeout(resolve, wait));
+            this.#session.signal.throwIfAborted();
+            const settled = Date.now() >= last;
+            for (const { ref, guard } of settled ? this.#watched.splice(0) : [...this.#watched]) {
+                const detail = await this.#mutex.run(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref)}`, () => this.#restoreGuarded(ref, guard));
+                if (detail)
+                    restored.push(detail);
+            }
+        }
+        return restored;
+    }
     async #putDummy(ref, tags) {
         const key = `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref)}`;
-        const digest = await (0,_dummy_js__WEBPACK_IMPORTED_MODULE_4__/* .putDummy */ .qR)(this.#session.client(ref.registry), ref.repository, tags, this.#dummyBlobs.has(key));
-        this.#dummyBlobs.add(key);
-        return digest;
+        const present = this.#dummyBlobs.get(key) ?? new Set();
+        this.#dummyBlobs.set(key, present);
+        return (0,_dummy_js__WEBPACK_IMPORTED_MODULE_4__/* .putDummy */ .qR)(this.#session.client(ref.registry), ref.repository, tags, present);
     }
     async #gone(ref, tag) {
         return (await this.#session.client(ref.registry).headManifest(ref.repository, tag)) === undefined;
@@ -349,7 +521,8 @@ class TagDeleter {
      * Once per registry and run, on two throw-away tags of one dummy: does a tag DELETE remove that
      * tag alone, the manifest with both tags, or nothing; and does a DELETE by digest work. A real
      * tag is only ever deleted the way the probe showed safe. `distribution` is known to refuse tag
-     * DELETE, so its probe skips that step.
+     * DELETE, so its probe skips that step. A tag DELETE accepted costs DELETE_SETTLE_MS once: the
+     * sibling must still be there after it, not only at once.
      */
     #probe(ref, kind) {
         let probe = this.#capabilities.get(ref.registry);
@@ -380,7 +553,7 @@ class TagDeleter {
             if (testTagDelete) {
                 const status = await client.deleteManifest(ref.repository, first);
                 if (ok(status))
-                    tagDelete = (await client.headManifest(ref.repository, second)) ? 'safe' : 'destructive';
+                    tagDelete = (await this.#holds(ref, second)) ? 'safe' : 'destructive';
             }
             // Other processes working in the repository make distribution answer 500 now and then: the
             // client retries, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
@@ -394,17 +567,34 @@ class TagDeleter {
         }
         catch (error) {
             // A credential that may push but not delete: the probe tags stay, for a later run to sweep.
-            this.leftoverProbes.push(...tags.map((t) => `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref, t)}`));
+            for (const t of tags)
+                this.leftoverProbes.push(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref, t)}`);
             throw error;
         }
         if (tagDelete === 'destructive')
             this.#destructive.add(ref.registry);
         if (!digestDelete) {
-            const left = tagDelete === 'no' ? tags : [tags[tags.length - 1]];
-            this.leftoverProbes.push(...left.map((t) => `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref, t)}`));
+            for (const t of tagDelete === 'no' ? tags : [tags[tags.length - 1]])
+                this.leftoverProbes.push(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref, t)}`);
         }
         this.#session.logger.debug(`${ref.registry}: tag DELETE ${tagDelete}, DELETE by digest ${digestDelete ? 'works' : 'refused'}`);
         return { tagDelete, digestDelete };
+    }
+    /**
+     * Whether a tag still resolves DELETE_SETTLE_MS after a tag DELETE of its sibling: a registry
+     * that deletes the manifest late (202, then the manifest gone within two seconds) shows it here.
+     */
+    async #holds(ref, tag) {
+        const client = this.#session.client(ref.registry);
+        const until = Date.now() + DELETE_SETTLE_MS;
+        for (;;) {
+            if (!(await client.headManifest(ref.repository, tag)))
+                return false;
+            const wait = Math.min(SETTLE_POLL_MS, until - Date.now());
+            if (wait <= 0)
+                return true;
+            await new Promise((resolve) => setTimeout(resolve, wait));
+        }
     }
     /**
      * Probe tags that an interrupted run left behind (older than ten minutes, so a run probing
@@ -551,6 +741,8 @@ const quay = async ({ registry, repository, tag, credential, transport }) => {
     const token = (0,_vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .requireSecret */ .ew)(credential.apiToken, 'Quay tag deletion (api_token)');
     return new _vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .VendorHttp */ .B1(transport, base, { authorization: `Bearer ${token}` }).delete(`/api/v1/repository/${repository}/tag/${encodeURIComponent(tag)}`);
 };
+/** Package versions read at most (100 a page): where a package has more, the tag's is looked for among these. */
+const MAX_VERSION_PAGES = 1000;
 /**
  * GHCR has no untag API: a package version is a manifest. A version holding only this tag is
  * deleted; one shared with other tags keeps them: the tag is moved to a unique dummy first,
@@ -571,8 +763,12 @@ const ghcr = async ({ repository, tag, credential, transport, client, env }) => 
                 if (status === 404)
                     break;
                 scope = candidate;
-                all.push(...(data ?? []));
-                if (!data || data.length < 100)
+                // One loop, not a spread: a page far larger than asked for would overflow the call stack.
+                const listed = Array.isArray(data) ? data : [];
+                for (const version of listed)
+                    all.push(version);
+                // A page other than the 100 asked for is the last: an API ignoring per_page has no next one.
+                if (listed.length !== 100 || page >= MAX_VERSION_PAGES)
                     return all;
             }
         }

@@ -1,0 +1,1940 @@
+export const id = 536;
+export const ids = [536];
+export const modules = {
+
+/***/ 6999:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ silentLogger)
+/* harmony export */ });
+/** A logger that drops everything; for library callers that do not care. */
+const silentLogger = {
+    debug() { },
+    info() { },
+    warning() { },
+    error() { },
+    group: (_title, fn) => fn(),
+    mask() { },
+};
+
+
+/***/ }),
+
+/***/ 9111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OL: () => (/* binding */ mergeScopes),
+/* harmony export */   Sk: () => (/* binding */ parseScope),
+/* harmony export */   VZ: () => (/* binding */ findChallenge),
+/* harmony export */   c8: () => (/* binding */ splitScopes),
+/* harmony export */   uV: () => (/* binding */ parseChallenges)
+/* harmony export */ });
+function parseChallenges(header) {
+    if (header === undefined)
+        return [];
+    const text = Array.isArray(header) ? header.join(', ') : header;
+    const challenges = [];
+    let i = 0;
+    const skip = (re) => {
+        while (i < text.length && re.test(text[i]))
+            i++;
+    };
+    while (i < text.length) {
+        skip(/[\s,]/);
+        const token = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+/.exec(text.slice(i));
+        if (!token)
+            break;
+        i += token[0].length;
+        skip(/[ \t]/);
+        if (text[i] === '=') {
+            // A parameter of the current challenge, not a new scheme.
+            i++;
+            skip(/[ \t]/);
+            const value = readValue();
+            if (challenges.length)
+                challenges[challenges.length - 1].params[token[0].toLowerCase()] = value;
+            continue;
+        }
+        challenges.push({ scheme: token[0], params: {} });
+    }
+    return challenges;
+    function readValue() {
+        if (text[i] === '"') {
+            let out = '';
+            for (i++; i < text.length && text[i] !== '"'; i++) {
+                if (text[i] === '\\' && i + 1 < text.length)
+                    i++;
+                out += text[i];
+            }
+            i++;
+            return out;
+        }
+        const m = /^[^,\s]*/.exec(text.slice(i));
+        i += m[0].length;
+        return m[0];
+    }
+}
+function findChallenge(challenges, scheme) {
+    return challenges.find((c) => c.scheme.toLowerCase() === scheme.toLowerCase());
+}
+/** Scope strings are space-separated: `repository:a:pull repository:b:pull,push`. */
+function splitScopes(scope) {
+    return (scope ?? '').split(' ').filter(Boolean);
+}
+/**
+ * Parses `repository:<name>:<actions>`; the name may hold `host:port`, so the actions are what
+ * follows the LAST colon and the type what precedes the first.
+ */
+function parseScope(scope) {
+    const first = scope.indexOf(':');
+    const last = scope.lastIndexOf(':');
+    if (first <= 0 || last === first)
+        return undefined;
+    return {
+        type: scope.slice(0, first),
+        name: scope.slice(first + 1, last),
+        actions: scope
+            .slice(last + 1)
+            .split(',')
+            .filter(Boolean),
+    };
+}
+/** Merges scopes per resource, uniting their actions, in a stable order (the token cache key). */
+function mergeScopes(scopes) {
+    const merged = new Map();
+    const raw = [];
+    for (const scope of scopes) {
+        const parsed = parseScope(scope);
+        if (!parsed) {
+            raw.push(scope);
+            continue;
+        }
+        const key = `${parsed.type}:${parsed.name}`;
+        const actions = merged.get(key) ?? new Set();
+        parsed.actions.forEach((a) => actions.add(a));
+        merged.set(key, actions);
+    }
+    return [...[...merged].map(([key, actions]) => `${key}:${[...actions].sort().join(',')}`), ...new Set(raw)].sort();
+}
+
+
+/***/ }),
+
+/***/ 8605:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Gi: () => (/* binding */ MAX_TAGS_READ),
+  bP: () => (/* binding */ RegistryClient)
+});
+
+// UNUSED EXPORTS: MAX_MANIFEST_BYTES, MAX_TAG_PAGES
+
+// EXTERNAL MODULE: ./src/logger.ts
+var logger = __webpack_require__(6999);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var registry_reference = __webpack_require__(9310);
+// EXTERNAL MODULE: ./src/registry/transport.ts
+var transport = __webpack_require__(670);
+// EXTERNAL MODULE: ./src/registry/auth/challenge.ts
+var auth_challenge = __webpack_require__(9111);
+;// CONCATENATED MODULE: ./src/registry/auth/authenticator.ts
+
+
+
+
+const MIN_TOKEN_LIFETIME_S = 60;
+const EXPIRY_MARGIN_MS = 10_000;
+/** Authorization for one registry: ping once, then Basic or scoped Bearer tokens, cached. */
+class Authenticator {
+    registry;
+    transport;
+    credentials;
+    logger;
+    #challenge;
+    #tokens = new Map();
+    constructor(registry, transport, credentials, logger) {
+        this.registry = registry;
+        this.transport = transport;
+        this.credentials = credentials;
+        this.logger = logger;
+    }
+    /** The Authorization header for these scopes, or undefined where none is needed. */
+    async authorization(scopes) {
+        const challenge = await this.#ping();
+        if (!challenge)
+            return undefined;
+        if (challenge.scheme.toLowerCase() === 'basic')
+            return this.#basic(scopes);
+        return (await this.#token(challenge, scopes)).header;
+    }
+    /**
+     * After a 401: learn the challenge it carried (a new realm, or a scope we did not ask for),
+     * and return a header for the union of scopes. Undefined when nothing new can be tried.
+     */
+    async reauthorize(scopes, response, previous) {
+        const challenges = (0,auth_challenge/* parseChallenges */.uV)(response.headers['www-authenticate']);
+        const bearer = (0,auth_challenge/* findChallenge */.VZ)(challenges, 'bearer');
+        const basic = (0,auth_challenge/* findChallenge */.VZ)(challenges, 'basic');
+        if (bearer) {
+            this.#challenge = Promise.resolve(bearer);
+            const wanted = (0,auth_challenge/* mergeScopes */.OL)([...scopes, ...(0,auth_challenge/* splitScopes */.c8)(bearer.params.scope)]);
+            // A fresh token for the scopes the last one already named would be refused the same way.
+            if (bearer.params.error === 'insufficient_scope' && previous && wanted.join(' ') === (0,auth_challenge/* mergeScopes */.OL)(scopes).join(' '))
+                return undefined;
+            this.#tokens.delete(this.#key(bearer, wanted));
+            const header = (await this.#token(bearer, wanted)).header;
+            return header === previous ? undefined : header;
+        }
+        if (basic) {
+            this.#challenge = Promise.resolve(basic);
+            const header = await this.#basic(scopes);
+            return header === previous ? undefined : header;
+        }
+        return undefined;
+    }
+    #ping() {
+        this.#challenge ??= (async () => {
+            const url = new URL('/v2/', this.transport.baseUrl(this.registry));
+            const response = await this.transport.send({ method: 'GET', url });
+            await (0,transport/* discard */.vf)(response);
+            if (response.status === 200)
+                return null;
+            if (response.status !== 401)
+                throw new errors/* RegistryError */.gl('GET', url.toString(), response.status, [], 'the registry API ping failed');
+            const challenges = (0,auth_challenge/* parseChallenges */.uV)(response.headers['www-authenticate']);
+            const challenge = (0,auth_challenge/* findChallenge */.VZ)(challenges, 'bearer') ?? (0,auth_challenge/* findChallenge */.VZ)(challenges, 'basic');
+            if (!challenge)
+                throw new errors/* RegistryError */.gl('GET', url.toString(), 401, [], 'no Bearer or Basic challenge in WWW-Authenticate');
+            return challenge;
+        })().catch((error) => {
+            this.#challenge = undefined;
+            throw error;
+        });
+        return this.#challenge;
+    }
+    /**
+     * The registry's login, unless a scope names a repository outside the repositories it is for:
+     * such a request goes anonymously (a public read works, nothing else learns of the login).
+     */
+    async #login(scopes) {
+        const allowed = this.credentials.repositoryScope(this.registry);
+        if (allowed && scopes.some((scope) => outsideOf(allowed, this.registry, scope)))
+            return undefined;
+        return this.credentials.get(this.registry);
+    }
+    async #basic(scopes) {
+        const credential = await this.#login(scopes);
+        if (!credential?.username || credential.password === undefined)
+            return undefined;
+        const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
+        // The encoded pair is as secret as the password: a server echoing Authorization must not print it.
+        this.logger.mask(encoded);
+        return `Basic ${encoded}`;
+    }
+    #key(challenge, scopes) {
+        return [challenge.params.realm, challenge.params.service ?? '', (0,auth_challenge/* mergeScopes */.OL)(scopes).join(' ')].join('|');
+    }
+    #token(challenge, scopes) {
+        const key = this.#key(challenge, scopes);
+        const cached = this.#tokens.get(key);
+        if (cached) {
+            return cached.then((token) => {
+                if (token.expiresAt - EXPIRY_MARGIN_MS > Date.now())
+                    return token;
+                this.#tokens.delete(key);
+                return this.#token(challenge, scopes);
+            });
+        }
+        const fetched = this.#fetchToken(challenge, (0,auth_challenge/* mergeScopes */.OL)(scopes)).catch((error) => {
+            this.#tokens.delete(key);
+            throw error;
+        });
+        this.#tokens.set(key, fetched);
+        return fetched;
+    }
+    async #fetchToken(challenge, scopes) {
+        const realm = challenge.params.realm;
+        if (!realm)
+            throw new errors/* RegistryError */.gl('GET', this.registry, 401, [], 'Bearer challenge without a realm');
+        this.#refuseWeakerRealm(realm);
+        const credential = await this.#login(scopes);
+        const refreshToken = credential?.refreshToken;
+        // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
+        const posted = refreshToken ? await this.#postRefreshToken(realm, challenge, scopes, refreshToken) : undefined;
+        const method = posted ? 'POST' : 'GET';
+        const response = posted ?? (await this.#getToken(realm, challenge, scopes, refreshToken));
+        if (response.status !== 200)
+            throw await (0,transport/* errorFrom */.JK)(method, response, `token request for ${scopes.join(' ') || 'no scope'} refused`);
+        const body = (0,errors/* parseJsonBody */.Y2)(await (0,transport/* readBody */.x8)(response, 1024 * 1024), method, response.url);
+        const token = body?.token ?? body?.access_token;
+        if (typeof token !== 'string' || !token)
+            throw new errors/* RegistryError */.gl(method, (0,errors/* redactUrl */.BO)(response.url), 200, [], 'token response without a token');
+        // Masked the moment they are minted.
+        if (typeof body?.refresh_token === 'string')
+            this.logger.mask(body.refresh_token);
+        this.logger.mask(token);
+        const lifetime = Math.max(MIN_TOKEN_LIFETIME_S, Number(body?.expires_in) || MIN_TOKEN_LIFETIME_S);
+        return { header: `Bearer ${token}`, expiresAt: Date.now() + lifetime * 1000 };
+    }
+    /**
+     * A realm gets the login (or a refresh token) in the clear unless it is HTTPS: a registry on
+     * HTTPS naming an `http://` realm (or any other scheme) would downgrade it. Loopback realms are
+     * plain HTTP like loopback registries.
+     */
+    #refuseWeakerRealm(realm) {
+        const registry = this.transport.baseUrl(this.registry);
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            throw new errors/* RegistryError */.gl('GET', registry.toString(), 401, [], `the token realm "${realm}" is not a URL; nothing was sent to it`);
+        }
+        const secure = url.protocol === 'https:';
+        const plainAllowed = url.protocol === 'http:' && (registry.protocol === 'http:' || (0,registry_reference/* isLoopback */.U9)(url.host));
+        if (secure || plainAllowed)
+            return;
+        throw new errors/* RegistryError */.gl('GET', registry.toString(), 401, [], `the registry, reached over ${registry.protocol.slice(0, -1).toUpperCase()}, names the token realm ${(0,errors/* redactUrl */.BO)(url)}, ` +
+            'which would receive the login in the clear; refused, nothing was sent to it (the realm must be https://)');
+    }
+    /** The OAuth2 form POST; undefined where the realm does not take it (404/405). */
+    async #postRefreshToken(realm, challenge, scopes, refreshToken) {
+        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'container-image-actions' });
+        if (challenge.params.service)
+            form.set('service', challenge.params.service);
+        if (scopes.length)
+            form.set('scope', scopes.join(' '));
+        const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+        const response = await this.transport.send({ method: 'POST', url: new URL(realm), headers, body: Buffer.from(form.toString()) });
+        if (response.status !== 404 && response.status !== 405)
+            return response;
+        await (0,transport/* discard */.vf)(response);
+        return undefined;
+    }
+    /** `GET <realm>?service=…&scope=…` with the Basic login, else the refresh token, else anonymous. */
+    async #getToken(realm, challenge, scopes, refreshToken) {
+        const url = new URL(realm);
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        for (const scope of scopes)
+            url.searchParams.append('scope', scope);
+        const headers = {};
+        const basic = await this.#basic(scopes);
+        if (basic)
+            headers.authorization = basic;
+        else if (refreshToken) {
+            url.searchParams.set('grant_type', 'refresh_token');
+            url.searchParams.set('refresh_token', refreshToken);
+        }
+        return this.transport.send({ method: 'GET', url, headers });
+    }
+}
+/** The `registry/repository` a `repository:<name>:<actions>` scope names, where `allowed` does not admit it. */
+function outsideOf(allowed, registry, scope) {
+    const parsed = (0,auth_challenge/* parseScope */.Sk)(scope);
+    if (parsed?.type !== 'repository')
+        return undefined;
+    const name = `${registry}/${parsed.name}`;
+    return allowed.admits(name) ? undefined : { name, actions: parsed.actions };
+}
+
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var registry_digest = __webpack_require__(5035);
+// EXTERNAL MODULE: ./src/registry/http-headers.ts
+var http_headers = __webpack_require__(1280);
+// EXTERNAL MODULE: ./src/registry/media-types.ts
+var media_types = __webpack_require__(9867);
+// EXTERNAL MODULE: ./src/registry/manifest.ts
+var manifest = __webpack_require__(506);
+// EXTERNAL MODULE: ./src/registry/retry.ts
+var retry = __webpack_require__(1521);
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+
+
+
+
+
+
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const MAX_TAG_PAGES = 1000;
+/** Tags read from one repository at most: a listing beyond it is cut (and says so), never held whole. */
+const MAX_TAGS_READ = 100_000;
+const MAX_TAG_PAGE_BYTES = 16 * 1024 * 1024;
+/** A manifest PUT refused with these while another PUT of a blob or child it names is under way. */
+const LINK_RACE_CODES = ['MANIFEST_BLOB_UNKNOWN', 'BLOB_UNKNOWN', 'DIGEST_INVALID'];
+/** Chunk size once a monolithic upload was refused as too large; halved on each further 413. */
+const FIRST_CHUNK_BYTES = 1024 * 1024;
+const MIN_CHUNK_BYTES = 64 * 1024;
+/** The distribution API of one registry: manifests, blobs and tags, authenticated and verified. */
+class RegistryClient {
+    registry;
+    transport;
+    auth;
+    logger;
+    #credentials;
+    #deleteAction;
+    retry;
+    #limiter;
+    /** Set once a monolithic PUT was refused as too large: later uploads go in chunks. */
+    #chunked = false;
+    #chunkBytes = FIRST_CHUNK_BYTES;
+    #minChunkBytes = MIN_CHUNK_BYTES;
+    #largeBodyFailures = 0;
+    constructor(registry, options) {
+        this.registry = registry;
+        this.transport = options.transport;
+        this.logger = options.logger ?? logger/* silentLogger */.q;
+        this.auth = new Authenticator(registry, options.transport, options.credentials, this.logger);
+        this.#credentials = options.credentials;
+        this.#deleteAction = options.deleteAction ?? 'delete';
+        this.retry = options.retry ?? retry/* DEFAULT_RETRY */.vI;
+        this.#limiter = options.limiter;
+    }
+    /** A repository of this registry, as the value the rest of the code passes around. */
+    ref(repository) {
+        return { registry: this.registry, repository };
+    }
+    url(path) {
+        return new URL(path, this.transport.baseUrl(this.registry));
+    }
+    /**
+     * `/v2/<repository>/<kind>/<reference>`, refused before any request unless the repository is a
+     * repository name and the reference a tag or a digest: a digest from a hostile registry such as
+     * `sha256:x/../../../victim/manifests/latest` would otherwise reach another repository.
+     */
+    #resourceUrl(repository, kind, reference, query = '') {
+        this.#checkRepository(repository);
+        const what = `${kind === 'manifests' ? 'manifest' : kind === 'blobs' ? 'blob' : 'referrers of'} ${(0,registry_reference/* refName */.P7)(this.ref(repository))}`;
+        if (kind !== 'manifests' || (0,registry_reference/* isDigest */.Bc)(reference))
+            (0,registry_digest/* checkDigest */.H2)(reference, what);
+        else if (!(0,registry_reference/* isValidTag */.r_)(reference))
+            throw new registry_reference/* ReferenceError */.AF((0,registry_reference/* refName */.P7)(this.ref(repository), reference), `"${reference}" is not a valid tag`);
+        return this.url(`/v2/${repository}/${kind}/${reference}${query}`);
+    }
+    #uploadsUrl(repository, query = '') {
+        this.#checkRepository(repository);
+        return this.url(`/v2/${repository}/blobs/uploads/${query}`);
+    }
+    #checkRepository(repository) {
+        if (!(0,registry_reference/* isValidPath */.o4)(repository))
+            throw new registry_reference/* ReferenceError */.AF((0,registry_reference/* refName */.P7)(this.ref(repository)), 'repository path components are [a-z0-9] separated by ".", "_", "__" or "-"');
+    }
+    scope(repository, actions) {
+        const names = actions.map((a) => (a === 'delete' ? this.#deleteAction : a));
+        return `repository:${repository}:${[...new Set(names)].join(',')}`;
+    }
+    /**
+     * Sends with the token for `scopes`; on a 401 re-authenticates once with what the challenge
+     * asks for. `make` builds the request anew, so a body can be sent again.
+     */
+    request(scopes, make) {
+        return this.#limit(() => this.#request(scopes, make));
+    }
+    /** Each request holds one of the registry's places until its response (a blob PUT: its whole body) arrives. */
+    #limit(send) {
+        return this.#limiter ? this.#limiter.run(send) : send();
+    }
+    /**
+     * One idempotent operation, retried on network errors, 429 and 5xx (transport.ts and retry.ts):
+     * callers never wrap single requests. Blob transfers (getBlob, mountBlob, uploadBlob) are parts
+     * of a copy, which retries them whole.
+     */
+    #attempt(what, step) {
+        return (0,retry/* withRetry */.bD)(what, step, this.retry, this.logger);
+    }
+    async #request(scopes, make) {
+        const first = make();
+        this.#refuseWriteOutsideLogin(scopes, first);
+        const header = await this.auth.authorization(scopes);
+        const response = await this.transport.send(withAuth(first, header));
+        if (response.status !== 401)
+            return response;
+        if (response.url.host !== first.url.host) {
+            // A storage host behind a redirect asking for credentials: its challenge is not the
+            // registry's, and answering it would hand the registry's login to a stranger.
+            await (0,transport/* discard */.vf)(response);
+            throw new errors/* RegistryError */.gl(first.method, (0,errors/* redactUrl */.BO)(response.url), 401, [], `${response.url.host} asked for credentials after a redirect from ${first.url.host}; nothing was sent to it`);
+        }
+        const retry = await this.auth.reauthorize(scopes, response, header);
+        if (retry === undefined)
+            return response;
+        await (0,transport/* discard */.vf)(response);
+        return this.transport.send(withAuth(make(), retry));
+    }
+    /**
+     * Where the registry's login is restricted to some repositories, a push or delete anywhere else
+     * is refused unsent (whatever led to it: a plan, or a name a registry handed back).
+     */
+    #refuseWriteOutsideLogin(scopes, request) {
+        const allowed = this.#credentials.repositoryScope(this.registry);
+        if (!allowed)
+            return;
+        for (const scope of scopes) {
+            const outside = outsideOf(allowed, this.registry, scope);
+            if (outside?.actions.some((action) => action !== 'pull'))
+                throw new errors/* CredentialScopeError */.K$(request.method, (0,errors/* redactUrl */.BO)(request.url), outside.name, allowed.source);
+        }
+    }
+    /** Whether the registry's login, where it is restricted, is for this repository. */
+    #loginAdmits(repository) {
+        const allowed = this.#credentials.repositoryScope(this.registry);
+        return !allowed || allowed.admits((0,registry_reference/* refName */.P7)(this.ref(repository)));
+    }
+    async headManifest(repository, reference) {
+        return this.#attempt(`HEAD ${(0,registry_reference/* refName */.P7)(this.ref(repository), reference)}`, () => this.#headManifestOnce(repository, reference));
+    }
+    async getManifest(repository, reference) {
+        return this.#attempt(`GET ${(0,registry_reference/* refName */.P7)(this.ref(repository), reference)}`, () => this.#getManifestOnce(repository, reference));
+    }
+    /**
+     * PUTs the exact bytes; says whether the registry confirmed the digest (Docker-Content-Digest):
+     * a confirmed tag needs no HEAD to verify it; and the subject it indexed the manifest under
+     * (`OCI-Subject`), which a registry with the referrers API sends for a manifest with a `subject`.
+     */
+    async putManifestConfirmed(repository, reference, manifest) {
+        return this.#attempt(`PUT ${(0,registry_reference/* refName */.P7)(this.ref(repository), reference)}`, () => this.#putManifestConfirmedOnce(repository, reference, manifest));
+    }
+    /** DELETE of a manifest by digest, or of a tag where the registry supports it; returns the status. */
+    async deleteManifest(repository, reference) {
+        return this.#attempt(`DELETE ${(0,registry_reference/* refName */.P7)(this.ref(repository), reference)}`, () => this.#deleteManifestOnce(repository, reference));
+    }
+    /** Size of a blob in the repository, or undefined when it is not there. */
+    async headBlob(repository, digest) {
+        return this.#attempt(`HEAD ${(0,registry_reference/* refName */.P7)(this.ref(repository), digest)}`, () => this.#headBlobOnce(repository, digest));
+    }
+    /**
+     * Every tag of a repository, following `Link: rel="next"` pages; an error where there are more
+     * than `maxTags` (callers that can act on part of a list use `readTags`).
+     */
+    async listTags(repository, pageSize = 1000, maxPages = MAX_TAG_PAGES) {
+        const listing = await this.readTags(repository, { pageSize, maxPages });
+        if (!listing.complete)
+            throw new errors/* RegistryError */.gl('GET', (0,errors/* redactUrl */.BO)(this.url(`/v2/${repository}/tags/list`)), 200, [], `${repository} has more than ${MAX_TAGS_READ} tags; stopped`);
+        return listing.tags;
+    }
+    /**
+     * A repository's tags, page by page (`Link: rel="next"`, never to another origin, never the same
+     * page twice, at most `maxPages`), keeping at most `maxTags`: memory stays bounded whatever a
+     * registry pages. A failure starts the listing over.
+     */
+    async readTags(repository, options = {}) {
+        return this.#attempt(`list ${(0,registry_reference/* refName */.P7)(this.ref(repository))}`, () => this.#readTagsOnce(repository, options));
+    }
+    async #headManifestOnce(repository, reference) {
+        const url = this.#resourceUrl(repository, 'manifests', reference);
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({
+            method: 'HEAD',
+            url,
+            headers: { accept: media_types/* MANIFEST_ACCEPT */.dY },
+        }));
+        if (response.status === 404) {
+            // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
+            await (0,transport/* discard */.vf)(response);
+            return undefined;
+        }
+        if (response.status !== 200)
+            throw await (0,transport/* errorFrom */.JK)('HEAD', response);
+        await (0,transport/* discard */.vf)(response);
+        const announced = header(response, 'docker-content-digest');
+        if (!announced)
+            return this.#headFromGet(repository, reference);
+        const digest = (0,registry_digest/* checkDigest */.H2)(announced, `Docker-Content-Digest of HEAD ${(0,registry_reference/* refName */.P7)(this.ref(repository), reference)}`);
+        return { digest, mediaType: header(response, 'content-type') ?? '', size: Number(header(response, 'content-length') ?? 0) };
+    }
+    /** Registries that leave Docker-Content-Digest off a HEAD get a GET instead. */
+    async #headFromGet(repository, reference) {
+        const manifest = await this.#getManifestOnce(repository, reference);
+        return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.bytes.length };
+    }
+    async #getManifestOnce(repository, reference) {
+        const url = this.#resourceUrl(repository, 'manifests', reference);
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({
+            method: 'GET',
+            url,
+            headers: { accept: media_types/* MANIFEST_ACCEPT */.dY },
+        }));
+        if (response.status !== 200)
+            throw await (0,transport/* errorFrom */.JK)('GET', response);
+        const declared = Number(header(response, 'content-length') ?? 0);
+        if (declared > MAX_MANIFEST_BYTES) {
+            response.body.destroy();
+            throw new errors/* RegistryError */.gl('GET', (0,errors/* redactUrl */.BO)(url), 200, [], `manifest of ${declared} bytes is over the ${MAX_MANIFEST_BYTES}-byte limit`);
+        }
+        const bytes = await (0,transport/* readBody */.x8)(response, MAX_MANIFEST_BYTES);
+        const digest = (0,registry_digest/* sha256 */.sc)(bytes);
+        const announced = header(response, 'docker-content-digest');
+        const what = `manifest ${(0,registry_reference/* refName */.P7)(this.ref(repository), reference)}`;
+        // A pin in any supported algorithm is checked against the bytes; an unknown algorithm is refused.
+        if ((0,registry_reference/* isDigest */.Bc)(reference))
+            (0,registry_digest/* verifyBytes */.RV)(reference, bytes, what);
+        if (announced)
+            (0,registry_digest/* verifyBytes */.RV)((0,registry_digest/* checkDigest */.H2)(announced, `Docker-Content-Digest of ${what}`), bytes, what);
+        const mediaType = header(response, 'content-type')?.split(';')[0].trim() || mediaTypeOf(bytes);
+        return { bytes, mediaType, digest };
+    }
+    /** PUTs the exact bytes; returns their digest, checked against what the registry says it stored. */
+    async putManifest(repository, reference, manifest) {
+        return (await this.putManifestConfirmed(repository, reference, manifest)).digest;
+    }
+    async #putManifestConfirmedOnce(repository, reference, manifest) {
+        const url = this.#resourceUrl(repository, 'manifests', reference);
+        const response = await this.request([this.scope(repository, ['pull', 'push'])], () => ({
+            method: 'PUT',
+            url,
+            headers: { 'content-type': manifest.mediaType, 'content-length': manifest.bytes.length },
+            body: manifest.bytes,
+        }));
+        if (response.status !== 201 && response.status !== 200) {
+            const error = await (0,transport/* errorFrom */.JK)('PUT', response);
+            // distribution 2.8 rewrites a link file (truncate, then write) each time a blob or manifest
+            // it names is put again; a PUT reading it meanwhile is refused (docs/registries.md, "Blobs").
+            if (response.status === 400 && LINK_RACE_CODES.some((code) => error.hasCode(code)))
+                throw retryable(error);
+            throw error;
+        }
+        await (0,transport/* discard */.vf)(response);
+        const digest = (0,registry_digest/* sha256 */.sc)(manifest.bytes);
+        const stored = header(response, 'docker-content-digest');
+        if (stored?.startsWith('sha256:') && stored !== digest)
+            throw new registry_digest/* DigestMismatchError */.h(digest, stored, `manifest put as ${(0,registry_reference/* refName */.P7)(this.ref(repository), reference)}`);
+        const subject = header(response, 'oci-subject');
+        return { digest, confirmed: stored === digest, ...(subject && { subject }) };
+    }
+    async #deleteManifestOnce(repository, reference) {
+        const url = this.#resourceUrl(repository, 'manifests', reference);
+        const response = await this.request([this.scope(repository, ['pull', 'delete'])], () => ({ method: 'DELETE', url }));
+        if (response.status >= 500 || response.status === 429 || response.status === 401)
+            throw await (0,transport/* errorFrom */.JK)('DELETE', response);
+        await (0,transport/* discard */.vf)(response);
+        return response.status;
+    }
+    async #headBlobOnce(repository, digest) {
+        const url = this.#resourceUrl(repository, 'blobs', digest);
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'HEAD', url, followRedirects: true }));
+        if (response.status === 404) {
+            // Even a HEAD's empty body must be read, or its keep-alive socket stays taken.
+            await (0,transport/* discard */.vf)(response);
+            return undefined;
+        }
+        if (response.status !== 200)
+            throw await (0,transport/* errorFrom */.JK)('HEAD', response);
+        await (0,transport/* discard */.vf)(response);
+        return Number(header(response, 'content-length') ?? 0);
+    }
+    /**
+     * A blob's bytes as a stream (redirects to storage hosts followed without the token), bounded by
+     * the transport's throughput floor, never by the size a manifest declares.
+     */
+    async getBlob(repository, digest) {
+        const url = this.#resourceUrl(repository, 'blobs', digest);
+        const response = await this.request([this.scope(repository, ['pull'])], () => ({
+            method: 'GET',
+            url,
+            followRedirects: true,
+            transfer: `blob ${digest}`,
+        }));
+        if (response.status !== 200)
+            throw await (0,transport/* errorFrom */.JK)('GET', response);
+        return response;
+    }
+    /**
+     * Cross-repository mount: true when the registry linked the blob (201). A 202 means it opened
+     * an upload session instead; we cancel it and the caller uploads.
+     */
+    async mountBlob(repository, digest, from) {
+        // The mount's token would name `from` too: a source the login is not for is not mounted from.
+        if (!this.#loginAdmits(from))
+            return false;
+        this.#checkRepository(from);
+        (0,registry_digest/* checkDigest */.H2)(digest, `blob mounted into ${(0,registry_reference/* refName */.P7)(this.ref(repository))}`);
+        const url = this.#uploadsUrl(repository, `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
+        const response = await this.request([this.scope(repository, ['pull', 'push']), this.scope(from, ['pull'])], () => ({
+            method: 'POST',
+            url,
+            headers: { 'content-length': 0 },
+        }));
+        if (response.status >= 500 || response.status === 429)
+            throw await (0,transport/* errorFrom */.JK)('POST', response);
+        await (0,transport/* discard */.vf)(response);
+        if (response.status === 201)
+            return true;
+        if (response.status === 202)
+            await this.#cancelUpload(response, [this.scope(repository, ['pull', 'push'])]);
+        // A refused mount (202, or 401/403/404 where the source is not readable) means: upload instead.
+        return false;
+    }
+    async #cancelUpload(response, scopes) {
+        const location = header(response, 'location');
+        if (!location)
+            return;
+        const url = new URL(location, response.url);
+        try {
+            const cancel = await this.request(scopes, () => ({ method: 'DELETE', url }));
+            await (0,transport/* discard */.vf)(cancel);
+        }
+        catch {
+            // An abandoned session expires on its own.
+        }
+    }
+    /**
+     * Uploads one blob: POST then PUT ?digest= (two requests); in chunks with Content-Range once
+     * the registry refused a monolithic PUT as too large. `open` is called once the upload session
+     * exists, so a source download never waits on the destination.
+     */
+    async uploadBlob(repository, digest, size, open) {
+        (0,registry_digest/* checkDigest */.H2)(digest, `blob uploaded to ${(0,registry_reference/* refName */.P7)(this.ref(repository))}`);
+        const scopes = [this.scope(repository, ['pull', 'push'])];
+        const start = this.#uploadsUrl(repository);
+        const opened = await this.request(scopes, () => ({ method: 'POST', url: start, headers: { 'content-length': 0 } }));
+        if (opened.status !== 202)
+            throw await (0,transport/* errorFrom */.JK)('POST', opened);
+        await (0,transport/* discard */.vf)(opened);
+        const minChunk = Number(header(opened, 'oci-chunk-min-length') ?? 0);
+        if (minChunk > this.#minChunkBytes)
+            this.#minChunkBytes = minChunk;
+        const location = uploadLocation(opened);
+        const source = () => (typeof open === 'function' ? open() : Promise.resolve(open));
+        if (this.#chunked)
+            return this.#uploadChunks(scopes, location, digest, await source());
+        const put = withDigest(location, digest);
+        const authorization = await this.auth.authorization(scopes);
+        let response;
+        let body;
+        try {
+            // The registry's place is taken before the source is opened: a download never sits paused
+            // (and idle-times out) while its upload waits for a place.
+            response = await this.#limit(async () => {
+                body = await source();
+                return this.transport.send(withAuth({
+                    method: 'PUT',
+                    url: put,
+                    headers: { 'content-type': 'application/octet-stream', 'content-length': size },
+                    body,
+                    transfer: `blob ${digest}`,
+                }, authorization));
+            });
+        }
+        catch (error) {
+            // A proxy refusing a large body often answers 413 and closes before reading it: the client
+            // may only see the broken pipe. Twice in a row on a large body reads as that limit.
+            if ((0,transport/* isNetworkError */.TX)(error) && size > this.#chunkBytes && ++this.#largeBodyFailures >= 2) {
+                this.#chunked = true;
+                this.logger.info(`${this.registry}: large blob uploads keep breaking off; uploading in chunks of ${this.#chunkBytes} bytes`);
+            }
+            throw error;
+        }
+        if (response.status === 201) {
+            await (0,transport/* discard */.vf)(response);
+            return;
+        }
+        if (response.status === 413) {
+            // A proxy in front of the registry limits body sizes: chunks from now on.
+            this.#chunked = true;
+            this.logger.info(`${this.registry}: a monolithic blob upload was refused as too large; uploading in chunks of ${this.#chunkBytes} bytes`);
+            body?.destroy();
+            throw retryable(await (0,transport/* errorFrom */.JK)('PUT', response));
+        }
+        throw await (0,transport/* errorFrom */.JK)('PUT', response);
+    }
+    async #uploadChunks(scopes, first, digest, body) {
+        let location = first;
+        let offset = 0;
+        let pending = [];
+        let pendingSize = 0;
+        const send = async () => {
+            const chunk = Buffer.concat(pending, pendingSize);
+            pending = [];
+            pendingSize = 0;
+            const url = location;
+            const response = await this.request(scopes, () => ({
+                method: 'PATCH',
+                url,
+                headers: {
+                    'content-type': 'application/octet-stream',
+                    'content-length': chunk.length,
+                    'content-range': `${offset}-${offset + chunk.length - 1}`,
+                },
+                body: chunk,
+                transfer: `blob ${digest}`,
+            }));
+            if (response.status === 413 && this.#chunkBytes > this.#minChunkBytes) {
+                this.#chunkBytes = Math.max(this.#minChunkBytes, Math.floor(this.#chunkBytes / 2));
+                body.destroy();
+                throw retryable(await (0,transport/* errorFrom */.JK)('PATCH', response, `chunks are now ${this.#chunkBytes} bytes`));
+            }
+            if (response.status !== 202)
+                throw await (0,transport/* errorFrom */.JK)('PATCH', response);
+            await (0,transport/* discard */.vf)(response);
+            offset += chunk.length;
+            location = uploadLocation(response);
+        };
+        for await (const data of body) {
+            pending.push(data);
+            pendingSize += data.length;
+            while (pendingSize >= this.#chunkBytes)
+                await send();
+        }
+        if (pendingSize > 0)
+            await send();
+        const url = withDigest(location, digest);
+        const done = await this.request(scopes, () => ({ method: 'PUT', url, headers: { 'content-length': 0 } }));
+        if (done.status !== 201)
+            throw await (0,transport/* errorFrom */.JK)('PUT', done);
+        await (0,transport/* discard */.vf)(done);
+    }
+    /**
+     * The OCI 1.1 referrers of a manifest (`GET /v2/<name>/referrers/<digest>`, every page), or
+     * undefined where the registry has no such API: it answers 404 (the spec forbids a 404 from a
+     * registry that has it). `artifactType` filters, where the registry applies the filter.
+     */
+    async getReferrers(repository, digest, artifactType) {
+        return this.#attempt(`GET referrers of ${(0,registry_reference/* refName */.P7)(this.ref(repository), digest)}`, () => this.#getReferrersOnce(repository, digest, artifactType));
+    }
+    async #getReferrersOnce(repository, digest, artifactType) {
+        const found = [];
+        const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
+        const first = this.#resourceUrl(repository, 'referrers', digest, query);
+        let url = first;
+        const seen = new Set();
+        while (url) {
+            if (seen.has(url.toString()) || seen.size >= MAX_TAG_PAGES)
+                throw new errors/* RegistryError */.gl('GET', (0,errors/* redactUrl */.BO)(url), 200, [], 'referrers pagination loops');
+            refuseOtherOrigin(url, first, `the referrers of ${digest}`);
+            seen.add(url.toString());
+            const current = url;
+            const response = await this.request([this.scope(repository, ['pull'])], () => ({
+                method: 'GET',
+                url: current,
+                headers: { accept: media_types/* MediaType */.zu.OciIndex },
+            }));
+            if (response.status === 404) {
+                await (0,transport/* discard */.vf)(response);
+                return undefined;
+            }
+            if (response.status !== 200)
+                throw await (0,transport/* errorFrom */.JK)('GET', response);
+            const page = (0,errors/* parseJsonBody */.Y2)(await (0,transport/* readBody */.x8)(response, MAX_MANIFEST_BYTES), 'GET', current);
+            (0,manifest/* checkDescriptors */.Fn)(page, `the referrers of ${(0,registry_reference/* refName */.P7)(this.ref(repository), digest)}`);
+            for (const descriptor of Array.isArray(page.manifests) ? page.manifests : [])
+                found.push(descriptor);
+            url = (0,http_headers/* parseNextLink */.P)(header(response, 'link'), current);
+        }
+        // A registry that ignored the filter (no OCI-Filters-Applied) still gives only what was asked.
+        return artifactType ? found.filter((d) => d.artifactType === artifactType) : found;
+    }
+    async #readTagsOnce(repository, options) {
+        const { pageSize = 1000, maxPages = MAX_TAG_PAGES, maxTags = MAX_TAGS_READ } = options;
+        const tags = [];
+        const first = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
+        let url = first;
+        const seen = new Set();
+        while (url) {
+            if (seen.has(url.toString()))
+                throw new errors/* RegistryError */.gl('GET', (0,errors/* redactUrl */.BO)(url), 200, [], 'tag list pagination loops');
+            if (seen.size >= maxPages)
+                throw new errors/* RegistryError */.gl('GET', (0,errors/* redactUrl */.BO)(url), 200, [], `the tag list of ${repository} goes on past ${maxPages} pages; stopped`);
+            refuseOtherOrigin(url, first, `the tag list of ${repository}`);
+            seen.add(url.toString());
+            const current = url;
+            const response = await this.request([this.scope(repository, ['pull'])], () => ({ method: 'GET', url: current }));
+            if (response.status === 404) {
+                await (0,transport/* discard */.vf)(response);
+                return { tags, complete: true };
+            }
+            if (response.status !== 200)
+                throw await (0,transport/* errorFrom */.JK)('GET', response);
+            const page = (0,errors/* parseJsonBody */.Y2)(await (0,transport/* readBody */.x8)(response, MAX_TAG_PAGE_BYTES), 'GET', current);
+            // One loop, not a spread: a page of 130k tags would overflow the call stack as arguments.
+            for (const tag of Array.isArray(page.tags) ? page.tags : []) {
+                if (typeof tag !== 'string')
+                    continue;
+                if (tags.length >= maxTags)
+                    return { tags, complete: false };
+                tags.push(tag);
+            }
+            url = (0,http_headers/* parseNextLink */.P)(header(response, 'link'), current);
+        }
+        return { tags, complete: true };
+    }
+}
+/**
+ * A `Link` next page is fetched with this registry's credentials (redirects drop them off-host,
+ * `Link` does not): a page on another origin is refused rather than handed the login.
+ */
+function refuseOtherOrigin(url, first, what) {
+    if (url.origin !== first.origin)
+        throw new errors/* RegistryError */.gl('GET', (0,errors/* redactUrl */.BO)(url), 200, [], `${what} points its next page at another origin (${url.origin}); refused`);
+}
+/** Marks an error worth another attempt although its status is not a temporary one. */
+function retryable(error) {
+    return Object.assign(error, { retryable: true });
+}
+function withAuth(request, authorization) {
+    if (!authorization)
+        return request;
+    return { ...request, headers: { ...request.headers, authorization } };
+}
+function header(response, name) {
+    const value = response.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/** Location is relative to the request URL, and its query (upload state) must be kept. */
+function uploadLocation(response) {
+    const location = header(response, 'location');
+    if (!location)
+        throw new errors/* RegistryError */.gl('POST', (0,errors/* redactUrl */.BO)(response.url), response.status, [], 'upload response without a Location');
+    return new URL(location, response.url);
+}
+function withDigest(location, digest) {
+    const url = new URL(location);
+    url.searchParams.set('digest', digest);
+    return url;
+}
+function mediaTypeOf(bytes) {
+    try {
+        return String(JSON.parse(bytes.toString('utf8')).mediaType ?? '');
+    }
+    catch {
+        return '';
+    }
+}
+
+
+/***/ }),
+
+/***/ 5035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H2: () => (/* binding */ checkDigest),
+/* harmony export */   MF: () => (/* binding */ DIGEST_ALGORITHMS),
+/* harmony export */   RV: () => (/* binding */ verifyBytes),
+/* harmony export */   SC: () => (/* binding */ VerifyingStream),
+/* harmony export */   h: () => (/* binding */ DigestMismatchError),
+/* harmony export */   sc: () => (/* binding */ sha256)
+/* harmony export */ });
+/* unused harmony exports algorithmOf, UnsupportedDigestError, digestLike, InvalidDigestError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9310);
+
+
+
+function sha256(bytes) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+/** The algorithms whose digests are verified on every read; any other is refused by name. */
+const DIGEST_ALGORITHMS = ['sha256', 'sha512'];
+/** The algorithm of a digest, refusing one this client cannot verify (a pin it cannot check is no pin). */
+function algorithmOf(digest, what = 'digest') {
+    const algorithm = digest.slice(0, digest.indexOf(':'));
+    if (!DIGEST_ALGORITHMS.includes(algorithm)) {
+        throw new UnsupportedDigestError(`${what}: digest algorithm "${algorithm || digest}" cannot be verified; supported: ${DIGEST_ALGORITHMS.join(', ')}`);
+    }
+    return algorithm;
+}
+class UnsupportedDigestError extends Error {
+    name = 'UnsupportedDigestError';
+}
+/** The digest of `bytes` in the algorithm `like` uses. */
+function digestLike(like, bytes, what) {
+    const algorithm = algorithmOf(like, what);
+    return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+/** Throws DigestMismatchError unless `bytes` hash to `expected` (sha256 or sha512). */
+function verifyBytes(expected, bytes, what) {
+    const actual = digestLike(expected, bytes, what);
+    if (actual !== expected)
+        throw new DigestMismatchError(expected, actual, what);
+}
+/** The content did not hash to the digest it was asked for or announced with. */
+class DigestMismatchError extends Error {
+    expected;
+    actual;
+    what;
+    constructor(expected, actual, what) {
+        super(`digest mismatch for ${what}: expected ${expected}, got ${actual}`);
+        this.expected = expected;
+        this.actual = actual;
+        this.what = what;
+        this.name = 'DigestMismatchError';
+    }
+}
+/**
+ * A digest read from the network (a descriptor, a header) that is not `algorithm:hex`: it would
+ * go into a URL path, where `sha256:x/../../other/manifests/latest` reaches another repository.
+ */
+class InvalidDigestError extends Error {
+    digest;
+    what;
+    constructor(digest, what) {
+        const shown = typeof digest === 'string' ? JSON.stringify(digest.length > 120 ? `${digest.slice(0, 117)}...` : digest) : String(digest);
+        super(`${what}: ${shown} is not a digest (algorithm:hex; sha256 takes 64 lowercase hex digits); nothing was requested with it`);
+        this.digest = digest;
+        this.what = what;
+        this.name = 'InvalidDigestError';
+    }
+}
+/** `value` as a digest, or InvalidDigestError naming `what` carried it. */
+function checkDigest(value, what) {
+    if (typeof value !== 'string' || !(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidDigest */ .fH)(value))
+        throw new InvalidDigestError(value, what);
+    return value;
+}
+/**
+ * Passes bytes through while hashing and counting them; fails the stream at its end when the
+ * digest or size differ. The last chunk is only released after the check, so a corrupted blob
+ * can never complete an upload that streams from it.
+ */
+class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
+    expectedDigest;
+    expectedSize;
+    what;
+    #hash;
+    #algorithm;
+    #size = 0;
+    /** The latest chunk, held back until the next arrives: the last bytes leave only once verified. */
+    #held;
+    constructor(expectedDigest, expectedSize, what) {
+        super();
+        this.expectedDigest = expectedDigest;
+        this.expectedSize = expectedSize;
+        this.what = what;
+        this.#algorithm = algorithmOf(expectedDigest, what);
+        this.#hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(this.#algorithm);
+    }
+    get bytes() {
+        return this.#size;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.#size += chunk.length;
+        if (this.expectedSize !== undefined && this.#size > this.expectedSize) {
+            callback(new Error(`${this.what}: more than the expected ${this.expectedSize} bytes`));
+            return;
+        }
+        this.#hash.update(chunk);
+        const previous = this.#held;
+        this.#held = chunk;
+        callback(null, previous);
+    }
+    _flush(callback) {
+        if (this.expectedSize !== undefined && this.#size !== this.expectedSize) {
+            callback(new Error(`${this.what}: got ${this.#size} bytes, expected ${this.expectedSize}`));
+            return;
+        }
+        const actual = `${this.#algorithm}:${this.#hash.digest('hex')}`;
+        if (actual !== this.expectedDigest) {
+            callback(new DigestMismatchError(this.expectedDigest, actual, this.what));
+            return;
+        }
+        callback(null, this.#held);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   K$: () => (/* binding */ CredentialScopeError),
+/* harmony export */   Y2: () => (/* binding */ parseJsonBody),
+/* harmony export */   Yy: () => (/* binding */ parseOciErrors),
+/* harmony export */   gl: () => (/* binding */ RegistryError)
+/* harmony export */ });
+/* unused harmony export redactCredentials */
+/** A registry said no (or did not answer): method, URL without credentials, status, OCI codes. */
+class RegistryError extends Error {
+    method;
+    url;
+    status;
+    codes;
+    constructor(method, url, status, codes = [], detail) {
+        const codesText = codes.length ? ` ${codes.map((c) => (c.message ? `${c.code}: ${c.message}` : c.code)).join('; ')}` : '';
+        // A server may echo the request's Authorization in its error body: never into a log line.
+        super(redactCredentials(`${method} ${url}: ${status === undefined ? 'no response' : `HTTP ${status}`}${codesText}${detail ? ` (${detail})` : ''}`));
+        this.method = method;
+        this.url = url;
+        this.status = status;
+        this.codes = codes;
+        this.name = 'RegistryError';
+    }
+    /** Worth retrying: no response, throttled, or a server-side failure. */
+    get temporary() {
+        return (this.status === undefined ||
+            this.status === 429 ||
+            this.status === 408 ||
+            (this.status >= 500 && this.status !== 501 && this.status !== 505));
+    }
+    hasCode(code) {
+        return this.codes.some((c) => c.code === code);
+    }
+}
+/**
+ * A write to a repository the registry's login is not for (its repository pattern): refused
+ * before anything was sent. Not temporary: the run or the pattern must change.
+ */
+class CredentialScopeError extends Error {
+    method;
+    url;
+    repository;
+    source;
+    constructor(method, url, repository, source) {
+        super(`${method} ${url}: ${repository} is outside the repositories the login is for (${source}); refused, nothing was sent. ` +
+            'Write only to repositories the pattern admits, or widen the pattern');
+        this.method = method;
+        this.url = url;
+        this.repository = repository;
+        this.source = source;
+        this.name = 'CredentialScopeError';
+    }
+}
+function parseOciErrors(body) {
+    try {
+        const parsed = JSON.parse(body);
+        return (parsed.errors ?? [])
+            .filter((e) => typeof e.code === 'string')
+            .map((e) => ({ code: String(e.code), message: typeof e.message === 'string' ? e.message : undefined }));
+    }
+    catch {
+        return [];
+    }
+}
+/** Hides the value of every `Basic …` / `Bearer …` credential in a text from a server. */
+function redactCredentials(text) {
+    return text.replace(/\b(basic|bearer)(\s+|%20|\+)[A-Za-z0-9._~+/=-]{4,}/gi, '$1$2***');
+}
+/** URL text safe for logs: no user info, no query values that might be tokens. */
+function redactUrl(url) {
+    const u = new URL(String(url));
+    u.username = '';
+    u.password = '';
+    for (const key of [...u.searchParams.keys()]) {
+        if (/token|signature|sig|credential|secret|key/i.test(key))
+            u.searchParams.set(key, '***');
+    }
+    return u.toString();
+}
+/** A JSON body, or an error naming the URL (without credentials) that sent something else. */
+function parseJsonBody(bytes, method, url) {
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError(method, redactUrl(url), 200, [], `the answer is not JSON (${bytes.length} bytes)`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ parseNextLink),
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/** `Link: <url>; rel="next"` (tag list pagination); the URL may be relative. */
+function parseNextLink(header, base) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const m = /^\s*<([^>]*)>(.*)$/.exec(part);
+        if (m && /;\s*rel="?next"?/i.test(m[2]))
+            return new URL(m[1], base);
+    }
+    return undefined;
+}
+/** `Retry-After`: seconds or an HTTP date; milliseconds to wait, capped, or undefined. */
+function parseRetryAfter(header, now = Date.now(), capMs = 60_000) {
+    if (!header)
+        return undefined;
+    const text = header.trim();
+    if (/^\d+$/.test(text))
+        return Math.min(Number(text) * 1000, capMs);
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.min(Math.max(0, date - now), capMs);
+}
+
+
+/***/ }),
+
+/***/ 2387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FH: () => (/* binding */ SingleFlight),
+/* harmony export */   bB: () => (/* binding */ mapLimited),
+/* harmony export */   jG: () => (/* binding */ Limiter),
+/* harmony export */   yA: () => (/* binding */ KeyedMutex)
+/* harmony export */ });
+/** At most `limit` tasks at once; the rest wait in order. */
+class Limiter {
+    limit;
+    #active = 0;
+    #waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+        if (!(limit >= 1))
+            throw new Error(`a concurrency limit must be at least 1, got ${limit}`);
+    }
+    async run(task) {
+        if (this.#active >= this.limit)
+            await new Promise((resolve) => this.#waiting.push(resolve));
+        this.#active++;
+        try {
+            return await task();
+        }
+        finally {
+            this.#active--;
+            this.#waiting.shift()?.();
+        }
+    }
+}
+/** One run of a task per key at a time: a second caller for the same key shares the first's result. */
+class SingleFlight {
+    #inFlight = new Map();
+    run(key, task) {
+        const existing = this.#inFlight.get(key);
+        if (existing)
+            return existing;
+        const started = task().finally(() => this.#inFlight.delete(key));
+        this.#inFlight.set(key, started);
+        return started;
+    }
+}
+/** Runs tasks one after another per key (distribution 2.8 fails concurrent deletes and puts in one repository). */
+class KeyedMutex {
+    #tails = new Map();
+    run(key, task) {
+        const previous = this.#tails.get(key) ?? Promise.resolve();
+        const next = previous.then(task, task);
+        const tail = next.catch(() => undefined);
+        this.#tails.set(key, tail);
+        void tail.then(() => {
+            if (this.#tails.get(key) === tail)
+                this.#tails.delete(key);
+        });
+        return next;
+    }
+}
+/** `task` for every item, at most `limit` at once, the results in the items' order. */
+function mapLimited(items, limit, task) {
+    const limiter = new Limiter(limit);
+    return Promise.all(items.map((item) => limiter.run(() => task(item))));
+}
+
+
+/***/ }),
+
+/***/ 506:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fd: () => (/* binding */ platformString),
+/* harmony export */   Fn: () => (/* binding */ checkDescriptors),
+/* harmony export */   J5: () => (/* binding */ platformMatches),
+/* harmony export */   OR: () => (/* binding */ blobsOf),
+/* harmony export */   XF: () => (/* binding */ subsetIndex),
+/* harmony export */   nw: () => (/* binding */ isIndex),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5035);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9867);
+
+
+/**
+ * A manifest, index or referrers list, its descriptors' digests checked against the grammar as
+ * it is parsed: each one becomes a URL path, even for a child no platform filter keeps.
+ */
+function parseJson(bytes, what) {
+    let parsed;
+    try {
+        parsed = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new Error(`${what} is not valid JSON: ${error.message}`, { cause: error });
+    }
+    checkDescriptors(parsed, what);
+    return parsed;
+}
+/** Keys holding descriptors: lists in manifests (`layers`, OCI 1.1 `blobs`), indexes and referrers lists; single ones. */
+const DESCRIPTOR_LISTS = ['manifests', 'layers', 'blobs'];
+const DESCRIPTORS = ['config', 'subject'];
+/**
+ * Every descriptor's digest, wherever one is given, must be `algorithm:hex` (one left out never
+ * reaches a URL: the client refuses a blob or manifest URL without a valid reference).
+ */
+function checkDescriptors(body, what) {
+    if (!isObject(body))
+        return;
+    const check = (descriptor, where) => {
+        if (isObject(descriptor) && 'digest' in descriptor)
+            (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .checkDigest */ .H2)(descriptor.digest, `${what}, ${where}`);
+    };
+    for (const key of DESCRIPTOR_LISTS) {
+        const list = body[key];
+        if (Array.isArray(list))
+            list.forEach((descriptor, i) => check(descriptor, `${key}[${i}]`));
+    }
+    for (const key of DESCRIPTORS)
+        check(body[key], key);
+}
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function isIndex(mediaType, bytes) {
+    if ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexType */ .$U)(mediaType))
+        return true;
+    // An OCI index may leave mediaType out of its body; its `manifests` key says what it is.
+    const body = parseJson(bytes, 'manifest');
+    return Array.isArray(body.manifests) && body.config === undefined;
+}
+function platformString(platform) {
+    if (!platform)
+        return undefined;
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+/** `linux/arm64` matches `linux/arm64/v8` as docker does; a variant given must match. */
+function platformMatches(wanted, platform) {
+    if (!platform)
+        return false;
+    const [os, architecture, variant] = wanted.split('/');
+    if (platform.os !== os || platform.architecture !== architecture)
+        return false;
+    return variant === undefined || platform.variant === variant;
+}
+/** Every blob an image manifest references: its config, then its layers. */
+function blobsOf(manifest) {
+    return [manifest.config, ...manifest.layers];
+}
+/**
+ * The index a copy of only `platforms` writes: the index itself when every platform is kept (or
+ * none is asked for), else a new index of the kept children, whose digest differs. Mirror plans
+ * with the same function copy writes with, so the planned digest is the written one.
+ */
+function subsetIndex(root, platforms, label) {
+    const index = parseJson(root.bytes, `index ${label}`);
+    if (platforms.length === 0)
+        return { manifest: root, children: index.manifests };
+    const children = index.manifests.filter((child) => platforms.some((p) => platformMatches(p, child.platform)));
+    const missing = platforms.filter((p) => !children.some((child) => platformMatches(p, child.platform)));
+    if (missing.length)
+        throw new Error(`${label} has no ${missing.join(', ')} image`);
+    if (children.length === index.manifests.length)
+        return { manifest: root, children };
+    const bytes = Buffer.from(JSON.stringify({ ...index, manifests: children }));
+    return { manifest: { bytes, mediaType: root.mediaType, digest: (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)(bytes) }, children };
+}
+
+
+/***/ }),
+
+/***/ 9867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $U: () => (/* binding */ isIndexType),
+/* harmony export */   Ky: () => (/* binding */ isImageConfigType),
+/* harmony export */   Q3: () => (/* binding */ isManifestType),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
+/* harmony export */   zu: () => (/* binding */ MediaType)
+/* harmony export */ });
+const MediaType = {
+    OciIndex: 'application/vnd.oci.image.index.v1+json',
+    OciManifest: 'application/vnd.oci.image.manifest.v1+json',
+    DockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    DockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    OciConfig: 'application/vnd.oci.image.config.v1+json',
+    DockerConfig: 'application/vnd.docker.container.image.v1+json',
+    OciLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    DockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+};
+/**
+ * Sent on every manifest GET/HEAD: distribution answers 404 for an OCI manifest when OCI types
+ * are missing from Accept, and falls back to schema1 conversions when Docker's are.
+ */
+const MANIFEST_ACCEPT = [MediaType.OciIndex, MediaType.OciManifest, MediaType.DockerManifestList, MediaType.DockerManifest].join(', ');
+function isIndexType(mediaType) {
+    return mediaType === MediaType.OciIndex || mediaType === MediaType.DockerManifestList;
+}
+function isManifestType(mediaType) {
+    return mediaType === MediaType.OciManifest || mediaType === MediaType.DockerManifest;
+}
+/** The config of a container image (an artifact's manifest has another config type). */
+function isImageConfigType(mediaType) {
+    return mediaType === MediaType.OciConfig || mediaType === MediaType.DockerConfig;
+}
+
+
+/***/ }),
+
+/***/ 1521:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   r3: () => (/* binding */ isRetryable),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6999);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(670);
+
+
+
+const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 250, maxDelayMs: 8_000 };
+function isRetryable(error) {
+    return ((error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl && error.temporary) || (0,_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .isNetworkError */ .TX)(error) || error.retryable === true);
+}
+/** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
+function backoffDelay(policy, attempt, error, random = Math.random) {
+    const retryAfter = error.retryAfterMs;
+    if (retryAfter !== undefined)
+        return retryAfter;
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+/**
+ * Runs an idempotent step again on network errors, 429 and 5xx. Each attempt starts over
+ * (an interrupted upload opens a new session), so a retry never continues a half-sent body.
+ */
+async function withRetry(what, step, policy = DEFAULT_RETRY, logger = _logger_js__WEBPACK_IMPORTED_MODULE_0__/* .silentLogger */ .q) {
+    for (let attempt = 1;; attempt++) {
+        policy.signal?.throwIfAborted();
+        try {
+            return await step(attempt);
+        }
+        catch (error) {
+            if (policy.signal?.aborted)
+                throw policy.signal.reason;
+            if (attempt >= policy.attempts || !isRetryable(error))
+                throw error;
+            const delay = backoffDelay(policy, attempt, error);
+            logger.info(`${what}: ${error.message}; retrying in ${delay} ms (attempt ${attempt + 1} of ${policy.attempts})`);
+            await sleep(delay, policy.signal);
+        }
+    }
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 3759:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ RegistrySession)
+/* harmony export */ });
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6999);
+/* harmony import */ var _auth_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2072);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8605);
+/* harmony import */ var _limiter_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2387);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1521);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(670);
+
+
+
+
+
+
+/**
+ * What one run shares across images: connections, tokens, per-registry concurrency, in-flight
+ * blob uploads (two images sharing a layer upload it once) and where each blob was written
+ * (so the next repository of the same registry mounts it instead).
+ */
+class RegistrySession {
+    transport;
+    credentials;
+    logger;
+    retry;
+    uploads = new _limiter_js__WEBPACK_IMPORTED_MODULE_5__/* .SingleFlight */ .FH();
+    #clients = new Map();
+    #limiters = new Map();
+    #written = new Map();
+    #maxInFlight;
+    #wildcard;
+    #abort = new AbortController();
+    constructor(options = {}) {
+        this.logger = options.logger ?? _logger_js__WEBPACK_IMPORTED_MODULE_0__/* .silentLogger */ .q;
+        this.transport = new _transport_js__WEBPACK_IMPORTED_MODULE_4__/* .Transport */ .oK({ ...options.transport, signal: this.#abort.signal });
+        this.credentials = new _auth_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .CredentialStore */ .L({ onSecret: (s) => this.logger.mask(s), ...options.credentials });
+        this.retry = { ...(options.retry ?? _retry_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_RETRY */ .vI), signal: this.#abort.signal };
+        this.#maxInFlight = options.maxInFlight ?? 4;
+        this.#wildcard = new Set(options.wildcardDeleteRegistries ?? []);
+    }
+    /** Set once the run was cancelled: nothing more is sent, waits end, in-flight requests are cut. */
+    get signal() {
+        return this.#abort.signal;
+    }
+    /** Cancels every request of this session, in flight or to come. */
+    abort(reason) {
+        if (!this.#abort.signal.aborted)
+            this.#abort.abort(reason);
+    }
+    /**
+     * Runs `task` for every item side by side. The first failure cancels the session and the
+     * others with it, and is thrown only once every task has settled: nothing keeps working
+     * (or deleting) behind a reported error.
+     */
+    async all(items, task) {
+        let first;
+        const settled = await Promise.allSettled(items.map(async (item, i) => {
+            try {
+                return await task(item, i);
+            }
+            catch (error) {
+                if (!first) {
+                    first = { error };
+                    this.abort(error);
+                }
+                throw error;
+            }
+        }));
+        if (first)
+            throw first.error;
+        return settled.map((s) => s.value);
+    }
+    client(registry) {
+        let client = this.#clients.get(registry);
+        if (!client) {
+            client = new _client_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryClient */ .bP(registry, {
+                transport: this.transport,
+                credentials: this.credentials,
+                logger: this.logger,
+                deleteAction: this.#wildcard.has(registry) ? '*' : 'delete',
+                retry: this.retry,
+                limiter: this.limiter(registry),
+            });
+            this.#clients.set(registry, client);
+        }
+        return client;
+    }
+    limiter(registry) {
+        let limiter = this.#limiters.get(registry);
+        if (!limiter) {
+            limiter = new _limiter_js__WEBPACK_IMPORTED_MODULE_5__/* .Limiter */ .jG(this.#maxInFlight);
+            this.#limiters.set(registry, limiter);
+        }
+        return limiter;
+    }
+    /** A repository of `registry` known to hold `digest` since this run wrote or saw it there. */
+    holderOf(registry, digest) {
+        const holders = this.#written.get(registry)?.get(digest);
+        return holders ? holders.values().next().value : undefined;
+    }
+    hasBlob(registry, digest, repository) {
+        return this.#written.get(registry)?.get(digest)?.has(repository) ?? false;
+    }
+    recordBlob(registry, digest, repository) {
+        let blobs = this.#written.get(registry);
+        if (!blobs) {
+            blobs = new Map();
+            this.#written.set(registry, blobs);
+        }
+        let holders = blobs.get(digest);
+        if (!holders) {
+            holders = new Set();
+            blobs.set(digest, holders);
+        }
+        holders.add(repository);
+    }
+    close() {
+        this.transport.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JK: () => (/* binding */ errorFrom),
+/* harmony export */   TX: () => (/* binding */ isNetworkError),
+/* harmony export */   oK: () => (/* binding */ Transport),
+/* harmony export */   vf: () => (/* binding */ discard),
+/* harmony export */   x8: () => (/* binding */ readBody)
+/* harmony export */ });
+/* unused harmony exports METADATA_DEADLINE_MS, THROUGHPUT_FLOOR, ThroughputWatch, formatRate */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _auth_challenge_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9111);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6764);
+/* harmony import */ var _http_headers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1280);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9310);
+
+
+
+
+
+
+
+/** Metadata responses are at most a few MiB: 30 s is far beyond any honest registry. */
+const METADATA_DEADLINE_MS = 30_000;
+/**
+ * 64 KiB/s (about 0.5 Mbit/s) over 30 s: a link that slow still moves 1 GiB in under 5 hours, a
+ * fast transfer may pause for most of a window, and a drip under the idle timeout fails within 30 s
+ * whatever size its manifest declares (docs/registries.md, "Time bounds").
+ */
+const THROUGHPUT_FLOOR = { bytesPerSecond: 64 * 1024, windowMs: 30_000 };
+/** The bytes one transfer moved in its current window, judged against the floor when the window ends. */
+class ThroughputWatch {
+    floor;
+    #moved = 0;
+    constructor(floor) {
+        this.floor = floor;
+    }
+    add(bytes) {
+        this.#moved += bytes;
+    }
+    /**
+     * Ends the window: the rate it saw (bytes/s) when that was under the floor and the peer is to
+     * blame, else undefined. `peerBehind` false: our side held the body back (a slow source feeding
+     * an upload, a download read slowly), which the other transfer's own watch judges.
+     */
+    endWindow(peerBehind = true) {
+        const rate = (this.#moved * 1000) / this.floor.windowMs;
+        this.#moved = 0;
+        return peerBehind && rate < this.floor.bytesPerSecond ? rate : undefined;
+    }
+}
+/** `12 B/s`, `63.9 KiB/s`, `1.5 MiB/s`. */
+function formatRate(bytesPerSecond) {
+    if (bytesPerSecond < 1024)
+        return `${Math.round(bytesPerSecond)} B/s`;
+    if (bytesPerSecond < 1024 * 1024)
+        return `${(bytesPerSecond / 1024).toFixed(1)} KiB/s`;
+    return `${(bytesPerSecond / 1024 / 1024).toFixed(1)} MiB/s`;
+}
+const MAX_REDIRECTS = 5;
+const NETWORK_ERROR_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'UND_ERR_SOCKET',
+    'ERR_HTTP_PARSER',
+    'HPE_INVALID_CONSTANT',
+    'ESLOWBODY',
+]);
+/** Errors below HTTP (reset, refused, stalled, cut short): always worth another attempt. */
+function isNetworkError(error) {
+    // Duck-typed, not `instanceof Error`: errors from node's own realm fail that test inside a VM
+    // context (jest), and a network error must be recognised wherever it was made.
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const { code, message } = error;
+    return ((typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) ||
+        (typeof message === 'string' && /socket hang up|aborted|premature close|idle timeout/i.test(message)));
+}
+/**
+ * HTTP for registries: keep-alive connections, a socket idle timeout so a stall cannot hang a
+ * job, redirects that drop Authorization when they leave the host, plain HTTP only where allowed.
+ */
+class Transport {
+    #insecure;
+    #httpAgent;
+    #httpsAgent;
+    /** Per API host (as URL.host spells it): agents trusting that registry's own CAs too. */
+    #registryAgents = new Map();
+    idleTimeoutMs;
+    #onRequest;
+    metadataDeadlineMs;
+    throughputFloor;
+    signal;
+    constructor(options = {}) {
+        this.#insecure = new Set(options.insecureRegistries ?? []);
+        // A private CA is trusted in addition to the system's roots, not instead of them.
+        const common = { keepAlive: true, maxSockets: 64, ...(options.lookup && { lookup: options.lookup }) };
+        this.#httpAgent = new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)(common);
+        const roots = [...(node_tls__WEBPACK_IMPORTED_MODULE_2___default().rootCertificates), ...(options.ca ? [options.ca] : [])];
+        this.#httpsAgent = new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ ...common, ...(options.ca && { ca: roots }) });
+        for (const [registry, ca] of Object.entries(options.registryCa ?? {}))
+            this.#registryAgents.set(new URL(`https://${(0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .apiHost */ .nz)(registry)}`).host, new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ ...common, ca: [...roots, ca] }));
+        this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+        this.#onRequest = options.onRequest;
+        this.metadataDeadlineMs = options.metadataDeadlineMs ?? METADATA_DEADLINE_MS;
+        this.throughputFloor = options.throughputFloor ?? THROUGHPUT_FLOOR;
+        const { bytesPerSecond, windowMs } = this.throughputFloor;
+        if (!(bytesPerSecond > 0 && windowMs > 0))
+            throw new Error(`a throughput floor needs a positive rate and window, got ${bytesPerSecond} B/s over ${windowMs} ms`);
+        this.signal = options.signal;
+    }
+    /** `http(s)://<api host>` of a registry. */
+    baseUrl(registry) {
+        const host = (0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .apiHost */ .nz)(registry);
+        const plain = (0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isLoopback */ .U9)(registry) || this.#insecure.has(registry) || this.#insecure.has(host);
+        return new URL(`${plain ? 'http' : 'https'}://${host}`);
+    }
+    async send(request) {
+        let url = request.url;
+        let headers = { ...request.headers };
+        for (let hop = 0;; hop++) {
+            const response = await this.#sendOnce(request, url, headers);
+            const location = response.headers.location;
+            if (!request.followRedirects || !location || ![301, 302, 303, 307, 308].includes(response.status) || request.body)
+                return response;
+            if (hop >= MAX_REDIRECTS)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(request.method, (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .BO)(request.url), response.status, [], 'too many redirects');
+            response.body.resume();
+            const next = new URL(location, url);
+            // Blob storage (S3, a CDN) must never see the registry's token.
+            if (next.host !== url.host) {
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+            }
+            url = next;
+        }
+    }
+    #sendOnce(request, url, headers) {
+        const { method, body } = request;
+        this.signal?.throwIfAborted();
+        this.#onRequest?.(method, url);
+        const secure = url.protocol === 'https:';
+        const lib = secure ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default());
+        return new Promise((resolve, reject) => {
+            const req = lib.request(url, {
+                method,
+                headers: { 'user-agent': 'container-image-actions', ...headers },
+                agent: secure ? (this.#registryAgents.get(url.host) ?? this.#httpsAgent) : this.#httpAgent,
+                ...(this.signal && { signal: this.signal }),
+            });
+            const fail = (error) => reject(error);
+            let res;
+            const abort = (error) => {
+                req.destroy(error);
+                res?.destroy(error);
+            };
+            const bounds = request.transfer !== undefined
+                ? this.#boundTransfer(req, `${request.transfer}: ${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .BO)(url)}`, abort)
+                : this.#boundMetadata(request.deadlineMs ?? this.metadataDeadlineMs, `${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .BO)(url)}`, abort);
+            req.setTimeout(this.idleTimeoutMs, () => req.destroy(Object.assign(new Error(`idle timeout after ${this.idleTimeoutMs} ms: ${method} ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .BO)(url)}`), { code: 'ETIMEDOUT' })));
+            req.on('error', fail);
+            req.on('close', () => {
+                if (!res)
+                    bounds.end();
+            });
+            req.on('response', (response) => {
+                res = response;
+                bounds.response(response);
+                response.on('close', () => bounds.end());
+                // From here on errors surface through the body stream.
+                req.off('error', fail);
+                req.on('error', (error) => response.destroy(error));
+                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: response, url });
+            });
+            if (body === undefined)
+                req.end();
+            else if (Buffer.isBuffer(body))
+                req.end(body);
+            else {
+                body.on('error', (error) => req.destroy(error));
+                body.pipe(req);
+            }
+        });
+    }
+    /** Headers and body of a metadata request within one total deadline. */
+    #boundMetadata(deadlineMs, what, abort) {
+        // Not retried (no network error code): a server that drips its answer would only do it again.
+        const deadline = setTimeout(() => abort(Object.assign(new Error(`deadline of ${deadlineMs} ms for headers and body exceeded: ${what}`), { code: 'EDEADLINE' })), deadlineMs);
+        deadline.unref();
+        return { response: () => undefined, end: () => clearTimeout(deadline) };
+    }
+    /**
+     * A blob transfer: while a body moves (the upload's, then the download's) each window must carry
+     * the floor's bytes, unless our own side held it back; between the request's last byte and the
+     * response's headers, the idle timeout's length at most (a registry dripping its headers).
+     * Counted on the socket, so a body nobody reads yet is not started early.
+     */
+    #boundTransfer(req, what, abort) {
+        const { windowMs } = this.throughputFloor;
+        const watch = new ThroughputWatch(this.throughputFloor);
+        let socket;
+        let res;
+        let counted = 0;
+        let window;
+        let headers;
+        const moved = () => (socket ? socket.bytesRead + socket.bytesWritten : 0);
+        // An upload waiting on its source has nothing buffered; a download read slowly has bytes unread.
+        const peerBehind = () => (res ? res.readableLength === 0 : req.writableLength > 0);
+        const endWindow = () => {
+            const now = moved();
+            watch.add(now - counted);
+            counted = now;
+            const rate = watch.endWindow(peerBehind());
+            if (rate === undefined)
+                return;
+            const floor = formatRate(this.throughputFloor.bytesPerSecond);
+            const message = `${what}: ${formatRate(rate)} over the last ${windowMs / 1000} s, under the floor of ${floor}; given up`;
+            abort(Object.assign(new Error(message), { code: 'ESLOWBODY' }));
+        };
+        const startWindows = () => {
+            clearInterval(window);
+            counted = moved();
+            watch.endWindow(false);
+            window = setInterval(endWindow, windowMs).unref();
+        };
+        req.on('socket', (s) => {
+            socket = s;
+            startWindows();
+        });
+        req.on('finish', () => {
+            if (res)
+                return;
+            clearInterval(window);
+            headers = setTimeout(() => {
+                const error = new Error(`${what}: no response within ${this.idleTimeoutMs} ms of the request's last byte`);
+                abort(Object.assign(error, { code: 'ETIMEDOUT' }));
+            }, this.idleTimeoutMs).unref();
+        });
+        const end = () => {
+            clearInterval(window);
+            clearTimeout(headers);
+        };
+        return {
+            response: (response) => {
+                res = response;
+                clearTimeout(headers);
+                startWindows();
+            },
+            end,
+        };
+    }
+    /** Sockets handed to a request and not yet given back: a body left unread keeps one. */
+    busySockets() {
+        const count = (agent) => Object.values(agent.sockets).reduce((n, list) => n + (list?.length ?? 0), 0);
+        return count(this.#httpAgent) + count(this.#httpsAgent) + [...this.#registryAgents.values()].reduce((n, a) => n + count(a), 0);
+    }
+    close() {
+        this.#httpAgent.destroy();
+        this.#httpsAgent.destroy();
+        for (const agent of this.#registryAgents.values())
+            agent.destroy();
+    }
+}
+/** Reads a whole (small) body, refusing more than `limit` bytes; a broken body names its URL. */
+async function readBody(response, limit = 4 * 1024 * 1024) {
+    const chunks = [];
+    let size = 0;
+    try {
+        for await (const chunk of response.body) {
+            size += chunk.length;
+            if (size > limit) {
+                response.body.destroy();
+                throw new Error(`response body larger than ${limit} bytes from ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .BO)(response.url)}`);
+            }
+            chunks.push(chunk);
+        }
+    }
+    catch (error) {
+        if (size > limit)
+            throw error;
+        // A Content-Length lie or a reset mid-body: the code stays, so retries still see a network error.
+        const code = error.code;
+        throw Object.assign(new Error(`reading the response of ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .BO)(response.url)} after ${size} bytes: ${error.message}`, { cause: error }), { code });
+    }
+    return Buffer.concat(chunks);
+}
+/** Drains an unneeded body so the keep-alive connection can be reused. */
+async function discard(response) {
+    try {
+        for await (const _ of response.body)
+            ;
+    }
+    catch {
+        // The request is done with; a broken body changes nothing.
+    }
+}
+/** Turns an unexpected response into a RegistryError with the OCI error codes of its body. */
+async function errorFrom(method, response, detail) {
+    let text = '';
+    try {
+        text = (await readBody(response, 64 * 1024)).toString('utf8');
+    }
+    catch {
+        // The status alone still says what happened.
+    }
+    let why = detail;
+    if (response.status === 401) {
+        // The challenge says whether the credentials are wrong or merely lack a permission.
+        const bearer = (0,_auth_challenge_js__WEBPACK_IMPORTED_MODULE_5__/* .findChallenge */ .VZ)((0,_auth_challenge_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChallenges */ .uV)(response.headers['www-authenticate']), 'bearer');
+        if (bearer?.params.error === 'insufficient_scope')
+            why = [detail, `insufficient_scope: the credentials do not grant ${bearer.params.scope ?? 'the needed access'}`]
+                .filter(Boolean)
+                .join('; ');
+    }
+    const error = new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(method, (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .BO)(response.url), response.status, (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOciErrors */ .Yy)(text), why);
+    const retryAfter = (0,_http_headers_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRetryAfter */ .m)(response.headers['retry-after']);
+    return Object.assign(error, { retryAfterMs: retryAfter });
+}
+
+
+/***/ }),
+
+/***/ 8386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ verifyTags)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+
+/**
+ * Checks that every tag resolves to `digest` (one HEAD each); the error names the first that
+ * does not, and what it holds. `when` says after what (`after the copy`).
+ */
+async function verifyTags(client, repository, tags, digest, when) {
+    const heads = await Promise.all(tags.map((tag) => client.headManifest(repository, tag)));
+    tags.forEach((tag, i) => {
+        if (heads[i]?.digest !== digest) {
+            throw new Error(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .refName */ .P7)(client.ref(repository), tag)} resolves to ${heads[i]?.digest ?? 'nothing'} ${when}, not ${digest}`);
+        }
+    });
+}
+
+
+/***/ })
+
+};
