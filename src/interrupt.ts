@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+
 /**
  * What must not outlive an interrupted run: auth files to remove, child processes to stop. The
  * entry point calls `interrupted()` on SIGTERM or SIGINT, before it exits; each holder registers
@@ -9,6 +11,11 @@ const undos = new Set<() => void>();
 export function onInterrupt(undo: () => void): () => void {
   undos.add(undo);
   return () => undos.delete(undo);
+}
+
+/** Removes `path` (a temporary file or directory, with what it holds) if the run is interrupted first. */
+export function removeOnInterrupt(path: string): () => void {
+  return onInterrupt(() => rmSync(path, { recursive: true, force: true }));
 }
 
 /** Runs every registered undo once; one failing does not stop the others. */

@@ -5,6 +5,8 @@ import type { EngineInputs } from '../config/engine-inputs.js';
 import { ConfigError } from '../config/errors.js';
 import { loopbackRegistriesIn, registriesConfFor, userRegistriesConf } from '../engines/registries-conf.js';
 import type { Logger } from '../logger.js';
+import { cacheWriteRefusal, trustedCodeReason } from '../platform/trust.js';
+import type { ChangeInfo } from '../platform/change.js';
 import { isLoopback } from '../registry/reference.js';
 import type { ImageBuildPlan } from './build-plan.js';
 import type { CommandContext } from './types.js';
@@ -22,6 +24,8 @@ export async function registriesConfEnv(
   logger: Logger,
 ): Promise<NodeJS.ProcessEnv> {
   if (inputs.engine === 'docker') return env;
+  // The caller's `finally` does not run when a cancelled job's SIGTERM ends the process: the
+  // scratch dir, with this file and the ca-file copy (certs/), must go then too.
   const texts = plans.flatMap((plan) => [
     readIfThere(plan.spec.containerFile),
     ...plan.spec.buildArgs,
@@ -68,4 +72,14 @@ export async function checkDockerInsecure(context: CommandContext, insecure: rea
       `insecure-registries: ${missing.join(', ')} must also be in dockerd's own insecure-registries (/etc/docker/daemon.json, then ` +
         'restart dockerd): docker pulls and pushes through its daemon, which refuses plain HTTP to any registry it does not list',
     );
+}
+
+/** One log line per run: the cache repositories, and why this event writes them or only reads them. */
+export function describeBuildCache(plans: readonly ImageBuildPlan[], change: ChangeInfo, logger: Logger): void {
+  const caches = [...new Set(plans.flatMap((plan) => (plan.spec.cache ? [plan.spec.cache.repository] : [])))];
+  if (caches.length === 0) return;
+  const refusal = cacheWriteRefusal(change);
+  logger.info(
+    `build cache: ${caches.join(', ')} ${refusal ? `(read only: ${refusal})` : `(read and written): ${trustedCodeReason(change)}`}`,
+  );
 }

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readEngineInputs, type EngineInputs } from '../config/engine-inputs.js';
+import { readEngineInputs, reportTo, type EngineInputs } from '../config/engine-inputs.js';
 import { withAuthFile, type AuthEntry } from '../engines/auth-file.js';
 import { createEngine, type ContainerEngine } from '../engines/engine.js';
 import { loginOf } from '../config/credentials.js';
@@ -9,9 +9,10 @@ import type { Logger } from '../logger.js';
 import { parseReference } from '../registry/reference.js';
 
 import { ExecError } from '../exec.js';
+import { removeOnInterrupt } from '../interrupt.js';
 import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
 import { createdTimestamp, planBuilds, type ImageBuildPlan } from './build-plan.js';
-import { checkDockerInsecure, registriesConfEnv } from './build-access.js';
+import { checkDockerInsecure, describeBuildCache, registriesConfEnv } from './build-access.js';
 import { dryRun } from './dry-run.js';
 import { withSiblings } from './siblings.js';
 import type { CommandContext, CommandResult } from './types.js';
@@ -38,6 +39,8 @@ export async function buildImages(
 ): Promise<BuildRun> {
   const { env, logger } = context;
   const scratchDir = await mkdtemp(join(tmpdir(), 'cia-build-'));
+  // It holds the run's registries.conf and the ca-file copy: gone on every exit path, SIGTERM too.
+  const unregister = removeOnInterrupt(scratchDir);
   try {
     const plans = planBuilds(inputs, { change, env, scratchDir, created: createdTimestamp(env) });
     logger.info(
@@ -48,7 +51,7 @@ export async function buildImages(
     const engineEnv = await registriesConfEnv({ ...env, ...inputs.extraEnv }, inputs, plans, scratchDir, logger);
     if (inputs.engine === 'docker') await checkDockerInsecure(context, inputs.insecureRegistries);
     const engine = createEngine(inputs.engine, { env: engineEnv, logger, exec: context.exec });
-    describeCache(plans, change, logger);
+    describeBuildCache(plans, change, logger);
     const certDir = inputs.ca && inputs.engine !== 'docker' ? await writeCertDir(scratchDir, inputs.ca) : undefined;
     const built = await withAuthFile(cacheLogins(inputs, plans), (authFile) =>
       buildEach(
@@ -60,6 +63,7 @@ export async function buildImages(
     );
     return { change, plans, built };
   } finally {
+    unregister();
     await rm(scratchDir, { recursive: true, force: true });
   }
 }
@@ -119,17 +123,8 @@ function cacheLogins(inputs: EngineInputs, plans: readonly ImageBuildPlan[]): Au
   });
 }
 
-function describeCache(plans: readonly ImageBuildPlan[], change: ChangeInfo, logger: Logger): void {
-  const caches = [...new Set(plans.flatMap((plan) => (plan.spec.cache ? [plan.spec.cache.repository] : [])))];
-  if (caches.length === 0) return;
-  const write = plans.some((plan) => plan.spec.cache?.write);
-  logger.info(
-    `build cache: ${caches.join(', ')} (${write ? 'read and written' : `read only: a ${change.pipeline} event never writes it`})`,
-  );
-}
-
 export async function build(context: CommandContext): Promise<CommandResult> {
-  const inputs = readEngineInputs(context.read, context.env, (secret) => context.logger.mask(secret));
+  const inputs = readEngineInputs(context.read, context.env, reportTo(context.logger));
   if (inputs.dryRun) return dryRun(context, inputs, detectChange(context.env, readEvent(context.env), inputs.change));
   const { built } = await buildImages(context, inputs);
   return {

@@ -1,8 +1,7 @@
-import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onInterrupt } from '../interrupt.js';
+import { removeOnInterrupt } from '../interrupt.js';
 
 export interface AuthEntry {
   readonly registry: string;
@@ -20,7 +19,7 @@ export async function withAuthFile<T>(entries: readonly AuthEntry[], use: (authF
   const dir = await mkdtemp(join(tmpdir(), 'cia-auth-'));
   const file = join(dir, 'config.json');
   // A SIGTERM (a cancelled job) must not leave the file behind either.
-  const unregister = onInterrupt(() => rmSync(dir, { recursive: true, force: true }));
+  const unregister = removeOnInterrupt(dir);
   try {
     const auths = Object.fromEntries(
       entries.map((e) => [e.registry, { auth: Buffer.from(`${e.username}:${e.password}`).toString('base64') }]),

@@ -5,6 +5,7 @@ import { issue, issueCommand } from '@actions/core/lib/command.js';
 import { EOL } from 'node:os';
 import type { Logger } from '../logger.js';
 import { detectRunner } from '../platform/runner.js';
+import { secretForms } from './secret-forms.js';
 
 /** Inside a runner: workflow commands (groups, annotations, masking), as @actions/core issues them. */
 export const actionsLogger: Logger = {
@@ -20,7 +21,10 @@ export const actionsLogger: Logger = {
       issue('endgroup');
     }
   },
-  mask: (secret) => issueCommand('add-mask', {}, secret),
+  // act (Gitea's and Forgejo's runners) masks only the exact text given: every form a server may echo is named.
+  mask: (secret) => {
+    for (const form of secretForms(secret)) issueCommand('add-mask', {}, form);
+  },
 };
 
 /**
@@ -28,7 +32,7 @@ export const actionsLogger: Logger = {
  * to hide secrets.
  */
 export function plainLogger(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
-  const secrets = new Set<string>();
+  let secrets: string[] = [];
   const hide = (text: string) => {
     let out = text;
     for (const secret of secrets) out = out.split(secret).join('***');
@@ -46,7 +50,8 @@ export function plainLogger(write: (line: string) => void = (line) => process.st
       return fn();
     },
     mask: (secret) => {
-      if (secret) secrets.add(secret);
+      // Longest first, across every secret: a secret inside another's encoded form must not split it.
+      secrets = [...new Set([...secrets, ...secretForms(secret)])].sort((a, b) => b.length - a.length);
     },
   };
 }
