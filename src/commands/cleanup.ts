@@ -1,8 +1,9 @@
 import type { Pattern } from '../config/pattern.js';
 import type { ChangeInfo } from '../platform/change.js';
-import { changeStateLookup, type ChangeState } from '../platform/pull-request.js';
+import { changeStateLookup, type ChangeAnswer } from '../platform/pull-request.js';
 import { registryKind } from '../registry/kinds.js';
 import { vendorTagTime } from '../registry/tag-delete/tag-times.js';
+import { dummyTime, isDummy } from '../registry/tag-delete/dummy.js';
 import { record, type CleanupTarget, type PromotionRun } from './promotion.js';
 import type { Logger } from '../logger.js';
 import type { RepositoryRef } from '../registry/copy.js';
@@ -10,6 +11,7 @@ import { RegistryError } from '../registry/errors.js';
 import { REFERRER_TAG } from '../registry/referrers.js';
 import { Limiter } from '../registry/limiter.js';
 import { readImageConfig } from '../registry/image-config.js';
+import { MAX_TAGS_READ, type Manifest } from '../registry/client.js';
 import type { RegistrySession } from '../registry/session.js';
 import { refName } from '../registry/reference.js';
 
@@ -22,8 +24,8 @@ export interface LeakedTag {
 export interface LeakOptions {
   /** The tag's push time from the registry vendor's API, where there is one. */
   readonly tagTime?: (tag: string) => Promise<number | undefined>;
-  /** Whether change N is still open, from the forge's API; undefined where it cannot say. */
-  readonly changeState?: (change: number) => Promise<ChangeState | undefined>;
+  /** Whether change N is still open, from the forge's API; undefined where it was not asked or knows no such change. */
+  readonly changeState?: (change: number) => Promise<ChangeAnswer | undefined>;
   /** Tags that count as temporary (anchored). */
   readonly pattern: Pattern;
   /** Tags never counted as leaked: the change being promoted. */
@@ -38,13 +40,22 @@ export interface LeakOptions {
  */
 const PLAUSIBLE_SINCE = Date.parse('2000-01-01T00:00:00Z');
 const CHANGE_TAG = /^change_(\d+)_/;
+/** Candidates decided at a time: a tag list of 100k candidates never becomes 100k pending promises. */
+const DECISION_BATCH = 256;
+
+/** Temporary tags to delete, and those kept because the forge was asked about their change and failed. */
+export interface LeakDecision {
+  readonly leaked: LeakedTag[];
+  readonly unsure: LeakedTag[];
+}
 
 /**
- * Temporary tags that outlived their change, across every page of the tag list. Decided in this
- * order: the vendor's push time where the registry has one; else the forge's word on the change
- * (open: never leaked; closed: leaked); else the image's `created`, only when plausible, else
- * the tag stays and the log says why. (Zuul compares the seconds within a day of the age, so its
- * cleanup never fires; and it trusts `created`.)
+ * Temporary tags that outlived their change. Decided in this order: a tag on one of our own
+ * dummy manifests (a deletion cut short) is finished, whatever its age; else the vendor's push
+ * time where the registry has one; else the forge's word on the change (open: never leaked;
+ * closed: leaked; asked and failed: kept, as it may be open); else the image's `created`, only
+ * when plausible, else the tag stays and the log says why. (Zuul compares the seconds within a
+ * day of the age, so its cleanup never fires; and it trusts `created`.)
  */
 export async function findLeakedTags(
   session: RegistrySession,
@@ -52,50 +63,87 @@ export async function findLeakedTags(
   tags: readonly string[],
   options: LeakOptions,
   logger: Logger,
-): Promise<LeakedTag[]> {
-  const { registry, repository } = target;
-  const client = session.client(registry);
+): Promise<LeakDecision> {
+  const client = session.client(target.registry);
   // Signature, SBOM and fallback-index tags are never temporary, whatever cleanup-regex says.
   const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag) && !REFERRER_TAG.test(tag));
-  const leaked: LeakedTag[] = [];
+  const decision: LeakDecision = { leaked: [], unsure: [] };
   // Each tag's decision takes several requests, each within the registry's own limit.
   const limiter = new Limiter(4);
-  const ref = (tag: string) => refName(target, tag);
-  const byAge = (tag: string, time: number, source: string) => {
-    const age = options.now - time;
-    if (age > options.maxAgeMs)
-      leaked.push({ tag, reason: `${source} ${new Date(time).toISOString()}, ${Math.floor(age / 3_600_000)} h ago` });
-  };
-  await Promise.all(
-    candidates.map((tag) =>
-      limiter.run(async () => {
-        const pushed = await options.tagTime?.(tag);
-        if (pushed !== undefined) return byAge(tag, pushed, 'pushed');
-        const change = CHANGE_TAG.exec(tag)?.[1];
-        const state = change === undefined ? undefined : await options.changeState?.(Number(change));
-        if (state === 'open') return logger.debug(`${ref(tag)}: change ${change} is still open; kept`);
-        if (state === 'closed') return void leaked.push({ tag, reason: `change ${change} is closed` });
-        let created: string | undefined;
-        try {
-          ({ created } = await readImageConfig(client, repository, tag));
-        } catch (error) {
-          // Deleted since the listing (a concurrent promotion of that change): nothing to clean.
-          if (error instanceof RegistryError && error.status === 404) return;
-          throw error;
-        }
-        const time = created ? Date.parse(created) : Number.NaN;
-        if (Number.isNaN(time) || time < PLAUSIBLE_SINCE) {
-          logger.info(
-            `${ref(tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the registry, no ` +
-              `answer from the forge about its change); left alone`,
-          );
-          return;
-        }
-        byAge(tag, time, 'created');
-      }),
-    ),
-  );
-  return leaked.sort((a, b) => a.tag.localeCompare(b.tag));
+  const context: DecisionContext = { session, target, options, logger, decision };
+  const decide = (tag: string) =>
+    limiter.run(async () => {
+      let manifest: Manifest;
+      try {
+        manifest = await client.getManifest(target.repository, tag);
+      } catch (error) {
+        // Deleted since the listing (a concurrent promotion of that change): nothing to clean.
+        if (error instanceof RegistryError && error.status === 404) return;
+        throw error;
+      }
+      await decideOne(context, tag, manifest);
+    });
+  for (let i = 0; i < candidates.length; i += DECISION_BATCH) await Promise.all(candidates.slice(i, i + DECISION_BATCH).map(decide));
+  const byTag = (a: LeakedTag, b: LeakedTag) => a.tag.localeCompare(b.tag);
+  return { leaked: decision.leaked.sort(byTag), unsure: decision.unsure.sort(byTag) };
+}
+
+interface DecisionContext {
+  readonly session: RegistrySession;
+  readonly target: RepositoryRef;
+  readonly options: LeakOptions;
+  readonly logger: Logger;
+  readonly decision: LeakDecision;
+}
+
+async function decideOne(context: DecisionContext, tag: string, manifest: Manifest): Promise<void> {
+  const { options, decision } = context;
+  // A dummy is never an image: only an interrupted deletion leaves a tag on one.
+  if (isDummy(manifest)) {
+    const at = dummyTime(manifest);
+    const when = at === undefined ? '' : ` at ${new Date(at).toISOString()}`;
+    decision.leaked.push({ tag, reason: `on a dummy manifest put there${when} by a deletion that was cut short` });
+    return;
+  }
+  const pushed = await options.tagTime?.(tag);
+  if (pushed !== undefined) return byAge(context, tag, pushed, 'pushed');
+  if (await decidedByForge(context, tag)) return;
+  let created: string | undefined;
+  try {
+    ({ created } = await readImageConfig(context.session.client(context.target.registry), context.target.repository, manifest.digest));
+  } catch (error) {
+    if (error instanceof RegistryError && error.status === 404) return;
+    throw error;
+  }
+  const time = created ? Date.parse(created) : Number.NaN;
+  if (Number.isNaN(time) || time < PLAUSIBLE_SINCE) {
+    context.logger.info(
+      `${refName(context.target, tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the ` +
+        `registry, no answer from the forge about its change); left alone`,
+    );
+    return;
+  }
+  byAge(context, tag, time, 'created');
+}
+
+function byAge({ options, decision }: DecisionContext, tag: string, time: number, source: string): void {
+  const age = options.now - time;
+  if (age > options.maxAgeMs)
+    decision.leaked.push({ tag, reason: `${source} ${new Date(time).toISOString()}, ${Math.floor(age / 3_600_000)} h ago` });
+}
+
+/** The forge's word on the tag's change, where it gave one or failed to: true when that decided. */
+async function decidedByForge({ options, decision, logger, target }: DecisionContext, tag: string): Promise<boolean> {
+  const change = CHANGE_TAG.exec(tag)?.[1];
+  const answer = change === undefined ? undefined : await options.changeState?.(Number(change));
+  if (!answer) return false;
+  if (answer.state === 'unknown') {
+    // Asked and failed: the change may be open, and `created` cannot say whether it is.
+    logger.info(`${refName(target, tag)}: kept: the state of change ${change} is unknown: ${answer.reason}`);
+    decision.unsure.push({ tag, reason: `the state of change ${change} is unknown: ${answer.reason}` });
+  } else if (answer.state === 'open') logger.debug(`${refName(target, tag)}: change ${change} is still open; kept`);
+  else decision.leaked.push({ tag, reason: `change ${change} is closed` });
+  return true;
 }
 
 /** Zuul's default: `^change_.*$` and `^<pipeline>_.*$`. */
@@ -134,17 +182,32 @@ export async function cleanup(run: PromotionRun, targets: readonly CleanupTarget
         },
       });
     try {
-      const tags = await session.client(target.registry).listTags(target.repository);
-      const leaked = await findLeakedTags(
+      const { tags, complete } = await session.client(target.registry).readTags(target.repository);
+      // What was read is still cleaned; the rest waits for a run that sees it (a later page first).
+      if (!complete)
+        outcome.leftBehind.push({
+          ref: key,
+          reason:
+            `the tag list was cut at ${tags.length} tags: leaked temporary tags beyond them may remain; delete ` +
+            `old tags of this repository to bring it under ${MAX_TAGS_READ}`,
+        });
+      const { leaked, unsure } = await findLeakedTags(
         session,
         target,
         tags,
         { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState },
         logger,
       );
+      if (unsure.length > 0)
+        logger.warning(
+          `${key}: ${unsure.length} temporary tag(s) kept, as their change may still be open: ` +
+            `${unsure.map((u) => `${u.tag} (${u.reason})`).join('; ')}`,
+        );
       for (const tag of leaked) {
         outcome.plan.push(`delete leaked ${key}:${tag.tag} (${tag.reason})`);
-        if (!inputs.dryRun) record(await deleter.deleteTag(target, tag.tag), outcome);
+        if (inputs.dryRun) continue;
+        logger.info(`${key}:${tag.tag} leaked (${tag.reason}): deleting`);
+        record(await deleter.deleteTag(target, tag.tag), outcome);
       }
       if (!inputs.dryRun) for (const probe of await deleter.sweepProbes(target, tags)) outcome.deleted.push(`${key}:${probe}`);
     } catch (error) {

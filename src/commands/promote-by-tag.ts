@@ -4,7 +4,7 @@ import type { ChangeInfo } from '../platform/change.js';
 import type { RegistrySession } from '../registry/session.js';
 import type { TagDeleter } from '../registry/tag-delete/tag-deleter.js';
 import { planTagPromotion, type ReadyPromotion } from './promote-plan.js';
-import { verifyFinalTags } from './promote-reconcile.js';
+import { recheckFinalTags } from './promote-reconcile.js';
 import { emptyOutcome, record, type CleanupTarget, type Outcome, type PromotedTag, type PromotionRun } from './promotion.js';
 import { refName } from '../registry/reference.js';
 
@@ -33,16 +33,21 @@ export async function byTag(run: PromotionRun, change: ChangeInfo): Promise<Clea
   // go side by side; the per-registry limit bounds the requests.
   const moved = await session.all(plans, (plan) => moveTags(session, plan, prefix, logger));
   // Reported in the order of the image list, whatever order they finished in.
-  moved.forEach((tags) => outcome.promoted.push(...tags));
-  const settled = await session.all(plans, async (plan) => {
+  for (const tags of moved) for (const tag of tags) outcome.promoted.push(tag);
+  const deletions = await session.all(plans, async (plan) => {
     const own = emptyOutcome();
     await deleteTemporary({ deleter, signal: session.signal, logger }, plan, guardedTags(plans, plan), own);
-    return { own, onTags: await verifyFinalTags(session, plan, number, logger) };
+    return own;
   });
-  settled.forEach(({ own, onTags }, i) => {
-    outcome.deleted.push(...own.deleted);
-    outcome.leftBehind.push(...own.leftBehind);
-    if (onTags !== plans[i].digest) supersede(outcome.promoted, plans[i], onTags);
+  // Recorded before anything else can fail: the deletions happened, whatever the checks say.
+  for (const own of deletions) {
+    for (const deleted of own.deleted) outcome.deleted.push(deleted);
+    for (const left of own.leftBehind) outcome.leftBehind.push(left);
+  }
+  await settleDeletions(deleter, session.signal, logger);
+  const onTags = await session.all(plans, (plan) => recheckFinalTags(session, plan, number, logger));
+  onTags.forEach((digest, i) => {
+    if (digest !== undefined && digest !== plans[i].digest) supersede(outcome.promoted, plans[i], digest);
   });
   return targetsOf(plans);
 }
@@ -108,6 +113,19 @@ async function deleteTemporary(
       logger.debug(`deleting ${refName(plan, tag)}: ${(error as Error).message}`);
       outcome.leftBehind.push({ ref: `${refName(plan, tag)}`, reason: (error as Error).message });
     }
+  }
+}
+
+/**
+ * Gives registries that act on a tag DELETE late the time to do it, the final tags watched and
+ * put back meanwhile (the deleter warns for each). A watch that fails leaves the re-check to do it.
+ */
+async function settleDeletions(deleter: TagDeleter, signal: AbortSignal, logger: Logger): Promise<void> {
+  try {
+    await deleter.settle();
+  } catch (error) {
+    if (signal.aborted) throw error;
+    logger.warning(`watching the final tags after the deletions failed: ${(error as Error).message}; checking them once instead`);
   }
 }
 

@@ -88,7 +88,7 @@ async function promoteReferrers(run: PromotionRun, copy: IntermediateCopy, refer
       tag: r.tag ?? r.digest,
       digest: r.digest,
       from: `${copy.registry}/${copy.repository}${at}`,
-      status: r.status === 'copied' ? 'moved' : 'in-place',
+      status: r.status === 'copied' ? 'moved' : r.status === 'skipped' ? 'skipped' : 'in-place',
       referrer: { subject: r.subject, artifact_type: r.artifactType, via: r.via },
     });
   }

@@ -1,8 +1,50 @@
 import type { Logger } from '../logger.js';
 import { readImageConfig } from '../registry/image-config.js';
+import { isRetryable, withRetry } from '../registry/retry.js';
 import type { RegistrySession } from '../registry/session.js';
 import { CHANGE_LABEL, type ReadyPromotion } from './promote-plan.js';
 import { refName } from '../registry/reference.js';
+
+/** Whole re-checks of an image's final tags after the deletions (each request has its own retries too). */
+const RECHECK_ATTEMPTS = 3;
+
+/**
+ * The final tags checked again after the deletions, the check retried whole on a transient
+ * failure. The release happened before it: a check that still cannot be made is a warning, and
+ * undefined, never a failed run. A final tag on a wrong image is still an error.
+ */
+export async function recheckFinalTags(
+  session: RegistrySession,
+  plan: ReadyPromotion,
+  change: number | undefined,
+  logger: Logger,
+): Promise<string | undefined> {
+  const ref = `${refName(plan)}`;
+  const policy = { ...session.retry, attempts: RECHECK_ATTEMPTS };
+  let failed: string | undefined;
+  try {
+    const digest = await withRetry(
+      `re-check ${ref}`,
+      () =>
+        verifyFinalTags(session, plan, change, logger).catch((error: unknown) => {
+          failed = (error as Error).message;
+          throw error;
+        }),
+      policy,
+      logger,
+    );
+    if (failed !== undefined)
+      logger.warning(`${ref}: re-checking the final tags failed once (${failed}); checked again, they hold ${digest}`);
+    return digest;
+  } catch (error) {
+    if (session.signal.aborted || !isRetryable(error)) throw error;
+    logger.warning(
+      `${ref}: the final tags ${plan.image.tags.join(', ')} could not be checked again after the deletions ` +
+        `(${(error as Error).message}); they were set to ${plan.digest} before the deletions: look at them`,
+    );
+    return undefined;
+  }
+}
 
 /**
  * Checked again after the deletions; returns the digest the final tags hold. A final tag that

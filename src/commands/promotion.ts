@@ -12,9 +12,10 @@ export interface PromotedTag {
   /**
    * `moved`; `in-place` when a previous run already set it; `superseded` when a promotion of a
    * newer build of the same repository ran at the same time and won: `digest` is then what the
-   * tag really holds, `ownDigest` what this run promoted.
+   * tag really holds, `ownDigest` what this run promoted; `skipped` for a referrer beyond the
+   * followed depth, not copied (a warning names it).
    */
-  readonly status: 'moved' | 'in-place' | 'superseded';
+  readonly status: 'moved' | 'in-place' | 'superseded' | 'skipped';
   readonly ownDigest?: string;
   /** Set for a signature, SBOM or attestation copied with the image (`tag`: its cosign tag, else its digest). */
   readonly referrer?: { readonly subject: string; readonly artifact_type: string; readonly via: string };

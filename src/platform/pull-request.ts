@@ -61,43 +61,51 @@ function forgeApi(env: Env, token: string | undefined): { api: string; forge: bo
 
 export type ChangeState = 'open' | 'closed';
 
+/** The forge's word on a change: its state, or why the forge was asked and could not give it. */
+export type ChangeAnswer = { readonly state: ChangeState } | { readonly state: 'unknown'; readonly reason: string };
+
 /**
  * Asks the forge whether pull request N is still open (`GET /repos/{repo}/pulls/{N}`, the same
- * path on GitHub, Gitea and Forgejo), once per number. Undefined where it cannot say: no
- * repository or token, not found, or the API failed; the caller then decides by other means.
+ * path on GitHub, Gitea and Forgejo), once per number. Undefined where the forge was not asked
+ * (no repository or token) or knows no such change (404): the caller decides by other means.
+ * `unknown`, with the reason, where it was asked and failed (an error status, a timeout, the
+ * network, a body without a state): the change may be open, so the caller keeps its tags.
  */
 export function changeStateLookup(
   env: Env,
   token: string | undefined,
   logger: Logger,
   fetchImpl: typeof fetch = fetch,
-): (change: number) => Promise<ChangeState | undefined> {
-  const cache = new Map<number, Promise<ChangeState | undefined>>();
+): (change: number) => Promise<ChangeAnswer | undefined> {
+  const cache = new Map<number, Promise<ChangeAnswer | undefined>>();
   const repository = env.GITHUB_REPOSITORY;
   return (change) => {
     if (!repository || !token) return Promise.resolve(undefined);
-    let state = cache.get(change);
-    if (!state) {
+    let answer = cache.get(change);
+    if (!answer) {
       const { api, headers } = forgeApi(env, token);
-      const url = `${api}/repos/${repository}/pulls/${change}`;
-      state = (async () => {
-        try {
-          const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(15_000) });
-          if (!response.ok) {
-            logger.debug(`GET ${url}: HTTP ${response.status}; the state of change ${change} is unknown`);
-            return undefined;
-          }
-          const body = (await response.json()) as { state?: string; merged?: boolean };
-          return body.state === 'open' ? 'open' : body.state === 'closed' ? 'closed' : undefined;
-        } catch (error) {
-          logger.debug(`GET ${url}: ${(error as Error).message}; the state of change ${change} is unknown`);
-          return undefined;
-        }
-      })();
-      cache.set(change, state);
+      answer = askChangeState(`${api}/repos/${repository}/pulls/${change}`, headers, fetchImpl).then((found) => {
+        if (found?.state === 'unknown') logger.debug(`the state of change ${change} is unknown: ${found.reason}`);
+        return found;
+      });
+      cache.set(change, answer);
     }
-    return state;
+    return answer;
   };
+}
+
+async function askChangeState(url: string, headers: Record<string, string>, fetchImpl: typeof fetch): Promise<ChangeAnswer | undefined> {
+  const unknown = (why: string): ChangeAnswer => ({ state: 'unknown', reason: `the forge ${why} (GET ${url})` });
+  try {
+    const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(15_000) });
+    if (response.status === 404) return undefined;
+    if (!response.ok) return unknown(`answered HTTP ${response.status}`);
+    const body = (await response.json()) as { state?: unknown };
+    if (body.state === 'open' || body.state === 'closed') return { state: body.state };
+    return unknown(`answered without a state (${JSON.stringify(body.state ?? null)})`);
+  } catch (error) {
+    return unknown(`did not answer: ${(error as Error).message}`);
+  }
 }
 
 export interface PromoteChange {

@@ -45,6 +45,14 @@ export const PROBE_TAG = /^cia-delete-probe-[0-9a-f]{12}(?:-b)?$/;
 /** A probe this old was left by a run that was interrupted, not by one still probing. */
 const PROBE_ABANDONED_MS = 10 * 60_000;
 
+/**
+ * How long a registry may take to act on a tag DELETE it answered 202: some remove the manifest,
+ * with every tag on it, 0.3–2 s later (docs/registries.md, "Deleting one tag"). Watched over this
+ * long, with margin, once per registry for the probe and once per promotion for the guards.
+ */
+export const DELETE_SETTLE_MS = 3_000;
+const SETTLE_POLL_MS = 250;
+
 /** Whole deletions started over after a transient failure (each request has its own retries too). */
 const DELETION_ATTEMPTS = 3;
 
@@ -69,8 +77,10 @@ export class TagDeleter {
   readonly #capabilities = new Map<string, Promise<Capabilities>>();
   /** Registries whose tag DELETE (or vendor delete) took more than the tag: dummies from now on. */
   readonly #destructive = new Set<string>();
-  /** Repositories that hold the dummy's blobs already. */
-  readonly #dummyBlobs = new Set<string>();
+  /** The dummy blobs each repository is known to hold. */
+  readonly #dummyBlobs = new Map<string, Set<string>>();
+  /** Guards of tag and vendor deletions, watched until the registry can no longer act on them. */
+  readonly #watched: { ref: RepositoryRef; guard: DeletionGuard; until: number }[] = [];
   /** Probe tags a registry would not let us remove; reported once. */
   readonly leftoverProbes: string[] = [];
 
@@ -104,7 +114,9 @@ export class TagDeleter {
     const capabilities = await this.#probe(ref, kind);
     if (capabilities.tagDelete === 'safe' && !this.#destructive.has(ref.registry)) {
       const status = await client.deleteManifest(ref.repository, tag);
-      if (ok(status) && (await this.#gone(ref, tag))) return result('deleted', 'oci-tag-delete', await this.#restoreGuarded(ref, guard));
+      // Accepted is enough to watch the guard: the registry may act on it later, and more widely.
+      const restored = ok(status) ? await this.#guardNowAndLater(ref, guard) : undefined;
+      if (ok(status) && (await this.#gone(ref, tag))) return result('deleted', 'oci-tag-delete', restored);
       if (!ok(status) && ![400, 404, 405, 501].includes(status))
         return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
     }
@@ -138,7 +150,7 @@ export class TagDeleter {
       });
       if (!(await this.#gone(ref, tag)))
         return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
-      return result(outcome, vendor.name, await this.#restoreGuarded(ref, guard));
+      return result(outcome, vendor.name, await this.#guardNowAndLater(ref, guard));
     } catch (error) {
       if (!(error instanceof VendorNotConfigured)) throw error;
       this.#session.logger.debug(`${error.message}; trying the registry API`);
@@ -187,11 +199,40 @@ export class TagDeleter {
     return detail;
   }
 
+  /** The guarded tags checked now, and watched until the registry can no longer act on the deletion. */
+  async #guardNowAndLater(ref: RepositoryRef, guard: DeletionGuard | undefined): Promise<string | undefined> {
+    if (!guard || guard.tags.length === 0) return undefined;
+    this.#watched.push({ ref, guard, until: Date.now() + DELETE_SETTLE_MS });
+    return this.#restoreGuarded(ref, guard);
+  }
+
+  /**
+   * Waits until every registry had time to act on the tag and vendor deletions of this run
+   * (DELETE_SETTLE_MS after the last), checking the guarded tags as it waits and putting back
+   * the held bytes on any that vanished: a registry that removed the manifest late gets dummies
+   * from then on. Returns what was put back. Free when no such deletion happened.
+   */
+  async settle(): Promise<string[]> {
+    const restored: string[] = [];
+    while (this.#watched.length > 0) {
+      const last = this.#watched.reduce((latest, w) => Math.max(latest, w.until), 0);
+      const wait = Math.min(SETTLE_POLL_MS, last - Date.now());
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      this.#session.signal.throwIfAborted();
+      const settled = Date.now() >= last;
+      for (const { ref, guard } of settled ? this.#watched.splice(0) : [...this.#watched]) {
+        const detail = await this.#mutex.run(`${refName(ref)}`, () => this.#restoreGuarded(ref, guard));
+        if (detail) restored.push(detail);
+      }
+    }
+    return restored;
+  }
+
   async #putDummy(ref: RepositoryRef, tags: readonly string[]): Promise<string> {
     const key = `${refName(ref)}`;
-    const digest = await putDummy(this.#session.client(ref.registry), ref.repository, tags, this.#dummyBlobs.has(key));
-    this.#dummyBlobs.add(key);
-    return digest;
+    const present = this.#dummyBlobs.get(key) ?? new Set<string>();
+    this.#dummyBlobs.set(key, present);
+    return putDummy(this.#session.client(ref.registry), ref.repository, tags, present);
   }
 
   async #gone(ref: RepositoryRef, tag: string): Promise<boolean> {
@@ -202,7 +243,8 @@ export class TagDeleter {
    * Once per registry and run, on two throw-away tags of one dummy: does a tag DELETE remove that
    * tag alone, the manifest with both tags, or nothing; and does a DELETE by digest work. A real
    * tag is only ever deleted the way the probe showed safe. `distribution` is known to refuse tag
-   * DELETE, so its probe skips that step.
+   * DELETE, so its probe skips that step. A tag DELETE accepted costs DELETE_SETTLE_MS once: the
+   * sibling must still be there after it, not only at once.
    */
   #probe(ref: RepositoryRef, kind: RegistryKind): Promise<Capabilities> {
     let probe = this.#capabilities.get(ref.registry);
@@ -232,7 +274,7 @@ export class TagDeleter {
     try {
       if (testTagDelete) {
         const status = await client.deleteManifest(ref.repository, first);
-        if (ok(status)) tagDelete = (await client.headManifest(ref.repository, second)) ? 'safe' : 'destructive';
+        if (ok(status)) tagDelete = (await this.#holds(ref, second)) ? 'safe' : 'destructive';
       }
       // Other processes working in the repository make distribution answer 500 now and then: the
       // client retries, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
@@ -245,16 +287,30 @@ export class TagDeleter {
         this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
     } catch (error) {
       // A credential that may push but not delete: the probe tags stay, for a later run to sweep.
-      this.leftoverProbes.push(...tags.map((t) => `${refName(ref, t)}`));
+      for (const t of tags) this.leftoverProbes.push(`${refName(ref, t)}`);
       throw error;
     }
     if (tagDelete === 'destructive') this.#destructive.add(ref.registry);
     if (!digestDelete) {
-      const left = tagDelete === 'no' ? tags : [tags[tags.length - 1]];
-      this.leftoverProbes.push(...left.map((t) => `${refName(ref, t)}`));
+      for (const t of tagDelete === 'no' ? tags : [tags[tags.length - 1]]) this.leftoverProbes.push(`${refName(ref, t)}`);
     }
     this.#session.logger.debug(`${ref.registry}: tag DELETE ${tagDelete}, DELETE by digest ${digestDelete ? 'works' : 'refused'}`);
     return { tagDelete, digestDelete };
+  }
+
+  /**
+   * Whether a tag still resolves DELETE_SETTLE_MS after a tag DELETE of its sibling: a registry
+   * that deletes the manifest late (202, then the manifest gone within two seconds) shows it here.
+   */
+  async #holds(ref: RepositoryRef, tag: string): Promise<boolean> {
+    const client = this.#session.client(ref.registry);
+    const until = Date.now() + DELETE_SETTLE_MS;
+    for (;;) {
+      if (!(await client.headManifest(ref.repository, tag))) return false;
+      const wait = Math.min(SETTLE_POLL_MS, until - Date.now());
+      if (wait <= 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   /**

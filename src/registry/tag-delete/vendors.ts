@@ -60,6 +60,9 @@ const quay: VendorDelete = async ({ registry, repository, tag, credential, trans
   );
 };
 
+/** Package versions read at most (100 a page): where a package has more, the tag's is looked for among these. */
+const MAX_VERSION_PAGES = 1000;
+
 interface GhcrVersion {
   id: number;
   name: string;
@@ -88,8 +91,11 @@ const ghcr: VendorDelete = async ({ repository, tag, credential, transport, clie
         );
         if (status === 404) break;
         scope = candidate;
-        all.push(...(data ?? []));
-        if (!data || data.length < 100) return all;
+        // One loop, not a spread: a page far larger than asked for would overflow the call stack.
+        const listed = Array.isArray(data) ? data : [];
+        for (const version of listed) all.push(version);
+        // A page other than the 100 asked for is the last: an API ignoring per_page has no next one.
+        if (listed.length !== 100 || page >= MAX_VERSION_PAGES) return all;
       }
     }
     return [];
