@@ -22,8 +22,8 @@ export interface MirroredTag {
   readonly src: string;
   readonly dest: string;
   readonly digest: string;
-  /** `planned`: a dry run's referrer that would be copied. */
-  readonly status: 'copied' | 'unchanged' | 'failed' | 'planned';
+  /** `planned`: a dry run's referrer that would be copied; `skipped`: a referrer past the depth bound, not copied. */
+  readonly status: 'copied' | 'unchanged' | 'failed' | 'planned' | 'skipped';
   readonly bytes: number;
   readonly error?: string;
   /** Set for a signature, SBOM or attestation copied with an image. */
@@ -223,7 +223,7 @@ async function report(run: MirrorRun, env: NodeJS.ProcessEnv): Promise<CommandRe
   const outDir = env.RUNNER_TEMP || tmpdir();
   await mkdir(outDir, { recursive: true });
   const digestFile = join(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
-  const lines = mirrored.filter((m) => m.status !== 'failed' && m.status !== 'planned').map((m) => `${m.digest} docker://${m.dest}\n`);
+  const lines = mirrored.filter((m) => m.status === 'copied' || m.status === 'unchanged').map((m) => `${m.digest} docker://${m.dest}\n`);
   await writeFile(digestFile, lines.join(''));
   const count = (status: MirroredTag['status']) => mirrored.filter((m) => m.status === status).length;
   const mib = (mirrored.reduce((n, m) => n + m.bytes, 0) / 1048576).toFixed(1);

@@ -38,6 +38,8 @@ export interface CopyResult extends CopyStats {
   readonly digest: string;
   readonly mediaType: string;
   readonly status: 'copied' | 'unchanged';
+  /** The subject the destination indexed the top manifest under (`OCI-Subject` on its PUT). */
+  readonly subject?: string;
 }
 
 /**
@@ -84,8 +86,8 @@ class ImageCopy {
     const root = await this.#src.getManifest(this.from.repository, sourceDigest);
     const top = isIndex(root.mediaType, root.bytes) ? await this.#copyIndex(root) : root;
     if (!isIndex(root.mediaType, root.bytes)) await this.#copyBlobs(parseJson<ImageManifestJson>(root.bytes, `manifest ${this.#label}`));
-    const digest = await this.#putTop(top);
-    return { ...this.stats, digest, mediaType: top.mediaType, status: 'copied' };
+    const { digest, subject } = await this.#putTop(top);
+    return { ...this.stats, digest, mediaType: top.mediaType, status: 'copied', ...(subject && { subject }) };
   }
 
   /** A sha256 pin is the canonical digest; another algorithm's pin is checked against the bytes first. */
@@ -111,19 +113,21 @@ class ImageCopy {
    * everything it references is in place by now, so the tag never names an incomplete image.
    * Tags the registry did not confirm with Docker-Content-Digest are checked with a HEAD.
    */
-  async #putTop(top: Manifest): Promise<string> {
+  async #putTop(top: Manifest): Promise<{ digest: string; subject?: string }> {
     const { to, options } = this;
     const references = options.tags.length > 0 ? options.tags : [top.digest];
     let digest = top.digest;
+    let subject: string | undefined;
     const unconfirmed: string[] = [];
     for (const reference of references) {
       const put = await this.#dst.putManifestConfirmed(to.repository, reference, top);
       digest = put.digest;
+      subject ??= put.subject;
       if (!put.confirmed) unconfirmed.push(reference);
       this.stats.manifestsPut++;
     }
     await verifyTags(this.#dst, to.repository, unconfirmed, digest, 'after the copy');
-    return digest;
+    return { digest, subject };
   }
 
   async #copyManifestTree(descriptor: Descriptor): Promise<void> {
@@ -183,7 +187,7 @@ class ImageCopy {
     const onBytes = this.options.onBytes;
     // The source download starts only once the destination opened its upload session.
     const open = async () => {
-      const response = await this.#src.getBlob(this.from.repository, blob.digest, blob.size);
+      const response = await this.#src.getBlob(this.from.repository, blob.digest);
       const verify = new VerifyingStream(blob.digest, blob.size, `blob ${blob.digest} of ${this.#label}`);
       // Counting in a transform (not a 'data' listener) keeps the stream paused until the upload reads it.
       counter = new Transform({

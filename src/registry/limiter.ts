@@ -47,3 +47,9 @@ export class KeyedMutex {
     return next;
   }
 }
+
+/** `task` for every item, at most `limit` at once, the results in the items' order. */
+export function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const limiter = new Limiter(limit);
+  return Promise.all(items.map((item) => limiter.run(() => task(item))));
+}

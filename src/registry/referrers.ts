@@ -1,5 +1,6 @@
-import type { Manifest, ReferrerDescriptor } from './client.js';
+import { MAX_TAGS_READ, type Manifest, type ReferrerDescriptor } from './client.js';
 import { copyImage } from './copy.js';
+import { mapLimited } from './limiter.js';
 import { isIndex, parseJson, type IndexJson } from './manifest.js';
 import { MediaType } from './media-types.js';
 import { refName, type RepositoryRef } from './reference.js';
@@ -12,8 +13,11 @@ import type { RegistrySession } from './session.js';
  */
 export const REFERRER_TAG = /^sha256-[a-f0-9]{64}(?:\.(?:sig|att|sbom))?$/;
 const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'] as const;
-/** Referrers of referrers are followed this deep (a signature on an SBOM is 2). */
-const MAX_DEPTH = 4;
+/**
+ * Referrers of referrers are followed this deep (a signature on an SBOM is 2; real chains stop
+ * at 3 or 4); deeper ones are reported as not copied, with a warning.
+ */
+export const MAX_REFERRER_DEPTH = 16;
 const IMAGE_CONFIGS = new Set<string>([MediaType.OciConfig, MediaType.DockerConfig, 'application/vnd.oci.empty.v1+json']);
 
 export const fallbackTag = (digest: string) => `sha256-${digest.slice(digest.indexOf(':') + 1)}`;
@@ -29,7 +33,8 @@ export interface ReferrerCopy {
   readonly via: ReferrerSource;
   /** cosign's tag, for those found by it. */
   readonly tag?: string;
-  readonly status: 'copied' | 'unchanged' | 'planned';
+  /** `skipped`: deeper than MAX_REFERRER_DEPTH, not copied. */
+  readonly status: 'copied' | 'unchanged' | 'planned' | 'skipped';
 }
 
 export interface ReferrerOptions {
@@ -44,11 +49,20 @@ interface Found extends ReferrerDescriptor {
   readonly tag?: string;
 }
 
+/** One referrer handled, and whether the destination indexed it by its subject. */
+interface Handled {
+  readonly copy: ReferrerCopy;
+  /** Copied now by subject, and the PUT came back without `OCI-Subject`. */
+  readonly unindexed: boolean;
+}
+
 /**
  * Copies the referrers of images between repositories: found through the source's referrers API
  * where it has one, else its fallback index tag, plus cosign's tags; each copied by digest (bytes
  * unchanged), referrers of referrers too; on a destination without the API, the fallback index is
- * written, merged with the entries already there. Unchanged ones cost a HEAD each.
+ * written, merged with the entries already there; likewise on one with the API that did not
+ * index a pushed referrer (no `OCI-Subject`). Unchanged ones cost a HEAD each; the referrers of
+ * a subject, and the subjects of a level, are handled with the run's concurrency.
  */
 export class ReferrerMirror {
   readonly #tags = new Map<string, Promise<Set<string>>>();
@@ -56,6 +70,8 @@ export class ReferrerMirror {
   readonly #api = new Map<string, Promise<boolean>>();
   readonly #done = new Map<string, Promise<ReferrerCopy[]>>();
   readonly #lists = new Map<string, Promise<ReferrerDescriptor[] | undefined>>();
+  /** Registries with the referrers API that answered a referrer's PUT without `OCI-Subject`. */
+  readonly #unindexing = new Set<string>();
 
   constructor(
     readonly session: RegistrySession,
@@ -80,15 +96,17 @@ export class ReferrerMirror {
     const subjects = subset ? [] : [digest];
     if (await this.#mayReferToChildren(from, digest)) {
       const top = await this.session.client(from.registry).getManifest(from.repository, digest);
-      if (isIndex(top.mediaType, top.bytes)) subjects.push(...parseJson<IndexJson>(top.bytes, 'index').manifests.map((m) => m.digest));
+      // A loop, not a spread: an index of many thousand children would overflow the arguments.
+      if (isIndex(top.mediaType, top.bytes))
+        for (const child of parseJson<IndexJson>(top.bytes, 'index').manifests) subjects.push(child.digest);
     }
     const results: ReferrerCopy[] = [];
     const seen = new Set(subjects);
     let level = subjects;
-    for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth++) {
+    for (let depth = 0; depth < MAX_REFERRER_DEPTH && level.length > 0; depth++) {
       const next: string[] = [];
-      for (const subject of level) {
-        for (const copy of await this.#copySubject(from, to, subject)) {
+      for (const copies of await this.#parallel(from, level, (subject) => this.#copySubject(from, to, subject))) {
+        for (const copy of copies) {
           results.push(copy);
           if (!seen.has(copy.digest)) next.push(copy.digest);
           seen.add(copy.digest);
@@ -96,7 +114,40 @@ export class ReferrerMirror {
       }
       level = next;
     }
+    for (const left of await this.#beyondDepth(from, level)) results.push(left);
     return results;
+  }
+
+  /** `task` for each item, as many at once as the run has requests in flight per registry. */
+  #parallel<T, R>(ref: RepositoryRef, items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+    return mapLimited(items, this.session.limiter(ref.registry).limit, task);
+  }
+
+  /**
+   * The referrers of the deepest copied level, which the depth bound leaves behind: listed as
+   * `skipped` and warned about (their own referrers are not looked for).
+   */
+  async #beyondDepth(from: RepositoryRef, subjects: readonly string[]): Promise<ReferrerCopy[]> {
+    const left: ReferrerCopy[] = [];
+    for (const found of await this.#parallel(from, subjects, (subject) => this.#findWanted(from, subject))) {
+      for (const { subject, referrer } of found) {
+        const { digest, via, tag, artifactType } = referrer;
+        left.push({ subject, digest, artifactType: artifactType ?? '', via, ...(tag && { tag }), status: 'skipped' });
+      }
+    }
+    if (left.length > 0)
+      this.session.logger.warning(
+        `${refName(from)}: referrer chains are followed ${MAX_REFERRER_DEPTH} levels deep; ${left.length} referrer(s) deeper ` +
+          `were not copied, nor anything referring to them: ${left.map((l) => `${l.digest} (referring to ${l.subject})`).join(', ')}`,
+      );
+    return left;
+  }
+
+  /** The referrers of `subject` that `referrer-types` admits. */
+  async #findWanted(from: RepositoryRef, subject: string): Promise<{ subject: string; referrer: Found }[]> {
+    const { found } = await this.#find(from, subject);
+    const wanted = await this.#parallel(from, found, (referrer) => this.#wanted(from, referrer));
+    return found.filter((_, i) => wanted[i]).map((referrer) => ({ subject, referrer }));
   }
 
   /**
@@ -142,12 +193,11 @@ export class ReferrerMirror {
 
   async #copySubject(from: RepositoryRef, to: RepositoryRef, subject: string): Promise<ReferrerCopy[]> {
     const { found, index } = await this.#find(from, subject);
-    const kept: Found[] = [];
-    for (const referrer of found) if (await this.#wanted(from, referrer)) kept.push(referrer);
-    const results: ReferrerCopy[] = [];
-    for (const referrer of kept) results.push(await this.#copyOne(from, to, subject, referrer));
+    const wanted = await this.#parallel(from, found, (referrer) => this.#wanted(from, referrer));
+    const kept = found.filter((_, i) => wanted[i]);
+    const handled = await this.#parallel(to, kept, (referrer) => this.#copyOne(from, to, subject, referrer));
     const bySubject = kept.filter((r) => r.via !== 'cosign-tag');
-    if (bySubject.length > 0 && !this.options.dryRun) {
+    if (bySubject.length > 0 && !this.options.dryRun && (await this.#needsIndex(to, subject, handled))) {
       await this.#writeIndex(
         to,
         subject,
@@ -155,7 +205,18 @@ export class ReferrerMirror {
         index && bySubject.length === found.filter((f) => f.via === 'fallback-tag').length ? index : undefined,
       );
     }
-    return results;
+    return handled.map((h) => h.copy);
+  }
+
+  /**
+   * Whether the destination learns `subject`'s referrers from the fallback index: it has no
+   * referrers API, or it has one but did not index a referrer pushed to it (no `OCI-Subject` on
+   * the PUT: the OCI distribution spec has the client write the fallback index then).
+   */
+  async #needsIndex(to: RepositoryRef, subject: string, handled: readonly Handled[]): Promise<boolean> {
+    if (handled.some((h) => h.unindexed)) this.#unindexing.add(to.registry);
+    if (this.#unindexing.has(to.registry)) return true;
+    return !(await this.#hasApi(to, subject));
   }
 
   async #find(from: RepositoryRef, subject: string): Promise<{ found: Found[]; index?: Manifest }> {
@@ -166,7 +227,8 @@ export class ReferrerMirror {
     for (const descriptor of listed ?? []) found.push({ ...descriptor, via: 'referrers-api' });
     const tags = await this.#tagsOf(from);
     const fallback = fallbackTag(subject);
-    if (listed === undefined && tags.has(fallback)) {
+    // Read even where the API answered: a registry that did not index a push holds it there only.
+    if (tags.has(fallback)) {
       index = await client.getManifest(from.repository, fallback);
       for (const descriptor of parseJson<{ manifests?: ReferrerDescriptor[] }>(index.bytes, `referrers index ${fallback}`).manifests ?? [])
         found.push({ ...descriptor, via: 'fallback-tag' });
@@ -183,14 +245,22 @@ export class ReferrerMirror {
     return { found: [...unique.values()], index };
   }
 
+  /** A repository's tags, once per run; past MAX_TAGS_READ the list is cut, with a warning. */
   async #tagsOf(ref: RepositoryRef): Promise<Set<string>> {
     const key = refName(ref);
     let tags = this.#tags.get(key);
     if (!tags) {
       tags = this.session
         .client(ref.registry)
-        .listTags(ref.repository)
-        .then((list) => new Set(list));
+        .readTags(ref.repository)
+        .then(({ tags: list, complete }) => {
+          if (!complete)
+            this.session.logger.warning(
+              `${key}: more than ${MAX_TAGS_READ} tags; referrers found only by a tag past that (cosign's ` +
+                'sha256-<hex>.sig/.att/.sbom, fallback indexes) may not have been copied',
+            );
+          return new Set(list);
+        });
       this.#tags.set(key, tags);
     }
     return tags;
@@ -207,25 +277,31 @@ export class ReferrerMirror {
     return artifactTypeOf(manifest);
   }
 
-  async #copyOne(from: RepositoryRef, to: RepositoryRef, subject: string, referrer: Found): Promise<ReferrerCopy> {
+  async #copyOne(from: RepositoryRef, to: RepositoryRef, subject: string, referrer: Found): Promise<Handled> {
     const dst = this.session.client(to.registry);
     const base = { subject, digest: referrer.digest, via: referrer.via, ...(referrer.tag && { tag: referrer.tag }) };
     const artifactType = referrer.artifactType ?? '';
     const current = await dst.headManifest(to.repository, referrer.tag ?? referrer.digest);
-    if (current?.digest === referrer.digest) return { ...base, artifactType, status: 'unchanged' };
-    if (this.options.dryRun) return { ...base, artifactType, status: 'planned' };
+    if (current?.digest === referrer.digest) return { copy: { ...base, artifactType, status: 'unchanged' }, unindexed: false };
+    if (this.options.dryRun) return { copy: { ...base, artifactType, status: 'planned' }, unindexed: false };
     // By digest, bytes as they are: a signature covers the digest, so nothing may change.
-    await copyImage(this.session, from, to, { source: referrer.digest, tags: referrer.tag ? [referrer.tag] : [], knownChanged: true });
-    return { ...base, artifactType: artifactType || (await this.#artifactType(from, referrer.digest)), status: 'copied' };
+    const copied = await copyImage(this.session, from, to, {
+      source: referrer.digest,
+      tags: referrer.tag ? [referrer.tag] : [],
+      knownChanged: true,
+    });
+    return {
+      copy: { ...base, artifactType: artifactType || (await this.#artifactType(from, referrer.digest)), status: 'copied' },
+      unindexed: referrer.via !== 'cosign-tag' && copied.subject === undefined,
+    };
   }
 
   /**
-   * A destination without the referrers API learns an image's referrers from its fallback index:
+   * A destination that learns an image's referrers from its fallback index gets it:
    * written with the source's bytes where nothing was filtered out and none is there yet, else
    * merged with the entries already there (never overwriting them).
    */
   async #writeIndex(to: RepositoryRef, subject: string, referrers: readonly Found[], sourceIndex: Manifest | undefined): Promise<void> {
-    if (await this.#hasApi(to, subject)) return;
     const dst = this.session.client(to.registry);
     const tag = fallbackTag(subject);
     const head = await dst.headManifest(to.repository, tag);

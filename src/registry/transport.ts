@@ -2,7 +2,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import tls from 'node:tls';
-import type { LookupFunction } from 'node:net';
+import type { LookupFunction, Socket } from 'node:net';
 import { findChallenge, parseChallenges } from './auth/challenge.js';
 import { parseOciErrors, redactUrl, RegistryError } from './errors.js';
 import { parseRetryAfter } from './http-headers.js';
@@ -26,16 +26,61 @@ export interface TransportOptions {
    * a server dripping a body byte by byte keeps a socket busy forever without tripping the idle timeout.
    */
   readonly metadataDeadlineMs?: number;
+  /** How slowly a blob body may move before the transfer is given up (THROUGHPUT_FLOOR when unset). */
+  readonly throughputFloor?: ThroughputFloor;
   /** Cancels every request of the run, in flight or to come (one image failed: the others stop). */
   readonly signal?: AbortSignal;
+}
+
+/** What bounds one request in time, told when its response arrived and when it is over. */
+interface RequestBounds {
+  response(response: IncomingMessage): void;
+  end(): void;
 }
 
 /** Metadata responses are at most a few MiB: 30 s is far beyond any honest registry. */
 export const METADATA_DEADLINE_MS = 30_000;
 
-/** A blob gets 10 minutes plus its size at 256 KiB/s: generous for slow links, still bounded. */
-export function blobDeadlineMs(size: number | undefined): number {
-  return 600_000 + Math.ceil((size ?? 16 * 1024 ** 3) / (256 * 1024)) * 1000;
+/** A blob body must move at least `bytesPerSecond`, averaged over each window of `windowMs`. */
+export interface ThroughputFloor {
+  readonly bytesPerSecond: number;
+  readonly windowMs: number;
+}
+
+/**
+ * 64 KiB/s (about 0.5 Mbit/s) over 30 s: a link that slow still moves 1 GiB in under 5 hours, a
+ * fast transfer may pause for most of a window, and a drip under the idle timeout fails within 30 s
+ * whatever size its manifest declares (docs/registries.md, "Time bounds").
+ */
+export const THROUGHPUT_FLOOR: ThroughputFloor = { bytesPerSecond: 64 * 1024, windowMs: 30_000 };
+
+/** The bytes one transfer moved in its current window, judged against the floor when the window ends. */
+export class ThroughputWatch {
+  #moved = 0;
+
+  constructor(readonly floor: ThroughputFloor) {}
+
+  add(bytes: number): void {
+    this.#moved += bytes;
+  }
+
+  /**
+   * Ends the window: the rate it saw (bytes/s) when that was under the floor and the peer is to
+   * blame, else undefined. `peerBehind` false: our side held the body back (a slow source feeding
+   * an upload, a download read slowly), which the other transfer's own watch judges.
+   */
+  endWindow(peerBehind = true): number | undefined {
+    const rate = (this.#moved * 1000) / this.floor.windowMs;
+    this.#moved = 0;
+    return peerBehind && rate < this.floor.bytesPerSecond ? rate : undefined;
+  }
+}
+
+/** `12 B/s`, `63.9 KiB/s`, `1.5 MiB/s`. */
+export function formatRate(bytesPerSecond: number): string {
+  if (bytesPerSecond < 1024) return `${Math.round(bytesPerSecond)} B/s`;
+  if (bytesPerSecond < 1024 * 1024) return `${(bytesPerSecond / 1024).toFixed(1)} KiB/s`;
+  return `${(bytesPerSecond / 1024 / 1024).toFixed(1)} MiB/s`;
 }
 
 export interface HttpResponse {
@@ -56,6 +101,11 @@ export interface HttpRequest {
   readonly followRedirects?: boolean;
   /** Total time for headers and body; the transport's metadata deadline when unset. */
   readonly deadlineMs?: number;
+  /**
+   * A blob transfer, named for errors (`blob sha256:…`): no total deadline (a declared size is
+   * the server's word), the throughput floor while a body moves instead.
+   */
+  readonly transfer?: string;
 }
 
 const MAX_REDIRECTS = 5;
@@ -72,6 +122,7 @@ const NETWORK_ERROR_CODES = new Set([
   'UND_ERR_SOCKET',
   'ERR_HTTP_PARSER',
   'HPE_INVALID_CONSTANT',
+  'ESLOWBODY',
 ]);
 
 /** Errors below HTTP (reset, refused, stalled, cut short): always worth another attempt. */
@@ -99,6 +150,7 @@ export class Transport {
   readonly idleTimeoutMs: number;
   readonly #onRequest?: (method: string, url: URL) => void;
   readonly metadataDeadlineMs: number;
+  readonly throughputFloor: ThroughputFloor;
   readonly signal?: AbortSignal;
 
   constructor(options: TransportOptions = {}) {
@@ -113,6 +165,10 @@ export class Transport {
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
     this.#onRequest = options.onRequest;
     this.metadataDeadlineMs = options.metadataDeadlineMs ?? METADATA_DEADLINE_MS;
+    this.throughputFloor = options.throughputFloor ?? THROUGHPUT_FLOOR;
+    const { bytesPerSecond, windowMs } = this.throughputFloor;
+    if (!(bytesPerSecond > 0 && windowMs > 0))
+      throw new Error(`a throughput floor needs a positive rate and window, got ${bytesPerSecond} B/s over ${windowMs} ms`);
     this.signal = options.signal;
   }
 
@@ -127,7 +183,7 @@ export class Transport {
     let url = request.url;
     let headers = { ...request.headers };
     for (let hop = 0; ; hop++) {
-      const response = await this.#sendOnce(request.method, url, headers, request.body, request.deadlineMs ?? this.metadataDeadlineMs);
+      const response = await this.#sendOnce(request, url, headers);
       const location = response.headers.location;
       if (!request.followRedirects || !location || ![301, 302, 303, 307, 308].includes(response.status) || request.body) return response;
       if (hop >= MAX_REDIRECTS) throw new RegistryError(request.method, redactUrl(request.url), response.status, [], 'too many redirects');
@@ -141,13 +197,8 @@ export class Transport {
     }
   }
 
-  #sendOnce(
-    method: string,
-    url: URL,
-    headers: Record<string, string | number>,
-    body: Buffer | Readable | undefined,
-    deadlineMs: number,
-  ): Promise<HttpResponse> {
+  #sendOnce(request: HttpRequest, url: URL, headers: Record<string, string | number>): Promise<HttpResponse> {
+    const { method, body } = request;
     this.signal?.throwIfAborted();
     this.#onRequest?.(method, url);
     const secure = url.protocol === 'https:';
@@ -161,15 +212,14 @@ export class Transport {
       });
       const fail = (error: Error) => reject(error);
       let res: IncomingMessage | undefined;
-      // Not retried (no network error code): a server that drips its answer would only do it again.
-      const deadline = setTimeout(() => {
-        const error = Object.assign(new Error(`deadline of ${deadlineMs} ms for headers and body exceeded: ${method} ${redactUrl(url)}`), {
-          code: 'EDEADLINE',
-        });
+      const abort = (error: Error) => {
         req.destroy(error);
         res?.destroy(error);
-      }, deadlineMs);
-      deadline.unref();
+      };
+      const bounds =
+        request.transfer !== undefined
+          ? this.#boundTransfer(req, `${request.transfer}: ${method} ${redactUrl(url)}`, abort)
+          : this.#boundMetadata(request.deadlineMs ?? this.metadataDeadlineMs, `${method} ${redactUrl(url)}`, abort);
       req.setTimeout(this.idleTimeoutMs, () =>
         req.destroy(
           Object.assign(new Error(`idle timeout after ${this.idleTimeoutMs} ms: ${method} ${redactUrl(url)}`), { code: 'ETIMEDOUT' }),
@@ -177,11 +227,12 @@ export class Transport {
       );
       req.on('error', fail);
       req.on('close', () => {
-        if (!res) clearTimeout(deadline);
+        if (!res) bounds.end();
       });
       req.on('response', (response) => {
         res = response;
-        response.on('close', () => clearTimeout(deadline));
+        bounds.response(response);
+        response.on('close', () => bounds.end());
         // From here on errors surface through the body stream.
         req.off('error', fail);
         req.on('error', (error) => response.destroy(error));
@@ -194,6 +245,76 @@ export class Transport {
         body.pipe(req);
       }
     });
+  }
+
+  /** Headers and body of a metadata request within one total deadline. */
+  #boundMetadata(deadlineMs: number, what: string, abort: (error: Error) => void): RequestBounds {
+    // Not retried (no network error code): a server that drips its answer would only do it again.
+    const deadline = setTimeout(
+      () => abort(Object.assign(new Error(`deadline of ${deadlineMs} ms for headers and body exceeded: ${what}`), { code: 'EDEADLINE' })),
+      deadlineMs,
+    );
+    deadline.unref();
+    return { response: () => undefined, end: () => clearTimeout(deadline) };
+  }
+
+  /**
+   * A blob transfer: while a body moves (the upload's, then the download's) each window must carry
+   * the floor's bytes, unless our own side held it back; between the request's last byte and the
+   * response's headers, the idle timeout's length at most (a registry dripping its headers).
+   * Counted on the socket, so a body nobody reads yet is not started early.
+   */
+  #boundTransfer(req: http.ClientRequest, what: string, abort: (error: Error) => void): RequestBounds {
+    const { windowMs } = this.throughputFloor;
+    const watch = new ThroughputWatch(this.throughputFloor);
+    let socket: Socket | undefined;
+    let res: IncomingMessage | undefined;
+    let counted = 0;
+    let window: NodeJS.Timeout | undefined;
+    let headers: NodeJS.Timeout | undefined;
+    const moved = () => (socket ? socket.bytesRead + socket.bytesWritten : 0);
+    // An upload waiting on its source has nothing buffered; a download read slowly has bytes unread.
+    const peerBehind = () => (res ? res.readableLength === 0 : req.writableLength > 0);
+    const endWindow = () => {
+      const now = moved();
+      watch.add(now - counted);
+      counted = now;
+      const rate = watch.endWindow(peerBehind());
+      if (rate === undefined) return;
+      const floor = formatRate(this.throughputFloor.bytesPerSecond);
+      const message = `${what}: ${formatRate(rate)} over the last ${windowMs / 1000} s, under the floor of ${floor}; given up`;
+      abort(Object.assign(new Error(message), { code: 'ESLOWBODY' }));
+    };
+    const startWindows = () => {
+      clearInterval(window);
+      counted = moved();
+      watch.endWindow(false);
+      window = setInterval(endWindow, windowMs).unref();
+    };
+    req.on('socket', (s: Socket) => {
+      socket = s;
+      startWindows();
+    });
+    req.on('finish', () => {
+      if (res) return;
+      clearInterval(window);
+      headers = setTimeout(() => {
+        const error = new Error(`${what}: no response within ${this.idleTimeoutMs} ms of the request's last byte`);
+        abort(Object.assign(error, { code: 'ETIMEDOUT' }));
+      }, this.idleTimeoutMs).unref();
+    });
+    const end = () => {
+      clearInterval(window);
+      clearTimeout(headers);
+    };
+    return {
+      response: (response) => {
+        res = response;
+        clearTimeout(headers);
+        startWindows();
+      },
+      end,
+    };
   }
 
   /** Sockets handed to a request and not yet given back: a body left unread keeps one. */

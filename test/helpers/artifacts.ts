@@ -3,6 +3,7 @@
 // SPDX SBOM artifact with a `subject`, and the OCI 1.1 fallback index under `sha256-<hex>`.
 import { Readable } from 'node:stream';
 import { sha256 } from '../../src/registry/digest.js';
+import { mapLimited } from '../../src/registry/limiter.js';
 import { MediaType } from '../../src/registry/media-types.js';
 import type { RegistrySession } from '../../src/registry/session.js';
 
@@ -131,4 +132,41 @@ export async function putFallbackIndex(
   return session
     .client(registry)
     .putManifest(repository, `sha256-${subject.slice('sha256:'.length)}`, { bytes, mediaType: MediaType.OciIndex });
+}
+
+/**
+ * `count` small artifacts referring to `subject`, sharing one config and one layer (only an
+ * annotation differs): hundreds of referrers for the price of one manifest PUT each.
+ */
+export async function pushManyArtifacts(
+  session: RegistrySession,
+  registry: string,
+  repository: string,
+  subject: Subject,
+  count: number,
+  artifactType = 'application/vnd.example.note.v1',
+): Promise<PushedArtifact[]> {
+  const config = await blob(session, registry, repository, Buffer.from('{}'));
+  const layer = await blob(session, registry, repository, Buffer.from('a note'));
+  return mapLimited(
+    Array.from({ length: count }, (_, i) => i),
+    session.limiter(registry).limit,
+    (i) =>
+      put(
+        session,
+        registry,
+        repository,
+        {
+          schemaVersion: 2,
+          mediaType: MediaType.OciManifest,
+          artifactType,
+          config: { mediaType: EMPTY_CONFIG, ...config },
+          layers: [{ mediaType: 'text/plain', ...layer }],
+          subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+          annotations: { 'org.example.note': String(i) },
+        },
+        undefined,
+        artifactType,
+      ),
+  );
 }

@@ -1,7 +1,9 @@
 // A registry with the OCI 1.1 referrers API, for tests: distribution 2.8 (which has none) behind a
 // front that indexes every manifest pushed with a `subject`, answers its PUT with `OCI-Subject`
 // (so clients know not to write the fallback tag), and serves `GET /v2/<name>/referrers/<digest>`
-// with the `artifactType` filter. Everything else passes through unchanged.
+// with the `artifactType` filter. Everything else passes through unchanged. With `indexPushes:
+// false` it stands for a registry that has the API but indexes nothing pushed to it: its API
+// answers an empty list and its PUTs carry no `OCI-Subject`.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,17 +22,36 @@ export interface ReferrersRegistry {
   readonly registry: string;
   /** Requests to the referrers endpoint, as `name@digest[?artifactType]`. */
   readonly referrerRequests: string[];
+  /** The most requests the front had in flight at once since the last `resetPeak()`. */
+  readonly peakInFlight: () => number;
+  resetPeak(): void;
   stop(): Promise<void>;
+}
+
+export interface ReferrersRegistryOptions {
+  /** Index manifests pushed with a `subject` and answer their PUT with `OCI-Subject` (default true). */
+  readonly indexPushes?: boolean;
 }
 
 const MANIFEST_PUT = /^\/v2\/(.+)\/manifests\/([^/]+)$/;
 const REFERRERS = /^\/v2\/(.+)\/referrers\/(sha256:[a-f0-9]{64})$/;
 
-export async function startReferrersRegistry(): Promise<ReferrersRegistry> {
+export async function startReferrersRegistry(options: ReferrersRegistryOptions = {}): Promise<ReferrersRegistry> {
   const backend: RegistryProcess = await startRegistry();
   const index = new Map<string, ReferrerDescriptor[]>();
   const referrerRequests: string[] = [];
+  let inFlight = 0;
+  let peak = 0;
   const server = http.createServer((req, res) => {
+    peak = Math.max(peak, ++inFlight);
+    // Counted out once the answer is handed to the OS: before the client can send its next request.
+    let answered = false;
+    const leave = () => {
+      if (!answered) inFlight--;
+      answered = true;
+    };
+    res.on('finish', leave);
+    res.on('close', leave);
     const url = new URL(req.url ?? '/', 'http://front');
     const referrers = REFERRERS.exec(url.pathname);
     if (req.method === 'GET' && referrers) {
@@ -56,7 +77,7 @@ export async function startReferrersRegistry(): Promise<ReferrersRegistry> {
         (upstream) => {
           const headers = { ...upstream.headers };
           const put = MANIFEST_PUT.exec(url.pathname);
-          if (req.method === 'PUT' && put && upstream.statusCode === 201) {
+          if (req.method === 'PUT' && put && upstream.statusCode === 201 && options.indexPushes !== false) {
             const subject = record(index, put[1], body, String(req.headers['content-type'] ?? ''));
             if (subject) headers['oci-subject'] = subject;
           }
@@ -73,6 +94,10 @@ export async function startReferrersRegistry(): Promise<ReferrersRegistry> {
   return {
     registry: `127.0.0.1:${port}`,
     referrerRequests,
+    peakInFlight: () => peak,
+    resetPeak: () => {
+      peak = inFlight;
+    },
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await backend.stop();

@@ -6,7 +6,6 @@ import { parseYamlInput } from '../../src/config/yaml.js';
 import { algorithmOf, DigestMismatchError, verifyBytes } from '../../src/registry/digest.js';
 import { redactCredentials, RegistryError } from '../../src/registry/errors.js';
 import { schemeOrCredentials } from '../../src/registry/reference.js';
-import { blobDeadlineMs } from '../../src/registry/transport.js';
 
 describe('linear-time patterns (RE2)', () => {
   test('anchored patterns match the whole text; unanchored ones anywhere', () => {
@@ -78,13 +77,5 @@ describe('YAML inputs are data', () => {
     assert.throws(() => parseYamlInput(laughs, 'images'), /images: YAML aliases expand more than 1000 times/);
     assert.deepEqual(parseYamlInput('base: &b {x: 1}\nimage: {<<: *b, y: 2}', 'images'), { base: { x: 1 }, image: { x: 1, y: 2 } });
     assert.throws(() => parseYamlInput('a: 1\na: 2', 'images'), /images: not valid YAML \(line 2, column 1\): Map keys must be unique/);
-  });
-});
-
-describe('request deadlines', () => {
-  test('a blob gets ten minutes plus its size at 256 KiB/s', () => {
-    assert.equal(blobDeadlineMs(0), 600_000);
-    assert.equal(blobDeadlineMs(256 * 1024 * 100), 700_000);
-    assert.ok(blobDeadlineMs(undefined) > 600_000);
   });
 });
