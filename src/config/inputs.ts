@@ -43,6 +43,7 @@ export const Input = {
   MetadataTags: 'metadata-tags',
   Platform: 'platform',
   Merge: 'merge',
+  MergeReuseMissing: 'merge-reuse-missing',
   Cache: 'cache',
   Attestations: 'attestations',
   CacheRepository: 'cache-repository',
@@ -140,14 +141,21 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: Input.Merge,
     description:
-      "Build nothing: assemble each image's index from the per-platform pushes of the platform jobs (every arch entry must be there), push it under the tags of the mode (gate, release or intermediate registry), then delete the per-platform tags. A platform missing is an error naming the job that should have pushed it.",
+      "Build nothing: assemble each image's index from the per-platform pushes of the platform jobs (every arch entry must be there), each child read and its config checked against the platform it is published as, push it under the tags of the mode (gate, release or intermediate registry), then delete the per-platform tags. A platform missing is an error naming the job that should have pushed it.",
+    default: 'false',
+    commands: ['upload'],
+  },
+  {
+    name: Input.MergeReuseMissing,
+    description:
+      "With merge: true in a release (promote: false): a platform no job pushed this time takes the child of the release already under the image's first tag (checked like a pushed one), reported in the log, the summary and the images output (reused). Without it a platform missing from a release merge is an error. Gate and intermediate merges always take it from the change's own index.",
     default: 'false',
     commands: ['upload'],
   },
   {
     name: Input.Cache,
     description:
-      "Use a registry build cache: podman and buildah --layers --cache-from/--cache-to, docker's classic builder pulls the cache image for --cache-from, buildx type=registry. Pull-request events only read it (a pull request writing it would poison later builds); trusted events (merge queue, push, tag, release) read and write it.",
+      "Use a registry build cache: podman and buildah --layers --cache-from/--cache-to, docker's classic builder pulls the cache image for --cache-from, buildx type=registry. Only events that build trusted code write it (push of a branch or tag, merge_group, schedule, workflow_dispatch, release); every other event (pull requests, workflow_run, issue_comment, repository_dispatch, …) only reads it, since a build of untrusted code writing it would poison later builds.",
     default: 'false',
     commands: ENGINE_COMMANDS,
   },

@@ -24,3 +24,8 @@ export function isIndexType(mediaType: string): boolean {
 export function isManifestType(mediaType: string): boolean {
   return mediaType === MediaType.OciManifest || mediaType === MediaType.DockerManifest;
 }
+
+/** The config of a container image (an artifact's manifest has another config type). */
+export function isImageConfigType(mediaType: string | undefined): boolean {
+  return mediaType === MediaType.OciConfig || mediaType === MediaType.DockerConfig;
+}
