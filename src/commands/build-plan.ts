@@ -7,6 +7,7 @@ import { isInside, resolveInside } from '../config/paths.js';
 import type { BuildCache, BuildSpec } from '../engines/build-spec.js';
 import type { ChangeInfo } from '../platform/change.js';
 import { isValidTag } from '../registry/reference.js';
+import { writesBuildCache } from '../platform/trust.js';
 
 /** Zuul's folder for sibling projects inside a context. */
 export const SIBLINGS_DIR = '.zuul-siblings';
@@ -126,7 +127,7 @@ function planImage(image: ImageSpec, inputs: EngineInputs, context: PlanContext)
  */
 function buildCache(inputs: EngineInputs, image: ImageSpec, change: ChangeInfo): BuildCache | undefined {
   if (!inputs.cache.enabled) return undefined;
-  return { repository: inputs.cache.repository ?? `${image.repository}-cache`, write: !change.pipeline.startsWith('pull_request') };
+  return { repository: inputs.cache.repository ?? `${image.repository}-cache`, write: writesBuildCache(change) };
 }
 
 /** Per-image file, else the global one, else Containerfile then Dockerfile in the context dir. */

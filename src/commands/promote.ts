@@ -1,5 +1,6 @@
 import { credentialFor, loginOf, vendorCredentialOf } from '../config/credentials.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
+import { reportTo } from '../config/engine-inputs.js';
 import { readPromoteInputs, type PromoteInputs } from '../config/promote-inputs.js';
 import { readEvent, type ChangeInfo } from '../platform/change.js';
 import { changeForPromote } from '../platform/pull-request.js';
@@ -19,7 +20,7 @@ export { verifyFinalTags } from './promote-reconcile.js';
 
 export async function promote(context: CommandContext): Promise<CommandResult> {
   const { env, logger } = context;
-  const inputs = readPromoteInputs(context.read, env, (secret) => logger.mask(secret));
+  const inputs = readPromoteInputs(context.read, env, reportTo(logger));
   const { change, revisions, skip } = await changeForPromote(env, readEvent(env), { override: inputs.change, token: inputs.token, logger });
   if (skip) {
     logger.info(skip);

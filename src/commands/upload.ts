@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loginOf } from '../config/credentials.js';
 import { onInterrupt } from '../interrupt.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
+import { reportTo } from '../config/engine-inputs.js';
 import { readUploadInputs, type UploadInputs } from '../config/upload-inputs.js';
 import { withAuthFile } from '../engines/auth-file.js';
 import type { BuildSpec } from '../engines/build-spec.js';
@@ -47,7 +48,7 @@ const TRANSIENT = new RegExp(
 
 export async function upload(context: CommandContext): Promise<CommandResult> {
   const { env, logger } = context;
-  const inputs = readUploadInputs(context.read, env, (secret) => logger.mask(secret));
+  const inputs = readUploadInputs(context.read, env, reportTo(logger));
   const change = detectChange(env, readEvent(env), inputs.change);
   refuseUntrusted(inputs, change);
   const mode = uploadMode(inputs);

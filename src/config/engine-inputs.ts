@@ -13,6 +13,7 @@ import { parseYamlInput } from './yaml.js';
 import { parseChangeInput } from './change-input.js';
 import { readCaFile, readInsecureRegistries } from './registry-inputs.js';
 import { parseReference, ReferenceError, repositoryName } from '../registry/reference.js';
+import type { Logger } from '../logger.js';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -48,11 +49,22 @@ export function readWorkDir(read: InputReader, env: NodeJS.ProcessEnv): string {
   return dir;
 }
 
+/** What a reader tells the run as it reads: secrets to mask, and notices about how a list is read. */
+export interface InputReport {
+  secret(value: string): void;
+  notice(message: string): void;
+}
+
+export const reportTo = (logger: Pick<Logger, 'mask' | 'info'>): InputReport => ({
+  secret: (value) => logger.mask(value),
+  notice: (message) => logger.info(message),
+});
+
 /** The image list from images / images-file (zuul-job picking a job of a Zuul job file), metadata-tags applied. */
-export function readImages(read: InputReader, workDir: string, expect: ImageListSource['expect']): ImageSpec[] {
+export function readImages(read: InputReader, workDir: string, expect: ImageListSource['expect'], report: InputReport): ImageSpec[] {
   const zuulJob = read(Input.ZuulJob);
   return applyMetadataTags(
-    loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir, zuulJob, expect }),
+    loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir, zuulJob, expect, notice: report.notice }),
     read(Input.MetadataTags),
   );
 }
@@ -60,10 +72,10 @@ export function readImages(read: InputReader, workDir: string, expect: ImageList
 export function readEngineInputs(
   read: InputReader,
   env: NodeJS.ProcessEnv,
-  onSecret: (secret: string) => void,
+  report: InputReport,
   expect: ImageListSource['expect'] = {},
 ): EngineInputs {
-  const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
+  const credentials = parseCredentials(read(Input.RegistryCredentials), report.secret);
   const workDir = readWorkDir(read, env);
   const engine = read(Input.ContainerCommand) || 'docker';
   if (!(ENGINE_NAMES as readonly string[]).includes(engine)) {
@@ -74,12 +86,17 @@ export function readEngineInputs(
   if (containerFilename !== undefined) resolveInside(workDir, workDir, containerFilename, 'container-filename', false);
   const images = forPlatform(
     platform,
-    readImages(read, workDir, {
-      container_command: { input: Input.ContainerCommand, value: engine },
-      container_filename: { input: Input.ContainerFilename, value: containerFilename ?? '' },
-      docker_dockerfile: { input: Input.ContainerFilename, value: containerFilename ?? '' },
-      ...expect,
-    }),
+    readImages(
+      read,
+      workDir,
+      {
+        container_command: { input: Input.ContainerCommand, value: engine },
+        container_filename: { input: Input.ContainerFilename, value: containerFilename ?? '' },
+        docker_dockerfile: { input: Input.ContainerFilename, value: containerFilename ?? '' },
+        ...expect,
+      },
+      report,
+    ),
   );
   return {
     workDir,

@@ -4,7 +4,7 @@ import { ConfigError, ConfigErrors } from './errors.js';
 import { IMAGE_KEYS, imageListSchema, qualify, type ImageEntry } from './image-schema.js';
 import { resolveInside } from './paths.js';
 import { formatIssues, show } from './schema-errors.js';
-import { isMapping, parseYamlInput } from './yaml.js';
+import { findTagged, isMapping, parseYamlInput, ZUUL_SECRET_TAG } from './yaml.js';
 import { findTemplates } from './jinja.js';
 import { readEntryQuoting } from './zuul-quoting.js';
 import { isJobFile, jobImageList } from './zuul-jobs.js';
@@ -35,7 +35,12 @@ export interface ImageListSource {
    * work here and that input's value: a file saying otherwise is an error, never silently overruled.
    */
   expect?: Readonly<Record<string, { readonly input: string; readonly value: string }>>;
+  /** Hears what the list leaves unsaid but the run should state: once per call, so once per run. */
+  notice?: (message: string) => void;
 }
+
+/** Zuul job files carry secrets (`- secret:` items) beside the jobs: their values are read opaque, never used. */
+const YAML_OPTIONS = { opaqueTags: [ZUUL_SECRET_TAG] };
 
 export function loadImageList(source: ImageListSource): ImageSpec[] {
   const { inline, file } = source;
@@ -45,23 +50,31 @@ export function loadImageList(source: ImageListSource): ImageSpec[] {
   let raw: unknown;
   let origin = '';
   if (inline) {
-    raw = parseYamlInput(inline, 'images');
+    raw = parseYamlInput(inline, 'images', YAML_OPTIONS);
   } else {
     const path = resolveInside(source.workDir, source.workDir, file, 'images-file');
-    raw = parseYamlInput(readInputFile(path, 'images-file', file), `images-file "${file}"`);
+    raw = parseYamlInput(readInputFile(path, 'images-file', file), `images-file "${file}"`, YAML_OPTIONS);
     origin = `${file}: `;
   }
-  const found = locateList(raw, origin, source.zuulJob ?? '');
+  const found = locateList(raw, origin, source.zuulJob ?? '', source.notice);
   checkRoleVariables(found.vars, `${origin}${found.where}`, source.expect ?? {});
-  return validateImageList(found.list, origin);
+  return validateImageList(found.list, origin, source.notice);
 }
 
 /** The list itself, from a bare list, a vars mapping or a Zuul job file; and the variables beside it. */
-function locateList(raw: unknown, origin: string, zuulJob: string): { list: unknown; vars: Record<string, unknown>; where: string } {
+function locateList(
+  raw: unknown,
+  origin: string,
+  zuulJob: string,
+  notice?: (message: string) => void,
+): { list: unknown; vars: Record<string, unknown>; where: string } {
   if (isJobFile(raw)) {
-    const found = jobImageList(raw, zuulJob, origin);
+    const found = jobImageList(raw, zuulJob, origin, notice);
     return { list: found.list, vars: found.vars, where: `job "${found.job}"` };
   }
+  // Outside a job file an encrypted value has no secret item to belong to: plain data only.
+  const [tagged] = findTagged(raw, 'images');
+  if (tagged) throw new ConfigError(`${origin}${tagged.path}: YAML tags are not supported (${tagged.tag}); write plain values`);
   if (zuulJob)
     throw new ConfigError(
       `zuul-job: "${zuulJob}" names a job, but ${origin ? 'images-file' : 'images'} is not a Zuul job file (a list of "- job:" mappings)`,
@@ -92,7 +105,7 @@ function checkRoleVariables(vars: Record<string, unknown>, where: string, expect
   if (problems.length) throw new ConfigErrors(problems);
 }
 
-export function validateImageList(raw: unknown, origin = ''): ImageSpec[] {
+export function validateImageList(raw: unknown, origin = '', notice: (message: string) => void = () => {}): ImageSpec[] {
   const templates = findTemplates(raw, 'images');
   if (templates.length) throw new ConfigErrors(templates.map((line) => origin + line));
   const prepared = prepareEntries(raw, origin);
@@ -116,6 +129,7 @@ export function validateImageList(raw: unknown, origin = ''): ImageSpec[] {
     }
   }
   if (problems.length > 0) throw new ConfigErrors(problems);
+  for (const spec of specs) noticeRelativeRepository(spec, origin, notice);
   return specs;
 }
 
@@ -131,6 +145,22 @@ function prepareEntries(raw: unknown, origin: string): unknown {
   if (problems.length) throw new ConfigErrors(problems.map((line) => origin + line));
   return entries;
 }
+
+/**
+ * `registry` with a repository without a host: pushed to `<registry>/<repository>` here, where
+ * upstream zuul-jobs pushes `<repository>` (Docker Hub) and uses `registry` for credentials only.
+ * (docs/zuul.md, "The image list")
+ */
+function noticeRelativeRepository(spec: ImageSpec, origin: string, notice: (message: string) => void): void {
+  const { registry, repository } = spec.entry;
+  if (registry === undefined || spec.repository === repository) return;
+  notice(
+    `${origin}images[${spec.index}]: repository "${repository}" has no host, so it is pushed to ${spec.repository} (under ` +
+      `registry "${registry}"); upstream zuul-jobs would push it to Docker Hub (docker.io/${repository}): write the host ` +
+      'into repository to make either explicit',
+  );
+}
+
 function toSpec(entry: ImageEntry, index: number): ImageSpec {
   const repository = qualify(entry.repository, entry.registry);
   return {

@@ -9,6 +9,7 @@ import { isPlatform, MAX_LIST_ENTRIES } from './image-schema.js';
 import { readInputFile } from './input-file.js';
 import { resolveInside } from './paths.js';
 import { linearPattern, type Pattern } from './pattern.js';
+import { findTemplatesWith, MIRROR_ADVICE } from './jinja.js';
 import { formatIssues, show } from './schema-errors.js';
 import { parseYamlInput } from './yaml.js';
 
@@ -138,11 +139,15 @@ function parseRef(value: string, where: string, problems: string[]): Reference |
   }
 }
 
+/** The list of a Zuul mirror file: bare, or under the role's variable. */
+function zuulList(raw: unknown, origin: string): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  if (!(ZUUL_KEY in raw)) throw new ConfigError(`${origin}mirror: expected a list, or a mapping with a "${ZUUL_KEY}" key`);
+  return (raw as Record<string, unknown>)[ZUUL_KEY];
+}
+
 function fromZuul(raw: unknown, origin: string): MirrorList {
-  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-    if (!(ZUUL_KEY in raw)) throw new ConfigError(`${origin}mirror: expected a list, or a mapping with a "${ZUUL_KEY}" key`);
-    raw = (raw as Record<string, unknown>)[ZUUL_KEY];
-  }
+  raw = zuulList(raw, origin);
   const parsed = z
     .array(itemSchema, { error: (iss) => `expected a list of mirror items, got ${show(iss.input)}` })
     .min(1, { error: 'must list at least one item' })
@@ -334,6 +339,9 @@ export function loadMirrorList(source: MirrorSource, onSecret: (secret: string) 
   }
   if (source.format !== 'skopeo-sync') {
     if (source.scoped) throw new ConfigError('mirror-scoped: only goes with mirror-format: skopeo-sync');
+    // Zuul renders Jinja before its roles run: a template would otherwise be reported as a bad reference, field by field.
+    const templates = findTemplatesWith(zuulList(raw, origin), 'mirror', MIRROR_ADVICE);
+    if (templates.length) throw new ConfigErrors(templates.map((line) => origin + line));
     return fromZuul(raw, origin);
   }
   return fromSkopeoSync(raw, origin, source, onSecret);

@@ -1,7 +1,7 @@
 import { parseBoolean } from './booleans.js';
 import { parseCredentials, type CredentialsMap } from './credentials.js';
 import { parseDuration } from './duration.js';
-import { readImages, readWorkDir, type InputReader } from './engine-inputs.js';
+import { readImages, readWorkDir, type InputReader, type InputReport } from './engine-inputs.js';
 import { ConfigError } from './errors.js';
 import { linearPattern, type Pattern } from './pattern.js';
 import type { ImageSpec } from './image-list.js';
@@ -39,17 +39,17 @@ export interface PromoteInputs {
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
 }
 
-export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, onSecret: (secret: string) => void): PromoteInputs {
-  const credentials = parseCredentials(read(Input.RegistryCredentials), onSecret);
+export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, report: InputReport): PromoteInputs {
+  const credentials = parseCredentials(read(Input.RegistryCredentials), report.secret);
   const token = read(Input.Token) || env.GITHUB_TOKEN || undefined;
-  if (token) onSecret(token);
+  if (token) report.secret(token);
   const workDir = readWorkDir(read, env);
   const method = readPromoteMethod(read);
   const regex = read(Input.CleanupRegex);
   const cleanupPattern = regex ? linearPattern(regex, Input.CleanupRegex, true) : undefined;
   return {
     workDir,
-    images: readImages(read, workDir, { promote_container_image_method: { input: Input.PromoteMethod, value: method } }),
+    images: readImages(read, workDir, { promote_container_image_method: { input: Input.PromoteMethod, value: method } }, report),
     credentials,
     change: parseChangeInput(read(Input.Change)),
     method,

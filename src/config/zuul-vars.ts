@@ -36,7 +36,9 @@ export function normaliseEntry(entry: Record<string, unknown>, field: string, pr
   const out: Record<string, unknown> = { ...entry };
   for (const [alias, key] of Object.entries(KEY_ALIASES)) {
     if (!(alias in out)) continue;
-    if (key in out) problems.push(`${field}: give ${key} or ${alias} (build-docker-image's name for it), not both`);
+    // Lists written for both roles repeat the value under both names: only a disagreement is ambiguous.
+    if (key in out && out[key] !== out[alias])
+      problems.push(`${field}: give ${key} or ${alias} (build-docker-image's name for it), not both with different values`);
     else out[key] = out[alias];
     delete out[alias];
   }

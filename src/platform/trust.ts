@@ -17,3 +17,53 @@ export function untrustedReason(change: ChangeInfo): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Events whose build runs code already in this repository, put there by someone allowed to:
+ * only these may write what later builds reuse (the registry build cache). The payload says
+ * neither branch protection nor the sender's permission, so the event itself is the evidence.
+ * (docs/runners.md, "Who writes the build cache")
+ */
+const TRUSTED_CODE: Readonly<Record<string, string>> = {
+  push: 'a push builds a branch or tag of this repository as pushed by someone with write access',
+  merge_group: 'a merge queue builds changes already approved to merge',
+  schedule: "a schedule builds the default branch's code",
+  workflow_dispatch: 'a manual dispatch builds a branch or tag of this repository and needs write access to start',
+  release: "a release builds the release's tag",
+  // No runner: the user builds their own checkout on their own machine.
+  local: 'a run outside a runner builds the checkout of whoever started it',
+};
+
+/** Why an event may not be trusted with code it builds, for the events a list cannot call trusted by name. */
+const UNTRUSTED_CODE: Readonly<Record<string, string>> = {
+  pull_request: "it builds a pull request's code, not yet reviewed",
+  pull_request_target: "it runs for a pull request, whose code may come from anyone's fork",
+  workflow_run: "it follows another workflow's run, which may be a pull request's, and its payload comes from that run",
+  issue_comment: 'anyone who may comment can start it, on a pull request too',
+  repository_dispatch: 'any holder of a token for the API can start it, with a payload of their choosing',
+};
+
+/**
+ * Why this run may not write the registry build cache, or undefined when it may: the decision is
+ * the event's trust (an allow-list), so an event not named here stays read-only.
+ */
+export function cacheWriteRefusal(change: ChangeInfo): string | undefined {
+  const event = change.pipeline;
+  if (Object.hasOwn(TRUSTED_CODE, event)) return undefined;
+  const why = Object.hasOwn(UNTRUSTED_CODE, event)
+    ? UNTRUSTED_CODE[event]
+    : event.startsWith('pull_request')
+      ? 'it runs for a pull request, whose code nobody here reviewed yet'
+      : 'only push, merge_group, schedule, workflow_dispatch and release builds write it';
+  return `a ${event} event never writes it: ${why}`;
+}
+
+/** Why an event builds trusted code (for the log), when it does. */
+export const trustedCodeReason = (change: ChangeInfo): string | undefined =>
+  Object.hasOwn(TRUSTED_CODE, change.pipeline) ? TRUSTED_CODE[change.pipeline] : undefined;
+
+/**
+ * Whether this run writes the registry build cache: only events that build trusted code do; a
+ * build of untrusted code that wrote it would poison every later trusted build reusing it.
+ */
+export const writesBuildCache = (change: ChangeInfo): boolean => cacheWriteRefusal(change) === undefined;

@@ -287,10 +287,18 @@ describe('a zuul.d job file as images-file', () => {
   test('a role variable the job sets beside the list must agree with its input', () => {
     const read = (inputs: Partial<Record<InputName, string>>) => (name: InputName) => inputs[name] ?? '';
     const env = { GITHUB_WORKSPACE: workDir };
-    const inputs = readEngineInputs(read({ 'images-file': 'jobs.yaml', 'zuul-job': 'acme-build-images' }), env, () => {});
+    const inputs = readEngineInputs(read({ 'images-file': 'jobs.yaml', 'zuul-job': 'acme-build-images' }), env, {
+      secret: () => {},
+      notice: () => {},
+    });
     assert.equal(inputs.images.length, 1);
     assert.match(
-      messageOf(() => readEngineInputs(read({ 'images-file': 'jobs.yaml', 'zuul-job': 'acme-upload-podman' }), env, () => {})),
+      messageOf(() =>
+        readEngineInputs(read({ 'images-file': 'jobs.yaml', 'zuul-job': 'acme-upload-podman' }), env, {
+          secret: () => {},
+          notice: () => {},
+        }),
+      ),
       /jobs\.yaml: job "acme-upload-podman" sets container_command: "podman", but container-command is "docker": set container-command: "podman" on the step/,
     );
   });
