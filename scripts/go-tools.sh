@@ -8,9 +8,10 @@
 #   go-tools.sh list                NAME MODULE@VERSION STATE, one line each
 #
 # Tools that cannot be had here are listed with the exact reason, so suites can say why they skip.
+# The cache is $CIA_GO_TOOLS_DIR, else $CIA_CACHE_DIR/go-tools (the test bed's cache).
 set -euo pipefail
 
-GO_TOOLS_DIR=${CIA_GO_TOOLS_DIR:-/var/cache/cia-testbed/go-tools}
+GO_TOOLS_DIR=${CIA_GO_TOOLS_DIR:-${CIA_CACHE_DIR:-/var/cache/cia-testbed}/go-tools}
 
 # name|package paths|version|binaries (comma separated)[|build]
 # `build`: the module's go.mod has exclude/replace directives, which `go install module@version`
@@ -39,7 +40,8 @@ field() { # field <entry> <n>
   local IFS='|'
   # shellcheck disable=SC2206
   local parts=($1)
-  printf '%s' "${parts[$2]}"
+  # The last field (build) is optional: an absent one reads as empty, not as an unbound variable.
+  printf '%s' "${parts[$2]-}"
 }
 
 entry_of() {
@@ -92,7 +94,22 @@ build_from_source() {
   }
 }
 
+# One build of a tool at a time: the integration suite's setup, a test and a benchmark may all ask
+# for the same tool at once, and a second build into the same directory would spoil the first.
 install_one() {
+  local entry=$1 dir
+  dir=$(dir_of "$entry")
+  mkdir -p "$GO_TOOLS_DIR"
+  (
+    flock -n 9 || {
+      log "$(field "$entry" 0): another process is building it; waiting"
+      flock 9
+    }
+    install_unlocked "$entry"
+  ) 9>"$dir.lock"
+}
+
+install_unlocked() {
   local entry=$1 name version dir pkg started
   name=$(field "$entry" 0)
   version=$(field "$entry" 2)

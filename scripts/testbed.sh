@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The real parts the tests and the demo run against, on loopback only:
-#   testbed.sh start   install what is missing, start dockerd (if none runs) and the registries,
-#                      push busybox base images (amd64 + arm64), write $TESTBED_DIR/env
+#   testbed.sh start   install the base packages that are missing, start dockerd (when docker.io is
+#                      installed and none runs) and the registries, push busybox base images
+#                      (amd64 + arm64), write $TESTBED_DIR/env; this is all the demo needs
 #   testbed.sh stop    stop what `start` started, nothing else
 #   testbed.sh env     print the env file (for `source <(scripts/testbed.sh env)`)
-#   testbed.sh install only install what the test bed needs (Debian packages, the Go-module tools)
+#   testbed.sh install install what the tests need besides: every Debian package and the Go-module
+#                      tools (the integration suite's setup and CI run it before `start`)
 set -euo pipefail
 
 TESTBED_DIR=${TESTBED_DIR:-/tmp/cia-testbed}
@@ -12,13 +14,16 @@ CACHE_DIR=${CIA_CACHE_DIR:-/var/cache/cia-testbed}
 REGISTRY_PORT=${CIA_REGISTRY_PORT:-5510}
 REGISTRY_B_PORT=$((REGISTRY_PORT + 1))
 REGISTRY_AUTH_PORT=$((REGISTRY_PORT + 2))
-PACKAGES=(docker.io podman buildah skopeo docker-registry qemu-user-static binfmt-support busybox-static apache2-utils runc curl openssl python3 python3-jinja2)
+# What `start` runs: registries, base images built with buildah, the demo's podman builds (arm64
+# under qemu). The tests need the rest too: docker, skopeo, openssl certificates, Zuul's Jinja.
+BASE_PACKAGES=(podman buildah runc docker-registry qemu-user-static binfmt-support busybox-static apache2-utils curl)
+TEST_PACKAGES=(docker.io skopeo openssl python3 python3-jinja2)
 
 log() { printf 'testbed: %s\n' "$*" >&2; }
 
-install_packages() {
-  local missing=()
-  for pkg in "${PACKAGES[@]}"; do
+install_packages() { # install_packages <package...>
+  local missing=() pkg
+  for pkg in "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
   if ((${#missing[@]})); then
@@ -38,10 +43,11 @@ enable_qemu() {
   fi
 }
 
-# The Go-module peers (act, BuildKit, buildx, crane, regclient, cosign, oras), pinned and built once
-# into the cache (scripts/go-tools.sh); the first run on a machine takes minutes, later runs none.
+# The Go-module peers of the tests (act, BuildKit, buildx, crane, regclient, cosign, oras), pinned
+# and built once into the cache (scripts/go-tools.sh): the first run on a machine takes minutes,
+# later runs none. `start` never builds them: the demo runs none of them.
 install_go_tools() {
-  bash "$(dirname "$0")/go-tools.sh" install
+  CIA_CACHE_DIR=$CACHE_DIR bash "$(dirname "$0")/go-tools.sh" install
 }
 
 started() { echo "$1 $2" >>"$TESTBED_DIR/started"; }
@@ -57,7 +63,9 @@ wait_for() { # wait_for <what> <command...>
   return 1
 }
 
+# Only the tests use docker: without docker.io (the demo's machine) there is no daemon to start.
 start_dockerd() {
+  command -v dockerd >/dev/null || return 0
   if docker info >/dev/null 2>&1; then return; fi
   log "starting dockerd (no bridge network: traffic stays on loopback)"
   dockerd --bridge=none --iptables=false --ip6tables=false --pidfile "$TESTBED_DIR/dockerd.pid" >"$TESTBED_DIR/dockerd.log" 2>&1 &
@@ -104,22 +112,26 @@ busybox_rootfs() { # busybox_rootfs <arch> <dir>
 }
 
 push_base_images() {
-  local work="$TESTBED_DIR/base" ctr
+  # Named after this test bed's port: a demo's test bed may push while the tests' one does.
+  local work="$TESTBED_DIR/base" ctr name="localhost/cia-base-$REGISTRY_PORT"
   rm -rf "$work"
   mkdir -p "$work"
-  buildah manifest rm localhost/cia-base:latest >/dev/null 2>&1 || true
-  buildah manifest create localhost/cia-base:latest >/dev/null
+  buildah manifest rm "$name:latest" >/dev/null 2>&1 || true
+  buildah manifest create "$name:latest" >/dev/null
   for arch in amd64 arm64; do
     busybox_rootfs "$arch" "$work/$arch"
     ctr=$(buildah from scratch)
     buildah copy -q "$ctr" "$work/$arch/" / >/dev/null
     buildah config --os linux --arch "$arch" --cmd /bin/sh "$ctr"
-    buildah commit -q --rm "$ctr" "localhost/cia-base:$arch" >/dev/null
-    buildah manifest add localhost/cia-base:latest "localhost/cia-base:$arch" >/dev/null
+    buildah commit -q --rm "$ctr" "$name:$arch" >/dev/null
+    buildah manifest add "$name:latest" "$name:$arch" >/dev/null
   done
   for port in "$REGISTRY_PORT" "$REGISTRY_B_PORT"; do
-    buildah manifest push -q --all --tls-verify=false localhost/cia-base:latest "docker://127.0.0.1:$port/ci/busybox:latest" >/dev/null
+    buildah manifest push -q --all --tls-verify=false "$name:latest" "docker://127.0.0.1:$port/ci/busybox:latest" >/dev/null
   done
+  # The registries hold them now; the local copies would pile up, one set per test bed's port.
+  buildah manifest rm "$name:latest" >/dev/null
+  buildah rmi "$name:amd64" "$name:arm64" >/dev/null
 }
 
 write_containers_conf() {
@@ -142,14 +154,15 @@ alive() { [ -f "$TESTBED_DIR/env" ] && [ -f "$TESTBED_DIR/started" ] && while re
 start() {
   if alive && curl -fsS -o /dev/null "http://127.0.0.1:$REGISTRY_PORT/v2/"; then
     log "already running ($TESTBED_DIR/env)"
+    # Started by the demo before `install` brought docker.io: the tests need its daemon too.
+    start_dockerd
     return
   fi
   stop_started
   rm -rf "$TESTBED_DIR"
   mkdir -p "$TESTBED_DIR"
   : >"$TESTBED_DIR/started"
-  install_packages
-  install_go_tools
+  install_packages "${BASE_PACKAGES[@]}"
   enable_qemu
   write_containers_conf
   export CONTAINERS_CONF="$TESTBED_DIR/containers.conf" CONTAINERS_REGISTRIES_CONF="$TESTBED_DIR/registries.conf" BUILDAH_ISOLATION=chroot
@@ -202,7 +215,7 @@ case "${1:-}" in
   stop) stop ;;
   env) cat "$TESTBED_DIR/env" ;;
   install)
-    install_packages
+    install_packages "${BASE_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     install_go_tools
     ;;
   *)
