@@ -10,7 +10,7 @@ import type { RepositoryRef } from '../registry/copy.js';
 import { RegistryError } from '../registry/errors.js';
 import { REFERRER_TAG } from '../registry/referrers.js';
 import { Limiter } from '../registry/limiter.js';
-import { readImageConfig } from '../registry/image-config.js';
+import { imageConfigOf } from '../registry/image-config.js';
 import { MAX_TAGS_READ, type Manifest } from '../registry/client.js';
 import type { RegistrySession } from '../registry/session.js';
 import { refName } from '../registry/reference.js';
@@ -110,7 +110,7 @@ async function decideOne(context: DecisionContext, tag: string, manifest: Manife
   if (await decidedByForge(context, tag)) return;
   let created: string | undefined;
   try {
-    ({ created } = await readImageConfig(context.session.client(context.target.registry), context.target.repository, manifest.digest));
+    ({ created } = await imageConfigOf(context.session.client(context.target.registry), context.target.repository, manifest, tag));
   } catch (error) {
     if (error instanceof RegistryError && error.status === 404) return;
     throw error;

@@ -18,6 +18,8 @@ export interface ChangeInfo {
   /** `owner/name` of the PR's head and base repositories, when known. */
   readonly headRepository?: string;
   readonly baseRepository?: string;
+  /** For `workflow_run`: the event of the run it follows, and the repository that run built. */
+  readonly followedRun?: { readonly event?: string; readonly headRepository?: string };
 }
 
 interface PullRequestPayload {
@@ -31,6 +33,7 @@ interface EventPayload {
   pull_request?: PullRequestPayload;
   merge_group?: { head_ref?: string; head_sha?: string };
   number?: number;
+  workflow_run?: { event?: string; head_repository?: { full_name?: string } | null };
 }
 
 /** The head ref GitHub gives a merge-queue entry: `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`. */
@@ -57,7 +60,9 @@ export function detectChange(env: Env, event: EventPayload, override?: number): 
   let found = fromPullRequest(pipeline, event, base) ?? fromMergeQueue(pipeline, event, base, urlOf) ?? base;
   if (override !== undefined && override !== found.change) found = { ...found, change: override, changeUrl: urlOf(override) };
   const prefix = found.change !== undefined ? `change_${found.change}` : pipeline;
-  return { ...found, pipeline, prefix };
+  const run = pipeline === 'workflow_run' ? event.workflow_run : undefined;
+  const followedRun = run && { event: run.event, headRepository: run.head_repository?.full_name };
+  return { ...found, pipeline, prefix, ...(followedRun && { followedRun }) };
 }
 
 type FoundChange = Omit<ChangeInfo, 'pipeline' | 'prefix'>;

@@ -98,6 +98,7 @@ async function askChangeState(url: string, headers: Record<string, string>, fetc
   const unknown = (why: string): ChangeAnswer => ({ state: 'unknown', reason: `the forge ${why} (GET ${url})` });
   try {
     const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(15_000) });
+    if (!response.ok) await response.body?.cancel(); // else the connection stays taken until collected
     if (response.status === 404) return undefined;
     if (!response.ok) return unknown(`answered HTTP ${response.status}`);
     const body = (await response.json()) as { state?: unknown };

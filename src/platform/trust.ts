@@ -38,7 +38,8 @@ const TRUSTED_CODE: Readonly<Record<string, string>> = {
 const UNTRUSTED_CODE: Readonly<Record<string, string>> = {
   pull_request: "it builds a pull request's code, not yet reviewed",
   pull_request_target: "it runs for a pull request, whose code may come from anyone's fork",
-  workflow_run: "it follows another workflow's run, which may be a pull request's, and its payload comes from that run",
+  workflow_run:
+    "it follows a run that is not a push, merge_group, schedule, workflow_dispatch or release run of this repository (a pull request's, maybe from a fork)",
   issue_comment: 'anyone who may comment can start it, on a pull request too',
   repository_dispatch: 'any holder of a token for the API can start it, with a payload of their choosing',
 };
@@ -49,7 +50,7 @@ const UNTRUSTED_CODE: Readonly<Record<string, string>> = {
  */
 export function cacheWriteRefusal(change: ChangeInfo): string | undefined {
   const event = change.pipeline;
-  if (Object.hasOwn(TRUSTED_CODE, event)) return undefined;
+  if (trustedCodeReason(change)) return undefined;
   const why = Object.hasOwn(UNTRUSTED_CODE, event)
     ? UNTRUSTED_CODE[event]
     : event.startsWith('pull_request')
@@ -59,8 +60,15 @@ export function cacheWriteRefusal(change: ChangeInfo): string | undefined {
 }
 
 /** Why an event builds trusted code (for the log), when it does. */
-export const trustedCodeReason = (change: ChangeInfo): string | undefined =>
-  Object.hasOwn(TRUSTED_CODE, change.pipeline) ? TRUSTED_CODE[change.pipeline] : undefined;
+export function trustedCodeReason(change: ChangeInfo): string | undefined {
+  if (Object.hasOwn(TRUSTED_CODE, change.pipeline)) return TRUSTED_CODE[change.pipeline];
+  // "Build after CI passed": a workflow_run following a trusted run of this repository's own code.
+  const run = change.followedRun;
+  if (change.pipeline !== 'workflow_run' || !run?.event || run.event === 'local' || !Object.hasOwn(TRUSTED_CODE, run.event))
+    return undefined;
+  if (!run.headRepository || run.headRepository !== change.baseRepository) return undefined;
+  return `a workflow_run following a ${run.event} run of ${run.headRepository} builds that run's code: ${TRUSTED_CODE[run.event]}`;
+}
 
 /**
  * Whether this run writes the registry build cache: only events that build trusted code do; a

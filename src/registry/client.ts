@@ -134,6 +134,11 @@ export class RegistryClient {
     return this.url(`/v2/${repository}/blobs/uploads/${query}`);
   }
 
+  /** The registry's login goes only to its own origin: an upload Location elsewhere gets none. */
+  #isOwnOrigin(url: URL): boolean {
+    return url.origin === this.url('/').origin;
+  }
+
   #checkRepository(repository: string): void {
     if (!isValidPath(repository))
       throw new ReferenceError(refName(this.ref(repository)), 'repository path components are [a-z0-9] separated by ".", "_", "__" or "-"');
@@ -169,6 +174,9 @@ export class RegistryClient {
   async #request(scopes: readonly string[], make: () => HttpRequest): Promise<HttpResponse> {
     const first = make();
     this.#refuseWriteOutsideLogin(scopes, first);
+    // A URL a registry handed back (an upload Location) on another origin gets no login, as a
+    // redirect off the host gets none.
+    if (!this.#isOwnOrigin(first.url)) return this.transport.send(first);
     const header = await this.auth.authorization(scopes);
     const response = await this.transport.send(withAuth(first, header));
     if (response.status !== 401) return response;
@@ -192,7 +200,8 @@ export class RegistryClient {
 
   /**
    * Where the registry's login is restricted to some repositories, a push or delete anywhere else
-   * is refused unsent (whatever led to it: a plan, or a name a registry handed back).
+   * is refused unsent (whatever led to it: a plan, or a name a registry handed back). Reads keep
+   * the login (a mirror's source on the same registry): the pattern says where images may go.
    */
   #refuseWriteOutsideLogin(scopes: readonly string[], request: HttpRequest): void {
     const allowed = this.#credentials.repositoryScope(this.registry);
@@ -202,12 +211,6 @@ export class RegistryClient {
       if (outside?.actions.some((action) => action !== 'pull'))
         throw new CredentialScopeError(request.method, redactUrl(request.url), outside.name, allowed.source);
     }
-  }
-
-  /** Whether the registry's login, where it is restricted, is for this repository. */
-  #loginAdmits(repository: string): boolean {
-    const allowed = this.#credentials.repositoryScope(this.registry);
-    return !allowed || allowed.admits(refName(this.ref(repository)));
   }
 
   async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
@@ -390,8 +393,6 @@ export class RegistryClient {
    * an upload session instead; we cancel it and the caller uploads.
    */
   async mountBlob(repository: string, digest: string, from: string): Promise<boolean> {
-    // The mount's token would name `from` too: a source the login is not for is not mounted from.
-    if (!this.#loginAdmits(from)) return false;
     this.#checkRepository(from);
     checkDigest(digest, `blob mounted into ${refName(this.ref(repository))}`);
     const url = this.#uploadsUrl(repository, `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
@@ -439,7 +440,7 @@ export class RegistryClient {
     if (this.#chunked) return this.#uploadChunks(scopes, location, digest, await source());
 
     const put = withDigest(location, digest);
-    const authorization = await this.auth.authorization(scopes);
+    const authorization = this.#isOwnOrigin(put) ? await this.auth.authorization(scopes) : undefined;
     let response: HttpResponse;
     let body: Readable | undefined;
     try {
@@ -573,6 +574,7 @@ export class RegistryClient {
   async #readTagsOnce(repository: string, options: TagListingOptions): Promise<TagListing> {
     const { pageSize = 1000, maxPages = MAX_TAG_PAGES, maxTags = MAX_TAGS_READ } = options;
     const tags: string[] = [];
+    this.#checkRepository(repository);
     const first = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
     let url: URL | undefined = first;
     const seen = new Set<string>();
@@ -592,7 +594,8 @@ export class RegistryClient {
       const page = parseJsonBody<{ tags?: unknown }>(await readBody(response, MAX_TAG_PAGE_BYTES), 'GET', current);
       // One loop, not a spread: a page of 130k tags would overflow the call stack as arguments.
       for (const tag of Array.isArray(page.tags) ? page.tags : []) {
-        if (typeof tag !== 'string') continue;
+        // A name no tag may have (`a/../b`) is the registry's noise, never something to act on.
+        if (typeof tag !== 'string' || !isValidTag(tag)) continue;
         if (tags.length >= maxTags) return { tags, complete: false };
         tags.push(tag);
       }

@@ -36,7 +36,17 @@ interface ImageConfigJson {
  * creation time, which say which change built it and how old it is.
  */
 export async function readImageConfig(client: RegistryClient, repository: string, reference: string): Promise<ImageConfig> {
-  let manifest = await client.getManifest(repository, reference);
+  return imageConfigOf(client, repository, await client.getManifest(repository, reference), reference);
+}
+
+/** readImageConfig for a manifest already read (its bytes are not fetched again). */
+export async function imageConfigOf(
+  client: RegistryClient,
+  repository: string,
+  top: Manifest,
+  reference: string = top.digest,
+): Promise<ImageConfig> {
+  let manifest = top;
   if (isIndex(manifest.mediaType, manifest.bytes)) {
     const children = parseJson<IndexJson>(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
     const child = children.find((m) => platformMatches('linux/amd64', m.platform)) ?? children[0];

@@ -82,8 +82,12 @@ export function platformMatches(wanted: string, platform: Platform | undefined):
   if (!platform) return false;
   const [os, architecture, variant] = wanted.split('/');
   if (platform.os !== os || platform.architecture !== architecture) return false;
-  return variant === undefined || platform.variant === variant;
+  // As containerd normalises: an arm64 image without a variant is v8, an arm one v7 (podman and
+  // buildah often write none, buildx writes it).
+  return variant === undefined || (platform.variant ?? DEFAULT_VARIANTS[architecture]) === variant;
 }
+
+const DEFAULT_VARIANTS: Readonly<Record<string, string>> = { arm64: 'v8', arm: 'v7' };
 
 /** Every blob an image manifest references: its config, then its layers. */
 export function blobsOf(manifest: ImageManifestJson): Descriptor[] {

@@ -7,6 +7,9 @@
  */
 export function secretForms(secret: string): string[] {
   if (!secret) return [];
+  // The encodings of a secret this short are two to four characters: masking them would garble
+  // every log, and a secret this short is no secret to begin with.
+  if (secret.length < MIN_ENCODED_LENGTH) return [secret];
   const base64 = Buffer.from(secret, 'utf8').toString('base64');
   const forms = [
     secret,
@@ -22,3 +25,5 @@ export function secretForms(secret: string): string[] {
   // Longest first: a shorter form inside a longer one must not leave half of the longer visible.
   return [...new Set(forms)].filter((form) => form !== '').sort((a, b) => b.length - a.length);
 }
+
+const MIN_ENCODED_LENGTH = 4;

@@ -3,7 +3,7 @@ import { parseJsonBody, redactUrl, RegistryError } from '../errors.js';
 import { isLoopback } from '../reference.js';
 import { errorFrom, readBody, type HttpResponse, type Transport, discard } from '../transport.js';
 import { findChallenge, mergeScopes, parseChallenges, parseScope, splitScopes, type Challenge } from './challenge.js';
-import type { Credential, CredentialStore, RepositoryScope } from './credentials.js';
+import type { CredentialStore, RepositoryScope } from './credentials.js';
 
 interface CachedToken {
   readonly header: string;
@@ -29,7 +29,7 @@ export class Authenticator {
   async authorization(scopes: readonly string[]): Promise<string | undefined> {
     const challenge = await this.#ping();
     if (!challenge) return undefined;
-    if (challenge.scheme.toLowerCase() === 'basic') return this.#basic(scopes);
+    if (challenge.scheme.toLowerCase() === 'basic') return this.#basic();
     return (await this.#token(challenge, scopes)).header;
   }
 
@@ -52,7 +52,7 @@ export class Authenticator {
     }
     if (basic) {
       this.#challenge = Promise.resolve(basic);
-      const header = await this.#basic(scopes);
+      const header = await this.#basic();
       return header === previous ? undefined : header;
     }
     return undefined;
@@ -76,18 +76,8 @@ export class Authenticator {
     return this.#challenge;
   }
 
-  /**
-   * The registry's login, unless a scope names a repository outside the repositories it is for:
-   * such a request goes anonymously (a public read works, nothing else learns of the login).
-   */
-  async #login(scopes: readonly string[]): Promise<Credential | undefined> {
-    const allowed = this.credentials.repositoryScope(this.registry);
-    if (allowed && scopes.some((scope) => outsideOf(allowed, this.registry, scope))) return undefined;
-    return this.credentials.get(this.registry);
-  }
-
-  async #basic(scopes: readonly string[]): Promise<string | undefined> {
-    const credential = await this.#login(scopes);
+  async #basic(): Promise<string | undefined> {
+    const credential = await this.credentials.get(this.registry);
     if (!credential?.username || credential.password === undefined) return undefined;
     const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
     // The encoded pair is as secret as the password: a server echoing Authorization must not print it.
@@ -121,7 +111,7 @@ export class Authenticator {
     const realm = challenge.params.realm;
     if (!realm) throw new RegistryError('GET', this.registry, 401, [], 'Bearer challenge without a realm');
     this.#refuseWeakerRealm(realm);
-    const credential = await this.#login(scopes);
+    const credential = await this.credentials.get(this.registry);
     const refreshToken = credential?.refreshToken;
     // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
     const posted = refreshToken ? await this.#postRefreshToken(realm, challenge, scopes, refreshToken) : undefined;
@@ -142,8 +132,9 @@ export class Authenticator {
 
   /**
    * A realm gets the login (or a refresh token) in the clear unless it is HTTPS: a registry on
-   * HTTPS naming an `http://` realm (or any other scheme) would downgrade it. Loopback realms are
-   * plain HTTP like loopback registries.
+   * HTTPS naming an `http://` realm (or any other scheme) would downgrade it. A plain-HTTP realm is
+   * taken from a plain-HTTP registry, or on loopback from a loopback registry (a remote registry
+   * naming a loopback realm would hand the login to whatever listens on the runner).
    */
   #refuseWeakerRealm(realm: string): void {
     const registry = this.transport.baseUrl(this.registry);
@@ -154,7 +145,7 @@ export class Authenticator {
       throw new RegistryError('GET', registry.toString(), 401, [], `the token realm "${realm}" is not a URL; nothing was sent to it`);
     }
     const secure = url.protocol === 'https:';
-    const plainAllowed = url.protocol === 'http:' && (registry.protocol === 'http:' || isLoopback(url.host));
+    const plainAllowed = url.protocol === 'http:' && (registry.protocol === 'http:' || (isLoopback(url.host) && isLoopback(registry.host)));
     if (secure || plainAllowed) return;
     throw new RegistryError(
       'GET',
@@ -189,7 +180,7 @@ export class Authenticator {
     if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
     for (const scope of scopes) url.searchParams.append('scope', scope);
     const headers: Record<string, string> = {};
-    const basic = await this.#basic(scopes);
+    const basic = await this.#basic();
     if (basic) headers.authorization = basic;
     else if (refreshToken) {
       url.searchParams.set('grant_type', 'refresh_token');

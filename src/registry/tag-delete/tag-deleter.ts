@@ -219,11 +219,16 @@ export class TagDeleter {
       const wait = Math.min(SETTLE_POLL_MS, last - Date.now());
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       this.#session.signal.throwIfAborted();
-      const settled = Date.now() >= last;
-      for (const { ref, guard } of settled ? this.#watched.splice(0) : [...this.#watched]) {
+      const now = Date.now();
+      // One check per guard, however many deletions it watches over.
+      const guards = new Map(this.#watched.map((w) => [w.guard, w.ref]));
+      for (const [guard, ref] of guards) {
         const detail = await this.#mutex.run(`${refName(ref)}`, () => this.#restoreGuarded(ref, guard));
         if (detail) restored.push(detail);
       }
+      // Only what was watched long enough ends; a deletion added meanwhile keeps its own time.
+      const still = this.#watched.filter((w) => w.until > now);
+      this.#watched.splice(0, this.#watched.length, ...still);
     }
     return restored;
   }
