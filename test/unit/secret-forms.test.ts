@@ -33,8 +33,12 @@ describe('masked forms of a secret', () => {
   });
 
   test('forms are listed longest first, without duplicates or empty ones', () => {
-    const forms = secretForms('abc');
-    assert.deepEqual(forms, ['YWJj', 'abc']);
+    assert.deepEqual(secretForms('abcd'), ['YWJjZA==', 'YWJjZA', 'abcd']);
     assert.deepEqual(secretForms(''), []);
+  });
+
+  test('a secret under four characters is masked as itself only: its encodings would garble every log', () => {
+    assert.deepEqual(secretForms('abc'), ['abc']);
+    assert.deepEqual(secretForms('x'), ['x']);
   });
 });

@@ -41,11 +41,24 @@ describe('who writes the build cache', () => {
     assert.equal(writesBuildCache(changeOf(event, payload)), true);
   });
 
+  test('a workflow_run following a push of this repository builds that code: writes', () => {
+    const afterPush = {
+      workflow_run: { ...workflowRunFromPullRequest.workflow_run, event: 'push', head_repository: { full_name: 'acme/widgets' } },
+    };
+    assert.equal(cacheWriteRefusal(changeOf('workflow_run', afterPush)), undefined);
+    assert.equal(writesBuildCache(changeOf('workflow_run', afterPush)), true);
+  });
+
   test.each([
     ['pull_request', fixture('github-pull_request.json'), /a pull_request event never writes it: it builds a pull request's code/],
     ['pull_request_target', fixture('github-pull_request_target-fork.json'), /pull_request_target event never writes it/],
     ['pull_request_review', { pull_request: { number: 3 } }, /pull_request_review event never writes it: it runs for a pull request/],
-    ['workflow_run', workflowRunFromPullRequest, /workflow_run event never writes it: it follows another workflow's run/],
+    ['workflow_run', workflowRunFromPullRequest, /workflow_run event never writes it: it follows a run that is not a push/],
+    [
+      'workflow_run',
+      { workflow_run: { ...workflowRunFromPullRequest.workflow_run, event: 'push' } },
+      /workflow_run event never writes it: it follows a run that is not a push, .* of this repository/,
+    ],
     ['issue_comment', commentOnPullRequest, /issue_comment event never writes it: anyone who may comment can start it/],
     ['repository_dispatch', { action: 'build', client_payload: {} }, /repository_dispatch event never writes it/],
     [

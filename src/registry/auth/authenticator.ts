@@ -1,6 +1,5 @@
 import type { Logger } from '../../logger.js';
 import { parseJsonBody, redactUrl, RegistryError } from '../errors.js';
-import { isLoopback } from '../reference.js';
 import { errorFrom, readBody, type HttpResponse, type Transport, discard } from '../transport.js';
 import { findChallenge, mergeScopes, parseChallenges, parseScope, splitScopes, type Challenge } from './challenge.js';
 import type { CredentialStore, RepositoryScope } from './credentials.js';
@@ -132,9 +131,9 @@ export class Authenticator {
 
   /**
    * A realm gets the login (or a refresh token) in the clear unless it is HTTPS: a registry on
-   * HTTPS naming an `http://` realm (or any other scheme) would downgrade it. A plain-HTTP realm is
-   * taken from a plain-HTTP registry, or on loopback from a loopback registry (a remote registry
-   * naming a loopback realm would hand the login to whatever listens on the runner).
+   * HTTPS naming an `http://` realm (or any other scheme) would downgrade it, even on loopback (a
+   * remote registry naming a loopback realm would hand the login to whatever listens on the
+   * runner). A plain-HTTP realm is taken from a plain-HTTP registry (loopback, insecure-registries).
    */
   #refuseWeakerRealm(realm: string): void {
     const registry = this.transport.baseUrl(this.registry);
@@ -145,7 +144,7 @@ export class Authenticator {
       throw new RegistryError('GET', registry.toString(), 401, [], `the token realm "${realm}" is not a URL; nothing was sent to it`);
     }
     const secure = url.protocol === 'https:';
-    const plainAllowed = url.protocol === 'http:' && (registry.protocol === 'http:' || (isLoopback(url.host) && isLoopback(registry.host)));
+    const plainAllowed = url.protocol === 'http:' && registry.protocol === 'http:';
     if (secure || plainAllowed) return;
     throw new RegistryError(
       'GET',
