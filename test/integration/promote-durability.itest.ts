@@ -68,7 +68,9 @@ describe('promotion durability', () => {
    */
   function asyncDestructiveUntag(tags: RegExp): Promise<void>[] {
     const pending: Promise<void>[] = [];
-    const delays = [300, 1_100, 2_000, 700, 1_600];
+    // Late enough that one look right after the DELETE misses it, early enough that a busy
+    // machine's timers cannot land it after the 3 s the client watches for (sized for 2 s registries).
+    const delays = [300, 900, 1_200, 600, 1_000];
     proxy.rules.push({ method: 'DELETE', path: tags, times: Infinity, fault: { kind: 'respond', status: 202 } });
     proxy.onRequest = async (method, path) => {
       const untag = /^\/v2\/(.+)\/manifests\/([^/:]+)$/.exec(path);
@@ -129,7 +131,7 @@ describe('promotion durability', () => {
     assert.equal(await digestOf(path, '1.0'), image.digest);
   });
 
-  test('6. every tag DELETE answered 202 and the manifest deleted up to 2 s later: the probe sees it, only dummies go', async () => {
+  test('6. every tag DELETE answered 202 and the manifest deleted up to 1.2 s later: the probe sees it, only dummies go', async () => {
     const { path, image, repository } = await gate(52);
     const before = await skopeoRaw(`${registry.registry}/${path}:change_52_latest`);
     const pending = asyncDestructiveUntag(/\/manifests\/[^/:]+$/);
@@ -151,7 +153,7 @@ describe('promotion durability', () => {
     assert.equal(await digestOf(path, 'latest'), image.digest);
   });
 
-  test('6. the probe fooled, real tag DELETEs destructive 0.3–2 s later: the final tags watched, put back, a loud warning', async () => {
+  test('6. the probe fooled, real tag DELETEs destructive 0.3–1.2 s later: the final tags watched, put back, a loud warning', async () => {
     const { path, image, repository } = await gate(53);
     const before = await skopeoRaw(`${registry.registry}/${path}:change_53_latest`);
     // The probe's tag DELETE is answered as a registry that untags; real tags' take the manifest, late.

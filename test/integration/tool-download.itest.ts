@@ -164,7 +164,8 @@ describe('pinned tool download', () => {
       clearInterval(sampler);
     }
     assert.ok(sent.bytes < total, `the download stopped at the cap (${sent.bytes} of ${total} bytes sent)`);
-    assert.ok(peak - baseline < 128 * MIB, `memory grew by ${Math.round((peak - baseline) / MIB)} MiB, not by the file's size`);
+    // Half the file: reading it whole (as before) grows by all of it; streaming stays at buffers and GC slack.
+    assert.ok(peak - baseline < 160 * MIB, `memory grew by ${Math.round((peak - baseline) / MIB)} MiB, not by the file's size`);
     assert.equal(readdirSync(dirs.temp).join(', '), '', 'nothing left in the temp folder');
   });
 

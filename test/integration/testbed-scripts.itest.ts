@@ -1,3 +1,5 @@
+// Integration suite: `start` runs a real test bed beside the shared one (its own ports and folder;
+// the shared dockerd is found running and left alone), one file at a time as the suite runs.
 // scripts/testbed.sh and scripts/go-tools.sh as the demo and the tests run them: `start` (all the
 // demo runs) builds no Go tool, a tool is built when a test first asks for it, and an install
 // prints no shell error. A stand-in `go` first on PATH records each call and fails at once, so
