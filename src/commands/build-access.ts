@@ -24,8 +24,6 @@ export async function registriesConfEnv(
   logger: Logger,
 ): Promise<NodeJS.ProcessEnv> {
   if (inputs.engine === 'docker') return env;
-  // The caller's `finally` does not run when a cancelled job's SIGTERM ends the process: the
-  // scratch dir, with this file and the ca-file copy (certs/), must go then too.
   const texts = plans.flatMap((plan) => [
     readIfThere(plan.spec.containerFile),
     ...plan.spec.buildArgs,
@@ -78,8 +76,8 @@ export async function checkDockerInsecure(context: CommandContext, insecure: rea
 export function describeBuildCache(plans: readonly ImageBuildPlan[], change: ChangeInfo, logger: Logger): void {
   const caches = [...new Set(plans.flatMap((plan) => (plan.spec.cache ? [plan.spec.cache.repository] : [])))];
   if (caches.length === 0) return;
-  const refusal = cacheWriteRefusal(change);
-  logger.info(
-    `build cache: ${caches.join(', ')} ${refusal ? `(read only: ${refusal})` : `(read and written): ${trustedCodeReason(change)}`}`,
-  );
+  // What the plans will do, with the event's reason: the log says what runs, not a second decision.
+  const write = plans.some((plan) => plan.spec.cache?.write);
+  const why = write ? `(read and written): ${trustedCodeReason(change)}` : `(read only: ${cacheWriteRefusal(change) ?? 'not written'})`;
+  logger.info(`build cache: ${caches.join(', ')} ${why}`);
 }

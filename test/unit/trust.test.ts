@@ -74,9 +74,9 @@ describe('who writes the build cache', () => {
   test('one log line names the cache and why it is read only or written', () => {
     const lines: string[] = [];
     const logger: Logger = { ...silentLogger, info: (line) => lines.push(line) };
-    const plans = [{ spec: { cache: { repository: 'quay.io/acme/app-cache', write: false } } }] as unknown as ImageBuildPlan[];
-    describeBuildCache(plans, changeOf('workflow_run', workflowRunFromPullRequest), logger);
-    describeBuildCache(plans, changeOf('push', { ref: 'refs/heads/main' }), logger);
+    const plans = (write: boolean) => [{ spec: { cache: { repository: 'quay.io/acme/app-cache', write } } }] as unknown as ImageBuildPlan[];
+    describeBuildCache(plans(false), changeOf('workflow_run', workflowRunFromPullRequest), logger);
+    describeBuildCache(plans(true), changeOf('push', { ref: 'refs/heads/main' }), logger);
     assert.match(lines[0], /^build cache: quay\.io\/acme\/app-cache \(read only: a workflow_run event never writes it: /);
     assert.match(
       lines[1],
