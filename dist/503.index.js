@@ -54,6 +54,10 @@ var platform_runner = __webpack_require__(1245);
 function secretForms(secret) {
     if (!secret)
         return [];
+    // The encodings of a secret this short are two to four characters: masking them would garble
+    // every log, and a secret this short is no secret to begin with.
+    if (secret.length < MIN_ENCODED_LENGTH)
+        return [secret];
     const base64 = Buffer.from(secret, 'utf8').toString('base64');
     const forms = [
         secret,
@@ -69,6 +73,7 @@ function secretForms(secret) {
     // Longest first: a shorter form inside a longer one must not leave half of the longer visible.
     return [...new Set(forms)].filter((form) => form !== '').sort((a, b) => b.length - a.length);
 }
+const MIN_ENCODED_LENGTH = 4;
 
 ;// CONCATENATED MODULE: ./src/runtime/logger.ts
 // @actions/core's own command modules, not its index: the index also loads the OIDC client and

@@ -138,14 +138,11 @@ __webpack_require__.d(__webpack_exports__, {
 var logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var errors = __webpack_require__(6764);
-// EXTERNAL MODULE: ./src/registry/reference.ts
-var registry_reference = __webpack_require__(9310);
 // EXTERNAL MODULE: ./src/registry/transport.ts
 var transport = __webpack_require__(670);
 // EXTERNAL MODULE: ./src/registry/auth/challenge.ts
 var auth_challenge = __webpack_require__(9111);
 ;// CONCATENATED MODULE: ./src/registry/auth/authenticator.ts
-
 
 
 
@@ -171,7 +168,7 @@ class Authenticator {
         if (!challenge)
             return undefined;
         if (challenge.scheme.toLowerCase() === 'basic')
-            return this.#basic(scopes);
+            return this.#basic();
         return (await this.#token(challenge, scopes)).header;
     }
     /**
@@ -194,7 +191,7 @@ class Authenticator {
         }
         if (basic) {
             this.#challenge = Promise.resolve(basic);
-            const header = await this.#basic(scopes);
+            const header = await this.#basic();
             return header === previous ? undefined : header;
         }
         return undefined;
@@ -219,18 +216,8 @@ class Authenticator {
         });
         return this.#challenge;
     }
-    /**
-     * The registry's login, unless a scope names a repository outside the repositories it is for:
-     * such a request goes anonymously (a public read works, nothing else learns of the login).
-     */
-    async #login(scopes) {
-        const allowed = this.credentials.repositoryScope(this.registry);
-        if (allowed && scopes.some((scope) => outsideOf(allowed, this.registry, scope)))
-            return undefined;
-        return this.credentials.get(this.registry);
-    }
-    async #basic(scopes) {
-        const credential = await this.#login(scopes);
+    async #basic() {
+        const credential = await this.credentials.get(this.registry);
         if (!credential?.username || credential.password === undefined)
             return undefined;
         const encoded = Buffer.from(`${credential.username}:${credential.password}`).toString('base64');
@@ -264,7 +251,7 @@ class Authenticator {
         if (!realm)
             throw new errors/* RegistryError */.gl('GET', this.registry, 401, [], 'Bearer challenge without a realm');
         this.#refuseWeakerRealm(realm);
-        const credential = await this.#login(scopes);
+        const credential = await this.credentials.get(this.registry);
         const refreshToken = credential?.refreshToken;
         // OAuth2 refresh-token grant (docker's identity tokens); GET is the fallback some realms need.
         const posted = refreshToken ? await this.#postRefreshToken(realm, challenge, scopes, refreshToken) : undefined;
@@ -285,8 +272,9 @@ class Authenticator {
     }
     /**
      * A realm gets the login (or a refresh token) in the clear unless it is HTTPS: a registry on
-     * HTTPS naming an `http://` realm (or any other scheme) would downgrade it. Loopback realms are
-     * plain HTTP like loopback registries.
+     * HTTPS naming an `http://` realm (or any other scheme) would downgrade it, even on loopback (a
+     * remote registry naming a loopback realm would hand the login to whatever listens on the
+     * runner). A plain-HTTP realm is taken from a plain-HTTP registry (loopback, insecure-registries).
      */
     #refuseWeakerRealm(realm) {
         const registry = this.transport.baseUrl(this.registry);
@@ -298,7 +286,7 @@ class Authenticator {
             throw new errors/* RegistryError */.gl('GET', registry.toString(), 401, [], `the token realm "${realm}" is not a URL; nothing was sent to it`);
         }
         const secure = url.protocol === 'https:';
-        const plainAllowed = url.protocol === 'http:' && (registry.protocol === 'http:' || (0,registry_reference/* isLoopback */.U9)(url.host));
+        const plainAllowed = url.protocol === 'http:' && registry.protocol === 'http:';
         if (secure || plainAllowed)
             return;
         throw new errors/* RegistryError */.gl('GET', registry.toString(), 401, [], `the registry, reached over ${registry.protocol.slice(0, -1).toUpperCase()}, names the token realm ${(0,errors/* redactUrl */.BO)(url)}, ` +
@@ -326,7 +314,7 @@ class Authenticator {
         for (const scope of scopes)
             url.searchParams.append('scope', scope);
         const headers = {};
-        const basic = await this.#basic(scopes);
+        const basic = await this.#basic();
         if (basic)
             headers.authorization = basic;
         else if (refreshToken) {
@@ -353,6 +341,8 @@ var http_headers = __webpack_require__(1280);
 var media_types = __webpack_require__(9867);
 // EXTERNAL MODULE: ./src/registry/manifest.ts
 var manifest = __webpack_require__(506);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var registry_reference = __webpack_require__(9310);
 // EXTERNAL MODULE: ./src/registry/retry.ts
 var retry = __webpack_require__(1521);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
@@ -426,6 +416,10 @@ class RegistryClient {
         this.#checkRepository(repository);
         return this.url(`/v2/${repository}/blobs/uploads/${query}`);
     }
+    /** The registry's login goes only to its own origin: an upload Location elsewhere gets none. */
+    #isOwnOrigin(url) {
+        return url.origin === this.url('/').origin;
+    }
     #checkRepository(repository) {
         if (!(0,registry_reference/* isValidPath */.o4)(repository))
             throw new registry_reference/* ReferenceError */.AF((0,registry_reference/* refName */.P7)(this.ref(repository)), 'repository path components are [a-z0-9] separated by ".", "_", "__" or "-"');
@@ -456,6 +450,10 @@ class RegistryClient {
     async #request(scopes, make) {
         const first = make();
         this.#refuseWriteOutsideLogin(scopes, first);
+        // A URL a registry handed back (an upload Location) on another origin gets no login, as a
+        // redirect off the host gets none.
+        if (!this.#isOwnOrigin(first.url))
+            return this.transport.send(first);
         const header = await this.auth.authorization(scopes);
         const response = await this.transport.send(withAuth(first, header));
         if (response.status !== 401)
@@ -474,7 +472,8 @@ class RegistryClient {
     }
     /**
      * Where the registry's login is restricted to some repositories, a push or delete anywhere else
-     * is refused unsent (whatever led to it: a plan, or a name a registry handed back).
+     * is refused unsent (whatever led to it: a plan, or a name a registry handed back). Reads keep
+     * the login (a mirror's source on the same registry): the pattern says where images may go.
      */
     #refuseWriteOutsideLogin(scopes, request) {
         const allowed = this.#credentials.repositoryScope(this.registry);
@@ -485,11 +484,6 @@ class RegistryClient {
             if (outside?.actions.some((action) => action !== 'pull'))
                 throw new errors/* CredentialScopeError */.K$(request.method, (0,errors/* redactUrl */.BO)(request.url), outside.name, allowed.source);
         }
-    }
-    /** Whether the registry's login, where it is restricted, is for this repository. */
-    #loginAdmits(repository) {
-        const allowed = this.#credentials.repositoryScope(this.registry);
-        return !allowed || allowed.admits((0,registry_reference/* refName */.P7)(this.ref(repository)));
     }
     async headManifest(repository, reference) {
         return this.#attempt(`HEAD ${(0,registry_reference/* refName */.P7)(this.ref(repository), reference)}`, () => this.#headManifestOnce(repository, reference));
@@ -653,9 +647,6 @@ class RegistryClient {
      * an upload session instead; we cancel it and the caller uploads.
      */
     async mountBlob(repository, digest, from) {
-        // The mount's token would name `from` too: a source the login is not for is not mounted from.
-        if (!this.#loginAdmits(from))
-            return false;
         this.#checkRepository(from);
         (0,registry_digest/* checkDigest */.H2)(digest, `blob mounted into ${(0,registry_reference/* refName */.P7)(this.ref(repository))}`);
         const url = this.#uploadsUrl(repository, `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
@@ -708,7 +699,7 @@ class RegistryClient {
         if (this.#chunked)
             return this.#uploadChunks(scopes, location, digest, await source());
         const put = withDigest(location, digest);
-        const authorization = await this.auth.authorization(scopes);
+        const authorization = this.#isOwnOrigin(put) ? await this.auth.authorization(scopes) : undefined;
         let response;
         let body;
         try {
@@ -836,6 +827,7 @@ class RegistryClient {
     async #readTagsOnce(repository, options) {
         const { pageSize = 1000, maxPages = MAX_TAG_PAGES, maxTags = MAX_TAGS_READ } = options;
         const tags = [];
+        this.#checkRepository(repository);
         const first = this.url(`/v2/${repository}/tags/list?n=${pageSize}`);
         let url = first;
         const seen = new Set();
@@ -857,7 +849,8 @@ class RegistryClient {
             const page = (0,errors/* parseJsonBody */.Y2)(await (0,transport/* readBody */.x8)(response, MAX_TAG_PAGE_BYTES), 'GET', current);
             // One loop, not a spread: a page of 130k tags would overflow the call stack as arguments.
             for (const tag of Array.isArray(page.tags) ? page.tags : []) {
-                if (typeof tag !== 'string')
+                // A name no tag may have (`a/../b`) is the registry's noise, never something to act on.
+                if (typeof tag !== 'string' || !(0,registry_reference/* isValidTag */.r_)(tag))
                     continue;
                 if (tags.length >= maxTags)
                     return { tags, complete: false };
@@ -1320,8 +1313,11 @@ function platformMatches(wanted, platform) {
     const [os, architecture, variant] = wanted.split('/');
     if (platform.os !== os || platform.architecture !== architecture)
         return false;
-    return variant === undefined || platform.variant === variant;
+    // As containerd normalises: an arm64 image without a variant is v8, an arm one v7 (podman and
+    // buildah often write none, buildx writes it).
+    return variant === undefined || (platform.variant ?? DEFAULT_VARIANTS[architecture]) === variant;
 }
+const DEFAULT_VARIANTS = { arm64: 'v8', arm: 'v7' };
 /** Every blob an image manifest references: its config, then its layers. */
 function blobsOf(manifest) {
     return [manifest.config, ...manifest.layers];

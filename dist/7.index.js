@@ -178,6 +178,8 @@ async function askChangeState(url, headers, fetchImpl) {
     const unknown = (why) => ({ state: 'unknown', reason: `the forge ${why} (GET ${url})` });
     try {
         const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(15_000) });
+        if (!response.ok)
+            await response.body?.cancel(); // else the connection stays taken until collected
         if (response.status === 404)
             return undefined;
         if (!response.ok)
@@ -359,7 +361,7 @@ async function decideOne(context, tag, manifest) {
         return;
     let created;
     try {
-        ({ created } = await (0,image_config/* readImageConfig */.MP)(context.session.client(context.target.registry), context.target.repository, manifest.digest));
+        ({ created } = await (0,image_config/* imageConfigOf */.zH)(context.session.client(context.target.registry), context.target.repository, manifest, tag));
     }
     catch (error) {
         if (error instanceof registry_errors/* RegistryError */.gl && error.status === 404)
@@ -1150,7 +1152,9 @@ function detectChange(env, event, override) {
     if (override !== undefined && override !== found.change)
         found = { ...found, change: override, changeUrl: urlOf(override) };
     const prefix = found.change !== undefined ? `change_${found.change}` : pipeline;
-    return { ...found, pipeline, prefix };
+    const run = pipeline === 'workflow_run' ? event.workflow_run : undefined;
+    const followedRun = run && { event: run.event, headRepository: run.head_repository?.full_name };
+    return { ...found, pipeline, prefix, ...(followedRun && { followedRun }) };
 }
 /** A pull_request* event names its pull request, head commit and repositories. */
 function fromPullRequest(pipeline, event, base) {

@@ -277,8 +277,6 @@ var trust = __webpack_require__(9105);
 async function registriesConfEnv(env, inputs, plans, scratchDir, logger) {
     if (inputs.engine === 'docker')
         return env;
-    // The caller's `finally` does not run when a cancelled job's SIGTERM ends the process: the
-    // scratch dir, with this file and the ca-file copy (certs/), must go then too.
     const texts = plans.flatMap((plan) => [
         readIfThere(plan.spec.containerFile),
         ...plan.spec.buildArgs,
@@ -331,8 +329,10 @@ function describeBuildCache(plans, change, logger) {
     const caches = [...new Set(plans.flatMap((plan) => (plan.spec.cache ? [plan.spec.cache.repository] : [])))];
     if (caches.length === 0)
         return;
-    const refusal = (0,trust/* cacheWriteRefusal */.GC)(change);
-    logger.info(`build cache: ${caches.join(', ')} ${refusal ? `(read only: ${refusal})` : `(read and written): ${(0,trust/* trustedCodeReason */.nd)(change)}`}`);
+    // What the plans will do, with the event's reason: the log says what runs, not a second decision.
+    const write = plans.some((plan) => plan.spec.cache?.write);
+    const why = write ? `(read and written): ${(0,trust/* trustedCodeReason */.nd)(change)}` : `(read only: ${(0,trust/* cacheWriteRefusal */.GC)(change) ?? 'not written'})`;
+    logger.info(`build cache: ${caches.join(', ')} ${why}`);
 }
 
 // EXTERNAL MODULE: ./src/commands/dry-run.ts
@@ -1211,7 +1211,9 @@ function detectChange(env, event, override) {
     if (override !== undefined && override !== found.change)
         found = { ...found, change: override, changeUrl: urlOf(override) };
     const prefix = found.change !== undefined ? `change_${found.change}` : pipeline;
-    return { ...found, pipeline, prefix };
+    const run = pipeline === 'workflow_run' ? event.workflow_run : undefined;
+    const followedRun = run && { event: run.event, headRepository: run.head_repository?.full_name };
+    return { ...found, pipeline, prefix, ...(followedRun && { followedRun }) };
 }
 /** A pull_request* event names its pull request, head commit and repositories. */
 function fromPullRequest(pipeline, event, base) {
@@ -1309,7 +1311,7 @@ const TRUSTED_CODE = {
 const UNTRUSTED_CODE = {
     pull_request: "it builds a pull request's code, not yet reviewed",
     pull_request_target: "it runs for a pull request, whose code may come from anyone's fork",
-    workflow_run: "it follows another workflow's run, which may be a pull request's, and its payload comes from that run",
+    workflow_run: "it follows a run that is not a push, merge_group, schedule, workflow_dispatch or release run of this repository (a pull request's, maybe from a fork)",
     issue_comment: 'anyone who may comment can start it, on a pull request too',
     repository_dispatch: 'any holder of a token for the API can start it, with a payload of their choosing',
 };
@@ -1319,7 +1321,7 @@ const UNTRUSTED_CODE = {
  */
 function cacheWriteRefusal(change) {
     const event = change.pipeline;
-    if (Object.hasOwn(TRUSTED_CODE, event))
+    if (trustedCodeReason(change))
         return undefined;
     const why = Object.hasOwn(UNTRUSTED_CODE, event)
         ? UNTRUSTED_CODE[event]
@@ -1329,7 +1331,17 @@ function cacheWriteRefusal(change) {
     return `a ${event} event never writes it: ${why}`;
 }
 /** Why an event builds trusted code (for the log), when it does. */
-const trustedCodeReason = (change) => Object.hasOwn(TRUSTED_CODE, change.pipeline) ? TRUSTED_CODE[change.pipeline] : undefined;
+function trustedCodeReason(change) {
+    if (Object.hasOwn(TRUSTED_CODE, change.pipeline))
+        return TRUSTED_CODE[change.pipeline];
+    // "Build after CI passed": a workflow_run following a trusted run of this repository's own code.
+    const run = change.followedRun;
+    if (change.pipeline !== 'workflow_run' || !run?.event || run.event === 'local' || !Object.hasOwn(TRUSTED_CODE, run.event))
+        return undefined;
+    if (!run.headRepository || run.headRepository !== change.baseRepository)
+        return undefined;
+    return `a workflow_run following a ${run.event} run of ${run.headRepository} builds that run's code: ${TRUSTED_CODE[run.event]}`;
+}
 /**
  * Whether this run writes the registry build cache: only events that build trusted code do; a
  * build of untrusted code that wrote it would poison every later trusted build reusing it.

@@ -87,7 +87,8 @@ function readUploadInputs(read, env, report) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MP: () => (/* binding */ readImageConfig),
 /* harmony export */   TH: () => (/* binding */ WrongPlatformError),
-/* harmony export */   tR: () => (/* binding */ readPlatformImage)
+/* harmony export */   tR: () => (/* binding */ readPlatformImage),
+/* harmony export */   zH: () => (/* binding */ imageConfigOf)
 /* harmony export */ });
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5035);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(506);
@@ -105,7 +106,11 @@ const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
  * creation time, which say which change built it and how old it is.
  */
 async function readImageConfig(client, repository, reference) {
-    let manifest = await client.getManifest(repository, reference);
+    return imageConfigOf(client, repository, await client.getManifest(repository, reference), reference);
+}
+/** readImageConfig for a manifest already read (its bytes are not fetched again). */
+async function imageConfigOf(client, repository, top, reference = top.digest) {
+    let manifest = top;
     if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest.mediaType, manifest.bytes)) {
         const children = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
         const child = children.find((m) => (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformMatches */ .J5)('linux/amd64', m.platform)) ?? children[0];
@@ -499,12 +504,17 @@ class TagDeleter {
             if (wait > 0)
                 await new Promise((resolve) => setTimeout(resolve, wait));
             this.#session.signal.throwIfAborted();
-            const settled = Date.now() >= last;
-            for (const { ref, guard } of settled ? this.#watched.splice(0) : [...this.#watched]) {
+            const now = Date.now();
+            // One check per guard, however many deletions it watches over.
+            const guards = new Map(this.#watched.map((w) => [w.guard, w.ref]));
+            for (const [guard, ref] of guards) {
                 const detail = await this.#mutex.run(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref)}`, () => this.#restoreGuarded(ref, guard));
                 if (detail)
                     restored.push(detail);
             }
+            // Only what was watched long enough ends; a deletion added meanwhile keeps its own time.
+            const still = this.#watched.filter((w) => w.until > now);
+            this.#watched.splice(0, this.#watched.length, ...still);
         }
         return restored;
     }
