@@ -6,7 +6,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const LAYERS = ['registry', 'engines', 'config', 'platform', 'commands', 'runtime'];
+/** The engines' names, as a selector's regular expression. */
+const ENGINE_NAME = '/^(docker|podman|buildah)$/';
+
+const LAYERS = ['registry', 'engines', 'copiers', 'config', 'platform', 'commands', 'runtime'];
 
 /** The folders a layer must not import: every layer above it. */
 function forbiddenFor(layer) {
@@ -75,6 +78,21 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  {
+    // Engines differ by capability, not by name: commands ask their engine (engine.capabilities,
+    // engine.buildPlan), so dry-run and the run cannot decide a difference twice.
+    files: ['src/**/*.ts'],
+    ignores: ['src/engines/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `BinaryExpression[operator=/^[!=]==?$/]:matches([left.name=/^engine$/i], [left.property.name=/^engine$/i], [right.name=/^engine$/i], [right.property.name=/^engine$/i], [left.object.name=/engine$/i][left.property.name='name']):matches([right.value=${ENGINE_NAME}], [left.value=${ENGINE_NAME}])`,
+          message: "compare no engine's name outside src/engines: ask the engine (its capabilities, its plans) instead.",
+        },
+      ],
+    },
+  },
   {
     // Guardrails for the product code (tests are exempt): small functions, few positional
     // parameters (an options object past five), and branching a reader can follow.

@@ -1,29 +1,79 @@
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { loginOf } from '../config/credentials.js';
 import type { EngineInputs } from '../config/engine-inputs.js';
+import type { AuthEntry } from '../engines/auth-file.js';
+import type { BuildSpec } from '../engines/build-spec.js';
+import { engineCapabilities, type EngineCapabilities } from '../engines/capabilities.js';
+import { createEngine, type ContainerEngine } from '../engines/engine.js';
 import { ConfigError } from '../config/errors.js';
 import { loopbackRegistriesIn, registriesConfFor, userRegistriesConf } from '../engines/registries-conf.js';
 import type { Logger } from '../logger.js';
 import { cacheWriteRefusal, trustedCodeReason } from '../platform/trust.js';
 import type { ChangeInfo } from '../platform/change.js';
-import { isLoopback } from '../registry/reference.js';
+import { isLoopback, parseReference } from '../registry/reference.js';
 import type { ImageBuildPlan } from './build-plan.js';
 import type { CommandContext } from './types.js';
+
+/** A file the run writes into its scratch directory (0600, in 0700 directories) before the first build. */
+export interface EngineFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** What the engine of a run gets besides the plans: variables of every call, files they point at, a CA directory. */
+export interface EngineSetup {
+  /** Variables every engine call gets on top of the runner's environment. */
+  readonly setEnv: Readonly<Record<string, string>>;
+  readonly files: readonly EngineFile[];
+  /** ca-file as --cert-dir, for an engine that reads a private CA so. */
+  readonly certDir?: string;
+  /** What the log says about it. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * The setup of a build run, decided once for the real run and for dry-run (which writes nothing):
+ * build-extra-env, the registries.conf an engine that reads one gets, and the ca-file directory.
+ */
+export function planEngineSetup(
+  capabilities: EngineCapabilities,
+  env: NodeJS.ProcessEnv,
+  inputs: EngineInputs,
+  plans: readonly ImageBuildPlan[],
+  scratchDir: string,
+): EngineSetup {
+  const conf = capabilities.registriesConf ? registriesConf({ ...env, ...inputs.extraEnv }, inputs, plans, scratchDir) : undefined;
+  const ca = certDirPlan(capabilities, scratchDir, inputs.ca);
+  return {
+    setEnv: { ...inputs.extraEnv, ...(conf && { CONTAINERS_REGISTRIES_CONF: conf.file.path }) },
+    files: [...(conf ? [conf.file] : []), ...ca.files],
+    certDir: ca.certDir,
+    notes: conf ? [conf.note] : [],
+  };
+}
+
+/** ca-file as podman and buildah read private CAs: `*.crt` files in a directory (--cert-dir). */
+export function certDirPlan(capabilities: EngineCapabilities, scratchDir: string, ca: string | undefined) {
+  if (!ca || !capabilities.certDir) return { files: [] };
+  const certDir = join(scratchDir, 'certs');
+  return { certDir, files: [{ path: join(certDir, 'ca.crt'), text: ca }] };
+}
+
+export async function writeEngineFiles(files: readonly EngineFile[]): Promise<void> {
+  for (const file of files) {
+    await mkdir(dirname(file.path), { recursive: true, mode: 0o700 });
+    await writeFile(file.path, file.text, { mode: 0o600 });
+  }
+}
 
 /**
  * podman and buildah get a registries.conf layered over the user's own, marking insecure exactly
  * the loopback registries the build names (container files, build arguments, images) and those of
  * insecure-registries. (docs/runners.md, "Plain-HTTP registries and the engines")
  */
-export async function registriesConfEnv(
-  env: NodeJS.ProcessEnv,
-  inputs: EngineInputs,
-  plans: readonly ImageBuildPlan[],
-  scratchDir: string,
-  logger: Logger,
-): Promise<NodeJS.ProcessEnv> {
-  if (inputs.engine === 'docker') return env;
+function registriesConf(env: NodeJS.ProcessEnv, inputs: EngineInputs, plans: readonly ImageBuildPlan[], scratchDir: string) {
   const texts = plans.flatMap((plan) => [
     readIfThere(plan.spec.containerFile),
     ...plan.spec.buildArgs,
@@ -31,13 +81,39 @@ export async function registriesConfEnv(
     ...(plan.spec.cache ? [`${plan.spec.cache.repository}/`] : []),
   ]);
   const insecure = [...new Set([...loopbackRegistriesIn(texts), ...inputs.insecureRegistries])].sort();
-  const conf = registriesConfFor(env, insecure);
-  if (conf === undefined) return env;
-  const path = join(scratchDir, 'registries.conf');
-  await writeFile(path, conf, { mode: 0o600 });
+  const text = registriesConfFor(env, insecure);
+  if (text === undefined) return undefined;
   const base = userRegistriesConf(env);
-  logger.info(`plain HTTP for ${insecure.join(', ')} (a registries.conf layered over ${base ?? 'no registries.conf'})`);
-  return { ...env, CONTAINERS_REGISTRIES_CONF: path };
+  return {
+    file: { path: join(scratchDir, 'registries.conf'), text },
+    note: `plain HTTP for ${insecure.join(', ')} (a registries.conf layered over ${base ?? 'no registries.conf'})`,
+  };
+}
+
+/** The engine of a build run and its setup: the same for the real run and for dry-run. */
+export function buildEngine(
+  context: Pick<CommandContext, 'env' | 'logger' | 'exec'>,
+  inputs: EngineInputs,
+  plans: readonly ImageBuildPlan[],
+  scratchDir: string,
+): { engine: ContainerEngine; setup: EngineSetup } {
+  const setup = planEngineSetup(engineCapabilities(inputs.engine), context.env, inputs, plans, scratchDir);
+  const engine = createEngine(inputs.engine, { env: context.env, setEnv: setup.setEnv, logger: context.logger, exec: context.exec });
+  return { engine, setup };
+}
+
+/** An image's build spec with the run's cache logins and ca-file directory. */
+export function withAccess(spec: BuildSpec, authFile: string | undefined, certDir: string | undefined): BuildSpec {
+  return { ...spec, ...(authFile && { authFile }), ...(certDir && { certDir }) };
+}
+
+/** Logins for the cache repositories' registries, from registry-credentials (read and write need them alike). */
+export function cacheLogins(inputs: EngineInputs, plans: readonly ImageBuildPlan[]): AuthEntry[] {
+  const registries = new Set(plans.flatMap((plan) => (plan.spec.cache ? [parseReference(plan.spec.cache.repository).registry] : [])));
+  return [...registries].flatMap((registry) => {
+    const login = loginOf(inputs.credentials.get(registry));
+    return login?.username && login.password !== undefined ? [{ registry, username: login.username, password: login.password }] : [];
+  });
 }
 
 const readIfThere = (path: string) => {

@@ -1,18 +1,16 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEngineInputs, reportTo, type EngineInputs } from '../config/engine-inputs.js';
-import { withAuthFile, type AuthEntry } from '../engines/auth-file.js';
-import { createEngine, type ContainerEngine } from '../engines/engine.js';
-import { loginOf } from '../config/credentials.js';
+import { withAuthFile } from '../engines/auth-file.js';
+import type { ContainerEngine } from '../engines/engine.js';
 import type { Logger } from '../logger.js';
-import { parseReference } from '../registry/reference.js';
 
 import { ExecError } from '../exec.js';
 import { removeOnInterrupt } from '../interrupt.js';
 import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
 import { createdTimestamp, planBuilds, type ImageBuildPlan } from './build-plan.js';
-import { checkDockerInsecure, describeBuildCache, registriesConfEnv } from './build-access.js';
+import { buildEngine, cacheLogins, checkDockerInsecure, describeBuildCache, withAccess, writeEngineFiles } from './build-access.js';
 import { dryRun } from './dry-run.js';
 import { withSiblings } from './siblings.js';
 import type { CommandContext, CommandResult } from './types.js';
@@ -48,15 +46,15 @@ export async function buildImages(
         ? `change ${change.change} (${change.pipeline}): temporary tags are ${change.prefix}_<tag>`
         : `no change in ${change.pipeline}: temporary tags are ${change.prefix}_<tag>`,
     );
-    const engineEnv = await registriesConfEnv({ ...env, ...inputs.extraEnv }, inputs, plans, scratchDir, logger);
-    if (inputs.engine === 'docker') await checkDockerInsecure(context, inputs.insecureRegistries);
-    const engine = createEngine(inputs.engine, { env: engineEnv, logger, exec: context.exec });
+    const { engine, setup } = buildEngine(context, inputs, plans, scratchDir);
+    for (const note of setup.notes) logger.info(note);
+    await writeEngineFiles(setup.files);
+    if (engine.capabilities.daemonInsecureRegistries) await checkDockerInsecure(context, inputs.insecureRegistries);
     describeBuildCache(plans, change, logger);
-    const certDir = inputs.ca && inputs.engine !== 'docker' ? await writeCertDir(scratchDir, inputs.ca) : undefined;
     const built = await withAuthFile(cacheLogins(inputs, plans), (authFile) =>
       buildEach(
         engine,
-        plans.map((plan) => ({ ...plan, spec: { ...plan.spec, ...(authFile && { authFile }), ...(certDir && { certDir }) } })),
+        plans.map((plan) => ({ ...plan, spec: withAccess(plan.spec, authFile, setup.certDir) })),
         change,
         logger,
       ),
@@ -104,23 +102,6 @@ async function buildEach(
     });
   }
   return built;
-}
-
-/** ca-file as podman and buildah read private CAs: `*.crt` files in a directory (--cert-dir). */
-export async function writeCertDir(scratchDir: string, ca: string): Promise<string> {
-  const dir = join(scratchDir, 'certs');
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await writeFile(join(dir, 'ca.crt'), ca, { mode: 0o600 });
-  return dir;
-}
-
-/** Logins for the cache repositories' registries, from registry-credentials (read and write need them alike). */
-function cacheLogins(inputs: EngineInputs, plans: readonly ImageBuildPlan[]): AuthEntry[] {
-  const registries = new Set(plans.flatMap((plan) => (plan.spec.cache ? [parseReference(plan.spec.cache.repository).registry] : [])));
-  return [...registries].flatMap((registry) => {
-    const login = loginOf(inputs.credentials.get(registry));
-    return login?.username && login.password !== undefined ? [{ registry, username: login.username, password: login.password }] : [];
-  });
 }
 
 export async function build(context: CommandContext): Promise<CommandResult> {

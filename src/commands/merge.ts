@@ -1,4 +1,3 @@
-import { loginOf, vendorCredentialOf } from '../config/credentials.js';
 import { ConfigErrors } from '../config/errors.js';
 import type { UploadInputs } from '../config/upload-inputs.js';
 import type { Logger } from '../logger.js';
@@ -10,9 +9,10 @@ import { readPlatformImage, WrongPlatformError } from '../registry/image-config.
 import { isIndex, parseJson, platformMatches, type Descriptor, type IndexJson } from '../registry/manifest.js';
 import { MediaType } from '../registry/media-types.js';
 import { refName } from '../registry/reference.js';
-import { RegistrySession } from '../registry/session.js';
-import { TagDeleter } from '../registry/tag-delete/tag-deleter.js';
+import type { RegistrySession } from '../registry/session.js';
+import type { TagDeleter } from '../registry/tag-delete/tag-deleter.js';
 import { verifyTags } from '../registry/verify.js';
+import { openRunSession } from './run-session.js';
 import type { CommandContext, CommandResult } from './types.js';
 import { planUploads, platformTag, type PushTarget, type UploadMode } from './upload-plan.js';
 import { uploadReport, type UploadedImageReport } from './upload-report.js';
@@ -59,8 +59,14 @@ export async function mergeUploads(
     throw new ConfigErrors(unsplit.map((image) => `images[${image.index}].arch: required with merge: true (the platforms to assemble)`));
   const targets = planUploads(inputs.images, mode, change.prefix, { intermediate: inputs.intermediate, credentials: inputs.credentials });
   if (inputs.dryRun) return dryRunMerge(targets, change, logger);
-  const explicit = new Map(targets.flatMap((t) => (loginOf(t.credential) ? [[t.registry, loginOf(t.credential)!] as const] : [])));
-  const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env, exec: context.exec } });
+  const { session, deleter, close } = openRunSession({
+    credentials: inputs.credentials,
+    registries: targets.map((t) => t.registry),
+    env,
+    exec: context.exec,
+    logger,
+    transport: inputs.transport,
+  });
   const reuse = mode !== 'release' || inputs.mergeReuseMissing;
   try {
     const assembled = await session.all(targets, (target) => assemble(session, target, change.prefix, reuse));
@@ -90,10 +96,10 @@ export async function mergeUploads(
         reused,
       });
     }
-    await deletePlatformTags(session, inputs, ready, logger, env);
+    await deletePlatformTags(deleter, ready, logger);
     return withReused(uploadReport(mode, change, targets, uploaded), uploaded);
   } finally {
-    session.close();
+    close();
   }
 }
 
@@ -206,18 +212,7 @@ function withReused(result: CommandResult, merged: readonly MergedImageReport[])
 }
 
 /** The per-platform tags go once the index is in place; a deletion that fails is a warning: the merge is done. */
-async function deletePlatformTags(
-  session: RegistrySession,
-  inputs: UploadInputs,
-  ready: readonly Assembled[],
-  logger: Logger,
-  env: NodeJS.ProcessEnv,
-): Promise<void> {
-  const deleter = new TagDeleter({
-    session,
-    env,
-    vendorCredential: (registry) => vendorCredentialOf(inputs.credentials, registry),
-  });
+async function deletePlatformTags(deleter: TagDeleter, ready: readonly Assembled[], logger: Logger): Promise<void> {
   for (const { target, platformTags } of ready) {
     for (const tag of platformTags) {
       try {

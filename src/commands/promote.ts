@@ -1,16 +1,14 @@
-import { credentialFor, loginOf, vendorCredentialOf } from '../config/credentials.js';
+import { credentialFor } from '../config/credentials.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
 import { reportTo } from '../config/engine-inputs.js';
 import { readPromoteInputs, type PromoteInputs } from '../config/promote-inputs.js';
 import { readEvent, type ChangeInfo } from '../platform/change.js';
 import { changeForPromote } from '../platform/pull-request.js';
-import { registryKind } from '../registry/kinds.js';
-import { RegistrySession } from '../registry/session.js';
-import { TagDeleter } from '../registry/tag-delete/tag-deleter.js';
 import { cleanup } from './cleanup.js';
 import { byTag } from './promote-by-tag.js';
 import { fromIntermediate } from './promote-intermediate.js';
 import { emptyOutcome, type PromotionRun } from './promotion.js';
+import { openRunSession } from './run-session.js';
 import type { CommandContext, CommandResult } from './types.js';
 import { intermediateRepository } from './upload-plan.js';
 
@@ -27,7 +25,14 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
     return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]' } };
   }
   checkCredentials(inputs);
-  const { session, deleter } = openSession(context, inputs);
+  const { session, deleter } = openRunSession({
+    credentials: inputs.credentials,
+    registries: [...inputs.images.map((image) => image.reference.registry), ...(inputs.intermediate ? [inputs.intermediate.registry] : [])],
+    env,
+    exec: context.exec,
+    logger,
+    transport: inputs.transport,
+  });
   const outcome = emptyOutcome();
   const run: PromotionRun = { session, deleter, inputs, outcome, logger, env };
   let failure: string | undefined;
@@ -64,30 +69,6 @@ function checkCredentials(inputs: PromoteInputs): void {
     }
   }
   if (problems.length) throw new ConfigErrors([...new Set(problems)]);
-}
-
-/** The registry session (logins, Quay's wildcard delete scope) and the tag deleter (vendor APIs). */
-function openSession(context: CommandContext, inputs: PromoteInputs): { session: RegistrySession; deleter: TagDeleter } {
-  const explicit = new Map(
-    [...inputs.credentials].flatMap(([registry, c]) => {
-      const login = loginOf(c);
-      return login ? [[registry, login] as const] : [];
-    }),
-  );
-  const session = new RegistrySession({
-    logger: context.logger,
-    transport: inputs.transport,
-    credentials: { explicit, env: context.env, exec: context.exec },
-    wildcardDeleteRegistries: [...inputs.credentials.values()]
-      .filter((c) => registryKind(c.registry, c.type) === 'quay')
-      .map((c) => c.registry),
-  });
-  const deleter = new TagDeleter({
-    session,
-    env: context.env,
-    vendorCredential: (registry) => vendorCredentialOf(inputs.credentials, registry),
-  });
-  return { session, deleter };
 }
 
 /** Outputs and summary of what was done, on success and on every failure path alike. */

@@ -2,9 +2,12 @@ import { credentialFor, type CredentialsMap, type RegistryCredential } from '../
 import { ConfigError, ConfigErrors } from '../config/errors.js';
 import type { ImageSpec } from '../config/image-list.js';
 import type { IntermediateRegistry, UploadInputs } from '../config/upload-inputs.js';
+import type { EngineInputs } from '../config/engine-inputs.js';
 import type { BuildSpec } from '../engines/build-spec.js';
+import { createEngine, type ContainerEngine } from '../engines/engine.js';
 import type { PushSpec } from '../engines/push-args.js';
 import { isLoopback, isValidTag, refName } from '../registry/reference.js';
+import type { CommandContext } from './types.js';
 
 export type UploadMode = 'gate' | 'release' | 'intermediate';
 
@@ -87,15 +90,21 @@ export function planUploads(
   return targets;
 }
 
+/** The engine that pushes a run's images: the runner's environment and build-extra-env (no registries.conf: pushes say --tls-verify). */
+export function pushEngine(context: Pick<CommandContext, 'env' | 'logger' | 'exec'>, inputs: EngineInputs): ContainerEngine {
+  return createEngine(inputs.engine, { env: context.env, setEnv: inputs.extraEnv, logger: context.logger, exec: context.exec });
+}
+
 /**
  * The engine push of one target: its first tag, from the local image the build tagged first (the
- * other tags go through the registry API). `rebuild`: docker's multi-platform push reruns buildx.
+ * other tags go through the registry API). `build`: how the image was built, for an engine that
+ * pushes a multi-platform image by building it again.
  */
 export function enginePushSpec(
   target: PushTarget,
   localSource: string,
   where: { insecureRegistries: readonly string[]; digestFile: string; authFile?: string; certDir?: string },
-  rebuild?: BuildSpec,
+  build: BuildSpec,
 ): PushSpec {
   return {
     source: localSource,
@@ -105,6 +114,6 @@ export function enginePushSpec(
     digestFile: where.digestFile,
     authFile: where.authFile,
     certDir: where.certDir,
-    rebuild,
+    build,
   };
 }

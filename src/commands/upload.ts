@@ -2,14 +2,14 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loginOf } from '../config/credentials.js';
 import { onInterrupt } from '../interrupt.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
 import { reportTo } from '../config/engine-inputs.js';
+import { loginOf } from '../config/credentials.js';
 import { readUploadInputs, type UploadInputs } from '../config/upload-inputs.js';
 import { withAuthFile } from '../engines/auth-file.js';
 import type { BuildSpec } from '../engines/build-spec.js';
-import { createEngine, type ContainerEngine } from '../engines/engine.js';
+import type { ContainerEngine } from '../engines/engine.js';
 import { ExecError } from '../exec.js';
 import type { Logger } from '../logger.js';
 import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
@@ -17,34 +17,19 @@ import { untrustedReason } from '../platform/trust.js';
 import type { Manifest } from '../registry/client.js';
 import { verifyTags } from '../registry/verify.js';
 import { withRetry } from '../registry/retry.js';
-import { RegistrySession } from '../registry/session.js';
-import { buildImages, writeCertDir, type BuiltImageReport } from './build.js';
+import type { RegistrySession } from '../registry/session.js';
+import { buildImages, type BuiltImageReport } from './build.js';
+import { certDirPlan, writeEngineFiles } from './build-access.js';
 import type { ImageBuildPlan } from './build-plan.js';
 import { mergeUploads } from './merge.js';
+import { openRunSession } from './run-session.js';
 import { uploadReport, type UploadedImageReport } from './upload-report.js';
 
 export type { Artifact, UploadedImageReport } from './upload-report.js';
 import { dryRun } from './dry-run.js';
-import { enginePushSpec, planUploads, uploadMode, type PushTarget } from './upload-plan.js';
+import { enginePushSpec, planUploads, pushEngine, uploadMode, type PushTarget } from './upload-plan.js';
 import type { CommandContext, CommandResult } from './types.js';
 import { refName } from '../registry/reference.js';
-
-/** Engine failures worth another attempt: the registry or the network, not the image. */
-const TRANSIENT = new RegExp(
-  [
-    '\\b(50[0-9]|429)\\b',
-    'too many requests',
-    'timeout',
-    'timed out',
-    'connection reset',
-    'broken pipe',
-    'unexpected EOF',
-    '\\bEOF\\b',
-    'connection refused',
-    'TLS handshake',
-  ].join('|'),
-  'i',
-);
 
 export async function upload(context: CommandContext): Promise<CommandResult> {
   const { env, logger } = context;
@@ -66,29 +51,30 @@ export async function upload(context: CommandContext): Promise<CommandResult> {
 
   const { built, plans } = await buildImages(context, inputs, change);
   if (inputs.platform) checkPlatforms(inputs.platform, plans, built);
-  const engine = createEngine(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
-  const explicit = new Map(
-    targets.flatMap((t) => {
-      const login = loginOf(t.credential);
-      return login ? [[t.registry, login] as const] : [];
-    }),
-  );
-  const session = new RegistrySession({ logger, transport: inputs.transport, credentials: { explicit, env, exec: context.exec } });
+  const engine = pushEngine(context, inputs);
+  const { session, close } = openRunSession({
+    credentials: inputs.credentials,
+    registries: targets.map((t) => t.registry),
+    env,
+    exec: context.exec,
+    logger,
+    transport: inputs.transport,
+  });
   const scratch = await mkdtemp(join(tmpdir(), 'cia-push-'));
   const unregister = onInterrupt(() => rmSync(scratch, { recursive: true, force: true }));
   const uploaded: UploadedImageReport[] = [];
-  const certDir = inputs.ca && inputs.engine !== 'docker' ? await writeCertDir(scratch, inputs.ca) : undefined;
+  const { certDir, files } = certDirPlan(engine.capabilities, scratch, inputs.ca);
+  await writeEngineFiles(files);
   const push: PushRun = { engine, session, insecureRegistries: inputs.transport.insecureRegistries ?? [], logger, certDir };
   try {
     for (const [i, target] of targets.entries()) {
-      const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
-      const result = await logger.group(`Push ${refName(target)} (${inputs.engine})`, () =>
-        pushImage(push, target, built[i], join(scratch, `digest-${i}`), rebuild),
+      const result = await logger.group(`Push ${refName(target)} (${engine.name})`, () =>
+        pushImage(push, target, built[i], join(scratch, `digest-${i}`), plans[i].spec),
       );
       uploaded.push({ ...built[i], ...result });
     }
   } finally {
-    session.close();
+    close();
     await rm(scratch, { recursive: true, force: true });
     unregister();
   }
@@ -139,10 +125,10 @@ interface PushRun {
  * image), puts the other tags through the registry API, then checks every tag resolves to the
  * digest pushed.
  */
-async function pushImage(run: PushRun, target: PushTarget, image: BuiltImageReport, digestFile: string, rebuild?: BuildSpec) {
+async function pushImage(run: PushRun, target: PushTarget, image: BuiltImageReport, digestFile: string, build: BuildSpec) {
   const { session, logger } = run;
   const repositoryRef = `${refName(target)}`;
-  const digest = await enginePush(run, target, image, digestFile, rebuild);
+  const digest = await enginePush(run, target, image, digestFile, build);
   const client = session.client(target.registry);
   const skipped: string[] = [];
   let manifest: Manifest | undefined;
@@ -160,13 +146,13 @@ async function pushImage(run: PushRun, target: PushTarget, image: BuiltImageRepo
   return { digest, refs: target.tags.map((t) => `${repositoryRef}:${t}`), skipped };
 }
 
-/** The engine's push to the first tag, with a 0600 auth file for its login; transient failures are retried. */
+/** The engine's push to the first tag, with a 0600 auth file for its login; what the engine marks transient is retried. */
 async function enginePush(
   run: PushRun,
   target: PushTarget,
   image: BuiltImageReport,
   digestFile: string,
-  rebuild?: BuildSpec,
+  build: BuildSpec,
 ): Promise<string> {
   const first = `${refName(target, target.tags[0])}`;
   const login = loginOf(target.credential);
@@ -174,21 +160,15 @@ async function enginePush(
     login?.username && login.password !== undefined
       ? [{ registry: target.registry, username: login.username, password: login.password }]
       : [];
-  const attempt = async (authFile: string | undefined) => {
-    try {
-      return await run.engine.push(
-        enginePushSpec(
-          target,
-          image.tags[0],
-          { insecureRegistries: run.insecureRegistries, digestFile, authFile, certDir: run.certDir },
-          rebuild,
-        ),
-      );
-    } catch (error) {
-      if (error instanceof ExecError && TRANSIENT.test(error.lastLines.join('\n'))) throw Object.assign(error, { retryable: true });
-      throw error;
-    }
-  };
+  const attempt = (authFile: string | undefined) =>
+    run.engine.push(
+      enginePushSpec(
+        target,
+        image.tags[0],
+        { insecureRegistries: run.insecureRegistries, digestFile, authFile, certDir: run.certDir },
+        build,
+      ),
+    );
   try {
     return await withAuthFile(credential, (authFile) => withRetry(`push ${first}`, () => attempt(authFile), run.session.retry, run.logger));
   } catch (error) {

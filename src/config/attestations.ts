@@ -1,4 +1,5 @@
 import type { EngineName } from '../engines/build-spec.js';
+import { engineCapabilities } from '../engines/capabilities.js';
 import { ConfigError, ConfigErrors } from './errors.js';
 import type { ImageSpec } from './image-list.js';
 import { Input } from './inputs.js';
@@ -22,7 +23,7 @@ export function parseAttestations(
   const unknown = tokens.filter((t) => !(CHOICES as readonly string[]).includes(t));
   if (unknown.length) throw new ConfigError(`${Input.Attestations}: "${unknown[0]}" is not one of ${CHOICES.join(', ')}`);
   if (tokens.includes('none') && tokens.length > 1) throw new ConfigError(`${Input.Attestations}: none goes alone`);
-  if (engine !== 'docker')
+  if (!engineCapabilities(engine).attestations)
     throw new ConfigError(`${Input.Attestations}: BuildKit makes attestations: use container-command: docker with buildx, not ${engine}`);
   if (platform !== undefined)
     throw new ConfigError(`${Input.Attestations}: a platform job's image goes through docker's store, which drops attestations`);

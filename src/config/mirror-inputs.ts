@@ -1,3 +1,4 @@
+import { COPIERS, type CopierName } from '../copiers/copier.js';
 import type { TransportOptions } from '../registry/transport.js';
 import { parseBoolean } from './booleans.js';
 import { parseCredentials, type CredentialsMap } from './credentials.js';
@@ -15,14 +16,16 @@ export interface MirrorInputs {
   readonly list: MirrorList;
   /** Images copied at once, and the per-registry request limit. */
   readonly parallel: number;
-  /** What copies: the registry core (`native`) or skopeo. The public input is named `engine`; in
-   * the code an engine is docker, podman or buildah. */
-  readonly copier: 'native' | 'skopeo';
+  /**
+   * What copies (src/copiers/): the registry core (`native`) or skopeo. The public input is named
+   * `engine`; in the code an engine is docker, podman or buildah, never a copier.
+   */
+  readonly copier: CopierName;
   readonly keepGoing: boolean;
   readonly dryRun: boolean;
   readonly referrers: ReferrerInputs;
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca' | 'registryCa'>;
-  /** A pinned skopeo download (engine: skopeo on a runner without one). */
+  /** A pinned skopeo download (the skopeo copier on a runner without one). */
   readonly skopeoDownload?: { readonly url: string; readonly sha256: string };
 }
 
@@ -36,8 +39,7 @@ export function readMirrorInputs(read: InputReader, env: NodeJS.ProcessEnv, onSe
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) {
     throw new ConfigError(`parallel: "${read(Input.Parallel)}" is not a whole number from 1 to 32`);
   }
-  const copier = read(Input.Engine) || 'native';
-  if (copier !== 'native' && copier !== 'skopeo') throw new ConfigError(`engine: "${copier}" is not an engine; one of native, skopeo`);
+  const copier = readCopier(read);
   return {
     workDir,
     credentials,
@@ -55,11 +57,19 @@ export function readMirrorInputs(read: InputReader, env: NodeJS.ProcessEnv, onSe
   };
 }
 
-function readSkopeoDownload(read: InputReader, copier: string): MirrorInputs['skopeoDownload'] {
+/** The copier the `engine` input names. */
+function readCopier(read: InputReader): CopierName {
+  const copier = read(Input.Engine) || 'native';
+  if (!(COPIERS as readonly string[]).includes(copier))
+    throw new ConfigError(`${Input.Engine}: "${copier}" is not a copier; one of ${COPIERS.join(', ')}`);
+  return copier as CopierName;
+}
+
+function readSkopeoDownload(read: InputReader, copier: CopierName): MirrorInputs['skopeoDownload'] {
   const url = read(Input.SkopeoUrl);
   const sha256 = read(Input.SkopeoSha256);
   if (!url && !sha256) return undefined;
-  if (copier !== 'skopeo') throw new ConfigError(`${Input.SkopeoUrl}: only goes with engine: skopeo`);
+  if (copier !== 'skopeo') throw new ConfigError(`${Input.SkopeoUrl}: only goes with ${Input.Engine}: skopeo`);
   if (!url || !sha256)
     throw new ConfigError(`${url ? Input.SkopeoSha256 : Input.SkopeoUrl}: required with ${url ? Input.SkopeoUrl : Input.SkopeoSha256}`);
   if (!/^[a-f0-9]{64}$/.test(sha256)) throw new ConfigError(`${Input.SkopeoSha256}: "${sha256}" is not a sha256 hex digest`);

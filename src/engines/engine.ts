@@ -1,31 +1,45 @@
 import { readFile } from 'node:fs/promises';
 import type { Logger } from '../logger.js';
-import { buildCommands, dockerCacheCommands } from './build-args.js';
+import { buildCommands, buildxBuildArgs, buildxLoadArgs, dockerBuildArgs, dockerCacheCommands } from './build-args.js';
 import type { BuildSpec, BuiltImage, EngineName } from './build-spec.js';
+import { buildxBuilder, type BuildxBuilder } from './buildx-builder.js';
+import { engineCapabilities, type EngineCapabilities } from './capabilities.js';
 import { ExecError, noExec, type Exec } from '../exec.js';
-import { buildxPushedDigest, dockerPushedDigest, pushCommands, type PushSpec } from './push-args.js';
-import { dockerAuthEnv } from './docker-config.js';
+import type { EnginePlan, EngineStep } from './plan.js';
+import { buildxPushArgs, buildxPushedDigest, dockerPushArgs, dockerPushedDigest, ociPushArgs, type PushSpec } from './push-args.js';
+import { dockerAuthVars, linkCliPlugins } from './docker-config.js';
+import { isTransientEngineFailure } from './transient.js';
 
 export interface EngineOptions {
   /** Binary to run; defaults to the engine's name on PATH. */
   readonly binary?: string;
   readonly exec?: Exec;
-  /** Environment of every engine call (the runner's env plus build-extra-env). */
+  /** The runner's environment. */
   readonly env: NodeJS.ProcessEnv;
+  /** What the run sets on top of it for every engine call: build-extra-env, a registries.conf. */
+  readonly setEnv?: Readonly<Record<string, string>>;
   readonly logger: Logger;
 }
 
-/** One container engine: builds images into its local store. */
+/** Outputs of a plan's steps, by their `capture` names. */
+type Captured = Readonly<Record<string, string>>;
+
+/**
+ * One container engine: plans the processes that build and push an image (what dry-run prints)
+ * and runs exactly those plans.
+ */
 export abstract class ContainerEngine {
   abstract readonly name: EngineName;
   protected readonly exec: Exec;
   protected readonly env: NodeJS.ProcessEnv;
   protected readonly logger: Logger;
+  readonly #setEnv: Readonly<Record<string, string>>;
   readonly #binary?: string;
 
   constructor(options: EngineOptions) {
     this.exec = options.exec ?? noExec;
-    this.env = options.env;
+    this.#setEnv = options.setEnv ?? {};
+    this.env = { ...options.env, ...this.#setEnv };
     this.logger = options.logger;
     this.#binary = options.binary;
   }
@@ -34,24 +48,75 @@ export abstract class ContainerEngine {
     return this.#binary ?? this.name;
   }
 
-  abstract build(spec: BuildSpec): Promise<BuiltImage>;
-
-  /** Pushes a built image (every platform of a manifest list); returns the digest pushed. */
-  abstract push(spec: PushSpec): Promise<string>;
-
-  /** Environment for one push: docker finds credentials through DOCKER_CONFIG. */
-  protected pushEnv(spec: PushSpec): NodeJS.ProcessEnv {
-    return spec.authFile && this.name === 'docker' ? dockerAuthEnv(this.env, spec.authFile) : this.env;
+  get capabilities(): EngineCapabilities {
+    return engineCapabilities(this.name);
   }
 
-  /** Runs the engine, streaming its output into the log; failures keep its last stderr lines. */
-  protected run(args: readonly string[], cwd?: string, quiet = false, env = this.env) {
-    return this.exec(this.binary, args, { cwd, env, onLine: quiet ? undefined : (line) => this.logger.info(line) });
+  /** Every process that builds `spec` into the local store, in order. */
+  abstract buildPlan(spec: BuildSpec): EnginePlan;
+
+  /** Every process that pushes a built image (every platform of a manifest list) to `spec.destination`. */
+  abstract pushPlan(spec: PushSpec): EnginePlan;
+
+  protected abstract builtImage(spec: BuildSpec, captured: Captured): Promise<BuiltImage>;
+  protected abstract pushedDigest(spec: PushSpec, captured: Captured): Promise<string>;
+
+  async build(spec: BuildSpec): Promise<BuiltImage> {
+    return this.builtImage(spec, await this.execute(this.buildPlan(spec)));
   }
 
-  protected async probe(args: readonly string[]): Promise<boolean> {
+  /** Pushes a built image; returns the digest pushed. A failure of the registry or the network is marked retryable. */
+  async push(spec: PushSpec): Promise<string> {
+    let captured: Captured;
     try {
-      return (await this.exec(this.binary, args, { env: this.env, allowFailure: true })).code === 0;
+      captured = await this.execute(this.pushPlan(spec));
+    } catch (error) {
+      if (error instanceof ExecError && isTransientEngineFailure(error)) throw Object.assign(error, { retryable: true });
+      throw error;
+    }
+    return this.pushedDigest(spec, captured);
+  }
+
+  protected plan(steps: readonly EngineStep[]): EnginePlan {
+    return { binary: this.binary, envKeys: Object.keys(this.#setEnv).sort(), steps };
+  }
+
+  /** Makes what a step's environment points at ready (docker's plugins in the run's DOCKER_CONFIG). */
+  protected prepare(step: EngineStep): void {
+    void step;
+  }
+
+  /** Runs a plan's steps in order; output lines stream into the log, failures keep the engine's last stderr lines. */
+  private async execute(plan: EnginePlan): Promise<Captured> {
+    const captured: Record<string, string> = {};
+    for (const step of plan.steps) {
+      if (step.onlyIf && !(await this.succeeds(plan.binary, step.onlyIf))) continue;
+      this.prepare(step);
+      const { code, stdout } = await this.exec(plan.binary, step.argv, {
+        cwd: step.cwd,
+        env: step.env ? { ...this.env, ...step.env } : this.env,
+        allowFailure: step.onFailure !== undefined,
+        onLine: this.lineSink(step),
+      });
+      if (code !== 0 && step.onFailure === 'stop') {
+        this.logger.warning(step.failureNote ?? `${plan.binary} ${step.argv.join(' ')} failed`);
+        break;
+      }
+      if (code !== 0) this.logger.info(step.failureNote ?? `${plan.binary} ${step.argv.join(' ')} failed`);
+      else if (step.capture) captured[step.capture] = stdout;
+    }
+    return captured;
+  }
+
+  private lineSink(step: EngineStep): ((line: string) => void) | undefined {
+    const output = step.output ?? (step.role === 'read' ? 'none' : 'info');
+    if (output === 'none') return undefined;
+    return output === 'debug' ? (line) => this.logger.debug(line) : (line) => this.logger.info(line);
+  }
+
+  private async succeeds(binary: string, args: readonly string[]): Promise<boolean> {
+    try {
+      return (await this.exec(binary, args, { env: this.env, allowFailure: true })).code === 0;
     } catch (error) {
       if (error instanceof ExecError) return false;
       throw error;
@@ -59,150 +124,136 @@ export abstract class ContainerEngine {
   }
 }
 
+/** Reads the local image's platform after a single-platform build. */
+const inspectStep = (args: string[]): EngineStep => ({ argv: args, role: 'read', capture: 'image' });
+
 export class DockerEngine extends ContainerEngine {
   readonly name = 'docker';
-  #driver?: Promise<string | undefined>;
+  #builder?: BuildxBuilder;
 
-  async hasBuildx(): Promise<boolean> {
-    return this.probe(['buildx', 'version']);
+  /** buildx and its current builder: one look per run, the builder does not change between the images of a list. */
+  get builder(): BuildxBuilder {
+    this.#builder ??= buildxBuilder(this.env);
+    return this.#builder;
   }
 
-  /**
-   * The driver of buildx's current builder (`docker`, `docker-container`, `remote`, …), undefined
-   * without buildx. Any driver but `docker` keeps its results out of docker's image store.
-   */
-  builderDriver(): Promise<string | undefined> {
-    // One look per run: the builder does not change between the images of a list.
-    this.#driver ??= this.exec(this.binary, ['buildx', 'inspect'], { env: this.env, allowFailure: true }).then(
-      ({ code, stdout }) => (code === 0 ? /^Driver:\s+(\S+)/m.exec(stdout)?.[1] : undefined),
-      () => undefined,
-    );
-    return this.#driver;
+  override get capabilities(): EngineCapabilities {
+    const buildx = this.builder.installed;
+    return { ...super.capabilities, multiPlatform: buildx, attestations: buildx };
   }
 
-  async build(spec: BuildSpec): Promise<BuiltImage> {
+  buildPlan(spec: BuildSpec): EnginePlan {
     // Cache logins (the only credentials a build gets) reach buildx's registry cache this way.
-    const env = spec.authFile ? dockerAuthEnv(this.env, spec.authFile) : this.env;
+    const auth = spec.authFile ? dockerAuthVars(this.env, spec.authFile) : undefined;
+    const inspect = inspectStep(['image', 'inspect', spec.tags[0]]);
     if (spec.platforms.length > 0) {
-      if (!(await this.hasBuildx())) {
-        throw new ExecError(
-          'docker',
-          undefined,
-          [],
-          `a multi-platform image (${spec.platforms.join(', ')}) needs docker buildx, which this docker does not have: ` +
-            'install the buildx plugin (docker/setup-buildx-action), ' +
-            'or use container-command: podman or buildah, which build every platform with qemu',
-        );
-      }
-      for (const args of buildCommands('docker', spec, hostPlatform())) await this.run(args, spec.contextDir, false, env);
-      return { imageId: await readId(spec.iidFile), platforms: spec.platforms };
+      this.requireBuildx(
+        `a multi-platform image (${spec.platforms.join(', ')}) needs docker buildx, which this docker does not have: ` +
+          'install the buildx plugin (docker/setup-buildx-action), ' +
+          'or use container-command: podman or buildah, which build every platform with qemu',
+      );
+      return this.plan([{ argv: buildxBuildArgs(spec), cwd: spec.contextDir, env: auth }]);
     }
-    const driver = await this.builderDriver();
-    if (driver !== undefined && driver !== 'docker') {
-      // A builder outside the daemon (setup-buildx-action's docker-container, remote): --load.
-      for (const args of buildCommands('docker', spec, hostPlatform(), { buildxLoad: true }))
-        await this.run(args, spec.contextDir, false, env);
-      return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
-    }
+    const { driver } = this.builder;
+    // A builder outside the daemon (setup-buildx-action's docker-container, remote): --load, buildx's registry cache.
+    if (driver !== undefined && driver !== 'docker')
+      return this.plan([{ argv: buildxLoadArgs(spec), cwd: spec.contextDir, env: auth }, inspect]);
     const cache = dockerCacheCommands(spec);
-    for (const args of cache.before) {
-      const { code } = await this.exec(this.binary, args, { env, allowFailure: true });
-      if (code !== 0) this.logger.info(`no build cache yet at ${args[1]}: building without it`);
-    }
-    for (const args of buildCommands('docker', spec, hostPlatform())) await this.run(args, spec.contextDir);
-    // The image is built: a cache that cannot be written costs the next build time, not this one.
-    for (const args of cache.after) {
-      const { code } = await this.exec(this.binary, args, { env, allowFailure: true, onLine: (line) => this.logger.debug(line) });
-      if (code !== 0) {
-        this.logger.warning(`build cache not written: docker ${args.join(' ')} failed`);
-        break;
-      }
-    }
-    return { imageId: await readId(spec.iidFile), platforms: [await this.hostPlatform(spec.tags[0])] };
+    return this.plan([
+      ...cache.before.map((argv): EngineStep => ({
+        argv,
+        env: auth,
+        onFailure: 'continue',
+        failureNote: `no build cache yet at ${argv[1]}: building without it`,
+        output: 'none',
+      })),
+      { argv: dockerBuildArgs(spec), cwd: spec.contextDir },
+      inspect,
+      // The image is built: a cache that cannot be written costs the next build time, not this one.
+      ...cache.after.map((argv): EngineStep => ({
+        argv,
+        env: auth,
+        onFailure: 'stop',
+        failureNote: `build cache not written: docker ${argv.join(' ')} failed`,
+        output: 'debug',
+      })),
+    ]);
   }
 
-  async push(spec: PushSpec): Promise<string> {
-    if (spec.rebuild && spec.rebuild.platforms.length > 0) {
-      if (!(await this.hasBuildx()))
-        throw new ExecError(
-          'docker',
-          undefined,
-          [],
-          'pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah',
-        );
-      const [args] = pushCommands('docker', spec);
-      await this.exec(this.binary, args, {
-        cwd: spec.rebuild.contextDir,
-        env: this.pushEnv(spec),
-        onLine: (line) => this.logger.info(line),
-      });
+  pushPlan(spec: PushSpec): EnginePlan {
+    const auth = spec.authFile ? dockerAuthVars(this.env, spec.authFile) : undefined;
+    if (spec.build && spec.build.platforms.length > 0) {
+      // docker keeps no multi-platform image locally: its buildx build runs again (every step cached) with --push.
+      this.requireBuildx(
+        'pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah',
+      );
+      return this.plan([{ argv: buildxPushArgs(spec.build, spec.destination, spec.digestFile), cwd: spec.build.contextDir, env: auth }]);
+    }
+    return this.plan(dockerPushArgs(spec).map((argv) => ({ argv, env: auth, ...(argv[0] === 'push' && { capture: 'push' }) })));
+  }
+
+  protected override prepare(step: EngineStep): void {
+    if (step.env?.DOCKER_CONFIG) linkCliPlugins(this.env, step.env.DOCKER_CONFIG);
+  }
+
+  protected async builtImage(spec: BuildSpec, captured: Captured): Promise<BuiltImage> {
+    const platforms = spec.platforms.length > 0 ? spec.platforms : [platformOfInspect(captured.image)];
+    return { imageId: await readId(spec.iidFile), platforms };
+  }
+
+  protected async pushedDigest(spec: PushSpec, captured: Captured): Promise<string> {
+    if (spec.build && spec.build.platforms.length > 0) {
       const digest = buildxPushedDigest(await readFile(spec.digestFile, 'utf8'));
       if (!digest) throw new ExecError('docker', 0, [], `docker buildx pushed ${spec.destination} without reporting its digest`);
       return digest;
     }
-    let output = '';
-    for (const args of pushCommands('docker', spec)) {
-      const result = await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
-      output += result.stdout;
-    }
-    const digest = dockerPushedDigest(output);
+    const digest = dockerPushedDigest(captured.push ?? '');
     if (!digest) throw new ExecError('docker', 0, [], `docker push ${spec.destination} did not report the digest it pushed`);
     return digest;
   }
 
-  private async hostPlatform(ref: string): Promise<string> {
-    const { stdout } = await this.exec(this.binary, ['image', 'inspect', ref], { env: this.env });
-    return platformOfInspect(stdout);
+  private requireBuildx(why: string): void {
+    if (!this.builder.installed) throw new ExecError('docker', undefined, [], why);
   }
 }
 
 /** podman and buildah share flags and storage; they differ in a few sub-commands. */
 abstract class OciEngine extends ContainerEngine {
-  async build(spec: BuildSpec): Promise<BuiltImage> {
+  buildPlan(spec: BuildSpec): EnginePlan {
     const [build, ...tagging] = buildCommands(this.name, spec, hostPlatform());
-    if (spec.platforms.length === 0) {
-      await this.run(build, spec.contextDir);
-      return { imageId: await readId(spec.iidFile), platforms: await this.platformsOf(spec.tags[0]) };
-    }
-    // --manifest appends to an existing list: a rebuild would mix old and new platforms.
-    await this.removeExisting(spec.tags[0]);
-    await this.run(build, spec.contextDir);
-    for (const args of tagging) await this.run(args, undefined, true);
-    return { imageId: await this.listId(spec.tags[0]), platforms: await this.platformsOf(spec.tags[0]) };
+    const ref = spec.tags[0];
+    if (spec.platforms.length === 0) return this.plan([{ argv: build, cwd: spec.contextDir }, inspectStep(this.inspectArgs(ref))]);
+    return this.plan([
+      // --manifest appends to an existing list: a rebuild would mix old and new platforms.
+      { argv: ['manifest', 'rm', ref], onlyIf: ['manifest', 'exists', ref], output: 'none' },
+      { argv: ['rmi', ref], onlyIf: ['image', 'exists', ref], output: 'none' },
+      { argv: build, cwd: spec.contextDir },
+      ...tagging.map((argv): EngineStep => ({ argv, output: 'none' })),
+      { argv: ['manifest', 'inspect', ref], role: 'read', capture: 'list' },
+      { argv: this.listIdArgs(ref), role: 'read', capture: 'id' },
+    ]);
   }
 
-  async push(spec: PushSpec): Promise<string> {
-    const [args] = pushCommands(this.name, spec);
-    await this.exec(this.binary, args, { env: this.pushEnv(spec), onLine: (line) => this.logger.info(line) });
+  pushPlan(spec: PushSpec): EnginePlan {
+    return this.plan([{ argv: ociPushArgs(spec) }]);
+  }
+
+  protected async builtImage(spec: BuildSpec, captured: Captured): Promise<BuiltImage> {
+    if (spec.platforms.length === 0) return { imageId: await readId(spec.iidFile), platforms: [platformOfInspect(captured.image)] };
+    return { imageId: withAlgorithm(this.listId(captured.id)), platforms: platformsOfList(captured.list) };
+  }
+
+  protected async pushedDigest(spec: PushSpec): Promise<string> {
     const digest = (await readFile(spec.digestFile, 'utf8')).trim();
     if (!/^sha256:[a-f0-9]{64}$/.test(digest))
       throw new ExecError(this.name, 0, [], `${this.name} push ${spec.destination} wrote no digest`);
     return digest;
   }
 
-  private async removeExisting(ref: string): Promise<void> {
-    if (await this.probe(['manifest', 'exists', ref])) {
-      await this.run(['manifest', 'rm', ref], undefined, true);
-    } else if (await this.probe(['image', 'exists', ref])) {
-      await this.run(['rmi', ref], undefined, true);
-    }
-  }
-
-  /** Platforms of a local image or manifest list, as os/arch[/variant]. */
-  private async platformsOf(ref: string): Promise<string[]> {
-    if (await this.probe(['manifest', 'exists', ref])) {
-      const { stdout } = await this.exec(this.binary, ['manifest', 'inspect', ref], { env: this.env });
-      const list = JSON.parse(stdout) as { manifests?: { platform?: { os: string; architecture: string; variant?: string } }[] };
-      return (list.manifests ?? []).flatMap((m) =>
-        m.platform ? [[m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/')] : [],
-      );
-    }
-    const { stdout } = await this.exec(this.binary, this.inspectArgs(ref), { env: this.env });
-    return [platformOfInspect(stdout)];
-  }
-
   protected abstract inspectArgs(ref: string): string[];
-  protected abstract listId(ref: string): Promise<string>;
+  protected abstract listIdArgs(ref: string): string[];
+  /** The list's id from the output of listIdArgs. */
+  protected abstract listId(output: string): string;
 }
 
 export class PodmanEngine extends OciEngine {
@@ -212,9 +263,12 @@ export class PodmanEngine extends OciEngine {
     return ['image', 'inspect', ref];
   }
 
-  protected async listId(ref: string): Promise<string> {
-    const { stdout } = await this.exec(this.binary, ['image', 'inspect', '--format', '{{.Id}}', ref], { env: this.env });
-    return withAlgorithm(stdout.trim());
+  protected listIdArgs(ref: string): string[] {
+    return ['image', 'inspect', '--format', '{{.Id}}', ref];
+  }
+
+  protected listId(output: string): string {
+    return output.trim();
   }
 }
 
@@ -226,11 +280,22 @@ export class BuildahEngine extends OciEngine {
     return ['inspect', '--type', 'image', ref];
   }
 
-  protected async listId(ref: string): Promise<string> {
-    const { stdout } = await this.exec(this.binary, ['images', '--no-trunc', '--json', ref], { env: this.env });
-    const [image] = JSON.parse(stdout) as { id: string }[];
-    return withAlgorithm(image.id);
+  protected listIdArgs(ref: string): string[] {
+    return ['images', '--no-trunc', '--json', ref];
   }
+
+  protected listId(output: string): string {
+    const [image] = JSON.parse(output) as { id: string }[];
+    return image.id;
+  }
+}
+
+/** Platforms of a local manifest list (`manifest inspect`), as os/arch[/variant]. */
+function platformsOfList(json: string): string[] {
+  const list = JSON.parse(json) as { manifests?: { platform?: { os: string; architecture: string; variant?: string } }[] };
+  return (list.manifests ?? []).flatMap((m) =>
+    m.platform ? [[m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/')] : [],
+  );
 }
 
 /** os/arch[/variant] from `docker|podman image inspect` (a list) or `buildah inspect` (an object). */

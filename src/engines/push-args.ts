@@ -1,5 +1,5 @@
 import { buildxOutput, commonFlags } from './build-args.js';
-import type { BuildSpec, EngineName } from './build-spec.js';
+import type { BuildSpec } from './build-spec.js';
 
 /** How one push reaches its registry. */
 export interface PushSpec {
@@ -17,11 +17,8 @@ export interface PushSpec {
   readonly digestFile: string;
   /** CA files podman and buildah trust besides the system's (ca-file). */
   readonly certDir?: string;
-  /**
-   * docker keeps no multi-platform image locally: such an image is pushed by running its buildx
-   * build again (every step cached) with --push.
-   */
-  readonly rebuild?: BuildSpec;
+  /** How the image was built: an engine that keeps no multi-platform image locally (docker) builds it again with --push. */
+  readonly build?: BuildSpec;
 }
 
 /** `docker buildx build --push`: every platform as one index; buildx writes the digest to a metadata file. */
@@ -68,11 +65,4 @@ export function dockerPushArgs(spec: PushSpec): string[][] {
 /** `docker push` prints `<tag>: digest: sha256:… size: N` when it is done. */
 export function dockerPushedDigest(output: string): string | undefined {
   return /digest: (sha256:[a-f0-9]{64})/.exec(output)?.[1];
-}
-
-/** The engine commands a push runs, in order (argv without the binary): what the engines run and what dry-run prints. */
-export function pushCommands(engine: EngineName, spec: PushSpec): string[][] {
-  if (engine !== 'docker') return [ociPushArgs(spec)];
-  if (spec.rebuild && spec.rebuild.platforms.length > 0) return [buildxPushArgs(spec.rebuild, spec.destination, spec.digestFile)];
-  return dockerPushArgs(spec);
 }

@@ -3,11 +3,13 @@
 // registry. They record every call (method, path, Authorization) for the tests to assert, and
 // apply each deletion to the backing registry with the effect the vendor has: Hub, Quay, Harbor
 // and GitLab remove one tag; deleting a GHCR package version deletes its manifest, and so every
-// tag on it.
+// tag on it. startQuayRegistry stands in for Quay's registry API: its token server refuses any
+// scope naming `delete` and grants `*` instead, as Quay's does.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { RegistrySession } from '../../src/registry/session.js';
 import { TagDeleter } from '../../src/registry/tag-delete/tag-deleter.js';
-import { freePort } from './registry-process.js';
+import { freePort, startRegistry } from './registry-process.js';
+import { startTokenServer } from './token-server.js';
 
 export interface VendorCall {
   readonly method: string;
@@ -157,6 +159,63 @@ export async function startVendorFake(options: VendorFakeOptions): Promise<Vendo
     close: async () => {
       session.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export interface QuayRegistry {
+  /** `127.0.0.1:<port>`: a distribution registry behind the Quay-like token server. */
+  readonly registry: string;
+  /** Every scope the token server was asked for, in order. */
+  readonly scopes: string[];
+  /** The scopes it refused for naming `delete`. */
+  readonly refused: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A real distribution registry whose token server answers like Quay's: a scope naming `delete`
+ * is refused (HTTP 400), `*` grants every action on the repository.
+ */
+export async function startQuayRegistry(login: { readonly username: string; readonly password: string }): Promise<QuayRegistry> {
+  const tokens = await startTokenServer({ [login.username]: { password: login.password, grants: [{ repository: /.*/, actions: ['*'] }] } });
+  const port = await freePort();
+  const scopes: string[] = [];
+  const refused: string[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const asked = url.searchParams.getAll('scope').flatMap((s) => s.split(' ').filter(Boolean));
+    scopes.push(...asked);
+    const named = asked.filter((scope) =>
+      scope
+        .slice(scope.lastIndexOf(':') + 1)
+        .split(',')
+        .includes('delete'),
+    );
+    if (named.length) {
+      refused.push(...named);
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: `Unable to decode repository and actions: ${named.join(' ')}` }));
+      return;
+    }
+    const answer = await fetch(`${tokens.realm}${url.search}`, {
+      headers: req.headers.authorization ? { authorization: req.headers.authorization } : {},
+    });
+    res.writeHead(answer.status, { 'content-type': 'application/json' });
+    res.end(await answer.text());
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const registry = await startRegistry({
+    token: { realm: `http://127.0.0.1:${port}/token`, service: tokens.service, issuer: tokens.issuer, rootCertBundle: tokens.certFile },
+  });
+  return {
+    registry: registry.registry,
+    scopes,
+    refused,
+    stop: async () => {
+      await registry.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await tokens.close();
     },
   };
 }

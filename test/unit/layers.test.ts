@@ -21,6 +21,8 @@ describe('layers', () => {
     ['src/registry/x.ts', "import { promote } from '../commands/promote.js';", /src\/registry sits below src\/commands/],
     ['src/registry/x.ts', "import * as core from '@actions/core';", /only src\/runtime imports @actions/],
     ['src/engines/x.ts', "import { Input } from '../config/inputs.js';", /src\/engines sits below src\/config/],
+    ['src/engines/x.ts', "import { nativeCopier } from '../copiers/native.js';", /src\/engines sits below src\/copiers/],
+    ['src/copiers/x.ts', "import { ConfigError } from '../config/errors.js';", /src\/copiers sits below src\/config/],
     ['src/config/x.ts', "import { detectChange } from '../platform/change.js';", /src\/config sits below src\/platform/],
     ['src/config/x.ts', "import { envInputReader } from '../runtime/inputs.js';", /src\/config sits below src\/runtime/],
     ['src/platform/x.ts', "import { build } from '../commands/build.js';", /src\/platform sits below src\/commands/],
@@ -40,6 +42,7 @@ describe('layers', () => {
     ['src/registry/x.ts', "import type { Exec } from '../exec.js';"],
     ['src/engines/x.ts', "import { isLoopback } from '../registry/reference.js';"],
     ['src/config/x.ts', "import { ENGINE_NAMES } from '../engines/build-spec.js';"],
+    ['src/copiers/x.ts', "import { withAuthFile } from '../engines/auth-file.js';"],
     ['src/platform/x.ts', "import { ConfigError } from '../config/errors.js';"],
     ['src/runtime/x.ts', "import * as core from '@actions/core';"],
   ];

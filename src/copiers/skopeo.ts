@@ -1,7 +1,10 @@
 import type { Credential } from '../registry/auth/credentials.js';
 import { isLoopback, refName } from '../registry/reference.js';
-import { withAuthFile, type AuthEntry } from './auth-file.js';
+import { withAuthFile, type AuthEntry } from '../engines/auth-file.js';
 import { ExecError, noExec, type Exec } from '../exec.js';
+import type { RegistrySession } from '../registry/session.js';
+import { verifyTags } from '../registry/verify.js';
+import type { CopyOutcome, CopyRequest, ImageCopier } from './copier.js';
 
 export interface SkopeoImage {
   /** host[:port] */
@@ -129,4 +132,23 @@ export class Skopeo {
     }
     return withAuthFile(entries, run);
   }
+}
+
+/**
+ * Copies with `skopeo copy`, once per destination tag, each checked through the run's session
+ * afterwards: skopeo says nothing of what the destination ended up holding.
+ */
+export function skopeoCopier(skopeo: Skopeo, session: RegistrySession): ImageCopier {
+  return {
+    name: 'skopeo',
+    async copy(request: CopyRequest): Promise<CopyOutcome> {
+      if (request.platforms?.length) throw new Error('platforms subsets need engine: native');
+      const { from, to, digest } = request;
+      for (const tag of request.tags.length ? request.tags : [digest]) {
+        await skopeo.copy({ ...from, reference: digest }, { ...to, reference: tag }, { retryTimes: 3 });
+        await verifyTags(session.client(to.registry), to.repository, [tag], digest, 'after skopeo copy');
+      }
+      return { bytesMoved: 0, detail: 'with skopeo' };
+    },
+  };
 }
