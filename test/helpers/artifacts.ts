@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { sha256 } from '../../src/registry/digest.js';
 import { mapLimited } from '../../src/registry/limiter.js';
 import { MediaType } from '../../src/registry/media-types.js';
+import { fallbackTag } from '../../src/registry/referrers.js';
 import type { RegistrySession } from '../../src/registry/session.js';
 
 export const COSIGN_SIGNATURE_LAYER = 'application/vnd.dev.cosign.simplesigning.v1+json';
@@ -169,4 +170,19 @@ export async function pushManyArtifacts(
         artifactType,
       ),
   );
+}
+
+/** The digests the OCI 1.1 fallback index of `subject` lists, sorted; undefined when there is none. */
+export async function indexEntries(
+  session: RegistrySession,
+  registry: string,
+  repository: string,
+  subject: string,
+): Promise<string[] | undefined> {
+  const client = session.client(registry);
+  if (!(await client.headManifest(repository, fallbackTag(subject)))) return undefined;
+  const index = JSON.parse((await client.getManifest(repository, fallbackTag(subject))).bytes.toString()) as {
+    manifests: { digest: string }[];
+  };
+  return index.manifests.map((m) => m.digest).sort();
 }

@@ -4,14 +4,14 @@
 // completes. Source: a stand-in registry on loopback; destination: a real distribution registry.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import http, { type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { copyImage } from '../../src/registry/copy.js';
 import { sha256 } from '../../src/registry/digest.js';
 import { MediaType } from '../../src/registry/media-types.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { standIn } from '../helpers/stand-in.js';
 
 const FAST_RETRY = { attempts: 3, baseDelayMs: 20, maxDelayMs: 100 };
 /** 4 KiB/s over two seconds: 8 KiB a window, a window long enough that a busy machine's pauses do not empty one. */
@@ -44,9 +44,7 @@ async function startSlowSource(layer: Buffer, declaredSize: number, drip: Drip):
       layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: layerDigest, size: declaredSize }],
     }),
   );
-  let layerGets = 0;
   const dripLayer = (res: ServerResponse) => {
-    layerGets++;
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': declaredSize });
     let sent = 0;
     const timer = setInterval(() => {
@@ -60,9 +58,8 @@ async function startSlowSource(layer: Buffer, declaredSize: number, drip: Drip):
     }, drip.everyMs);
     res.on('close', () => clearInterval(timer));
   };
-  const server = http.createServer((req, res) => {
-    req.resume();
-    const path = new URL(req.url ?? '/', 'http://source').pathname;
+  const source = await standIn((url, res, method) => {
+    const path = url.pathname;
     if (path === '/v2/') return res.writeHead(200).end('{}');
     if (/^\/v2\/slow\/app\/manifests\/(v1|sha256:[a-f0-9]{64})$/.test(path)) {
       res.writeHead(200, {
@@ -70,21 +67,17 @@ async function startSlowSource(layer: Buffer, declaredSize: number, drip: Drip):
         'content-length': manifest.length,
         'docker-content-digest': sha256(manifest),
       });
-      return res.end(req.method === 'HEAD' ? undefined : manifest);
+      return res.end(method === 'HEAD' ? undefined : manifest);
     }
     if (path === `/v2/slow/app/blobs/${sha256(config)}`) return res.writeHead(200, { 'content-length': config.length }).end(config);
     if (path === `/v2/slow/app/blobs/${layerDigest}`) return dripLayer(res);
     res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const layerUrl = `/v2/slow/app/blobs/${layerDigest}`;
   return {
-    registry: `127.0.0.1:${(server.address() as AddressInfo).port}`,
-    layerGets: () => layerGets,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    registry: source.host,
+    layerGets: () => source.seen.filter((r) => r.method === 'GET' && r.url === layerUrl).length,
+    close: () => source.close(),
   };
 }
 

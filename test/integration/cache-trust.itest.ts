@@ -3,7 +3,7 @@
 // a push to a branch of the repository writes it (the same build, the same real registry).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll as after, describe, test } from '@jest/globals';
@@ -40,16 +40,10 @@ function project(): string {
 }
 
 /** GitHub's workflow_run after a pull request's run from a fork: the head is the fork's branch. */
-const workflowRun = eventEnv('workflow_run', {
-  action: 'completed',
-  workflow_run: {
-    event: 'pull_request',
-    head_branch: 'feature',
-    head_sha: 'c'.repeat(40),
-    head_repository: { full_name: 'mallory/widgets' },
-    pull_requests: [],
-  },
-});
+const workflowRun = eventEnv(
+  'workflow_run',
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'events', 'github-workflow_run-fork.json'), 'utf8')),
+);
 const push = eventEnv('push', { ref: 'refs/heads/main' });
 
 async function runBuild(work: string, event: Record<string, string>, cacheRepository: string) {

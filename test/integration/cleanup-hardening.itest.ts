@@ -3,59 +3,21 @@
 // bounded), a forge that fails (the tag stays, and the log says why), and a tag an interrupted
 // deletion left on one of our dummy manifests (finished by the next run, whatever its age).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
-import { promote, type PromotedTag } from '../../src/commands/promote.js';
-import type { InputName } from '../../src/config/inputs.js';
 import { MAX_TAGS_READ } from '../../src/registry/client.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { putDummy } from '../../src/registry/tag-delete/dummy.js';
 import { TagDeleter } from '../../src/registry/tag-delete/tag-deleter.js';
 import { startCli } from '../helpers/cli.js';
-import { exec } from '../helpers/exec.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { pushSynthetic, skopeoTags } from '../helpers/images.js';
+import { peakRss } from '../helpers/process-memory.js';
+import { listOf, merged, pushGated, runPromote } from '../helpers/promote-run.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { standIn, type StandIn } from '../helpers/stand-in.js';
-import { eventEnv, recordingLogger, uniqueName } from '../helpers/testbed.js';
+import { uniqueName } from '../helpers/testbed.js';
 
-const merged = (number: number, extra: Record<string, string> = {}) =>
-  eventEnv('pull_request', { action: 'closed', number, pull_request: { number, merged: true, head: { sha: 'a'.repeat(40) } } }, extra);
-const listOf = (repository: string) => JSON.stringify([{ context: '.', repository, tags: ['latest', '1.0'] }]);
 const DAYS_AGO = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-
-async function runPromote(inputs: Partial<Record<InputName, string>>, env: Record<string, string>) {
-  const logger = recordingLogger();
-  const result = await promote({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '', exec });
-  const json = <T>(name: 'promoted' | 'deleted' | 'left-behind') => JSON.parse(result.outputs[name] ?? 'null') as T;
-  return {
-    promoted: json<PromotedTag[]>('promoted'),
-    deleted: json<string[]>('deleted'),
-    leftBehind: json<{ ref: string; reason: string }[]>('left-behind'),
-    failure: result.failure,
-    lines: logger.lines,
-  };
-}
-
-/** The highest peak resident set (VmHWM, in MiB) a process reached, sampled until it exits. */
-function peakRss(pid: number, exited: Promise<unknown>): Promise<number> {
-  let peak = 0;
-  let done = false;
-  void exited.then(() => (done = true));
-  return new Promise((resolve) => {
-    const sample = () => {
-      try {
-        const kib = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-        peak = Math.max(peak, kib / 1024);
-      } catch {
-        // Gone: the last sample stands.
-      }
-      if (done) resolve(peak);
-      else setTimeout(sample, 50);
-    };
-    sample();
-  });
-}
 
 describe('leaked-tag cleanup hardening', () => {
   let registry: RegistryProcess;
@@ -69,21 +31,17 @@ describe('leaked-tag cleanup hardening', () => {
   });
   after(async () => {
     seed.close();
-    forges.forEach((f) => f.server.close());
+    await Promise.all(forges.map((f) => f.close()));
     await proxy.close();
     await registry.stop();
   });
 
-  const gate = async (change: number) => {
-    const path = `cleanup/${uniqueName(`c${change}`)}`;
-    const image = await pushSynthetic(seed, registry.registry, path, {
+  const gate = (change: number) =>
+    pushGated(seed, registry.registry, `cleanup/${uniqueName(`c${change}`)}`, change, {
+      via: proxy.registry,
       layers: [200],
-      tags: [`change_${change}_latest`, `change_${change}_1.0`],
-      labels: { 'org.zuul-ci.change': String(change) },
       created: new Date().toISOString(),
     });
-    return { path, image, repository: `${proxy.registry}/${path}` };
-  };
   const digestOf = async (path: string, tag: string) => (await seed.client(registry.registry).headManifest(path, tag))?.digest;
 
   test('7. one tag page of 130k tags that goes on: promote completes, cleans what it read, reports the cut, memory bounded', async () => {
@@ -159,7 +117,10 @@ describe('leaked-tag cleanup hardening', () => {
     const { path, repository } = await gate(92);
     // Three days old by its `created`: without the forge's word, age alone would delete it.
     await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_91_latest'], created: DAYS_AGO(3) });
-    const out = await runPromote({ images: listOf(repository), token: 'forge-token' }, merged(92, { GITHUB_API_URL: forge.origin }));
+    const out = await runPromote(
+      { images: listOf(repository), token: 'forge-token' },
+      merged(92, { env: { GITHUB_API_URL: forge.origin } }),
+    );
     assert.equal(out.failure, undefined, out.failure);
     assert.deepEqual(out.deleted, [`${repository}:change_92_latest`, `${repository}:change_92_1.0`]);
     assert.ok(forge.seen.some((r) => r.url === '/repos/acme/widgets/pulls/91'));

@@ -3,7 +3,6 @@
 // downgrade an HTTPS registry to plain HTTP.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +16,7 @@ import { makeCertificates } from '../helpers/certificates.js';
 import { exec } from '../helpers/exec.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { pushSynthetic } from '../helpers/images.js';
-import { freePort, startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { standIn, type StandIn } from '../helpers/stand-in.js';
 import { recordingLogger } from '../helpers/testbed.js';
 import { startTokenServer, type TokenServer } from '../helpers/token-server.js';
@@ -195,9 +194,8 @@ describe('a token realm may not downgrade an HTTPS registry to plain HTTP', () =
   const dir = mkdtempSync(join(tmpdir(), 'cia-realm-'));
   let realm = '';
   let tokenServer: StandIn;
-  let registry: HttpsServer;
+  let registry: StandIn;
   let port = 0;
-  const seen: string[] = [];
   before(async () => {
     makeCertificates(dir, ['registry.test']);
     tokenServer = await standIn((_url, res) => {
@@ -205,12 +203,10 @@ describe('a token realm may not downgrade an HTTPS registry to plain HTTP', () =
       res.end(JSON.stringify({ token: 'granted-token', expires_in: 300 }));
     });
     // A registry stand-in over HTTPS: 401 naming whichever realm the test set, 200 for the token.
-    registry = createHttpsServer(
-      { cert: readFileSync(join(dir, 'server.pem')), key: readFileSync(join(dir, 'server.key')) },
-      (req, res) => {
-        seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
-        req.resume();
-        if (req.headers.authorization === 'Bearer granted-token') {
+    const tls = { cert: readFileSync(join(dir, 'server.pem')), key: readFileSync(join(dir, 'server.key')) };
+    registry = await standIn(
+      (_url, res) => {
+        if (res.req.headers.authorization === 'Bearer granted-token') {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ name: 'org/app', tags: ['v1'] }));
           return;
@@ -218,14 +214,11 @@ describe('a token realm may not downgrade an HTTPS registry to plain HTTP', () =
         res.writeHead(401, { 'www-authenticate': `Bearer realm="${realm}",service="registry.test"`, 'content-type': 'application/json' });
         res.end('{"errors":[{"code":"UNAUTHORIZED"}]}');
       },
+      { tls },
     );
-    port = await freePort();
-    await new Promise<void>((resolve) => registry.listen(port, '127.0.0.1', resolve));
+    port = Number(new URL(registry.origin).port);
   });
-  after(async () => {
-    await new Promise<void>((resolve) => registry.close(() => resolve()));
-    await new Promise<void>((resolve) => tokenServer.server.close(() => resolve()));
-  });
+  after(() => Promise.all([registry.close(), tokenServer.close()]));
 
   const session = () =>
     new RegistrySession({

@@ -14,7 +14,7 @@ import { MediaType } from '../../src/registry/media-types.js';
 import { runCli } from '../helpers/cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { pushSynthetic, skopeoTags } from '../helpers/images.js';
-import { standIn } from '../helpers/stand-in.js';
+import { closeServer, standIn } from '../helpers/stand-in.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { uniqueName } from '../helpers/testbed.js';
 
@@ -40,7 +40,7 @@ describe('hostile registries and storage hosts', () => {
   });
   after(async () => {
     seed.close();
-    for (const server of servers) server.close();
+    await Promise.all(servers.map(closeServer));
     await proxy.close();
     await openProxy.close();
     await basic.stop();

@@ -4,35 +4,14 @@
 // caught by the probe, or by the guard watching the final tags, which puts them back.
 import assert from 'node:assert/strict';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
-import { promote, type PromotedTag } from '../../src/commands/promote.js';
-import type { InputName } from '../../src/config/inputs.js';
+import { MANIFEST_ACCEPT } from '../../src/registry/media-types.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { runCli } from '../helpers/cli.js';
-import { exec } from '../helpers/exec.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
-import { pushSynthetic, skopeoRaw, skopeoTags } from '../helpers/images.js';
+import { skopeoRaw, skopeoTags } from '../helpers/images.js';
+import { listOf, merged, pushGated, runPromote } from '../helpers/promote-run.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
-import { eventEnv, recordingLogger, uniqueName } from '../helpers/testbed.js';
-
-const merged = (number: number) =>
-  eventEnv('pull_request', { action: 'closed', number, pull_request: { number, merged: true, head: { sha: 'a'.repeat(40) } } });
-const listOf = (repository: string) => JSON.stringify([{ context: '.', repository, tags: ['latest', '1.0'] }]);
-const ACCEPT =
-  'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, ' +
-  'application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json';
-
-async function runPromote(inputs: Partial<Record<InputName, string>>, env: Record<string, string>) {
-  const logger = recordingLogger();
-  const result = await promote({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '', exec });
-  const json = <T>(name: 'promoted' | 'deleted' | 'left-behind') => JSON.parse(result.outputs[name] ?? 'null') as T;
-  return {
-    promoted: json<PromotedTag[]>('promoted'),
-    deleted: json<string[]>('deleted'),
-    leftBehind: json<{ ref: string; reason: string }[]>('left-behind'),
-    failure: result.failure,
-    lines: logger.lines,
-  };
-}
+import { uniqueName } from '../helpers/testbed.js';
 
 describe('promotion durability', () => {
   let registry: RegistryProcess;
@@ -49,21 +28,17 @@ describe('promotion durability', () => {
     await registry.stop();
   });
 
-  const gate = async (change: number) => {
-    const path = `durable/${uniqueName(`c${change}`)}`;
-    const image = await pushSynthetic(seed, registry.registry, path, {
+  const gate = (change: number) =>
+    pushGated(seed, registry.registry, `durable/${uniqueName(`c${change}`)}`, change, {
+      via: proxy.registry,
       layers: [300],
-      tags: [`change_${change}_latest`, `change_${change}_1.0`],
-      labels: { 'org.zuul-ci.change': String(change) },
       created: new Date().toISOString(),
     });
-    return { path, image, repository: `${proxy.registry}/${path}` };
-  };
   const digestOf = async (path: string, tag: string) => (await seed.client(registry.registry).headManifest(path, tag))?.digest;
 
   /**
    * Makes the proxy a registry that answers a tag DELETE (matching `tags`) 202 and deletes the
-   * manifest the tag held, by digest and so with every tag on it, 0.3 to 2 s later. Returns
+   * manifest the tag held, by digest and so with every tag on it, 0.3 to 1.2 s later. Returns
    * the deferred deletions, to wait for them.
    */
   function asyncDestructiveUntag(tags: RegExp): Promise<void>[] {
@@ -76,7 +51,7 @@ describe('promotion durability', () => {
       const untag = /^\/v2\/(.+)\/manifests\/([^/:]+)$/.exec(path);
       if (method !== 'DELETE' || !untag || !tags.test(path)) return;
       // The digest the tag holds now, before the client's next requests change anything.
-      const head = await fetch(`http://${registry.registry}${path}`, { method: 'HEAD', headers: { accept: ACCEPT } });
+      const head = await fetch(`http://${registry.registry}${path}`, { method: 'HEAD', headers: { accept: MANIFEST_ACCEPT } });
       const digest = head.headers.get('docker-content-digest');
       if (!digest) return;
       const delay = delays[pending.length % delays.length];

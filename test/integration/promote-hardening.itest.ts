@@ -5,43 +5,17 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { createServer, type Server } from 'node:http';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
-import { promote, type PromotedTag } from '../../src/commands/promote.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { PromotedTag } from '../../src/commands/promote.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { dummyManifest } from '../../src/registry/tag-delete/dummy.js';
 import { runCli } from '../helpers/cli.js';
-import { exec } from '../helpers/exec.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { pushSynthetic, skopeoRaw, skopeoTags } from '../helpers/images.js';
+import { listOf, merged, pushGated, runPromote } from '../helpers/promote-run.js';
 import { freePort, startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { closeServer } from '../helpers/stand-in.js';
 import { startTokenServer, type TokenServer } from '../helpers/token-server.js';
-import { eventEnv, recordingLogger, uniqueName } from '../helpers/testbed.js';
-
-const merged = (number: number) =>
-  eventEnv('pull_request', { action: 'closed', number, pull_request: { number, merged: true, head: { sha: 'a'.repeat(40) } } });
-const listOf = (...repositories: string[]) =>
-  JSON.stringify(repositories.map((repository) => ({ context: '.', repository, tags: ['latest', '1.0'] })));
-
-interface Outcome {
-  promoted: PromotedTag[];
-  deleted: string[];
-  leftBehind: { ref: string; reason: string }[];
-  failure?: string;
-  lines: string[];
-}
-
-async function runPromote(inputs: Partial<Record<InputName, string>>, env: Record<string, string>): Promise<Outcome> {
-  const logger = recordingLogger();
-  const result = await promote({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '', exec });
-  const json = <T>(name: 'promoted' | 'deleted' | 'left-behind') => JSON.parse(result.outputs[name] ?? 'null') as T;
-  return {
-    promoted: json('promoted'),
-    deleted: json('deleted'),
-    leftBehind: json('left-behind'),
-    failure: result.failure,
-    lines: logger.lines,
-  };
-}
+import { uniqueName } from '../helpers/testbed.js';
 
 describe('promotion hardening', () => {
   let registry: RegistryProcess;
@@ -55,21 +29,18 @@ describe('promotion hardening', () => {
   });
   after(async () => {
     seed.close();
-    for (const server of servers) server.close();
+    await Promise.all(servers.map(closeServer));
     await proxy.close();
     await registry.stop();
   });
 
-  const gate = async (change: number, options: { labelled?: boolean; created?: string; via?: string } = {}) => {
-    const path = `hard/${uniqueName(`c${change}`)}`;
-    const image = await pushSynthetic(seed, registry.registry, path, {
+  const gate = (change: number, options: { labelled?: boolean; created?: string; via?: string } = {}) =>
+    pushGated(seed, registry.registry, `hard/${uniqueName(`c${change}`)}`, change, {
       layers: [500],
-      tags: [`change_${change}_latest`, `change_${change}_1.0`],
-      ...(options.labelled !== false && { labels: { 'org.zuul-ci.change': String(change) } }),
+      labelled: options.labelled,
       created: options.created ?? new Date().toISOString(),
+      via: options.via ?? proxy.registry,
     });
-    return { path, image, repository: `${options.via ?? proxy.registry}/${path}` };
-  };
   const digestOf = async (path: string, tag: string) => (await seed.client(registry.registry).headManifest(path, tag))?.digest;
 
   test('2. temporary-tag deletions refused with 429 and 5xx after the final tags moved: left behind, success, outputs written', async () => {

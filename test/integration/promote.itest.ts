@@ -2,36 +2,19 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
-import { promote, type PromotedTag } from '../../src/commands/promote.js';
 import { upload, type Artifact } from '../../src/commands/upload.js';
-import type { InputName } from '../../src/config/inputs.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { exec } from '../helpers/exec.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { startVendorFake } from '../helpers/vendor-fakes.js';
 import { pushSynthetic, skopeoRaw, skopeoTags } from '../helpers/images.js';
+import { merged, promoteOrThrow, pushGated } from '../helpers/promote-run.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { eventEnv, fixtureProject, recordingLogger, testbed, uniqueName } from '../helpers/testbed.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
 const event = eventEnv;
-
-const merged = (number: number, headSha = 'a'.repeat(40)) =>
-  event('pull_request', { action: 'closed', number, pull_request: { number, merged: true, head: { sha: headSha } } });
-
-async function runPromote(inputs: Partial<Record<InputName, string>>, env: Record<string, string>) {
-  const logger = recordingLogger();
-  const result = await promote({ env: { ...process.env, ...env }, logger, read: (name) => inputs[name] ?? '', exec });
-  // A failure after work began comes back with the outputs of what was done: thrown here with them.
-  if (result.failure) throw Object.assign(new Error(result.failure), { result, logger });
-  return {
-    promoted: JSON.parse(result.outputs.promoted ?? '[]') as PromotedTag[],
-    deleted: JSON.parse(result.outputs.deleted ?? '[]') as string[],
-    leftBehind: JSON.parse(result.outputs['left-behind'] ?? '[]') as unknown[],
-    logger,
-  };
-}
 
 const listFor = (repository: string, tags = ['latest', '1.0']) => JSON.stringify([{ context: '.', repository, tags }]);
 
@@ -47,22 +30,19 @@ describe('promote by tag on a real registry', () => {
     await registry.stop();
   });
 
-  async function gate(change: number, platforms: string[], extraTags: string[] = []) {
-    const path = `promote/${uniqueName('p')}`;
-    const image = await pushSynthetic(seed, registry.registry, path, {
+  const gate = (change: number, platforms: string[], extraTags: string[] = []) =>
+    pushGated(seed, registry.registry, `promote/${uniqueName('p')}`, change, {
+      via: registry.registry,
       layers: [2000],
       platforms,
-      tags: [`change_${change}_latest`, `change_${change}_1.0`, ...extraTags],
-      labels: { 'org.zuul-ci.change': String(change) },
+      extraTags,
     });
-    return { path, repository: `${registry.registry}/${path}`, image };
-  }
 
   for (const platforms of [['linux/amd64'], ['linux/amd64', 'linux/arm64']]) {
     test(`${platforms.length === 1 ? 'single-platform' : 'two-platform'}: final tags byte-identical, temporary tags gone, a second tag on the digest survives`, async () => {
       const { path, repository, image } = await gate(5, platforms, ['nightly']);
       const before = await skopeoRaw(`${repository}:change_5_latest`);
-      const { promoted, deleted } = await runPromote({ images: listFor(repository) }, merged(5));
+      const { promoted, deleted } = await promoteOrThrow({ images: listFor(repository) }, merged(5));
       assert.deepEqual(
         promoted.map((p) => [p.tag, p.digest, p.status]),
         [
@@ -79,8 +59,8 @@ describe('promote by tag on a real registry', () => {
 
   test('run again: "already promoted", nothing moves, success', async () => {
     const { repository, image } = await gate(6, ['linux/amd64']);
-    await runPromote({ images: listFor(repository) }, merged(6));
-    const again = await runPromote({ images: listFor(repository) }, merged(6));
+    await promoteOrThrow({ images: listFor(repository) }, merged(6));
+    const again = await promoteOrThrow({ images: listFor(repository) }, merged(6));
     assert.deepEqual(
       again.promoted.map((p) => [p.tag, p.digest, p.status]),
       [
@@ -88,7 +68,7 @@ describe('promote by tag on a real registry', () => {
         ['1.0', image.digest, 'in-place'],
       ],
     );
-    assert.ok(again.logger.lines.some((l) => l.includes('already promoted')));
+    assert.ok(again.lines.some((l) => l.includes('already promoted')));
   });
 
   test('a missing temporary tag: a clear error, and nothing moves (no image of the list)', async () => {
@@ -96,7 +76,7 @@ describe('promote by tag on a real registry', () => {
     const partial = `promote/${uniqueName('partial')}`;
     await pushSynthetic(seed, registry.registry, partial, { layers: [10], tags: ['change_7_latest'] });
     await assert.rejects(
-      runPromote(
+      promoteOrThrow(
         {
           images: JSON.stringify([
             { context: '.', repository: complete.repository, tags: ['latest', '1.0'] },
@@ -112,12 +92,10 @@ describe('promote by tag on a real registry', () => {
 
   test('dry-run prints the plan and changes nothing', async () => {
     const { repository } = await gate(8, ['linux/amd64']);
-    const { logger, promoted, deleted } = await runPromote({ images: listFor(repository), 'dry-run': 'true' }, merged(8));
+    const { lines, promoted, deleted } = await promoteOrThrow({ images: listFor(repository), 'dry-run': 'true' }, merged(8));
     assert.deepEqual(promoted, []);
     assert.deepEqual(deleted, []);
-    assert.ok(
-      logger.lines.some((l) => l.includes(`${repository}:latest <- change_8_latest`) && l.includes(`delete ${repository}:change_8_1.0`)),
-    );
+    assert.ok(lines.some((l) => l.includes(`${repository}:latest <- change_8_latest`) && l.includes(`delete ${repository}:change_8_1.0`)));
     assert.deepEqual(await skopeoTags(repository), ['change_8_1.0', 'change_8_latest']);
   });
 
@@ -132,10 +110,10 @@ describe('promote by tag on a real registry', () => {
     });
     await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_3_latest'], created: recent });
     await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['release-2020', 'change_9_old'], created: old });
-    const dry = await runPromote({ images: listFor(repository), 'dry-run': 'true', 'cleanup-age': '2d' }, merged(9));
-    assert.ok(dry.logger.lines.some((l) => l.includes(`delete leaked ${repository}:change_1_latest`)));
+    const dry = await promoteOrThrow({ images: listFor(repository), 'dry-run': 'true', 'cleanup-age': '2d' }, merged(9));
+    assert.ok(dry.lines.some((l) => l.includes(`delete leaked ${repository}:change_1_latest`)));
     assert.equal((await skopeoTags(repository)).length, 8, 'dry-run deleted nothing');
-    const { deleted } = await runPromote({ images: listFor(repository), 'cleanup-age': '2d' }, merged(9));
+    const { deleted } = await promoteOrThrow({ images: listFor(repository), 'cleanup-age': '2d' }, merged(9));
     assert.deepEqual(
       deleted.sort(),
       [
@@ -167,8 +145,8 @@ describe('promote by tag on a real registry', () => {
       created,
     });
     const runs = await Promise.all([
-      runPromote({ images: listFor(repository) }, merged(11)),
-      runPromote({ images: listFor(repository) }, merged(12)),
+      promoteOrThrow({ images: listFor(repository) }, merged(11)),
+      promoteOrThrow({ images: listFor(repository) }, merged(12)),
     ]);
     // distribution 2.8 can keep a deleted tag's name in tags/list after racing deletes (500s,
     // retried); what counts is which tags still resolve.
@@ -193,11 +171,11 @@ describe('promote by tag on a real registry', () => {
   test('bad inputs: credentials missing or not permitting, and no change, refused before any request', async () => {
     const { repository } = await gate(13, ['linux/amd64']);
     await assert.rejects(
-      runPromote({ images: listFor(repository), 'registry-credentials': 'quay.io: {username: u, password: p}' }, merged(13)),
+      promoteOrThrow({ images: listFor(repository), 'registry-credentials': 'quay.io: {username: u, password: p}' }, merged(13)),
       new RegExp(`${registry.registry} credentials not found`),
     );
     await assert.rejects(
-      runPromote(
+      promoteOrThrow(
         {
           images: listFor(repository),
           'registry-credentials': `"${registry.registry}": {username: u, password: p, repository: "${registry.registry}/other/.*"}`,
@@ -207,7 +185,7 @@ describe('promote by tag on a real registry', () => {
       /not permitted by/,
     );
     await assert.rejects(
-      runPromote({ images: listFor(repository) }, event('workflow_dispatch', {})),
+      promoteOrThrow({ images: listFor(repository) }, event('workflow_dispatch', {})),
       /no change to promote for the workflow_dispatch event/,
     );
     assert.deepEqual(await skopeoTags(repository), ['change_13_1.0', 'change_13_latest']);
@@ -215,12 +193,12 @@ describe('promote by tag on a real registry', () => {
 
   test('a pull request closed without merging: nothing to promote, success', async () => {
     const { repository } = await gate(14, ['linux/amd64']);
-    const { promoted, logger } = await runPromote(
+    const { promoted, lines } = await promoteOrThrow(
       { images: listFor(repository) },
       event('pull_request', { action: 'closed', number: 14, pull_request: { number: 14, merged: false } }),
     );
     assert.deepEqual(promoted, []);
-    assert.ok(logger.lines.some((l) => l.includes('closed without merging')));
+    assert.ok(lines.some((l) => l.includes('closed without merging')));
   });
 });
 
@@ -255,7 +233,7 @@ describe('leaked-tag ages from the vendor APIs, across pages of the tag list', (
         await pushSynthetic(seed, registry.registry, path, { layers: [10], tags: ['change_2_latest', 'a', 'b', 'c'] });
         const repository = `${proxy.registry}/${path}`;
         const credentials = `"${proxy.registry}": {type: ${type}, username: robot, password: pw, api_token: quay-token, api_url: "${fake.url}"}`;
-        const { deleted } = await runPromote(
+        const { deleted } = await promoteOrThrow(
           {
             images: JSON.stringify([{ context: '.', repository, tags: ['latest'] }]),
             'registry-credentials': credentials,
@@ -291,13 +269,13 @@ describe('temporary tags a registry will not delete', () => {
         return `${registry.registry}/${path}`;
       };
       const lenient = await make();
-      const { leftBehind, promoted, logger } = await runPromote(
+      const { leftBehind, promoted, lines } = await promoteOrThrow(
         { images: JSON.stringify([{ context: '.', repository: lenient }]) },
         merged(15),
       );
       assert.equal(promoted.length, 1);
       assert.equal(leftBehind.length, 1);
-      assert.ok(logger.lines.some((l) => l.startsWith(`warning: temporary tag left behind: ${lenient}:change_15_latest`)));
+      assert.ok(lines.some((l) => l.startsWith(`warning: temporary tag left behind: ${lenient}:change_15_latest`)));
       const tags = await skopeoTags(lenient);
       assert.deepEqual(
         tags.filter((t) => !t.startsWith('cia-delete-probe-')),
@@ -306,10 +284,10 @@ describe('temporary tags a registry will not delete', () => {
       );
       // The one throw-away probe that found deletes refused is named too.
       const probe = tags.find((t) => t.startsWith('cia-delete-probe-'));
-      assert.ok(logger.lines.some((l) => l.startsWith('warning: probe tag left behind:') && l.endsWith(`:${probe}`)));
+      assert.ok(lines.some((l) => l.startsWith('warning: probe tag left behind:') && l.endsWith(`:${probe}`)));
       const strict = await make();
       await assert.rejects(
-        runPromote({ images: JSON.stringify([{ context: '.', repository: strict }]), 'strict-cleanup': 'true' }, merged(15)),
+        promoteOrThrow({ images: JSON.stringify([{ context: '.', repository: strict }]), 'strict-cleanup': 'true' }, merged(15)),
         new RegExp(`strict-cleanup: 1 temporary tag\\(s\\) could not be deleted: ${strict.replace(/[.]/g, '\\.')}:change_15_latest`),
       );
     } finally {
@@ -437,9 +415,9 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
 
   test('the revision check refuses an image not built from the pull request head, and moves nothing', async () => {
     await assert.rejects(
-      runPromote(
+      promoteOrThrow(
         { images: listFor(repository, ['latest', '2.0']), 'promote-method': 'intermediate-registry', artifacts: JSON.stringify(artifacts) },
-        merged(31, 'b'.repeat(40)),
+        merged(31, { headSha: 'b'.repeat(40) }),
       ),
       new RegExp(`was built from ${headSha}, not the pull request's head ${'b'.repeat(40)}; refusing to promote it`),
     );
@@ -447,9 +425,9 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
   });
 
   test('end to end: every platform copied to the final tags, digests kept', async () => {
-    const { promoted } = await runPromote(
+    const { promoted } = await promoteOrThrow(
       { images: listFor(repository, ['latest', '2.0']), 'promote-method': 'intermediate-registry', artifacts: JSON.stringify(artifacts) },
-      merged(31, headSha),
+      merged(31, { headSha }),
     );
     assert.deepEqual(
       promoted.map((p) => [p.tag, p.digest]),
@@ -465,13 +443,13 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
   });
 
   test('without artifacts, the deterministic intermediate name is found; a second run is already promoted', async () => {
-    const { promoted } = await runPromote(
+    const { promoted } = await promoteOrThrow(
       {
         images: listFor(repository, ['latest', '2.0']),
         'promote-method': 'intermediate-registry',
         'intermediate-registry': `${intermediate.registry}/gate`,
       },
-      merged(31, headSha),
+      merged(31, { headSha }),
     );
     assert.deepEqual(
       promoted.map((p) => p.status),

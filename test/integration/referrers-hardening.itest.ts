@@ -11,9 +11,17 @@ import { promisify } from 'node:util';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { mirror, type MirroredTag } from '../../src/commands/mirror.js';
 import type { InputName } from '../../src/config/inputs.js';
-import { fallbackTag, MAX_REFERRER_DEPTH } from '../../src/registry/referrers.js';
+import { MAX_REFERRER_DEPTH } from '../../src/registry/referrers.js';
 import { RegistrySession } from '../../src/registry/session.js';
-import { pushManyArtifacts, pushSbom, pushSignature, putFallbackIndex, SPDX, type PushedArtifact } from '../helpers/artifacts.js';
+import {
+  indexEntries,
+  pushManyArtifacts,
+  pushSbom,
+  pushSignature,
+  putFallbackIndex,
+  SPDX,
+  type PushedArtifact,
+} from '../helpers/artifacts.js';
 import { exec } from '../helpers/exec.js';
 import { goTool } from '../helpers/go-tools.js';
 import { pushSynthetic } from '../helpers/images.js';
@@ -35,15 +43,6 @@ async function image(registry: string, repository: string) {
 }
 
 const subjectOf = (artifact: PushedArtifact) => ({ digest: artifact.digest, mediaType: artifact.mediaType, size: artifact.bytes.length });
-
-async function indexEntries(registry: string, repository: string, subject: string): Promise<string[] | undefined> {
-  const client = session.client(registry);
-  if (!(await client.headManifest(repository, fallbackTag(subject)))) return undefined;
-  const index = JSON.parse((await client.getManifest(repository, fallbackTag(subject))).bytes.toString()) as {
-    manifests: { digest: string }[];
-  };
-  return index.manifests.map((m) => m.digest).sort();
-}
 
 describe('referrers at depth, at scale, and without OCI-Subject', () => {
   let plainA: RegistryProcess;
@@ -99,7 +98,9 @@ describe('referrers at depth, at scale, and without OCI-Subject', () => {
     assert.ok(warning, logger.lines.join('\n'));
     assert.match(warning, /followed 16 levels deep; 1 referrer\(s\) deeper were not copied/);
     // What was copied is discoverable: the last subject copied has its fallback index, naming the deepest copy.
-    assert.deepEqual(await indexEntries(plainB.registry, dest, copied[copied.length - 2].digest), [copied[copied.length - 1].digest]);
+    assert.deepEqual(await indexEntries(session, plainB.registry, dest, copied[copied.length - 2].digest), [
+      copied[copied.length - 1].digest,
+    ]);
     const client = session.client(plainB.registry);
     assert.ok(await client.headManifest(dest, copied[copied.length - 1].digest));
     assert.equal(await client.headManifest(dest, beyond.digest), undefined);
@@ -143,8 +144,8 @@ describe('referrers at depth, at scale, and without OCI-Subject', () => {
     );
     // It has the API (an empty list), yet lists nothing: only the fallback indexes make them discoverable.
     assert.deepEqual(await session.client(unindexing.registry).getReferrers(dest, signed.digest), []);
-    assert.deepEqual(await indexEntries(unindexing.registry, dest, signed.digest), [sbom.digest]);
-    assert.deepEqual(await indexEntries(unindexing.registry, dest, sbom.digest), [sbomSig.digest]);
+    assert.deepEqual(await indexEntries(session, unindexing.registry, dest, signed.digest), [sbom.digest]);
+    assert.deepEqual(await indexEntries(session, unindexing.registry, dest, sbom.digest), [sbomSig.digest]);
     // oras, told to use the tag schema, finds the SBOM and the signature on it.
     const { stdout } = await run(goTool('oras'), [
       'discover',

@@ -11,6 +11,7 @@ import { RegistrySession } from '../../src/registry/session.js';
 import {
   COSIGN_SIGNATURE_ARTIFACT,
   COSIGN_SIGNATURE_LAYER,
+  indexEntries,
   pushSbom,
   pushSignature,
   putFallbackIndex,
@@ -84,15 +85,6 @@ const mirrorList = (from: string, to: string) => JSON.stringify([{ src_repositor
 async function assertSameBytes(registry: string, repository: string, artifact: PushedArtifact) {
   const copy = await session.client(registry).getManifest(repository, artifact.digest);
   assert.ok(copy.bytes.equals(artifact.bytes), `${artifact.digest} differs at ${registry}/${repository}`);
-}
-
-async function indexEntries(registry: string, repository: string, subject: string): Promise<string[] | undefined> {
-  const client = session.client(registry);
-  if (!(await client.headManifest(repository, fallbackTag(subject)))) return undefined;
-  const index = JSON.parse((await client.getManifest(repository, fallbackTag(subject))).bytes.toString()) as {
-    manifests: { digest: string }[];
-  };
-  return index.manifests.map((m) => m.digest).sort();
 }
 
 describe('referrers travel with mirrored and promoted images', () => {
@@ -176,7 +168,7 @@ describe('referrers travel with mirrored and promoted images', () => {
     );
     await putFallbackIndex(session, plainA.registry, src.repository, src.digest, [src.sbom, extra]);
     await runMirror({ mirror: mirrorList(`${plainA.registry}/${src.repository}`, `${plainB.registry}/${dest}`) });
-    assert.deepEqual(await indexEntries(plainB.registry, dest, src.digest), [own.digest, src.sbom.digest, extra.digest].sort());
+    assert.deepEqual(await indexEntries(session, plainB.registry, dest, src.digest), [own.digest, src.sbom.digest, extra.digest].sort());
   });
 
   test('referrers API at the source, none at the destination: found by the API, the fallback index written', async () => {
@@ -195,9 +187,9 @@ describe('referrers travel with mirrored and promoted images', () => {
       ].sort(),
     );
     for (const artifact of [src.cosignSig, src.sbom, src.sbomSig, src.childSig]) await assertSameBytes(plainB.registry, dest, artifact);
-    assert.deepEqual(await indexEntries(plainB.registry, dest, src.digest), [src.sbom.digest]);
-    assert.deepEqual(await indexEntries(plainB.registry, dest, src.sbom.digest), [src.sbomSig.digest]);
-    assert.deepEqual(await indexEntries(plainB.registry, dest, src.child), [src.childSig.digest]);
+    assert.deepEqual(await indexEntries(session, plainB.registry, dest, src.digest), [src.sbom.digest]);
+    assert.deepEqual(await indexEntries(session, plainB.registry, dest, src.sbom.digest), [src.sbomSig.digest]);
+    assert.deepEqual(await indexEntries(session, plainB.registry, dest, src.child), [src.childSig.digest]);
     // One type asked for: the registry's own artifactType filter does the work.
     const sbomOnly = `mirror/${uniqueName('api-sbom')}`;
     const filtered = await runMirror({
@@ -216,7 +208,7 @@ describe('referrers travel with mirrored and promoted images', () => {
     const dest = `mirror/${uniqueName('app')}`;
     await runMirror({ mirror: mirrorList(`${plainA.registry}/${src.repository}`, `${withApi.registry}/${dest}`) });
     for (const artifact of [src.cosignSig, src.sbom, src.sbomSig, src.childSig]) await assertSameBytes(withApi.registry, dest, artifact);
-    assert.equal(await indexEntries(withApi.registry, dest, src.digest), undefined);
+    assert.equal(await indexEntries(session, withApi.registry, dest, src.digest), undefined);
     const listed = await session.client(withApi.registry).getReferrers(dest, src.digest);
     assert.deepEqual(
       listed?.map((d) => d.digest),
@@ -240,7 +232,7 @@ describe('referrers travel with mirrored and promoted images', () => {
       mirrored.filter((m) => m.referrer).map((m) => m.digest),
       [src.sbom.digest],
     );
-    assert.deepEqual(await indexEntries(plainB.registry, sbomsOnly, src.digest), [src.sbom.digest]);
+    assert.deepEqual(await indexEntries(session, plainB.registry, sbomsOnly, src.digest), [src.sbom.digest]);
     const signaturesOnly = `mirror/${uniqueName('sig')}`;
     const signatures = await runMirror({
       mirror: mirrorList(`${plainA.registry}/${src.repository}`, `${plainB.registry}/${signaturesOnly}`),
@@ -316,7 +308,7 @@ describe('referrers travel with mirrored and promoted images', () => {
       ].sort(),
     );
     for (const artifact of [src.cosignSig, src.sbom, src.sbomSig, src.childSig]) await assertSameBytes(plainB.registry, path, artifact);
-    assert.deepEqual(await indexEntries(plainB.registry, path, src.digest), [src.sbom.digest]);
+    assert.deepEqual(await indexEntries(session, plainB.registry, path, src.digest), [src.sbom.digest]);
   });
 
   test('promote by tag with cleanup: every signature tag and referrer stays, even when cleanup-regex matches them', async () => {
@@ -352,6 +344,6 @@ describe('referrers travel with mirrored and promoted images', () => {
     assert.equal((await client.headManifest(repository, 'stable'))?.digest, a.digest);
     assert.equal((await client.headManifest(repository, `${fallbackTag(a.digest)}.sig`))?.digest, sig.digest);
     assert.ok(await client.headManifest(repository, sbom.digest));
-    assert.deepEqual(await indexEntries(registry, repository, a.digest), [sbom.digest]);
+    assert.deepEqual(await indexEntries(session, registry, repository, a.digest), [sbom.digest]);
   });
 });

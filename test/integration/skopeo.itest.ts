@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import type { Exec } from '../../src/exec.js';
 import { exec } from '../helpers/exec.js';
-import { Skopeo } from '../../src/engines/skopeo.js';
+import { Skopeo } from '../../src/copiers/skopeo.js';
 import { copyImage } from '../../src/registry/copy.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { runCli } from '../helpers/cli.js';

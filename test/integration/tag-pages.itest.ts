@@ -2,19 +2,18 @@
 // more tags than any real repository holds. The client's credentials stay at the registry, and
 // its memory stays bounded.
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
 import { afterAll as after, describe, test } from '@jest/globals';
 import { MAX_TAGS_READ } from '../../src/registry/client.js';
 import { RegistrySession } from '../../src/registry/session.js';
-import { standIn } from '../helpers/stand-in.js';
+import { standIn, type StandIn } from '../helpers/stand-in.js';
 
 const USER = 'ci';
 const PASSWORD = 'tag-pages-Secret-9';
 const BASIC = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 
 describe('tag-list pages', () => {
-  const servers: Server[] = [];
-  after(() => servers.forEach((s) => s.close()));
+  const servers: StandIn[] = [];
+  after(() => Promise.all(servers.map((s) => s.close())));
 
   const loggedIn = (registry: string) =>
     new RegistrySession({ credentials: { explicit: new Map([[registry, { username: USER, password: PASSWORD }]]) } });
@@ -28,13 +27,13 @@ describe('tag-list pages', () => {
         .writeHead(200, { 'content-type': 'application/json', link: `<${next(registry.origin)}>; rel="next"` })
         .end(JSON.stringify({ name: 'app', tags: ['v1'] }));
     });
-    servers.push(registry.server);
+    servers.push(registry);
     return registry;
   }
 
   test('a next page on another port or host gets no request, and the listing says why', async () => {
     const elsewhere = await standIn((_url, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"tags":["x"]}'));
-    servers.push(elsewhere.server);
+    servers.push(elsewhere);
     for (const next of [
       () => `${elsewhere.origin}/v2/app/tags/list?last=v1`,
       () =>
@@ -64,7 +63,7 @@ describe('tag-list pages', () => {
         .writeHead(200, { 'content-type': 'application/json', ...(last ? {} : { link: '</v2/app/tags/list?n=1&last=v1>; rel="next"' }) })
         .end(JSON.stringify({ name: 'app', tags: [last ? 'v2' : 'v1'] }));
     });
-    servers.push(registry.server);
+    servers.push(registry);
     const session = loggedIn(registry.host);
     assert.deepEqual(await session.client(registry.host).listTags('app'), ['v1', 'v2']);
     assert.equal(pages, 2);
@@ -78,7 +77,7 @@ describe('tag-list pages', () => {
       // A next page that would never end: the cap, not the page count, stops the listing.
       res.writeHead(200, { 'content-type': 'application/json', link: `</v2/app/tags/list?last=${Math.random()}>; rel="next"` }).end(body);
     });
-    servers.push(registry.server);
+    servers.push(registry);
     const session = new RegistrySession();
     const listing = await session.client(registry.host).readTags('app');
     assert.equal(listing.complete, false);

@@ -1,5 +1,5 @@
-// Integration suite: `start` runs a real test bed beside the shared one (its own ports and folder;
-// the shared dockerd is found running and left alone), one file at a time as the suite runs.
+// In the integration suite, which runs one file at a time after the shared test bed started: this
+// file's `start` runs a second test bed (its own ports and folder) and finds dockerd running.
 // scripts/testbed.sh and scripts/go-tools.sh as the demo and the tests run them: `start` (all the
 // demo runs) builds no Go tool, a tool is built when a test first asks for it, and an install
 // prints no shell error. A stand-in `go` first on PATH records each call and fails at once, so
@@ -55,19 +55,28 @@ async function freePorts(count: number): Promise<number> {
   }
 }
 
+function dockerAnswers(): boolean {
+  return spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0;
+}
+
 describe('testbed.sh start (what npm run demo runs)', () => {
-  test('installs and starts the test bed without building a Go tool', async () => {
+  test('installs and starts the test bed without building a Go tool, and leaves the running dockerd alone', async () => {
     const { env, goTools, goCalls } = withStandInGo('start');
-    const bed = { ...env, TESTBED_DIR: join(work, 'bed'), CIA_REGISTRY_PORT: String(await freePorts(3)) };
+    const dir = join(work, 'bed');
+    const bed = { ...env, TESTBED_DIR: dir, CIA_REGISTRY_PORT: String(await freePorts(3)) };
+    // The shared test bed's dockerd: this bed's `stop` must not take it from the suites that use it.
+    expect(dockerAnswers()).toBe(true);
     try {
       const start = spawnSync('bash', [join(scripts, 'testbed.sh'), 'start'], { env: bed, encoding: 'utf8' });
       expect({ status: start.status, stderr: start.stderr }).toEqual({ status: 0, stderr: expect.stringContaining('ready:') });
       expect(start.stderr).not.toContain('go-tools:');
       expect(goCalls()).toEqual([]);
       expect(readdirSync(goTools)).toEqual([]);
+      expect(readFileSync(join(dir, 'started'), 'utf8')).not.toMatch(/^dockerd /m);
     } finally {
       spawnSync('bash', [join(scripts, 'testbed.sh'), 'stop'], { env: bed, stdio: 'ignore' });
     }
+    expect(dockerAnswers()).toBe(true);
   });
 });
 

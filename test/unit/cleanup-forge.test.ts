@@ -9,7 +9,7 @@ import { recordingLogger } from '../helpers/testbed.js';
 
 describe('change state from the forge', () => {
   const forges: StandIn[] = [];
-  after(() => forges.forEach((f) => f.server.close()));
+  after(() => Promise.all(forges.map((f) => f.close())));
 
   async function forge(): Promise<StandIn> {
     const answers: Record<string, [number, string]> = {

@@ -4,30 +4,19 @@ import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
 import { plainLogger } from '../../src/runtime/logger.js';
 import { secretForms } from '../../src/runtime/secret-forms.js';
-
-// `>>>` and `??` make base64 and base64url differ; the space, `@`, `/` and `"` every escaping.
-const SECRET = 'p@ss w/"rd>>>??!';
-const echoes = {
-  clear: SECRET,
-  uri: encodeURIComponent(SECRET),
-  form: new URLSearchParams({ password: SECRET }).toString().slice('password='.length),
-  json: JSON.stringify(SECRET).slice(1, -1),
-  base64: Buffer.from(SECRET).toString('base64'),
-  base64url: Buffer.from(SECRET).toString('base64url'),
-  basic: Buffer.from(`ci:${SECRET}`).toString('base64'),
-};
+import { ECHO_PASSWORD, ECHO_USER, ECHOES } from '../helpers/secret-echoes.js';
 
 describe('masked forms of a secret', () => {
   test('the echoes are all different texts', () => {
-    assert.equal(new Set(Object.values(echoes)).size, Object.keys(echoes).length);
+    assert.equal(new Set(Object.values(ECHOES)).size, Object.keys(ECHOES).length);
   });
 
-  test.each(Object.entries(echoes))('the CLI log hides the %s form', (_form, echoed) => {
+  test.each(Object.entries(ECHOES))('the CLI log hides the %s form', (_form, echoed) => {
     const lines: string[] = [];
     const logger = plainLogger((line) => lines.push(line));
-    logger.mask(SECRET);
+    logger.mask(ECHO_PASSWORD);
     // Whoever holds the user name registers the pair (the authenticator does, before sending it).
-    logger.mask(`ci:${SECRET}`);
+    logger.mask(`${ECHO_USER}:${ECHO_PASSWORD}`);
     logger.error(`DENIED: refused ${echoed}.`);
     assert.deepEqual(lines, ['error: DENIED: refused ***.']);
   });

@@ -4,12 +4,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { pinnedTool } from '../../src/runtime/tool-download.js';
+import { standIn, type StandIn } from '../helpers/stand-in.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cia-toolcache-unit-'));
 const marker = join(root, 'ran');
@@ -17,17 +16,13 @@ const TOOL = `#!/bin/sh\necho genuine >> ${marker}\n`;
 const SHA = createHash('sha256').update(TOOL).digest('hex');
 
 describe('pinned tool cache', () => {
-  let server: Server;
+  let server: StandIn;
   let url = '';
-  let downloads = 0;
+  const downloads = () => server.seen.length;
 
   before(async () => {
-    server = createServer((_req, res) => {
-      downloads++;
-      res.writeHead(200, { 'content-length': Buffer.byteLength(TOOL) }).end(TOOL);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/skopeo`;
+    server = await standIn((_url, res) => res.writeHead(200, { 'content-length': Buffer.byteLength(TOOL) }).end(TOOL));
+    url = `${server.origin}/skopeo`;
     // tool-cache reads these at each call, as on a runner.
     process.env.RUNNER_TOOL_CACHE = join(root, 'cache');
     process.env.RUNNER_TEMP = join(root, 'temp');
@@ -35,7 +30,7 @@ describe('pinned tool cache', () => {
   after(async () => {
     delete process.env.RUNNER_TOOL_CACHE;
     delete process.env.RUNNER_TEMP;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -43,7 +38,7 @@ describe('pinned tool cache', () => {
     const path = await pinnedTool('skopeo', url, SHA);
     assert.equal(spawnSync(path, []).status, 0);
     assert.equal(await pinnedTool('skopeo', url, SHA), path, 'an intact entry is used as it is');
-    assert.equal(downloads, 1);
+    assert.equal(downloads(), 1);
 
     writeFileSync(path, `#!/bin/sh\necho planted >> ${marker}\n`);
     await assert.rejects(
@@ -56,7 +51,7 @@ describe('pinned tool cache', () => {
     assert.ok(!existsSync(path), 'the planted file is gone');
 
     const again = await pinnedTool('skopeo', url, SHA);
-    assert.equal(downloads, 2, 'the next call downloads the pinned file again');
+    assert.equal(downloads(), 2, 'the next call downloads the pinned file again');
     assert.equal(spawnSync(again, []).status, 0);
     assert.deepEqual(readFileSync(marker, 'utf8').split('\n').filter(Boolean), ['genuine', 'genuine']);
     assert.equal(readdirSync(join(root, 'temp')).join(', '), '', 'no download is left in the temp folder');

@@ -16,16 +16,7 @@ const changeOf = (event: string, payload: object = {}, env: Record<string, strin
   detectChange({ GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: event, GITHUB_REPOSITORY: 'acme/widgets', ...env }, payload);
 
 /** workflow_run as GitHub sends it after a pull request's run: the PR's head from a fork. */
-const workflowRunFromPullRequest = {
-  action: 'completed',
-  workflow_run: {
-    event: 'pull_request',
-    head_branch: 'feature',
-    head_sha: 'c'.repeat(40),
-    head_repository: { full_name: 'mallory/widgets' },
-    pull_requests: [],
-  },
-};
+const workflowRunFromPullRequest = fixture('github-workflow_run-fork.json') as { workflow_run: object };
 const commentOnPullRequest = { action: 'created', issue: { number: 77, pull_request: { url: 'https://api.github.com/x' } } };
 
 describe('who writes the build cache', () => {

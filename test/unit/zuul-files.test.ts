@@ -6,10 +6,10 @@ import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from '@jest/globals';
-import { ConfigError } from '../../src/config/errors.js';
 import { loadImageList } from '../../src/config/image-list.js';
 import { loadMirrorList } from '../../src/config/mirror-list.js';
 import { jobImageList } from '../../src/config/zuul-jobs.js';
+import { messageOf } from '../helpers/messages.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'zuul');
 const workDir = mkdtempSync(join(tmpdir(), 'cia-zuul-files-'));
@@ -19,16 +19,6 @@ function fromJob(file: string, zuulJob: string) {
   const notices: string[] = [];
   const images = loadImageList({ inline: '', file, workDir, zuulJob, notice: (message) => notices.push(message) });
   return { images, notices };
-}
-
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
-    return error.message;
-  }
-  assert.fail('expected an error');
 }
 
 describe('zuul.d files holding secrets', () => {

@@ -8,26 +8,16 @@ import { describe, test } from '@jest/globals';
 import { planUploads } from '../../src/commands/upload-plan.js';
 import { parseCredentials } from '../../src/config/credentials.js';
 import { readEngineInputs } from '../../src/config/engine-inputs.js';
-import { ConfigError } from '../../src/config/errors.js';
 import { loadImageList, validateImageList } from '../../src/config/image-list.js';
 import type { InputName } from '../../src/config/inputs.js';
 import { applyMetadataTags } from '../../src/config/metadata-tags.js';
 import { readShellQuoted } from '../../src/config/zuul-quoting.js';
+import { messageOf } from '../helpers/messages.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'cia-zuul-'));
 mkdirSync(join(workDir, 'app'));
 
 const load = (inline: string) => loadImageList({ inline, file: '', workDir });
-
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
-    return error.message;
-  }
-  assert.fail('expected an error');
-}
 
 describe("build-docker-image's docker_images", () => {
   test('a vars file with docker_images and dockerfile loads like container_images with container_filename', () => {
