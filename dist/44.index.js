@@ -21,20 +21,18 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/credentials.ts
-var credentials = __webpack_require__(980);
 // EXTERNAL MODULE: ./src/interrupt.ts
 var interrupt = __webpack_require__(8476);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
 var engine_inputs = __webpack_require__(9045);
+// EXTERNAL MODULE: ./src/config/credentials.ts
+var credentials = __webpack_require__(980);
 // EXTERNAL MODULE: ./src/config/upload-inputs.ts
 var upload_inputs = __webpack_require__(7883);
 // EXTERNAL MODULE: ./src/engines/auth-file.ts
 var auth_file = __webpack_require__(9152);
-// EXTERNAL MODULE: ./src/engines/engine.ts + 1 modules
-var engines_engine = __webpack_require__(6487);
 // EXTERNAL MODULE: ./src/exec.ts
 var exec = __webpack_require__(3190);
 // EXTERNAL MODULE: ./src/platform/change.ts
@@ -45,10 +43,10 @@ var trust = __webpack_require__(9105);
 var verify = __webpack_require__(8386);
 // EXTERNAL MODULE: ./src/registry/retry.ts
 var retry = __webpack_require__(1521);
-// EXTERNAL MODULE: ./src/registry/session.ts
-var registry_session = __webpack_require__(3759);
-// EXTERNAL MODULE: ./src/commands/build.ts + 3 modules
-var build = __webpack_require__(3937);
+// EXTERNAL MODULE: ./src/commands/build.ts + 1 modules
+var build = __webpack_require__(511);
+// EXTERNAL MODULE: ./src/commands/build-access.ts + 1 modules
+var build_access = __webpack_require__(4172);
 // EXTERNAL MODULE: ./src/registry/digest.ts
 var digest = __webpack_require__(5035);
 // EXTERNAL MODULE: ./src/registry/errors.ts
@@ -61,8 +59,8 @@ var manifest = __webpack_require__(506);
 var media_types = __webpack_require__(9867);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
-// EXTERNAL MODULE: ./src/registry/tag-delete/tag-deleter.ts
-var tag_deleter = __webpack_require__(4698);
+// EXTERNAL MODULE: ./src/commands/run-session.ts + 2 modules
+var run_session = __webpack_require__(7548);
 // EXTERNAL MODULE: ./src/commands/upload-plan.ts
 var upload_plan = __webpack_require__(2325);
 ;// CONCATENATED MODULE: ./src/commands/upload-report.ts
@@ -115,8 +113,6 @@ function uploadReport(mode, change, targets, uploaded, platform) {
 
 
 
-
-
 /**
  * The merge job of a split build: for every image, one index of the platform jobs' pushes, each
  * child read and its config checked against the platform it is published as, pushed under the
@@ -134,8 +130,14 @@ async function mergeUploads(context, inputs, change, mode) {
     const targets = (0,upload_plan/* planUploads */.K)(inputs.images, mode, change.prefix, { intermediate: inputs.intermediate, credentials: inputs.credentials });
     if (inputs.dryRun)
         return dryRunMerge(targets, change, logger);
-    const explicit = new Map(targets.flatMap((t) => ((0,credentials/* loginOf */.DQ)(t.credential) ? [[t.registry, (0,credentials/* loginOf */.DQ)(t.credential)]] : [])));
-    const session = new registry_session/* RegistrySession */.G({ logger, transport: inputs.transport, credentials: { explicit, env, exec: context.exec } });
+    const { session, deleter, close } = (0,run_session/* openRunSession */.I)({
+        credentials: inputs.credentials,
+        registries: targets.map((t) => t.registry),
+        env,
+        exec: context.exec,
+        logger,
+        transport: inputs.transport,
+    });
     const reuse = mode !== 'release' || inputs.mergeReuseMissing;
     try {
         const assembled = await session.all(targets, (target) => assemble(session, target, change.prefix, reuse));
@@ -169,11 +171,11 @@ async function mergeUploads(context, inputs, change, mode) {
                 reused,
             });
         }
-        await deletePlatformTags(session, inputs, ready, logger, env);
+        await deletePlatformTags(deleter, ready, logger);
         return withReused(uploadReport(mode, change, targets, uploaded), uploaded);
     }
     finally {
-        session.close();
+        close();
     }
 }
 /**
@@ -283,12 +285,7 @@ function withReused(result, merged) {
     };
 }
 /** The per-platform tags go once the index is in place; a deletion that fails is a warning: the merge is done. */
-async function deletePlatformTags(session, inputs, ready, logger, env) {
-    const deleter = new tag_deleter/* TagDeleter */.WR({
-        session,
-        env,
-        vendorCredential: (registry) => (0,credentials/* vendorCredentialOf */.XG)(inputs.credentials, registry),
-    });
+async function deletePlatformTags(deleter, ready, logger) {
     for (const { target, platformTags } of ready) {
         for (const tag of platformTags) {
             try {
@@ -315,8 +312,8 @@ function dryRunMerge(targets, change, logger) {
     };
 }
 
-// EXTERNAL MODULE: ./src/commands/dry-run.ts
-var dry_run = __webpack_require__(8727);
+// EXTERNAL MODULE: ./src/commands/dry-run.ts + 1 modules
+var dry_run = __webpack_require__(1416);
 ;// CONCATENATED MODULE: ./src/commands/upload.ts
 
 
@@ -341,19 +338,6 @@ var dry_run = __webpack_require__(8727);
 
 
 
-/** Engine failures worth another attempt: the registry or the network, not the image. */
-const TRANSIENT = new RegExp([
-    '\\b(50[0-9]|429)\\b',
-    'too many requests',
-    'timeout',
-    'timed out',
-    'connection reset',
-    'broken pipe',
-    'unexpected EOF',
-    '\\bEOF\\b',
-    'connection refused',
-    'TLS handshake',
-].join('|'), 'i');
 async function upload(context) {
     const { env, logger } = context;
     const inputs = (0,upload_inputs/* readUploadInputs */.J8)(context.read, env, (0,engine_inputs/* reportTo */.Eg)(logger));
@@ -375,26 +359,29 @@ async function upload(context) {
     const { built, plans } = await (0,build.buildImages)(context, inputs, change);
     if (inputs.platform)
         checkPlatforms(inputs.platform, plans, built);
-    const engine = (0,engines_engine/* createEngine */.P)(inputs.engine, { env: { ...env, ...inputs.extraEnv }, logger, exec: context.exec });
-    const explicit = new Map(targets.flatMap((t) => {
-        const login = (0,credentials/* loginOf */.DQ)(t.credential);
-        return login ? [[t.registry, login]] : [];
-    }));
-    const session = new registry_session/* RegistrySession */.G({ logger, transport: inputs.transport, credentials: { explicit, env, exec: context.exec } });
+    const engine = (0,upload_plan/* pushEngine */.v_)(context, inputs);
+    const { session, close } = (0,run_session/* openRunSession */.I)({
+        credentials: inputs.credentials,
+        registries: targets.map((t) => t.registry),
+        env,
+        exec: context.exec,
+        logger,
+        transport: inputs.transport,
+    });
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'cia-push-'));
     const unregister = (0,interrupt/* onInterrupt */.nA)(() => (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true }));
     const uploaded = [];
-    const certDir = inputs.ca && inputs.engine !== 'docker' ? await (0,build.writeCertDir)(scratch, inputs.ca) : undefined;
+    const { certDir, files } = (0,build_access/* certDirPlan */.Dn)(engine.capabilities, scratch, inputs.ca);
+    await (0,build_access/* writeEngineFiles */.$r)(files);
     const push = { engine, session, insecureRegistries: inputs.transport.insecureRegistries ?? [], logger, certDir };
     try {
         for (const [i, target] of targets.entries()) {
-            const rebuild = inputs.engine === 'docker' && target.image.platforms.length > 0 ? plans[i].spec : undefined;
-            const result = await logger.group(`Push ${(0,reference/* refName */.P7)(target)} (${inputs.engine})`, () => pushImage(push, target, built[i], (0,external_node_path_.join)(scratch, `digest-${i}`), rebuild));
+            const result = await logger.group(`Push ${(0,reference/* refName */.P7)(target)} (${engine.name})`, () => pushImage(push, target, built[i], (0,external_node_path_.join)(scratch, `digest-${i}`), plans[i].spec));
             uploaded.push({ ...built[i], ...result });
         }
     }
     finally {
-        session.close();
+        close();
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
         unregister();
     }
@@ -431,10 +418,10 @@ function describe(mode, change, targets) {
  * image), puts the other tags through the registry API, then checks every tag resolves to the
  * digest pushed.
  */
-async function pushImage(run, target, image, digestFile, rebuild) {
+async function pushImage(run, target, image, digestFile, build) {
     const { session, logger } = run;
     const repositoryRef = `${(0,reference/* refName */.P7)(target)}`;
-    const digest = await enginePush(run, target, image, digestFile, rebuild);
+    const digest = await enginePush(run, target, image, digestFile, build);
     const client = session.client(target.registry);
     const skipped = [];
     let manifest;
@@ -451,23 +438,14 @@ async function pushImage(run, target, image, digestFile, rebuild) {
     logger.info(`pushed ${digest} as ${target.tags.map((t) => `${repositoryRef}:${t}`).join(', ')}${already}`);
     return { digest, refs: target.tags.map((t) => `${repositoryRef}:${t}`), skipped };
 }
-/** The engine's push to the first tag, with a 0600 auth file for its login; transient failures are retried. */
-async function enginePush(run, target, image, digestFile, rebuild) {
+/** The engine's push to the first tag, with a 0600 auth file for its login; what the engine marks transient is retried. */
+async function enginePush(run, target, image, digestFile, build) {
     const first = `${(0,reference/* refName */.P7)(target, target.tags[0])}`;
     const login = (0,credentials/* loginOf */.DQ)(target.credential);
     const credential = login?.username && login.password !== undefined
         ? [{ registry: target.registry, username: login.username, password: login.password }]
         : [];
-    const attempt = async (authFile) => {
-        try {
-            return await run.engine.push((0,upload_plan/* enginePushSpec */.kT)(target, image.tags[0], { insecureRegistries: run.insecureRegistries, digestFile, authFile, certDir: run.certDir }, rebuild));
-        }
-        catch (error) {
-            if (error instanceof exec/* ExecError */.c && TRANSIENT.test(error.lastLines.join('\n')))
-                throw Object.assign(error, { retryable: true });
-            throw error;
-        }
-    };
+    const attempt = (authFile) => run.engine.push((0,upload_plan/* enginePushSpec */.kT)(target, image.tags[0], { insecureRegistries: run.insecureRegistries, digestFile, authFile, certDir: run.certDir }, build));
     try {
         return await (0,auth_file/* withAuthFile */.j)(credential, (authFile) => (0,retry/* withRetry */.bD)(`push ${first}`, () => attempt(authFile), run.session.retry, run.logger));
     }
@@ -476,6 +454,195 @@ async function enginePush(run, target, image, digestFile, rebuild) {
             throw error;
         throw new exec/* ExecError */.c(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 7883:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gn: () => (/* binding */ readPromoteMethod),
+/* harmony export */   J8: () => (/* binding */ readUploadInputs),
+/* harmony export */   QB: () => (/* binding */ readIntermediate)
+/* harmony export */ });
+/* unused harmony export PROMOTE_METHODS */
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+/* harmony import */ var _booleans_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6609);
+/* harmony import */ var _engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9045);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4389);
+/* harmony import */ var _registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3161);
+
+
+
+
+
+
+const PROMOTE_METHODS = ['tag', 'intermediate-registry'];
+function readPromoteMethod(read) {
+    const method = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod) || 'tag';
+    if (!PROMOTE_METHODS.includes(method)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`promote-method: "${method}" is not a method; one of ${PROMOTE_METHODS.join(', ')}`);
+    }
+    return method;
+}
+function readIntermediate(read, method, needed) {
+    const value = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.IntermediateRegistry);
+    if (!value) {
+        if (method === 'intermediate-registry' && needed)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('intermediate-registry: required with promote-method: intermediate-registry');
+        return undefined;
+    }
+    const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
+    const namespace = rest.join('/') || undefined;
+    if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW)(registry) || (namespace !== undefined && !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidPath */ .o4)(namespace))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
+    }
+    return { registry, namespace };
+}
+/** Reuse in a release merge is opt-in: without it a missing platform would ship the last release's child. */
+function readMergeReuseMissing(read, merge) {
+    const reuse = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MergeReuseMissing), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MergeReuseMissing, false);
+    if (reuse && !merge)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MergeReuseMissing}: only with ${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge}: true (it says what a merge may reuse)`);
+    return reuse;
+}
+function readMerge(read, platform) {
+    const merge = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge, false);
+    if (merge && platform)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge}: a merge job builds nothing: give it no platform (${platform})`);
+    return merge;
+}
+function readUploadInputs(read, env, report) {
+    const promote = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, true);
+    const promoteMethod = readPromoteMethod(read);
+    const engine = (0,_engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readEngineInputs */ .Iu)(read, env, report, {
+        upload_container_image_promote: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, value: String(promote) },
+        promote_container_image_method: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod, value: promoteMethod },
+    });
+    const merge = readMerge(read, engine.platform);
+    return {
+        ...engine,
+        promote,
+        promoteMethod,
+        intermediate: readIntermediate(read, promoteMethod, promote),
+        allowUntrusted: (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds, false),
+        merge,
+        mergeReuseMissing: readMergeReuseMissing(read, merge),
+        transport: (0,_registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readTransportOptions */ .qU)(read, engine.workDir),
+    };
+}
+
+
+/***/ }),
+
+/***/ 3689:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MP: () => (/* binding */ readImageConfig),
+/* harmony export */   TH: () => (/* binding */ WrongPlatformError),
+/* harmony export */   tR: () => (/* binding */ readPlatformImage),
+/* harmony export */   zH: () => (/* binding */ imageConfigOf)
+/* harmony export */ });
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5035);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(506);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9867);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1521);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(670);
+
+
+
+
+
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+/**
+ * The config of an image (for an index, of its linux/amd64 image, else its first): labels and
+ * creation time, which say which change built it and how old it is.
+ */
+async function readImageConfig(client, repository, reference) {
+    return imageConfigOf(client, repository, await client.getManifest(repository, reference), reference);
+}
+/** readImageConfig for a manifest already read (its bytes are not fetched again). */
+async function imageConfigOf(client, repository, top, reference = top.digest) {
+    let manifest = top;
+    if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest.mediaType, manifest.bytes)) {
+        const children = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
+        const child = children.find((m) => (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformMatches */ .J5)('linux/amd64', m.platform)) ?? children[0];
+        if (!child)
+            return { labels: {} };
+        manifest = await client.getManifest(repository, child.digest);
+    }
+    const { config } = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(manifest.bytes, 'manifest');
+    const parsed = await readConfigBlob(client, repository, config, `config of ${repository}:${reference}`);
+    return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
+}
+/** A manifest does not hold an image of the platform it was asked for: what it holds instead. */
+class WrongPlatformError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'WrongPlatformError';
+    }
+}
+/**
+ * The image of `platform` in a manifest already read (`label` names where it came from), as an
+ * index names it: media type, size and digest of the image manifest's own bytes, platform from its
+ * config, never from what an index or a HEAD claims. An index (a tag holding a multi-platform image,
+ * or buildx's list with attestations) gives its one entry for the platform, read by digest; none or
+ * several such entries, an index within an index, an artifact, or a config of another platform
+ * throw a WrongPlatformError.
+ */
+async function readPlatformImage(client, repository, manifest, label, platform) {
+    let image = manifest;
+    let where = label;
+    if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest.mediaType, manifest.bytes)) {
+        const entry = indexEntryFor(manifest, label, platform);
+        image = await client.getManifest(repository, entry.digest);
+        where = `${label} (its ${platform} entry ${entry.digest})`;
+        if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(image.mediaType, image.bytes))
+            throw new WrongPlatformError(`${where} is an index inside an index, not an image`);
+    }
+    const body = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(image.bytes, `manifest ${where}`);
+    const mediaType = body.mediaType ?? image.mediaType;
+    if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestType */ .Q3)(mediaType))
+        throw new WrongPlatformError(`${where} is a ${mediaType || 'manifest of no media type'}, not an image manifest`);
+    if (!body.config || !(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isImageConfigType */ .Ky)(body.config.mediaType))
+        throw new WrongPlatformError(`${where} is not a container image (its config is ${body.config?.mediaType ?? 'missing'})`);
+    const config = await readConfigBlob(client, repository, body.config, `config of ${where}`);
+    const found = configPlatform(config);
+    if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformMatches */ .J5)(platform, found))
+        throw new WrongPlatformError(`${where} holds a ${(0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd)(found) ?? 'platform-less'} image, not ${platform}`);
+    return { mediaType, digest: image.digest, size: image.bytes.length, platform: found };
+}
+/** The one entry of an index for a platform (BuildKit's attestation entries are `unknown/unknown`). */
+function indexEntryFor(index, label, platform) {
+    const entries = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(index.bytes, `index ${label}`).manifests;
+    const matching = entries.filter((m) => (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformMatches */ .J5)(platform, m.platform));
+    if (matching.length === 1)
+        return matching[0];
+    const held = entries.map((m) => (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd)(m.platform) ?? 'no platform').join(', ');
+    throw new WrongPlatformError(matching.length === 0
+        ? `${label} is an index with no ${platform} image (it holds ${held || 'nothing'})`
+        : `${label} is an index with ${matching.length} ${platform} images (${held}): which one is meant is not known`);
+}
+function configPlatform(config) {
+    const { os, architecture, variant } = config;
+    if (typeof os !== 'string' || typeof architecture !== 'string')
+        return undefined;
+    const osVersion = config['os.version'];
+    return { os, architecture, ...(variant && { variant }), ...(osVersion && { 'os.version': osVersion }) };
+}
+/** A config blob, at most MAX_CONFIG_BYTES, checked against its digest and parsed. */
+async function readConfigBlob(client, repository, config, what) {
+    if (config.size > MAX_CONFIG_BYTES)
+        throw new Error(`${what}: ${config.size} bytes is over the ${MAX_CONFIG_BYTES}-byte limit of a config`);
+    // The blob and its body are read whole again on a transient failure (a reset mid-body too).
+    const read = async () => (0,_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .readBody */ .x8)(await client.getBlob(repository, config.digest), MAX_CONFIG_BYTES);
+    const bytes = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(`config ${config.digest}`, read, client.retry, client.logger);
+    (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyBytes */ .RV)(config.digest, bytes, what);
+    return (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(bytes, 'image config');
 }
 
 

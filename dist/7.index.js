@@ -228,10 +228,6 @@ async function changeForPromote(env, event, options) {
 
 // EXTERNAL MODULE: ./src/registry/kinds.ts
 var kinds = __webpack_require__(6796);
-// EXTERNAL MODULE: ./src/registry/session.ts
-var registry_session = __webpack_require__(3759);
-// EXTERNAL MODULE: ./src/registry/tag-delete/tag-deleter.ts
-var tag_deleter = __webpack_require__(4698);
 // EXTERNAL MODULE: ./src/registry/tag-delete/vendor-http.ts
 var vendor_http = __webpack_require__(7241);
 // EXTERNAL MODULE: ./src/registry/tag-delete/vendors.ts
@@ -892,9 +888,9 @@ async function findSource(run, image, prefix, revisions) {
     return { image, source, registry, repository: path, digest };
 }
 
+// EXTERNAL MODULE: ./src/commands/run-session.ts + 2 modules
+var run_session = __webpack_require__(7548);
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
-
-
 
 
 
@@ -918,7 +914,14 @@ async function promote(context) {
         return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]' } };
     }
     checkCredentials(inputs);
-    const { session, deleter } = openSession(context, inputs);
+    const { session, deleter } = (0,run_session/* openRunSession */.I)({
+        credentials: inputs.credentials,
+        registries: [...inputs.images.map((image) => image.reference.registry), ...(inputs.intermediate ? [inputs.intermediate.registry] : [])],
+        env,
+        exec: context.exec,
+        logger,
+        transport: inputs.transport,
+    });
     const outcome = emptyOutcome();
     const run = { session, deleter, inputs, outcome, logger, env };
     let failure;
@@ -961,27 +964,6 @@ function checkCredentials(inputs) {
     if (problems.length)
         throw new errors/* ConfigErrors */.m([...new Set(problems)]);
 }
-/** The registry session (logins, Quay's wildcard delete scope) and the tag deleter (vendor APIs). */
-function openSession(context, inputs) {
-    const explicit = new Map([...inputs.credentials].flatMap(([registry, c]) => {
-        const login = (0,config_credentials/* loginOf */.DQ)(c);
-        return login ? [[registry, login]] : [];
-    }));
-    const session = new registry_session/* RegistrySession */.G({
-        logger: context.logger,
-        transport: inputs.transport,
-        credentials: { explicit, env: context.env, exec: context.exec },
-        wildcardDeleteRegistries: [...inputs.credentials.values()]
-            .filter((c) => (0,kinds/* registryKind */.I)(c.registry, c.type) === 'quay')
-            .map((c) => c.registry),
-    });
-    const deleter = new tag_deleter/* TagDeleter */.WR({
-        session,
-        env: context.env,
-        vendorCredential: (registry) => (0,config_credentials/* vendorCredentialOf */.XG)(inputs.credentials, registry),
-    });
-    return { session, deleter };
-}
 /** Outputs and summary of what was done, on success and on every failure path alike. */
 function report({ inputs, outcome, logger }, change, failure) {
     if (inputs.dryRun)
@@ -1014,196 +996,190 @@ function report({ inputs, outcome, logger }, change, failure) {
 
 /***/ }),
 
-/***/ 2325:
+/***/ 7883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ planUploads),
-/* harmony export */   jU: () => (/* binding */ uploadMode),
-/* harmony export */   kT: () => (/* binding */ enginePushSpec),
-/* harmony export */   mk: () => (/* binding */ intermediateRepository),
-/* harmony export */   oq: () => (/* binding */ platformTag)
+/* harmony export */   Gn: () => (/* binding */ readPromoteMethod),
+/* harmony export */   J8: () => (/* binding */ readUploadInputs),
+/* harmony export */   QB: () => (/* binding */ readIntermediate)
 /* harmony export */ });
-/* harmony import */ var _config_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(980);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
-/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9310);
+/* unused harmony export PROMOTE_METHODS */
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+/* harmony import */ var _booleans_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6609);
+/* harmony import */ var _engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9045);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4389);
+/* harmony import */ var _registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3161);
 
 
 
-function uploadMode(inputs) {
-    if (!inputs.promote)
-        return 'release';
-    return inputs.promoteMethod === 'intermediate-registry' ? 'intermediate' : 'gate';
-}
-/**
- * Where a platform job pushes its image for the merge job to find: a temporary tag of the
- * image's first tag and the platform, `change_42_latest__linux-arm64`, in every mode.
- */
-function platformTag(prefix, image, platform) {
-    return `${prefix}_${image.tags[0]}__${platform.replace(/\//g, '-')}`;
-}
-/** `<intermediate>[/<namespace>]/<repository path>`: the name promote looks up again. */
-function intermediateRepository(intermediate, image) {
-    return intermediate.namespace ? `${intermediate.namespace}/${image.reference.path}` : image.reference.path;
-}
-/**
- * Every push target, with its credentials checked before any build or network call: a given map
- * lacking the registry, or whose pattern does not fully match the repository, stops the run.
- */
-function planUploads(images, mode, prefix, where) {
-    const { intermediate, credentials, platform } = where;
-    const problems = [];
-    const targets = [];
-    // Several entries may share a repository; two pushing one tag would race (an intermediate
-    // namespace can also fold two registries' repositories into one name).
-    const pushedBy = new Map();
-    for (const image of images) {
-        const registry = mode === 'intermediate' ? intermediate.registry : image.reference.registry;
-        const repository = mode === 'intermediate' ? intermediateRepository(intermediate, image) : image.reference.path;
-        const tags = platform
-            ? [platformTag(prefix, image, platform)]
-            : mode === 'release'
-                ? image.tags
-                : image.tags.map((tag) => `${prefix}_${tag}`);
-        for (const tag of tags) {
-            if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidTag */ .r_)(tag))
-                problems.push(`images[${image.index}].tags: "${tag}" is not a valid tag (128 characters at most)`);
-            const ref = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .refName */ .P7)({ registry, repository }, tag);
-            const other = pushedBy.get(ref);
-            if (other !== undefined && other !== image.index)
-                problems.push(`images[${image.index}]: ${ref} is also pushed by images[${other}]`);
-            pushedBy.set(ref, image.index);
-        }
-        try {
-            targets.push({
-                image,
-                registry,
-                repository,
-                tags,
-                finalTags: image.tags,
-                credential: (0,_config_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .credentialFor */ .FX)(credentials, registry, (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .refName */ .P7)({ registry, repository })),
-            });
-        }
-        catch (error) {
-            if (!(error instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x))
-                throw error;
-            problems.push(error.message);
-        }
+
+
+
+const PROMOTE_METHODS = ['tag', 'intermediate-registry'];
+function readPromoteMethod(read) {
+    const method = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod) || 'tag';
+    if (!PROMOTE_METHODS.includes(method)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`promote-method: "${method}" is not a method; one of ${PROMOTE_METHODS.join(', ')}`);
     }
-    if (problems.length > 0)
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigErrors */ .m(problems);
-    return targets;
+    return method;
 }
-/**
- * The engine push of one target: its first tag, from the local image the build tagged first (the
- * other tags go through the registry API). `rebuild`: docker's multi-platform push reruns buildx.
- */
-function enginePushSpec(target, localSource, where, rebuild) {
+function readIntermediate(read, method, needed) {
+    const value = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.IntermediateRegistry);
+    if (!value) {
+        if (method === 'intermediate-registry' && needed)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('intermediate-registry: required with promote-method: intermediate-registry');
+        return undefined;
+    }
+    const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
+    const namespace = rest.join('/') || undefined;
+    if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW)(registry) || (namespace !== undefined && !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidPath */ .o4)(namespace))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
+    }
+    return { registry, namespace };
+}
+/** Reuse in a release merge is opt-in: without it a missing platform would ship the last release's child. */
+function readMergeReuseMissing(read, merge) {
+    const reuse = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MergeReuseMissing), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MergeReuseMissing, false);
+    if (reuse && !merge)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MergeReuseMissing}: only with ${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge}: true (it says what a merge may reuse)`);
+    return reuse;
+}
+function readMerge(read, platform) {
+    const merge = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge, false);
+    if (merge && platform)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge}: a merge job builds nothing: give it no platform (${platform})`);
+    return merge;
+}
+function readUploadInputs(read, env, report) {
+    const promote = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, true);
+    const promoteMethod = readPromoteMethod(read);
+    const engine = (0,_engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readEngineInputs */ .Iu)(read, env, report, {
+        upload_container_image_promote: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, value: String(promote) },
+        promote_container_image_method: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod, value: promoteMethod },
+    });
+    const merge = readMerge(read, engine.platform);
     return {
-        source: localSource,
-        destination: (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .refName */ .P7)(target, target.tags[0]),
-        multiPlatform: target.image.platforms.length > 0,
-        insecure: (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopback */ .U9)(target.registry) || where.insecureRegistries.includes(target.registry),
-        digestFile: where.digestFile,
-        authFile: where.authFile,
-        certDir: where.certDir,
-        rebuild,
+        ...engine,
+        promote,
+        promoteMethod,
+        intermediate: readIntermediate(read, promoteMethod, promote),
+        allowUntrusted: (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds, false),
+        merge,
+        mergeReuseMissing: readMergeReuseMissing(read, merge),
+        transport: (0,_registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readTransportOptions */ .qU)(read, engine.workDir),
     };
 }
 
 
 /***/ }),
 
-/***/ 7359:
+/***/ 3689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ detectChange),
-/* harmony export */   j: () => (/* binding */ readEvent)
+/* harmony export */   MP: () => (/* binding */ readImageConfig),
+/* harmony export */   TH: () => (/* binding */ WrongPlatformError),
+/* harmony export */   tR: () => (/* binding */ readPlatformImage),
+/* harmony export */   zH: () => (/* binding */ imageConfigOf)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1245);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5035);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(506);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9867);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1521);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(670);
 
 
 
-/** The head ref GitHub gives a merge-queue entry: `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`. */
-const MERGE_QUEUE_REF = /gh-readonly-queue\/.+\/pr-(\d+)-([0-9a-f]{40})$/;
-function readEvent(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return {};
-    try {
-        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+
+
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+/**
+ * The config of an image (for an index, of its linux/amd64 image, else its first): labels and
+ * creation time, which say which change built it and how old it is.
+ */
+async function readImageConfig(client, repository, reference) {
+    return imageConfigOf(client, repository, await client.getManifest(repository, reference), reference);
+}
+/** readImageConfig for a manifest already read (its bytes are not fetched again). */
+async function imageConfigOf(client, repository, top, reference = top.digest) {
+    let manifest = top;
+    if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest.mediaType, manifest.bytes)) {
+        const children = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(manifest.bytes, 'index').manifests.filter((m) => m.platform?.architecture !== 'unknown');
+        const child = children.find((m) => (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformMatches */ .J5)('linux/amd64', m.platform)) ?? children[0];
+        if (!child)
+            return { labels: {} };
+        manifest = await client.getManifest(repository, child.digest);
     }
-    catch (error) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`GITHUB_EVENT_PATH: cannot read the event payload ${path}: ${error.message}`, { cause: error });
+    const { config } = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(manifest.bytes, 'manifest');
+    const parsed = await readConfigBlob(client, repository, config, `config of ${repository}:${reference}`);
+    return { created: parsed.created, labels: parsed.config?.Labels ?? {} };
+}
+/** A manifest does not hold an image of the platform it was asked for: what it holds instead. */
+class WrongPlatformError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'WrongPlatformError';
     }
 }
-function detectChange(env, event, override) {
-    const pipeline = sanitisePipeline(env.GITHUB_EVENT_NAME || 'local');
-    const base = { revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
-    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    // Gitea and Forgejo show pull requests under /pulls/N, GitHub under /pull/N.
-    const pullPath = ['gitea', 'forgejo'].includes((0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .detectRunner */ .q)(env)) ? 'pulls' : 'pull';
-    const urlOf = (change) => (base.baseRepository ? `${serverUrl}/${base.baseRepository}/${pullPath}/${change}` : undefined);
-    let found = fromPullRequest(pipeline, event, base) ?? fromMergeQueue(pipeline, event, base, urlOf) ?? base;
-    if (override !== undefined && override !== found.change)
-        found = { ...found, change: override, changeUrl: urlOf(override) };
-    const prefix = found.change !== undefined ? `change_${found.change}` : pipeline;
-    const run = pipeline === 'workflow_run' ? event.workflow_run : undefined;
-    const followedRun = run && { event: run.event, headRepository: run.head_repository?.full_name };
-    return { ...found, pipeline, prefix, ...(followedRun && { followedRun }) };
+/**
+ * The image of `platform` in a manifest already read (`label` names where it came from), as an
+ * index names it: media type, size and digest of the image manifest's own bytes, platform from its
+ * config, never from what an index or a HEAD claims. An index (a tag holding a multi-platform image,
+ * or buildx's list with attestations) gives its one entry for the platform, read by digest; none or
+ * several such entries, an index within an index, an artifact, or a config of another platform
+ * throw a WrongPlatformError.
+ */
+async function readPlatformImage(client, repository, manifest, label, platform) {
+    let image = manifest;
+    let where = label;
+    if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest.mediaType, manifest.bytes)) {
+        const entry = indexEntryFor(manifest, label, platform);
+        image = await client.getManifest(repository, entry.digest);
+        where = `${label} (its ${platform} entry ${entry.digest})`;
+        if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(image.mediaType, image.bytes))
+            throw new WrongPlatformError(`${where} is an index inside an index, not an image`);
+    }
+    const body = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(image.bytes, `manifest ${where}`);
+    const mediaType = body.mediaType ?? image.mediaType;
+    if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestType */ .Q3)(mediaType))
+        throw new WrongPlatformError(`${where} is a ${mediaType || 'manifest of no media type'}, not an image manifest`);
+    if (!body.config || !(0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isImageConfigType */ .Ky)(body.config.mediaType))
+        throw new WrongPlatformError(`${where} is not a container image (its config is ${body.config?.mediaType ?? 'missing'})`);
+    const config = await readConfigBlob(client, repository, body.config, `config of ${where}`);
+    const found = configPlatform(config);
+    if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformMatches */ .J5)(platform, found))
+        throw new WrongPlatformError(`${where} holds a ${(0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd)(found) ?? 'platform-less'} image, not ${platform}`);
+    return { mediaType, digest: image.digest, size: image.bytes.length, platform: found };
 }
-/** A pull_request* event names its pull request, head commit and repositories. */
-function fromPullRequest(pipeline, event, base) {
-    const pr = event.pull_request;
-    if (!pipeline.startsWith('pull_request') || !pr?.number)
+/** The one entry of an index for a platform (BuildKit's attestation entries are `unknown/unknown`). */
+function indexEntryFor(index, label, platform) {
+    const entries = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(index.bytes, `index ${label}`).manifests;
+    const matching = entries.filter((m) => (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformMatches */ .J5)(platform, m.platform));
+    if (matching.length === 1)
+        return matching[0];
+    const held = entries.map((m) => (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd)(m.platform) ?? 'no platform').join(', ');
+    throw new WrongPlatformError(matching.length === 0
+        ? `${label} is an index with no ${platform} image (it holds ${held || 'nothing'})`
+        : `${label} is an index with ${matching.length} ${platform} images (${held}): which one is meant is not known`);
+}
+function configPlatform(config) {
+    const { os, architecture, variant } = config;
+    if (typeof os !== 'string' || typeof architecture !== 'string')
         return undefined;
-    return {
-        ...base,
-        change: pr.number,
-        changeUrl: pr.html_url,
-        revision: pr.head?.sha || base.revision,
-        headRepository: pr.head?.repo?.full_name || undefined,
-        baseRepository: pr.base?.repo?.full_name || base.baseRepository,
-    };
+    const osVersion = config['os.version'];
+    return { os, architecture, ...(variant && { variant }), ...(osVersion && { 'os.version': osVersion }) };
 }
-/** A merge queue's head ref `gh-readonly-queue/<base>/pr-<N>-<sha>` names the change. */
-function fromMergeQueue(pipeline, event, base, urlOf) {
-    const match = pipeline === 'merge_group' && event.merge_group?.head_ref ? MERGE_QUEUE_REF.exec(event.merge_group.head_ref) : null;
-    if (!match)
-        return undefined;
-    const change = Number(match[1]);
-    return { ...base, change, changeUrl: urlOf(change), revision: event.merge_group?.head_sha || base.revision };
-}
-/** Event names are tag-safe already; anything else (a custom pipeline) is made so. */
-function sanitisePipeline(name) {
-    const cleaned = name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^[.-]+/, '');
-    return cleaned || 'local';
-}
-
-
-/***/ }),
-
-/***/ 1245:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ detectRunner)
-/* harmony export */ });
-function detectRunner(env) {
-    // Order matters: Forgejo also sets GITEA_ACTIONS, and act and the forges also set GITHUB_ACTIONS.
-    if (env.FORGEJO_ACTIONS === 'true')
-        return 'forgejo';
-    if (env.GITEA_ACTIONS === 'true')
-        return 'gitea';
-    if (env.ACT === 'true')
-        return 'act';
-    if (env.GITHUB_ACTIONS === 'true')
-        return 'github';
-    return 'local';
+/** A config blob, at most MAX_CONFIG_BYTES, checked against its digest and parsed. */
+async function readConfigBlob(client, repository, config, what) {
+    if (config.size > MAX_CONFIG_BYTES)
+        throw new Error(`${what}: ${config.size} bytes is over the ${MAX_CONFIG_BYTES}-byte limit of a config`);
+    // The blob and its body are read whole again on a transient failure (a reset mid-body too).
+    const read = async () => (0,_transport_js__WEBPACK_IMPORTED_MODULE_4__/* .readBody */ .x8)(await client.getBlob(repository, config.digest), MAX_CONFIG_BYTES);
+    const bytes = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(`config ${config.digest}`, read, client.retry, client.logger);
+    (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyBytes */ .RV)(config.digest, bytes, what);
+    return (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(bytes, 'image config');
 }
 
 

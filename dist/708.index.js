@@ -286,11 +286,14 @@ var build_spec = __webpack_require__(7567);
 var config_credentials = __webpack_require__(980);
 // EXTERNAL MODULE: ./src/config/booleans.ts
 var booleans = __webpack_require__(6609);
+// EXTERNAL MODULE: ./src/engines/capabilities.ts
+var capabilities = __webpack_require__(4165);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(4389);
 ;// CONCATENATED MODULE: ./src/config/attestations.ts
+
 
 
 const CHOICES = ['provenance', 'provenance=min', 'provenance=max', 'sbom', 'none'];
@@ -309,7 +312,7 @@ function parseAttestations(value, engine, images, platform) {
         throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.Attestations}: "${unknown[0]}" is not one of ${CHOICES.join(', ')}`);
     if (tokens.includes('none') && tokens.length > 1)
         throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.Attestations}: none goes alone`);
-    if (engine !== 'docker')
+    if (!(0,capabilities/* engineCapabilities */.f)(engine).attestations)
         throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.Attestations}: BuildKit makes attestations: use container-command: docker with buildx, not ${engine}`);
     if (platform !== undefined)
         throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.Attestations}: a platform job's image goes through docker's store, which drops attestations`);
@@ -1554,6 +1557,40 @@ function findTagged(raw, root, path = []) {
 /** The tag docker's image cache and buildx's registry cache live under, in the cache repository. */
 const CACHE_TAG = 'buildcache';
 const ENGINE_NAMES = ['docker', 'podman', 'buildah'];
+
+
+/***/ }),
+
+/***/ 4165:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ engineCapabilities)
+/* harmony export */ });
+const OCI = {
+    multiPlatform: true,
+    attestations: false,
+    storesMultiPlatform: true,
+    certDir: true,
+    registriesConf: true,
+    daemonInsecureRegistries: false,
+};
+const CAPABILITIES = {
+    docker: {
+        multiPlatform: true,
+        attestations: true,
+        storesMultiPlatform: false,
+        certDir: false,
+        registriesConf: false,
+        daemonInsecureRegistries: true,
+    },
+    podman: OCI,
+    buildah: OCI,
+};
+/** The capabilities of an engine by name, for the inputs that are checked before any engine is made. */
+function engineCapabilities(name) {
+    return CAPABILITIES[name];
+}
 
 
 /***/ }),

@@ -955,10 +955,10 @@ var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_n
  * parse the code of the three commands it does not run (the bundle splits along these imports).
  */
 const COMMAND_LOADERS = {
-    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(708), __nccwpck_require__.e(937)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3937))).build,
-    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(708), __nccwpck_require__.e(536), __nccwpck_require__.e(937), __nccwpck_require__.e(980), __nccwpck_require__.e(44)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4044))).upload,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(708), __nccwpck_require__.e(536), __nccwpck_require__.e(980), __nccwpck_require__.e(935), __nccwpck_require__.e(7)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7007))).promote,
-    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(708), __nccwpck_require__.e(536), __nccwpck_require__.e(935), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446))).mirror,
+    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(708), __nccwpck_require__.e(587), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 511))).build,
+    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(708), __nccwpck_require__.e(391), __nccwpck_require__.e(587), __nccwpck_require__.e(511), __nccwpck_require__.e(44)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4044))).upload,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(708), __nccwpck_require__.e(391), __nccwpck_require__.e(587), __nccwpck_require__.e(935), __nccwpck_require__.e(7)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7007))).promote,
+    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(708), __nccwpck_require__.e(391), __nccwpck_require__.e(935), __nccwpck_require__.e(333)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9333))).mirror,
 };
 
 // EXTERNAL MODULE: ./src/config/errors.ts

@@ -1,8 +1,8 @@
-export const id = 446;
-export const ids = [446];
+export const id = 333;
+export const ids = [333];
 export const modules = {
 
-/***/ 2446:
+/***/ 9333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,12 +19,156 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/registry/copy.ts
+var copy = __webpack_require__(9190);
+;// CONCATENATED MODULE: ./src/copiers/native.ts
+
+/** Copies through the registry core, within the run's session (its logins, connections and limits). */
+function nativeCopier(session) {
+    return {
+        name: 'native',
+        async copy(request) {
+            const result = await (0,copy/* copyImage */.L)(session, request.from, request.to, {
+                source: request.source,
+                knownChanged: true,
+                tags: request.tags,
+                platforms: request.platforms,
+                onBytes: request.onBytes,
+            });
+            if (result.digest !== request.digest)
+                throw new Error(`copied as ${result.digest}, not the planned ${request.digest}`);
+            return {
+                bytesMoved: result.bytesMoved,
+                detail: `${result.blobsCopied} blobs copied, ${result.blobsMounted} mounted, ${result.blobsSkipped} already there`,
+            };
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
+// EXTERNAL MODULE: ./src/engines/auth-file.ts
+var auth_file = __webpack_require__(9152);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/registry/verify.ts
+var verify = __webpack_require__(8386);
+;// CONCATENATED MODULE: ./src/copiers/skopeo.ts
+
+
+
+
+const dockerRef = (image) => `docker://${(0,reference/* refName */.P7)(image, image.reference)}`;
+/** `skopeo copy` argv: every platform, digests preserved, TLS checks off only where allowed. */
+function skopeoCopyArgs(src, dst, authFile, tls, options = {}) {
+    const args = ['copy'];
+    if (!options.single)
+        args.push('--all');
+    args.push('--preserve-digests');
+    if (authFile)
+        args.push('--authfile', authFile);
+    for (const [side, image] of [
+        ['src', src],
+        ['dest', dst],
+    ]) {
+        if (tls.insecure(image.registry))
+            args.push(`--${side}-tls-verify=false`);
+        const certDir = tls.certDir?.(image.registry);
+        if (certDir)
+            args.push(`--${side}-cert-dir`, certDir);
+    }
+    if (options.digestFile)
+        args.push('--digestfile', options.digestFile);
+    if (options.retryTimes)
+        args.push('--retry-times', String(options.retryTimes));
+    args.push(dockerRef(src), dockerRef(dst));
+    return args;
+}
+const INSTALL_HINT = 'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give the mirror action skopeo-url and skopeo-sha256 to ' +
+    'download a pinned binary';
+/** skopeo for users who choose `engine: skopeo`: copy, inspect and list-tags through it. */
+class Skopeo {
+    #options;
+    #exec;
+    constructor(options = {}) {
+        this.#options = options;
+        this.#exec = options.exec ?? exec/* noExec */.X;
+    }
+    get binary() {
+        return this.#options.binary ?? 'skopeo';
+    }
+    isInsecure = (registry) => (0,reference/* isLoopback */.U9)(registry) || (this.#options.insecureRegistries ?? []).includes(registry);
+    async copy(src, dst, options = {}) {
+        await this.#withAuthFile([src.registry, dst.registry], (authFile) => this.#run(skopeoCopyArgs(src, dst, authFile, { insecure: this.isInsecure, certDir: this.#options.certDir }, options)));
+    }
+    async inspectRaw(image) {
+        const { stdout } = await this.#withAuthFile([image.registry], (authFile) => this.#run(['inspect', '--raw', ...this.#common(image.registry, authFile), dockerRef(image)]));
+        // skopeo prints the raw manifest bytes unchanged (no trailing newline added).
+        return Buffer.from(stdout, 'utf8');
+    }
+    async listTags(registry, repository) {
+        const { stdout } = await this.#withAuthFile([registry], (authFile) => this.#run(['list-tags', ...this.#common(registry, authFile), `docker://${(0,reference/* refName */.P7)({ registry, repository })}`]));
+        return JSON.parse(stdout).Tags ?? [];
+    }
+    #common(registry, authFile) {
+        const certDir = this.#options.certDir?.(registry);
+        return [
+            ...(authFile ? ['--authfile', authFile] : []),
+            ...(this.isInsecure(registry) ? ['--tls-verify=false'] : []),
+            ...(certDir ? ['--cert-dir', certDir] : []),
+        ];
+    }
+    async #run(args) {
+        try {
+            return await this.#exec(this.binary, args, { env: this.#options.env });
+        }
+        catch (error) {
+            if (error instanceof exec/* ExecError */.c && error.code === undefined && /not found/.test(error.message)) {
+                throw new exec/* ExecError */.c('skopeo', undefined, [], `skopeo was not found (${this.binary}): ${INSTALL_HINT}`);
+            }
+            throw error;
+        }
+    }
+    async #withAuthFile(registries, run) {
+        const entries = [];
+        for (const registry of new Set(registries)) {
+            const credential = await this.#options.credential?.(registry);
+            if (credential?.username && credential.password !== undefined)
+                entries.push({ registry, username: credential.username, password: credential.password });
+        }
+        return (0,auth_file/* withAuthFile */.j)(entries, run);
+    }
+}
+/**
+ * Copies with `skopeo copy`, once per destination tag, each checked through the run's session
+ * afterwards: skopeo says nothing of what the destination ended up holding.
+ */
+function skopeoCopier(skopeo, session) {
+    return {
+        name: 'skopeo',
+        async copy(request) {
+            if (request.platforms?.length)
+                throw new Error('platforms subsets need engine: native');
+            const { from, to, digest } = request;
+            for (const tag of request.tags.length ? request.tags : [digest]) {
+                await skopeo.copy({ ...from, reference: digest }, { ...to, reference: tag }, { retryTimes: 3 });
+                await (0,verify/* verifyTags */.v)(session.client(to.registry), to.repository, [tag], digest, 'after skopeo copy');
+            }
+            return { bytesMoved: 0, detail: 'with skopeo' };
+        },
+    };
+}
+
 // EXTERNAL MODULE: ./src/config/credentials.ts
 var config_credentials = __webpack_require__(980);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
 // EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __webpack_require__(4389);
+var config_inputs = __webpack_require__(4389);
+;// CONCATENATED MODULE: ./src/copiers/copier.ts
+/** What the mirror's `engine` input may name: what copies images between registries. */
+const COPIERS = ['native', 'skopeo'];
+
 // EXTERNAL MODULE: ./src/config/booleans.ts
 var booleans = __webpack_require__(6609);
 // EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
@@ -38,8 +182,6 @@ var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./src/registry/digest.ts
 var digest = __webpack_require__(5035);
-// EXTERNAL MODULE: ./src/registry/reference.ts
-var reference = __webpack_require__(9310);
 // EXTERNAL MODULE: ./src/config/image-schema.ts
 var image_schema = __webpack_require__(915);
 // EXTERNAL MODULE: ./src/config/input-file.ts
@@ -363,27 +505,26 @@ var registry_inputs = __webpack_require__(3161);
 
 
 
+
 function readMirrorInputs(read, env, onSecret) {
     const workDir = (0,engine_inputs/* readWorkDir */.zI)(read, env);
-    const credentials = (0,config_credentials/* parseCredentials */.gu)(read(inputs/* Input */.pd.RegistryCredentials), onSecret);
-    const source = { inline: read(inputs/* Input */.pd.Mirror), file: read(inputs/* Input */.pd.MirrorFile), format: read(inputs/* Input */.pd.MirrorFormat) || 'zuul' };
-    const scoped = (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.MirrorScoped), inputs/* Input */.pd.MirrorScoped, false);
-    const list = loadMirrorList({ ...source, destination: read(inputs/* Input */.pd.MirrorDestination), scoped, workDir }, onSecret);
-    const parallel = Number(read(inputs/* Input */.pd.Parallel) || '4');
+    const credentials = (0,config_credentials/* parseCredentials */.gu)(read(config_inputs/* Input */.pd.RegistryCredentials), onSecret);
+    const source = { inline: read(config_inputs/* Input */.pd.Mirror), file: read(config_inputs/* Input */.pd.MirrorFile), format: read(config_inputs/* Input */.pd.MirrorFormat) || 'zuul' };
+    const scoped = (0,booleans/* parseBoolean */.y)(read(config_inputs/* Input */.pd.MirrorScoped), config_inputs/* Input */.pd.MirrorScoped, false);
+    const list = loadMirrorList({ ...source, destination: read(config_inputs/* Input */.pd.MirrorDestination), scoped, workDir }, onSecret);
+    const parallel = Number(read(config_inputs/* Input */.pd.Parallel) || '4');
     if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) {
-        throw new errors/* ConfigError */.x(`parallel: "${read(inputs/* Input */.pd.Parallel)}" is not a whole number from 1 to 32`);
+        throw new errors/* ConfigError */.x(`parallel: "${read(config_inputs/* Input */.pd.Parallel)}" is not a whole number from 1 to 32`);
     }
-    const copier = read(inputs/* Input */.pd.Engine) || 'native';
-    if (copier !== 'native' && copier !== 'skopeo')
-        throw new errors/* ConfigError */.x(`engine: "${copier}" is not an engine; one of native, skopeo`);
+    const copier = readCopier(read);
     return {
         workDir,
         credentials,
         list,
         parallel,
         copier,
-        keepGoing: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.KeepGoing), inputs/* Input */.pd.KeepGoing, false),
-        dryRun: (0,booleans/* parseBoolean */.y)(read(inputs/* Input */.pd.DryRun), inputs/* Input */.pd.DryRun, false),
+        keepGoing: (0,booleans/* parseBoolean */.y)(read(config_inputs/* Input */.pd.KeepGoing), config_inputs/* Input */.pd.KeepGoing, false),
+        dryRun: (0,booleans/* parseBoolean */.y)(read(config_inputs/* Input */.pd.DryRun), config_inputs/* Input */.pd.DryRun, false),
         referrers: (0,referrer_inputs/* readReferrerInputs */.n)(read),
         transport: {
             ...(0,registry_inputs/* readTransportOptions */.qU)(read, workDir),
@@ -392,122 +533,157 @@ function readMirrorInputs(read, env, onSecret) {
         skopeoDownload: readSkopeoDownload(read, copier),
     };
 }
+/** The copier the `engine` input names. */
+function readCopier(read) {
+    const copier = read(config_inputs/* Input */.pd.Engine) || 'native';
+    if (!COPIERS.includes(copier))
+        throw new errors/* ConfigError */.x(`${config_inputs/* Input */.pd.Engine}: "${copier}" is not a copier; one of ${COPIERS.join(', ')}`);
+    return copier;
+}
 function readSkopeoDownload(read, copier) {
-    const url = read(inputs/* Input */.pd.SkopeoUrl);
-    const sha256 = read(inputs/* Input */.pd.SkopeoSha256);
+    const url = read(config_inputs/* Input */.pd.SkopeoUrl);
+    const sha256 = read(config_inputs/* Input */.pd.SkopeoSha256);
     if (!url && !sha256)
         return undefined;
     if (copier !== 'skopeo')
-        throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.SkopeoUrl}: only goes with engine: skopeo`);
+        throw new errors/* ConfigError */.x(`${config_inputs/* Input */.pd.SkopeoUrl}: only goes with ${config_inputs/* Input */.pd.Engine}: skopeo`);
     if (!url || !sha256)
-        throw new errors/* ConfigError */.x(`${url ? inputs/* Input */.pd.SkopeoSha256 : inputs/* Input */.pd.SkopeoUrl}: required with ${url ? inputs/* Input */.pd.SkopeoUrl : inputs/* Input */.pd.SkopeoSha256}`);
+        throw new errors/* ConfigError */.x(`${url ? config_inputs/* Input */.pd.SkopeoSha256 : config_inputs/* Input */.pd.SkopeoUrl}: required with ${url ? config_inputs/* Input */.pd.SkopeoUrl : config_inputs/* Input */.pd.SkopeoSha256}`);
     if (!/^[a-f0-9]{64}$/.test(sha256))
-        throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.SkopeoSha256}: "${sha256}" is not a sha256 hex digest`);
+        throw new errors/* ConfigError */.x(`${config_inputs/* Input */.pd.SkopeoSha256}: "${sha256}" is not a sha256 hex digest`);
     return { url, sha256 };
 }
 
-// EXTERNAL MODULE: ./src/engines/auth-file.ts
-var auth_file = __webpack_require__(9152);
-// EXTERNAL MODULE: ./src/exec.ts
-var exec = __webpack_require__(3190);
-;// CONCATENATED MODULE: ./src/engines/skopeo.ts
-
-
-
-const dockerRef = (image) => `docker://${(0,reference/* refName */.P7)(image, image.reference)}`;
-/** `skopeo copy` argv: every platform, digests preserved, TLS checks off only where allowed. */
-function skopeoCopyArgs(src, dst, authFile, tls, options = {}) {
-    const args = ['copy'];
-    if (!options.single)
-        args.push('--all');
-    args.push('--preserve-digests');
-    if (authFile)
-        args.push('--authfile', authFile);
-    for (const [side, image] of [
-        ['src', src],
-        ['dest', dst],
-    ]) {
-        if (tls.insecure(image.registry))
-            args.push(`--${side}-tls-verify=false`);
-        const certDir = tls.certDir?.(image.registry);
-        if (certDir)
-            args.push(`--${side}-cert-dir`, certDir);
-    }
-    if (options.digestFile)
-        args.push('--digestfile', options.digestFile);
-    if (options.retryTimes)
-        args.push('--retry-times', String(options.retryTimes));
-    args.push(dockerRef(src), dockerRef(dst));
-    return args;
-}
-const INSTALL_HINT = 'install skopeo (Debian/Ubuntu: apt-get install skopeo), or give the mirror action skopeo-url and skopeo-sha256 to ' +
-    'download a pinned binary';
-/** skopeo for users who choose `engine: skopeo`: copy, inspect and list-tags through it. */
-class Skopeo {
-    #options;
-    #exec;
-    constructor(options = {}) {
-        this.#options = options;
-        this.#exec = options.exec ?? exec/* noExec */.X;
-    }
-    get binary() {
-        return this.#options.binary ?? 'skopeo';
-    }
-    isInsecure = (registry) => (0,reference/* isLoopback */.U9)(registry) || (this.#options.insecureRegistries ?? []).includes(registry);
-    async copy(src, dst, options = {}) {
-        await this.#withAuthFile([src.registry, dst.registry], (authFile) => this.#run(skopeoCopyArgs(src, dst, authFile, { insecure: this.isInsecure, certDir: this.#options.certDir }, options)));
-    }
-    async inspectRaw(image) {
-        const { stdout } = await this.#withAuthFile([image.registry], (authFile) => this.#run(['inspect', '--raw', ...this.#common(image.registry, authFile), dockerRef(image)]));
-        // skopeo prints the raw manifest bytes unchanged (no trailing newline added).
-        return Buffer.from(stdout, 'utf8');
-    }
-    async listTags(registry, repository) {
-        const { stdout } = await this.#withAuthFile([registry], (authFile) => this.#run(['list-tags', ...this.#common(registry, authFile), `docker://${(0,reference/* refName */.P7)({ registry, repository })}`]));
-        return JSON.parse(stdout).Tags ?? [];
-    }
-    #common(registry, authFile) {
-        const certDir = this.#options.certDir?.(registry);
-        return [
-            ...(authFile ? ['--authfile', authFile] : []),
-            ...(this.isInsecure(registry) ? ['--tls-verify=false'] : []),
-            ...(certDir ? ['--cert-dir', certDir] : []),
-        ];
-    }
-    async #run(args) {
-        try {
-            return await this.#exec(this.binary, args, { env: this.#options.env });
-        }
-        catch (error) {
-            if (error instanceof exec/* ExecError */.c && error.code === undefined && /not found/.test(error.message)) {
-                throw new exec/* ExecError */.c('skopeo', undefined, [], `skopeo was not found (${this.binary}): ${INSTALL_HINT}`);
-            }
-            throw error;
-        }
-    }
-    async #withAuthFile(registries, run) {
-        const entries = [];
-        for (const registry of new Set(registries)) {
-            const credential = await this.#options.credential?.(registry);
-            if (credential?.username && credential.password !== undefined)
-                entries.push({ registry, username: credential.username, password: credential.password });
-        }
-        return (0,auth_file/* withAuthFile */.j)(entries, run);
-    }
-}
-
-// EXTERNAL MODULE: ./src/registry/copy.ts
-var copy = __webpack_require__(9190);
 // EXTERNAL MODULE: ./src/registry/limiter.ts
 var registry_limiter = __webpack_require__(2387);
-// EXTERNAL MODULE: ./src/registry/manifest.ts
-var registry_manifest = __webpack_require__(506);
 // EXTERNAL MODULE: ./src/registry/referrers.ts
 var registry_referrers = __webpack_require__(9191);
-// EXTERNAL MODULE: ./src/registry/session.ts
-var registry_session = __webpack_require__(3759);
-// EXTERNAL MODULE: ./src/registry/verify.ts
-var verify = __webpack_require__(8386);
+// EXTERNAL MODULE: ./src/registry/manifest.ts
+var registry_manifest = __webpack_require__(506);
+;// CONCATENATED MODULE: ./src/commands/mirror-plan.ts
+
+
+
+
+/** Plans every item and logs the plan; without keep-going, a source that cannot be planned leaves nothing to copy. */
+async function planMirror(session, items, options, logger) {
+    const { pairs, failed } = await resolvePairs(session, items, options.parallel);
+    const plan = {
+        pairs: failed.length && !options.keepGoing ? [] : pairs,
+        unplanned: failed.map(planFailure),
+        failures: failed.map((f) => `${f.item.label} ${(0,reference/* repositoryName */.aR)(f.item.source)}${f.ref ? `${(0,reference/* isDigest */.Bc)(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`),
+    };
+    const changed = plan.pairs.filter((p) => !p.unchanged);
+    logger.info(`plan: ${changed.length} image(s) to copy, ${plan.pairs.length - changed.length} unchanged`);
+    for (const p of changed) {
+        const dest = (0,reference/* repositoryName */.aR)(p.item.destination);
+        logger.info(`  ${sourceOf(p)} (${p.digest}) -> ${p.destTags.map((t) => `${dest}:${t}`).join(', ') || `${dest}@${p.digest}`}`);
+    }
+    return plan;
+}
+/** The destination tag of a source tag or digest: its rename, else the same tag; a digest has none. */
+const destTagOf = (item, ref) => item.rename[ref] ?? ((0,reference/* isDigest */.Bc)(ref) ? undefined : ref);
+/** Destination tags, or the digest itself for a digest copied without a tag. */
+const tagsOf = (pair) => (pair.destTags.length ? pair.destTags : [pair.digest]);
+const sourceOf = (pair) => `${(0,reference/* repositoryName */.aR)(pair.item.source)}${(0,reference/* isDigest */.Bc)(pair.srcRef) ? '@' : ':'}${pair.srcRef}`;
+/** One destination tag's line of the report. */
+function resultOf(pair, tag, status, bytes) {
+    return {
+        src: sourceOf(pair),
+        dest: `${(0,reference/* repositoryName */.aR)(pair.item.destination)}${(0,reference/* isDigest */.Bc)(tag) ? '@' : ':'}${tag}`,
+        digest: pair.digest,
+        status,
+        bytes,
+    };
+}
+function planFailure(failure) {
+    const ref = failure.ref ?? '';
+    const at = ref ? `${(0,reference/* isDigest */.Bc)(ref) ? '@' : ':'}${ref}` : '';
+    const dest = failure.ref ? destTagOf(failure.item, ref) : undefined;
+    return {
+        src: `${(0,reference/* repositoryName */.aR)(failure.item.source)}${at}`,
+        dest: `${(0,reference/* repositoryName */.aR)(failure.item.destination)}${dest ? `:${dest}` : ''}`,
+        digest: '',
+        status: 'failed',
+        bytes: 0,
+        error: failure.error,
+    };
+}
+/**
+ * Resolves every source to a digest with one HEAD a tag and compares the destination with one
+ * HEAD a tag: an unchanged pair costs nothing more (no manifest or blob is fetched). A source or
+ * destination that fails for one item fails that item alone; the caller decides whether the
+ * rest goes on (keep-going).
+ */
+async function resolvePairs(session, items, parallel) {
+    const limiter = new registry_limiter/* Limiter */.jG(parallel * 2);
+    const failed = [];
+    const fail = (item, error, ref) => {
+        failed.push({ item, ref, error: typeof error === 'string' ? error : (error.message ?? String(error)) });
+        return undefined;
+    };
+    const perItem = await Promise.all(items.map(async (item) => {
+        let refs;
+        try {
+            refs = await selectRefs(session, item);
+        }
+        catch (error) {
+            return [fail(item, error)];
+        }
+        if (refs.length === 0 && item.selector.kind !== 'tags')
+            return [fail(item, `no tag of ${(0,reference/* repositoryName */.aR)(item.source)} matches`)];
+        return Promise.all(refs.map((ref) => limiter.run(async () => {
+            try {
+                return (await planPair(session, item, ref)) ?? fail(item, `${(0,reference/* repositoryName */.aR)(item.source)}:${ref} not found`, ref);
+            }
+            catch (error) {
+                return fail(item, error, ref);
+            }
+        })));
+    }));
+    return { pairs: perItem.flat().filter((p) => p !== undefined), failed };
+}
+/** The source tags or digests an item names, or those of its listed tags its selector matches. */
+async function selectRefs(session, item) {
+    const { selector } = item;
+    if (selector.kind === 'tags')
+        return selector.tags;
+    const all = await session.client(item.source.registry).listTags(item.source.path);
+    return all.filter((tag) => selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range));
+}
+/** One source reference resolved and compared with its destination; undefined where the source tag does not exist. */
+async function planPair(session, item, ref) {
+    const src = session.client(item.source.registry);
+    const dst = session.client(item.destination.registry);
+    const destTag = destTagOf(item, ref);
+    let digest;
+    if (ref.startsWith('sha256:'))
+        digest = ref;
+    // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.
+    else if ((0,reference/* isDigest */.Bc)(ref))
+        digest = (await src.getManifest(item.source.path, ref)).digest;
+    else {
+        const head = await src.headManifest(item.source.path, ref);
+        if (!head)
+            return undefined;
+        digest = head.digest;
+    }
+    const sourceDigest = digest;
+    if (item.platforms?.length)
+        digest = await subsetDigest(session, item, digest);
+    const current = await dst.headManifest(item.destination.path, destTag ?? digest);
+    return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
+}
+/** The digest a platform subset of an index will have once copied. */
+async function subsetDigest(session, item, digest) {
+    const manifest = await session.client(item.source.registry).getManifest(item.source.path, digest);
+    if (!(0,registry_manifest/* isIndex */.nw)(manifest.mediaType, manifest.bytes))
+        return digest;
+    return (0,registry_manifest/* subsetIndex */.XF)(manifest, item.platforms ?? [], (0,reference/* repositoryName */.aR)(item.source)).manifest.digest;
+}
+
+// EXTERNAL MODULE: ./src/commands/run-session.ts + 2 modules
+var run_session = __webpack_require__(7548);
 ;// CONCATENATED MODULE: ./src/commands/mirror.ts
 
 
@@ -523,48 +699,36 @@ var verify = __webpack_require__(8386);
 
 
 
-
-
+const NOTHING = { outcomes: new Map(), failures: [] };
 async function mirror(context) {
     const { env, logger } = context;
     const inputs = readMirrorInputs(context.read, env, (s) => logger.mask(s));
-    const logins = checkDestinations(inputs);
     const insecureRegistries = [...(inputs.transport.insecureRegistries ?? []), ...inputs.list.insecureSources];
-    const session = new registry_session/* RegistrySession */.G({
+    const { session, logins, close } = (0,run_session/* openRunSession */.I)({
+        credentials: inputs.credentials,
+        logins: checkDestinations(inputs),
+        env,
+        exec: context.exec,
         logger,
-        maxInFlight: inputs.parallel,
         transport: { ...inputs.transport, insecureRegistries },
-        credentials: { explicit: logins, env, exec: context.exec },
+        maxInFlight: inputs.parallel,
     });
-    const run = {
-        session,
-        inputs,
-        logger,
-        logins,
-        insecureRegistries,
-        outcomes: new Map(),
-        referrers: new Map(),
-        failures: [],
-        pairs: [],
-        unplanned: [],
-    };
     try {
         // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
-        const skopeo = inputs.copier === 'skopeo' && !inputs.dryRun ? await openSkopeo(context, run) : undefined;
-        await planRun(run);
-        if (!inputs.dryRun)
-            await copyAll(run, skopeo);
-        if (inputs.referrers.enabled)
-            await copyReferrers(run);
+        const copier = inputs.dryRun ? undefined : await openCopier(context, session, inputs, { logins, insecureRegistries });
+        const run = { session, inputs, logger, plan: await planMirror(session, inputs.list.items, inputs, logger) };
+        const copied = copier ? await copyAll(run, copier) : NOTHING;
+        const referrers = inputs.referrers.enabled ? await copyReferrers(run, copied) : NOTHING;
+        return await report(run, copied, referrers, env);
     }
     finally {
-        session.close();
+        close();
     }
-    return report(run, env);
 }
 /**
  * Destinations are checked before any request: credentials present, pattern fully matching.
- * Returns the logins of the run.
+ * Returns the logins the run needs beyond the credentials map's own: each destination's (its
+ * item may name another credentials key), then the sources' from a skopeo-sync file.
  */
 function checkDestinations({ list, credentials }) {
     const problems = [];
@@ -583,67 +747,91 @@ function checkDestinations({ list, credentials }) {
     }
     if (problems.length)
         throw new errors/* ConfigErrors */.m(problems);
-    for (const [registry, c] of credentials) {
-        const login = (0,config_credentials/* loginOf */.DQ)(c);
-        if (login && !logins.has(registry))
-            logins.set(registry, login);
-    }
     for (const c of list.sourceCredentials)
         logins.set(c.registry, { username: c.username, password: c.password });
     return logins;
 }
-/** Plans every item; without keep-going, a source that cannot be planned stops the run before anything is copied. */
-async function planRun(run) {
-    const { inputs, logger } = run;
-    const planned = await plan(run.session, inputs.list.items, inputs.parallel);
-    run.unplanned = planned.failed.map((f) => planFailure(f));
-    for (const f of planned.failed) {
-        run.failures.push(`${f.item.label} ${(0,reference/* repositoryName */.aR)(f.item.source)}${f.ref ? `${(0,reference/* isDigest */.Bc)(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`);
+/** The copier the `engine` input names: the registry core, or skopeo from PATH or a pinned download. */
+async function openCopier(context, session, inputs, access) {
+    if (inputs.copier === 'native')
+        return nativeCopier(session);
+    const pinned = inputs.skopeoDownload;
+    let binary;
+    if (pinned) {
+        if (!context.download)
+            throw new errors/* ConfigError */.x(`${config_inputs/* Input */.pd.SkopeoUrl}: downloads are not available here`);
+        binary = await context.download('skopeo', pinned.url, pinned.sha256);
+        context.logger.info(`skopeo: ${binary} (pinned sha256 ${pinned.sha256.slice(0, 12)}…)`);
     }
-    run.pairs = planned.failed.length && !inputs.keepGoing ? [] : planned.pairs;
-    const changed = run.pairs.filter((p) => !p.unchanged);
-    for (const p of run.pairs.filter((p) => p.unchanged))
-        run.outcomes.set(p, tagsOf(p).map((tag) => result(p, tag, 'unchanged', 0)));
-    logger.info(`plan: ${changed.length} image(s) to copy, ${run.pairs.length - changed.length} unchanged`);
-    for (const p of changed) {
-        const dest = (0,reference/* repositoryName */.aR)(p.item.destination);
-        logger.info(`  ${source(p)} (${p.digest}) -> ${p.destTags.map((t) => `${dest}:${t}`).join(', ') || `${dest}@${p.digest}`}`);
-    }
+    const skopeo = new Skopeo({
+        env: context.env,
+        exec: context.exec,
+        binary,
+        insecureRegistries: access.insecureRegistries,
+        certDir: (registry) => inputs.list.certDirs[registry]?.dir,
+        credential: async (registry) => access.logins.get(registry),
+    });
+    return skopeoCopier(skopeo, session);
 }
 /** Copies the changed pairs, `parallel` at a time; a failure stops the rest unless keep-going. */
-async function copyAll(run, skopeo) {
-    const { session, inputs, logger, outcomes } = run;
+async function copyAll({ inputs, logger, plan }, copier) {
     const limiter = new registry_limiter/* Limiter */.jG(inputs.parallel);
+    const outcomes = new Map();
+    const failures = [];
     let stop = false;
     const copyOne = async (pair) => {
         if (stop)
             return;
         try {
-            const bytes = skopeo ? await copyWithSkopeo(skopeo, session, pair, logger) : await copyNative(session, pair, logger);
-            outcomes.set(pair, tagsOf(pair).map((tag, i) => result(pair, tag, 'copied', i === 0 ? bytes : 0)));
+            const bytes = await copyPair(copier, pair, logger);
+            outcomes.set(pair, tagsOf(pair).map((tag, i) => resultOf(pair, tag, 'copied', i === 0 ? bytes : 0)));
         }
         catch (error) {
-            const message = `${pair.item.label} ${source(pair)}: ${error.message}`;
-            run.failures.push(message);
+            const message = `${pair.item.label} ${sourceOf(pair)}: ${error.message}`;
+            failures.push(message);
             logger.error(message);
-            outcomes.set(pair, tagsOf(pair).map((tag) => ({ ...result(pair, tag, 'failed', 0), error: error.message })));
+            outcomes.set(pair, tagsOf(pair).map((tag) => ({ ...resultOf(pair, tag, 'failed', 0), error: error.message })));
             if (!inputs.keepGoing)
                 stop = true;
         }
     };
-    await Promise.all(run.pairs.filter((p) => !p.unchanged).map((pair) => limiter.run(() => copyOne(pair))));
+    await Promise.all(plan.pairs.filter((p) => !p.unchanged).map((pair) => limiter.run(() => copyOne(pair))));
+    return { outcomes, failures };
+}
+async function copyPair(copier, pair, logger) {
+    let moved = 0;
+    let reported = 0;
+    const { bytesMoved, detail } = await copier.copy({
+        from: { registry: pair.item.source.registry, repository: pair.item.source.path },
+        to: { registry: pair.item.destination.registry, repository: pair.item.destination.path },
+        source: pair.sourceDigest,
+        digest: pair.digest,
+        tags: pair.destTags,
+        platforms: pair.item.platforms,
+        onBytes: (n) => {
+            moved += n;
+            // Progress on long copies, every 64 MiB.
+            if (moved - reported >= 64 * 1048576) {
+                reported = moved;
+                logger.info(`${sourceOf(pair)}: ${(moved / 1048576).toFixed(0)} MiB copied`);
+            }
+        },
+    });
+    logger.info(`${sourceOf(pair)} -> ${(0,reference/* repositoryName */.aR)(pair.item.destination)}: ${detail}`);
+    return bytesMoved;
 }
 /**
  * Every mirrored image's signatures, SBOMs and attestations follow it (a dry run lists them);
  * a referrer reported once per destination, however many tags of one image were mirrored.
  */
-async function copyReferrers(run) {
-    const { inputs, logger } = run;
-    const referrers = new registry_referrers/* ReferrerMirror */.tK(run.session, { types: inputs.referrers.types, dryRun: inputs.dryRun });
+async function copyReferrers({ session, inputs, logger, plan }, copied) {
+    const referrers = new registry_referrers/* ReferrerMirror */.tK(session, { types: inputs.referrers.types, dryRun: inputs.dryRun });
     const limiter = new registry_limiter/* Limiter */.jG(inputs.parallel);
     const reported = new Set();
-    await Promise.all(run.pairs.map((pair) => limiter.run(async () => {
-        if (run.outcomes.get(pair)?.some((o) => o.status === 'failed'))
+    const outcomes = new Map();
+    const failures = [];
+    await Promise.all(plan.pairs.map((pair) => limiter.run(async () => {
+        if (copied.outcomes.get(pair)?.some((o) => o.status === 'failed'))
             return;
         const from = { registry: pair.item.source.registry, repository: pair.item.source.path };
         const to = { registry: pair.item.destination.registry, repository: pair.item.destination.path };
@@ -652,17 +840,18 @@ async function copyReferrers(run) {
             const fresh = copies.filter((c) => !reported.has(`${(0,reference/* refName */.P7)(to)}@${c.digest}`));
             for (const c of fresh)
                 reported.add(`${(0,reference/* refName */.P7)(to)}@${c.digest}`);
-            run.referrers.set(pair, fresh.map((c) => referrerResult(pair, c)));
-            const copied = fresh.filter((c) => c.status === 'copied').length;
+            outcomes.set(pair, fresh.map((c) => referrerResult(pair, c)));
+            const count = fresh.filter((c) => c.status === 'copied').length;
             if (fresh.length)
-                logger.info(`${source(pair)}: ${fresh.length} referrer(s), ${copied} copied`);
+                logger.info(`${sourceOf(pair)}: ${fresh.length} referrer(s), ${count} copied`);
         }
         catch (error) {
-            const message = `${pair.item.label} ${source(pair)}: referrers: ${error.message}`;
-            run.failures.push(message);
+            const message = `${pair.item.label} ${sourceOf(pair)}: referrers: ${error.message}`;
+            failures.push(message);
             logger.error(message);
         }
     })));
+    return { outcomes, failures };
 }
 function referrerResult(pair, copy) {
     const at = (repository) => `${repository}${copy.tag ? `:${copy.tag}` : `@${copy.digest}`}`;
@@ -676,14 +865,16 @@ function referrerResult(pair, copy) {
     };
 }
 /** Outputs, digest file and summary: in the order of the list, whatever order copies finished in. */
-async function report(run, env) {
-    const { inputs, failures } = run;
-    const mirrored = [...run.pairs.flatMap((p) => [...(run.outcomes.get(p) ?? []), ...(run.referrers.get(p) ?? [])]), ...run.unplanned];
+async function report(run, copied, referrers, env) {
+    const { inputs, plan } = run;
+    const lines = (pair) => pair.unchanged ? tagsOf(pair).map((tag) => resultOf(pair, tag, 'unchanged', 0)) : (copied.outcomes.get(pair) ?? []);
+    const mirrored = [...plan.pairs.flatMap((p) => [...lines(p), ...(referrers.outcomes.get(p) ?? [])]), ...plan.unplanned];
+    const failures = [...plan.failures, ...copied.failures, ...referrers.failures];
     const outDir = env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
     await (0,promises_.mkdir)(outDir, { recursive: true });
     const digestFile = (0,external_node_path_.join)(outDir, `mirror-digests-${process.pid}-${Date.now()}.txt`);
-    const lines = mirrored.filter((m) => m.status === 'copied' || m.status === 'unchanged').map((m) => `${m.digest} docker://${m.dest}\n`);
-    await (0,promises_.writeFile)(digestFile, lines.join(''));
+    const digests = mirrored.filter((m) => m.status === 'copied' || m.status === 'unchanged').map((m) => `${m.digest} docker://${m.dest}\n`);
+    await (0,promises_.writeFile)(digestFile, digests.join(''));
     const count = (status) => mirrored.filter((m) => m.status === status).length;
     const mib = (mirrored.reduce((n, m) => n + m.bytes, 0) / 1048576).toFixed(1);
     return {
@@ -693,7 +884,7 @@ async function report(run, env) {
             headers: ['source', 'destination', 'digest', 'status'],
             rows: mirrored.map((m) => [m.src, m.dest, m.digest, m.status]),
         },
-        failure: failures.length ? failureText(failures, inputs.keepGoing, run.unplanned.length > 0) : undefined,
+        failure: failures.length ? failureText(failures, inputs.keepGoing, plan.unplanned.length > 0) : undefined,
     };
 }
 function failureText(failures, keepGoing, planning) {
@@ -702,158 +893,6 @@ function failureText(failures, keepGoing, planning) {
             `${failures.join('\n  ')}`);
     return (`${failures.length} image(s) failed to ` +
         `mirror${keepGoing ? '' : ' (stopped at the first; keep-going: true goes on)'}:\n  ${failures.join('\n  ')}`);
-}
-function planFailure(failure) {
-    const ref = failure.ref ?? '';
-    const at = ref ? `${(0,reference/* isDigest */.Bc)(ref) ? '@' : ':'}${ref}` : '';
-    const dest = failure.ref ? destTagOf(failure.item, ref) : undefined;
-    return {
-        src: `${(0,reference/* repositoryName */.aR)(failure.item.source)}${at}`,
-        dest: `${(0,reference/* repositoryName */.aR)(failure.item.destination)}${dest ? `:${dest}` : ''}`,
-        digest: '',
-        status: 'failed',
-        bytes: 0,
-        error: failure.error,
-    };
-}
-/** skopeo from PATH, or the pinned download skopeo-url names (checked against skopeo-sha256 before it runs). */
-async function openSkopeo(context, run) {
-    const pinned = run.inputs.skopeoDownload;
-    let binary;
-    if (pinned) {
-        if (!context.download)
-            throw new errors/* ConfigError */.x(`${inputs/* Input */.pd.SkopeoUrl}: downloads are not available here`);
-        binary = await context.download('skopeo', pinned.url, pinned.sha256);
-        context.logger.info(`skopeo: ${binary} (pinned sha256 ${pinned.sha256.slice(0, 12)}…)`);
-    }
-    const logins = run.logins;
-    return new Skopeo({
-        env: context.env,
-        exec: context.exec,
-        binary,
-        insecureRegistries: run.insecureRegistries,
-        certDir: (registry) => run.inputs.list.certDirs[registry]?.dir,
-        credential: async (registry) => logins.get(registry),
-    });
-}
-/** The destination tag of a source tag or digest: its rename, else the same tag; a digest has none. */
-const destTagOf = (item, ref) => item.rename[ref] ?? ((0,reference/* isDigest */.Bc)(ref) ? undefined : ref);
-/** Destination tags, or the digest itself for a digest copied without a tag. */
-const tagsOf = (pair) => (pair.destTags.length ? pair.destTags : [pair.digest]);
-const source = (pair) => `${(0,reference/* repositoryName */.aR)(pair.item.source)}${(0,reference/* isDigest */.Bc)(pair.srcRef) ? '@' : ':'}${pair.srcRef}`;
-function result(pair, tag, status, bytes) {
-    return {
-        src: source(pair),
-        dest: `${(0,reference/* repositoryName */.aR)(pair.item.destination)}${(0,reference/* isDigest */.Bc)(tag) ? '@' : ':'}${tag}`,
-        digest: pair.digest,
-        status,
-        bytes,
-    };
-}
-/**
- * Resolves every source to a digest with one HEAD a tag and compares the destination with one
- * HEAD a tag: an unchanged pair costs nothing more (no manifest or blob is fetched). A source or
- * destination that fails for one item fails that item alone; the caller decides whether the
- * rest goes on (keep-going).
- */
-async function plan(session, items, parallel) {
-    const limiter = new registry_limiter/* Limiter */.jG(parallel * 2);
-    const failed = [];
-    const fail = (item, error, ref) => {
-        failed.push({ item, ref, error: typeof error === 'string' ? error : (error.message ?? String(error)) });
-        return undefined;
-    };
-    const perItem = await Promise.all(items.map(async (item) => {
-        const src = session.client(item.source.registry);
-        const dst = session.client(item.destination.registry);
-        let refs;
-        if (item.selector.kind === 'tags')
-            refs = [...item.selector.tags];
-        else {
-            const selector = item.selector;
-            try {
-                const all = await src.listTags(item.source.path);
-                refs = all.filter((tag) => selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range));
-            }
-            catch (error) {
-                return [fail(item, error)];
-            }
-            if (refs.length === 0)
-                return [fail(item, `no tag of ${(0,reference/* repositoryName */.aR)(item.source)} matches`)];
-        }
-        return Promise.all(refs.map((ref) => limiter.run(async () => {
-            try {
-                return await planPair(item, ref);
-            }
-            catch (error) {
-                return fail(item, error, ref);
-            }
-        })));
-        async function planPair(item, ref) {
-            const destTag = destTagOf(item, ref);
-            let digest;
-            if (ref.startsWith('sha256:'))
-                digest = ref;
-            // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.
-            else if ((0,reference/* isDigest */.Bc)(ref))
-                digest = (await src.getManifest(item.source.path, ref)).digest;
-            else {
-                const head = await src.headManifest(item.source.path, ref);
-                if (!head)
-                    return fail(item, `${(0,reference/* repositoryName */.aR)(item.source)}:${ref} not found`, ref);
-                digest = head.digest;
-            }
-            const sourceDigest = digest;
-            if (item.platforms?.length)
-                digest = await subsetDigest(session, item, digest);
-            const current = destTag
-                ? await dst.headManifest(item.destination.path, destTag)
-                : await dst.headManifest(item.destination.path, digest);
-            return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
-        }
-    }));
-    return { pairs: perItem.flat().filter((p) => p !== undefined), failed };
-}
-/** The digest a platform subset of an index will have once copied. */
-async function subsetDigest(session, item, digest) {
-    const manifest = await session.client(item.source.registry).getManifest(item.source.path, digest);
-    if (!(0,registry_manifest/* isIndex */.nw)(manifest.mediaType, manifest.bytes))
-        return digest;
-    return (0,registry_manifest/* subsetIndex */.XF)(manifest, item.platforms ?? [], (0,reference/* repositoryName */.aR)(item.source)).manifest.digest;
-}
-async function copyNative(session, pair, logger) {
-    let moved = 0;
-    let reported = 0;
-    const result = await (0,copy/* copyImage */.L)(session, { registry: pair.item.source.registry, repository: pair.item.source.path }, { registry: pair.item.destination.registry, repository: pair.item.destination.path }, {
-        source: pair.sourceDigest,
-        knownChanged: true,
-        tags: pair.destTags,
-        platforms: pair.item.platforms,
-        onBytes: (n) => {
-            moved += n;
-            // Progress on long copies, every 64 MiB.
-            if (moved - reported >= 64 * 1048576) {
-                reported = moved;
-                logger.info(`${source(pair)}: ${(moved / 1048576).toFixed(0)} MiB copied`);
-            }
-        },
-    });
-    if (result.digest !== pair.digest)
-        throw new Error(`copied as ${result.digest}, not the planned ${pair.digest}`);
-    logger.info(`${source(pair)} -> ${(0,reference/* repositoryName */.aR)(pair.item.destination)}: ${result.blobsCopied} blobs copied, ${result.blobsMounted} ` +
-        `mounted, ${result.blobsSkipped} already there`);
-    return result.bytesMoved;
-}
-async function copyWithSkopeo(skopeo, session, pair, logger) {
-    if (pair.item.platforms?.length)
-        throw new Error('platforms subsets need engine: native');
-    for (const tag of pair.destTags.length ? pair.destTags : [pair.digest]) {
-        // The source pinned by digest: what was planned is what is copied.
-        await skopeo.copy({ registry: pair.item.source.registry, repository: pair.item.source.path, reference: pair.digest }, { registry: pair.item.destination.registry, repository: pair.item.destination.path, reference: tag }, { retryTimes: 3 });
-        await (0,verify/* verifyTags */.v)(session.client(pair.item.destination.registry), pair.item.destination.path, [tag], pair.digest, 'after skopeo copy');
-    }
-    logger.info(`${source(pair)} -> ${(0,reference/* repositoryName */.aR)(pair.item.destination)} with skopeo`);
-    return 0;
 }
 
 
