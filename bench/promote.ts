@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { moveTags, verifyFinalTags } from '../src/commands/promote.js';
 import { planTagPromotion } from '../src/commands/promote-plan.js';
-import { validateImageList } from '../src/config/image-list.js';
+import { validateImageList } from '../src/config/images/list.js';
 import { silentLogger } from '../src/logger.js';
 import { RegistrySession } from '../src/registry/session.js';
 import { TagDeleter } from '../src/registry/tag-delete/tag-deleter.js';

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: wildcardDeleteRegistries
 
-// EXTERNAL MODULE: ./src/config/credentials.ts
-var config_credentials = __webpack_require__(980);
+// EXTERNAL MODULE: ./src/config/inputs/credentials.ts
+var inputs_credentials = __webpack_require__(7324);
 // EXTERNAL MODULE: ./src/registry/kinds.ts
 var kinds = __webpack_require__(6796);
 // EXTERNAL MODULE: ./src/logger.ts
@@ -475,13 +475,13 @@ function openRunSession(options) {
         credentials: { explicit: logins, env, exec },
         wildcardDeleteRegistries: wildcardDeleteRegistries(credentials, options.registries ?? []),
     });
-    const deleter = new TagDeleter({ session, env, vendorCredential: (registry) => (0,config_credentials/* vendorCredentialOf */.XG)(credentials, registry) });
+    const deleter = new TagDeleter({ session, env, vendorCredential: (registry) => (0,inputs_credentials/* vendorCredentialOf */.XG)(credentials, registry) });
     return { session, deleter, logins, close: () => session.close() };
 }
 /** The login of every registry-credentials entry that has one. */
 function loginsOf(credentials) {
     return new Map([...credentials].flatMap(([registry, credential]) => {
-        const login = (0,config_credentials/* loginOf */.DQ)(credential);
+        const login = (0,inputs_credentials/* loginOf */.DQ)(credential);
         return login ? [[registry, login]] : [];
     }));
 }

@@ -25,8 +25,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/credentials.ts
-var credentials = __webpack_require__(980);
+// EXTERNAL MODULE: ./src/config/inputs/credentials.ts
+var credentials = __webpack_require__(7324);
 // EXTERNAL MODULE: ./src/engines/capabilities.ts
 var capabilities = __webpack_require__(4165);
 // EXTERNAL MODULE: ./src/engines/engine.ts + 5 modules
@@ -384,7 +384,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  build: () => (/* binding */ build),
+  build: () => (/* binding */ build_build),
   buildImages: () => (/* binding */ buildImages)
 });
 
@@ -394,8 +394,10 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
-var engine_inputs = __webpack_require__(9045);
+// EXTERNAL MODULE: ./src/config/readers/build.ts + 1 modules
+var build = __webpack_require__(8524);
+// EXTERNAL MODULE: ./src/config/inputs/report.ts
+var report = __webpack_require__(5046);
 // EXTERNAL MODULE: ./src/engines/auth-file.ts
 var auth_file = __webpack_require__(9152);
 // EXTERNAL MODULE: ./src/exec.ts
@@ -433,6 +435,7 @@ async function withSiblings(plan, build) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/build.ts
+
 
 
 
@@ -497,8 +500,8 @@ async function buildEach(engine, plans, change, logger) {
     }
     return built;
 }
-async function build(context) {
-    const inputs = (0,engine_inputs/* readEngineInputs */.Iu)(context.read, context.env, (0,engine_inputs/* reportTo */.Eg)(context.logger));
+async function build_build(context) {
+    const inputs = (0,build/* readBuildInputs */.q)(context.read, context.env, (0,report/* reportTo */.E)(context.logger));
     if (inputs.dryRun)
         return (0,dry_run/* dryRun */.P)(context, inputs, (0,platform_change/* detectChange */.A)(context.env, (0,platform_change/* readEvent */.j)(context.env), inputs.change));
     const { built } = await buildImages(context, inputs);
@@ -531,8 +534,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/credentials.ts
-var credentials = __webpack_require__(980);
+// EXTERNAL MODULE: ./src/config/inputs/credentials.ts
+var credentials = __webpack_require__(7324);
 ;// CONCATENATED MODULE: ./src/engines/plan.ts
 function describePlan(plan) {
     return plan.steps.map((step) => ({
@@ -629,6 +632,193 @@ function describeImage(image) {
         ...image.steps.push.map((step) => `push: ${line(step)}`),
         ...image.pushes.slice(1).map((ref) => `tag through the registry API: ${ref}`),
     ];
+}
+
+
+/***/ }),
+
+/***/ 8524:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ readBuildInputs)
+});
+
+// EXTERNAL MODULE: ./src/engines/build-spec.ts
+var build_spec = __webpack_require__(7567);
+// EXTERNAL MODULE: ./src/config/inputs/credentials.ts
+var inputs_credentials = __webpack_require__(7324);
+// EXTERNAL MODULE: ./src/config/inputs/booleans.ts
+var booleans = __webpack_require__(1609);
+// EXTERNAL MODULE: ./src/engines/capabilities.ts
+var capabilities = __webpack_require__(4165);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/config/inputs/table.ts
+var table = __webpack_require__(9714);
+;// CONCATENATED MODULE: ./src/config/inputs/attestations.ts
+
+
+
+const CHOICES = ['provenance', 'provenance=min', 'provenance=max', 'sbom', 'none'];
+/**
+ * The attestations BuildKit makes for a docker buildx push, as buildx flags: `provenance`
+ * (mode=min), `provenance=max`, `sbom`, or `none` for neither (buildx otherwise adds min
+ * provenance by itself). Empty: buildx's own default. They are made as OCI artifacts whose
+ * `subject` is the platform's image, so registries and the mirror see them as its referrers.
+ */
+function parseAttestations(value, engine, images, platform) {
+    const tokens = value.split(/[\s,]+/).filter(Boolean);
+    if (tokens.length === 0)
+        return undefined;
+    const unknown = tokens.filter((t) => !CHOICES.includes(t));
+    if (unknown.length)
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.Attestations}: "${unknown[0]}" is not one of ${CHOICES.join(', ')}`);
+    if (tokens.includes('none') && tokens.length > 1)
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.Attestations}: none goes alone`);
+    if (!(0,capabilities/* engineCapabilities */.f)(engine).attestations)
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.Attestations}: BuildKit makes attestations: use container-command: docker with buildx, not ${engine}`);
+    if (platform !== undefined)
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.Attestations}: a platform job's image goes through docker's store, which drops attestations`);
+    const single = images.filter((image) => image.platforms.length === 0);
+    if (single.length)
+        throw new errors/* ConfigErrors */.m(single.map((image) => `images[${image.index}].arch: required with attestations (buildx pushes such images itself, with them)`));
+    if (tokens.includes('none'))
+        return ['--provenance=false', '--sbom=false'];
+    const provenance = tokens.filter((t) => t.startsWith('provenance')).pop();
+    return [
+        ...(provenance ? [`--provenance=mode=${provenance === 'provenance=max' ? 'max' : 'min'}`] : ['--provenance=false']),
+        `--sbom=${tokens.includes('sbom')}`,
+    ];
+}
+
+// EXTERNAL MODULE: ./src/config/images/schema.ts
+var schema = __webpack_require__(1082);
+// EXTERNAL MODULE: ./src/config/inputs/work-dir.ts
+var work_dir = __webpack_require__(1291);
+// EXTERNAL MODULE: ./src/config/images/read.ts + 5 modules
+var images_read = __webpack_require__(3599);
+// EXTERNAL MODULE: ./src/config/paths.ts
+var paths = __webpack_require__(1066);
+// EXTERNAL MODULE: ./src/config/schema-errors.ts
+var schema_errors = __webpack_require__(3119);
+// EXTERNAL MODULE: ./src/config/yaml.ts
+var yaml = __webpack_require__(9211);
+// EXTERNAL MODULE: ./src/config/inputs/change.ts
+var change = __webpack_require__(8600);
+// EXTERNAL MODULE: ./src/config/inputs/transport.ts
+var transport = __webpack_require__(991);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
+;// CONCATENATED MODULE: ./src/config/readers/build.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function readBuildInputs(read, env, report, expect = {}) {
+    const credentials = (0,inputs_credentials/* parseCredentials */.gu)(read(table/* Input */.pd.RegistryCredentials), report.secret);
+    const workDir = (0,work_dir/* readWorkDir */.z)(read, env);
+    const engine = read(table/* Input */.pd.ContainerCommand) || 'docker';
+    if (!build_spec/* ENGINE_NAMES */.G.includes(engine)) {
+        throw new errors/* ConfigError */.x(`container-command: "${engine}" is not supported; one of ${build_spec/* ENGINE_NAMES */.G.join(', ')}`);
+    }
+    const containerFilename = read(table/* Input */.pd.ContainerFilename) || undefined;
+    const platform = readPlatform(read);
+    if (containerFilename !== undefined)
+        (0,paths/* resolveInside */.L)(workDir, workDir, containerFilename, 'container-filename', false);
+    const images = forPlatform(platform, (0,images_read/* readImages */.H)(read, workDir, {
+        container_command: { input: table/* Input */.pd.ContainerCommand, value: engine },
+        container_filename: { input: table/* Input */.pd.ContainerFilename, value: containerFilename ?? '' },
+        docker_dockerfile: { input: table/* Input */.pd.ContainerFilename, value: containerFilename ?? '' },
+        ...expect,
+    }, report));
+    return {
+        workDir,
+        images,
+        engine: engine,
+        containerFilename,
+        extraEnv: parseExtraEnv(read(table/* Input */.pd.BuildExtraEnv)),
+        credentials,
+        change: (0,change/* parseChangeInput */.a)(read(table/* Input */.pd.Change)),
+        dryRun: (0,booleans/* parseBoolean */.y)(read(table/* Input */.pd.DryRun), table/* Input */.pd.DryRun, false),
+        insecureRegistries: (0,transport/* readInsecureRegistries */.wF)(read),
+        cache: readCache(read),
+        platform,
+        ca: (0,transport/* readCaFile */.RZ)(read, workDir),
+        attestations: parseAttestations(read(table/* Input */.pd.Attestations), engine, images, platform),
+    };
+}
+/**
+ * A platform job builds the images whose arch lists its platform, each as a single-platform
+ * image; the merge job checks the others were never expected. An image without arch cannot be
+ * split: which jobs should build it?
+ */
+function forPlatform(platform, images) {
+    if (platform === undefined)
+        return images;
+    const unsplit = images.filter((image) => image.platforms.length === 0);
+    if (unsplit.length)
+        throw new errors/* ConfigErrors */.m(unsplit.map((image) => `images[${image.index}].arch: required with platform: ${platform} (the platforms the merge expects)`));
+    const mine = images.filter((image) => image.platforms.includes(platform)).map((image) => ({ ...image, platforms: [] }));
+    if (mine.length === 0)
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.Platform}: no image of the list has ${platform} in its arch`);
+    return mine;
+}
+function readPlatform(read) {
+    const platform = read(table/* Input */.pd.Platform) || undefined;
+    if (platform !== undefined && !(0,schema/* isPlatform */.aH)(platform))
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.Platform}: "${platform}" is not a platform: expected os/arch[/variant], e.g. linux/arm64`);
+    return platform;
+}
+function readCache(read) {
+    const enabled = (0,booleans/* parseBoolean */.y)(read(table/* Input */.pd.Cache), table/* Input */.pd.Cache, false);
+    const repository = read(table/* Input */.pd.CacheRepository) || undefined;
+    if (repository === undefined)
+        return { enabled };
+    if (!enabled)
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.CacheRepository}: only goes with cache: true`);
+    let ref;
+    try {
+        ref = (0,reference/* parseReference */.F2)(repository);
+    }
+    catch (error) {
+        if (error instanceof reference/* ReferenceError */.AF)
+            throw new errors/* ConfigError */.x(`${table/* Input */.pd.CacheRepository}: ${error.message}`);
+        throw error;
+    }
+    if (ref.tag || ref.digest)
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.CacheRepository}: "${repository}" must name a repository, without a tag or digest`);
+    return { enabled, repository: (0,reference/* refName */.P7)(ref) };
+}
+function parseExtraEnv(text) {
+    if (!text.trim())
+        return {};
+    const raw = (0,yaml/* parseYamlInput */.PJ)(text, 'build-extra-env');
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new errors/* ConfigError */.x(`build-extra-env: expected a mapping of NAME: value, got ${(0,schema_errors/* show */.WU)(raw)}`);
+    }
+    const env = {};
+    for (const [name, value] of Object.entries(raw)) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            throw new errors/* ConfigError */.x(`build-extra-env: "${name}" is not an environment variable name`);
+        if (value !== null && typeof value === 'object')
+            throw new errors/* ConfigError */.x(`build-extra-env.${name}: expected a plain value, got ${(0,schema_errors/* show */.WU)(value)}`);
+        env[name] = value === null ? '' : String(value);
+    }
+    return env;
 }
 
 

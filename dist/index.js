@@ -31,7 +31,7 @@ class ConfigErrors extends ConfigError {
 
 /***/ }),
 
-/***/ 4389:
+/***/ 9714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -955,17 +955,17 @@ var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_n
  * parse the code of the three commands it does not run (the bundle splits along these imports).
  */
 const COMMAND_LOADERS = {
-    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(708), __nccwpck_require__.e(587), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 511))).build,
-    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(708), __nccwpck_require__.e(391), __nccwpck_require__.e(587), __nccwpck_require__.e(511), __nccwpck_require__.e(44)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4044))).upload,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(708), __nccwpck_require__.e(391), __nccwpck_require__.e(587), __nccwpck_require__.e(935), __nccwpck_require__.e(7)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7007))).promote,
-    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(708), __nccwpck_require__.e(391), __nccwpck_require__.e(935), __nccwpck_require__.e(333)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9333))).mirror,
+    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(183), __nccwpck_require__.e(949), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 511))).build,
+    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(183), __nccwpck_require__.e(391), __nccwpck_require__.e(949), __nccwpck_require__.e(511), __nccwpck_require__.e(800)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2800))).upload,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(183), __nccwpck_require__.e(391), __nccwpck_require__.e(949), __nccwpck_require__.e(998), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4797))).promote,
+    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(183), __nccwpck_require__.e(391), __nccwpck_require__.e(998), __nccwpck_require__.e(157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7157))).mirror,
 };
 
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __nccwpck_require__(7827);
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __nccwpck_require__(4389);
-;// CONCATENATED MODULE: ./src/config/help.ts
+// EXTERNAL MODULE: ./src/config/inputs/table.ts
+var table = __nccwpck_require__(9714);
+;// CONCATENATED MODULE: ./src/config/inputs/help.ts
 
 const EXAMPLES = {
     build: `INPUT_IMAGES='[{context: ., repository: quay.io/org/app, tags: [latest]}]' node dist/index.js build`,
@@ -975,7 +975,7 @@ const EXAMPLES = {
 };
 const envName = (input) => `INPUT_${input.toUpperCase().replace(/-/g, '_')}`;
 function helpText(command) {
-    const commands = command ? [command] : inputs/* COMMANDS */.Lo;
+    const commands = command ? [command] : table/* COMMANDS */.Lo;
     const lines = [
         'container-image-actions: Zuul-style gated container images for GitHub, Gitea, Forgejo and act.',
         '',
@@ -984,11 +984,11 @@ function helpText(command) {
         '',
     ];
     for (const name of commands) {
-        lines.push(`${name}${inputs/* IMPLEMENTED */.B$.has(name) ? '' : ' (not implemented yet)'}: ${inputs/* COMMAND_SUMMARIES */.hW[name]}`);
-        for (const input of (0,inputs/* inputsOf */.Vc)(name)) {
+        lines.push(`${name}${table/* IMPLEMENTED */.B$.has(name) ? '' : ' (not implemented yet)'}: ${table/* COMMAND_SUMMARIES */.hW[name]}`);
+        for (const input of (0,table/* inputsOf */.Vc)(name)) {
             lines.push(`  ${envName(input.name).padEnd(30)} ${input.description}${input.default ? ` (default: ${input.default})` : ''}`);
         }
-        for (const output of (0,inputs/* outputsOf */.Yz)(name))
+        for (const output of (0,table/* outputsOf */.Yz)(name))
             lines.push(`  output ${output.name}: ${output.description}`);
         lines.push(`  example: ${EXAMPLES[name]}`, '');
     }
@@ -1022,14 +1022,14 @@ function envInputReader(env) {
 // step of a job starts without compiling the bundle again.
 external_node_module_default().enableCompileCache?.();
 function isCommand(value) {
-    return inputs/* COMMANDS */.Lo.includes(value);
+    return table/* COMMANDS */.Lo.includes(value);
 }
 async function main(argv, env) {
     const read = envInputReader(env);
     const args = argv.filter((arg) => arg !== '--help' && arg !== '-h');
     const wantsHelp = args.length !== argv.length;
     // The root action passes no argument and names the command in its `command` input.
-    const name = args[0] ?? read(inputs/* Input */.pd.Command);
+    const name = args[0] ?? read(table/* Input */.pd.Command);
     if (wantsHelp || (!name && process.stdin.isTTY)) {
         process.stdout.write(`${helpText(name && isCommand(name) ? name : undefined)}\n`);
         return 0;
@@ -1045,12 +1045,12 @@ async function main(argv, env) {
     const logger = loggerFor(env);
     const exec = createExec(logger);
     // The tool cache (a pinned skopeo) is loaded when a download is asked for.
-    const download = async (tool, url, sha256) => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(955), __nccwpck_require__.e(80), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9797))).pinnedTool(tool, url, sha256);
+    const download = async (tool, url, sha256) => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(955), __nccwpck_require__.e(80), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9797))).pinnedTool(tool, url, sha256);
     try {
         if (!name)
-            throw new errors/* ConfigError */.x(`command: missing; one of ${inputs/* COMMANDS */.Lo.join(', ')}`);
+            throw new errors/* ConfigError */.x(`command: missing; one of ${table/* COMMANDS */.Lo.join(', ')}`);
         if (!isCommand(name))
-            throw new errors/* ConfigError */.x(`command: "${name}" is not a command; one of ${inputs/* COMMANDS */.Lo.join(', ')}`);
+            throw new errors/* ConfigError */.x(`command: "${name}" is not a command; one of ${table/* COMMANDS */.Lo.join(', ')}`);
         const command = await COMMAND_LOADERS[name]();
         const result = await command({ env, logger, read, exec, download });
         setOutputs(result.outputs, env, logger);

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS } from '../src/config/inputs.js';
+import { COMMANDS } from '../src/config/inputs/table.js';
 import { renderActionFiles, withReadmeTables } from './lib/action-metadata.js';
 
 const root = join(import.meta.dirname, '..');

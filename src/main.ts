@@ -1,9 +1,9 @@
 import module from 'node:module';
 import { COMMAND_LOADERS } from './commands/index.js';
 import { ConfigError } from './config/errors.js';
-import { helpText } from './config/help.js';
+import { helpText } from './config/inputs/help.js';
 import { interrupted, onInterrupt } from './interrupt.js';
-import { COMMANDS, Input, type CommandName } from './config/inputs.js';
+import { COMMANDS, Input, type CommandName } from './config/inputs/table.js';
 import { envInputReader } from './runtime/inputs.js';
 
 // V8's code cache for the chunks loaded from here on (node >= 22.1; a no-op before): the second

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { loginOf } from '../config/credentials.js';
-import type { EngineInputs } from '../config/engine-inputs.js';
+import { loginOf } from '../config/inputs/credentials.js';
+import type { BuildInputs } from '../config/readers/build.js';
 import type { AuthEntry } from '../engines/auth-file.js';
 import type { BuildSpec } from '../engines/build-spec.js';
 import { engineCapabilities, type EngineCapabilities } from '../engines/capabilities.js';
@@ -40,7 +40,7 @@ export interface EngineSetup {
 export function planEngineSetup(
   capabilities: EngineCapabilities,
   env: NodeJS.ProcessEnv,
-  inputs: EngineInputs,
+  inputs: BuildInputs,
   plans: readonly ImageBuildPlan[],
   scratchDir: string,
 ): EngineSetup {
@@ -73,7 +73,7 @@ export async function writeEngineFiles(files: readonly EngineFile[]): Promise<vo
  * the loopback registries the build names (container files, build arguments, images) and those of
  * insecure-registries. (docs/runners.md, "Plain-HTTP registries and the engines")
  */
-function registriesConf(env: NodeJS.ProcessEnv, inputs: EngineInputs, plans: readonly ImageBuildPlan[], scratchDir: string) {
+function registriesConf(env: NodeJS.ProcessEnv, inputs: BuildInputs, plans: readonly ImageBuildPlan[], scratchDir: string) {
   const texts = plans.flatMap((plan) => [
     readIfThere(plan.spec.containerFile),
     ...plan.spec.buildArgs,
@@ -93,7 +93,7 @@ function registriesConf(env: NodeJS.ProcessEnv, inputs: EngineInputs, plans: rea
 /** The engine of a build run and its setup: the same for the real run and for dry-run. */
 export function buildEngine(
   context: Pick<CommandContext, 'env' | 'logger' | 'exec'>,
-  inputs: EngineInputs,
+  inputs: BuildInputs,
   plans: readonly ImageBuildPlan[],
   scratchDir: string,
 ): { engine: ContainerEngine; setup: EngineSetup } {
@@ -108,7 +108,7 @@ export function withAccess(spec: BuildSpec, authFile: string | undefined, certDi
 }
 
 /** Logins for the cache repositories' registries, from registry-credentials (read and write need them alike). */
-export function cacheLogins(inputs: EngineInputs, plans: readonly ImageBuildPlan[]): AuthEntry[] {
+export function cacheLogins(inputs: BuildInputs, plans: readonly ImageBuildPlan[]): AuthEntry[] {
   const registries = new Set(plans.flatMap((plan) => (plan.spec.cache ? [parseReference(plan.spec.cache.repository).registry] : [])));
   return [...registries].flatMap((registry) => {
     const login = loginOf(inputs.credentials.get(registry));

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, normalize, relative } from 'node:path';
-import type { EngineInputs } from '../config/engine-inputs.js';
+import type { BuildInputs } from '../config/readers/build.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
-import type { ImageSpec } from '../config/image-list.js';
+import type { ImageSpec } from '../config/images/list.js';
 import { isInside, resolveInside } from '../config/paths.js';
 import type { BuildCache, BuildSpec } from '../engines/build-spec.js';
 import type { ChangeInfo } from '../platform/change.js';
@@ -42,7 +42,7 @@ export interface PlanContext {
  * Resolves every path and tag of every image before anything is built, so that a mistake in the
  * last image stops the run before the first build.
  */
-export function planBuilds(inputs: EngineInputs, context: PlanContext): ImageBuildPlan[] {
+export function planBuilds(inputs: BuildInputs, context: PlanContext): ImageBuildPlan[] {
   const problems: string[] = [];
   const plans: ImageBuildPlan[] = [];
   for (const image of inputs.images) {
@@ -58,7 +58,7 @@ export function planBuilds(inputs: EngineInputs, context: PlanContext): ImageBui
   return plans;
 }
 
-function planImage(image: ImageSpec, inputs: EngineInputs, context: PlanContext): ImageBuildPlan {
+function planImage(image: ImageSpec, inputs: BuildInputs, context: PlanContext): ImageBuildPlan {
   const { entry } = image;
   const field = (name: string) => `images[${image.index}].${name}`;
   const root = inputs.workDir;
@@ -125,7 +125,7 @@ function planImage(image: ImageSpec, inputs: EngineInputs, context: PlanContext)
  * The image's build cache: read always, written on trusted events only. A pull request's build
  * runs code nobody reviewed yet: what it wrote, later trusted builds would reuse (cache poisoning).
  */
-function buildCache(inputs: EngineInputs, image: ImageSpec, change: ChangeInfo): BuildCache | undefined {
+function buildCache(inputs: BuildInputs, image: ImageSpec, change: ChangeInfo): BuildCache | undefined {
   if (!inputs.cache.enabled) return undefined;
   return { repository: inputs.cache.repository ?? `${image.repository}-cache`, write: writesBuildCache(change) };
 }

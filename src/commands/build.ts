@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readEngineInputs, reportTo, type EngineInputs } from '../config/engine-inputs.js';
+import { readBuildInputs, type BuildInputs } from '../config/readers/build.js';
+import { reportTo } from '../config/inputs/report.js';
 import { withAuthFile } from '../engines/auth-file.js';
 import type { ContainerEngine } from '../engines/engine.js';
 import type { Logger } from '../logger.js';
@@ -32,7 +33,7 @@ export interface BuildRun {
 /** Builds every image of the list in order; shared by `build` and `upload`. */
 export async function buildImages(
   context: CommandContext,
-  inputs: EngineInputs,
+  inputs: BuildInputs,
   change: ChangeInfo = detectChange(context.env, readEvent(context.env), inputs.change),
 ): Promise<BuildRun> {
   const { env, logger } = context;
@@ -105,7 +106,7 @@ async function buildEach(
 }
 
 export async function build(context: CommandContext): Promise<CommandResult> {
-  const inputs = readEngineInputs(context.read, context.env, reportTo(context.logger));
+  const inputs = readBuildInputs(context.read, context.env, reportTo(context.logger));
   if (inputs.dryRun) return dryRun(context, inputs, detectChange(context.env, readEvent(context.env), inputs.change));
   const { built } = await buildImages(context, inputs);
   return {

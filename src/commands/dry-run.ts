@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { loginOf } from '../config/credentials.js';
-import type { EngineInputs } from '../config/engine-inputs.js';
+import { loginOf } from '../config/inputs/credentials.js';
+import type { BuildInputs } from '../config/readers/build.js';
 import type { ContainerEngine } from '../engines/engine.js';
 import { describePlan, type PlannedStep } from '../engines/plan.js';
 import { noExec } from '../exec.js';
@@ -41,7 +41,7 @@ export interface UploadDryRun {
  * Validates everything a build (and an upload) would use and prints the plan: nothing runs, no
  * request is sent. The plans are the engine's own, the very ones a run executes.
  */
-export function dryRun(context: CommandContext, inputs: EngineInputs, change: ChangeInfo, upload?: UploadDryRun): CommandResult {
+export function dryRun(context: CommandContext, inputs: BuildInputs, change: ChangeInfo, upload?: UploadDryRun): CommandResult {
   const plans = planBuilds(inputs, { change, env: context.env, scratchDir: SCRATCH, created: createdTimestamp(context.env) });
   // No process runs in a dry run: the engines are asked for plans only.
   const quiet = { ...context, exec: noExec };

@@ -1,4 +1,4 @@
-import type { CommandName } from '../config/inputs.js';
+import type { CommandName } from '../config/inputs/table.js';
 import type { Command } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { ConfigErrors } from '../config/errors.js';
-import type { UploadInputs } from '../config/upload-inputs.js';
+import type { UploadInputs } from '../config/readers/upload.js';
 import type { Logger } from '../logger.js';
 import type { ChangeInfo } from '../platform/change.js';
 import { sha256 } from '../registry/digest.js';

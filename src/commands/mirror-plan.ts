@@ -1,8 +1,9 @@
-import { tagInRange, type MirrorItem } from '../config/mirror-list.js';
+import { tagInRange } from '../config/mirror/list.js';
+import type { MirrorItem } from '../config/mirror/types.js';
 import type { Logger } from '../logger.js';
 import { Limiter } from '../registry/limiter.js';
 import { isIndex, subsetIndex } from '../registry/manifest.js';
-import { isDigest, repositoryName } from '../registry/reference.js';
+import { isDigest, refName } from '../registry/reference.js';
 import type { RegistrySession } from '../registry/session.js';
 
 export interface MirroredTag {
@@ -63,13 +64,13 @@ export async function planMirror(
     pairs: failed.length && !options.keepGoing ? [] : pairs,
     unplanned: failed.map(planFailure),
     failures: failed.map(
-      (f) => `${f.item.label} ${repositoryName(f.item.source)}${f.ref ? `${isDigest(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`,
+      (f) => `${f.item.label} ${refName(f.item.source)}${f.ref ? `${isDigest(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`,
     ),
   };
   const changed = plan.pairs.filter((p) => !p.unchanged);
   logger.info(`plan: ${changed.length} image(s) to copy, ${plan.pairs.length - changed.length} unchanged`);
   for (const p of changed) {
-    const dest = repositoryName(p.item.destination);
+    const dest = refName(p.item.destination);
     logger.info(`  ${sourceOf(p)} (${p.digest}) -> ${p.destTags.map((t) => `${dest}:${t}`).join(', ') || `${dest}@${p.digest}`}`);
   }
   return plan;
@@ -81,13 +82,13 @@ const destTagOf = (item: MirrorItem, ref: string): string | undefined => item.re
 /** Destination tags, or the digest itself for a digest copied without a tag. */
 export const tagsOf = (pair: MirrorPair) => (pair.destTags.length ? pair.destTags : [pair.digest]);
 
-export const sourceOf = (pair: MirrorPair) => `${repositoryName(pair.item.source)}${isDigest(pair.srcRef) ? '@' : ':'}${pair.srcRef}`;
+export const sourceOf = (pair: MirrorPair) => `${refName(pair.item.source)}${isDigest(pair.srcRef) ? '@' : ':'}${pair.srcRef}`;
 
 /** One destination tag's line of the report. */
 export function resultOf(pair: MirrorPair, tag: string, status: MirroredTag['status'], bytes: number): MirroredTag {
   return {
     src: sourceOf(pair),
-    dest: `${repositoryName(pair.item.destination)}${isDigest(tag) ? '@' : ':'}${tag}`,
+    dest: `${refName(pair.item.destination)}${isDigest(tag) ? '@' : ':'}${tag}`,
     digest: pair.digest,
     status,
     bytes,
@@ -99,8 +100,8 @@ function planFailure(failure: PlanFailure): MirroredTag {
   const at = ref ? `${isDigest(ref) ? '@' : ':'}${ref}` : '';
   const dest = failure.ref ? destTagOf(failure.item, ref) : undefined;
   return {
-    src: `${repositoryName(failure.item.source)}${at}`,
-    dest: `${repositoryName(failure.item.destination)}${dest ? `:${dest}` : ''}`,
+    src: `${refName(failure.item.source)}${at}`,
+    dest: `${refName(failure.item.destination)}${dest ? `:${dest}` : ''}`,
     digest: '',
     status: 'failed',
     bytes: 0,
@@ -133,12 +134,12 @@ async function resolvePairs(
       } catch (error) {
         return [fail(item, error)];
       }
-      if (refs.length === 0 && item.selector.kind !== 'tags') return [fail(item, `no tag of ${repositoryName(item.source)} matches`)];
+      if (refs.length === 0 && item.selector.kind !== 'tags') return [fail(item, `no tag of ${refName(item.source)} matches`)];
       return Promise.all(
         refs.map((ref) =>
           limiter.run(async (): Promise<MirrorPair | undefined> => {
             try {
-              return (await planPair(session, item, ref)) ?? fail(item, `${repositoryName(item.source)}:${ref} not found`, ref);
+              return (await planPair(session, item, ref)) ?? fail(item, `${refName(item.source)}:${ref} not found`, ref);
             } catch (error) {
               return fail(item, error, ref);
             }
@@ -154,7 +155,7 @@ async function resolvePairs(
 async function selectRefs(session: RegistrySession, item: MirrorItem): Promise<readonly string[]> {
   const { selector } = item;
   if (selector.kind === 'tags') return selector.tags;
-  const all = await session.client(item.source.registry).listTags(item.source.path);
+  const all = await session.client(item.source.registry).listTags(item.source.repository);
   return all.filter((tag) =>
     selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range),
   );
@@ -168,21 +169,21 @@ async function planPair(session: RegistrySession, item: MirrorItem, ref: string)
   let digest: string;
   if (ref.startsWith('sha256:')) digest = ref;
   // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.
-  else if (isDigest(ref)) digest = (await src.getManifest(item.source.path, ref)).digest;
+  else if (isDigest(ref)) digest = (await src.getManifest(item.source.repository, ref)).digest;
   else {
-    const head = await src.headManifest(item.source.path, ref);
+    const head = await src.headManifest(item.source.repository, ref);
     if (!head) return undefined;
     digest = head.digest;
   }
   const sourceDigest = digest;
   if (item.platforms?.length) digest = await subsetDigest(session, item, digest);
-  const current = await dst.headManifest(item.destination.path, destTag ?? digest);
+  const current = await dst.headManifest(item.destination.repository, destTag ?? digest);
   return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
 }
 
 /** The digest a platform subset of an index will have once copied. */
 async function subsetDigest(session: RegistrySession, item: MirrorItem, digest: string): Promise<string> {
-  const manifest = await session.client(item.source.registry).getManifest(item.source.path, digest);
+  const manifest = await session.client(item.source.registry).getManifest(item.source.repository, digest);
   if (!isIndex(manifest.mediaType, manifest.bytes)) return digest;
-  return subsetIndex(manifest, item.platforms ?? [], repositoryName(item.source)).manifest.digest;
+  return subsetIndex(manifest, item.platforms ?? [], refName(item.source)).manifest.digest;
 }

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import type { ImageCopier } from '../copiers/copier.js';
 import { nativeCopier } from '../copiers/native.js';
 import { Skopeo, skopeoCopier } from '../copiers/skopeo.js';
-import { credentialFor, loginOf } from '../config/credentials.js';
+import { credentialFor, loginOf } from '../config/inputs/credentials.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
-import { Input } from '../config/inputs.js';
-import { readMirrorInputs, type MirrorInputs } from '../config/mirror-inputs.js';
+import { Input } from '../config/inputs/table.js';
+import { readMirrorInputs, type MirrorInputs } from '../config/readers/mirror.js';
 import type { Logger } from '../logger.js';
 import type { Credential } from '../registry/auth/credentials.js';
 import { Limiter } from '../registry/limiter.js';
-import { refName, repositoryName } from '../registry/reference.js';
+import { refName } from '../registry/reference.js';
 import { ReferrerMirror, type ReferrerCopy } from '../registry/referrers.js';
 import type { RegistrySession } from '../registry/session.js';
 import { planMirror, resultOf, sourceOf, tagsOf, type MirrorPair, type MirrorPlan, type MirroredTag } from './mirror-plan.js';
@@ -71,7 +71,7 @@ function checkDestinations({ list, credentials }: MirrorInputs): Map<string, Cre
   const logins = new Map<string, Credential>();
   for (const item of list.items) {
     try {
-      const login = loginOf(credentialFor(credentials, item.credentialsKey, repositoryName(item.destination)));
+      const login = loginOf(credentialFor(credentials, item.credentialsKey, refName(item.destination)));
       if (login) logins.set(item.destination.registry, login);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
@@ -142,8 +142,8 @@ async function copyPair(copier: ImageCopier, pair: MirrorPair, logger: Logger): 
   let moved = 0;
   let reported = 0;
   const { bytesMoved, detail } = await copier.copy({
-    from: { registry: pair.item.source.registry, repository: pair.item.source.path },
-    to: { registry: pair.item.destination.registry, repository: pair.item.destination.path },
+    from: pair.item.source,
+    to: pair.item.destination,
     source: pair.sourceDigest,
     digest: pair.digest,
     tags: pair.destTags,
@@ -157,7 +157,7 @@ async function copyPair(copier: ImageCopier, pair: MirrorPair, logger: Logger): 
       }
     },
   });
-  logger.info(`${sourceOf(pair)} -> ${repositoryName(pair.item.destination)}: ${detail}`);
+  logger.info(`${sourceOf(pair)} -> ${refName(pair.item.destination)}: ${detail}`);
   return bytesMoved;
 }
 
@@ -175,8 +175,7 @@ async function copyReferrers({ session, inputs, logger, plan }: MirrorRun, copie
     plan.pairs.map((pair) =>
       limiter.run(async () => {
         if (copied.outcomes.get(pair)?.some((o) => o.status === 'failed')) return;
-        const from = { registry: pair.item.source.registry, repository: pair.item.source.path };
-        const to = { registry: pair.item.destination.registry, repository: pair.item.destination.path };
+        const { source: from, destination: to } = pair.item;
         try {
           const copies = await referrers.copyFor(from, to, pair.sourceDigest, Boolean(pair.item.platforms?.length));
           const fresh = copies.filter((c) => !reported.has(`${refName(to)}@${c.digest}`));
@@ -201,8 +200,8 @@ async function copyReferrers({ session, inputs, logger, plan }: MirrorRun, copie
 function referrerResult(pair: MirrorPair, copy: ReferrerCopy): MirroredTag {
   const at = (repository: string) => `${repository}${copy.tag ? `:${copy.tag}` : `@${copy.digest}`}`;
   return {
-    src: at(repositoryName(pair.item.source)),
-    dest: at(repositoryName(pair.item.destination)),
+    src: at(refName(pair.item.source)),
+    dest: at(refName(pair.item.destination)),
     digest: copy.digest,
     status: copy.status,
     bytes: 0,

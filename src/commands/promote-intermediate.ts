@@ -1,6 +1,6 @@
 import { ConfigErrors } from '../config/errors.js';
-import type { ImageSpec } from '../config/image-list.js';
-import type { PromoteInputs } from '../config/promote-inputs.js';
+import type { ImageSpec } from '../config/images/list.js';
+import type { PromoteInputs } from '../config/readers/promote.js';
 import type { ChangeInfo } from '../platform/change.js';
 import { copyImage } from '../registry/copy.js';
 import { readImageConfig } from '../registry/image-config.js';
@@ -24,7 +24,7 @@ function sourceFor(inputs: PromoteInputs, image: ImageSpec, tag: string, prefix:
 }
 
 const sourceOf = (copy: IntermediateCopy) => ({ registry: copy.registry, repository: copy.repository });
-const finalOf = (copy: IntermediateCopy) => ({ registry: copy.image.reference.registry, repository: copy.image.reference.path });
+const finalOf = (copy: IntermediateCopy) => copy.image.reference;
 
 interface IntermediateCopy {
   readonly image: ImageSpec;
@@ -109,7 +109,7 @@ async function findSource(
   const unknown = image.tags.filter((_, i) => !sources[i]);
   if (unknown.length) return `no artifact for ${unknown.join(', ')}, and no intermediate-registry to look in`;
   const refs = (sources as string[]).map((source) => ({ source, ...parseReference(source) }));
-  const heads = await Promise.all(refs.map((ref) => session.client(ref.registry).headManifest(ref.path, ref.tag ?? 'latest')));
+  const heads = await Promise.all(refs.map((ref) => session.client(ref.registry).headManifest(ref.repository, ref.tag ?? 'latest')));
   const missing = refs.filter((_, i) => !heads[i]).map((ref) => ref.source);
   if (missing.length) return `missing in the intermediate registry: ${missing.join(', ')}`;
   const digests = new Set(heads.map((h) => h?.digest ?? ''));
@@ -120,9 +120,9 @@ async function findSource(
     (a) => a.metadata?.repository === image.repository && a.metadata.tag !== undefined && image.tags.includes(a.metadata.tag),
   )?.metadata?.digest;
   if (recorded && recorded !== digest) return `the intermediate image is ${digest}, not the ${recorded} the gate uploaded`;
-  const [{ source, registry, path }] = refs;
+  const [{ source, registry, repository }] = refs;
   if (revisions.length > 0) {
-    const config = await readImageConfig(session.client(registry), path, digest);
+    const config = await readImageConfig(session.client(registry), repository, digest);
     const revision = config.labels[REVISION_LABEL];
     if (revision && !revisions.includes(revision)) {
       return (
@@ -131,5 +131,5 @@ async function findSource(
       );
     }
   }
-  return { image, source, registry, repository: path, digest };
+  return { image, source, registry, repository, digest };
 }

@@ -1,4 +1,4 @@
-import type { ImageSpec } from '../config/image-list.js';
+import type { ImageSpec } from '../config/images/list.js';
 import type { Manifest, ManifestHead } from '../registry/client.js';
 import { isDummy } from '../registry/tag-delete/dummy.js';
 import { readImageConfig } from '../registry/image-config.js';
@@ -54,7 +54,7 @@ export async function planTagPromotion(
   prefix: string,
   change: number | undefined,
 ): Promise<TagPromotion> {
-  const { registry, path: repository } = image.reference;
+  const { registry, repository: repository } = image.reference;
   const client = session.client(registry);
   const head = (tag: string) => client.headManifest(repository, tag);
   const found = await Promise.all(image.tags.map((tag) => head(`${prefix}_${tag}`)));
@@ -108,7 +108,7 @@ async function alreadyPromoted(
   prefix: string,
   change: number | undefined,
 ): Promise<TagPromotion> {
-  const base = { image, registry: image.reference.registry, repository: image.reference.path };
+  const base = { image, registry: image.reference.registry, repository: image.reference.repository };
   const missing = image.tags.map((tag) => `${prefix}_${tag}`).join(', ');
   const finalDigests = new Set(finals.map((f) => f?.digest));
   if (change === undefined || finals.some((f) => !f) || finalDigests.size !== 1) {
@@ -120,7 +120,7 @@ async function alreadyPromoted(
   }
   const [digest] = finalDigests as Set<string>;
   const client = session.client(image.reference.registry);
-  const config = await readImageConfig(client, image.reference.path, digest);
+  const config = await readImageConfig(client, image.reference.repository, digest);
   const label = config.labels[CHANGE_LABEL];
   if (label !== undefined && label !== String(change)) {
     return {
@@ -129,7 +129,7 @@ async function alreadyPromoted(
       problem: `${image.repository}: missing ${missing}; the final tags hold change ${label}, not change ${change}`,
     };
   }
-  const manifest = await client.getManifest(image.reference.path, digest);
+  const manifest = await client.getManifest(image.reference.repository, digest);
   const unlabelled = label === undefined ? `missing ${missing}; the final tags hold an image of no change` : undefined;
   return { ...base, kind: 'ready', digest, manifest, moves: [], inPlace: image.tags, temporary: [], alreadyPromoted: true, unlabelled };
 }

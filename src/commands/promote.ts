@@ -1,7 +1,7 @@
-import { credentialFor } from '../config/credentials.js';
+import { credentialFor } from '../config/inputs/credentials.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
-import { reportTo } from '../config/engine-inputs.js';
-import { readPromoteInputs, type PromoteInputs } from '../config/promote-inputs.js';
+import { reportTo } from '../config/inputs/report.js';
+import { readPromoteInputs, type PromoteInputs } from '../config/readers/promote.js';
 import { readEvent, type ChangeInfo } from '../platform/change.js';
 import { changeForPromote } from '../platform/pull-request.js';
 import { cleanup } from './cleanup.js';

@@ -1,4 +1,4 @@
-import type { PromoteInputs } from '../config/promote-inputs.js';
+import type { PromoteInputs } from '../config/readers/promote.js';
 import type { Logger } from '../logger.js';
 import type { RegistrySession } from '../registry/session.js';
 import type { TagDeleter, TagDeletion } from '../registry/tag-delete/tag-deleter.js';

@@ -1,4 +1,4 @@
-import { loginOf, vendorCredentialOf, type CredentialsMap } from '../config/credentials.js';
+import { loginOf, vendorCredentialOf, type CredentialsMap } from '../config/inputs/credentials.js';
 import type { Exec } from '../exec.js';
 import type { Logger } from '../logger.js';
 import type { Credential } from '../registry/auth/credentials.js';

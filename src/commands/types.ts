@@ -1,5 +1,5 @@
-import type { InputReader } from '../config/engine-inputs.js';
-import type { OutputName } from '../config/inputs.js';
+import type { InputReader } from '../config/inputs/table.js';
+import type { OutputName } from '../config/inputs/table.js';
 import type { Exec } from '../exec.js';
 import type { Logger } from '../logger.js';
 

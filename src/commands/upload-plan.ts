@@ -1,8 +1,9 @@
-import { credentialFor, type CredentialsMap, type RegistryCredential } from '../config/credentials.js';
+import { credentialFor, type CredentialsMap, type RegistryCredential } from '../config/inputs/credentials.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
-import type { ImageSpec } from '../config/image-list.js';
-import type { IntermediateRegistry, UploadInputs } from '../config/upload-inputs.js';
-import type { EngineInputs } from '../config/engine-inputs.js';
+import type { ImageSpec } from '../config/images/list.js';
+import type { UploadInputs } from '../config/readers/upload.js';
+import type { IntermediateRegistry } from '../config/inputs/promotion.js';
+import type { BuildInputs } from '../config/readers/build.js';
 import type { BuildSpec } from '../engines/build-spec.js';
 import { createEngine, type ContainerEngine } from '../engines/engine.js';
 import type { PushSpec } from '../engines/push-args.js';
@@ -38,7 +39,7 @@ export function platformTag(prefix: string, image: ImageSpec, platform: string):
 
 /** `<intermediate>[/<namespace>]/<repository path>`: the name promote looks up again. */
 export function intermediateRepository(intermediate: IntermediateRegistry, image: ImageSpec): string {
-  return intermediate.namespace ? `${intermediate.namespace}/${image.reference.path}` : image.reference.path;
+  return intermediate.namespace ? `${intermediate.namespace}/${image.reference.repository}` : image.reference.repository;
 }
 
 /**
@@ -59,7 +60,7 @@ export function planUploads(
   const pushedBy = new Map<string, number>();
   for (const image of images) {
     const registry = mode === 'intermediate' ? intermediate!.registry : image.reference.registry;
-    const repository = mode === 'intermediate' ? intermediateRepository(intermediate!, image) : image.reference.path;
+    const repository = mode === 'intermediate' ? intermediateRepository(intermediate!, image) : image.reference.repository;
     const tags = platform
       ? [platformTag(prefix, image, platform)]
       : mode === 'release'
@@ -91,7 +92,7 @@ export function planUploads(
 }
 
 /** The engine that pushes a run's images: the runner's environment and build-extra-env (no registries.conf: pushes say --tls-verify). */
-export function pushEngine(context: Pick<CommandContext, 'env' | 'logger' | 'exec'>, inputs: EngineInputs): ContainerEngine {
+export function pushEngine(context: Pick<CommandContext, 'env' | 'logger' | 'exec'>, inputs: BuildInputs): ContainerEngine {
   return createEngine(inputs.engine, { env: context.env, setEnv: inputs.extraEnv, logger: context.logger, exec: context.exec });
 }
 

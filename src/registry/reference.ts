@@ -23,11 +23,19 @@ export const DOCKER_HUB = 'docker.io';
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 const MAX_NAME_LENGTH = 255;
 
-export interface Reference {
+/**
+ * A repository in a registry: the one shape the code passes around (a parsed reference is one too),
+ * instead of strings joined by hand at each call site.
+ */
+export interface RepositoryRef {
   /** Registry as users write it (`docker.io` for Docker Hub), host[:port]. */
   readonly registry: string;
   /** Repository path inside the registry, e.g. `library/busybox`. */
-  readonly path: string;
+  readonly repository: string;
+}
+
+/** A repository with the tag or digest a user wrote. */
+export interface Reference extends RepositoryRef {
   readonly tag?: string;
   readonly digest?: string;
 }
@@ -142,21 +150,12 @@ export function parseReference(input: string, options: ParseOptions = {}): Refer
   }
   if (registry.length + 1 + path.length > MAX_NAME_LENGTH)
     throw new ReferenceError(input, `name longer than ${MAX_NAME_LENGTH} characters`);
-  return { registry, path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+  return { registry, repository: path, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
 }
 
 /** The host:port to send HTTP requests to (Docker Hub's API lives on another host than its name). */
 export function apiHost(registry: string): string {
   return DOCKER_HUB_ALIASES.has(registry) ? 'registry-1.docker.io' : registry;
-}
-
-/**
- * A repository in a registry (`registry` host[:port], `repository` path): the value the registry
- * code passes around instead of strings joined by hand at each call site.
- */
-export interface RepositoryRef {
-  readonly registry: string;
-  readonly repository: string;
 }
 
 /** `algorithm:hex` rather than a tag (a tag cannot contain a colon). */
@@ -171,13 +170,8 @@ export function refName(ref: RepositoryRef, reference?: string): string {
   return `${name}${isDigest(reference) ? '@' : ':'}${reference}`;
 }
 
-/** `registry/path` (the repository as the image list writes it). */
-export function repositoryName(ref: Pick<Reference, 'registry' | 'path'>): string {
-  return refName({ registry: ref.registry, repository: ref.path });
-}
-
 export function formatReference(ref: Reference): string {
-  let out = repositoryName(ref);
+  let out = refName(ref);
   if (ref.tag !== undefined) out += `:${ref.tag}`;
   if (ref.digest !== undefined) out += `@${ref.digest}`;
   return out;

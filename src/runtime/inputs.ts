@@ -1,4 +1,4 @@
-import type { InputName } from '../config/inputs.js';
+import type { InputName } from '../config/inputs/table.js';
 
 /**
  * Reads an input the way the runner passes it: `INPUT_IMAGES-FILE` for a node action, and

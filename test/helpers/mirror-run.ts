@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mirror, type MirroredTag } from '../../src/commands/mirror.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import { exec } from './exec.js';
 import { recordingLogger } from './testbed.js';
 

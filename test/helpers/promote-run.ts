@@ -2,7 +2,7 @@
 // and what it logged), and what a promotion test starts from: the image the gate pushed under
 // its change's temporary tags, an image list, the event of the merged pull request.
 import { promote, type PromotedTag } from '../../src/commands/promote.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import type { RegistrySession } from '../../src/registry/session.js';
 import { exec } from './exec.js';
 import { pushSynthetic, type SyntheticImage } from './images.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll as after, describe, test } from '@jest/globals';
 import { build, type BuiltImageReport } from '../../src/commands/build.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { exec } from '../helpers/exec.js';
 import { eventEnv, recordingLogger, testbed, uniqueName } from '../helpers/testbed.js';

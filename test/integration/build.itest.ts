@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll as before, describe, test } from '@jest/globals';
 import { build, type BuiltImageReport } from '../../src/commands/build.js';
 import { ConfigError } from '../../src/config/errors.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import { ExecError, type Exec } from '../../src/exec.js';
 import { exec } from '../helpers/exec.js';
 import { fixtureProject, recordingLogger, sh, testbed, uniqueName } from '../helpers/testbed.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { mirror } from '../../src/commands/mirror.js';
-import { loginOf, parseCredentials } from '../../src/config/credentials.js';
+import { loginOf, parseCredentials } from '../../src/config/inputs/credentials.js';
 import { sha256 } from '../../src/registry/digest.js';
 import { MediaType } from '../../src/registry/media-types.js';
 import { RegistrySession } from '../../src/registry/session.js';

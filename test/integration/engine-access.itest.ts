@@ -13,7 +13,7 @@ import { makeCertificates } from '../helpers/certificates.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { build, type BuiltImageReport } from '../../src/commands/build.js';
 import { upload } from '../../src/commands/upload.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import { exec } from '../helpers/exec.js';
 import { fixtureProject, recordingLogger, testbed, uniqueName } from '../helpers/testbed.js';
 

@@ -10,7 +10,7 @@ import { afterAll as after, beforeAll as before, describe, test } from '@jest/gl
 import { build } from '../../src/commands/build.js';
 import type { PlannedImage } from '../../src/commands/dry-run.js';
 import { upload } from '../../src/commands/upload.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import type { PlannedStep } from '../../src/engines/plan.js';
 import type { Exec } from '../../src/exec.js';
 import { startBuildkit, type Buildkit } from '../helpers/buildkit.js';

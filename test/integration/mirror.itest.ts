@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { mirror, type MirroredTag } from '../../src/commands/mirror.js';
 import { ConfigError } from '../../src/config/errors.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { runAction } from '../../scripts/lib/action-runner.js';
 import { exec } from '../helpers/exec.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { mirror, type MirroredTag } from '../../src/commands/mirror.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import { MAX_REFERRER_DEPTH } from '../../src/registry/referrers.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import {

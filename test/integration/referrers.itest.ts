@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { promote, type PromotedTag } from '../../src/commands/promote.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import { fallbackTag } from '../../src/registry/referrers.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import {

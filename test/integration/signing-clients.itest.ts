@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { promote } from '../../src/commands/promote.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { exec } from '../helpers/exec.js';
 import { goTool } from '../helpers/go-tools.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { upload, type Artifact, type UploadedImageReport } from '../../src/commands/upload.js';
 import { ConfigError } from '../../src/config/errors.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import type { Exec } from '../../src/exec.js';
 import { exec } from '../helpers/exec.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';

@@ -9,10 +9,10 @@ import { describe, test } from '@jest/globals';
 import { build } from '../../src/commands/build.js';
 import type { PlannedImage } from '../../src/commands/dry-run.js';
 import { upload } from '../../src/commands/upload.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import { skopeoCopyArgs } from '../../src/copiers/skopeo.js';
 import type { Exec } from '../../src/exec.js';
-import { readShellQuoted } from '../../src/config/zuul-quoting.js';
+import { readShellQuoted } from '../../src/config/zuul/quoting.js';
 import { recordingLogger } from '../helpers/testbed.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'cia-argv-'));

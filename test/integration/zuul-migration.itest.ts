@@ -10,7 +10,7 @@ import { afterAll as after, beforeAll as before, describe, test } from '@jest/gl
 import { mirror } from '../../src/commands/mirror.js';
 import type { PlannedImage } from '../../src/commands/dry-run.js';
 import type { PromotedTag } from '../../src/commands/promote.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
 import { readImageConfig } from '../../src/registry/image-config.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { runCli } from '../helpers/cli.js';

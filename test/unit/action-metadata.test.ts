@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from '@jest/globals';
 import { envName, renderActionFiles, withReadmeTables } from '../../scripts/lib/action-metadata.js';
-import { COMMANDS } from '../../src/config/inputs.js';
+import { COMMANDS } from '../../src/config/inputs/table.js';
 import { readAction } from '../../scripts/lib/action-runner.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
 describe('action metadata', () => {
-  test('every action.yml equals what `npm run gen` renders from src/config/inputs.ts', () => {
+  test('every action.yml equals what `npm run gen` renders from src/config/inputs/table.ts', () => {
     for (const [path, expected] of renderActionFiles()) {
       assert.equal(readFileSync(join(root, path), 'utf8'), expected, `${path} is stale: run npm run gen`);
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
-import { parseAttestations } from '../../src/config/attestations.js';
+import { parseAttestations } from '../../src/config/inputs/attestations.js';
 import { buildxBuildArgs } from '../../src/engines/build-args.js';
 import { buildxPushArgs } from '../../src/engines/push-args.js';
 

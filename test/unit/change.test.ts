@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from '@jest/globals';
-import { parseChangeInput } from '../../src/config/change-input.js';
+import { parseChangeInput } from '../../src/config/inputs/change.js';
 import { detectChange, readEvent, type ChangeInfo } from '../../src/platform/change.js';
 import { detectRunner, type RunnerKind } from '../../src/platform/runner.js';
 

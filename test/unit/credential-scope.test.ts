@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
-import { loginOf, parseCredentials } from '../../src/config/credentials.js';
+import { loginOf, parseCredentials } from '../../src/config/inputs/credentials.js';
 import { checkDigest, sha256 } from '../../src/registry/digest.js';
 import { parseJson, subsetIndex } from '../../src/registry/manifest.js';
 import { MediaType } from '../../src/registry/media-types.js';

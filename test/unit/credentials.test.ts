@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
-import { credentialFor, parseCredentials } from '../../src/config/credentials.js';
+import { credentialFor, parseCredentials } from '../../src/config/inputs/credentials.js';
 
 const parse = (text: string) => {
   const masked: string[] = [];

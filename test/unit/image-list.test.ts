@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from '@jest/globals';
 import { ConfigError } from '../../src/config/errors.js';
-import { loadImageList } from '../../src/config/image-list.js';
+import { loadImageList } from '../../src/config/images/list.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'cia-list-'));
 mkdirSync(join(workDir, 'app'));
@@ -178,7 +178,7 @@ describe('image list: valid input', () => {
     assert.equal(image.entry.path, '.');
     assert.deepEqual(image.platforms, []);
     assert.equal(image.repository, 'quay.io/o/a');
-    assert.deepEqual(image.reference, { registry: 'quay.io', path: 'o/a' });
+    assert.deepEqual(image.reference, { registry: 'quay.io', repository: 'o/a' });
   });
 
   test('repository relative to registry (docs/zuul.md)', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
-import { validateImageList } from '../../src/config/image-list.js';
-import { applyMetadataTags } from '../../src/config/metadata-tags.js';
+import { validateImageList } from '../../src/config/images/list.js';
+import { applyMetadataTags } from '../../src/config/images/metadata-tags.js';
 
 const images = validateImageList([
   { context: 'app', repository: 'ghcr.io/acme/app' },

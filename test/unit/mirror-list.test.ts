@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from '@jest/globals';
 import { ConfigError } from '../../src/config/errors.js';
-import { loadMirrorList, tagInRange, type MirrorSource } from '../../src/config/mirror-list.js';
+import { loadMirrorList, tagInRange } from '../../src/config/mirror/list.js';
+import type { MirrorSource } from '../../src/config/mirror/types.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'cia-mirror-list-'));
 const load = (source: Partial<MirrorSource>, secrets: string[] = []) =>
@@ -33,7 +34,7 @@ describe('mirror list: Zuul items', () => {
     const [a, bb, b, c, d, e] = list.items;
     assert.deepEqual(a.selector, { kind: 'tags', tags: ['latest'] });
     assert.equal(a.credentialsKey, '127.0.0.1:5000');
-    assert.deepEqual([bb.source.registry, bb.source.path], ['docker.io', 'library/busybox']);
+    assert.deepEqual([bb.source.registry, bb.source.repository], ['docker.io', 'library/busybox']);
     assert.deepEqual(bb.rename, { '1.36': 'stable' });
     assert.equal(bb.credentialsKey, 'mirror');
     assert.deepEqual(b.selector, { kind: 'tags', tags: ['v1', `sha256:${'a'.repeat(64)}`] });
@@ -108,7 +109,7 @@ quay.io:
       secrets,
     );
     assert.deepEqual(
-      list.items.map((i) => [i.source.path, i.selector.kind]),
+      list.items.map((i) => [i.source.repository, i.selector.kind]),
       [
         ['org/app', 'tags'],
         ['org/all', 'all'],
@@ -117,7 +118,7 @@ quay.io:
       ],
     );
     // skopeo sync names a copy by its source's last path component (docs/registries.md).
-    assert.equal(list.items[0].destination.path, 'mirror/app');
+    assert.equal(list.items[0].destination.repository, 'mirror/app');
     assert.deepEqual(list.insecureSources, ['quay.io']);
     assert.deepEqual(list.sourceCredentials, [{ registry: 'quay.io', username: 'u', password: 'sync-secret' }]);
     assert.ok(secrets.includes('sync-secret'));
@@ -134,8 +135,8 @@ quay.io:
 describe('skopeo-sync files: names as skopeo sync --dest docker forms them (docs/registries.md)', () => {
   const sync = (inline: string, scoped = false) =>
     load({ format: 'skopeo-sync', destination: 'mirror.example/copies', inline, scoped }).items.map((i) => [
-      `${i.source.registry}/${i.source.path}`,
-      `${i.destination.registry}/${i.destination.path}`,
+      `${i.source.registry}/${i.source.repository}`,
+      `${i.destination.registry}/${i.destination.repository}`,
     ]);
 
   test('the last path component by default; the whole name with mirror-scoped', () => {
@@ -157,8 +158,8 @@ describe('skopeo-sync files: names as skopeo sync --dest docker forms them (docs
       inline: 'k8s.gcr.io/sig-storage: {tls-verify: false, images: {csi-provisioner: [v3.0.0]}}',
     });
     assert.equal(list.items[0].source.registry, 'k8s.gcr.io');
-    assert.equal(list.items[0].source.path, 'sig-storage/csi-provisioner');
-    assert.equal(list.items[0].destination.path, 'csi-provisioner');
+    assert.equal(list.items[0].source.repository, 'sig-storage/csi-provisioner');
+    assert.equal(list.items[0].destination.repository, 'csi-provisioner');
     assert.deepEqual(list.insecureSources, ['k8s.gcr.io']);
   });
 

@@ -6,40 +6,40 @@ const D = `sha256:${'0123456789abcdef'.repeat(4)}`;
 
 describe('parseReference: valid references normalise like docker', () => {
   const cases: [string, Reference][] = [
-    ['busybox', { registry: 'docker.io', path: 'library/busybox' }],
-    ['busybox:1.36', { registry: 'docker.io', path: 'library/busybox', tag: '1.36' }],
-    ['library/busybox', { registry: 'docker.io', path: 'library/busybox' }],
-    ['docker.io/busybox', { registry: 'docker.io', path: 'library/busybox' }],
-    ['index.docker.io/busybox', { registry: 'docker.io', path: 'library/busybox' }],
-    ['registry-1.docker.io/org/app', { registry: 'docker.io', path: 'org/app' }],
-    ['org/app', { registry: 'docker.io', path: 'org/app' }],
-    ['quay.io/org/app', { registry: 'quay.io', path: 'org/app' }],
-    ['quay.io/org/app:v1.2.3', { registry: 'quay.io', path: 'org/app', tag: 'v1.2.3' }],
-    ['ghcr.io/o/a/b/c', { registry: 'ghcr.io', path: 'o/a/b/c' }],
-    ['localhost/app', { registry: 'localhost', path: 'app' }],
-    ['localhost:5000/x', { registry: 'localhost:5000', path: 'x' }],
-    ['localhost:5000/x:tag', { registry: 'localhost:5000', path: 'x', tag: 'tag' }],
-    ['127.0.0.1:5510/ci/busybox:latest', { registry: '127.0.0.1:5510', path: 'ci/busybox', tag: 'latest' }],
-    ['[::1]:5000/app', { registry: '[::1]:5000', path: 'app' }],
-    ['[::1]/app:1', { registry: '[::1]', path: 'app', tag: '1' }],
-    [`quay.io/o/a@${D}`, { registry: 'quay.io', path: 'o/a', digest: D }],
-    [`quay.io/o/a:t@${D}`, { registry: 'quay.io', path: 'o/a', tag: 't', digest: D }],
-    [`busybox@${D}`, { registry: 'docker.io', path: 'library/busybox', digest: D }],
-    ['my-registry.example.com:443/a/b', { registry: 'my-registry.example.com:443', path: 'a/b' }],
-    ['Registry.Example.com/a', { registry: 'Registry.Example.com', path: 'a' }],
-    ['a.b/c__d', { registry: 'a.b', path: 'c__d' }],
-    ['a.b/c---d', { registry: 'a.b', path: 'c---d' }],
-    ['a.b/c.d_e-f', { registry: 'a.b', path: 'c.d_e-f' }],
-    ['x:A_b.C-d', { registry: 'docker.io', path: 'library/x', tag: 'A_b.C-d' }],
-    [`x:${'t'.repeat(128)}`, { registry: 'docker.io', path: 'library/x', tag: 't'.repeat(128) }],
+    ['busybox', { registry: 'docker.io', repository: 'library/busybox' }],
+    ['busybox:1.36', { registry: 'docker.io', repository: 'library/busybox', tag: '1.36' }],
+    ['library/busybox', { registry: 'docker.io', repository: 'library/busybox' }],
+    ['docker.io/busybox', { registry: 'docker.io', repository: 'library/busybox' }],
+    ['index.docker.io/busybox', { registry: 'docker.io', repository: 'library/busybox' }],
+    ['registry-1.docker.io/org/app', { registry: 'docker.io', repository: 'org/app' }],
+    ['org/app', { registry: 'docker.io', repository: 'org/app' }],
+    ['quay.io/org/app', { registry: 'quay.io', repository: 'org/app' }],
+    ['quay.io/org/app:v1.2.3', { registry: 'quay.io', repository: 'org/app', tag: 'v1.2.3' }],
+    ['ghcr.io/o/a/b/c', { registry: 'ghcr.io', repository: 'o/a/b/c' }],
+    ['localhost/app', { registry: 'localhost', repository: 'app' }],
+    ['localhost:5000/x', { registry: 'localhost:5000', repository: 'x' }],
+    ['localhost:5000/x:tag', { registry: 'localhost:5000', repository: 'x', tag: 'tag' }],
+    ['127.0.0.1:5510/ci/busybox:latest', { registry: '127.0.0.1:5510', repository: 'ci/busybox', tag: 'latest' }],
+    ['[::1]:5000/app', { registry: '[::1]:5000', repository: 'app' }],
+    ['[::1]/app:1', { registry: '[::1]', repository: 'app', tag: '1' }],
+    [`quay.io/o/a@${D}`, { registry: 'quay.io', repository: 'o/a', digest: D }],
+    [`quay.io/o/a:t@${D}`, { registry: 'quay.io', repository: 'o/a', tag: 't', digest: D }],
+    [`busybox@${D}`, { registry: 'docker.io', repository: 'library/busybox', digest: D }],
+    ['my-registry.example.com:443/a/b', { registry: 'my-registry.example.com:443', repository: 'a/b' }],
+    ['Registry.Example.com/a', { registry: 'Registry.Example.com', repository: 'a' }],
+    ['a.b/c__d', { registry: 'a.b', repository: 'c__d' }],
+    ['a.b/c---d', { registry: 'a.b', repository: 'c---d' }],
+    ['a.b/c.d_e-f', { registry: 'a.b', repository: 'c.d_e-f' }],
+    ['x:A_b.C-d', { registry: 'docker.io', repository: 'library/x', tag: 'A_b.C-d' }],
+    [`x:${'t'.repeat(128)}`, { registry: 'docker.io', repository: 'library/x', tag: 't'.repeat(128) }],
   ];
   for (const [input, expected] of cases) {
     test(input.length > 60 ? `${input.slice(0, 57)}...` : input, () => assert.deepEqual(parseReference(input), expected));
   }
 
   test('defaultRegistry applies to names without a host', () => {
-    assert.deepEqual(parseReference('org/app', { defaultRegistry: 'quay.io' }), { registry: 'quay.io', path: 'org/app' });
-    assert.deepEqual(parseReference('ghcr.io/org/app', { defaultRegistry: 'quay.io' }), { registry: 'ghcr.io', path: 'org/app' });
+    assert.deepEqual(parseReference('org/app', { defaultRegistry: 'quay.io' }), { registry: 'quay.io', repository: 'org/app' });
+    assert.deepEqual(parseReference('ghcr.io/org/app', { defaultRegistry: 'quay.io' }), { registry: 'ghcr.io', repository: 'org/app' });
   });
 });
 

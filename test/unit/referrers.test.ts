@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
-import type { InputName } from '../../src/config/inputs.js';
-import { readReferrerInputs } from '../../src/config/referrer-inputs.js';
+import type { InputName } from '../../src/config/inputs/table.js';
+import { readReferrerInputs } from '../../src/config/inputs/referrers.js';
 import { artifactTypeOf, fallbackTag, REFERRER_TAG } from '../../src/registry/referrers.js';
 
 const read = (inputs: Partial<Record<InputName, string>>) => (name: InputName) => inputs[name] ?? '';

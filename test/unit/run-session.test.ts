@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from '@jest/globals';
 import { wildcardDeleteRegistries } from '../../src/commands/run-session.js';
-import { parseCredentials } from '../../src/config/credentials.js';
+import { parseCredentials } from '../../src/config/inputs/credentials.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const FACTORY = 'src/commands/run-session.ts';

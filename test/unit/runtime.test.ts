@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
-import { helpText } from '../../src/config/help.js';
-import { INPUTS } from '../../src/config/inputs.js';
+import { helpText } from '../../src/config/inputs/help.js';
+import { INPUTS } from '../../src/config/inputs/table.js';
 import { envInputReader } from '../../src/runtime/inputs.js';
 import { plainLogger } from '../../src/runtime/logger.js';
 import { formatPlainTable, writeSummary } from '../../src/runtime/report.js';

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, test } from '@jest/globals';
 import { parse } from 'yaml';
-import { COMMANDS } from '../../src/config/inputs.js';
+import { COMMANDS } from '../../src/config/inputs/table.js';
 import { readAction } from '../../scripts/lib/action-runner.js';
 
 // The validator is a CommonJS WASM package: loaded with require.

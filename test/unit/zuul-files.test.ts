@@ -6,9 +6,9 @@ import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from '@jest/globals';
-import { loadImageList } from '../../src/config/image-list.js';
-import { loadMirrorList } from '../../src/config/mirror-list.js';
-import { jobImageList } from '../../src/config/zuul-jobs.js';
+import { loadImageList } from '../../src/config/images/list.js';
+import { loadMirrorList } from '../../src/config/mirror/list.js';
+import { jobImageList } from '../../src/config/zuul/jobs.js';
 import { messageOf } from '../helpers/messages.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'zuul');

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from '@jest/globals';
 import { planUploads } from '../../src/commands/upload-plan.js';
-import { parseCredentials } from '../../src/config/credentials.js';
-import { readEngineInputs } from '../../src/config/engine-inputs.js';
-import { loadImageList, validateImageList } from '../../src/config/image-list.js';
-import type { InputName } from '../../src/config/inputs.js';
-import { applyMetadataTags } from '../../src/config/metadata-tags.js';
-import { readShellQuoted } from '../../src/config/zuul-quoting.js';
+import { parseCredentials } from '../../src/config/inputs/credentials.js';
+import { readBuildInputs } from '../../src/config/readers/build.js';
+import { loadImageList, validateImageList } from '../../src/config/images/list.js';
+import type { InputName } from '../../src/config/inputs/table.js';
+import { applyMetadataTags } from '../../src/config/images/metadata-tags.js';
+import { readShellQuoted } from '../../src/config/zuul/quoting.js';
 import { messageOf } from '../helpers/messages.js';
 
 const workDir = mkdtempSync(join(tmpdir(), 'cia-zuul-'));
@@ -277,14 +277,14 @@ describe('a zuul.d job file as images-file', () => {
   test('a role variable the job sets beside the list must agree with its input', () => {
     const read = (inputs: Partial<Record<InputName, string>>) => (name: InputName) => inputs[name] ?? '';
     const env = { GITHUB_WORKSPACE: workDir };
-    const inputs = readEngineInputs(read({ 'images-file': 'jobs.yaml', 'zuul-job': 'acme-build-images' }), env, {
+    const inputs = readBuildInputs(read({ 'images-file': 'jobs.yaml', 'zuul-job': 'acme-build-images' }), env, {
       secret: () => {},
       notice: () => {},
     });
     assert.equal(inputs.images.length, 1);
     assert.match(
       messageOf(() =>
-        readEngineInputs(read({ 'images-file': 'jobs.yaml', 'zuul-job': 'acme-upload-podman' }), env, {
+        readBuildInputs(read({ 'images-file': 'jobs.yaml', 'zuul-job': 'acme-upload-podman' }), env, {
           secret: () => {},
           notice: () => {},
         }),

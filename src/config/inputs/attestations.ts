@@ -1,8 +1,8 @@
-import type { EngineName } from '../engines/build-spec.js';
-import { engineCapabilities } from '../engines/capabilities.js';
-import { ConfigError, ConfigErrors } from './errors.js';
-import type { ImageSpec } from './image-list.js';
-import { Input } from './inputs.js';
+import type { EngineName } from '../../engines/build-spec.js';
+import { engineCapabilities } from '../../engines/capabilities.js';
+import { ConfigError, ConfigErrors } from '../errors.js';
+import type { ImageSpec } from '../images/list.js';
+import { Input } from './table.js';
 
 const CHOICES = ['provenance', 'provenance=min', 'provenance=max', 'sbom', 'none'] as const;
 

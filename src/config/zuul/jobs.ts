@@ -1,8 +1,8 @@
-import { ConfigError } from './errors.js';
-import { didYouMean } from './did-you-mean.js';
-import { formatPath } from './schema-errors.js';
-import { LIST_VARIABLES } from './zuul-vars.js';
-import { findTagged, isMapping } from './yaml.js';
+import { ConfigError } from '../errors.js';
+import { didYouMean } from '../did-you-mean.js';
+import { formatPath } from '../schema-errors.js';
+import { LIST_VARIABLES } from './vars.js';
+import { findTagged, isMapping } from '../yaml.js';
 
 /** Top-level kinds of a Zuul configuration file (`zuul.d/*.yaml`). */
 const CONFIG_KINDS = new Set(['job', 'project', 'project-template', 'nodeset', 'secret', 'semaphore', 'pipeline', 'queue', 'pragma']);

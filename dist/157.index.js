@@ -1,8 +1,8 @@
-export const id = 333;
-export const ids = [333];
+export const id = 157;
+export const ids = [157];
 export const modules = {
 
-/***/ 9333:
+/***/ 7157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -159,44 +159,44 @@ function skopeoCopier(skopeo, session) {
     };
 }
 
-// EXTERNAL MODULE: ./src/config/credentials.ts
-var config_credentials = __webpack_require__(980);
+// EXTERNAL MODULE: ./src/config/inputs/credentials.ts
+var inputs_credentials = __webpack_require__(7324);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var config_inputs = __webpack_require__(4389);
+// EXTERNAL MODULE: ./src/config/inputs/table.ts
+var table = __webpack_require__(9714);
 ;// CONCATENATED MODULE: ./src/copiers/copier.ts
 /** What the mirror's `engine` input may name: what copies images between registries. */
 const COPIERS = ['native', 'skopeo'];
 
-// EXTERNAL MODULE: ./src/config/booleans.ts
-var booleans = __webpack_require__(6609);
-// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
-var engine_inputs = __webpack_require__(9045);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/config/inputs/booleans.ts
+var booleans = __webpack_require__(1609);
+// EXTERNAL MODULE: ./src/config/inputs/work-dir.ts
+var work_dir = __webpack_require__(1291);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(2088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __webpack_require__(8816);
-// EXTERNAL MODULE: ./src/registry/digest.ts
-var digest = __webpack_require__(5035);
-// EXTERNAL MODULE: ./src/config/image-schema.ts
-var image_schema = __webpack_require__(915);
 // EXTERNAL MODULE: ./src/config/input-file.ts
 var input_file = __webpack_require__(5457);
 // EXTERNAL MODULE: ./src/config/paths.ts
 var paths = __webpack_require__(1066);
-// EXTERNAL MODULE: ./src/config/pattern.ts
-var pattern = __webpack_require__(5164);
 // EXTERNAL MODULE: ./src/config/jinja.ts
 var jinja = __webpack_require__(3290);
-// EXTERNAL MODULE: ./src/config/schema-errors.ts
-var schema_errors = __webpack_require__(3119);
 // EXTERNAL MODULE: ./src/config/yaml.ts
 var yaml = __webpack_require__(9211);
-;// CONCATENATED MODULE: ./src/config/mirror-list.ts
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(8816);
+// EXTERNAL MODULE: ./src/config/schema-errors.ts
+var schema_errors = __webpack_require__(3119);
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var digest = __webpack_require__(5035);
+// EXTERNAL MODULE: ./src/config/images/schema.ts
+var schema = __webpack_require__(1082);
+// EXTERNAL MODULE: ./src/config/pattern.ts
+var pattern = __webpack_require__(5164);
+;// CONCATENATED MODULE: ./src/config/mirror/zuul-format.ts
 
 
 
@@ -205,12 +205,7 @@ var yaml = __webpack_require__(9211);
 
 
 
-
-
-
-
-
-
+// Zuul's mirror-container-images list: one item a source repository, with its tags and destination.
 const MIRROR_KEYS = [
     'src_repository',
     'src_tag',
@@ -225,7 +220,7 @@ const MIRROR_KEYS = [
     'dest_tags',
 ];
 const ZUUL_KEY = 'mirror_container_images_images';
-const mirror_list_text = schemas/* string */.YjP({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got ${(0,schema_errors/* show */.WU)(iss.input)}`) })
+const zuul_format_text = schemas/* string */.YjP({ error: (iss) => (iss.input === undefined ? 'is required' : `expected a string, got ${(0,schema_errors/* show */.WU)(iss.input)}`) })
     .min(1, { error: 'must not be empty' });
 const tagOrDigest = schemas/* string */.YjP({
     error: (iss) => typeof iss.input === 'number' ? `${iss.input} is a number, not a tag: quote it in YAML` : `expected a tag, got ${(0,schema_errors/* show */.WU)(iss.input)}`,
@@ -240,18 +235,18 @@ const tag = schemas/* string */.YjP({
 })
     .refine(reference/* isValidTag */.r_, { error: (iss) => `${(0,schema_errors/* show */.WU)(iss.input)} is not a valid tag` });
 const itemSchema = schemas/* strictObject */.rej({
-    src_repository: mirror_list_text,
+    src_repository: zuul_format_text,
     src_tag: tagOrDigest.optional(),
-    dest_repository: mirror_list_text,
+    dest_repository: zuul_format_text,
     dest_tag: tag.optional(),
-    dest_registry: mirror_list_text.optional(),
+    dest_registry: zuul_format_text.optional(),
     tags: schemas/* array */.YOg(tagOrDigest, { error: 'expected a list of tags or digests' })
         .min(1, { error: 'must list at least one tag' })
         .optional(),
-    tag_regex: mirror_list_text.optional(),
-    semver: mirror_list_text.optional(),
+    tag_regex: zuul_format_text.optional(),
+    semver: zuul_format_text.optional(),
     all_tags: schemas/* boolean */.zMY({ error: 'expected true or false' }).optional(),
-    platforms: schemas/* array */.YOg(mirror_list_text, { error: 'expected a list of os/arch' }).min(1).optional(),
+    platforms: schemas/* array */.YOg(zuul_format_text, { error: 'expected a list of os/arch' }).min(1).optional(),
     dest_tags: schemas/* record */.g1P(schemas/* string */.YjP(), tag, { error: 'expected a mapping of source tag: destination tag' }).optional(),
 }, { error: (iss) => `expected a mapping of mirror keys, got ${(0,schema_errors/* show */.WU)(iss.input)}` })
     .superRefine((item, ctx) => {
@@ -302,7 +297,7 @@ function fromZuul(raw, origin) {
     raw = zuulList(raw, origin);
     const parsed = schemas/* array */.YOg(itemSchema, { error: (iss) => `expected a list of mirror items, got ${(0,schema_errors/* show */.WU)(iss.input)}` })
         .min(1, { error: 'must list at least one item' })
-        .max(image_schema/* MAX_LIST_ENTRIES */.TP, { error: (iss) => `lists ${iss.input.length} items; at most ${image_schema/* MAX_LIST_ENTRIES */.TP} are allowed` })
+        .max(schema/* MAX_LIST_ENTRIES */.TP, { error: (iss) => `lists ${iss.input.length} items; at most ${schema/* MAX_LIST_ENTRIES */.TP} are allowed` })
         .safeParse(raw);
     if (!parsed.success)
         throw new errors/* ConfigErrors */.m((0,schema_errors/* formatIssues */.og)('mirror', parsed.error.issues, () => MIRROR_KEYS).map((line) => origin + line));
@@ -327,7 +322,7 @@ function fromZuul(raw, origin) {
         if (item.dest_tag !== undefined && selector.kind === 'tags')
             rename[selector.tags[0]] = item.dest_tag;
         for (const platform of item.platforms ?? []) {
-            if (!(0,image_schema/* isPlatform */.aH)(platform))
+            if (!(0,schema/* isPlatform */.aH)(platform))
                 problems.push(`${origin}${label}.platforms: ${(0,schema_errors/* show */.WU)(platform)} is not os/arch[/variant]`);
         }
         items.push({
@@ -344,6 +339,17 @@ function fromZuul(raw, origin) {
         throw new errors/* ConfigErrors */.m(problems);
     return { items, sourceCredentials: [], insecureSources: [], certDirs: {} };
 }
+
+;// CONCATENATED MODULE: ./src/config/mirror/skopeo-sync.ts
+
+
+
+
+
+
+
+
+// skopeo sync's YAML file, read into the same items as a Zuul list, named as skopeo sync names them.
 const syncRegistrySchema = schemas/* strictObject */.rej({
     images: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* array */.YOg(tagOrDigest).nullable()).optional(),
     'images-by-tag-regex': schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
@@ -360,11 +366,11 @@ const SYNC_KEYS = ['images', 'images-by-tag-regex', 'images-by-semver', 'credent
 function syncDestination(source, options, where) {
     const base = options.destination.replace(/\/+$/, '');
     if (!options.scoped)
-        return `${base}/${source.path.split('/').pop()}`;
+        return `${base}/${source.repository.split('/').pop()}`;
     if (source.registry.includes(':'))
         throw new errors/* ConfigError */.x(`${where}: with mirror-scoped the destination holds the source's registry "${source.registry}", and a port cannot be part ` +
             'of a repository name (skopeo sync --scoped cannot form it either)');
-    return `${base}/${source.registry}/${source.path}`;
+    return `${base}/${source.registry}/${source.repository}`;
 }
 /**
  * skopeo sync's YAML: `registry[/namespace]` → images / images-by-tag-regex / images-by-semver,
@@ -457,6 +463,16 @@ function readCertDir(workDir, dir, where) {
         throw new errors/* ConfigError */.x(`${where}: the *.crt files in "${dir}" hold no PEM certificate`);
     return { dir: path, ca: pem };
 }
+
+;// CONCATENATED MODULE: ./src/config/mirror/list.ts
+
+
+
+
+
+
+
+
 function loadMirrorList(source, onSecret) {
     if (source.inline && source.file)
         throw new errors/* ConfigError */.x('give either mirror or mirror-file, not both');
@@ -492,11 +508,11 @@ function tagInRange(tag, range) {
     return version !== null && semver_default().satisfies(version, range, { loose: true, includePrerelease: false });
 }
 
-// EXTERNAL MODULE: ./src/config/referrer-inputs.ts
-var referrer_inputs = __webpack_require__(4201);
-// EXTERNAL MODULE: ./src/config/registry-inputs.ts
-var registry_inputs = __webpack_require__(3161);
-;// CONCATENATED MODULE: ./src/config/mirror-inputs.ts
+// EXTERNAL MODULE: ./src/config/inputs/referrers.ts
+var referrers = __webpack_require__(746);
+// EXTERNAL MODULE: ./src/config/inputs/transport.ts
+var transport = __webpack_require__(991);
+;// CONCATENATED MODULE: ./src/config/readers/mirror.ts
 
 
 
@@ -507,14 +523,14 @@ var registry_inputs = __webpack_require__(3161);
 
 
 function readMirrorInputs(read, env, onSecret) {
-    const workDir = (0,engine_inputs/* readWorkDir */.zI)(read, env);
-    const credentials = (0,config_credentials/* parseCredentials */.gu)(read(config_inputs/* Input */.pd.RegistryCredentials), onSecret);
-    const source = { inline: read(config_inputs/* Input */.pd.Mirror), file: read(config_inputs/* Input */.pd.MirrorFile), format: read(config_inputs/* Input */.pd.MirrorFormat) || 'zuul' };
-    const scoped = (0,booleans/* parseBoolean */.y)(read(config_inputs/* Input */.pd.MirrorScoped), config_inputs/* Input */.pd.MirrorScoped, false);
-    const list = loadMirrorList({ ...source, destination: read(config_inputs/* Input */.pd.MirrorDestination), scoped, workDir }, onSecret);
-    const parallel = Number(read(config_inputs/* Input */.pd.Parallel) || '4');
+    const workDir = (0,work_dir/* readWorkDir */.z)(read, env);
+    const credentials = (0,inputs_credentials/* parseCredentials */.gu)(read(table/* Input */.pd.RegistryCredentials), onSecret);
+    const source = { inline: read(table/* Input */.pd.Mirror), file: read(table/* Input */.pd.MirrorFile), format: read(table/* Input */.pd.MirrorFormat) || 'zuul' };
+    const scoped = (0,booleans/* parseBoolean */.y)(read(table/* Input */.pd.MirrorScoped), table/* Input */.pd.MirrorScoped, false);
+    const list = loadMirrorList({ ...source, destination: read(table/* Input */.pd.MirrorDestination), scoped, workDir }, onSecret);
+    const parallel = Number(read(table/* Input */.pd.Parallel) || '4');
     if (!Number.isInteger(parallel) || parallel < 1 || parallel > 32) {
-        throw new errors/* ConfigError */.x(`parallel: "${read(config_inputs/* Input */.pd.Parallel)}" is not a whole number from 1 to 32`);
+        throw new errors/* ConfigError */.x(`parallel: "${read(table/* Input */.pd.Parallel)}" is not a whole number from 1 to 32`);
     }
     const copier = readCopier(read);
     return {
@@ -523,11 +539,11 @@ function readMirrorInputs(read, env, onSecret) {
         list,
         parallel,
         copier,
-        keepGoing: (0,booleans/* parseBoolean */.y)(read(config_inputs/* Input */.pd.KeepGoing), config_inputs/* Input */.pd.KeepGoing, false),
-        dryRun: (0,booleans/* parseBoolean */.y)(read(config_inputs/* Input */.pd.DryRun), config_inputs/* Input */.pd.DryRun, false),
-        referrers: (0,referrer_inputs/* readReferrerInputs */.n)(read),
+        keepGoing: (0,booleans/* parseBoolean */.y)(read(table/* Input */.pd.KeepGoing), table/* Input */.pd.KeepGoing, false),
+        dryRun: (0,booleans/* parseBoolean */.y)(read(table/* Input */.pd.DryRun), table/* Input */.pd.DryRun, false),
+        referrers: (0,referrers/* readReferrerInputs */.n)(read),
         transport: {
-            ...(0,registry_inputs/* readTransportOptions */.qU)(read, workDir),
+            ...(0,transport/* readTransportOptions */.qU)(read, workDir),
             registryCa: Object.fromEntries(Object.entries(list.certDirs).map(([r, c]) => [r, c.ca])),
         },
         skopeoDownload: readSkopeoDownload(read, copier),
@@ -535,22 +551,22 @@ function readMirrorInputs(read, env, onSecret) {
 }
 /** The copier the `engine` input names. */
 function readCopier(read) {
-    const copier = read(config_inputs/* Input */.pd.Engine) || 'native';
+    const copier = read(table/* Input */.pd.Engine) || 'native';
     if (!COPIERS.includes(copier))
-        throw new errors/* ConfigError */.x(`${config_inputs/* Input */.pd.Engine}: "${copier}" is not a copier; one of ${COPIERS.join(', ')}`);
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.Engine}: "${copier}" is not a copier; one of ${COPIERS.join(', ')}`);
     return copier;
 }
 function readSkopeoDownload(read, copier) {
-    const url = read(config_inputs/* Input */.pd.SkopeoUrl);
-    const sha256 = read(config_inputs/* Input */.pd.SkopeoSha256);
+    const url = read(table/* Input */.pd.SkopeoUrl);
+    const sha256 = read(table/* Input */.pd.SkopeoSha256);
     if (!url && !sha256)
         return undefined;
     if (copier !== 'skopeo')
-        throw new errors/* ConfigError */.x(`${config_inputs/* Input */.pd.SkopeoUrl}: only goes with ${config_inputs/* Input */.pd.Engine}: skopeo`);
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.SkopeoUrl}: only goes with ${table/* Input */.pd.Engine}: skopeo`);
     if (!url || !sha256)
-        throw new errors/* ConfigError */.x(`${url ? config_inputs/* Input */.pd.SkopeoSha256 : config_inputs/* Input */.pd.SkopeoUrl}: required with ${url ? config_inputs/* Input */.pd.SkopeoUrl : config_inputs/* Input */.pd.SkopeoSha256}`);
+        throw new errors/* ConfigError */.x(`${url ? table/* Input */.pd.SkopeoSha256 : table/* Input */.pd.SkopeoUrl}: required with ${url ? table/* Input */.pd.SkopeoUrl : table/* Input */.pd.SkopeoSha256}`);
     if (!/^[a-f0-9]{64}$/.test(sha256))
-        throw new errors/* ConfigError */.x(`${config_inputs/* Input */.pd.SkopeoSha256}: "${sha256}" is not a sha256 hex digest`);
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.SkopeoSha256}: "${sha256}" is not a sha256 hex digest`);
     return { url, sha256 };
 }
 
@@ -571,12 +587,12 @@ async function planMirror(session, items, options, logger) {
     const plan = {
         pairs: failed.length && !options.keepGoing ? [] : pairs,
         unplanned: failed.map(planFailure),
-        failures: failed.map((f) => `${f.item.label} ${(0,reference/* repositoryName */.aR)(f.item.source)}${f.ref ? `${(0,reference/* isDigest */.Bc)(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`),
+        failures: failed.map((f) => `${f.item.label} ${(0,reference/* refName */.P7)(f.item.source)}${f.ref ? `${(0,reference/* isDigest */.Bc)(f.ref) ? '@' : ':'}${f.ref}` : ''}: ${f.error}`),
     };
     const changed = plan.pairs.filter((p) => !p.unchanged);
     logger.info(`plan: ${changed.length} image(s) to copy, ${plan.pairs.length - changed.length} unchanged`);
     for (const p of changed) {
-        const dest = (0,reference/* repositoryName */.aR)(p.item.destination);
+        const dest = (0,reference/* refName */.P7)(p.item.destination);
         logger.info(`  ${sourceOf(p)} (${p.digest}) -> ${p.destTags.map((t) => `${dest}:${t}`).join(', ') || `${dest}@${p.digest}`}`);
     }
     return plan;
@@ -585,12 +601,12 @@ async function planMirror(session, items, options, logger) {
 const destTagOf = (item, ref) => item.rename[ref] ?? ((0,reference/* isDigest */.Bc)(ref) ? undefined : ref);
 /** Destination tags, or the digest itself for a digest copied without a tag. */
 const tagsOf = (pair) => (pair.destTags.length ? pair.destTags : [pair.digest]);
-const sourceOf = (pair) => `${(0,reference/* repositoryName */.aR)(pair.item.source)}${(0,reference/* isDigest */.Bc)(pair.srcRef) ? '@' : ':'}${pair.srcRef}`;
+const sourceOf = (pair) => `${(0,reference/* refName */.P7)(pair.item.source)}${(0,reference/* isDigest */.Bc)(pair.srcRef) ? '@' : ':'}${pair.srcRef}`;
 /** One destination tag's line of the report. */
 function resultOf(pair, tag, status, bytes) {
     return {
         src: sourceOf(pair),
-        dest: `${(0,reference/* repositoryName */.aR)(pair.item.destination)}${(0,reference/* isDigest */.Bc)(tag) ? '@' : ':'}${tag}`,
+        dest: `${(0,reference/* refName */.P7)(pair.item.destination)}${(0,reference/* isDigest */.Bc)(tag) ? '@' : ':'}${tag}`,
         digest: pair.digest,
         status,
         bytes,
@@ -601,8 +617,8 @@ function planFailure(failure) {
     const at = ref ? `${(0,reference/* isDigest */.Bc)(ref) ? '@' : ':'}${ref}` : '';
     const dest = failure.ref ? destTagOf(failure.item, ref) : undefined;
     return {
-        src: `${(0,reference/* repositoryName */.aR)(failure.item.source)}${at}`,
-        dest: `${(0,reference/* repositoryName */.aR)(failure.item.destination)}${dest ? `:${dest}` : ''}`,
+        src: `${(0,reference/* refName */.P7)(failure.item.source)}${at}`,
+        dest: `${(0,reference/* refName */.P7)(failure.item.destination)}${dest ? `:${dest}` : ''}`,
         digest: '',
         status: 'failed',
         bytes: 0,
@@ -631,10 +647,10 @@ async function resolvePairs(session, items, parallel) {
             return [fail(item, error)];
         }
         if (refs.length === 0 && item.selector.kind !== 'tags')
-            return [fail(item, `no tag of ${(0,reference/* repositoryName */.aR)(item.source)} matches`)];
+            return [fail(item, `no tag of ${(0,reference/* refName */.P7)(item.source)} matches`)];
         return Promise.all(refs.map((ref) => limiter.run(async () => {
             try {
-                return (await planPair(session, item, ref)) ?? fail(item, `${(0,reference/* repositoryName */.aR)(item.source)}:${ref} not found`, ref);
+                return (await planPair(session, item, ref)) ?? fail(item, `${(0,reference/* refName */.P7)(item.source)}:${ref} not found`, ref);
             }
             catch (error) {
                 return fail(item, error, ref);
@@ -648,7 +664,7 @@ async function selectRefs(session, item) {
     const { selector } = item;
     if (selector.kind === 'tags')
         return selector.tags;
-    const all = await session.client(item.source.registry).listTags(item.source.path);
+    const all = await session.client(item.source.registry).listTags(item.source.repository);
     return all.filter((tag) => selector.kind === 'all' ? true : selector.kind === 'regex' ? selector.regex.test(tag) : tagInRange(tag, selector.range));
 }
 /** One source reference resolved and compared with its destination; undefined where the source tag does not exist. */
@@ -661,9 +677,9 @@ async function planPair(session, item, ref) {
         digest = ref;
     // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.
     else if ((0,reference/* isDigest */.Bc)(ref))
-        digest = (await src.getManifest(item.source.path, ref)).digest;
+        digest = (await src.getManifest(item.source.repository, ref)).digest;
     else {
-        const head = await src.headManifest(item.source.path, ref);
+        const head = await src.headManifest(item.source.repository, ref);
         if (!head)
             return undefined;
         digest = head.digest;
@@ -671,15 +687,15 @@ async function planPair(session, item, ref) {
     const sourceDigest = digest;
     if (item.platforms?.length)
         digest = await subsetDigest(session, item, digest);
-    const current = await dst.headManifest(item.destination.path, destTag ?? digest);
+    const current = await dst.headManifest(item.destination.repository, destTag ?? digest);
     return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
 }
 /** The digest a platform subset of an index will have once copied. */
 async function subsetDigest(session, item, digest) {
-    const manifest = await session.client(item.source.registry).getManifest(item.source.path, digest);
+    const manifest = await session.client(item.source.registry).getManifest(item.source.repository, digest);
     if (!(0,registry_manifest/* isIndex */.nw)(manifest.mediaType, manifest.bytes))
         return digest;
-    return (0,registry_manifest/* subsetIndex */.XF)(manifest, item.platforms ?? [], (0,reference/* repositoryName */.aR)(item.source)).manifest.digest;
+    return (0,registry_manifest/* subsetIndex */.XF)(manifest, item.platforms ?? [], (0,reference/* refName */.P7)(item.source)).manifest.digest;
 }
 
 // EXTERNAL MODULE: ./src/commands/run-session.ts + 2 modules
@@ -735,7 +751,7 @@ function checkDestinations({ list, credentials }) {
     const logins = new Map();
     for (const item of list.items) {
         try {
-            const login = (0,config_credentials/* loginOf */.DQ)((0,config_credentials/* credentialFor */.FX)(credentials, item.credentialsKey, (0,reference/* repositoryName */.aR)(item.destination)));
+            const login = (0,inputs_credentials/* loginOf */.DQ)((0,inputs_credentials/* credentialFor */.FX)(credentials, item.credentialsKey, (0,reference/* refName */.P7)(item.destination)));
             if (login)
                 logins.set(item.destination.registry, login);
         }
@@ -759,7 +775,7 @@ async function openCopier(context, session, inputs, access) {
     let binary;
     if (pinned) {
         if (!context.download)
-            throw new errors/* ConfigError */.x(`${config_inputs/* Input */.pd.SkopeoUrl}: downloads are not available here`);
+            throw new errors/* ConfigError */.x(`${table/* Input */.pd.SkopeoUrl}: downloads are not available here`);
         binary = await context.download('skopeo', pinned.url, pinned.sha256);
         context.logger.info(`skopeo: ${binary} (pinned sha256 ${pinned.sha256.slice(0, 12)}…)`);
     }
@@ -802,8 +818,8 @@ async function copyPair(copier, pair, logger) {
     let moved = 0;
     let reported = 0;
     const { bytesMoved, detail } = await copier.copy({
-        from: { registry: pair.item.source.registry, repository: pair.item.source.path },
-        to: { registry: pair.item.destination.registry, repository: pair.item.destination.path },
+        from: pair.item.source,
+        to: pair.item.destination,
         source: pair.sourceDigest,
         digest: pair.digest,
         tags: pair.destTags,
@@ -817,7 +833,7 @@ async function copyPair(copier, pair, logger) {
             }
         },
     });
-    logger.info(`${sourceOf(pair)} -> ${(0,reference/* repositoryName */.aR)(pair.item.destination)}: ${detail}`);
+    logger.info(`${sourceOf(pair)} -> ${(0,reference/* refName */.P7)(pair.item.destination)}: ${detail}`);
     return bytesMoved;
 }
 /**
@@ -833,8 +849,7 @@ async function copyReferrers({ session, inputs, logger, plan }, copied) {
     await Promise.all(plan.pairs.map((pair) => limiter.run(async () => {
         if (copied.outcomes.get(pair)?.some((o) => o.status === 'failed'))
             return;
-        const from = { registry: pair.item.source.registry, repository: pair.item.source.path };
-        const to = { registry: pair.item.destination.registry, repository: pair.item.destination.path };
+        const { source: from, destination: to } = pair.item;
         try {
             const copies = await referrers.copyFor(from, to, pair.sourceDigest, Boolean(pair.item.platforms?.length));
             const fresh = copies.filter((c) => !reported.has(`${(0,reference/* refName */.P7)(to)}@${c.digest}`));
@@ -856,8 +871,8 @@ async function copyReferrers({ session, inputs, logger, plan }, copied) {
 function referrerResult(pair, copy) {
     const at = (repository) => `${repository}${copy.tag ? `:${copy.tag}` : `@${copy.digest}`}`;
     return {
-        src: at((0,reference/* repositoryName */.aR)(pair.item.source)),
-        dest: at((0,reference/* repositoryName */.aR)(pair.item.destination)),
+        src: at((0,reference/* refName */.P7)(pair.item.source)),
+        dest: at((0,reference/* refName */.P7)(pair.item.destination)),
         digest: copy.digest,
         status: copy.status,
         bytes: 0,

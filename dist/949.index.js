@@ -1,5 +1,5 @@
-export const id = 587;
-export const ids = [587];
+export const id = 949;
+export const ids = [949];
 export const modules = {
 
 /***/ 2325:
@@ -13,7 +13,7 @@ export const modules = {
 /* harmony export */   oq: () => (/* binding */ platformTag),
 /* harmony export */   v_: () => (/* binding */ pushEngine)
 /* harmony export */ });
-/* harmony import */ var _config_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(980);
+/* harmony import */ var _config_inputs_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7324);
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
 /* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5251);
 /* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9310);
@@ -35,7 +35,7 @@ function platformTag(prefix, image, platform) {
 }
 /** `<intermediate>[/<namespace>]/<repository path>`: the name promote looks up again. */
 function intermediateRepository(intermediate, image) {
-    return intermediate.namespace ? `${intermediate.namespace}/${image.reference.path}` : image.reference.path;
+    return intermediate.namespace ? `${intermediate.namespace}/${image.reference.repository}` : image.reference.repository;
 }
 /**
  * Every push target, with its credentials checked before any build or network call: a given map
@@ -50,7 +50,7 @@ function planUploads(images, mode, prefix, where) {
     const pushedBy = new Map();
     for (const image of images) {
         const registry = mode === 'intermediate' ? intermediate.registry : image.reference.registry;
-        const repository = mode === 'intermediate' ? intermediateRepository(intermediate, image) : image.reference.path;
+        const repository = mode === 'intermediate' ? intermediateRepository(intermediate, image) : image.reference.repository;
         const tags = platform
             ? [platformTag(prefix, image, platform)]
             : mode === 'release'
@@ -72,7 +72,7 @@ function planUploads(images, mode, prefix, where) {
                 repository,
                 tags,
                 finalTags: image.tags,
-                credential: (0,_config_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .credentialFor */ .FX)(credentials, registry, (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .refName */ .P7)({ registry, repository })),
+                credential: (0,_config_inputs_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .credentialFor */ .FX)(credentials, registry, (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .refName */ .P7)({ registry, repository })),
             });
         }
         catch (error) {
@@ -105,6 +105,682 @@ function enginePushSpec(target, localSource, where, build) {
         certDir: where.certDir,
         build,
     };
+}
+
+
+/***/ }),
+
+/***/ 3599:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ readImages)
+});
+
+// EXTERNAL MODULE: ./src/config/inputs/table.ts
+var table = __webpack_require__(9714);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
+// EXTERNAL MODULE: ./src/config/input-file.ts
+var input_file = __webpack_require__(5457);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(7827);
+// EXTERNAL MODULE: ./src/config/images/schema.ts
+var schema = __webpack_require__(1082);
+// EXTERNAL MODULE: ./src/config/paths.ts
+var paths = __webpack_require__(1066);
+// EXTERNAL MODULE: ./src/config/schema-errors.ts
+var schema_errors = __webpack_require__(3119);
+// EXTERNAL MODULE: ./src/config/yaml.ts
+var yaml = __webpack_require__(9211);
+// EXTERNAL MODULE: ./src/config/jinja.ts
+var jinja = __webpack_require__(3290);
+;// CONCATENATED MODULE: ./src/config/zuul/quoting.ts
+/**
+ * Zuul's roles render list values into one command line (`--build-arg {{ arg }}`) that Ansible's
+ * `command` module splits like a POSIX shell: `FROM='quay.io/x/y:1'` reaches the engine as
+ * `FROM=quay.io/x/y:1`. Real lists rely on that, so values are read the same way here, with one
+ * difference kept on purpose: unquoted blanks stay in the value instead of splitting it into
+ * several arguments (Zuul's defect: `A=x y` became the arguments `A=x` and `y`).
+ * (docs/zuul.md, "Values as Zuul's command line reads them")
+ */
+class QuotingError extends Error {
+}
+/**
+ * The value as shell quoting leaves it. `inDoubleQuotes`: the role wraps this value in `"…"`
+ * itself (labels), so its own double quotes end that quoting.
+ */
+function readShellQuoted(value, inDoubleQuotes = false) {
+    let out = '';
+    let quote = inDoubleQuotes ? '"' : undefined;
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                out += c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === '\\' && (value[i + 1] === '"' || value[i + 1] === '\\'))
+                out += value[++i];
+            else
+                out += c;
+        }
+        else if (c === "'" || c === '"') {
+            quote = c;
+        }
+        else if (c === '\\') {
+            if (i + 1 >= value.length)
+                throw new QuotingError('ends with a lone backslash');
+            out += value[++i];
+        }
+        else {
+            out += c;
+        }
+    }
+    if (inDoubleQuotes) {
+        // The role's own closing quote: the value must leave a double quote open for it.
+        if (quote !== '"')
+            throw new QuotingError(quote === "'" ? 'has an unbalanced single quote' : 'has an unbalanced double quote');
+    }
+    else if (quote) {
+        throw new QuotingError(`has an unbalanced ${quote === "'" ? 'single' : 'double'} quote`);
+    }
+    return out;
+}
+/** Keys of an image entry the roles put on their command line, and how each is quoted there. */
+const COMMAND_LINE_KEYS = {
+    registry: 'bare',
+    repository: 'bare',
+    path: 'bare',
+    container_filename: 'bare',
+    dockerfile: 'bare',
+    target: 'bare',
+    tags: 'bare',
+    build_args: 'bare',
+    siblings: 'bare',
+    labels: 'double',
+};
+/**
+ * The entry with every command-line value read as the role's command line reads it. Problems
+ * name the field; the value is not echoed (a build argument may carry a token).
+ */
+function readEntryQuoting(entry, field, problems) {
+    const out = { ...entry };
+    for (const [key, quoting] of Object.entries(COMMAND_LINE_KEYS)) {
+        const value = entry[key];
+        const read = (text, where) => {
+            if (typeof text !== 'string')
+                return text;
+            try {
+                return readShellQuoted(text, quoting === 'double');
+            }
+            catch (error) {
+                if (!(error instanceof QuotingError))
+                    throw error;
+                problems.push(`${where}: ${error.message} (Zuul's command line reads values like a shell; escape a literal quote with \\)`);
+                return text;
+            }
+        };
+        if (Array.isArray(value))
+            out[key] = value.map((item, i) => read(item, `${field}.${key}[${i}]`));
+        else if (value !== undefined)
+            out[key] = read(value, `${field}.${key}`);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/config/did-you-mean.ts
+var did_you_mean = __webpack_require__(9255);
+;// CONCATENATED MODULE: ./src/config/zuul/vars.ts
+/**
+ * Zuul's names around the image list: the variables that hold it, the older build-docker-image
+ * spelling of its keys, and the role variables that are action inputs here.
+ * (docs/zuul.md, "Variables")
+ */
+/** Variables holding an image list: the container roles' and build-docker-image's. */
+const LIST_VARIABLES = ['container_images', 'docker_images'];
+/** build-docker-image's entry keys that the container roles spell otherwise. */
+const KEY_ALIASES = { dockerfile: 'container_filename' };
+/** Role variables (not list keys) and the input that does their work here. */
+const ROLE_VARIABLES = {
+    container_command: 'the container-command input',
+    container_filename: 'the container-filename input',
+    docker_dockerfile: 'the container-filename input',
+    container_build_extra_env: 'the build-extra-env input',
+    zuul_work_dir: 'the work-dir input',
+    container_registry_credentials: 'the registry-credentials input (from a secret)',
+    docker_credentials: 'the registry-credentials input (from a secret), keyed by registry',
+    upload_container_image_promote: 'the promote input',
+    promote_container_image_method: 'the promote-method input',
+    promote_container_method: 'the promote-method input',
+    buildset_registry: 'nothing: jobs hand images on through intermediate-registry and promote',
+    docker_use_buildset_registry: 'nothing: jobs hand images on through intermediate-registry and promote',
+    container_images: 'the images or images-file input (a list inside a list entry?)',
+    docker_images: 'the images or images-file input (a list inside a list entry?)',
+};
+/**
+ * One entry with build-docker-image's names turned into the container roles' ones, and role
+ * variables written into it reported: Zuul would ignore them there, which is never what was meant.
+ */
+function normaliseEntry(entry, field, problems) {
+    const out = { ...entry };
+    for (const [alias, key] of Object.entries(KEY_ALIASES)) {
+        if (!(alias in out))
+            continue;
+        // Lists written for both roles repeat the value under both names: only a disagreement is ambiguous.
+        if (key in out && out[key] !== out[alias])
+            problems.push(`${field}: give ${key} or ${alias} (build-docker-image's name for it), not both with different values`);
+        else
+            out[key] = out[alias];
+        delete out[alias];
+    }
+    for (const [name, input] of Object.entries(ROLE_VARIABLES)) {
+        // container_filename is both a role variable and an entry key: only the variable's other names count.
+        if (!(name in out) || name === 'container_filename')
+            continue;
+        problems.push(`${field}.${name}: a Zuul role variable, not a key of an image; here it is ${input}`);
+        delete out[name];
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/zuul/jobs.ts
+
+
+
+
+
+/** Top-level kinds of a Zuul configuration file (`zuul.d/*.yaml`). */
+const CONFIG_KINDS = new Set(['job', 'project', 'project-template', 'nodeset', 'secret', 'semaphore', 'pipeline', 'queue', 'pragma']);
+/** Jobs named in a message before "and N more": a real zuul.d file holds thousands. */
+const MAX_NAMED_JOBS = 20;
+/** A Zuul configuration file: a list of one-key mappings such as `- job: {...}`, at least one of them a job. */
+function isJobFile(raw) {
+    return (Array.isArray(raw) &&
+        raw.some((item) => (0,yaml/* isMapping */.pi)(item) && 'job' in item) &&
+        raw.every((item) => (0,yaml/* isMapping */.pi)(item) && Object.keys(item).length === 1 && CONFIG_KINDS.has(Object.keys(item)[0])));
+}
+/** Zuul's `secrets:` of a job: a name, or `{name, secret}` (the variable, and the secret item it holds). */
+function secretsOf(value) {
+    const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return items.flatMap((item) => {
+        if (typeof item === 'string')
+            return [{ variable: item, secret: item }];
+        if (!(0,yaml/* isMapping */.pi)(item) || typeof item.name !== 'string')
+            return [];
+        return [{ variable: item.name, secret: typeof item.secret === 'string' ? item.secret : item.name }];
+    });
+}
+function definitions(raw) {
+    const jobs = new Map();
+    for (const item of raw) {
+        const job = item.job;
+        if (!(0,yaml/* isMapping */.pi)(job) || typeof job.name !== 'string')
+            continue;
+        const definition = {
+            name: job.name,
+            parent: typeof job.parent === 'string' ? job.parent : undefined,
+            vars: (0,yaml/* isMapping */.pi)(job.vars) ? job.vars : {},
+            secrets: secretsOf(job.secrets),
+        };
+        const variants = jobs.get(job.name);
+        if (variants)
+            variants.push(definition);
+        else
+            jobs.set(job.name, [definition]);
+    }
+    return jobs;
+}
+/**
+ * Zuul merges a job's vars over its parent's, mappings key by key; anything else the child
+ * replaces. `out` is the caller's own copy: merging into it in place keeps a long chain linear.
+ */
+function mergeInto(out, child) {
+    for (const [key, value] of Object.entries(child)) {
+        const mine = out[key];
+        if ((0,yaml/* isMapping */.pi)(value) && (0,yaml/* isMapping */.pi)(mine))
+            mergeInto(mine, value);
+        else
+            out[key] = (0,yaml/* isMapping */.pi)(value) ? mergeInto({}, value) : value;
+    }
+    return out;
+}
+function variantsError(origin, name, count) {
+    return new errors/* ConfigError */.x(`${origin}zuul-job: job "${name}" is defined ${count} times (branch variants?); which one runs depends on ` +
+        'the branch, so none is chosen here: put the image list in a vars file');
+}
+/** The job and its parents in the file, walked once; a parent cycle is an error naming it. */
+function chainOf(jobs, name, origin) {
+    const chain = [];
+    const position = new Map();
+    for (let current = name; current !== undefined;) {
+        const variants = jobs.get(current);
+        if (!variants)
+            return { jobs: chain, outside: current };
+        if (variants.length > 1)
+            throw variantsError(origin, current, variants.length);
+        const seen = position.get(current);
+        if (seen !== undefined) {
+            const cycle = [...chain.slice(seen).map((job) => job.name), current].join(' → ');
+            throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${current}" is its own ancestor (${cycle}); Zuul refuses such a file too`);
+        }
+        position.set(current, chain.length);
+        chain.push(variants[0]);
+        current = variants[0].parent;
+    }
+    return { jobs: chain };
+}
+const listVariable = (vars) => LIST_VARIABLES.find((name) => vars[name] !== undefined);
+/**
+ * The jobs whose chain in the file sets an image list, each chain walked once: a job's answer
+ * is its own list or its parent's answer, kept for the jobs below it. A chain through a job with
+ * branch variants or a cycle gives none.
+ */
+function jobsWithList(jobs) {
+    const known = new Map();
+    for (const name of jobs.keys()) {
+        const path = [];
+        const onPath = new Set();
+        let state = 'none';
+        for (let current = name; current !== undefined;) {
+            const answer = known.get(current);
+            if (answer !== undefined) {
+                state = answer;
+                break;
+            }
+            const variants = jobs.get(current);
+            if (!variants)
+                break;
+            if (variants.length > 1 || onPath.has(current)) {
+                state = 'unusable';
+                break;
+            }
+            onPath.add(current);
+            path.push(variants[0]);
+            current = variants[0].parent;
+        }
+        for (const job of path.reverse()) {
+            if (state !== 'unusable' && listVariable(job.vars) !== undefined)
+                state = 'list';
+            known.set(job.name, state);
+        }
+    }
+    return [...jobs.keys()].filter((name) => known.get(name) === 'list');
+}
+const nameJobs = (names) => names.length > MAX_NAMED_JOBS
+    ? `${names.slice(0, MAX_NAMED_JOBS).join(', ')} and ${names.length - MAX_NAMED_JOBS} more`
+    : names.join(', ');
+/** Where the list holds a Zuul secret: an encrypted value, or a template naming a secret's variable. */
+function secretUses(list, secrets) {
+    const encrypted = (0,yaml/* findTagged */.id)(list, 'images').map(({ path, tag }) => `${path} is an encrypted value (${tag})`);
+    return [...encrypted, ...templateSecretUses(list, secrets)];
+}
+function templateSecretUses(raw, secrets, path = []) {
+    if (typeof raw === 'string') {
+        const used = secrets.find(({ variable }) => new RegExp(`\\{[{%][^}]*\\b${variable.replace(/\W/g, '\\$&')}\\b`).test(raw));
+        return used ? [`${(0,schema_errors/* formatPath */.jV)('images', path)} uses the Zuul secret "${used.secret}" (as ${used.variable})`] : [];
+    }
+    if (Array.isArray(raw))
+        return raw.flatMap((item, i) => templateSecretUses(item, secrets, [...path, i]));
+    if ((0,yaml/* isMapping */.pi)(raw))
+        return Object.entries(raw).flatMap(([key, value]) => templateSecretUses(value, secrets, [...path, key]));
+    return [];
+}
+/**
+ * The image list of the job `zuul-job` names, following `parent:` within the file. Without a job
+ * name the error lists the jobs that would give one. `notice` hears what the file cannot say:
+ * a parent defined in another file, whose vars are not read.
+ */
+function jobImageList(raw, job, origin, notice = () => { }) {
+    const jobs = definitions(raw);
+    const listed = () => {
+        const withList = jobsWithList(jobs);
+        return withList.length ? `jobs with an image list: ${nameJobs(withList)}` : 'no job in it defines container_images or docker_images';
+    };
+    if (!job)
+        throw new errors/* ConfigError */.x(`${origin}images: a Zuul job file; name the job whose image list to use with zuul-job (${listed()})`);
+    if (!jobs.has(job))
+        throw new errors/* ConfigError */.x(`${origin}zuul-job: no job "${job}" in the file${(0,did_you_mean/* didYouMean */.a)(job, [...jobs.keys()])}; ${listed()}`);
+    const chain = chainOf(jobs, job, origin);
+    const vars = chain.jobs.reduceRight((merged, definition) => mergeInto(merged, definition.vars), {});
+    const variable = listVariable(vars);
+    const outside = chain.outside;
+    if (!variable) {
+        if (outside !== undefined)
+            throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${job}" (and its parents in the file) sets no image list, and its parent "${outside}" is ` +
+                'defined in another file: the list may be there; give that file (or a vars file) as images-file');
+        throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${job}" (and its parents in the file) sets no image list; ${listed()}`);
+    }
+    const uses = secretUses(vars[variable], chain.jobs.flatMap((definition) => definition.secrets));
+    if (uses.length)
+        throw new errors/* ConfigError */.x(`${origin}zuul-job: job "${job}": ${uses.join('; ')}; Zuul secrets are not decrypted here: pass the value through a workflow ` +
+            'secret instead (${{ secrets.NAME }} in the images input)');
+    if (outside !== undefined)
+        notice(`${origin}job "${job}" has the parent "${outside}", which this file does not define: its vars (merged under ` +
+            `"${chain.jobs[chain.jobs.length - 1].name}"'s in Zuul) are not read here`);
+    return { job, variable, list: vars[variable], vars };
+}
+
+;// CONCATENATED MODULE: ./src/config/images/list.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Zuul job files carry secrets (`- secret:` items) beside the jobs: their values are read opaque, never used. */
+const YAML_OPTIONS = { opaqueTags: [yaml/* ZUUL_SECRET_TAG */.lo] };
+function loadImageList(source) {
+    const { inline, file } = source;
+    if (inline && file)
+        throw new errors/* ConfigError */.x('give either images or images-file, not both');
+    if (!inline && !file)
+        throw new errors/* ConfigError */.x('no images: give the images input (a YAML list) or images-file (a file holding one)');
+    let raw;
+    let origin = '';
+    if (inline) {
+        raw = (0,yaml/* parseYamlInput */.PJ)(inline, 'images', YAML_OPTIONS);
+    }
+    else {
+        const path = (0,paths/* resolveInside */.L)(source.workDir, source.workDir, file, 'images-file');
+        raw = (0,yaml/* parseYamlInput */.PJ)((0,input_file/* readInputFile */.j)(path, 'images-file', file), `images-file "${file}"`, YAML_OPTIONS);
+        origin = `${file}: `;
+    }
+    const found = locateList(raw, origin, source.zuulJob ?? '', source.notice);
+    checkRoleVariables(found.vars, `${origin}${found.where}`, source.expect ?? {});
+    return validateImageList(found.list, origin, source.notice);
+}
+/** The list itself, from a bare list, a vars mapping or a Zuul job file; and the variables beside it. */
+function locateList(raw, origin, zuulJob, notice) {
+    if (isJobFile(raw)) {
+        const found = jobImageList(raw, zuulJob, origin, notice);
+        return { list: found.list, vars: found.vars, where: `job "${found.job}"` };
+    }
+    // Outside a job file an encrypted value has no secret item to belong to: plain data only.
+    const [tagged] = (0,yaml/* findTagged */.id)(raw, 'images');
+    if (tagged)
+        throw new errors/* ConfigError */.x(`${origin}${tagged.path}: YAML tags are not supported (${tagged.tag}); write plain values`);
+    if (zuulJob)
+        throw new errors/* ConfigError */.x(`zuul-job: "${zuulJob}" names a job, but ${origin ? 'images-file' : 'images'} is not a Zuul job file (a list of "- job:" mappings)`);
+    if (!(0,yaml/* isMapping */.pi)(raw))
+        return { list: raw, vars: {}, where: '' };
+    const present = LIST_VARIABLES.filter((key) => key in raw);
+    if (present.length > 1)
+        throw new errors/* ConfigError */.x(`${origin}images: sets both ${present.join(' and ')}; keep one list`);
+    if (present.length === 0) {
+        throw new errors/* ConfigError */.x(`${origin}images: expected a list of images or a mapping with a ${LIST_VARIABLES.map((k) => `"${k}"`).join(' or ')} key, got a ` +
+            `mapping with keys ${Object.keys(raw).join(', ')}`);
+    }
+    return { list: raw[present[0]], vars: raw, where: 'the vars' };
+}
+/** A role variable beside the list that disagrees with the input doing its work here. */
+function checkRoleVariables(vars, where, expect) {
+    const problems = [];
+    for (const [name, { input, value }] of Object.entries(expect)) {
+        const set = vars[name];
+        if (set === undefined || String(set) === value)
+            continue;
+        problems.push(`${where} sets ${name}: ${(0,schema_errors/* show */.WU)(set)}, but ${input} is ${value ? (0,schema_errors/* show */.WU)(value) : 'not set'}: set ${input}: ${(0,schema_errors/* show */.WU)(set)} on the ` +
+            'step (role variables in the file are not read as inputs)');
+    }
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m(problems);
+}
+function validateImageList(raw, origin = '', notice = () => { }) {
+    const templates = (0,jinja/* findTemplates */.zD)(raw, 'images');
+    if (templates.length)
+        throw new errors/* ConfigErrors */.m(templates.map((line) => origin + line));
+    const prepared = prepareEntries(raw, origin);
+    const parsed = schema/* imageListSchema */.dy.safeParse(prepared);
+    if (!parsed.success) {
+        const knownKeys = () => schema/* IMAGE_KEYS */.jw;
+        throw new errors/* ConfigErrors */.m((0,schema_errors/* formatIssues */.og)('images', parsed.error.issues, knownKeys).map((line) => origin + line));
+    }
+    const specs = parsed.data.map((entry, index) => toSpec(entry, index));
+    // One repository may have several entries (one per release, each with its own build args):
+    // only the same repository:tag twice is ambiguous.
+    const seen = new Map();
+    const problems = [];
+    for (const spec of specs) {
+        for (const tag of spec.tags) {
+            const ref = `${spec.repository}:${tag}`;
+            const previous = seen.get(ref);
+            if (previous !== undefined && previous !== spec.index)
+                problems.push(`${origin}images[${spec.index}].tags: "${ref}" is also built by images[${previous}]`);
+            seen.set(ref, spec.index);
+        }
+    }
+    if (problems.length > 0)
+        throw new errors/* ConfigErrors */.m(problems);
+    for (const spec of specs)
+        noticeRelativeRepository(spec, origin, notice);
+    return specs;
+}
+/** Zuul's spellings and quoting turned into plain values, entry by entry, before validation. */
+function prepareEntries(raw, origin) {
+    if (!Array.isArray(raw))
+        return raw;
+    const problems = [];
+    const entries = raw.map((entry, i) => {
+        if (!(0,yaml/* isMapping */.pi)(entry))
+            return entry;
+        const field = `images[${i}]`;
+        return readEntryQuoting(normaliseEntry(entry, field, problems), field, problems);
+    });
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m(problems.map((line) => origin + line));
+    return entries;
+}
+/**
+ * `registry` with a repository without a host: pushed to `<registry>/<repository>` here, where
+ * upstream zuul-jobs pushes `<repository>` (Docker Hub) and uses `registry` for credentials only.
+ * (docs/zuul.md, "The image list")
+ */
+function noticeRelativeRepository(spec, origin, notice) {
+    const { registry, repository } = spec.entry;
+    if (registry === undefined || spec.repository === repository)
+        return;
+    notice(`${origin}images[${spec.index}]: repository "${repository}" has no host, so it is pushed to ${spec.repository} (under ` +
+        `registry "${registry}"); upstream zuul-jobs would push it to Docker Hub (docker.io/${repository}): write the host ` +
+        'into repository to make either explicit');
+}
+function toSpec(entry, index) {
+    const repository = (0,schema/* qualify */.Ss)(entry.repository, entry.registry);
+    return {
+        index,
+        entry,
+        repository,
+        reference: (0,reference/* parseReference */.F2)(repository),
+        tags: entry.tags,
+        platforms: entry.arch ?? [],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/images/metadata-tags.ts
+
+
+/**
+ * Applies docker/metadata-action's `tags` output to the image list. Full references (`name:tag`,
+ * its output with an `images` input): an image named by any of them gets exactly their tags, the
+ * others keep their own. Bare tags (`latest`, `1.1.1`, its output with `images` empty): every
+ * image gets them. metadata-action keeps the templating (semver, sha, dates). A reference naming
+ * no image of the list is an error, so a typo cannot silently publish nothing.
+ */
+function applyMetadataTags(images, text) {
+    const lines = text
+        .split(/[\n,]/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    if (lines.length === 0)
+        return [...images];
+    // A bare tag has neither a registry path nor a tag separator: metadata-action always writes `name:tag` otherwise.
+    const bare = lines.filter((line) => !line.includes('/') && !line.includes(':'));
+    if (bare.length === lines.length)
+        return applyBareTags(images, bare);
+    if (bare.length > 0)
+        throw new errors/* ConfigErrors */.m([`metadata-tags: mixes bare tags (${bare.join(', ')}) with full references; give one kind or the other`]);
+    return applyReferences(images, lines);
+}
+function applyBareTags(images, tags) {
+    const invalid = tags.filter((tag) => !(0,reference/* isValidTag */.r_)(tag));
+    if (invalid.length)
+        throw new errors/* ConfigErrors */.m(invalid.map((tag) => `metadata-tags: "${tag}" is not a valid tag`));
+    const unique = [...new Set(tags)];
+    const problems = shared(images).map(([repository, entries]) => `metadata-tags: bare tags go to every image, and ${entries.join(' and ')} both build ${repository}: they would push the ` +
+        "same tags; give metadata-action an images input, or drop metadata-tags and list each entry's tags");
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m(problems);
+    return images.map((image) => ({ ...image, tags: unique }));
+}
+function applyReferences(images, lines) {
+    const byRepository = new Map();
+    const problems = [];
+    const several = new Map(shared(images));
+    for (const line of lines) {
+        try {
+            const ref = (0,reference/* parseReference */.F2)(line);
+            if (!ref.tag) {
+                problems.push(`metadata-tags: "${line}" has no tag`);
+                continue;
+            }
+            const name = (0,reference/* refName */.P7)(ref);
+            const entries = several.get(name);
+            if (entries) {
+                problems.push(`metadata-tags: "${line}" names ${name}, which ${entries.join(' and ')} all build: it cannot say which one gets the tag`);
+                continue;
+            }
+            if (!images.some((image) => (0,reference/* refName */.P7)(image.reference) === name)) {
+                problems.push(`metadata-tags: "${line}" names no image of the list (${images.map((i) => i.repository).join(', ')})`);
+                continue;
+            }
+            byRepository.set(name, [...new Set([...(byRepository.get(name) ?? []), ref.tag])]);
+        }
+        catch (error) {
+            if (error instanceof reference/* ReferenceError */.AF)
+                problems.push(`metadata-tags: ${error.message}`);
+            else
+                throw error;
+        }
+    }
+    if (problems.length)
+        throw new errors/* ConfigErrors */.m([...new Set(problems)]);
+    return images.map((image) => {
+        const tags = byRepository.get((0,reference/* refName */.P7)(image.reference));
+        return tags ? { ...image, tags } : image;
+    });
+}
+/** Repositories built by more than one entry, with those entries (`images[0]`, `images[3]`). */
+function shared(images) {
+    const entries = new Map();
+    for (const image of images) {
+        const name = (0,reference/* refName */.P7)(image.reference);
+        entries.set(name, [...(entries.get(name) ?? []), `images[${image.index}]`]);
+    }
+    return [...entries].filter(([, list]) => list.length > 1);
+}
+
+;// CONCATENATED MODULE: ./src/config/images/read.ts
+
+
+
+/** The image list from images / images-file (zuul-job picking a job of a Zuul job file), metadata-tags applied. */
+function readImages(read, workDir, expect, report) {
+    const zuulJob = read(table/* Input */.pd.ZuulJob);
+    return applyMetadataTags(loadImageList({ inline: read(table/* Input */.pd.Images), file: read(table/* Input */.pd.ImagesFile), workDir, zuulJob, expect, notice: report.notice }), read(table/* Input */.pd.MetadataTags));
+}
+
+
+/***/ }),
+
+/***/ 8600:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ parseChangeInput)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
+
+/** The `change` input: a pull request number, `#42` accepted; empty when not given. */
+function parseChangeInput(value) {
+    if (!value.trim())
+        return undefined;
+    const text = value.trim().replace(/^#/, '');
+    if (!/^[1-9][0-9]{0,9}$/.test(text))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`change: "${value}" is not a change number (a positive integer)`);
+    return Number(text);
+}
+
+
+/***/ }),
+
+/***/ 5046:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ reportTo)
+/* harmony export */ });
+const reportTo = (logger) => ({
+    secret: (value) => logger.mask(value),
+    notice: (message) => logger.info(message),
+});
+
+
+/***/ }),
+
+/***/ 7567:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ ENGINE_NAMES),
+/* harmony export */   y: () => (/* binding */ CACHE_TAG)
+/* harmony export */ });
+/** The tag docker's image cache and buildx's registry cache live under, in the cache repository. */
+const CACHE_TAG = 'buildcache';
+const ENGINE_NAMES = ['docker', 'podman', 'buildah'];
+
+
+/***/ }),
+
+/***/ 4165:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ engineCapabilities)
+/* harmony export */ });
+const OCI = {
+    multiPlatform: true,
+    attestations: false,
+    storesMultiPlatform: true,
+    certDir: true,
+    registriesConf: true,
+    daemonInsecureRegistries: false,
+};
+const CAPABILITIES = {
+    docker: {
+        multiPlatform: true,
+        attestations: true,
+        storesMultiPlatform: false,
+        certDir: false,
+        registriesConf: false,
+        daemonInsecureRegistries: true,
+    },
+    podman: OCI,
+    buildah: OCI,
+};
+/** The capabilities of an engine by name, for the inputs that are checked before any engine is made. */
+function engineCapabilities(name) {
+    return CAPABILITIES[name];
 }
 
 

@@ -1,14 +1,14 @@
-import { parseReference, type Reference } from '../registry/reference.js';
-import { readInputFile } from './input-file.js';
-import { ConfigError, ConfigErrors } from './errors.js';
-import { IMAGE_KEYS, imageListSchema, qualify, type ImageEntry } from './image-schema.js';
-import { resolveInside } from './paths.js';
-import { formatIssues, show } from './schema-errors.js';
-import { findTagged, isMapping, parseYamlInput, ZUUL_SECRET_TAG } from './yaml.js';
-import { findTemplates } from './jinja.js';
-import { readEntryQuoting } from './zuul-quoting.js';
-import { isJobFile, jobImageList } from './zuul-jobs.js';
-import { LIST_VARIABLES, normaliseEntry } from './zuul-vars.js';
+import { parseReference, type Reference } from '../../registry/reference.js';
+import { readInputFile } from '../input-file.js';
+import { ConfigError, ConfigErrors } from '../errors.js';
+import { IMAGE_KEYS, imageListSchema, qualify, type ImageEntry } from './schema.js';
+import { resolveInside } from '../paths.js';
+import { formatIssues, show } from '../schema-errors.js';
+import { findTagged, isMapping, parseYamlInput, ZUUL_SECRET_TAG } from '../yaml.js';
+import { findTemplates } from '../jinja.js';
+import { readEntryQuoting } from '../zuul/quoting.js';
+import { isJobFile, jobImageList } from '../zuul/jobs.js';
+import { LIST_VARIABLES, normaliseEntry } from '../zuul/vars.js';
 
 /** One image of the list, validated and normalised. */
 export interface ImageSpec {

@@ -1,18 +1,21 @@
-import { parseBoolean } from './booleans.js';
-import { parseCredentials, type CredentialsMap } from './credentials.js';
-import { parseDuration } from './duration.js';
-import { readImages, readWorkDir, type InputReader, type InputReport } from './engine-inputs.js';
-import { ConfigError } from './errors.js';
-import { linearPattern, type Pattern } from './pattern.js';
-import type { ImageSpec } from './image-list.js';
-import { Input } from './inputs.js';
-import { readReferrerInputs, type ReferrerInputs } from './referrer-inputs.js';
-import { readTransportOptions } from './registry-inputs.js';
-import { readIntermediate, readPromoteMethod, type IntermediateRegistry, type PromoteMethod } from './upload-inputs.js';
-import { parseYamlInput } from './yaml.js';
-import { show } from './schema-errors.js';
-import { parseChangeInput } from './change-input.js';
-import type { TransportOptions } from '../registry/transport.js';
+import { parseBoolean } from '../inputs/booleans.js';
+import { parseCredentials, type CredentialsMap } from '../inputs/credentials.js';
+import { parseDuration } from '../inputs/duration.js';
+import { readImages } from '../images/read.js';
+import { readWorkDir } from '../inputs/work-dir.js';
+import { type InputReader } from '../inputs/table.js';
+import { type InputReport } from '../inputs/report.js';
+import { ConfigError } from '../errors.js';
+import { linearPattern, type Pattern } from '../pattern.js';
+import type { ImageSpec } from '../images/list.js';
+import { Input } from '../inputs/table.js';
+import { readReferrerInputs, type ReferrerInputs } from '../inputs/referrers.js';
+import { readTransportOptions } from '../inputs/transport.js';
+import { readIntermediate, readPromoteMethod, type IntermediateRegistry, type PromoteMethod } from '../inputs/promotion.js';
+import { parseYamlInput } from '../yaml.js';
+import { show } from '../schema-errors.js';
+import { parseChangeInput } from '../inputs/change.js';
+import type { TransportOptions } from '../../registry/transport.js';
 
 export interface ArtifactInput {
   readonly name: string;

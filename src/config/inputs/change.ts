@@ -1,4 +1,4 @@
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../errors.js';
 
 /** The `change` input: a pull request number, `#42` accepted; empty when not given. */
 export function parseChangeInput(value: string): number | undefined {

@@ -1,6 +1,6 @@
-import { isValidTag, parseReference, ReferenceError, repositoryName } from '../registry/reference.js';
-import { ConfigErrors } from './errors.js';
-import type { ImageSpec } from './image-list.js';
+import { isValidTag, parseReference, ReferenceError, refName } from '../../registry/reference.js';
+import { ConfigErrors } from '../errors.js';
+import type { ImageSpec } from './list.js';
 
 /**
  * Applies docker/metadata-action's `tags` output to the image list. Full references (`name:tag`,
@@ -47,7 +47,7 @@ function applyReferences(images: readonly ImageSpec[], lines: readonly string[])
         problems.push(`metadata-tags: "${line}" has no tag`);
         continue;
       }
-      const name = repositoryName(ref);
+      const name = refName(ref);
       const entries = several.get(name);
       if (entries) {
         problems.push(
@@ -55,7 +55,7 @@ function applyReferences(images: readonly ImageSpec[], lines: readonly string[])
         );
         continue;
       }
-      if (!images.some((image) => repositoryName(image.reference) === name)) {
+      if (!images.some((image) => refName(image.reference) === name)) {
         problems.push(`metadata-tags: "${line}" names no image of the list (${images.map((i) => i.repository).join(', ')})`);
         continue;
       }
@@ -67,7 +67,7 @@ function applyReferences(images: readonly ImageSpec[], lines: readonly string[])
   }
   if (problems.length) throw new ConfigErrors([...new Set(problems)]);
   return images.map((image) => {
-    const tags = byRepository.get(repositoryName(image.reference));
+    const tags = byRepository.get(refName(image.reference));
     return tags ? { ...image, tags } : image;
   });
 }
@@ -76,7 +76,7 @@ function applyReferences(images: readonly ImageSpec[], lines: readonly string[])
 function shared(images: readonly ImageSpec[]): [string, string[]][] {
   const entries = new Map<string, string[]>();
   for (const image of images) {
-    const name = repositoryName(image.reference);
+    const name = refName(image.reference);
     entries.set(name, [...(entries.get(name) ?? []), `images[${image.index}]`]);
   }
   return [...entries].filter(([, list]) => list.length > 1);

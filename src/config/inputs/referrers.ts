@@ -1,7 +1,7 @@
 import { parseBoolean } from './booleans.js';
-import type { InputReader } from './engine-inputs.js';
-import { ConfigError } from './errors.js';
-import { Input } from './inputs.js';
+import type { InputReader } from './table.js';
+import { ConfigError } from '../errors.js';
+import { Input } from './table.js';
 
 /** Whether an image's signatures, SBOMs and attestations travel with it, and which of them. */
 export interface ReferrerInputs {

@@ -1,13 +1,15 @@
-import { COPIERS, type CopierName } from '../copiers/copier.js';
-import type { TransportOptions } from '../registry/transport.js';
-import { parseBoolean } from './booleans.js';
-import { parseCredentials, type CredentialsMap } from './credentials.js';
-import { readWorkDir, type InputReader } from './engine-inputs.js';
-import { ConfigError } from './errors.js';
-import { Input } from './inputs.js';
-import { loadMirrorList, type MirrorList } from './mirror-list.js';
-import { readReferrerInputs, type ReferrerInputs } from './referrer-inputs.js';
-import { readTransportOptions } from './registry-inputs.js';
+import { COPIERS, type CopierName } from '../../copiers/copier.js';
+import type { TransportOptions } from '../../registry/transport.js';
+import { parseBoolean } from '../inputs/booleans.js';
+import { parseCredentials, type CredentialsMap } from '../inputs/credentials.js';
+import { readWorkDir } from '../inputs/work-dir.js';
+import { type InputReader } from '../inputs/table.js';
+import { ConfigError } from '../errors.js';
+import { Input } from '../inputs/table.js';
+import { loadMirrorList } from '../mirror/list.js';
+import type { MirrorList } from '../mirror/types.js';
+import { readReferrerInputs, type ReferrerInputs } from '../inputs/referrers.js';
+import { readTransportOptions } from '../inputs/transport.js';
 
 /** Everything the mirror command reads, validated before any request. */
 export interface MirrorInputs {

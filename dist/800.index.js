@@ -1,8 +1,8 @@
-export const id = 44;
-export const ids = [44];
+export const id = 800;
+export const ids = [800];
 export const modules = {
 
-/***/ 4044:
+/***/ 2800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,12 +25,60 @@ var external_node_path_ = __webpack_require__(6760);
 var interrupt = __webpack_require__(8476);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
-// EXTERNAL MODULE: ./src/config/engine-inputs.ts + 6 modules
-var engine_inputs = __webpack_require__(9045);
-// EXTERNAL MODULE: ./src/config/credentials.ts
-var credentials = __webpack_require__(980);
-// EXTERNAL MODULE: ./src/config/upload-inputs.ts
-var upload_inputs = __webpack_require__(7883);
+// EXTERNAL MODULE: ./src/config/inputs/report.ts
+var report = __webpack_require__(5046);
+// EXTERNAL MODULE: ./src/config/inputs/credentials.ts
+var credentials = __webpack_require__(7324);
+// EXTERNAL MODULE: ./src/config/inputs/booleans.ts
+var booleans = __webpack_require__(1609);
+// EXTERNAL MODULE: ./src/config/readers/build.ts + 1 modules
+var build = __webpack_require__(8524);
+// EXTERNAL MODULE: ./src/config/inputs/table.ts
+var table = __webpack_require__(9714);
+// EXTERNAL MODULE: ./src/config/inputs/transport.ts
+var transport = __webpack_require__(991);
+// EXTERNAL MODULE: ./src/config/inputs/promotion.ts
+var promotion = __webpack_require__(503);
+;// CONCATENATED MODULE: ./src/config/readers/upload.ts
+
+
+
+
+
+
+/** Reuse in a release merge is opt-in: without it a missing platform would ship the last release's child. */
+function readMergeReuseMissing(read, merge) {
+    const reuse = (0,booleans/* parseBoolean */.y)(read(table/* Input */.pd.MergeReuseMissing), table/* Input */.pd.MergeReuseMissing, false);
+    if (reuse && !merge)
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.MergeReuseMissing}: only with ${table/* Input */.pd.Merge}: true (it says what a merge may reuse)`);
+    return reuse;
+}
+function readMerge(read, platform) {
+    const merge = (0,booleans/* parseBoolean */.y)(read(table/* Input */.pd.Merge), table/* Input */.pd.Merge, false);
+    if (merge && platform)
+        throw new errors/* ConfigError */.x(`${table/* Input */.pd.Merge}: a merge job builds nothing: give it no platform (${platform})`);
+    return merge;
+}
+function readUploadInputs(read, env, report) {
+    const promote = (0,booleans/* parseBoolean */.y)(read(table/* Input */.pd.Promote), table/* Input */.pd.Promote, true);
+    const promoteMethod = (0,promotion/* readPromoteMethod */.Gn)(read);
+    const engine = (0,build/* readBuildInputs */.q)(read, env, report, {
+        upload_container_image_promote: { input: table/* Input */.pd.Promote, value: String(promote) },
+        promote_container_image_method: { input: table/* Input */.pd.PromoteMethod, value: promoteMethod },
+    });
+    const merge = readMerge(read, engine.platform);
+    return {
+        ...engine,
+        promote,
+        promoteMethod,
+        intermediate: (0,promotion/* readIntermediate */.QB)(read, promoteMethod, promote),
+        allowUntrusted: (0,booleans/* parseBoolean */.y)(read(table/* Input */.pd.AllowUntrustedBuilds), table/* Input */.pd.AllowUntrustedBuilds, false),
+        merge,
+        mergeReuseMissing: readMergeReuseMissing(read, merge),
+        transport: (0,transport/* readTransportOptions */.qU)(read, engine.workDir),
+    };
+}
+
 // EXTERNAL MODULE: ./src/engines/auth-file.ts
 var auth_file = __webpack_require__(9152);
 // EXTERNAL MODULE: ./src/exec.ts
@@ -44,7 +92,7 @@ var verify = __webpack_require__(8386);
 // EXTERNAL MODULE: ./src/registry/retry.ts
 var retry = __webpack_require__(1521);
 // EXTERNAL MODULE: ./src/commands/build.ts + 1 modules
-var build = __webpack_require__(511);
+var commands_build = __webpack_require__(511);
 // EXTERNAL MODULE: ./src/commands/build-access.ts + 1 modules
 var build_access = __webpack_require__(4172);
 // EXTERNAL MODULE: ./src/registry/digest.ts
@@ -340,7 +388,7 @@ var dry_run = __webpack_require__(1416);
 
 async function upload(context) {
     const { env, logger } = context;
-    const inputs = (0,upload_inputs/* readUploadInputs */.J8)(context.read, env, (0,engine_inputs/* reportTo */.Eg)(logger));
+    const inputs = readUploadInputs(context.read, env, (0,report/* reportTo */.E)(logger));
     const change = (0,platform_change/* detectChange */.A)(env, (0,platform_change/* readEvent */.j)(env), inputs.change);
     refuseUntrusted(inputs, change);
     const mode = (0,upload_plan/* uploadMode */.jU)(inputs);
@@ -356,7 +404,7 @@ async function upload(context) {
         const insecureRegistries = inputs.transport.insecureRegistries ?? [];
         return (0,dry_run/* dryRun */.P)(context, inputs, change, { targets, insecureRegistries, title: `${mode} upload` });
     }
-    const { built, plans } = await (0,build.buildImages)(context, inputs, change);
+    const { built, plans } = await (0,commands_build.buildImages)(context, inputs, change);
     if (inputs.platform)
         checkPlatforms(inputs.platform, plans, built);
     const engine = (0,upload_plan/* pushEngine */.v_)(context, inputs);
@@ -459,80 +507,41 @@ async function enginePush(run, target, image, digestFile, build) {
 
 /***/ }),
 
-/***/ 7883:
+/***/ 503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gn: () => (/* binding */ readPromoteMethod),
-/* harmony export */   J8: () => (/* binding */ readUploadInputs),
 /* harmony export */   QB: () => (/* binding */ readIntermediate)
 /* harmony export */ });
 /* unused harmony export PROMOTE_METHODS */
 /* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
-/* harmony import */ var _booleans_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6609);
-/* harmony import */ var _engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9045);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4389);
-/* harmony import */ var _registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3161);
-
-
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9714);
 
 
 
 const PROMOTE_METHODS = ['tag', 'intermediate-registry'];
 function readPromoteMethod(read) {
-    const method = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod) || 'tag';
+    const method = read(_table_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.PromoteMethod) || 'tag';
     if (!PROMOTE_METHODS.includes(method)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`promote-method: "${method}" is not a method; one of ${PROMOTE_METHODS.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`promote-method: "${method}" is not a method; one of ${PROMOTE_METHODS.join(', ')}`);
     }
     return method;
 }
 function readIntermediate(read, method, needed) {
-    const value = read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.IntermediateRegistry);
+    const value = read(_table_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.IntermediateRegistry);
     if (!value) {
         if (method === 'intermediate-registry' && needed)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x('intermediate-registry: required with promote-method: intermediate-registry');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x('intermediate-registry: required with promote-method: intermediate-registry');
         return undefined;
     }
     const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
     const namespace = rest.join('/') || undefined;
     if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW)(registry) || (namespace !== undefined && !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidPath */ .o4)(namespace))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
     }
     return { registry, namespace };
-}
-/** Reuse in a release merge is opt-in: without it a missing platform would ship the last release's child. */
-function readMergeReuseMissing(read, merge) {
-    const reuse = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MergeReuseMissing), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MergeReuseMissing, false);
-    if (reuse && !merge)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MergeReuseMissing}: only with ${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge}: true (it says what a merge may reuse)`);
-    return reuse;
-}
-function readMerge(read, platform) {
-    const merge = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge, false);
-    if (merge && platform)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`${_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Merge}: a merge job builds nothing: give it no platform (${platform})`);
-    return merge;
-}
-function readUploadInputs(read, env, report) {
-    const promote = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, true);
-    const promoteMethod = readPromoteMethod(read);
-    const engine = (0,_engine_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readEngineInputs */ .Iu)(read, env, report, {
-        upload_container_image_promote: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.Promote, value: String(promote) },
-        promote_container_image_method: { input: _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.PromoteMethod, value: promoteMethod },
-    });
-    const merge = readMerge(read, engine.platform);
-    return {
-        ...engine,
-        promote,
-        promoteMethod,
-        intermediate: readIntermediate(read, promoteMethod, promote),
-        allowUntrusted: (0,_booleans_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds), _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.AllowUntrustedBuilds, false),
-        merge,
-        mergeReuseMissing: readMergeReuseMissing(read, merge),
-        transport: (0,_registry_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readTransportOptions */ .qU)(read, engine.workDir),
-    };
 }
 
 

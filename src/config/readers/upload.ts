@@ -1,21 +1,14 @@
-import { isValidPath, isValidRegistry } from '../registry/reference.js';
-import type { TransportOptions } from '../registry/transport.js';
-import { parseBoolean } from './booleans.js';
-import { readEngineInputs, type EngineInputs, type InputReader, type InputReport } from './engine-inputs.js';
-import { ConfigError } from './errors.js';
-import { Input } from './inputs.js';
-import { readTransportOptions } from './registry-inputs.js';
+import type { TransportOptions } from '../../registry/transport.js';
+import { parseBoolean } from '../inputs/booleans.js';
+import { readBuildInputs, type BuildInputs } from './build.js';
+import { type InputReader } from '../inputs/table.js';
+import { type InputReport } from '../inputs/report.js';
+import { ConfigError } from '../errors.js';
+import { Input } from '../inputs/table.js';
+import { readTransportOptions } from '../inputs/transport.js';
+import { readIntermediate, readPromoteMethod, type IntermediateRegistry, type PromoteMethod } from '../inputs/promotion.js';
 
-export type PromoteMethod = 'tag' | 'intermediate-registry';
-export const PROMOTE_METHODS: readonly PromoteMethod[] = ['tag', 'intermediate-registry'];
-
-/** `host[:port][/namespace]`. */
-export interface IntermediateRegistry {
-  readonly registry: string;
-  readonly namespace?: string;
-}
-
-export interface UploadInputs extends EngineInputs {
+export interface UploadInputs extends BuildInputs {
   readonly promote: boolean;
   readonly promoteMethod: PromoteMethod;
   readonly intermediate?: IntermediateRegistry;
@@ -25,29 +18,6 @@ export interface UploadInputs extends EngineInputs {
   /** A release merge may take a platform no job pushed from the index already under the first tag. */
   readonly mergeReuseMissing: boolean;
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
-}
-
-export function readPromoteMethod(read: InputReader): PromoteMethod {
-  const method = read(Input.PromoteMethod) || 'tag';
-  if (!(PROMOTE_METHODS as readonly string[]).includes(method)) {
-    throw new ConfigError(`promote-method: "${method}" is not a method; one of ${PROMOTE_METHODS.join(', ')}`);
-  }
-  return method as PromoteMethod;
-}
-
-export function readIntermediate(read: InputReader, method: PromoteMethod, needed: boolean): IntermediateRegistry | undefined {
-  const value = read(Input.IntermediateRegistry);
-  if (!value) {
-    if (method === 'intermediate-registry' && needed)
-      throw new ConfigError('intermediate-registry: required with promote-method: intermediate-registry');
-    return undefined;
-  }
-  const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
-  const namespace = rest.join('/') || undefined;
-  if (!isValidRegistry(registry) || (namespace !== undefined && !isValidPath(namespace))) {
-    throw new ConfigError(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
-  }
-  return { registry, namespace };
 }
 
 /** Reuse in a release merge is opt-in: without it a missing platform would ship the last release's child. */
@@ -66,7 +36,7 @@ function readMerge(read: InputReader, platform: string | undefined): boolean {
 export function readUploadInputs(read: InputReader, env: NodeJS.ProcessEnv, report: InputReport): UploadInputs {
   const promote = parseBoolean(read(Input.Promote), Input.Promote, true);
   const promoteMethod = readPromoteMethod(read);
-  const engine = readEngineInputs(read, env, report, {
+  const engine = readBuildInputs(read, env, report, {
     upload_container_image_promote: { input: Input.Promote, value: String(promote) },
     promote_container_image_method: { input: Input.PromoteMethod, value: promoteMethod },
   });

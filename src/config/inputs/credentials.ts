@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Credential, RepositoryScope } from '../registry/auth/credentials.js';
-import { REGISTRY_KINDS, type RegistryKind } from '../registry/kinds.js';
-import { isValidRegistry } from '../registry/reference.js';
-import { ConfigError, ConfigErrors } from './errors.js';
-import { isTemplate } from './jinja.js';
-import { linearPattern, type Pattern } from './pattern.js';
-import { formatIssues, show } from './schema-errors.js';
-import { parseYamlInput } from './yaml.js';
+import type { Credential, RepositoryScope } from '../../registry/auth/credentials.js';
+import { REGISTRY_KINDS, type RegistryKind } from '../../registry/kinds.js';
+import { isValidRegistry } from '../../registry/reference.js';
+import { ConfigError, ConfigErrors } from '../errors.js';
+import { isTemplate } from '../jinja.js';
+import { linearPattern, type Pattern } from '../pattern.js';
+import { formatIssues, show } from '../schema-errors.js';
+import { parseYamlInput } from '../yaml.js';
 
 export const CREDENTIAL_KEYS = ['username', 'password', 'repository', 'api_token', 'refresh_token', 'type', 'api_url'] as const;
 

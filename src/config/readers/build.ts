@@ -1,26 +1,23 @@
-import { ENGINE_NAMES, type EngineName } from '../engines/build-spec.js';
-import { parseCredentials, type CredentialsMap } from './credentials.js';
-import { parseBoolean } from './booleans.js';
-import { parseAttestations } from './attestations.js';
-import { ConfigError, ConfigErrors } from './errors.js';
-import { isPlatform } from './image-schema.js';
-import { loadImageList, type ImageListSource, type ImageSpec } from './image-list.js';
-import { applyMetadataTags } from './metadata-tags.js';
-import { Input, type InputReader } from './inputs.js';
-import { resolveInside } from './paths.js';
-import { show } from './schema-errors.js';
-import { parseYamlInput } from './yaml.js';
-import { parseChangeInput } from './change-input.js';
-import { readCaFile, readInsecureRegistries } from './registry-inputs.js';
-import { parseReference, ReferenceError, repositoryName } from '../registry/reference.js';
-import type { Logger } from '../logger.js';
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { ENGINE_NAMES, type EngineName } from '../../engines/build-spec.js';
+import { parseCredentials, type CredentialsMap } from '../inputs/credentials.js';
+import { parseBoolean } from '../inputs/booleans.js';
+import { parseAttestations } from '../inputs/attestations.js';
+import { ConfigError, ConfigErrors } from '../errors.js';
+import { isPlatform } from '../images/schema.js';
+import type { ImageListSource, ImageSpec } from '../images/list.js';
+import { Input, type InputReader } from '../inputs/table.js';
+import { readWorkDir } from '../inputs/work-dir.js';
+import { type InputReport } from '../inputs/report.js';
+import { readImages } from '../images/read.js';
+import { resolveInside } from '../paths.js';
+import { show } from '../schema-errors.js';
+import { parseYamlInput } from '../yaml.js';
+import { parseChangeInput } from '../inputs/change.js';
+import { readCaFile, readInsecureRegistries } from '../inputs/transport.js';
+import { parseReference, ReferenceError, refName } from '../../registry/reference.js';
 
-export type { InputReader } from './inputs.js';
-
-/** Inputs shared by every command that builds with an engine (build, upload). */
-export interface EngineInputs {
+/** The build command's inputs; upload reads these too, as it builds before it pushes. */
+export interface BuildInputs {
   readonly workDir: string;
   readonly images: readonly ImageSpec[];
   readonly engine: EngineName;
@@ -42,39 +39,12 @@ export interface EngineInputs {
   readonly attestations?: readonly string[];
 }
 
-export function readWorkDir(read: InputReader, env: NodeJS.ProcessEnv): string {
-  const value = read(Input.WorkDir) || env.GITHUB_WORKSPACE || process.cwd();
-  const dir = resolve(env.GITHUB_WORKSPACE || process.cwd(), value);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError(`work-dir: "${value}" is not a directory`);
-  return dir;
-}
-
-/** What a reader tells the run as it reads: secrets to mask, and notices about how a list is read. */
-export interface InputReport {
-  secret(value: string): void;
-  notice(message: string): void;
-}
-
-export const reportTo = (logger: Pick<Logger, 'mask' | 'info'>): InputReport => ({
-  secret: (value) => logger.mask(value),
-  notice: (message) => logger.info(message),
-});
-
-/** The image list from images / images-file (zuul-job picking a job of a Zuul job file), metadata-tags applied. */
-export function readImages(read: InputReader, workDir: string, expect: ImageListSource['expect'], report: InputReport): ImageSpec[] {
-  const zuulJob = read(Input.ZuulJob);
-  return applyMetadataTags(
-    loadImageList({ inline: read(Input.Images), file: read(Input.ImagesFile), workDir, zuulJob, expect, notice: report.notice }),
-    read(Input.MetadataTags),
-  );
-}
-
-export function readEngineInputs(
+export function readBuildInputs(
   read: InputReader,
   env: NodeJS.ProcessEnv,
   report: InputReport,
   expect: ImageListSource['expect'] = {},
-): EngineInputs {
+): BuildInputs {
   const credentials = parseCredentials(read(Input.RegistryCredentials), report.secret);
   const workDir = readWorkDir(read, env);
   const engine = read(Input.ContainerCommand) || 'docker';
@@ -139,7 +109,7 @@ function readPlatform(read: InputReader): string | undefined {
   return platform;
 }
 
-function readCache(read: InputReader): EngineInputs['cache'] {
+function readCache(read: InputReader): BuildInputs['cache'] {
   const enabled = parseBoolean(read(Input.Cache), Input.Cache, false);
   const repository = read(Input.CacheRepository) || undefined;
   if (repository === undefined) return { enabled };
@@ -153,7 +123,7 @@ function readCache(read: InputReader): EngineInputs['cache'] {
   }
   if (ref.tag || ref.digest)
     throw new ConfigError(`${Input.CacheRepository}: "${repository}" must name a repository, without a tag or digest`);
-  return { enabled, repository: repositoryName(ref) };
+  return { enabled, repository: refName(ref) };
 }
 
 function parseExtraEnv(text: string): Record<string, string> {

@@ -8,8 +8,8 @@ import {
   ReferenceError,
   schemeOrCredentials,
   splitName,
-} from '../registry/reference.js';
-import { show } from './schema-errors.js';
+} from '../../registry/reference.js';
+import { show } from '../schema-errors.js';
 
 /** Zuul's `container_images` keys, verbatim, so a Zuul job's list pastes in unchanged. */
 export const IMAGE_KEYS = [

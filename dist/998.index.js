@@ -1,32 +1,32 @@
-export const id = 935;
-export const ids = [935];
+export const id = 998;
+export const ids = [998];
 export const modules = {
 
-/***/ 4201:
+/***/ 746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ readReferrerInputs)
 /* harmony export */ });
-/* harmony import */ var _booleans_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6609);
+/* harmony import */ var _booleans_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1609);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4389);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9714);
 
 
 
 /** `type/subtype[+suffix]`, as artifact types are written. */
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 function readReferrerInputs(read) {
-    const enabled = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .y)(read(_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Referrers), _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Referrers, true);
-    const types = read(_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ReferrerTypes)
+    const enabled = (0,_booleans_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBoolean */ .y)(read(_table_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Referrers), _table_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Referrers, true);
+    const types = read(_table_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ReferrerTypes)
         .split(/[\s,]+/)
         .filter(Boolean);
     for (const type of types) {
         if (!MEDIA_TYPE.test(type))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ReferrerTypes}: "${type}" is not an artifact (media) type, e.g. application/spdx+json`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${_table_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ReferrerTypes}: "${type}" is not an artifact (media) type, e.g. application/spdx+json`);
     }
     if (!enabled && types.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ReferrerTypes}: only goes with referrers: true`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${_table_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ReferrerTypes}: only goes with referrers: true`);
     return { enabled, types };
 }
 

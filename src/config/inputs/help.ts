@@ -1,4 +1,4 @@
-import { COMMAND_SUMMARIES, COMMANDS, IMPLEMENTED, inputsOf, outputsOf, type CommandName } from './inputs.js';
+import { COMMAND_SUMMARIES, COMMANDS, IMPLEMENTED, inputsOf, outputsOf, type CommandName } from './table.js';
 
 const EXAMPLES: Record<CommandName, string> = {
   build: `INPUT_IMAGES='[{context: ., repository: quay.io/org/app, tags: [latest]}]' node dist/index.js build`,

@@ -1,10 +1,10 @@
-import { readInputFile } from './input-file.js';
+import { readInputFile } from '../input-file.js';
 import { resolve } from 'node:path';
-import type { TransportOptions } from '../registry/transport.js';
-import { isValidRegistry } from '../registry/reference.js';
-import { ConfigError } from './errors.js';
-import type { InputReader } from './inputs.js';
-import { Input } from './inputs.js';
+import type { TransportOptions } from '../../registry/transport.js';
+import { isValidRegistry } from '../../registry/reference.js';
+import { ConfigError } from '../errors.js';
+import type { InputReader } from './table.js';
+import { Input } from './table.js';
 
 /** How registries are reached: plain HTTP exceptions and private CAs. */
 /** `insecure-registries`: host[:port] each, comma or newline separated. */
