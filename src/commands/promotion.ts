@@ -30,11 +30,13 @@ export interface Outcome {
   promoted: PromotedTag[];
   deleted: string[];
   leftBehind: LeftBehind[];
+  /** `registry/repository:sha-<commit>@digest` set by revision-tag. */
+  revisionTags: string[];
   /** What would happen, for dry-run. */
   plan: string[];
 }
 
-export const emptyOutcome = (): Outcome => ({ promoted: [], deleted: [], leftBehind: [], plan: [] });
+export const emptyOutcome = (): Outcome => ({ promoted: [], deleted: [], leftBehind: [], revisionTags: [], plan: [] });
 
 /** What one promotion run works with: its session, deleter, inputs, what it did so far, its log. */
 export interface PromotionRun {

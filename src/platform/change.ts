@@ -25,6 +25,8 @@ export interface ChangeInfo {
 interface PullRequestPayload {
   number?: number;
   html_url?: string;
+  merged?: boolean;
+  merge_commit_sha?: string | null;
   head?: { sha?: string; repo?: { full_name?: string } | null };
   base?: { repo?: { full_name?: string } | null };
 }

@@ -1,47 +1,21 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { runAction } from '../../scripts/lib/action-runner.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { pushSynthetic, skopeoTags } from '../helpers/images.js';
-import { freePort, startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { startForgeApi, type ForgeApi } from '../helpers/forge-api.js';
+import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { uniqueName } from '../helpers/testbed.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const TOKEN = 'api-token-for-pr-lookup';
 
-/** The commit → pull request endpoints of GitHub (a list) and Gitea/Forgejo (one object). */
-async function startForgeApi(prByCommit: Record<string, number>) {
-  const calls: { path: string; authorization?: string }[] = [];
-  const port = await freePort();
-  const server: Server = createServer((req, res) => {
-    calls.push({ path: req.url ?? '', authorization: req.headers.authorization });
-    const github = /^\/repos\/acme\/widgets\/commits\/([0-9a-f]{40})\/pulls$/.exec(req.url ?? '');
-    const gitea = /^\/api\/v1\/repos\/acme\/widgets\/commits\/([0-9a-f]{40})\/pull$/.exec(req.url ?? '');
-    const sha = (github ?? gitea)?.[1];
-    const number = sha ? prByCommit[sha] : undefined;
-    res.setHeader('content-type', 'application/json');
-    if (number === undefined) return res.writeHead(404).end(JSON.stringify({ message: 'Not Found' }));
-    const pr = {
-      number,
-      html_url: `http://forge/acme/widgets/pull/${number}`,
-      merged: true,
-      merged_at: '2026-11-27T00:00:00Z',
-      merge_commit_sha: sha,
-      head: { sha: 'e'.repeat(40) },
-    };
-    res.writeHead(200).end(JSON.stringify(github ? [pr] : pr));
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}`, calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 describe('actions/promote/action.yml run as a runner would', () => {
   let registry: RegistryProcess;
-  let api: Awaited<ReturnType<typeof startForgeApi>>;
+  let api: ForgeApi;
   const session = new RegistrySession();
   const dir = mkdtempSync(join(tmpdir(), 'cia-promote-action-'));
   const pushed = '1'.repeat(40);

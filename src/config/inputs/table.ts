@@ -49,6 +49,9 @@ export const Input = {
   CacheRepository: 'cache-repository',
   Referrers: 'referrers',
   ReferrerTypes: 'referrer-types',
+  ReleaseFrom: 'release-from',
+  ReleaseTag: 'release-tag',
+  RevisionTag: 'revision-tag',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -288,6 +291,27 @@ export const INPUTS: readonly InputSpec[] = [
       'Artifact types of the referrers to copy (comma or newline separated, e.g. application/spdx+json, application/vnd.dev.cosign.simplesigning.v1+json); empty: all.',
     default: '',
     commands: ['promote', 'mirror'],
+  },
+  {
+    name: Input.RevisionTag,
+    description:
+      "After a merge, also tag each promoted image sha-<the merged commit's first 12 hex digits>: the tested image stays tagged once later merges move the list's tags on (registries collect untagged images), and promote with release-from finds it with one request. Set it in the promote job of a project that releases by promotion.",
+    default: 'false',
+    commands: ['promote'],
+  },
+  {
+    name: Input.ReleaseFrom,
+    description:
+      'change: release by promotion, on a tag push. The image the gate built for the change that merged the tagged commit (found by its org.zuul-ci.change or org.opencontainers.image.revision label in the final repository) gets the release tags, server-side, with every platform and referrer; nothing is built. Empty: promote a merged change.',
+    default: '',
+    commands: ['promote'],
+  },
+  {
+    name: Input.ReleaseTag,
+    description:
+      'With release-from: the version released. Empty: the pushed git tag (GITHUB_REF). v1.2.3 gives 1.2.3, and 1.2, 1 and latest each unless a higher release holds it; a pre-release gives only its own tag. metadata-tags, when given, gives the tags instead.',
+    default: '',
+    commands: ['promote'],
   },
   {
     name: Input.StrictCleanup,

@@ -15,6 +15,7 @@ import { readIntermediate, readPromoteMethod, type IntermediateRegistry, type Pr
 import { parseYamlInput } from '../yaml.js';
 import { show } from '../schema-errors.js';
 import { parseChangeInput } from '../inputs/change.js';
+import { readRelease, type ReleaseInputs } from '../inputs/release.js';
 import type { TransportOptions } from '../../registry/transport.js';
 
 export interface ArtifactInput {
@@ -40,6 +41,10 @@ export interface PromoteInputs {
   readonly referrers: ReferrerInputs;
   readonly strictCleanup: boolean;
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
+  /** Tag each promoted image sha-<merged commit> (revision-tag). */
+  readonly revisionTag: boolean;
+  /** Set for a release by promotion (release-from). */
+  readonly release?: ReleaseInputs;
 }
 
 export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, report: InputReport): PromoteInputs {
@@ -50,9 +55,13 @@ export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, rep
   const method = readPromoteMethod(read);
   const regex = read(Input.CleanupRegex);
   const cleanupPattern = regex ? linearPattern(regex, Input.CleanupRegex, true) : undefined;
+  // A release finds its image under the list's own tags: metadata-tags name the release tags instead.
+  const releasing = read(Input.ReleaseFrom) !== '';
+  const readList: InputReader = (name) => (releasing && name === Input.MetadataTags ? '' : read(name));
+  const images = readImages(readList, workDir, { promote_container_image_method: { input: Input.PromoteMethod, value: method } }, report);
   return {
     workDir,
-    images: readImages(read, workDir, { promote_container_image_method: { input: Input.PromoteMethod, value: method } }, report),
+    images,
     credentials,
     change: parseChangeInput(read(Input.Change)),
     method,
@@ -66,6 +75,8 @@ export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, rep
     referrers: readReferrerInputs(read),
     strictCleanup: parseBoolean(read(Input.StrictCleanup), Input.StrictCleanup, false),
     transport: readTransportOptions(read, workDir),
+    revisionTag: parseBoolean(read(Input.RevisionTag), Input.RevisionTag, false),
+    release: readRelease(read, env, images),
   };
 }
 
