@@ -8,6 +8,7 @@ import type { BuildCache, BuildSpec } from '../engines/build-spec.js';
 import type { ChangeInfo } from '../platform/change.js';
 import { isValidTag } from '../registry/reference.js';
 import { writesBuildCache } from '../platform/trust.js';
+import { sourceDateEpoch } from './source-date.js';
 
 /** Zuul's folder for sibling projects inside a context. */
 export const SIBLINGS_DIR = '.zuul-siblings';
@@ -117,6 +118,7 @@ function planImage(image: ImageSpec, inputs: BuildInputs, context: PlanContext):
       iidFile: join(context.scratchDir, `image-${image.index}.iid`),
       cache: buildCache(inputs, image, context.change),
       ...(inputs.attestations && { attestations: inputs.attestations }),
+      sourceDateEpoch: sourceDateEpoch(context.env),
     },
   };
 }
@@ -158,7 +160,6 @@ function standardLabels(context: PlanContext): string[] {
 
 /** SOURCE_DATE_EPOCH, when set, makes the created label reproducible. */
 export function createdTimestamp(env: NodeJS.ProcessEnv, now = new Date()): string {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
-  return now.toISOString();
+  const epoch = sourceDateEpoch(env);
+  return epoch !== undefined ? new Date(epoch * 1000).toISOString() : now.toISOString();
 }

@@ -27,16 +27,18 @@ import { uploadReport, type UploadedImageReport } from './upload-report.js';
 
 export type { Artifact, UploadedImageReport } from './upload-report.js';
 import { dryRun } from './dry-run.js';
+import { withSourceDateEpoch } from './source-date.js';
 import { enginePushSpec, planUploads, pushEngine, uploadMode, type PushTarget } from './upload-plan.js';
 import type { CommandContext, CommandResult } from './types.js';
 import { refName } from '../registry/reference.js';
 
-export async function upload(context: CommandContext): Promise<CommandResult> {
-  const { env, logger } = context;
-  const inputs = readUploadInputs(context.read, env, reportTo(logger));
-  const change = detectChange(env, readEvent(env), inputs.change);
+export async function upload(given: CommandContext): Promise<CommandResult> {
+  const inputs = readUploadInputs(given.read, given.env, reportTo(given.logger));
+  const change = detectChange(given.env, readEvent(given.env), inputs.change);
   refuseUntrusted(inputs, change);
   const mode = uploadMode(inputs);
+  const context = mode === 'release' ? await withSourceDateEpoch(given, inputs.workDir) : given;
+  const { env, logger } = context;
   if (inputs.merge) return mergeUploads(context, inputs, change, mode);
   const targets = planUploads(inputs.images, mode, change.prefix, {
     intermediate: inputs.intermediate,

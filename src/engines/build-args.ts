@@ -11,6 +11,15 @@ export function commonFlags(spec: BuildSpec): string[] {
 
 const tagFlags = (tags: readonly string[]) => tags.flatMap((tag) => ['--tag', tag]);
 
+/** BuildKit takes SOURCE_DATE_EPOCH as a build argument (image and history times), unless the list gives one. */
+export function buildxEpoch(spec: BuildSpec): string[] {
+  if (spec.sourceDateEpoch === undefined || spec.buildArgs.some((arg) => arg.startsWith('SOURCE_DATE_EPOCH='))) return [];
+  return ['--build-arg', `SOURCE_DATE_EPOCH=${spec.sourceDateEpoch}`];
+}
+
+/** podman and buildah: --timestamp sets the image's time and every file's in its layers. */
+const ociEpoch = (spec: BuildSpec): string[] => (spec.sourceDateEpoch === undefined ? [] : ['--timestamp', String(spec.sourceDateEpoch)]);
+
 /** `docker build` with the classic builder or BuildKit, one platform; a cache image it pulled is a --cache-from source. */
 export function dockerBuildArgs(spec: BuildSpec): string[] {
   const cache = spec.cache ? ['--cache-from', `${spec.cache.repository}:${CACHE_TAG}`] : [];
@@ -55,6 +64,7 @@ export function buildxBuildArgs(spec: BuildSpec): string[] {
     '--platform',
     spec.platforms.join(','),
     ...commonFlags(spec),
+    ...buildxEpoch(spec),
     ...buildxCacheFlags(spec),
     ...buildxOutput(spec, false),
     '--iidfile',
@@ -71,6 +81,7 @@ export function buildxLoadArgs(spec: BuildSpec): string[] {
     'buildx',
     'build',
     ...commonFlags(spec),
+    ...buildxEpoch(spec),
     ...buildxCacheFlags(spec),
     ...platform,
     '--load',
@@ -87,7 +98,7 @@ export function buildxLoadArgs(spec: BuildSpec): string[] {
  * tags are added afterwards with `tag`.
  */
 export function ociBuildArgs(spec: BuildSpec, hostPlatform?: string): string[] {
-  const args = ['build', ...commonFlags(spec), ...ociCacheFlags(spec)];
+  const args = ['build', ...commonFlags(spec), ...ociEpoch(spec), ...ociCacheFlags(spec)];
   if (spec.platforms.length > 0) {
     // --iidfile is refused with several platforms: the list's id is read back afterwards.
     args.push('--platform', spec.platforms.join(','), '--manifest', spec.tags[0]);

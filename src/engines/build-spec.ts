@@ -26,6 +26,8 @@ export interface BuildSpec {
   readonly certDir?: string;
   /** buildx's attestation flags (`--provenance=…`, `--sbom=…`), made as OCI artifacts; undefined: buildx's default. */
   readonly attestations?: readonly string[];
+  /** SOURCE_DATE_EPOCH: the image's time, for engines that can set it (a reproducible rebuild). */
+  readonly sourceDateEpoch?: number;
 }
 
 export interface BuildCache {

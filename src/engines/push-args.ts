@@ -1,4 +1,4 @@
-import { buildxOutput, commonFlags } from './build-args.js';
+import { buildxEpoch, buildxOutput, commonFlags } from './build-args.js';
 import type { BuildSpec } from './build-spec.js';
 
 /** How one push reaches its registry. */
@@ -29,6 +29,7 @@ export function buildxPushArgs(spec: BuildSpec, destination: string, metadataFil
     '--platform',
     spec.platforms.join(','),
     ...commonFlags(spec),
+    ...buildxEpoch(spec),
     '--tag',
     destination,
     ...buildxOutput(spec, true),

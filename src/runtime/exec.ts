@@ -25,7 +25,9 @@ export function createExec(logger: Logger): Exec {
       code = await actionsExec.exec(file, [...args], {
         cwd: options.cwd,
         env: definedOnly(options.env ?? process.env),
-        input: Buffer.from(options.input ?? ''),
+        // Only a child that reads stdin gets it: ending the stdin of one that exited at once
+        // (git log) raises EPIPE on a socket nobody listens to, which ends the process.
+        ...(options.input !== undefined && { input: Buffer.from(options.input) }),
         silent: true,
         ignoreReturnCode: true,
         listeners: {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { runAction, type ActionRun } from '../../scripts/lib/action-runner.js';
+import { readImageConfig } from '../../src/registry/image-config.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { startForgeApi, type ForgeApi } from '../helpers/forge-api.js';
 import { goTool } from '../helpers/go-tools.js';
@@ -168,5 +169,32 @@ describe('release from the gated change: gate, promote, tag push', () => {
     assert.equal(released.code, 0, released.stdout + released.stderr);
     assert.match(released.stdout, /found under .*:nightly-3/);
     assert.equal((await session.client(registry.registry).headManifest(other, '3.1.4'))?.digest, digest);
+  });
+
+  test('a release that rebuilds instead takes the commit time: two builds of one commit are the same bytes', async () => {
+    const checkout = fixtureProject();
+    const git = (...args: string[]) =>
+      run('git', ['-C', checkout, ...args], {
+        env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-30T12:00:00Z', GIT_COMMITTER_DATE: '2026-11-30T12:00:00Z' },
+      });
+    await git('init', '-q');
+    await git('-c', 'user.name=ci', '-c', 'user.email=ci@example.invalid', 'commit', '-q', '--allow-empty', '-m', 'release');
+    const rebuild = async (tag: string) => {
+      const result = await runAction(action('upload'), {
+        inputs: {
+          images: `[{context: containerfile-only, repository: ${repository()}-rebuilt, build_args: ["BASE_IMAGE=${testbed().baseImage}"], tags: ["${tag}"]}]`,
+          'container-command': 'podman',
+          promote: 'false',
+        },
+        env: { ...eventEnv('push', { ref: 'refs/tags/v1.0.0' }), GITHUB_WORKSPACE: checkout, ...engineEnv() },
+      });
+      assert.equal(result.code, 0, result.stdout + result.stderr);
+      assert.match(result.stdout, /SOURCE_DATE_EPOCH=1796040000, the commit time of HEAD/);
+      return (JSON.parse(result.outputs.images) as { digest: string }[])[0].digest;
+    };
+    const first = await rebuild('first');
+    assert.equal(await rebuild('second'), first);
+    const config = await readImageConfig(session.client(registry.registry), `release/${suffix}-rebuilt`, first);
+    assert.equal(config.created, '2026-11-30T12:00:00Z');
   });
 });
