@@ -49,6 +49,8 @@ describe('nektos/act runs the composite actions on the host', () => {
   let registry: RegistryProcess;
   let mirrorTarget: RegistryProcess;
   let repository: string;
+  // The commit the fixture checkout is at: the one act reports for a push, and the merge commit.
+  const landed = sh('git', ['-C', project, 'rev-parse', 'HEAD']);
 
   before(async () => {
     writeFileSync(join(work, 'htpasswd'), sh('htpasswd', ['-Bbn', 'runner', PASSWORD]));
@@ -160,11 +162,12 @@ describe('nektos/act runs the composite actions on the host', () => {
     const result = await runAct('promote', 'pull_request', {
       action: 'closed',
       number: CHANGE,
-      pull_request: { number: CHANGE, merged: true, head: { sha: HEAD_SHA }, merge_commit_sha: 'd'.repeat(40) },
+      pull_request: { number: CHANGE, merged: true, head: { sha: HEAD_SHA }, merge_commit_sha: landed },
     });
     assert.equal(result.code, 0, result.log);
     assertMasked(result);
-    assert.deepEqual(await tagsOf(), ['1.0', 'latest']);
+    assert.deepEqual(await tagsOf(), ['1.0', 'latest', `sha-${landed.slice(0, 12)}`]);
+    assert.equal(await digestOf(`sha-${landed.slice(0, 12)}`), gated);
     assert.equal(await digestOf('latest'), gated);
     assert.equal(await digestOf('1.0'), gated);
     const promoted = readOutput<{ repository: string; tag: string; digest: string }[]>('promote');
@@ -187,12 +190,31 @@ describe('nektos/act runs the composite actions on the host', () => {
     );
     assert.equal(result.code, 0, result.log);
     assertMasked(result);
-    assert.deepEqual((await skopeoTags(target)).sort(), ['1.0', 'latest']);
+    assert.deepEqual((await skopeoTags(target)).sort(), ['1.0', 'latest', `sha-${landed.slice(0, 12)}`]);
     assert.equal(sh('skopeo', ['inspect', '--tls-verify=false', '--format', '{{.Digest}}', `docker://${target}:latest`]), gated);
     const mirrored = readOutput<{ status: string }[]>('mirror');
     assert.deepEqual(
       mirrored.map((m) => m.status),
-      ['copied', 'copied'],
+      ['copied', 'copied', 'copied'],
+    );
+  });
+
+  test('release (push of tag v1.0.0): the gated digest gets the version tags, nothing is built', async () => {
+    const gated = readOutput<{ digest: string }[]>('gate')[0].digest;
+    const result = await runAct('release', 'push', { ref: 'refs/tags/v1.0.0', after: landed }, { CIA_CHANGE: String(CHANGE) });
+    assert.equal(result.code, 0, result.log);
+    assertMasked(result);
+    // The gated digest itself: a rebuild would have made another (its created time differs).
+    for (const tag of ['1.0.0', '1.0', '1', 'latest']) assert.equal(await digestOf(tag), gated, tag);
+    const released = readOutput<{ tag: string; status: string }[]>('release');
+    assert.deepEqual(
+      released.map((r) => [r.tag, r.status]),
+      [
+        ['1.0.0', 'moved'],
+        ['1', 'moved'],
+        ['1.0', 'in-place'],
+        ['latest', 'in-place'],
+      ],
     );
   });
 });
