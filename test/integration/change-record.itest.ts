@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
+import { pushRecord, readRecord, recordLocation, type ChangeRecord } from '../../src/commands/change-record.js';
+import { RegistrySession } from '../../src/registry/session.js';
+import { pushSynthetic } from '../helpers/images.js';
+import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { uniqueName } from '../helpers/testbed.js';
+
+describe('change records in a real registry', () => {
+  let registry: RegistryProcess;
+  const session = new RegistrySession();
+  before(async () => {
+    registry = await startRegistry();
+  });
+  after(async () => {
+    session.close();
+    await registry.stop();
+  });
+
+  const record = (digest: string, revision: string): ChangeRecord => ({
+    version: 1,
+    repository: 'Acme/Base',
+    change: 42,
+    url: 'http://forge/Acme/Base/pull/42',
+    revision,
+    pipeline: 'merge_group',
+    images: [{ reference: 'quay.io/acme/base:latest', speculative: 'quay.io/acme/base:change_42_latest', digest }],
+  });
+
+  test('pushed under <namespace>/<owner>/<name>:change_<N>, read back, overwritten by a newer upload', async () => {
+    const namespace = uniqueName('changes');
+    const where = recordLocation({ registry: registry.registry, namespace }, 'Acme/Base', 42);
+    assert.deepEqual(where, { registry: registry.registry, repository: `${namespace}/acme/base`, tag: 'change_42' });
+    const client = session.client(registry.registry);
+    assert.equal(await readRecord(client, where), undefined);
+    await pushRecord(client, where, record(`sha256:${'a'.repeat(64)}`, '1'.repeat(40)));
+    await pushRecord(client, where, record(`sha256:${'b'.repeat(64)}`, '2'.repeat(40)));
+    const read = await readRecord(client, where);
+    assert.equal(read?.revision, '2'.repeat(40));
+    assert.equal(read?.images[0].digest, `sha256:${'b'.repeat(64)}`);
+  });
+
+  test('an image under the record tag is refused, named', async () => {
+    const repository = `${uniqueName('changes')}/acme/base`;
+    await pushSynthetic(session, registry.registry, repository, { layers: [10], tags: ['change_7'] });
+    await assert.rejects(
+      readRecord(session.client(registry.registry), { registry: registry.registry, repository, tag: 'change_7' }),
+      /acme\/base:change_7 is not a change record \(artifact type none\)/,
+    );
+  });
+});
