@@ -10,4 +10,5 @@ export const COMMAND_LOADERS: Record<CommandName, () => Promise<Command>> = {
   upload: async () => (await import('./upload.js')).upload,
   promote: async () => (await import('./promote.js')).promote,
   mirror: async () => (await import('./mirror.js')).mirror,
+  use: async () => (await import('./use.js')).use,
 };

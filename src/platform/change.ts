@@ -27,6 +27,7 @@ interface PullRequestPayload {
   html_url?: string;
   merged?: boolean;
   merge_commit_sha?: string | null;
+  body?: string | null;
   head?: { sha?: string; repo?: { full_name?: string } | null };
   base?: { repo?: { full_name?: string } | null };
 }

@@ -35,3 +35,28 @@ export async function startForgeApi(prByCommit: Record<string, number>): Promise
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${port}`, calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
+
+export interface StandInPull {
+  state: 'open' | 'closed';
+  merged: boolean;
+  body: string;
+}
+
+/**
+ * GitHub's and Gitea's `GET /repos/{owner}/{name}/pulls/{N}` (Gitea's under /api/v1) for the
+ * pull requests of `pulls`, keyed `owner/name#N`; the map may change between requests.
+ */
+export async function startPullsApi(pulls: Record<string, StandInPull>): Promise<ForgeApi> {
+  const calls: { path: string; authorization?: string }[] = [];
+  const port = await freePort();
+  const server: Server = createServer((req, res) => {
+    calls.push({ path: req.url ?? '', authorization: req.headers.authorization });
+    const match = /^(?:\/api\/v1)?\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/.exec(req.url ?? '');
+    const pull = match ? pulls[`${match[1]}#${match[2]}`] : undefined;
+    res.setHeader('content-type', 'application/json');
+    if (!pull) return res.writeHead(404).end(JSON.stringify({ message: 'Not Found' }));
+    res.writeHead(200).end(JSON.stringify({ number: Number(match![2]), ...pull }));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}`, calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}

@@ -5,6 +5,7 @@ const EXAMPLES: Record<CommandName, string> = {
   upload: `INPUT_IMAGES_FILE=images.yaml INPUT_CHANGE=42 node dist/index.js upload`,
   promote: `INPUT_IMAGES_FILE=images.yaml INPUT_CHANGE=42 node dist/index.js promote`,
   mirror: `INPUT_MIRROR_FILE=mirror.yaml node dist/index.js mirror`,
+  use: `INPUT_IMAGES_FILE=images.yaml INPUT_CHANGES_REGISTRY=ghcr.io/acme/changes node dist/index.js use`,
 };
 
 const envName = (input: string) => `INPUT_${input.toUpperCase().replace(/-/g, '_')}`;

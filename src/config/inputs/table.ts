@@ -3,7 +3,7 @@
  * docs are generated from these tables (scripts/gen-actions.ts), so they cannot drift apart.
  */
 
-export const COMMANDS = ['build', 'upload', 'promote', 'mirror'] as const;
+export const COMMANDS = ['build', 'upload', 'promote', 'mirror', 'use'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const Input = {
@@ -52,6 +52,7 @@ export const Input = {
   ReleaseFrom: 'release-from',
   ReleaseTag: 'release-tag',
   RevisionTag: 'revision-tag',
+  ChangesRegistry: 'changes-registry',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -91,21 +92,21 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       "The image list, inline YAML or JSON: Zuul's container_images entries (context, container_filename, registry, repository, path, build_args, target, tags, siblings, labels, arch). Give this or images-file.",
     default: '',
-    commands: IMAGE_COMMANDS,
+    commands: [...IMAGE_COMMANDS, 'use'],
   },
   {
     name: Input.ImagesFile,
     description:
       'Path (relative to work-dir) of a YAML file holding the image list, or a Zuul vars file with a container_images key. Give this or images.',
     default: '',
-    commands: IMAGE_COMMANDS,
+    commands: [...IMAGE_COMMANDS, 'use'],
   },
   {
     name: Input.ZuulJob,
     description:
       'When images-file is a Zuul job file (zuul.d/*.yaml): the job whose vars.container_images (or docker_images) to use, following parent: jobs defined in the same file.',
     default: '',
-    commands: IMAGE_COMMANDS,
+    commands: [...IMAGE_COMMANDS, 'use'],
   },
   {
     name: Input.MetadataTags,
@@ -119,7 +120,7 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       "Base directory for every context, path, container file, sibling and images-file (Zuul's zuul_work_dir). Empty means the workspace (GITHUB_WORKSPACE, else the current directory).",
     default: '',
-    commands: ['build', 'upload', 'promote', 'mirror'],
+    commands: ['build', 'upload', 'promote', 'mirror', 'use'],
   },
   {
     name: Input.ContainerCommand,
@@ -187,27 +188,27 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       "YAML mapping keyed by registry name, Zuul's container_registry_credentials: username, password, repository (regular expression the repository must fully match), api_token, type. Pass it from a secret.",
     default: '',
-    commands: ['build', 'upload', 'promote', 'mirror'],
+    commands: ['build', 'upload', 'promote', 'mirror', 'use'],
   },
   {
     name: Input.Change,
     description: 'Change (pull request) number; overrides the one detected from the event. Temporary tags are change_<N>_<tag>.',
     default: '',
-    commands: IMAGE_COMMANDS,
+    commands: [...IMAGE_COMMANDS, 'use'],
   },
   {
     name: Input.InsecureRegistries,
     description:
       "Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS. podman and buildah builds get a registries.conf layered over the user's own that marks exactly these (and the loopback registries the build names) insecure; docker's daemon must list them in its own insecure-registries.",
     default: '',
-    commands: ['build', 'upload', 'promote', 'mirror'],
+    commands: ['build', 'upload', 'promote', 'mirror', 'use'],
   },
   {
     name: Input.CaFile,
     description:
       "PEM file of CA certificates trusted, besides the system's, for registries with a private CA: by the registry client, and by podman's and buildah's pulls and pushes (--cert-dir).",
     default: '',
-    commands: ['build', 'upload', 'promote', 'mirror'],
+    commands: ['build', 'upload', 'promote', 'mirror', 'use'],
   },
   {
     name: Input.Promote,
@@ -221,14 +222,14 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       'tag: the gate pushes change_<N>_<tag> to the final repository. intermediate-registry: the gate pushes to intermediate-registry and nothing goes to the final registry.',
     default: 'tag',
-    commands: ['upload', 'promote'],
+    commands: ['upload', 'promote', 'use'],
   },
   {
     name: Input.IntermediateRegistry,
     description:
       'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>.',
     default: '',
-    commands: ['upload', 'promote'],
+    commands: ['upload', 'promote', 'use'],
   },
   {
     name: Input.AllowUntrustedBuilds,
@@ -249,7 +250,7 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       'API token to find the pull request of a pushed commit (GitHub, Gitea, Forgejo). Empty: the GITHUB_TOKEN environment variable.',
     default: '',
-    commands: ['promote'],
+    commands: ['promote', 'use'],
   },
   {
     name: Input.Cleanup,
@@ -291,6 +292,13 @@ export const INPUTS: readonly InputSpec[] = [
       'Artifact types of the referrers to copy (comma or newline separated, e.g. application/spdx+json, application/vnd.dev.cosign.simplesigning.v1+json); empty: all.',
     default: '',
     commands: ['promote', 'mirror'],
+  },
+  {
+    name: Input.ChangesRegistry,
+    description:
+      'host[:port][/namespace] that every repository of the organisation shares for change records (e.g. ghcr.io/acme/changes): where use finds the images of the changes a change depends on. Empty: the intermediate registry in intermediate-registry mode.',
+    default: '',
+    commands: ['use'],
   },
   {
     name: Input.RevisionTag,
@@ -391,8 +399,8 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: Output.Images,
     description:
-      'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where). With dry-run: index, repository, cwd, build and push (engine argv lists) and pushes (every reference it would write).',
-    commands: ['build', 'upload'],
+      'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where). With dry-run: index, repository, cwd, build and push (engine argv lists) and pushes (every reference it would write). use: one object per final reference made to resolve: reference, speculative, digest, change, repository.',
+    commands: ['build', 'upload', 'use'],
   },
   {
     name: Output.Artifacts,
@@ -443,6 +451,7 @@ export const COMMAND_SUMMARIES: Record<CommandName, string> = {
   upload: 'Build and push: temporary change_<N>_<tag> tags in gate, final tags on release, or to an intermediate registry.',
   promote: 'After merge: move change_<N>_<tag> to the final tags server-side and delete the temporary tags.',
   mirror: 'Copy images between registries with every platform and digest preserved.',
+  use: "In a job after the gate's upload: this change's final image references, and those of the changes it depends on (Depends-On:), resolve to their speculative images for docker, podman and buildah in the job's later steps.",
 };
 
 export const IMPLEMENTED: ReadonlySet<CommandName> = new Set(COMMANDS);

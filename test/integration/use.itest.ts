@@ -1,0 +1,226 @@
+// Speculative images across repositories: a base repository's change 42 is gated (its image under
+// change_42_latest, recorded in the changes registry); an application repository's change says
+// `Depends-On:` it. After `use`, that job's podman run, docker run and the build action's FROM see
+// the change's base; without the line they see the release; the final registry is not written.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
+import { runAction, type ActionRun } from '../../scripts/lib/action-runner.js';
+import { pushRecord, recordLocation } from '../../src/commands/change-record.js';
+import { RegistrySession } from '../../src/registry/session.js';
+import { startPullsApi, type ForgeApi, type StandInPull } from '../helpers/forge-api.js';
+import { skopeoTags } from '../helpers/images.js';
+import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
+import { engineEnv, eventEnv, testbed, uniqueName } from '../helpers/testbed.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const action = (name: string) => join(root, 'actions', name, 'action.yml');
+const TOKEN = 'forge-token-for-use';
+const env = { ...process.env, ...engineEnv() } as NodeJS.ProcessEnv;
+const run = (file: string, ...args: string[]) =>
+  execFileSync(file, args, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+
+/** Builds `FROM busybox` + a /marker file with podman and pushes it; returns the digest pushed. */
+function pushMarked(reference: string, marker: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cia-use-image-'));
+  writeFileSync(join(dir, 'Containerfile'), `FROM ${testbed().baseImage}\nRUN echo ${marker} > /marker\n`);
+  run('podman', 'build', '--quiet', '--tag', reference, dir);
+  const digestFile = join(dir, 'digest');
+  run('podman', 'push', '--quiet', '--tls-verify=false', '--digestfile', digestFile, reference);
+  run('podman', 'rmi', reference);
+  return execFileSync('cat', [digestFile], { encoding: 'utf8' }).trim();
+}
+
+describe('use: a change, and the changes it depends on, resolve to their speculative images', () => {
+  let registry: RegistryProcess;
+  let changes: RegistryProcess;
+  let forge: ForgeApi;
+  const pulls: Record<string, StandInPull> = {};
+  const session = new RegistrySession();
+  const suffix = uniqueName('use');
+  const base = () => `${registry.registry}/acme/base-${suffix}`;
+  let speculative: string;
+
+  before(async () => {
+    [registry, changes] = await Promise.all([startRegistry(), startRegistry()]);
+    forge = await startPullsApi(pulls);
+    pushMarked(`${base()}:latest`, 'release');
+    speculative = pushMarked(`${base()}:change_42_latest`, 'speculative');
+    const where = recordLocation({ registry: changes.registry, namespace: 'changes' }, 'acme/base', 42);
+    await pushRecord(session.client(changes.registry), where, {
+      version: 1,
+      repository: 'acme/base',
+      change: 42,
+      url: `${forge.url}/acme/base/pull/42`,
+      pipeline: 'merge_group',
+      images: [{ reference: `${base()}:latest`, speculative: `${base()}:change_42_latest`, digest: speculative }],
+    });
+    pulls['acme/base#42'] = { state: 'open', merged: false, body: 'Base change.' };
+  });
+  after(async () => {
+    session.close();
+    await forge.close();
+    await Promise.all([registry.stop(), changes.stop()]);
+    for (const tool of ['podman', 'docker']) execFileSync(tool, ['rmi', '--force', `${base()}:latest`], { env, stdio: 'ignore' });
+  });
+
+  const forgeEnv = () => ({ GITHUB_ACTIONS: 'true', GITHUB_SERVER_URL: forge.url, GITHUB_API_URL: forge.url });
+  const useIn = (change: number, body: string, inputs: Record<string, string> = {}): Promise<ActionRun> =>
+    runAction(action('use'), {
+      inputs: { 'changes-registry': `${changes.registry}/changes`, token: TOKEN, ...inputs },
+      env: {
+        ...eventEnv(
+          'pull_request',
+          { number: change, pull_request: { number: change, body, head: { sha: 'a'.repeat(40) } } },
+          {
+            GITHUB_REPOSITORY: 'acme/app',
+          },
+        ),
+        ...forgeEnv(),
+        ...engineEnv(),
+      },
+    });
+  const marker = (tool: 'podman' | 'docker', image: string) =>
+    run(tool, 'run', '--rm', ...(tool === 'docker' ? ['--network', 'none'] : ['--tls-verify=false']), image, 'cat', '/marker');
+
+  test('without a Depends-On line nothing resolves: podman and docker run the release', async () => {
+    const result = await useIn(6, 'Just an app change.');
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /nothing to resolve: .*acme\/app\/pull\/6 depends on no open change/);
+    assert.deepEqual(JSON.parse(result.outputs.images), []);
+    assert.equal(marker('podman', `${base()}:latest`), 'release');
+    assert.equal(marker('docker', `${base()}:latest`), 'release');
+  });
+
+  test("with Depends-On: podman run, docker run and the build action's FROM get the change's base; the final registry is unchanged", async () => {
+    const tagsBefore = await skopeoTags(base());
+    const latestBefore = (await session.client(registry.registry).headManifest(base().slice(registry.registry.length + 1), 'latest'))
+      ?.digest;
+    const result = await useIn(7, `Needs the new base.\r\n\r\ndepends-on: ${forge.url}/acme/base/pull/42\r\n`);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.deepEqual(JSON.parse(result.outputs.images), [
+      {
+        reference: `${base()}:latest`,
+        speculative: `${base()}:change_42_latest`,
+        digest: speculative,
+        change: `${forge.url}/acme/base/pull/42`,
+        repository: 'acme/base',
+      },
+    ]);
+    assert.ok(
+      forge.calls.some((c) => c.path === '/repos/acme/base/pulls/42' && c.authorization === `Bearer ${TOKEN}`),
+      'the dependency was asked of the forge with the job token',
+    );
+    assert.match(result.summary, /Speculative images for/);
+    assert.equal(marker('podman', `${base()}:latest`), 'speculative');
+    assert.equal(marker('docker', `${base()}:latest`), 'speculative');
+
+    // The build action of a later step builds FROM the final name and gets the change's base.
+    const project = mkdtempSync(join(tmpdir(), 'cia-use-app-'));
+    mkdirSync(join(project, 'app'));
+    writeFileSync(join(project, 'app', 'Containerfile'), `FROM ${base()}:latest\nRUN cp /marker /seen\n`);
+    for (const engine of ['docker'] as const) {
+      const app = `${registry.registry}/acme/app-${suffix}-${engine}`;
+      const built = await runAction(action('build'), {
+        inputs: { images: `[{context: app, repository: ${app}, tags: [latest]}]`, 'container-command': engine },
+        env: { ...eventEnv('pull_request', { number: 7, pull_request: { number: 7 } }), GITHUB_WORKSPACE: project, ...engineEnv() },
+      });
+      assert.equal(built.code, 0, built.stdout + built.stderr);
+      assert.equal(
+        run(engine, 'run', '--rm', ...(engine === 'docker' ? ['--network', 'none'] : []), `${app}:latest`, 'cat', '/seen'),
+        'speculative',
+        `${engine}: ${built.stdout}`,
+      );
+    }
+    assert.deepEqual(await skopeoTags(base()), tagsBefore);
+    assert.equal(
+      (await session.client(registry.registry).headManifest(base().slice(registry.registry.length + 1), 'latest'))?.digest,
+      latestBefore,
+    );
+  });
+
+  test('a chain of three: the dependency of a dependency counts; a merged dependency uses the release and says so', async () => {
+    const lib = `${registry.registry}/acme/lib-${suffix}`;
+    const libDigest = pushMarked(`${lib}:change_5_latest`, 'lib');
+    await pushRecord(
+      session.client(changes.registry),
+      recordLocation({ registry: changes.registry, namespace: 'changes' }, 'acme/lib', 5),
+      {
+        version: 1,
+        repository: 'acme/lib',
+        change: 5,
+        pipeline: 'merge_group',
+        images: [{ reference: `${lib}:latest`, speculative: `${lib}:change_5_latest`, digest: libDigest }],
+      },
+    );
+    pulls['acme/lib#5'] = { state: 'open', merged: false, body: `Depends-On: ${forge.url}/acme/base/pull/42` };
+    const chain = await useIn(8, `Depends-On: ${forge.url}/acme/lib/pull/5`);
+    assert.equal(chain.code, 0, chain.stdout + chain.stderr);
+    assert.deepEqual(
+      (JSON.parse(chain.outputs.images) as { reference: string; digest: string }[]).map((i) => [i.reference, i.digest]),
+      [
+        [`${lib}:latest`, libDigest],
+        [`${base()}:latest`, speculative],
+      ],
+    );
+
+    pulls['acme/lib#5'] = { state: 'closed', merged: true, body: `Depends-On: ${forge.url}/acme/base/pull/42` };
+    const merged = await useIn(8, `Depends-On: ${forge.url}/acme/lib/pull/5`);
+    assert.equal(merged.code, 0, merged.stdout + merged.stderr);
+    assert.match(merged.stdout, /acme\/lib\/pull\/5 has merged: its released images are used/);
+    assert.deepEqual(JSON.parse(merged.outputs.images), []);
+  });
+
+  test('a cycle, a missing record, a closed dependency and a foreign URL: errors naming them, nothing changed', async () => {
+    pulls['acme/cyc#1'] = { state: 'open', merged: false, body: `Depends-On: ${forge.url}/acme/app/pull/9` };
+    const cycle = await useIn(9, `Depends-On: ${forge.url}/acme/cyc/pull/1`);
+    assert.equal(cycle.code, 1);
+    assert.match(cycle.stdout, /Depends-On cycle: .*acme\/app\/pull\/9 -> .*acme\/cyc\/pull\/1 -> .*acme\/app\/pull\/9/);
+
+    pulls['acme/norecord#3'] = { state: 'open', merged: false, body: '' };
+    const missing = await useIn(10, `Depends-On: ${forge.url}/acme/norecord/pull/3`);
+    assert.equal(missing.code, 1);
+    assert.match(
+      missing.stdout,
+      new RegExp(`acme/norecord/pull/3: no change record at ${changes.registry}/changes/acme/norecord:change_3`),
+    );
+
+    pulls['acme/gone#4'] = { state: 'closed', merged: false, body: '' };
+    const closed = await useIn(11, `Depends-On: ${forge.url}/acme/gone/pull/4`);
+    assert.equal(closed.code, 1);
+    assert.match(closed.stdout, /depends on .*acme\/gone\/pull\/4, which was closed without merging/);
+
+    const foreign = await useIn(12, 'Depends-On: https://gitlab.example/acme/x/-/merge_requests/3');
+    assert.equal(foreign.code, 1);
+    assert.match(
+      foreign.stdout,
+      /"Depends-On: https:\/\/gitlab\.example\/acme\/x\/-\/merge_requests\/3": not a pull request URL of GitHub/,
+    );
+    for (const failed of [cycle, missing, closed, foreign]) assert.ok(!failed.outputs.images, 'no images output after a failure');
+  });
+
+  test("this change's own images, where its gate put them, resolve too; before the upload, an error naming what is missing", async () => {
+    const app = `${registry.registry}/acme/own-${suffix}`;
+    const list = `[{context: ., repository: ${app}, tags: [latest]}]`;
+    const early = await useIn(13, 'No dependencies.', { images: list });
+    assert.equal(early.code, 1);
+    assert.match(early.stdout, new RegExp(`${app}:change_13_latest does not exist: run use after the upload of this change's gate`));
+    const digest = pushMarked(`${app}:change_13_latest`, 'own');
+    const result = await useIn(13, 'No dependencies.', { images: list });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.deepEqual(
+      (JSON.parse(result.outputs.images) as { reference: string; speculative: string; digest: string }[]).map((i) => [
+        i.reference,
+        i.speculative,
+        i.digest,
+      ]),
+      [[`${app}:latest`, `${app}:change_13_latest`, digest]],
+    );
+    assert.equal(marker('podman', `${app}:latest`), 'own');
+    assert.equal(marker('docker', `${app}:latest`), 'own');
+    for (const tool of ['podman', 'docker']) execFileSync(tool, ['rmi', '--force', `${app}:latest`], { env, stdio: 'ignore' });
+  });
+});
