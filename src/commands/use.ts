@@ -28,7 +28,7 @@ export async function use(context: CommandContext): Promise<CommandResult> {
     if (!asked.has(ref.url)) asked.set(ref.url, fetchChange(ref, env, inputs.token));
     return asked.get(ref.url)!;
   };
-  const root = await rootChange(env, event.pull_request?.body, change, lookup);
+  const root = await rootChange(env, inputs.dependsOn ?? event.pull_request?.body, change, lookup, inputs.dependsOn !== undefined);
   const found = await dependencies(root, lookup);
   for (const merged of found.merged) logger.info(`${merged.ref.url} has merged: its released images are used`);
   const registries = [
@@ -70,15 +70,16 @@ export async function use(context: CommandContext): Promise<CommandResult> {
   };
 }
 
-/** The job's change and its description: the event's pull request, else asked of the forge; no change, no description. */
+/** The job's change and its description: the depends-on input, the event's pull request, else asked of the forge; no change, no description. */
 async function rootChange(
   env: Env,
   eventBody: string | null | undefined,
   change: ChangeInfo,
   lookup: (ref: ChangeRef) => Promise<ChangeFacts>,
+  given = false,
 ): Promise<RootChange> {
   const repository = env.GITHUB_REPOSITORY;
-  if (change.change === undefined || !repository) return { name: `the ${change.pipeline} run`, body: '' };
+  if (change.change === undefined || !repository) return { name: `the ${change.pipeline} run`, body: given ? (eventBody ?? '') : '' };
   const server = new URL(env.GITHUB_SERVER_URL || 'https://github.com').origin;
   const style = ['gitea', 'forgejo'].includes(detectRunner(env)) ? 'pulls' : 'pull';
   const ref: ChangeRef = {
@@ -88,7 +89,8 @@ async function rootChange(
     style,
     url: change.changeUrl ?? `${server}/${repository}/${style}/${change.change}`,
   };
-  if (typeof eventBody === 'string' && change.pipeline.startsWith('pull_request')) return { ref, name: ref.url, body: eventBody };
+  if (typeof eventBody === 'string' && (given || change.pipeline.startsWith('pull_request')))
+    return { ref, name: ref.url, body: eventBody };
   return { ref, name: ref.url, body: (await lookup(ref)).body };
 }
 

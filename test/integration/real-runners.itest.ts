@@ -217,4 +217,27 @@ describe('nektos/act runs the composite actions on the host', () => {
       ],
     );
   });
+
+  test('gate then use (merge_group, two jobs): the second job runs the final name and gets the image the first uploaded', async () => {
+    const change = CHANGE + 1;
+    const result = await runAct('gate-use', 'merge_group', {
+      merge_group: { head_sha: HEAD_SHA, head_ref: `refs/heads/gh-readonly-queue/main/pr-${change}-${HEAD_SHA}` },
+    });
+    assert.equal(result.code, 0, result.log);
+    assertMasked(result);
+    const uploaded = readOutput<{ digest: string }[]>('gate-use-upload')[0].digest;
+    assert.equal(await digestOf(`change_${change}_latest`), uploaded);
+    const used = readOutput<{ reference: string; speculative: string; digest: string }[]>('gate-use');
+    assert.deepEqual(
+      used.map((u) => [u.reference, u.speculative, u.digest]),
+      [
+        [`${repository}:latest`, `${repository}:change_${change}_latest`, uploaded],
+        [`${repository}:1.0`, `${repository}:change_${change}_1.0`, uploaded],
+      ],
+    );
+    assert.equal(readFileSync(join(out, 'gate-use-ran.txt'), 'utf8').trim(), 'Containerfile');
+    assert.ok(readFileSync(join(out, 'gate-use-digest.txt'), 'utf8').split('\n').includes(`${repository}@${uploaded}`));
+    // The final tags still hold the release: nothing was published.
+    assert.notEqual(await digestOf('latest'), uploaded);
+  });
 });

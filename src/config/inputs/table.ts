@@ -53,6 +53,7 @@ export const Input = {
   ReleaseTag: 'release-tag',
   RevisionTag: 'revision-tag',
   ChangesRegistry: 'changes-registry',
+  DependsOn: 'depends-on',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -297,6 +298,13 @@ export const INPUTS: readonly InputSpec[] = [
     name: Input.ChangesRegistry,
     description:
       'host[:port][/namespace] that every repository of the organisation shares for change records (e.g. ghcr.io/acme/changes): where use finds the images of the changes a change depends on. Empty: the intermediate registry in intermediate-registry mode.',
+    default: '',
+    commands: ['use'],
+  },
+  {
+    name: Input.DependsOn,
+    description:
+      "The changes this one depends on, instead of the Depends-On: lines of its description: pull request URLs, one a line (or Depends-On: lines); none: no dependency. Empty: the description, from the event or the forge's API. For a job whose forge is out of reach, or to test against a change by hand (workflow_dispatch).",
     default: '',
     commands: ['use'],
   },

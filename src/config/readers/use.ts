@@ -21,6 +21,8 @@ export interface UseInputs {
   /** Where change records are; defaults to the intermediate registry. */
   readonly changes?: IntermediateRegistry;
   readonly token?: string;
+  /** Given Depends-On lines (`Depends-On: <url>` each), read instead of the change's description; '' for none. */
+  readonly dependsOn?: string;
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
 }
 
@@ -41,6 +43,18 @@ export function readUseInputs(read: InputReader, env: NodeJS.ProcessEnv, report:
     intermediate,
     changes: readChangesRegistry(read) ?? intermediate,
     token,
+    dependsOn: readDependsOn(read(Input.DependsOn)),
     transport: readTransportOptions(read, workDir),
   };
+}
+
+/** `depends-on`: URLs or `Depends-On:` lines, `none` for none; undefined when empty (the description is read). */
+function readDependsOn(value: string): string | undefined {
+  const lines = value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (lines.length === 0) return undefined;
+  if (lines.length === 1 && lines[0].toLowerCase() === 'none') return '';
+  return lines.map((line) => (/^depends-on\s*:/i.test(line) ? line : `Depends-On: ${line}`)).join('\n');
 }
