@@ -9,6 +9,7 @@ import { cleanup } from './cleanup.js';
 import { byTag } from './promote-by-tag.js';
 import { fromIntermediate } from './promote-intermediate.js';
 import { release } from './promote-release.js';
+import { cleanupRecords } from './record-cleanup.js';
 import { landedCommit, tagRevision } from './promote-revision-tag.js';
 import { emptyOutcome, type PromotionRun } from './promotion.js';
 import { openRunSession } from './run-session.js';
@@ -49,6 +50,7 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
     if (inputs.revisionTag && !landed) logger.info('revision-tag: no merged commit is known for this event: no revision tag set');
     if (landed) await tagRevision(run, landed);
     if (inputs.cleanup) await cleanup(run, cleanupTargets, change);
+    if (inputs.cleanup) await cleanupRecords(run, change);
   });
 }
 
@@ -68,7 +70,10 @@ async function inSession(
   checkCredentials(inputs);
   const { session, deleter } = openRunSession({
     credentials: inputs.credentials,
-    registries: [...inputs.images.map((image) => image.reference.registry), ...(inputs.intermediate ? [inputs.intermediate.registry] : [])],
+    registries: [
+      ...inputs.images.map((image) => image.reference.registry),
+      ...[inputs.intermediate, inputs.changes].flatMap((r) => (r ? [r.registry] : [])),
+    ],
     env,
     exec: context.exec,
     logger,

@@ -297,9 +297,9 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: Input.ChangesRegistry,
     description:
-      'host[:port][/namespace] that every repository of the organisation shares for change records (e.g. ghcr.io/acme/changes): where use finds the images of the changes a change depends on. Empty: the intermediate registry in intermediate-registry mode.',
+      'host[:port][/namespace] that every repository of the organisation shares for change records (e.g. ghcr.io/acme/changes): where use finds the images of the changes a change depends on; the cleanup of promote deletes the records of merged and closed changes. Empty: the intermediate registry in intermediate-registry mode.',
     default: '',
-    commands: ['use'],
+    commands: ['promote', 'use'],
   },
   {
     name: Input.DependsOn,

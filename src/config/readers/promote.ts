@@ -16,6 +16,7 @@ import { parseYamlInput } from '../yaml.js';
 import { show } from '../schema-errors.js';
 import { parseChangeInput } from '../inputs/change.js';
 import { readRelease, type ReleaseInputs } from '../inputs/release.js';
+import { readChangesRegistry } from '../inputs/changes-registry.js';
 import type { TransportOptions } from '../../registry/transport.js';
 
 export interface ArtifactInput {
@@ -41,6 +42,8 @@ export interface PromoteInputs {
   readonly referrers: ReferrerInputs;
   readonly strictCleanup: boolean;
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
+  /** Where change records are (changes-registry; the intermediate registry by default): cleanup deletes the records of finished changes. */
+  readonly changes?: IntermediateRegistry;
   /** Tag each promoted image sha-<merged commit> (revision-tag). */
   readonly revisionTag: boolean;
   /** Set for a release by promotion (release-from). */
@@ -66,6 +69,7 @@ export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, rep
     change: parseChangeInput(read(Input.Change)),
     method,
     intermediate: readIntermediate(read, method, false),
+    changes: readChangesRegistry(read) ?? (method === 'intermediate-registry' ? readIntermediate(read, method, false) : undefined),
     artifacts: parseArtifacts(read(Input.Artifacts)),
     token,
     cleanup: parseBoolean(read(Input.Cleanup), Input.Cleanup, true),
