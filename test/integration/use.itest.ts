@@ -4,7 +4,7 @@
 // the change's base; without the line they see the release; the final registry is not written.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
@@ -12,6 +12,7 @@ import { runAction, type ActionRun } from '../../scripts/lib/action-runner.js';
 import { pushRecord, recordLocation } from '../../src/commands/change-record.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { startPullsApi, type ForgeApi, type StandInPull } from '../helpers/forge-api.js';
+import { goTool } from '../helpers/go-tools.js';
 import { skopeoTags } from '../helpers/images.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { engineEnv, eventEnv, testbed, uniqueName } from '../helpers/testbed.js';
@@ -135,6 +136,29 @@ describe('use: a change, and the changes it depends on, resolve to their specula
         `${engine}: ${built.stdout}`,
       );
     }
+    // docker buildx on the docker driver (the default builder of a runner's docker) builds from the same store.
+    const dockerConfig = mkdtempSync(join(tmpdir(), 'cia-use-buildx-'));
+    mkdirSync(join(dockerConfig, 'cli-plugins'));
+    symlinkSync(goTool('buildx'), join(dockerConfig, 'cli-plugins', 'docker-buildx'));
+    const viaBuildx = `${registry.registry}/acme/app-${suffix}-buildx:latest`;
+    execFileSync(
+      'docker',
+      [
+        'buildx',
+        'build',
+        '--builder',
+        'default',
+        '--network',
+        'none',
+        '--file',
+        join(project, 'app', 'Containerfile'),
+        '--tag',
+        viaBuildx,
+        join(project, 'app'),
+      ],
+      { env: { ...env, DOCKER_CONFIG: dockerConfig }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    assert.equal(run('docker', 'run', '--rm', '--network', 'none', viaBuildx, 'cat', '/seen'), 'speculative');
     assert.deepEqual(await skopeoTags(base()), tagsBefore);
     assert.equal(
       (await session.client(registry.registry).headManifest(base().slice(registry.registry.length + 1), 'latest'))?.digest,
