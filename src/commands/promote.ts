@@ -5,6 +5,8 @@ import { readPromoteInputs, type PromoteInputs } from '../config/readers/promote
 import { readEvent, type ChangeInfo } from '../platform/change.js';
 import { changeForPromote } from '../platform/pull-request.js';
 import { cleanup } from './cleanup.js';
+import { finalTags } from './promote-flat.js';
+import { flatOutputs, NO_FLAT_OUTPUTS } from './flat-outputs.js';
 import { byTag } from './promote-by-tag.js';
 import { fromIntermediate } from './promote-intermediate.js';
 import { emptyOutcome, type PromotionRun } from './promotion.js';
@@ -22,7 +24,7 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
   const { change, revisions, skip } = await changeForPromote(env, readEvent(env), { override: inputs.change, token: inputs.token, logger });
   if (skip) {
     logger.info(skip);
-    return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]' } };
+    return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]', ...NO_FLAT_OUTPUTS } };
   }
   checkCredentials(inputs);
   const { session, deleter } = openRunSession({
@@ -84,6 +86,7 @@ function report({ inputs, outcome, logger }: PromotionRun, change: ChangeInfo, f
       promoted: JSON.stringify(outcome.promoted),
       deleted: JSON.stringify(outcome.deleted),
       'left-behind': JSON.stringify(outcome.leftBehind),
+      ...(inputs.dryRun ? {} : flatOutputs(finalTags(outcome.promoted), inputs.images.length)),
     },
     summary: {
       title: inputs.dryRun ? `Promotion plan for change ${change.change} (dry run)` : `Promoted change ${change.change}`,
