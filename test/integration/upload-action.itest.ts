@@ -142,8 +142,9 @@ describe('actions/upload/action.yml run as a runner would', () => {
       images: images(repository),
       'promote-method': 'intermediate-registry',
       'intermediate-registry': intermediate.registry,
-      // A given map must name every registry pushed to; the intermediate one needs no login here.
-      'registry-credentials': `"${registry.registry}": {username: ci, password: "${PASSWORD}"}\n"${intermediate.registry}": {}`,
+      // A given map must name every registry pushed to; the intermediate one needs no login here:
+      // an entry with only a repository pattern (README, "Registry credentials").
+      'registry-credentials': `"${registry.registry}": {username: ci, password: "${PASSWORD}"}\n"${intermediate.registry}": {repository: "${intermediate.registry}/action/.*"}`,
     });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const artifacts = JSON.parse(result.outputs.artifacts) as { url: string; metadata: { tag: string } }[];
