@@ -13,6 +13,7 @@ import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js'
 import { createdTimestamp, planBuilds, type ImageBuildPlan } from './build-plan.js';
 import { buildEngine, cacheLogins, checkDockerInsecure, describeBuildCache, withAccess, writeEngineFiles } from './build-access.js';
 import { dryRun } from './dry-run.js';
+import { flatOutputs } from './flat-outputs.js';
 import { withSiblings } from './siblings.js';
 import type { CommandContext, CommandResult } from './types.js';
 
@@ -110,7 +111,13 @@ export async function build(context: CommandContext): Promise<CommandResult> {
   if (inputs.dryRun) return dryRun(context, inputs, detectChange(context.env, readEvent(context.env), inputs.change));
   const { built } = await buildImages(context, inputs);
   return {
-    outputs: { images: JSON.stringify(built) },
+    outputs: {
+      images: JSON.stringify(built),
+      ...flatOutputs(
+        built.map((image) => ({ repository: image.repository, digest: image.image_id, refs: image.tags })),
+        built.length,
+      ),
+    },
     summary: {
       title: 'Built images',
       headers: ['repository', 'tags', 'image id', 'platforms'],

@@ -6,6 +6,8 @@ import { readEvent } from '../platform/change.js';
 import { releaseSource } from '../platform/release-source.js';
 import { changeForPromote } from '../platform/pull-request.js';
 import { cleanup } from './cleanup.js';
+import { finalTags } from './promote-flat.js';
+import { flatOutputs, NO_FLAT_OUTPUTS } from './flat-outputs.js';
 import { byTag } from './promote-by-tag.js';
 import { fromIntermediate } from './promote-intermediate.js';
 import { release } from './promote-release.js';
@@ -38,7 +40,7 @@ export async function promote(context: CommandContext): Promise<CommandResult> {
   const { change, revisions, skip } = await changeForPromote(env, event, { override: inputs.change, token: inputs.token, logger });
   if (skip) {
     logger.info(skip);
-    return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]' } };
+    return { outputs: { promoted: '[]', deleted: '[]', 'left-behind': '[]', ...NO_FLAT_OUTPUTS } };
   }
   const titles = { done: `Promoted change ${change.change}`, planned: `Promotion plan for change ${change.change}` };
   return inSession(context, inputs, titles, async (run) => {
@@ -126,6 +128,7 @@ function report({ inputs, outcome, logger }: PromotionRun, titles: Titles, failu
       promoted: JSON.stringify(outcome.promoted),
       deleted: JSON.stringify(outcome.deleted),
       'left-behind': JSON.stringify(outcome.leftBehind),
+      ...(inputs.dryRun ? {} : flatOutputs(finalTags(outcome.promoted), inputs.images.length)),
     },
     summary: {
       title: inputs.dryRun ? `${titles.planned} (dry run)` : titles.done,

@@ -1,6 +1,7 @@
 import type { ChangeInfo } from '../platform/change.js';
 import { refName } from '../registry/reference.js';
 import type { BuiltImageReport } from './build.js';
+import { flatOutputs } from './flat-outputs.js';
 import type { CommandResult } from './types.js';
 import type { PushTarget, UploadMode } from './upload-plan.js';
 
@@ -47,7 +48,11 @@ export function uploadReport(
     release: 'Released',
   };
   return {
-    outputs: { images: JSON.stringify(uploaded), artifacts: JSON.stringify(artifacts) },
+    outputs: {
+      images: JSON.stringify(uploaded),
+      artifacts: JSON.stringify(artifacts),
+      ...flatOutputs(uploaded, uploaded.length),
+    },
     summary: {
       title: titles[mode],
       headers: ['repository', 'pushed', 'digest', 'platforms'],

@@ -51,6 +51,10 @@ describe('actions/build/action.yml run as a runner would', () => {
       sh('podman', ['image', 'inspect', '--format', '{{.Id}}', `${repository}:change_5_2.0`]),
       images[0].image_id.replace('sha256:', ''),
     );
+    // Flat outputs: nothing is pushed, so the digest is the local image's ID, and tags are the local references.
+    assert.equal(run.outputs.digest, images[0].image_id);
+    assert.deepEqual(JSON.parse(run.outputs.digests), { [repository]: images[0].image_id });
+    assert.deepEqual(run.outputs.tags.split('\n'), images[0].tags);
     assert.match(run.summary, /<h3>Built images<\/h3>/);
     assert.ok(run.summary.includes(repository));
     assert.match(run.stdout, /::group::Build .* \(podman\)/);

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { runAction } from '../../scripts/lib/action-runner.js';
 import { RegistrySession } from '../../src/registry/session.js';
-import { pushSynthetic, skopeoTags } from '../helpers/images.js';
+import { pushSynthetic, skopeoRaw, skopeoTags } from '../helpers/images.js';
 import { startForgeApi, type ForgeApi } from '../helpers/forge-api.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { uniqueName } from '../helpers/testbed.js';
@@ -64,6 +65,13 @@ describe('actions/promote/action.yml run as a runner would', () => {
     assert.equal((JSON.parse(result.outputs.promoted) as unknown[]).length, 1);
     assert.deepEqual(JSON.parse(result.outputs.deleted), [`${repository}:change_60_latest`]);
     assert.match(result.summary, /Promoted change 60/);
+    // Flat outputs: what the final tag holds, as another client reads it.
+    const held = `sha256:${createHash('sha256')
+      .update(await skopeoRaw(`${repository}:latest`))
+      .digest('hex')}`;
+    assert.equal(result.outputs.digest, held);
+    assert.deepEqual(JSON.parse(result.outputs.digests), { [repository]: held });
+    assert.equal(result.outputs.tags, `${repository}:latest`);
   });
 
   const forges: [string, Record<string, string>, string, string][] = [

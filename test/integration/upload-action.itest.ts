@@ -1,17 +1,19 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
 import { runAction } from '../../scripts/lib/action-runner.js';
-import { skopeoTags } from '../helpers/images.js';
+import { skopeoRaw, skopeoTags } from '../helpers/images.js';
 import { startRegistry, type RegistryProcess } from '../helpers/registry-process.js';
 import { engineEnv, fixtureProject, testbed, uniqueName } from '../helpers/testbed.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bed = testbed();
 const PASSWORD = 'Sup3r-s3cret upload password';
+const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
 /** Wrappers that log the argv of every engine process the action starts, then run the real tool. */
 function recordingPath(): { dir: string; log: string } {
@@ -99,7 +101,7 @@ describe('actions/upload/action.yml run as a runner would', () => {
     });
   }
 
-  test('release: the final tags', async () => {
+  test('release: the final tags; flat outputs digest, digests and tags name what the registry holds', async () => {
     const repository = `${registry.registry}/action/${uniqueName('release')}`;
     const result = await run('podman', { images: images(repository), promote: 'false' }, 'push');
     assert.equal(result.code, 0, result.stdout + result.stderr);
@@ -107,6 +109,30 @@ describe('actions/upload/action.yml run as a runner would', () => {
     writeFileSync(authfile, JSON.stringify({ auths: { [registry.registry]: { auth: Buffer.from(`ci:${PASSWORD}`).toString('base64') } } }));
     assert.deepEqual(await skopeoTags(repository, authfile), ['1.0', 'latest']);
     assert.equal(JSON.parse(result.outputs.artifacts).length, 0);
+    // The digest of the bytes another client reads under each tag, not the one the action computed.
+    const held = sha256(await skopeoRaw(`${repository}:latest`, authfile));
+    assert.equal(sha256(await skopeoRaw(`${repository}:1.0`, authfile)), held);
+    assert.equal(result.outputs.digest, held);
+    assert.deepEqual(JSON.parse(result.outputs.digests), { [repository]: held });
+    assert.deepEqual(result.outputs.tags.split('\n'), [`${repository}:latest`, `${repository}:1.0`]);
+  });
+
+  test('two images: no single digest; digests and tags cover both', async () => {
+    const first = `${registry.registry}/action/${uniqueName('flat-a')}`;
+    const second = `${registry.registry}/action/${uniqueName('flat-b')}`;
+    const list =
+      images(first) +
+      `- context: containerfile-only\n  repository: ${second}\n  build_args: ["BASE_IMAGE=${bed.baseImage}"]\n  tags: [edge]\n`;
+    const result = await run('podman', { images: list });
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    const authfile = join(dir, 'auth.json');
+    writeFileSync(authfile, JSON.stringify({ auths: { [registry.registry]: { auth: Buffer.from(`ci:${PASSWORD}`).toString('base64') } } }));
+    assert.equal(result.outputs.digest, '');
+    assert.deepEqual(JSON.parse(result.outputs.digests), {
+      [first]: sha256(await skopeoRaw(`${first}:change_77_latest`, authfile)),
+      [second]: sha256(await skopeoRaw(`${second}:change_77_edge`, authfile)),
+    });
+    assert.deepEqual(result.outputs.tags.split('\n'), [`${first}:change_77_latest`, `${first}:change_77_1.0`, `${second}:change_77_edge`]);
   });
 
   test('intermediate registry: artifacts output and job summary', async () => {
@@ -116,8 +142,9 @@ describe('actions/upload/action.yml run as a runner would', () => {
       images: images(repository),
       'promote-method': 'intermediate-registry',
       'intermediate-registry': intermediate.registry,
-      // A given map must name every registry pushed to; the intermediate one needs no login here.
-      'registry-credentials': `"${registry.registry}": {username: ci, password: "${PASSWORD}"}\n"${intermediate.registry}": {}`,
+      // A given map must name every registry pushed to; the intermediate one needs no login here:
+      // an entry with only a repository pattern (README, "Registry credentials").
+      'registry-credentials': `"${registry.registry}": {username: ci, password: "${PASSWORD}"}\n"${intermediate.registry}": {repository: "${intermediate.registry}/action/.*"}`,
     });
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const artifacts = JSON.parse(result.outputs.artifacts) as { url: string; metadata: { tag: string } }[];

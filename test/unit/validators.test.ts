@@ -35,7 +35,9 @@ describe('action and workflow files pass @action-validator/core (SchemaStore sch
       test(`examples/${forge}/${file}: valid, and every with: key is an input of the action it uses`, () => {
         const text = readFileSync(join(root, 'examples', forge, file), 'utf8');
         assert.deepEqual(validator.validateWorkflow(text).errors, []);
-        const workflow = parse(text) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> };
+        const workflow = parse(text) as {
+          jobs: Record<string, { steps: { id?: string; uses?: string; with?: Record<string, unknown> }[] }>;
+        };
         const ours = Object.values(workflow.jobs)
           .flatMap((job) => job.steps)
           .filter((step) => /container-image-actions\/actions\//.test(step.uses ?? ''));
@@ -45,6 +47,14 @@ describe('action and workflow files pass @action-validator/core (SchemaStore sch
           if (forge !== 'github') assert.match(step.uses!, /^https:\/\//, 'Gitea and Forgejo take absolute URLs');
           const inputs = Object.keys(readAction(join(root, 'actions', command, 'action.yml')).inputs ?? {});
           for (const key of Object.keys(step.with ?? {})) assert.ok(inputs.includes(key), `${key} is not an input of ${command}`);
+        }
+        // Every steps.<id>.outputs.<name> read of one of these actions names an output it declares.
+        for (const [, id, name] of text.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+          const step = ours.find((s) => s.id === id);
+          if (!step) continue;
+          const [, command] = /\/actions\/(\w+)@/.exec(step.uses!)!;
+          const outputs = Object.keys(readAction(join(root, 'actions', command, 'action.yml')).outputs ?? {});
+          assert.ok(outputs.includes(name), `${name} is not an output of ${command}`);
         }
       });
     }

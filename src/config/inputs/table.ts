@@ -68,6 +68,9 @@ export const Output = {
   LeftBehind: 'left-behind',
   Mirrored: 'mirrored',
   DigestFile: 'digest-file',
+  Digest: 'digest',
+  Digests: 'digests',
+  Tags: 'tags',
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];
 
@@ -403,6 +406,28 @@ export const INPUTS: readonly InputSpec[] = [
   },
 ];
 
+// The flat outputs: what a workflow reads without fromJSON on a list (src/commands/flat-outputs.ts).
+const FLAT_OUTPUTS: readonly OutputSpec[] = [
+  {
+    name: Output.Digest,
+    description:
+      "The image's digest when the list has one image (else empty): upload and promote the manifest digest the registry holds under its tags; build the local image ID (no manifest exists before a push). Not set by dry-run.",
+    commands: IMAGE_COMMANDS,
+  },
+  {
+    name: Output.Digests,
+    description:
+      'JSON object, repository (with its registry, as in the images output) -> digest, for every image; a repository whose entries hold different digests has one key per full reference instead. Not set by dry-run.',
+    commands: IMAGE_COMMANDS,
+  },
+  {
+    name: Output.Tags,
+    description:
+      'Every full reference (registry/repository:tag), one per line: build the local tags, upload what it pushed, promote the final tags (referrers left out). Not set by dry-run.',
+    commands: IMAGE_COMMANDS,
+  },
+];
+
 export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: Output.Images,
@@ -416,6 +441,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
       'JSON list of Zuul-style artifacts, one per tag pushed to the intermediate registry: name, url (docker://…), metadata {type: container_image, repository, tag, digest, revision}. Pass it to promote.',
     commands: ['upload'],
   },
+  ...FLAT_OUTPUTS,
   {
     name: Output.Promoted,
     description:
