@@ -1,6 +1,6 @@
 import module from 'node:module';
 import { COMMAND_LOADERS } from './commands/index.js';
-import { ConfigError } from './config/errors.js';
+import { ConfigError, ConfigErrors } from './config/errors.js';
 import { helpText } from './config/inputs/help.js';
 import { interrupted, onInterrupt } from './interrupt.js';
 import { COMMANDS, Input, type CommandName } from './config/inputs/table.js';
@@ -51,7 +51,11 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    logger.error(message);
+    // One annotation per problem: a runner shows each, and act, which does not decode %0A in an
+    // annotation, shows them readable.
+    if (error instanceof ConfigErrors && error.problems.length > 1)
+      for (const line of [`${error.heading}:`, ...error.problems]) logger.error(line);
+    else logger.error(message);
     if (!(error instanceof ConfigError) && error instanceof Error && error.cause) logger.debug(String(error.cause));
     return 1;
   }

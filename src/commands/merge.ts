@@ -71,7 +71,11 @@ export async function mergeUploads(
   try {
     const assembled = await session.all(targets, (target) => assemble(session, target, change.prefix, reuse));
     const problems = assembled.flatMap((a) => (typeof a === 'string' ? [a] : []));
-    if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was merged: ${p}`));
+    if (problems.length)
+      throw new ConfigErrors(
+        problems.map((p) => `nothing was merged: ${p}`),
+        'platforms cannot be merged',
+      );
     const ready = assembled as Assembled[];
     const uploaded: MergedImageReport[] = [];
     for (const { target, index, reused } of ready) {

@@ -18,7 +18,11 @@ export async function byTag(run: PromotionRun, change: ChangeInfo): Promise<Clea
   // Every image is checked before any tag moves: all of a change's images move, or none does.
   const planned = await session.all(inputs.images, (image) => planTagPromotion(session, image, prefix, number));
   const problems = planned.flatMap((p) => (p.kind === 'problem' ? [p.problem] : []));
-  if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
+  if (problems.length)
+    throw new ConfigErrors(
+      problems.map((p) => `nothing was promoted: ${p}`),
+      'images cannot be promoted',
+    );
   const plans = settleUnlabelled(planned as ReadyPromotion[], logger);
 
   for (const plan of plans) {
@@ -75,7 +79,11 @@ const targetsOf = (plans: readonly ReadyPromotion[]): CleanupTarget[] =>
 function settleUnlabelled(plans: readonly ReadyPromotion[], logger: Logger): ReadyPromotion[] {
   const gated = plans.some((p) => p.temporary.length > 0 && !p.unlabelled);
   const unsettled = plans.filter((p) => p.unlabelled && !gated);
-  if (unsettled.length) throw new ConfigErrors(unsettled.map((p) => `nothing was promoted: ${p.image.repository}: ${p.unlabelled}`));
+  if (unsettled.length)
+    throw new ConfigErrors(
+      unsettled.map((p) => `nothing was promoted: ${p.image.repository}: ${p.unlabelled}`),
+      'images cannot be promoted',
+    );
   for (const plan of plans.filter((p) => p.unlabelled))
     logger.info(
       `${plan.image.repository}: its temporary tags are gone and its final tags hold ${plan.digest}: promoted by an earlier ` +

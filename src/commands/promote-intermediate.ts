@@ -47,7 +47,11 @@ export async function fromIntermediate(run: PromotionRun, change: ChangeInfo, re
     if (typeof found === 'string') problems.push(`${image.repository}: ${found}`);
     else copies.push(found);
   }
-  if (problems.length) throw new ConfigErrors(problems.map((p) => `nothing was promoted: ${p}`));
+  if (problems.length)
+    throw new ConfigErrors(
+      problems.map((p) => `nothing was promoted: ${p}`),
+      'images cannot be promoted',
+    );
 
   const referrers = inputs.referrers.enabled
     ? new ReferrerMirror(session, { types: inputs.referrers.types, dryRun: inputs.dryRun })

@@ -35,7 +35,7 @@ export async function release(run: PromotionRun, source: ReleaseSource, inputs: 
   const images = run.inputs.images;
   const planned = await session.all(images, (image, i) => planRelease(session, image, source, inputs.tagsOf(i)));
   const problems = planned.flatMap((p) => (p.kind === 'problem' ? [`nothing was released: ${p.problem}`] : []));
-  if (problems.length) throw new ConfigErrors(problems);
+  if (problems.length) throw new ConfigErrors(problems, 'images cannot be released');
   const plans = planned.map((p) => (p as { plan: ReleasePlan }).plan);
   for (const plan of plans) {
     logger.info(`${plan.ref}: the gated image is ${plan.digest} (found under ${plan.from}, ${plan.by})`);

@@ -101,6 +101,6 @@ export function merge(own: readonly Resolution[], dependencies: readonly Resolut
     else if (known.change !== resolution.change && !own.includes(known))
       problems.push(`${resolution.reference} is an image of both ${known.change} and ${resolution.change}: which one to use is unclear`);
   }
-  if (problems.length) throw new ConfigErrors(problems);
+  if (problems.length) throw new ConfigErrors(problems, 'images cannot be resolved');
   return [...byReference.values()];
 }

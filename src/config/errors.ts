@@ -9,10 +9,18 @@ export class ConfigError extends Error {
   }
 }
 
-/** Several input problems reported together, so one run shows every mistake. */
+/**
+ * Several problems reported together, so one run shows every mistake; `heading` says what they
+ * are about (the inputs, by default; what a registry holds, for a refused promotion).
+ */
 export class ConfigErrors extends ConfigError {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.length === 1 ? problems[0] : `${problems.length} problems in the inputs:\n  ${problems.join('\n  ')}`);
+  readonly heading: string;
+  constructor(
+    readonly problems: readonly string[],
+    heading = 'problems in the inputs',
+  ) {
+    super(problems.length === 1 ? problems[0] : `${problems.length} ${heading}:\n  ${problems.join('\n  ')}`);
     this.name = 'ConfigErrors';
+    this.heading = `${problems.length} ${heading}`;
   }
 }

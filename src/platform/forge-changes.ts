@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/errors.js';
 import type { ChangeRef } from './depends-on.js';
+import { withoutCredentials } from './pull-request.js';
 import { detectRunner } from './runner.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -24,7 +25,7 @@ function apiOf(ref: ChangeRef, env: Env, token: string | undefined): { api: stri
   const forge = ['gitea', 'forgejo'].includes(detectRunner(env));
   const headers: Record<string, string> = { accept: ref.style === 'pull' ? 'application/vnd.github+json' : 'application/json' };
   if (own && token) headers.authorization = forge ? `token ${token}` : `Bearer ${token}`;
-  if (own && env.GITHUB_API_URL) return { api: env.GITHUB_API_URL.replace(/\/+$/, ''), headers };
+  if (own && env.GITHUB_API_URL) return { api: withoutCredentials(env.GITHUB_API_URL).replace(/\/+$/, ''), headers };
   if (ref.style === 'pulls') return { api: `${ref.server}/api/v1`, headers };
   return { api: new URL(ref.server).hostname === 'github.com' ? 'https://api.github.com' : `${ref.server}/api/v3`, headers };
 }

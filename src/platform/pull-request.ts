@@ -1,9 +1,32 @@
 import { ConfigError } from '../config/errors.js';
 import type { Logger } from '../logger.js';
+import { redactUrl } from '../registry/errors.js';
 import { detectChange, type ChangeInfo } from './change.js';
 import { detectRunner } from './runner.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** A URL without `user:password@`: fetch refuses it (and would print it), the token goes in a header. */
+export function withoutCredentials(text: string): string {
+  try {
+    const url = new URL(text);
+    url.username = '';
+    url.password = '';
+    return url.href;
+  } catch {
+    return text;
+  }
+}
+
+/** How long a forge may take to answer one request. */
+export const FORGE_DEADLINE_MS = 15_000;
+
+/** Why a request got no answer: the deadline, or the network's own code (ECONNREFUSED, ENOTFOUND, …). */
+function whyNoAnswer(error: unknown): string {
+  const e = error as Error & { cause?: { code?: string; message?: string } };
+  if (e.name === 'TimeoutError') return ` within ${FORGE_DEADLINE_MS / 1000} s`;
+  return `: ${e.cause?.code ?? e.cause?.message ?? e.message}`;
+}
 
 export interface PullRequestRef {
   readonly number: number;
@@ -36,13 +59,29 @@ export async function findPullRequest(
     throw new ConfigError('GITHUB_REPOSITORY is not set: cannot look up the pull request of a commit; give the change input');
   const { api, forge, headers } = forgeApi(env, token);
   const url = `${api}/repos/${repository}/commits/${sha}/${forge ? 'pull' : 'pulls'}`;
-  const response = await fetchImpl(url, { headers });
-  if (response.status === 404) return undefined;
-  if (!response.ok)
+  const shown = redactUrl(url);
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(FORGE_DEADLINE_MS) });
+  } catch (error) {
     throw new ConfigError(
-      `looking up the pull request of ${sha}: GET ${url} answered HTTP ${response.status}` +
-        (response.status === 401 || response.status === 403 ? ' (check the token input and its pull-requests: read permission)' : ''),
+      `looking up the pull request of ${sha}: GET ${shown} did not answer${whyNoAnswer(error)}: check that GITHUB_API_URL ` +
+        `(${redactUrl(api)}) is the forge's API and that the runner reaches it, or give the change input`,
     );
+  }
+  if (response.status === 404) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new ConfigError(
+      `looking up the pull request of ${sha}: GET ${shown} answered HTTP ${response.status}` +
+        (response.status === 401 || response.status === 403
+          ? ': check the token input and its pull-requests: read permission'
+          : ': the forge failed; re-run, or give the change input'),
+    );
+  }
   const body = (await response.json()) as ApiPullRequest | ApiPullRequest[];
   const candidates = Array.isArray(body) ? body : [body];
   const pr = candidates.find((p) => p.merge_commit_sha === sha) ?? candidates.find((p) => p.merged || p.merged_at) ?? candidates[0];
@@ -53,7 +92,10 @@ export async function findPullRequest(
 function forgeApi(env: Env, token: string | undefined): { api: string; forge: boolean; headers: Record<string, string> } {
   const runner = detectRunner(env);
   const forge = runner === 'gitea' || runner === 'forgejo';
-  const api = (env.GITHUB_API_URL || (forge ? `${env.GITHUB_SERVER_URL}/api/v1` : 'https://api.github.com')).replace(/\/+$/, '');
+  const api = withoutCredentials(env.GITHUB_API_URL || (forge ? `${env.GITHUB_SERVER_URL}/api/v1` : 'https://api.github.com')).replace(
+    /\/+$/,
+    '',
+  );
   const headers: Record<string, string> = { accept: forge ? 'application/json' : 'application/vnd.github+json' };
   if (token) headers.authorization = forge ? `token ${token}` : `Bearer ${token}`;
   return { api, forge, headers };
@@ -97,7 +139,7 @@ export function changeStateLookup(
 async function askChangeState(url: string, headers: Record<string, string>, fetchImpl: typeof fetch): Promise<ChangeAnswer | undefined> {
   const unknown = (why: string): ChangeAnswer => ({ state: 'unknown', reason: `the forge ${why} (GET ${url})` });
   try {
-    const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(15_000) });
+    const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(FORGE_DEADLINE_MS) });
     if (!response.ok) await response.body?.cancel(); // else the connection stays taken until collected
     if (response.status === 404) return undefined;
     if (!response.ok) return unknown(`answered HTTP ${response.status}`);

@@ -7,12 +7,24 @@ import type { Logger } from '../logger.js';
 import { detectRunner } from '../platform/runner.js';
 import { secretForms } from './secret-forms.js';
 
+/**
+ * GitHub's runner decodes the %0A a multi-line annotation is written with; act (and the Gitea and
+ * Forgejo runners built on it) print it literally: there the first line is the annotation and the
+ * rest follow as plain lines.
+ */
+function annotate(kind: 'warning' | 'error', message: string): void {
+  const [first, ...rest] = message.split('\n');
+  if (rest.length === 0 || detectRunner(process.env) === 'github') return issueCommand(kind, {}, message);
+  issueCommand(kind, {}, first);
+  for (const line of rest) process.stdout.write(line + EOL);
+}
+
 /** Inside a runner: workflow commands (groups, annotations, masking), as @actions/core issues them. */
 export const actionsLogger: Logger = {
   debug: (message) => issueCommand('debug', {}, message),
   info: (message) => process.stdout.write(message + EOL),
-  warning: (message) => issueCommand('warning', {}, message),
-  error: (message) => issueCommand('error', {}, message),
+  warning: (message) => annotate('warning', message),
+  error: (message) => annotate('error', message),
   group: async (title, fn) => {
     issue('group', title);
     try {
