@@ -43,10 +43,12 @@ const CHANGE_TAG = /^change_(\d+)_/;
 /** Candidates decided at a time: a tag list of 100k candidates never becomes 100k pending promises. */
 const DECISION_BATCH = 256;
 
-/** Temporary tags to delete, and those kept because the forge was asked about their change and failed. */
+/** Temporary tags to delete; those kept because the forge was asked about their change and failed; and every other one kept, with why. */
 export interface LeakDecision {
   readonly leaked: LeakedTag[];
   readonly unsure: LeakedTag[];
+  /** Kept: the change is open, the tag is younger than cleanup-age, or its age is unknown. */
+  readonly kept: LeakedTag[];
 }
 
 /**
@@ -67,7 +69,7 @@ export async function findLeakedTags(
   const client = session.client(target.registry);
   // Signature, SBOM and fallback-index tags are never temporary, whatever cleanup-regex says.
   const candidates = tags.filter((tag) => options.pattern.test(tag) && !options.keep.test(tag) && !REFERRER_TAG.test(tag));
-  const decision: LeakDecision = { leaked: [], unsure: [] };
+  const decision: LeakDecision = { leaked: [], unsure: [], kept: [] };
   // Each tag's decision takes several requests, each within the registry's own limit.
   const limiter = new Limiter(4);
   const context: DecisionContext = { session, target, options, logger, decision };
@@ -85,7 +87,7 @@ export async function findLeakedTags(
     });
   for (let i = 0; i < candidates.length; i += DECISION_BATCH) await Promise.all(candidates.slice(i, i + DECISION_BATCH).map(decide));
   const byTag = (a: LeakedTag, b: LeakedTag) => a.tag.localeCompare(b.tag);
-  return { leaked: decision.leaked.sort(byTag), unsure: decision.unsure.sort(byTag) };
+  return { leaked: decision.leaked.sort(byTag), unsure: decision.unsure.sort(byTag), kept: decision.kept.sort(byTag) };
 }
 
 interface DecisionContext {
@@ -117,10 +119,11 @@ async function decideOne(context: DecisionContext, tag: string, manifest: Manife
   }
   const time = created ? Date.parse(created) : Number.NaN;
   if (Number.isNaN(time) || time < PLAUSIBLE_SINCE) {
-    context.logger.info(
-      `${refName(context.target, tag)}: its age is unknown (created ${created ?? 'not recorded'}, no push time from the ` +
-        `registry, no answer from the forge about its change); left alone`,
-    );
+    const reason =
+      `its age is unknown (created ${created ?? 'not recorded'}, no push time from the registry, no answer from the forge ` +
+      'about its change)';
+    context.logger.info(`${refName(context.target, tag)}: kept: ${reason}`);
+    context.decision.kept.push({ tag, reason });
     return;
   }
   byAge(context, tag, time, 'created');
@@ -128,8 +131,9 @@ async function decideOne(context: DecisionContext, tag: string, manifest: Manife
 
 function byAge({ options, decision }: DecisionContext, tag: string, time: number, source: string): void {
   const age = options.now - time;
-  if (age > options.maxAgeMs)
-    decision.leaked.push({ tag, reason: `${source} ${new Date(time).toISOString()}, ${Math.floor(age / 3_600_000)} h ago` });
+  const when = `${source} ${new Date(time).toISOString()}, ${Math.floor(age / 3_600_000)} h ago`;
+  if (age > options.maxAgeMs) decision.leaked.push({ tag, reason: `older than cleanup-age: ${when}` });
+  else decision.kept.push({ tag, reason: `younger than cleanup-age: ${when}` });
 }
 
 /** The forge's word on the tag's change, where it gave one or failed to: true when that decided. */
@@ -141,8 +145,8 @@ async function decidedByForge({ options, decision, logger, target }: DecisionCon
     // Asked and failed: the change may be open, and `created` cannot say whether it is.
     logger.info(`${refName(target, tag)}: kept: the state of change ${change} is unknown: ${answer.reason}`);
     decision.unsure.push({ tag, reason: `the state of change ${change} is unknown: ${answer.reason}` });
-  } else if (answer.state === 'open') logger.debug(`${refName(target, tag)}: change ${change} is still open; kept`);
-  else decision.leaked.push({ tag, reason: `change ${change} is closed` });
+  } else if (answer.state === 'open') decision.kept.push({ tag, reason: `change ${change} is open, says the forge` });
+  else decision.leaked.push({ tag, reason: `change ${change} is closed, says the forge` });
   return true;
 }
 
@@ -191,28 +195,42 @@ export async function cleanup(run: PromotionRun, targets: readonly CleanupTarget
             `the tag list was cut at ${tags.length} tags: leaked temporary tags beyond them may remain; delete ` +
             `old tags of this repository to bring it under ${MAX_TAGS_READ}`,
         });
-      const { leaked, unsure } = await findLeakedTags(
+      const { leaked, unsure, kept } = await findLeakedTags(
         session,
         target,
         tags,
         { pattern, keep, maxAgeMs: inputs.cleanupAgeMs, now: Date.now(), tagTime, changeState },
         logger,
       );
-      if (unsure.length > 0)
-        logger.warning(
-          `${key}: ${unsure.length} temporary tag(s) kept, as their change may still be open: ` +
-            `${unsure.map((u) => `${u.tag} (${u.reason})`).join('; ')}`,
-        );
-      for (const tag of leaked) {
-        outcome.plan.push(`delete leaked ${key}:${tag.tag} (${tag.reason})`);
-        if (inputs.dryRun) continue;
-        logger.info(`${key}:${tag.tag} leaked (${tag.reason}): deleting`);
-        record(await deleter.deleteTag(target, tag.tag), outcome);
-      }
+      await settle(run, target, { leaked, unsure, kept });
       if (!inputs.dryRun) for (const probe of await deleter.sweepProbes(target, tags)) outcome.deleted.push(`${key}:${probe}`);
     } catch (error) {
       if (session.signal.aborted) throw error;
       outcome.leftBehind.push({ ref: key, reason: `leaked-tag cleanup failed: ${(error as Error).message}` });
     }
+  }
+}
+
+/** Says why each candidate stays or goes, and deletes the leaked ones (recorded as leaked, apart from the change's own). */
+async function settle(run: PromotionRun, target: CleanupTarget, { leaked, unsure, kept }: LeakDecision): Promise<void> {
+  const { deleter, inputs, outcome, logger } = run;
+  const key = refName(target);
+  if (unsure.length > 0)
+    logger.warning(
+      `${key}: ${unsure.length} temporary tag(s) kept, as their change may still be open: ` +
+        `${unsure.map((u) => `${u.tag} (${u.reason})`).join('; ')}`,
+    );
+  for (const tag of kept) {
+    logger.info(`${key}:${tag.tag}: leaked-tag cleanup keeps it: ${tag.reason}`);
+    outcome.kept.push({ ref: `${key}:${tag.tag}`, reason: tag.reason });
+  }
+  for (const tag of unsure) outcome.kept.push({ ref: `${key}:${tag.tag}`, reason: tag.reason });
+  for (const tag of leaked) {
+    outcome.plan.push(`delete leaked ${key}:${tag.tag} (${tag.reason})`);
+    if (inputs.dryRun) continue;
+    logger.info(`${key}:${tag.tag} leaked (${tag.reason}): deleting`);
+    const deleted = await deleter.deleteTag(target, tag.tag);
+    record(deleted, outcome);
+    if (deleted.status === 'deleted') outcome.leaked.push({ ref: `${key}:${tag.tag}`, reason: tag.reason });
   }
 }

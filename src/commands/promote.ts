@@ -136,11 +136,18 @@ function report({ inputs, outcome, logger }: PromotionRun, titles: Titles, failu
       rows: [
         ...outcome.promoted.map((p) => [`${p.repository}:${p.tag}`, p.digest, p.from, p.status]),
         ...outcome.revisionTags.map((r) => [r.slice(0, r.indexOf('@')), r.slice(r.indexOf('@') + 1), '', 'revision tag']),
-        ...outcome.deleted.map((d) => [d, '', '', 'deleted']),
+        ...outcome.deleted.map((d) => [d, '', '', deletedWhy(outcome, d)]),
+        ...outcome.kept.map((k) => [k.ref, '', '', `kept: ${k.reason}`]),
         ...outcome.leftBehind.map((l) => [l.ref, '', '', `left behind: ${l.reason}`]),
         ...(inputs.dryRun ? outcome.plan.map((p) => [p, '', '', 'planned']) : []),
       ],
     },
     failure,
   };
+}
+
+/** A deleted tag in the summary: this change's own temporary tag, or another change's leaked one and why it went. */
+function deletedWhy(outcome: PromotionRun['outcome'], ref: string): string {
+  const leaked = outcome.leaked.find((l) => l.ref === ref);
+  return leaked ? `deleted: leaked, ${leaked.reason}` : 'deleted: temporary tag of this change';
 }

@@ -30,13 +30,25 @@ export interface Outcome {
   promoted: PromotedTag[];
   deleted: string[];
   leftBehind: LeftBehind[];
+  /** Leaked temporary tags of other changes the cleanup deleted, and why (also in `deleted`). */
+  leaked: LeftBehind[];
+  /** Temporary tags of other changes the cleanup kept, and why. */
+  kept: LeftBehind[];
   /** `registry/repository:sha-<commit>@digest` set by revision-tag. */
   revisionTags: string[];
   /** What would happen, for dry-run. */
   plan: string[];
 }
 
-export const emptyOutcome = (): Outcome => ({ promoted: [], deleted: [], leftBehind: [], revisionTags: [], plan: [] });
+export const emptyOutcome = (): Outcome => ({
+  promoted: [],
+  deleted: [],
+  leftBehind: [],
+  leaked: [],
+  kept: [],
+  revisionTags: [],
+  plan: [],
+});
 
 /** What one promotion run works with: its session, deleter, inputs, what it did so far, its log. */
 export interface PromotionRun {

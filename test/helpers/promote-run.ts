@@ -14,6 +14,8 @@ export interface PromoteOutcome {
   readonly leftBehind: { ref: string; reason: string }[];
   readonly failure?: string;
   readonly lines: string[];
+  /** The job summary's rows: reference, digest, from, status. */
+  readonly summary: readonly (readonly string[])[];
 }
 
 export async function runPromote(inputs: Partial<Record<InputName, string>>, env: Record<string, string>): Promise<PromoteOutcome> {
@@ -26,6 +28,7 @@ export async function runPromote(inputs: Partial<Record<InputName, string>>, env
     leftBehind: json('left-behind'),
     failure: result.failure,
     lines: logger.lines,
+    summary: result.summary?.rows ?? [],
   };
 }
 

@@ -113,7 +113,13 @@ describe('promote by tag on a real registry', () => {
     const dry = await promoteOrThrow({ images: listFor(repository), 'dry-run': 'true', 'cleanup-age': '2d' }, merged(9));
     assert.ok(dry.lines.some((l) => l.includes(`delete leaked ${repository}:change_1_latest`)));
     assert.equal((await skopeoTags(repository)).length, 8, 'dry-run deleted nothing');
-    const { deleted } = await promoteOrThrow({ images: listFor(repository), 'cleanup-age': '2d' }, merged(9));
+    const { deleted, summary, lines } = await promoteOrThrow({ images: listFor(repository), 'cleanup-age': '2d' }, merged(9));
+    // Why each went or stayed, and leaked tags told apart from this change's own.
+    const status = (tag: string) => summary.find((row) => row[0] === `${repository}:${tag}`)?.[3];
+    assert.match(status('change_1_latest') ?? '', /^deleted: leaked, older than cleanup-age: created .*, 72 h ago$/);
+    assert.equal(status('change_9_latest'), 'deleted: temporary tag of this change');
+    assert.match(status('change_3_latest') ?? '', /^kept: younger than cleanup-age: created .*, 1 h ago$/);
+    assert.ok(lines.some((l) => l.startsWith(`${repository}:change_3_latest: leaked-tag cleanup keeps it: younger than cleanup-age`)));
     assert.deepEqual(
       deleted.sort(),
       [
