@@ -430,9 +430,14 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
     assert.deepEqual(await skopeoTags(repository).catch(() => []), []);
   });
 
-  test('end to end: every platform copied to the final tags, digests kept', async () => {
-    const { promoted } = await promoteOrThrow(
-      { images: listFor(repository, ['latest', '2.0']), 'promote-method': 'intermediate-registry', artifacts: JSON.stringify(artifacts) },
+  test('end to end: every platform copied to the final tags, digests kept; keep-intermediate keeps the intermediate tags', async () => {
+    const { promoted, lines } = await promoteOrThrow(
+      {
+        images: listFor(repository, ['latest', '2.0']),
+        'promote-method': 'intermediate-registry',
+        artifacts: JSON.stringify(artifacts),
+        'keep-intermediate': 'true',
+      },
       merged(31, { headSha }),
     );
     assert.deepEqual(
@@ -446,9 +451,34 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
     const source = await skopeoRaw(artifacts[0].url.slice('docker://'.length));
     assert.ok((await skopeoRaw(`${repository}:latest`)).equals(source));
     assert.equal((JSON.parse(source.toString()) as { manifests: unknown[] }).manifests.length, 2);
+    // Each final tag names the intermediate tag it was copied from.
+    assert.deepEqual(
+      promoted.map((p) => [p.tag, p.from]),
+      ['latest', '2.0'].map((tag) => [tag, artifacts.find((a) => a.metadata.tag === tag)!.url.slice('docker://'.length)]),
+    );
+    assert.ok(lines.some((l) => l.startsWith('keep-intermediate: the intermediate tags stay')));
   });
 
-  test('without artifacts, the deterministic intermediate name is found; a second run is already promoted', async () => {
+  test('without artifacts, the deterministic intermediate name is found; already promoted, its intermediate tags go', async () => {
+    const intermediateRepo = artifacts[0].url.slice('docker://'.length).replace(/:[^:/]+$/, '');
+    const { promoted, deleted, lines } = await promoteOrThrow(
+      {
+        images: listFor(repository, ['latest', '2.0']),
+        'promote-method': 'intermediate-registry',
+        'intermediate-registry': `${intermediate.registry}/gate`,
+      },
+      merged(31, { headSha }),
+    );
+    assert.deepEqual(
+      promoted.map((p) => p.status),
+      ['in-place', 'in-place'],
+    );
+    assert.deepEqual(deleted.sort(), [`${intermediateRepo}:change_31_2.0`, `${intermediateRepo}:change_31_latest`]);
+    assert.deepEqual(await skopeoTags(intermediateRepo).catch(() => []), []);
+    assert.ok(lines.some((l) => l.endsWith(': deleted from the intermediate registry, its image is promoted')));
+  });
+
+  test('a third run, the intermediate tags gone, is already promoted by the change label of the final tags', async () => {
     const { promoted } = await promoteOrThrow(
       {
         images: listFor(repository, ['latest', '2.0']),

@@ -54,6 +54,7 @@ export const Input = {
   RevisionTag: 'revision-tag',
   ChangesRegistry: 'changes-registry',
   DependsOn: 'depends-on',
+  KeepIntermediate: 'keep-intermediate',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -310,6 +311,13 @@ export const INPUTS: readonly InputSpec[] = [
       "The changes this one depends on, instead of the Depends-On: lines of its description: pull request URLs, one a line (or Depends-On: lines); none: no dependency. Empty: the description, from the event or the forge's API. For a job whose forge is out of reach, or to test against a change by hand (workflow_dispatch).",
     default: '',
     commands: ['use'],
+  },
+  {
+    name: Input.KeepIntermediate,
+    description:
+      "promote-method intermediate-registry: keep the change's tags in the intermediate registry after promoting. By default each is deleted once every image is in the final registry (a tag that cannot be is left behind, with a warning).",
+    default: 'false',
+    commands: ['promote'],
   },
   {
     name: Input.RevisionTag,

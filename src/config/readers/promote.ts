@@ -44,6 +44,8 @@ export interface PromoteInputs {
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
   /** Where change records are (changes-registry; the intermediate registry by default): cleanup deletes the records of finished changes. */
   readonly changes?: IntermediateRegistry;
+  /** Keep the change's tags in the intermediate registry after promoting from it. */
+  readonly keepIntermediate: boolean;
   /** Tag each promoted image sha-<merged commit> (revision-tag). */
   readonly revisionTag: boolean;
   /** Set for a release by promotion (release-from). */
@@ -80,6 +82,7 @@ export function readPromoteInputs(read: InputReader, env: NodeJS.ProcessEnv, rep
     strictCleanup: parseBoolean(read(Input.StrictCleanup), Input.StrictCleanup, false),
     transport: readTransportOptions(read, workDir),
     revisionTag: parseBoolean(read(Input.RevisionTag), Input.RevisionTag, false),
+    keepIntermediate: parseBoolean(read(Input.KeepIntermediate), Input.KeepIntermediate, false),
     release: readRelease(read, env, images),
   };
 }
