@@ -146,9 +146,11 @@ function findContainerFile(root: string, contextDir: string, name: string | unde
 function standardLabels(context: PlanContext): string[] {
   const { env, change } = context;
   const labels = [`org.opencontainers.image.created=${context.created}`];
-  if (env.GITHUB_REPOSITORY) {
+  // The event's repository: the job's GITHUB_REPOSITORY may name the runner's own checkout instead (act without a remote).
+  const repository = change.baseRepository ?? env.GITHUB_REPOSITORY;
+  if (repository) {
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    labels.push(`org.opencontainers.image.source=${server}/${env.GITHUB_REPOSITORY}`);
+    labels.push(`org.opencontainers.image.source=${server}/${repository}`);
   }
   if (change.revision) labels.push(`org.opencontainers.image.revision=${change.revision}`);
   if (change.change !== undefined) {

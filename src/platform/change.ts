@@ -34,6 +34,8 @@ interface PullRequestPayload {
 
 interface EventPayload {
   pull_request?: PullRequestPayload;
+  /** The repository the event is about (act fills GITHUB_REPOSITORY from the checkout's remote, or its own name without one). */
+  repository?: { full_name?: string } | null;
   merge_group?: { head_ref?: string; head_sha?: string };
   number?: number;
   workflow_run?: { event?: string; head_repository?: { full_name?: string } | null };
@@ -54,7 +56,10 @@ export function readEvent(env: Env): EventPayload {
 
 export function detectChange(env: Env, event: EventPayload, override?: number): ChangeInfo {
   const pipeline = sanitisePipeline(env.GITHUB_EVENT_NAME || 'local');
-  const base: FoundChange = { revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
+  const base: FoundChange = {
+    revision: env.GITHUB_SHA || undefined,
+    baseRepository: event.repository?.full_name || env.GITHUB_REPOSITORY || undefined,
+  };
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   // Gitea and Forgejo show pull requests under /pulls/N, GitHub under /pull/N.
   const pullPath = ['gitea', 'forgejo'].includes(detectRunner(env)) ? 'pulls' : 'pull';

@@ -54,6 +54,17 @@ describe('runner detection from environment markers', () => {
 });
 
 describe('change detection per event and runner', () => {
+  test("a push: the event's repository wins over GITHUB_REPOSITORY (act names its own checkout without a remote)", () => {
+    const change = detectChange(
+      { GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'nektos/act', GITHUB_SHA: '1'.repeat(40) },
+      {
+        repository: { full_name: 'acme/widgets' },
+      },
+    );
+    assert.equal(change.baseRepository, 'acme/widgets');
+    assert.equal(detectChange({ GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'acme/widgets' }, {}).baseRepository, 'acme/widgets');
+  });
+
   test('GitHub pull_request: PR number, URL and head SHA', () => {
     const c = run('github', 'pull_request', 'github-pull_request.json');
     assert.deepEqual(

@@ -440,7 +440,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: Output.Images,
     description:
-      'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where). With dry-run: index, repository, cwd, build and push (engine argv lists) and pushes (every reference it would write). use: one object per final reference made to resolve: reference, speculative, digest, change, repository.',
+      'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed), refs (where) and skipped (tags that already held that digest, not pushed again). With dry-run: index, repository, cwd, build and push (engine argv lists) and pushes (every reference it would write). use: one object per final reference made to resolve: reference, speculative, digest, change, repository.',
     commands: ['build', 'upload', 'use'],
   },
   {
