@@ -27,6 +27,7 @@ import { uploadReport, type UploadedImageReport } from './upload-report.js';
 
 export type { Artifact, UploadedImageReport } from './upload-report.js';
 import { dryRun } from './dry-run.js';
+import { detectRunner } from '../platform/runner.js';
 import { withSourceDateEpoch } from './source-date.js';
 import { enginePushSpec, planUploads, pushEngine, uploadMode, type PushTarget } from './upload-plan.js';
 import type { CommandContext, CommandResult } from './types.js';
@@ -80,7 +81,20 @@ export async function upload(given: CommandContext): Promise<CommandResult> {
     await rm(scratch, { recursive: true, force: true });
     unregister();
   }
+  if (removesLocal(inputs.removeLocal, env)) {
+    const removed = await engine.removeLocal([...new Set(plans.flatMap((plan) => plan.spec.tags))]);
+    logger.info(
+      `remove-local-images: ${removed.length} local tag(s) removed once pushed${removed.length ? `: ${removed.join(', ')}` : ''}`,
+    );
+  }
   return uploadReport(mode, change, targets, uploaded, inputs.platform);
+}
+
+/** auto: on where the runner keeps its disk between jobs (self-hosted; the Gitea and Forgejo runners), off on GitHub-hosted ones and act. */
+function removesLocal(setting: boolean | 'auto', env: NodeJS.ProcessEnv): boolean {
+  if (setting !== 'auto') return setting;
+  const runner = detectRunner(env);
+  return env.RUNNER_ENVIRONMENT === 'self-hosted' || runner === 'gitea' || runner === 'forgejo';
 }
 
 /** A platform job whose engine built another platform (no qemu, a wrong runner) must not push it as this one. */

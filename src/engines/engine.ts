@@ -55,6 +55,24 @@ export abstract class ContainerEngine {
   /** Every process that builds `spec` into the local store, in order. */
   abstract buildPlan(spec: BuildSpec): EnginePlan;
 
+  /**
+   * Removes these local names once pushed (an image goes with its last name); a name that is not
+   * there (a build that was pushed, not loaded) is no error. Returns the names removed.
+   */
+  async removeLocal(refs: readonly string[]): Promise<string[]> {
+    const removed: string[] = [];
+    for (const ref of refs) {
+      const result = await this.exec(this.binary, await this.removeArgs(ref), { env: this.env, allowFailure: true });
+      if (result.code === 0) removed.push(ref);
+    }
+    return removed;
+  }
+
+  /** `rmi`, spelt the same by docker, podman and buildah. */
+  protected async removeArgs(ref: string): Promise<string[]> {
+    return ['rmi', ref];
+  }
+
   /** Every process that pushes a built image (every platform of a manifest list) to `spec.destination`. */
   abstract pushPlan(spec: PushSpec): EnginePlan;
 
@@ -236,6 +254,12 @@ abstract class OciEngine extends ContainerEngine {
 
   pushPlan(spec: PushSpec): EnginePlan {
     return this.plan([{ argv: ociPushArgs(spec) }]);
+  }
+
+  /** A multi-platform build's first name is a manifest list, which `rmi` does not take. */
+  protected override async removeArgs(ref: string): Promise<string[]> {
+    const list = await this.exec(this.binary, ['manifest', 'exists', ref], { env: this.env, allowFailure: true });
+    return list.code === 0 ? ['manifest', 'rm', ref] : ['rmi', ref];
   }
 
   protected async builtImage(spec: BuildSpec, captured: Captured): Promise<BuiltImage> {

@@ -46,7 +46,7 @@ describe('actions/upload/action.yml run as a runner would', () => {
     await Promise.all([registry.stop(), intermediate.stop()]);
   });
 
-  async function run(engine: string, inputs: Record<string, string>, eventName = 'merge_group') {
+  async function run(engine: string, inputs: Record<string, string>, eventName = 'merge_group', extraEnv: Record<string, string> = {}) {
     const argv = recordingPath();
     const stepTmp = mkdtempSync(join(tmpdir(), 'cia-step-tmp-'));
     const result = await runAction(join(root, 'actions', 'upload', 'action.yml'), {
@@ -63,6 +63,7 @@ describe('actions/upload/action.yml run as a runner would', () => {
         GITHUB_REPOSITORY: 'acme/widgets',
         GITHUB_WORKSPACE: project,
         ...engineEnv(),
+        ...extraEnv,
       },
     });
     return { ...result, argv: existsSync(argv.log) ? readFileSync(argv.log, 'utf8') : '', leftovers: [...readdirSync(stepTmp)] };
@@ -98,6 +99,34 @@ describe('actions/upload/action.yml run as a runner would', () => {
         assert.ok(!text.includes(Buffer.from(`ci:${PASSWORD}`).toString('base64')), `the encoded password appears in ${where}`);
       }
       assert.deepEqual(result.leftovers, [], 'the step left no file in its temp dir');
+    });
+  }
+
+  for (const engine of ['docker', 'podman']) {
+    test(`${engine}: on a self-hosted runner the local images go once pushed; on a GitHub-hosted one they stay`, async () => {
+      const present = (ref: string) => {
+        try {
+          execFileSync(engine, ['image', 'inspect', ref], { stdio: 'ignore', env: { ...process.env, ...engineEnv() } });
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      const kept = `${registry.registry}/action/${uniqueName(`${engine}-hosted`)}`;
+      const hosted = await run(engine, { images: images(kept) }, 'merge_group', { RUNNER_ENVIRONMENT: 'github-hosted' });
+      assert.equal(hosted.code, 0, hosted.stdout + hosted.stderr);
+      assert.ok(present(`${kept}:change_77_latest`), 'a GitHub-hosted runner keeps them (its disk goes with the job)');
+      const gone = `${registry.registry}/action/${uniqueName(`${engine}-self`)}`;
+      const self = await run(engine, { images: images(gone) }, 'merge_group', { RUNNER_ENVIRONMENT: 'self-hosted' });
+      assert.equal(self.code, 0, self.stdout + self.stderr);
+      assert.match(self.stdout, /remove-local-images: 4 local tag\(s\) removed once pushed/);
+      for (const tag of ['latest', '1.0', 'change_77_latest', 'change_77_1.0'])
+        assert.ok(!present(`${gone}:${tag}`), `${gone}:${tag} is still there`);
+      const [pushed] = JSON.parse(self.outputs.images) as { digest: string }[];
+      assert.match(pushed.digest, /^sha256:/);
+      execFileSync(engine, ['rmi', `${kept}:latest`, `${kept}:1.0`, `${kept}:change_77_latest`, `${kept}:change_77_1.0`], {
+        stdio: 'ignore',
+      });
     });
   }
 

@@ -55,6 +55,7 @@ export const Input = {
   ChangesRegistry: 'changes-registry',
   DependsOn: 'depends-on',
   KeepIntermediate: 'keep-intermediate',
+  RemoveLocalImages: 'remove-local-images',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -318,6 +319,13 @@ export const INPUTS: readonly InputSpec[] = [
       "promote-method intermediate-registry: keep the change's tags in the intermediate registry after promoting. By default each is deleted once every image is in the final registry (a tag that cannot be is left behind, with a warning).",
     default: 'false',
     commands: ['promote'],
+  },
+  {
+    name: Input.RemoveLocalImages,
+    description:
+      'Remove the local images the run built and tagged once they are pushed, so they do not pile up run after run on a runner that keeps its disk. auto: on self-hosted runners (RUNNER_ENVIRONMENT self-hosted, and the Gitea and Forgejo runners), off on GitHub-hosted ones and under act. true or false.',
+    default: 'auto',
+    commands: ['upload'],
   },
   {
     name: Input.RevisionTag,

@@ -18,6 +18,8 @@ export interface UploadInputs extends BuildInputs {
   /** A release merge may take a platform no job pushed from the index already under the first tag. */
   readonly mergeReuseMissing: boolean;
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
+  /** remove-local-images. */
+  readonly removeLocal: boolean | 'auto';
 }
 
 /** Reuse in a release merge is opt-in: without it a missing platform would ship the last release's child. */
@@ -50,5 +52,11 @@ export function readUploadInputs(read: InputReader, env: NodeJS.ProcessEnv, repo
     merge,
     mergeReuseMissing: readMergeReuseMissing(read, merge),
     transport: readTransportOptions(read, engine.workDir),
+    removeLocal: readRemoveLocal(read(Input.RemoveLocalImages)),
   };
+}
+
+/** remove-local-images: true, false, or auto (the command decides by the runner). */
+function readRemoveLocal(value: string): boolean | 'auto' {
+  return value === '' || value === 'auto' ? 'auto' : parseBoolean(value, Input.RemoveLocalImages, false);
 }
