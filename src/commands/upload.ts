@@ -27,6 +27,7 @@ import { uploadReport, type UploadedImageReport } from './upload-report.js';
 
 export type { Artifact, UploadedImageReport } from './upload-report.js';
 import { dryRun } from './dry-run.js';
+import { recordChange } from './record-change.js';
 import { detectRunner } from '../platform/runner.js';
 import { withSourceDateEpoch } from './source-date.js';
 import { enginePushSpec, planUploads, pushEngine, uploadMode, type PushTarget } from './upload-plan.js';
@@ -57,7 +58,7 @@ export async function upload(given: CommandContext): Promise<CommandResult> {
   const engine = pushEngine(context, inputs);
   const { session, close } = openRunSession({
     credentials: inputs.credentials,
-    registries: targets.map((t) => t.registry),
+    registries: [...targets.map((t) => t.registry), ...(inputs.changes ? [inputs.changes.registry] : [])],
     env,
     exec: context.exec,
     logger,
@@ -76,6 +77,7 @@ export async function upload(given: CommandContext): Promise<CommandResult> {
       );
       uploaded.push({ ...built[i], ...result });
     }
+    if (mode !== 'release' && !inputs.platform) await recordChange({ session, logger, env }, inputs.changes, change, targets, uploaded);
   } finally {
     close();
     await rm(scratch, { recursive: true, force: true });

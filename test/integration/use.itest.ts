@@ -247,4 +247,44 @@ describe('use: a change, and the changes it depends on, resolve to their specula
     assert.equal(marker('docker', `${app}:latest`), 'own');
     for (const tool of ['podman', 'docker']) execFileSync(tool, ['rmi', '--force', `${app}:latest`], { env, stdio: 'ignore' });
   });
+
+  test("a gate's upload records the change; another repository's use finds its images by that record", async () => {
+    const project = mkdtempSync(join(tmpdir(), 'cia-use-gated-'));
+    mkdirSync(join(project, 'base'));
+    writeFileSync(join(project, 'base', 'Containerfile'), `FROM ${testbed().baseImage}\nRUN echo gated > /marker\n`);
+    const gatedBase = `${registry.registry}/acme/gated-${suffix}`;
+    const queue = { merge_group: { head_sha: 'b'.repeat(40), head_ref: `refs/heads/gh-readonly-queue/main/pr-50-${'c'.repeat(40)}` } };
+    const gate = await runAction(action('upload'), {
+      inputs: {
+        images: `[{context: base, repository: ${gatedBase}, tags: [latest]}]`,
+        'container-command': 'podman',
+        'changes-registry': `${changes.registry}/changes`,
+      },
+      env: {
+        ...eventEnv('merge_group', queue, { GITHUB_REPOSITORY: 'acme/gated' }),
+        GITHUB_WORKSPACE: project,
+        ...forgeEnv(),
+        ...engineEnv(),
+      },
+    });
+    assert.equal(gate.code, 0, gate.stdout + gate.stderr);
+    assert.match(gate.stdout, new RegExp(`change record ${changes.registry}/changes/acme/gated:change_50 written: 1 reference`));
+    const digest = (JSON.parse(gate.outputs.images) as { digest: string }[])[0].digest;
+    execFileSync('podman', ['rmi', '--force', `${gatedBase}:latest`], { env, stdio: 'ignore' });
+
+    pulls['acme/gated#50'] = { state: 'open', merged: false, body: '' };
+    const result = await useIn(14, `Depends-On: ${forge.url}/acme/gated/pull/50`);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.deepEqual(
+      (JSON.parse(result.outputs.images) as { reference: string; speculative: string; digest: string; repository: string }[]).map((i) => [
+        i.reference,
+        i.speculative,
+        i.digest,
+        i.repository,
+      ]),
+      [[`${gatedBase}:latest`, `${gatedBase}:change_50_latest`, digest, 'acme/gated']],
+    );
+    assert.equal(marker('podman', `${gatedBase}:latest`), 'gated');
+    for (const tool of ['podman', 'docker']) execFileSync(tool, ['rmi', '--force', `${gatedBase}:latest`], { env, stdio: 'ignore' });
+  });
 });

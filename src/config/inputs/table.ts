@@ -302,9 +302,9 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: Input.ChangesRegistry,
     description:
-      'host[:port][/namespace] that every repository of the organisation shares for change records (e.g. ghcr.io/acme/changes): where use finds the images of the changes a change depends on; the cleanup of promote deletes the records of merged and closed changes. Empty: the intermediate registry in intermediate-registry mode.',
+      'host[:port][/namespace] that every repository of the organisation shares for change records (e.g. ghcr.io/acme/changes): the upload of a gate records each change there (the final and speculative references and digests), use finds the images of the changes a change depends on there, and the cleanup of promote deletes the records of merged and closed changes. Empty: the intermediate registry in intermediate-registry mode.',
     default: '',
-    commands: ['promote', 'use'],
+    commands: ['upload', 'promote', 'use'],
   },
   {
     name: Input.DependsOn,

@@ -6,6 +6,7 @@ import { type InputReport } from '../inputs/report.js';
 import { ConfigError } from '../errors.js';
 import { Input } from '../inputs/table.js';
 import { readTransportOptions } from '../inputs/transport.js';
+import { readChangesRegistry } from '../inputs/changes-registry.js';
 import { readIntermediate, readPromoteMethod, type IntermediateRegistry, type PromoteMethod } from '../inputs/promotion.js';
 
 export interface UploadInputs extends BuildInputs {
@@ -18,6 +19,8 @@ export interface UploadInputs extends BuildInputs {
   /** A release merge may take a platform no job pushed from the index already under the first tag. */
   readonly mergeReuseMissing: boolean;
   readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca'>;
+  /** Where the gate records the change (changes-registry; the intermediate registry by default). */
+  readonly changes?: IntermediateRegistry;
   /** remove-local-images. */
   readonly removeLocal: boolean | 'auto';
 }
@@ -53,6 +56,9 @@ export function readUploadInputs(read: InputReader, env: NodeJS.ProcessEnv, repo
     mergeReuseMissing: readMergeReuseMissing(read, merge),
     transport: readTransportOptions(read, engine.workDir),
     removeLocal: readRemoveLocal(read(Input.RemoveLocalImages)),
+    changes:
+      readChangesRegistry(read) ??
+      (promote && promoteMethod === 'intermediate-registry' ? readIntermediate(read, promoteMethod, promote) : undefined),
   };
 }
 
