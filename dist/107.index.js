@@ -67,7 +67,9 @@ function createExec(logger) {
             code = await _actions_exec__WEBPACK_IMPORTED_MODULE_2__/* .exec */ .m(file, [...args], {
                 cwd: options.cwd,
                 env: definedOnly(options.env ?? process.env),
-                input: Buffer.from(options.input ?? ''),
+                // Only a child that reads stdin gets it: ending the stdin of one that exited at once
+                // (git log) raises EPIPE on a socket nobody listens to, which ends the process.
+                ...(options.input !== undefined && { input: Buffer.from(options.input) }),
                 silent: true,
                 ignoreReturnCode: true,
                 listeners: {

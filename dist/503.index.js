@@ -83,12 +83,25 @@ const MIN_ENCODED_LENGTH = 4;
 
 
 
+/**
+ * GitHub's runner decodes the %0A a multi-line annotation is written with; act (and the Gitea and
+ * Forgejo runners built on it) print it literally: there the first line is the annotation and the
+ * rest follow as plain lines.
+ */
+function annotate(kind, message) {
+    const [first, ...rest] = message.split('\n');
+    if (rest.length === 0 || (0,platform_runner/* detectRunner */.q)(process.env) === 'github')
+        return (0,command/* issueCommand */.L)(kind, {}, message);
+    (0,command/* issueCommand */.L)(kind, {}, first);
+    for (const line of rest)
+        process.stdout.write(line + external_node_os_.EOL);
+}
 /** Inside a runner: workflow commands (groups, annotations, masking), as @actions/core issues them. */
 const actionsLogger = {
     debug: (message) => (0,command/* issueCommand */.L)('debug', {}, message),
     info: (message) => process.stdout.write(message + external_node_os_.EOL),
-    warning: (message) => (0,command/* issueCommand */.L)('warning', {}, message),
-    error: (message) => (0,command/* issueCommand */.L)('error', {}, message),
+    warning: (message) => annotate('warning', message),
+    error: (message) => annotate('error', message),
     group: async (title, fn) => {
         (0,command/* issue */.s)('group', title);
         try {

@@ -29,8 +29,8 @@ var external_node_path_ = __webpack_require__(6760);
 var credentials = __webpack_require__(7324);
 // EXTERNAL MODULE: ./src/engines/capabilities.ts
 var capabilities = __webpack_require__(4165);
-// EXTERNAL MODULE: ./src/engines/engine.ts + 5 modules
-var engines_engine = __webpack_require__(5251);
+// EXTERNAL MODULE: ./src/engines/engine.ts + 4 modules
+var engines_engine = __webpack_require__(8501);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(7827);
 ;// CONCATENATED MODULE: ./src/engines/registries-conf.ts
@@ -234,6 +234,8 @@ function describeBuildCache(plans, change, logger) {
 /* harmony import */ var _config_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1066);
 /* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9310);
 /* harmony import */ var _platform_trust_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9105);
+/* harmony import */ var _source_date_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6794);
+
 
 
 
@@ -325,6 +327,7 @@ function planImage(image, inputs, context) {
             iidFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(context.scratchDir, `image-${image.index}.iid`),
             cache: buildCache(inputs, image, context.change),
             ...(inputs.attestations && { attestations: inputs.attestations }),
+            sourceDateEpoch: (0,_source_date_js__WEBPACK_IMPORTED_MODULE_6__/* .sourceDateEpoch */ .p)(context.env),
         },
     };
 }
@@ -352,9 +355,11 @@ function findContainerFile(root, contextDir, name, field) {
 function standardLabels(context) {
     const { env, change } = context;
     const labels = [`org.opencontainers.image.created=${context.created}`];
-    if (env.GITHUB_REPOSITORY) {
+    // The event's repository: the job's GITHUB_REPOSITORY may name the runner's own checkout instead (act without a remote).
+    const repository = change.baseRepository ?? env.GITHUB_REPOSITORY;
+    if (repository) {
         const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-        labels.push(`org.opencontainers.image.source=${server}/${env.GITHUB_REPOSITORY}`);
+        labels.push(`org.opencontainers.image.source=${server}/${repository}`);
     }
     if (change.revision)
         labels.push(`org.opencontainers.image.revision=${change.revision}`);
@@ -367,10 +372,8 @@ function standardLabels(context) {
 }
 /** SOURCE_DATE_EPOCH, when set, makes the created label reproducible. */
 function createdTimestamp(env, now = new Date()) {
-    const epoch = env.SOURCE_DATE_EPOCH;
-    if (epoch && /^\d+$/.test(epoch))
-        return new Date(Number(epoch) * 1000).toISOString();
-    return now.toISOString();
+    const epoch = (0,_source_date_js__WEBPACK_IMPORTED_MODULE_6__/* .sourceDateEpoch */ .p)(env);
+    return epoch !== undefined ? new Date(epoch * 1000).toISOString() : now.toISOString();
 }
 
 
@@ -412,6 +415,8 @@ var build_plan = __webpack_require__(5392);
 var build_access = __webpack_require__(4172);
 // EXTERNAL MODULE: ./src/commands/dry-run.ts + 1 modules
 var dry_run = __webpack_require__(1416);
+// EXTERNAL MODULE: ./src/commands/flat-outputs.ts
+var flat_outputs = __webpack_require__(9236);
 ;// CONCATENATED MODULE: ./src/commands/siblings.ts
 
 /**
@@ -435,6 +440,7 @@ async function withSiblings(plan, build) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/build.ts
+
 
 
 
@@ -506,7 +512,10 @@ async function build_build(context) {
         return (0,dry_run/* dryRun */.P)(context, inputs, (0,platform_change/* detectChange */.A)(context.env, (0,platform_change/* readEvent */.j)(context.env), inputs.change));
     const { built } = await buildImages(context, inputs);
     return {
-        outputs: { images: JSON.stringify(built) },
+        outputs: {
+            images: JSON.stringify(built),
+            ...(0,flat_outputs/* flatOutputs */.O)(built.map((image) => ({ repository: image.repository, digest: image.image_id, refs: image.tags })), built.length),
+        },
         summary: {
             title: 'Built images',
             headers: ['repository', 'tags', 'image id', 'platforms'],
@@ -637,6 +646,107 @@ function describeImage(image) {
 
 /***/ }),
 
+/***/ 9236:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ flatOutputs),
+/* harmony export */   x: () => (/* binding */ NO_FLAT_OUTPUTS)
+/* harmony export */ });
+/**
+ * The outputs a workflow reads without fromJSON on a list: `digest` when the list has one
+ * image, `digests` (repository → digest) and `tags` (full references, one per line).
+ *
+ * One repository may hold several entries (a release per entry). When they hold different
+ * digests, a `repository` key would have to pick one: each of their references becomes a key
+ * instead, so no digest is dropped and no key is ambiguous.
+ */
+function flatOutputs(images, listLength) {
+    const digestsOf = new Map();
+    for (const image of images)
+        digestsOf.set(image.repository, (digestsOf.get(image.repository) ?? new Set()).add(image.digest));
+    const digests = {};
+    for (const image of images) {
+        if (digestsOf.get(image.repository).size === 1)
+            digests[image.repository] = image.digest;
+        else
+            for (const ref of image.refs)
+                digests[ref] = image.digest;
+    }
+    const distinct = new Set(images.map((image) => image.digest));
+    return {
+        digest: listLength === 1 && distinct.size === 1 ? [...distinct][0] : '',
+        digests: JSON.stringify(digests),
+        tags: images.flatMap((image) => image.refs).join('\n'),
+    };
+}
+/** What the flat outputs are when nothing was built, pushed or promoted (a skipped promote). */
+const NO_FLAT_OUTPUTS = { digest: '', digests: '{}', tags: '' };
+
+
+/***/ }),
+
+/***/ 6794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ withSourceDateEpoch),
+/* harmony export */   p: () => (/* binding */ sourceDateEpoch)
+/* harmony export */ });
+/**
+ * A release rebuild made reproducible where the engine allows: SOURCE_DATE_EPOCH, unless the job
+ * set it, becomes the commit time of HEAD in the work dir. The created label, podman's and
+ * buildah's `--timestamp` and BuildKit's SOURCE_DATE_EPOCH build argument take it
+ * (docs/releases.md, "A release that rebuilds").
+ */
+async function withSourceDateEpoch(context, workDir) {
+    const { env, logger } = context;
+    if (env.SOURCE_DATE_EPOCH)
+        return context;
+    const git = await context
+        .exec('git', ['-C', workDir, 'log', '-1', '--format=%ct', 'HEAD'], { allowFailure: true })
+        .catch(() => undefined);
+    const epoch = git?.code === 0 ? git.stdout.trim() : '';
+    if (!/^\d+$/.test(epoch)) {
+        logger.info(`SOURCE_DATE_EPOCH: ${workDir} is no git checkout with a commit: this release build takes the current time`);
+        return context;
+    }
+    logger.info(`SOURCE_DATE_EPOCH=${epoch}, the commit time of HEAD: this release build is reproducible where the engine allows`);
+    return { ...context, env: { ...env, SOURCE_DATE_EPOCH: epoch } };
+}
+/** SOURCE_DATE_EPOCH when it is a plain number of seconds. */
+function sourceDateEpoch(env) {
+    const epoch = env.SOURCE_DATE_EPOCH;
+    return epoch && /^\d+$/.test(epoch) ? Number(epoch) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
+
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** A boolean input as the runner's YAML 1.2 core schema spells it; empty means the default. */
+function parseBoolean(value, name, fallback) {
+    if (value === '')
+        return fallback;
+    if (TRUE.includes(value))
+        return true;
+    if (FALSE.includes(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`${name}: "${value}" is not a boolean (true or false)`);
+}
+
+
+/***/ }),
+
 /***/ 8524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -698,8 +808,8 @@ function parseAttestations(value, engine, images, platform) {
 var schema = __webpack_require__(1082);
 // EXTERNAL MODULE: ./src/config/inputs/work-dir.ts
 var work_dir = __webpack_require__(1291);
-// EXTERNAL MODULE: ./src/config/images/read.ts + 5 modules
-var images_read = __webpack_require__(3599);
+// EXTERNAL MODULE: ./src/config/images/read.ts + 4 modules
+var images_read = __webpack_require__(7529);
 // EXTERNAL MODULE: ./src/config/paths.ts
 var paths = __webpack_require__(1066);
 // EXTERNAL MODULE: ./src/config/schema-errors.ts

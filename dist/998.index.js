@@ -2,6 +2,30 @@ export const id = 998;
 export const ids = [998];
 export const modules = {
 
+/***/ 1609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
+
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** A boolean input as the runner's YAML 1.2 core schema spells it; empty means the default. */
+function parseBoolean(value, name, fallback) {
+    if (value === '')
+        return fallback;
+    if (TRUE.includes(value))
+        return true;
+    if (FALSE.includes(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`${name}: "${value}" is not a boolean (true or false)`);
+}
+
+
+/***/ }),
+
 /***/ 746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -534,6 +558,30 @@ function artifactTypeOf(manifest) {
     if (config && !IMAGE_CONFIGS.has(config))
         return config;
     return json.layers?.[0]?.mediaType ?? manifest.mediaType;
+}
+
+
+/***/ }),
+
+/***/ 8386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ verifyTags)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+
+/**
+ * Checks that every tag resolves to `digest` (one HEAD each); the error names the first that
+ * does not, and what it holds. `when` says after what (`after the copy`).
+ */
+async function verifyTags(client, repository, tags, digest, when) {
+    const heads = await Promise.all(tags.map((tag) => client.headManifest(repository, tag)));
+    tags.forEach((tag, i) => {
+        if (heads[i]?.digest !== digest) {
+            throw new Error(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .refName */ .P7)(client.ref(repository), tag)} resolves to ${heads[i]?.digest ?? 'nothing'} ${when}, not ${digest}`);
+        }
+    });
 }
 
 

@@ -18,13 +18,18 @@ class ConfigError extends Error {
         this.name = 'ConfigError';
     }
 }
-/** Several input problems reported together, so one run shows every mistake. */
+/**
+ * Several problems reported together, so one run shows every mistake; `heading` says what they
+ * are about (the inputs, by default; what a registry holds, for a refused promotion).
+ */
 class ConfigErrors extends ConfigError {
     problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `${problems.length} problems in the inputs:\n  ${problems.join('\n  ')}`);
+    heading;
+    constructor(problems, heading = 'problems in the inputs') {
+        super(problems.length === 1 ? problems[0] : `${problems.length} ${heading}:\n  ${problems.join('\n  ')}`);
         this.problems = problems;
         this.name = 'ConfigErrors';
+        this.heading = `${problems.length} ${heading}`;
     }
 }
 
@@ -47,7 +52,7 @@ class ConfigErrors extends ConfigError {
  * Every action input and output, in one place. The action.yml files, the CLI's --help and the
  * docs are generated from these tables (scripts/gen-actions.ts), so they cannot drift apart.
  */
-const COMMANDS = ['build', 'upload', 'promote', 'mirror'];
+const COMMANDS = ['build', 'upload', 'promote', 'mirror', 'use'];
 const Input = {
     Command: 'command',
     Images: 'images',
@@ -91,6 +96,13 @@ const Input = {
     CacheRepository: 'cache-repository',
     Referrers: 'referrers',
     ReferrerTypes: 'referrer-types',
+    ReleaseFrom: 'release-from',
+    ReleaseTag: 'release-tag',
+    RevisionTag: 'revision-tag',
+    ChangesRegistry: 'changes-registry',
+    DependsOn: 'depends-on',
+    KeepIntermediate: 'keep-intermediate',
+    RemoveLocalImages: 'remove-local-images',
 };
 const Output = {
     Images: 'images',
@@ -100,6 +112,9 @@ const Output = {
     LeftBehind: 'left-behind',
     Mirrored: 'mirrored',
     DigestFile: 'digest-file',
+    Digest: 'digest',
+    Digests: 'digests',
+    Tags: 'tags',
 };
 const IMAGE_COMMANDS = ['build', 'upload', 'promote'];
 const ENGINE_COMMANDS = ['build', 'upload'];
@@ -108,19 +123,19 @@ const INPUTS = [
         name: Input.Images,
         description: "The image list, inline YAML or JSON: Zuul's container_images entries (context, container_filename, registry, repository, path, build_args, target, tags, siblings, labels, arch). Give this or images-file.",
         default: '',
-        commands: IMAGE_COMMANDS,
+        commands: [...IMAGE_COMMANDS, 'use'],
     },
     {
         name: Input.ImagesFile,
         description: 'Path (relative to work-dir) of a YAML file holding the image list, or a Zuul vars file with a container_images key. Give this or images.',
         default: '',
-        commands: IMAGE_COMMANDS,
+        commands: [...IMAGE_COMMANDS, 'use'],
     },
     {
         name: Input.ZuulJob,
         description: 'When images-file is a Zuul job file (zuul.d/*.yaml): the job whose vars.container_images (or docker_images) to use, following parent: jobs defined in the same file.',
         default: '',
-        commands: IMAGE_COMMANDS,
+        commands: [...IMAGE_COMMANDS, 'use'],
     },
     {
         name: Input.MetadataTags,
@@ -132,7 +147,7 @@ const INPUTS = [
         name: Input.WorkDir,
         description: "Base directory for every context, path, container file, sibling and images-file (Zuul's zuul_work_dir). Empty means the workspace (GITHUB_WORKSPACE, else the current directory).",
         default: '',
-        commands: ['build', 'upload', 'promote', 'mirror'],
+        commands: ['build', 'upload', 'promote', 'mirror', 'use'],
     },
     {
         name: Input.ContainerCommand,
@@ -192,25 +207,25 @@ const INPUTS = [
         name: Input.RegistryCredentials,
         description: "YAML mapping keyed by registry name, Zuul's container_registry_credentials: username, password, repository (regular expression the repository must fully match), api_token, type. Pass it from a secret.",
         default: '',
-        commands: ['build', 'upload', 'promote', 'mirror'],
+        commands: ['build', 'upload', 'promote', 'mirror', 'use'],
     },
     {
         name: Input.Change,
         description: 'Change (pull request) number; overrides the one detected from the event. Temporary tags are change_<N>_<tag>.',
         default: '',
-        commands: IMAGE_COMMANDS,
+        commands: [...IMAGE_COMMANDS, 'use'],
     },
     {
         name: Input.InsecureRegistries,
         description: "Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS. podman and buildah builds get a registries.conf layered over the user's own that marks exactly these (and the loopback registries the build names) insecure; docker's daemon must list them in its own insecure-registries.",
         default: '',
-        commands: ['build', 'upload', 'promote', 'mirror'],
+        commands: ['build', 'upload', 'promote', 'mirror', 'use'],
     },
     {
         name: Input.CaFile,
         description: "PEM file of CA certificates trusted, besides the system's, for registries with a private CA: by the registry client, and by podman's and buildah's pulls and pushes (--cert-dir).",
         default: '',
-        commands: ['build', 'upload', 'promote', 'mirror'],
+        commands: ['build', 'upload', 'promote', 'mirror', 'use'],
     },
     {
         name: Input.Promote,
@@ -222,13 +237,13 @@ const INPUTS = [
         name: Input.PromoteMethod,
         description: 'tag: the gate pushes change_<N>_<tag> to the final repository. intermediate-registry: the gate pushes to intermediate-registry and nothing goes to the final registry.',
         default: 'tag',
-        commands: ['upload', 'promote'],
+        commands: ['upload', 'promote', 'use'],
     },
     {
         name: Input.IntermediateRegistry,
         description: 'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>.',
         default: '',
-        commands: ['upload', 'promote'],
+        commands: ['upload', 'promote', 'use'],
     },
     {
         name: Input.AllowUntrustedBuilds,
@@ -246,7 +261,7 @@ const INPUTS = [
         name: Input.Token,
         description: 'API token to find the pull request of a pushed commit (GitHub, Gitea, Forgejo). Empty: the GITHUB_TOKEN environment variable.',
         default: '',
-        commands: ['promote'],
+        commands: ['promote', 'use'],
     },
     {
         name: Input.Cleanup,
@@ -283,6 +298,48 @@ const INPUTS = [
         description: 'Artifact types of the referrers to copy (comma or newline separated, e.g. application/spdx+json, application/vnd.dev.cosign.simplesigning.v1+json); empty: all.',
         default: '',
         commands: ['promote', 'mirror'],
+    },
+    {
+        name: Input.ChangesRegistry,
+        description: 'host[:port][/namespace] that every repository of the organisation shares for change records (e.g. ghcr.io/acme/changes): the upload of a gate records each change there (the final and speculative references and digests), use finds the images of the changes a change depends on there, and the cleanup of promote deletes the records of merged and closed changes. Empty: the intermediate registry in intermediate-registry mode.',
+        default: '',
+        commands: ['upload', 'promote', 'use'],
+    },
+    {
+        name: Input.DependsOn,
+        description: "The changes this one depends on, instead of the Depends-On: lines of its description: pull request URLs, one a line (or Depends-On: lines); none: no dependency. Empty: the description, from the event or the forge's API. For a job whose forge is out of reach, or to test against a change by hand (workflow_dispatch).",
+        default: '',
+        commands: ['use'],
+    },
+    {
+        name: Input.KeepIntermediate,
+        description: "promote-method intermediate-registry: keep the change's tags in the intermediate registry after promoting. By default each is deleted once every image is in the final registry (a tag that cannot be is left behind, with a warning).",
+        default: 'false',
+        commands: ['promote'],
+    },
+    {
+        name: Input.RemoveLocalImages,
+        description: 'Remove the local images the run built and tagged once they are pushed, so they do not pile up run after run on a runner that keeps its disk. auto: on self-hosted runners (RUNNER_ENVIRONMENT self-hosted, and the Gitea and Forgejo runners), off on GitHub-hosted ones and under act. true or false.',
+        default: 'auto',
+        commands: ['upload'],
+    },
+    {
+        name: Input.RevisionTag,
+        description: "After a merge, also tag each promoted image sha-<the merged commit's first 12 hex digits>: the tested image stays tagged once later merges move the list's tags on (registries collect untagged images), and promote with release-from finds it with one request. Set it in the promote job of a project that releases by promotion.",
+        default: 'false',
+        commands: ['promote'],
+    },
+    {
+        name: Input.ReleaseFrom,
+        description: 'change: release by promotion, on a tag push. The image the gate built for the change that merged the tagged commit (found by its org.zuul-ci.change or org.opencontainers.image.revision label in the final repository) gets the release tags, server-side, with every platform and referrer; nothing is built. Empty: promote a merged change.',
+        default: '',
+        commands: ['promote'],
+    },
+    {
+        name: Input.ReleaseTag,
+        description: 'With release-from: the version released. Empty: the pushed git tag (GITHUB_REF). v1.2.3 gives 1.2.3, and 1.2, 1 and latest each unless a higher release holds it; a pre-release gives only its own tag. metadata-tags, when given, gives the tags instead.',
+        default: '',
+        commands: ['promote'],
     },
     {
         name: Input.StrictCleanup,
@@ -351,17 +408,36 @@ const INPUTS = [
         commands: ['mirror'],
     },
 ];
+// The flat outputs: what a workflow reads without fromJSON on a list (src/commands/flat-outputs.ts).
+const FLAT_OUTPUTS = [
+    {
+        name: Output.Digest,
+        description: "The image's digest when the list has one image (else empty): upload and promote the manifest digest the registry holds under its tags; build the local image ID (no manifest exists before a push). Not set by dry-run.",
+        commands: IMAGE_COMMANDS,
+    },
+    {
+        name: Output.Digests,
+        description: 'JSON object, repository (with its registry, as in the images output) -> digest, for every image; a repository whose entries hold different digests has one key per full reference instead. Not set by dry-run.',
+        commands: IMAGE_COMMANDS,
+    },
+    {
+        name: Output.Tags,
+        description: 'Every full reference (registry/repository:tag), one per line: build the local tags, upload what it pushed, promote the final tags (referrers left out). Not set by dry-run.',
+        commands: IMAGE_COMMANDS,
+    },
+];
 const OUTPUTS = [
     {
         name: Output.Images,
-        description: 'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed) and refs (where). With dry-run: index, repository, cwd, build and push (engine argv lists) and pushes (every reference it would write).',
-        commands: ['build', 'upload'],
+        description: 'JSON list, one object per image: repository, tags (local references), image_id, platforms, change; upload adds digest (what was pushed), refs (where) and skipped (tags that already held that digest, not pushed again). With dry-run: index, repository, cwd, build and push (engine argv lists) and pushes (every reference it would write). use: one object per final reference made to resolve: reference, speculative, digest, change, repository.',
+        commands: ['build', 'upload', 'use'],
     },
     {
         name: Output.Artifacts,
         description: 'JSON list of Zuul-style artifacts, one per tag pushed to the intermediate registry: name, url (docker://…), metadata {type: container_image, repository, tag, digest, revision}. Pass it to promote.',
         commands: ['upload'],
     },
+    ...FLAT_OUTPUTS,
     {
         name: Output.Promoted,
         description: "JSON list of the final tags set: repository, tag, digest (what the tag holds), from (the temporary or intermediate reference), status (moved, in-place, or superseded when a concurrent promotion of a newer build won; ownDigest is then this run's build). Referrers copied from an intermediate registry are listed too, with referrer: {subject, artifact_type, via} and tag their cosign tag or digest. Written on failure too.",
@@ -399,6 +475,7 @@ const COMMAND_SUMMARIES = {
     upload: 'Build and push: temporary change_<N>_<tag> tags in gate, final tags on release, or to an intermediate registry.',
     promote: 'After merge: move change_<N>_<tag> to the final tags server-side and delete the temporary tags.',
     mirror: 'Copy images between registries with every platform and digest preserved.',
+    use: "In a job after the gate's upload: this change's final image references, and those of the changes it depends on (Depends-On:), resolve to their speculative images for docker, podman and buildah in the job's later steps.",
 };
 const IMPLEMENTED = new Set(COMMANDS);
 
@@ -955,10 +1032,11 @@ var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_n
  * parse the code of the three commands it does not run (the bundle splits along these imports).
  */
 const COMMAND_LOADERS = {
-    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(183), __nccwpck_require__.e(949), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 511))).build,
-    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(183), __nccwpck_require__.e(391), __nccwpck_require__.e(949), __nccwpck_require__.e(511), __nccwpck_require__.e(800)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2800))).upload,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(183), __nccwpck_require__.e(391), __nccwpck_require__.e(949), __nccwpck_require__.e(998), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4797))).promote,
-    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(183), __nccwpck_require__.e(391), __nccwpck_require__.e(998), __nccwpck_require__.e(157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7157))).mirror,
+    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(961), __nccwpck_require__.e(507), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 511))).build,
+    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(961), __nccwpck_require__.e(548), __nccwpck_require__.e(507), __nccwpck_require__.e(511), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8980))).upload,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(961), __nccwpck_require__.e(548), __nccwpck_require__.e(507), __nccwpck_require__.e(998), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6154))).promote,
+    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(961), __nccwpck_require__.e(548), __nccwpck_require__.e(998), __nccwpck_require__.e(157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7157))).mirror,
+    use: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(961), __nccwpck_require__.e(548), __nccwpck_require__.e(507), __nccwpck_require__.e(943)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3943))).use,
 };
 
 // EXTERNAL MODULE: ./src/config/errors.ts
@@ -972,6 +1050,7 @@ const EXAMPLES = {
     upload: `INPUT_IMAGES_FILE=images.yaml INPUT_CHANGE=42 node dist/index.js upload`,
     promote: `INPUT_IMAGES_FILE=images.yaml INPUT_CHANGE=42 node dist/index.js promote`,
     mirror: `INPUT_MIRROR_FILE=mirror.yaml node dist/index.js mirror`,
+    use: `INPUT_IMAGES_FILE=images.yaml INPUT_CHANGES_REGISTRY=ghcr.io/acme/changes node dist/index.js use`,
 };
 const envName = (input) => `INPUT_${input.toUpperCase().replace(/-/g, '_')}`;
 function helpText(command) {
@@ -1045,7 +1124,7 @@ async function main(argv, env) {
     const logger = loggerFor(env);
     const exec = createExec(logger);
     // The tool cache (a pinned skopeo) is loaded when a download is asked for.
-    const download = async (tool, url, sha256) => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(955), __nccwpck_require__.e(80), __nccwpck_require__.e(178)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9797))).pinnedTool(tool, url, sha256);
+    const download = async (tool, url, sha256) => (await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(955), __nccwpck_require__.e(80), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9797))).pinnedTool(tool, url, sha256);
     try {
         if (!name)
             throw new errors/* ConfigError */.x(`command: missing; one of ${table/* COMMANDS */.Lo.join(', ')}`);
@@ -1064,7 +1143,13 @@ async function main(argv, env) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        logger.error(message);
+        // One annotation per problem: a runner shows each, and act, which does not decode %0A in an
+        // annotation, shows them readable.
+        if (error instanceof errors/* ConfigErrors */.m && error.problems.length > 1)
+            for (const line of [`${error.heading}:`, ...error.problems])
+                logger.error(line);
+        else
+            logger.error(message);
         if (!(error instanceof errors/* ConfigError */.x) && error instanceof Error && error.cause)
             logger.debug(String(error.cause));
         return 1;

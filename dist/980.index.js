@@ -1,8 +1,112 @@
-export const id = 800;
-export const ids = [800];
+export const id = 980;
+export const ids = [980];
 export const modules = {
 
-/***/ 2800:
+/***/ 8852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mz: () => (/* binding */ pushRecord),
+/* harmony export */   aE: () => (/* binding */ readRecord),
+/* harmony export */   tv: () => (/* binding */ recordLocation)
+/* harmony export */ });
+/* unused harmony export RECORD_ARTIFACT_TYPE */
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8816);
+/* harmony import */ var _registry_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5035);
+/* harmony import */ var _registry_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(506);
+/* harmony import */ var _registry_media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9867);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9310);
+/* harmony import */ var _registry_transport_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(670);
+
+
+
+
+
+
+
+/**
+ * A change record: what a gate (or an intermediate-mode check) uploaded for one change, so that
+ * any repository's job can find the change's images without knowing its image list. It is a
+ * small OCI artifact in the organisation's changes registry (docs/speculative.md, "Change
+ * records"): `<changes-registry>/<owner>/<name>:change_<N>`, one JSON layer.
+ */
+const RECORD_ARTIFACT_TYPE = 'application/vnd.container-image-actions.change.v1+json';
+const EMPTY_CONFIG = Buffer.from('{}');
+const MAX_RECORD_BYTES = 1024 * 1024;
+const RecordImage = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    /** The final reference a consumer asks for: `quay.io/acme/base:latest`. */
+    reference: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    /** Where the change's image is: `quay.io/acme/base:change_42_latest`, or in the intermediate registry. */
+    speculative: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().refine(_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isValidDigest */ .fH, 'not a digest'),
+});
+const Record = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_6__/* .literal */ .euz(1),
+    /** The forge repository, `owner/name`. */
+    repository: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    change: zod__WEBPACK_IMPORTED_MODULE_6__/* .number */ .aig().int().positive(),
+    url: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    revision: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    /** The pipeline that uploaded it: the event name (`merge_group`, `pull_request`, …). */
+    pipeline: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP(),
+    images: zod__WEBPACK_IMPORTED_MODULE_6__/* .array */ .YOg(RecordImage),
+});
+/** Where a change's record lives: its forge repository's path under the changes registry, lowercased; tag `change_<N>`. */
+function recordLocation(changes, forgeRepository, change) {
+    const path = [changes.namespace, forgeRepository.toLowerCase()].filter(Boolean).join('/');
+    return { registry: changes.registry, repository: path, tag: `change_${change}` };
+}
+/** Pushes the record (config, layer, manifest); a newer upload of the same change overwrites the tag. */
+async function pushRecord(client, where, record) {
+    const layer = Buffer.from(JSON.stringify(Record.parse(record)));
+    const blobs = [EMPTY_CONFIG, layer].map((bytes) => ({ bytes, digest: (0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256 */ .sc)(bytes) }));
+    for (const blob of blobs) {
+        if ((await client.headBlob(where.repository, blob.digest)) === undefined)
+            await client.uploadBlob(where.repository, blob.digest, blob.bytes.length, node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from([blob.bytes]));
+    }
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: _registry_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciManifest,
+        artifactType: RECORD_ARTIFACT_TYPE,
+        config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: blobs[0].digest, size: EMPTY_CONFIG.length },
+        layers: [{ mediaType: RECORD_ARTIFACT_TYPE, digest: blobs[1].digest, size: layer.length }],
+        annotations: { 'org.opencontainers.image.title': `${record.repository}#${record.change}` },
+    };
+    return client.putManifest(where.repository, where.tag, {
+        bytes: Buffer.from(JSON.stringify(manifest)),
+        mediaType: _registry_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciManifest,
+    });
+}
+/** The record of a change, undefined where none was pushed; a record that is not one is an error naming it. */
+async function readRecord(client, where) {
+    const name = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P7)(where, where.tag);
+    if (!(await client.headManifest(where.repository, where.tag)))
+        return undefined;
+    const manifest = await client.getManifest(where.repository, where.tag);
+    const json = (0,_registry_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(manifest.bytes, name);
+    const layer = json.layers?.find((l) => l.mediaType === RECORD_ARTIFACT_TYPE);
+    if (json.artifactType !== RECORD_ARTIFACT_TYPE || !layer || layer.size > MAX_RECORD_BYTES)
+        throw new Error(`${name} is not a change record (artifact type ${json.artifactType ?? 'none'})`);
+    const response = await client.getBlob(where.repository, layer.digest);
+    const bytes = await (0,_registry_transport_js__WEBPACK_IMPORTED_MODULE_5__/* .readBody */ .x8)(response, MAX_RECORD_BYTES);
+    if ((0,_registry_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256 */ .sc)(bytes) !== layer.digest)
+        throw new Error(`${name}: the record's layer does not match its digest ${layer.digest}`);
+    const parsed = Record.safeParse(JSON.parse(bytes.toString('utf8')));
+    if (!parsed.success)
+        throw new Error(`${name}: not a change record: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    for (const image of parsed.data.images) {
+        (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseReference */ .F2)(image.reference);
+        (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseReference */ .F2)(image.speculative);
+    }
+    return parsed.data;
+}
+
+
+/***/ }),
+
+/***/ 8980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -37,9 +141,12 @@ var build = __webpack_require__(8524);
 var table = __webpack_require__(9714);
 // EXTERNAL MODULE: ./src/config/inputs/transport.ts
 var transport = __webpack_require__(991);
+// EXTERNAL MODULE: ./src/config/inputs/changes-registry.ts
+var changes_registry = __webpack_require__(8411);
 // EXTERNAL MODULE: ./src/config/inputs/promotion.ts
 var promotion = __webpack_require__(503);
 ;// CONCATENATED MODULE: ./src/config/readers/upload.ts
+
 
 
 
@@ -76,7 +183,14 @@ function readUploadInputs(read, env, report) {
         merge,
         mergeReuseMissing: readMergeReuseMissing(read, merge),
         transport: (0,transport/* readTransportOptions */.qU)(read, engine.workDir),
+        removeLocal: readRemoveLocal(read(table/* Input */.pd.RemoveLocalImages)),
+        changes: (0,changes_registry/* readChangesRegistry */.L)(read) ??
+            (promote && promoteMethod === 'intermediate-registry' ? (0,promotion/* readIntermediate */.QB)(read, promoteMethod, promote) : undefined),
     };
+}
+/** remove-local-images: true, false, or auto (the command decides by the runner). */
+function readRemoveLocal(value) {
+    return value === '' || value === 'auto' ? 'auto' : (0,booleans/* parseBoolean */.y)(value, table/* Input */.pd.RemoveLocalImages, false);
 }
 
 // EXTERNAL MODULE: ./src/engines/auth-file.ts
@@ -111,7 +225,10 @@ var reference = __webpack_require__(9310);
 var run_session = __webpack_require__(7548);
 // EXTERNAL MODULE: ./src/commands/upload-plan.ts
 var upload_plan = __webpack_require__(2325);
+// EXTERNAL MODULE: ./src/commands/flat-outputs.ts
+var flat_outputs = __webpack_require__(9236);
 ;// CONCATENATED MODULE: ./src/commands/upload-report.ts
+
 
 function uploadReport(mode, change, targets, uploaded, platform) {
     const artifacts = 
@@ -135,7 +252,11 @@ function uploadReport(mode, change, targets, uploaded, platform) {
         release: 'Released',
     };
     return {
-        outputs: { images: JSON.stringify(uploaded), artifacts: JSON.stringify(artifacts) },
+        outputs: {
+            images: JSON.stringify(uploaded),
+            artifacts: JSON.stringify(artifacts),
+            ...(0,flat_outputs/* flatOutputs */.O)(uploaded, uploaded.length),
+        },
         summary: {
             title: titles[mode],
             headers: ['repository', 'pushed', 'digest', 'platforms'],
@@ -191,7 +312,7 @@ async function mergeUploads(context, inputs, change, mode) {
         const assembled = await session.all(targets, (target) => assemble(session, target, change.prefix, reuse));
         const problems = assembled.flatMap((a) => (typeof a === 'string' ? [a] : []));
         if (problems.length)
-            throw new errors/* ConfigErrors */.m(problems.map((p) => `nothing was merged: ${p}`));
+            throw new errors/* ConfigErrors */.m(problems.map((p) => `nothing was merged: ${p}`), 'platforms cannot be merged');
         const ready = assembled;
         const uploaded = [];
         for (const { target, index, reused } of ready) {
@@ -362,6 +483,56 @@ function dryRunMerge(targets, change, logger) {
 
 // EXTERNAL MODULE: ./src/commands/dry-run.ts + 1 modules
 var dry_run = __webpack_require__(1416);
+// EXTERNAL MODULE: ./src/commands/change-record.ts
+var change_record = __webpack_require__(8852);
+;// CONCATENATED MODULE: ./src/commands/record-change.ts
+
+
+/**
+ * After every image of a gate is pushed, the change's record: each final reference, where the
+ * change's image is, and its digest, so that another repository's `use` finds them. Written last,
+ * so a record never names an image that is not there; a newer upload of the change overwrites it.
+ */
+async function recordChange({ session, logger, env }, changes, change, targets, uploaded) {
+    const repository = change.baseRepository ?? env.GITHUB_REPOSITORY;
+    if (!changes || change.change === undefined || !repository) {
+        const why = !changes
+            ? 'no changes-registry is set'
+            : change.change === undefined
+                ? 'this run is for no change'
+                : 'no repository is known';
+        logger.info(`no change record written: ${why}`);
+        return;
+    }
+    const where = (0,change_record/* recordLocation */.tv)(changes, repository, change.change);
+    const images = targets.flatMap((target, i) => target.tags.map((tag, t) => ({
+        reference: `${target.image.repository}:${target.finalTags[t]}`,
+        speculative: (0,reference/* refName */.P7)(target, tag),
+        digest: uploaded[i].digest,
+    })));
+    try {
+        await (0,change_record/* pushRecord */.Mz)(session.client(where.registry), where, {
+            version: 1,
+            repository,
+            change: change.change,
+            url: change.changeUrl,
+            revision: change.revision,
+            pipeline: change.pipeline,
+            images,
+        });
+    }
+    catch (error) {
+        throw new Error(`the images are pushed, but the change record ${(0,reference/* refName */.P7)(where, where.tag)} could not be written: ${error.message}`, {
+            cause: error,
+        });
+    }
+    logger.info(`change record ${(0,reference/* refName */.P7)(where, where.tag)} written: ${images.length} reference(s)`);
+}
+
+// EXTERNAL MODULE: ./src/platform/runner.ts
+var platform_runner = __webpack_require__(1245);
+// EXTERNAL MODULE: ./src/commands/source-date.ts
+var source_date = __webpack_require__(6794);
 ;// CONCATENATED MODULE: ./src/commands/upload.ts
 
 
@@ -386,12 +557,16 @@ var dry_run = __webpack_require__(1416);
 
 
 
-async function upload(context) {
-    const { env, logger } = context;
-    const inputs = readUploadInputs(context.read, env, (0,report/* reportTo */.E)(logger));
-    const change = (0,platform_change/* detectChange */.A)(env, (0,platform_change/* readEvent */.j)(env), inputs.change);
+
+
+
+async function upload(given) {
+    const inputs = readUploadInputs(given.read, given.env, (0,report/* reportTo */.E)(given.logger));
+    const change = (0,platform_change/* detectChange */.A)(given.env, (0,platform_change/* readEvent */.j)(given.env), inputs.change);
     refuseUntrusted(inputs, change);
     const mode = (0,upload_plan/* uploadMode */.jU)(inputs);
+    const context = mode === 'release' ? await (0,source_date/* withSourceDateEpoch */.I)(given, inputs.workDir) : given;
+    const { env, logger } = context;
     if (inputs.merge)
         return mergeUploads(context, inputs, change, mode);
     const targets = (0,upload_plan/* planUploads */.K)(inputs.images, mode, change.prefix, {
@@ -410,7 +585,7 @@ async function upload(context) {
     const engine = (0,upload_plan/* pushEngine */.v_)(context, inputs);
     const { session, close } = (0,run_session/* openRunSession */.I)({
         credentials: inputs.credentials,
-        registries: targets.map((t) => t.registry),
+        registries: [...targets.map((t) => t.registry), ...(inputs.changes ? [inputs.changes.registry] : [])],
         env,
         exec: context.exec,
         logger,
@@ -427,13 +602,26 @@ async function upload(context) {
             const result = await logger.group(`Push ${(0,reference/* refName */.P7)(target)} (${engine.name})`, () => pushImage(push, target, built[i], (0,external_node_path_.join)(scratch, `digest-${i}`), plans[i].spec));
             uploaded.push({ ...built[i], ...result });
         }
+        if (mode !== 'release' && !inputs.platform)
+            await recordChange({ session, logger, env }, inputs.changes, change, targets, uploaded);
     }
     finally {
         close();
         await (0,promises_.rm)(scratch, { recursive: true, force: true });
         unregister();
     }
+    if (removesLocal(inputs.removeLocal, env)) {
+        const removed = await engine.removeLocal([...new Set(plans.flatMap((plan) => plan.spec.tags))]);
+        logger.info(`remove-local-images: ${removed.length} local tag(s) removed once pushed${removed.length ? `: ${removed.join(', ')}` : ''}`);
+    }
     return uploadReport(mode, change, targets, uploaded, inputs.platform);
+}
+/** auto: on where the runner keeps its disk between jobs (self-hosted; the Gitea and Forgejo runners), off on GitHub-hosted ones and act. */
+function removesLocal(setting, env) {
+    if (setting !== 'auto')
+        return setting;
+    const runner = (0,platform_runner/* detectRunner */.q)(env);
+    return env.RUNNER_ENVIRONMENT === 'self-hosted' || runner === 'gitea' || runner === 'forgejo';
 }
 /** A platform job whose engine built another platform (no qemu, a wrong runner) must not push it as this one. */
 function checkPlatforms(platform, plans, built) {
@@ -502,6 +690,33 @@ async function enginePush(run, target, image, digestFile, build) {
             throw error;
         throw new exec/* ExecError */.c(error.tool, error.code, error.lastLines, `pushing ${target.image.repository} to ${target.registry} failed: ${error.message}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 8411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ readChangesRegistry)
+/* harmony export */ });
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9714);
+
+
+
+/** `changes-registry`: `host[:port][/namespace]` shared by an organisation's repositories for change records; undefined when empty. */
+function readChangesRegistry(read) {
+    const value = read(_table_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ChangesRegistry);
+    if (!value)
+        return undefined;
+    const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
+    const namespace = rest.join('/') || undefined;
+    if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW)(registry) || (namespace !== undefined && !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidPath */ .o4)(namespace)))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`changes-registry: "${value}" is not host[:port][/namespace]`);
+    return { registry, namespace };
 }
 
 
@@ -652,6 +867,30 @@ async function readConfigBlob(client, repository, config, what) {
     const bytes = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(`config ${config.digest}`, read, client.retry, client.logger);
     (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyBytes */ .RV)(config.digest, bytes, what);
     return (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(bytes, 'image config');
+}
+
+
+/***/ }),
+
+/***/ 8386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ verifyTags)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+
+/**
+ * Checks that every tag resolves to `digest` (one HEAD each); the error names the first that
+ * does not, and what it holds. `when` says after what (`after the copy`).
+ */
+async function verifyTags(client, repository, tags, digest, when) {
+    const heads = await Promise.all(tags.map((tag) => client.headManifest(repository, tag)));
+    tags.forEach((tag, i) => {
+        if (heads[i]?.digest !== digest) {
+            throw new Error(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .refName */ .P7)(client.ref(repository), tag)} resolves to ${heads[i]?.digest ?? 'nothing'} ${when}, not ${digest}`);
+        }
+    });
 }
 
 

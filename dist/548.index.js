@@ -1,5 +1,5 @@
-export const id = 391;
-export const ids = [391];
+export const id = 548;
+export const ids = [548];
 export const modules = {
 
 /***/ 7548:
@@ -2596,30 +2596,6 @@ async function errorFrom(method, response, detail) {
     const error = new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(method, (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .redactUrl */ .BO)(response.url), response.status, (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOciErrors */ .Yy)(text), why);
     const retryAfter = (0,_http_headers_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRetryAfter */ .m)(response.headers['retry-after']);
     return Object.assign(error, { retryAfterMs: retryAfter });
-}
-
-
-/***/ }),
-
-/***/ 8386:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   v: () => (/* binding */ verifyTags)
-/* harmony export */ });
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
-
-/**
- * Checks that every tag resolves to `digest` (one HEAD each); the error names the first that
- * does not, and what it holds. `when` says after what (`after the copy`).
- */
-async function verifyTags(client, repository, tags, digest, when) {
-    const heads = await Promise.all(tags.map((tag) => client.headManifest(repository, tag)));
-    tags.forEach((tag, i) => {
-        if (heads[i]?.digest !== digest) {
-            throw new Error(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .refName */ .P7)(client.ref(repository), tag)} resolves to ${heads[i]?.digest ?? 'nothing'} ${when}, not ${digest}`);
-        }
-    });
 }
 
 

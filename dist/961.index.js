@@ -1,5 +1,5 @@
-export const id = 183;
-export const ids = [183];
+export const id = 961;
+export const ids = [961];
 export const modules = {
 
 /***/ 9255:
@@ -214,30 +214,6 @@ function readInputFile(path, input, shown) {
             cause: error,
         });
     }
-}
-
-
-/***/ }),
-
-/***/ 1609:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ parseBoolean)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7827);
-
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** A boolean input as the runner's YAML 1.2 core schema spells it; empty means the default. */
-function parseBoolean(value, name, fallback) {
-    if (value === '')
-        return fallback;
-    if (TRUE.includes(value))
-        return true;
-    if (FALSE.includes(value))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x(`${name}: "${value}" is not a boolean (true or false)`);
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 949;
-export const ids = [949];
+export const id = 507;
+export const ids = [507];
 export const modules = {
 
 /***/ 2325:
@@ -15,7 +15,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _config_inputs_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7324);
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
-/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5251);
+/* harmony import */ var _engines_engine_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8501);
 /* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9310);
 
 
@@ -110,7 +110,100 @@ function enginePushSpec(target, localSource, where, build) {
 
 /***/ }),
 
-/***/ 3599:
+/***/ 7952:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ applyMetadataTags)
+/* harmony export */ });
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
+
+
+/**
+ * Applies docker/metadata-action's `tags` output to the image list. Full references (`name:tag`,
+ * its output with an `images` input): an image named by any of them gets exactly their tags, the
+ * others keep their own. Bare tags (`latest`, `1.1.1`, its output with `images` empty): every
+ * image gets them. metadata-action keeps the templating (semver, sha, dates). A reference naming
+ * no image of the list is an error, so a typo cannot silently publish nothing.
+ */
+function applyMetadataTags(images, text) {
+    const lines = text
+        .split(/[\n,]/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    if (lines.length === 0)
+        return [...images];
+    // A bare tag has neither a registry path nor a tag separator: metadata-action always writes `name:tag` otherwise.
+    const bare = lines.filter((line) => !line.includes('/') && !line.includes(':'));
+    if (bare.length === lines.length)
+        return applyBareTags(images, bare);
+    if (bare.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigErrors */ .m([`metadata-tags: mixes bare tags (${bare.join(', ')}) with full references; give one kind or the other`]);
+    return applyReferences(images, lines);
+}
+function applyBareTags(images, tags) {
+    const invalid = tags.filter((tag) => !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(tag));
+    if (invalid.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigErrors */ .m(invalid.map((tag) => `metadata-tags: "${tag}" is not a valid tag`));
+    const unique = [...new Set(tags)];
+    const problems = shared(images).map(([repository, entries]) => `metadata-tags: bare tags go to every image, and ${entries.join(' and ')} both build ${repository}: they would push the ` +
+        "same tags; give metadata-action an images input, or drop metadata-tags and list each entry's tags");
+    if (problems.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigErrors */ .m(problems);
+    return images.map((image) => ({ ...image, tags: unique }));
+}
+function applyReferences(images, lines) {
+    const byRepository = new Map();
+    const problems = [];
+    const several = new Map(shared(images));
+    for (const line of lines) {
+        try {
+            const ref = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(line);
+            if (!ref.tag) {
+                problems.push(`metadata-tags: "${line}" has no tag`);
+                continue;
+            }
+            const name = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .refName */ .P7)(ref);
+            const entries = several.get(name);
+            if (entries) {
+                problems.push(`metadata-tags: "${line}" names ${name}, which ${entries.join(' and ')} all build: it cannot say which one gets the tag`);
+                continue;
+            }
+            if (!images.some((image) => (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .refName */ .P7)(image.reference) === name)) {
+                problems.push(`metadata-tags: "${line}" names no image of the list (${images.map((i) => i.repository).join(', ')})`);
+                continue;
+            }
+            byRepository.set(name, [...new Set([...(byRepository.get(name) ?? []), ref.tag])]);
+        }
+        catch (error) {
+            if (error instanceof _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .ReferenceError */ .AF)
+                problems.push(`metadata-tags: ${error.message}`);
+            else
+                throw error;
+        }
+    }
+    if (problems.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigErrors */ .m([...new Set(problems)]);
+    return images.map((image) => {
+        const tags = byRepository.get((0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .refName */ .P7)(image.reference));
+        return tags ? { ...image, tags } : image;
+    });
+}
+/** Repositories built by more than one entry, with those entries (`images[0]`, `images[3]`). */
+function shared(images) {
+    const entries = new Map();
+    for (const image of images) {
+        const name = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .refName */ .P7)(image.reference);
+        entries.set(name, [...(entries.get(name) ?? []), `images[${image.index}]`]);
+    }
+    return [...entries].filter(([, list]) => list.length > 1);
+}
+
+
+/***/ }),
+
+/***/ 7529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -607,89 +700,8 @@ function toSpec(entry, index) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config/images/metadata-tags.ts
-
-
-/**
- * Applies docker/metadata-action's `tags` output to the image list. Full references (`name:tag`,
- * its output with an `images` input): an image named by any of them gets exactly their tags, the
- * others keep their own. Bare tags (`latest`, `1.1.1`, its output with `images` empty): every
- * image gets them. metadata-action keeps the templating (semver, sha, dates). A reference naming
- * no image of the list is an error, so a typo cannot silently publish nothing.
- */
-function applyMetadataTags(images, text) {
-    const lines = text
-        .split(/[\n,]/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-    if (lines.length === 0)
-        return [...images];
-    // A bare tag has neither a registry path nor a tag separator: metadata-action always writes `name:tag` otherwise.
-    const bare = lines.filter((line) => !line.includes('/') && !line.includes(':'));
-    if (bare.length === lines.length)
-        return applyBareTags(images, bare);
-    if (bare.length > 0)
-        throw new errors/* ConfigErrors */.m([`metadata-tags: mixes bare tags (${bare.join(', ')}) with full references; give one kind or the other`]);
-    return applyReferences(images, lines);
-}
-function applyBareTags(images, tags) {
-    const invalid = tags.filter((tag) => !(0,reference/* isValidTag */.r_)(tag));
-    if (invalid.length)
-        throw new errors/* ConfigErrors */.m(invalid.map((tag) => `metadata-tags: "${tag}" is not a valid tag`));
-    const unique = [...new Set(tags)];
-    const problems = shared(images).map(([repository, entries]) => `metadata-tags: bare tags go to every image, and ${entries.join(' and ')} both build ${repository}: they would push the ` +
-        "same tags; give metadata-action an images input, or drop metadata-tags and list each entry's tags");
-    if (problems.length)
-        throw new errors/* ConfigErrors */.m(problems);
-    return images.map((image) => ({ ...image, tags: unique }));
-}
-function applyReferences(images, lines) {
-    const byRepository = new Map();
-    const problems = [];
-    const several = new Map(shared(images));
-    for (const line of lines) {
-        try {
-            const ref = (0,reference/* parseReference */.F2)(line);
-            if (!ref.tag) {
-                problems.push(`metadata-tags: "${line}" has no tag`);
-                continue;
-            }
-            const name = (0,reference/* refName */.P7)(ref);
-            const entries = several.get(name);
-            if (entries) {
-                problems.push(`metadata-tags: "${line}" names ${name}, which ${entries.join(' and ')} all build: it cannot say which one gets the tag`);
-                continue;
-            }
-            if (!images.some((image) => (0,reference/* refName */.P7)(image.reference) === name)) {
-                problems.push(`metadata-tags: "${line}" names no image of the list (${images.map((i) => i.repository).join(', ')})`);
-                continue;
-            }
-            byRepository.set(name, [...new Set([...(byRepository.get(name) ?? []), ref.tag])]);
-        }
-        catch (error) {
-            if (error instanceof reference/* ReferenceError */.AF)
-                problems.push(`metadata-tags: ${error.message}`);
-            else
-                throw error;
-        }
-    }
-    if (problems.length)
-        throw new errors/* ConfigErrors */.m([...new Set(problems)]);
-    return images.map((image) => {
-        const tags = byRepository.get((0,reference/* refName */.P7)(image.reference));
-        return tags ? { ...image, tags } : image;
-    });
-}
-/** Repositories built by more than one entry, with those entries (`images[0]`, `images[3]`). */
-function shared(images) {
-    const entries = new Map();
-    for (const image of images) {
-        const name = (0,reference/* refName */.P7)(image.reference);
-        entries.set(name, [...(entries.get(name) ?? []), `images[${image.index}]`]);
-    }
-    return [...entries].filter(([, list]) => list.length > 1);
-}
-
+// EXTERNAL MODULE: ./src/config/images/metadata-tags.ts
+var metadata_tags = __webpack_require__(7952);
 ;// CONCATENATED MODULE: ./src/config/images/read.ts
 
 
@@ -697,7 +709,7 @@ function shared(images) {
 /** The image list from images / images-file (zuul-job picking a job of a Zuul job file), metadata-tags applied. */
 function readImages(read, workDir, expect, report) {
     const zuulJob = read(table/* Input */.pd.ZuulJob);
-    return applyMetadataTags(loadImageList({ inline: read(table/* Input */.pd.Images), file: read(table/* Input */.pd.ImagesFile), workDir, zuulJob, expect, notice: report.notice }), read(table/* Input */.pd.MetadataTags));
+    return (0,metadata_tags/* applyMetadataTags */.Z)(loadImageList({ inline: read(table/* Input */.pd.Images), file: read(table/* Input */.pd.ImagesFile), workDir, zuulJob, expect, notice: report.notice }), read(table/* Input */.pd.MetadataTags));
 }
 
 
@@ -786,7 +798,42 @@ function engineCapabilities(name) {
 
 /***/ }),
 
-/***/ 5251:
+/***/ 2178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ dockerAuthVars),
+/* harmony export */   l: () => (/* binding */ linkCliPlugins)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _registry_auth_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2072);
+
+
+
+/**
+ * The variables of a docker command that must see only this run's credentials (`authFile`'s
+ * directory becomes DOCKER_CONFIG) but still the user's buildx builders; linkCliPlugins keeps
+ * its CLI plugins too: without them `docker buildx` is an unknown command, or falls back to the
+ * default builder, which cannot build several platforms (docs/runners.md, "docker, buildx and
+ * credentials").
+ */
+function dockerAuthVars(env, authFile) {
+    return { DOCKER_CONFIG: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(authFile), BUILDX_CONFIG: env.BUILDX_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_registry_auth_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigDir */ .k)(env), 'buildx') };
+}
+/** Makes the user's CLI plugins visible in a DOCKER_CONFIG of the run's own. */
+function linkCliPlugins(env, dockerConfig) {
+    const plugins = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_registry_auth_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigDir */ .k)(env), 'cli-plugins');
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(plugins) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dockerConfig, 'cli-plugins')))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync)(plugins, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dockerConfig, 'cli-plugins'));
+}
+
+
+/***/ }),
+
+/***/ 8501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -815,6 +862,14 @@ function commonFlags(spec) {
     return args;
 }
 const tagFlags = (tags) => tags.flatMap((tag) => ['--tag', tag]);
+/** BuildKit takes SOURCE_DATE_EPOCH as a build argument (image and history times), unless the list gives one. */
+function buildxEpoch(spec) {
+    if (spec.sourceDateEpoch === undefined || spec.buildArgs.some((arg) => arg.startsWith('SOURCE_DATE_EPOCH=')))
+        return [];
+    return ['--build-arg', `SOURCE_DATE_EPOCH=${spec.sourceDateEpoch}`];
+}
+/** podman and buildah: --timestamp sets the image's time and every file's in its layers. */
+const ociEpoch = (spec) => (spec.sourceDateEpoch === undefined ? [] : ['--timestamp', String(spec.sourceDateEpoch)]);
 /** `docker build` with the classic builder or BuildKit, one platform; a cache image it pulled is a --cache-from source. */
 function dockerBuildArgs(spec) {
     const cache = spec.cache ? ['--cache-from', `${spec.cache.repository}:${build_spec/* CACHE_TAG */.y}`] : [];
@@ -858,6 +913,7 @@ function buildxBuildArgs(spec) {
         '--platform',
         spec.platforms.join(','),
         ...commonFlags(spec),
+        ...buildxEpoch(spec),
         ...buildxCacheFlags(spec),
         ...buildxOutput(spec, false),
         '--iidfile',
@@ -873,6 +929,7 @@ function buildxLoadArgs(spec) {
         'buildx',
         'build',
         ...commonFlags(spec),
+        ...buildxEpoch(spec),
         ...buildxCacheFlags(spec),
         ...platform,
         '--load',
@@ -888,7 +945,7 @@ function buildxLoadArgs(spec) {
  * tags are added afterwards with `tag`.
  */
 function ociBuildArgs(spec, hostPlatform) {
-    const args = ['build', ...commonFlags(spec), ...ociCacheFlags(spec)];
+    const args = ['build', ...commonFlags(spec), ...ociEpoch(spec), ...ociCacheFlags(spec)];
     if (spec.platforms.length > 0) {
         // --iidfile is refused with several platforms: the list's id is read back afterwards.
         args.push('--platform', spec.platforms.join(','), '--manifest', spec.tags[0]);
@@ -999,6 +1056,7 @@ function buildxPushArgs(spec, destination, metadataFile) {
         '--platform',
         spec.platforms.join(','),
         ...commonFlags(spec),
+        ...buildxEpoch(spec),
         '--tag',
         destination,
         ...buildxOutput(spec, true),
@@ -1037,27 +1095,8 @@ function dockerPushedDigest(output) {
     return /digest: (sha256:[a-f0-9]{64})/.exec(output)?.[1];
 }
 
-;// CONCATENATED MODULE: ./src/engines/docker-config.ts
-
-
-
-/**
- * The variables of a docker command that must see only this run's credentials (`authFile`'s
- * directory becomes DOCKER_CONFIG) but still the user's buildx builders; linkCliPlugins keeps
- * its CLI plugins too: without them `docker buildx` is an unknown command, or falls back to the
- * default builder, which cannot build several platforms (docs/runners.md, "docker, buildx and
- * credentials").
- */
-function dockerAuthVars(env, authFile) {
-    return { DOCKER_CONFIG: (0,external_node_path_.dirname)(authFile), BUILDX_CONFIG: env.BUILDX_CONFIG || (0,external_node_path_.join)((0,credentials/* dockerConfigDir */.k)(env), 'buildx') };
-}
-/** Makes the user's CLI plugins visible in a DOCKER_CONFIG of the run's own. */
-function linkCliPlugins(env, dockerConfig) {
-    const plugins = (0,external_node_path_.join)((0,credentials/* dockerConfigDir */.k)(env), 'cli-plugins');
-    if ((0,external_node_fs_.existsSync)(plugins) && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dockerConfig, 'cli-plugins')))
-        (0,external_node_fs_.symlinkSync)(plugins, (0,external_node_path_.join)(dockerConfig, 'cli-plugins'));
-}
-
+// EXTERNAL MODULE: ./src/engines/docker-config.ts
+var docker_config = __webpack_require__(2178);
 ;// CONCATENATED MODULE: ./src/engines/transient.ts
 /** Engine failures worth another attempt: the registry or the network, not the image. */
 const TRANSIENT = new RegExp([
@@ -1108,6 +1147,23 @@ class ContainerEngine {
     }
     get capabilities() {
         return (0,capabilities/* engineCapabilities */.f)(this.name);
+    }
+    /**
+     * Removes these local names once pushed (an image goes with its last name); a name that is not
+     * there (a build that was pushed, not loaded) is no error. Returns the names removed.
+     */
+    async removeLocal(refs) {
+        const removed = [];
+        for (const ref of refs) {
+            const result = await this.exec(this.binary, await this.removeArgs(ref), { env: this.env, allowFailure: true });
+            if (result.code === 0)
+                removed.push(ref);
+        }
+        return removed;
+    }
+    /** `rmi`, spelt the same by docker, podman and buildah. */
+    async removeArgs(ref) {
+        return ['rmi', ref];
     }
     async build(spec) {
         return this.builtImage(spec, await this.execute(this.buildPlan(spec)));
@@ -1189,7 +1245,7 @@ class DockerEngine extends ContainerEngine {
     }
     buildPlan(spec) {
         // Cache logins (the only credentials a build gets) reach buildx's registry cache this way.
-        const auth = spec.authFile ? dockerAuthVars(this.env, spec.authFile) : undefined;
+        const auth = spec.authFile ? (0,docker_config/* dockerAuthVars */.P)(this.env, spec.authFile) : undefined;
         const inspect = inspectStep(['image', 'inspect', spec.tags[0]]);
         if (spec.platforms.length > 0) {
             this.requireBuildx(`a multi-platform image (${spec.platforms.join(', ')}) needs docker buildx, which this docker does not have: ` +
@@ -1223,7 +1279,7 @@ class DockerEngine extends ContainerEngine {
         ]);
     }
     pushPlan(spec) {
-        const auth = spec.authFile ? dockerAuthVars(this.env, spec.authFile) : undefined;
+        const auth = spec.authFile ? (0,docker_config/* dockerAuthVars */.P)(this.env, spec.authFile) : undefined;
         if (spec.build && spec.build.platforms.length > 0) {
             // docker keeps no multi-platform image locally: its buildx build runs again (every step cached) with --push.
             this.requireBuildx('pushing a multi-platform image needs docker buildx: install the buildx plugin, or use container-command: podman or buildah');
@@ -1233,7 +1289,7 @@ class DockerEngine extends ContainerEngine {
     }
     prepare(step) {
         if (step.env?.DOCKER_CONFIG)
-            linkCliPlugins(this.env, step.env.DOCKER_CONFIG);
+            (0,docker_config/* linkCliPlugins */.l)(this.env, step.env.DOCKER_CONFIG);
     }
     async builtImage(spec, captured) {
         const platforms = spec.platforms.length > 0 ? spec.platforms : [platformOfInspect(captured.image)];
@@ -1275,6 +1331,11 @@ class OciEngine extends ContainerEngine {
     }
     pushPlan(spec) {
         return this.plan([{ argv: ociPushArgs(spec) }]);
+    }
+    /** A multi-platform build's first name is a manifest list, which `rmi` does not take. */
+    async removeArgs(ref) {
+        const list = await this.exec(this.binary, ['manifest', 'exists', ref], { env: this.env, allowFailure: true });
+        return list.code === 0 ? ['manifest', 'rm', ref] : ['rmi', ref];
     }
     async builtImage(spec, captured) {
         if (spec.platforms.length === 0)
@@ -1390,7 +1451,10 @@ function readEvent(env) {
 }
 function detectChange(env, event, override) {
     const pipeline = sanitisePipeline(env.GITHUB_EVENT_NAME || 'local');
-    const base = { revision: env.GITHUB_SHA || undefined, baseRepository: env.GITHUB_REPOSITORY || undefined };
+    const base = {
+        revision: env.GITHUB_SHA || undefined,
+        baseRepository: event.repository?.full_name || env.GITHUB_REPOSITORY || undefined,
+    };
     const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
     // Gitea and Forgejo show pull requests under /pulls/N, GitHub under /pull/N.
     const pullPath = ['gitea', 'forgejo'].includes((0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .detectRunner */ .q)(env)) ? 'pulls' : 'pull';
