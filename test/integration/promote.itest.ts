@@ -459,9 +459,9 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
     assert.ok(lines.some((l) => l.startsWith('keep-intermediate: the intermediate tags stay')));
   });
 
-  test('without artifacts, the deterministic intermediate name is found; already promoted, its intermediate tags go', async () => {
-    const intermediateRepo = artifacts[0].url.slice('docker://'.length).replace(/:[^:/]+$/, '');
-    const { promoted, deleted, lines } = await promoteOrThrow(
+  /** A promotion that finds the gate's images by their intermediate name alone (no artifacts). */
+  const byDeterministicName = () =>
+    promoteOrThrow(
       {
         images: listFor(repository, ['latest', '2.0']),
         'promote-method': 'intermediate-registry',
@@ -469,6 +469,10 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
       },
       merged(31, { headSha }),
     );
+
+  test('without artifacts, the deterministic intermediate name is found; already promoted, its intermediate tags go', async () => {
+    const intermediateRepo = artifacts[0].url.slice('docker://'.length).replace(/:[^:/]+$/, '');
+    const { promoted, deleted, lines } = await byDeterministicName();
     assert.deepEqual(
       promoted.map((p) => p.status),
       ['in-place', 'in-place'],
@@ -479,14 +483,7 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
   });
 
   test('a third run, the intermediate tags gone, is already promoted by the change label of the final tags', async () => {
-    const { promoted } = await promoteOrThrow(
-      {
-        images: listFor(repository, ['latest', '2.0']),
-        'promote-method': 'intermediate-registry',
-        'intermediate-registry': `${intermediate.registry}/gate`,
-      },
-      merged(31, { headSha }),
-    );
+    const { promoted } = await byDeterministicName();
     assert.deepEqual(
       promoted.map((p) => p.status),
       ['in-place', 'in-place'],

@@ -27,10 +27,14 @@ export function readIntermediate(read: InputReader, method: PromoteMethod, neede
       throw new ConfigError('intermediate-registry: required with promote-method: intermediate-registry');
     return undefined;
   }
+  return parseRegistryNamespace(value, Input.IntermediateRegistry);
+}
+
+/** `host[:port][/namespace]`, the form of intermediate-registry and changes-registry. */
+export function parseRegistryNamespace(value: string, input: string): IntermediateRegistry {
   const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
   const namespace = rest.join('/') || undefined;
-  if (!isValidRegistry(registry) || (namespace !== undefined && !isValidPath(namespace))) {
-    throw new ConfigError(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
-  }
+  if (!isValidRegistry(registry) || (namespace !== undefined && !isValidPath(namespace)))
+    throw new ConfigError(`${input}: "${value}" is not host[:port][/namespace]`);
   return { registry, namespace };
 }
