@@ -553,22 +553,14 @@ function describe(root, inputs) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ readChangesRegistry)
 /* harmony export */ });
-/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9714);
-
+/* harmony import */ var _promotion_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(503);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9714);
 
 
 /** `changes-registry`: `host[:port][/namespace]` shared by an organisation's repositories for change records; undefined when empty. */
 function readChangesRegistry(read) {
-    const value = read(_table_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.ChangesRegistry);
-    if (!value)
-        return undefined;
-    const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
-    const namespace = rest.join('/') || undefined;
-    if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW)(registry) || (namespace !== undefined && !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidPath */ .o4)(namespace)))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`changes-registry: "${value}" is not host[:port][/namespace]`);
-    return { registry, namespace };
+    const value = read(_table_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ChangesRegistry);
+    return value ? (0,_promotion_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRegistryNamespace */ .Ii)(value, _table_js__WEBPACK_IMPORTED_MODULE_1__/* .Input */ .pd.ChangesRegistry) : undefined;
 }
 
 
@@ -579,6 +571,7 @@ function readChangesRegistry(read) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gn: () => (/* binding */ readPromoteMethod),
+/* harmony export */   Ii: () => (/* binding */ parseRegistryNamespace),
 /* harmony export */   QB: () => (/* binding */ readIntermediate)
 /* harmony export */ });
 /* unused harmony export PROMOTE_METHODS */
@@ -603,11 +596,14 @@ function readIntermediate(read, method, needed) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x('intermediate-registry: required with promote-method: intermediate-registry');
         return undefined;
     }
+    return parseRegistryNamespace(value, _table_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.IntermediateRegistry);
+}
+/** `host[:port][/namespace]`, the form of intermediate-registry and changes-registry. */
+function parseRegistryNamespace(value, input) {
     const [registry, ...rest] = value.replace(/\/+$/, '').split('/');
     const namespace = rest.join('/') || undefined;
-    if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW)(registry) || (namespace !== undefined && !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidPath */ .o4)(namespace))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`intermediate-registry: "${value}" is not host[:port][/namespace]`);
-    }
+    if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW)(registry) || (namespace !== undefined && !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidPath */ .o4)(namespace)))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${input}: "${value}" is not host[:port][/namespace]`);
     return { registry, namespace };
 }
 
