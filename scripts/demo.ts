@@ -2,7 +2,7 @@
 // the composite actions exactly as a runner would (inputs -> env, GITHUB_OUTPUT, summary), and
 // prints what is where: the check pipeline (build), the gate (upload of change_<N>_<tag>), the
 // promotion after merge, a scheduled mirror to a second registry, the same gate and promotion
-// through an intermediate registry, and a release with tags from docker/metadata-action.
+// through an intermediate registry, and a release that promotes the gated images of a change.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   try {
     cpSync(join(root, 'test', 'fixtures', 'project'), work, { recursive: true });
     const registry = process.env.CIA_REGISTRY!;
+    await startFresh([registry, process.env.CIA_REGISTRY_B!]);
     const base = `BASE_IMAGE=${process.env.CIA_BASE_IMAGE}`;
     writeFileSync(
       join(work, 'event.json'),
@@ -203,17 +204,26 @@ async function main(): Promise<void> {
         .join(''),
     );
 
-    console.log("\n== release (tag 1.1.0 pushed): actions/upload with promote: false, tags from docker/metadata-action's output");
-    const metadataTags = built.map((b) => `${b.repository}:1.1.0\n${b.repository}:1.1`).join('\n');
-    const release = await runAction(join(root, 'actions', 'upload', 'action.yml'), {
-      inputs: { 'images-file': 'images.yaml', 'container-command': 'podman', promote: 'false', 'metadata-tags': metadataTags },
-      env: { ...env, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: join(work, 'queue2.json') },
+    console.log(
+      '\n== release (tag v1.1.0 pushed on the commit #2 landed as): actions/promote with release-from: change puts the version ' +
+        "tags on #2's gated images, server-side, nothing rebuilt",
+    );
+    const release = await runAction(join(root, 'actions', 'promote', 'action.yml'), {
+      // No forge here to ask which pull request merged the commit: the change is given.
+      inputs: { 'images-file': 'images.yaml', 'release-from': 'change', change: '2' },
+      env: {
+        ...env,
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_REF: 'refs/tags/v1.1.0',
+        GITHUB_SHA: queueSha,
+        GITHUB_EVENT_PATH: join(work, 'queue2.json'),
+      },
     });
-    if (release.code !== 0) throw new Error(`actions/upload (release) failed:\n${release.stdout}\n${release.stderr}`);
+    if (release.code !== 0) throw new Error(`actions/promote (release) failed:\n${release.stdout}\n${release.stderr}`);
     process.stdout.write(
       release.stdout
         .split('\n')
-        .filter((l) => /^pushed /.test(l))
+        .filter((l) => /: the gated image is |^127\.0\.0\.1.* -> /.test(l))
         .map((l) => `  ${l}\n`)
         .join(''),
     );
@@ -251,3 +261,28 @@ main().catch((error: unknown) => {
   console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 });
+
+/**
+ * The demo's repositories emptied first, so that every run shows the whole flow: a release tag
+ * is never moved to another image, and a second run's gate builds another one.
+ */
+async function startFresh(registries: readonly string[]): Promise<void> {
+  const session = new RegistrySession();
+  try {
+    for (const where of registries) {
+      const client = session.client(where);
+      for (const prefix of ['', 'mirror/', 'gate/']) {
+        for (const name of ['app', 'multiarch']) {
+          const repository = `${prefix}demo/${name}`;
+          const tags = await client.listTags(repository).catch(() => [] as string[]);
+          for (const tag of tags) {
+            const head = await client.headManifest(repository, tag);
+            if (head) await client.deleteManifest(repository, head.digest).catch(() => undefined);
+          }
+        }
+      }
+    }
+  } finally {
+    session.close();
+  }
+}
