@@ -477,7 +477,12 @@ describe('promote from an intermediate registry, with the artifacts of upload', 
       promoted.map((p) => p.status),
       ['in-place', 'in-place'],
     );
-    assert.deepEqual(deleted.sort(), [`${intermediateRepo}:change_31_2.0`, `${intermediateRepo}:change_31_latest`]);
+    // The gate recorded the change in the intermediate registry (the default changes registry): merged now, its record goes too.
+    assert.deepEqual(deleted.sort(), [
+      `${intermediate.registry}/gate/acme/widgets:change_31`,
+      `${intermediateRepo}:change_31_2.0`,
+      `${intermediateRepo}:change_31_latest`,
+    ]);
     assert.deepEqual(await skopeoTags(intermediateRepo).catch(() => []), []);
     assert.ok(lines.some((l) => l.endsWith(': deleted from the intermediate registry, its image is promoted')));
   });
