@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   exportEnvironment: () => (/* binding */ exportEnvironment),
 /* harmony export */   formatPlainTable: () => (/* binding */ formatPlainTable),
 /* harmony export */   setOutputs: () => (/* binding */ setOutputs),
 /* harmony export */   writeSummary: () => (/* binding */ writeSummary)
@@ -25,6 +26,15 @@ function setOutputs(outputs, env, logger) {
             (0,_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueFileCommand */ .n)('OUTPUT', (0,_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_0__/* .prepareKeyValueMessage */ .v)(name, value));
         else
             logger.info(`output ${name}=${value}`);
+    }
+}
+/** Variables the job's later steps see: the runner's GITHUB_ENV, else a line to export by hand. */
+function exportEnvironment(variables, env, logger) {
+    for (const [name, value] of Object.entries(variables)) {
+        if (env.GITHUB_ENV)
+            (0,_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_0__/* .issueFileCommand */ .n)('ENV', (0,_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_0__/* .prepareKeyValueMessage */ .v)(name, value));
+        else
+            logger.info(`for the steps after this one: export ${name}=${value}`);
     }
 }
 /** The job summary where the runner gives one; a plain table in the log otherwise. */

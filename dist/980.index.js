@@ -205,10 +205,10 @@ var trust = __webpack_require__(9105);
 var verify = __webpack_require__(8386);
 // EXTERNAL MODULE: ./src/registry/retry.ts
 var retry = __webpack_require__(1521);
-// EXTERNAL MODULE: ./src/commands/build.ts + 1 modules
-var commands_build = __webpack_require__(511);
-// EXTERNAL MODULE: ./src/commands/build-access.ts + 1 modules
-var build_access = __webpack_require__(4172);
+// EXTERNAL MODULE: ./src/commands/build.ts + 2 modules
+var commands_build = __webpack_require__(154);
+// EXTERNAL MODULE: ./src/commands/build-access.ts
+var build_access = __webpack_require__(1413);
 // EXTERNAL MODULE: ./src/registry/digest.ts
 var digest = __webpack_require__(5035);
 // EXTERNAL MODULE: ./src/registry/errors.ts

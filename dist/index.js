@@ -115,6 +115,7 @@ const Output = {
     Digest: 'digest',
     Digests: 'digests',
     Tags: 'tags',
+    RegistriesConf: 'registries-conf',
 };
 const IMAGE_COMMANDS = ['build', 'upload', 'promote'];
 const ENGINE_COMMANDS = ['build', 'upload'];
@@ -241,9 +242,9 @@ const INPUTS = [
     },
     {
         name: Input.IntermediateRegistry,
-        description: 'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>.',
+        description: 'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>. build: set, a check uploads what it built there too and records the change (Zuul\'s intermediate-mode check), except for a pull request from a fork, which builds only.',
         default: '',
-        commands: ['upload', 'promote', 'use'],
+        commands: ['build', 'upload', 'promote', 'use'],
     },
     {
         name: Input.AllowUntrustedBuilds,
@@ -303,7 +304,7 @@ const INPUTS = [
         name: Input.ChangesRegistry,
         description: 'host[:port][/namespace] that every repository of the organisation shares for change records (e.g. ghcr.io/acme/changes): the upload of a gate records each change there (the final and speculative references and digests), use finds the images of the changes a change depends on there, and the cleanup of promote deletes the records of merged and closed changes. Empty: the intermediate registry in intermediate-registry mode.',
         default: '',
-        commands: ['upload', 'promote', 'use'],
+        commands: ['build', 'upload', 'promote', 'use'],
     },
     {
         name: Input.DependsOn,
@@ -459,6 +460,11 @@ const OUTPUTS = [
         commands: ['mirror'],
     },
     {
+        name: Output.RegistriesConf,
+        description: "use: the registries.conf that makes podman, buildah and skopeo get the change's images from the job's speculative registry; the job's later steps have it as CONTAINERS_REGISTRIES_CONF.",
+        commands: ['use'],
+    },
+    {
         name: Output.DigestFile,
         description: "Path of a file with a line `sha256:… docker://dest:tag` per mirrored tag (skopeo's --digestfile format).",
         commands: ['mirror'],
@@ -520,6 +526,21 @@ function interrupted() {
         }
     }
 }
+
+
+/***/ }),
+
+/***/ 9265:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ READY_PREFIX),
+/* harmony export */   m: () => (/* binding */ SERVE_ARGUMENT)
+/* harmony export */ });
+/** The argument that makes the bundle serve instead of running a command. */
+const SERVE_ARGUMENT = '--serve-speculative-registry';
+/** What the process prints on its standard output once it listens, and nothing else. */
+const READY_PREFIX = 'listening on ';
 
 
 /***/ }),
@@ -605,6 +626,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -1032,11 +1060,11 @@ var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_n
  * parse the code of the three commands it does not run (the bundle splits along these imports).
  */
 const COMMAND_LOADERS = {
-    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(961), __nccwpck_require__.e(507), __nccwpck_require__.e(511)]).then(__nccwpck_require__.bind(__nccwpck_require__, 511))).build,
-    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(961), __nccwpck_require__.e(548), __nccwpck_require__.e(507), __nccwpck_require__.e(511), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8980))).upload,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(961), __nccwpck_require__.e(548), __nccwpck_require__.e(507), __nccwpck_require__.e(998), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6154))).promote,
-    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(961), __nccwpck_require__.e(548), __nccwpck_require__.e(998), __nccwpck_require__.e(157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7157))).mirror,
-    use: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(961), __nccwpck_require__.e(548), __nccwpck_require__.e(507), __nccwpck_require__.e(943)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3943))).use,
+    build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 154))).build,
+    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(154), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8980))).upload,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(998), __nccwpck_require__.e(773)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6154))).promote,
+    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(998), __nccwpck_require__.e(157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7157))).mirror,
+    use: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3617))).use,
 };
 
 // EXTERNAL MODULE: ./src/config/errors.ts
@@ -1089,7 +1117,10 @@ function envInputReader(env) {
     };
 }
 
+// EXTERNAL MODULE: ./src/speculative/config.ts
+var config = __nccwpck_require__(9265);
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -1104,6 +1135,11 @@ function isCommand(value) {
     return table/* COMMANDS */.Lo.includes(value);
 }
 async function main(argv, env) {
+    // The process `use` leaves running for the job's later steps (docs/speculative.md).
+    if (argv[0] === config/* SERVE_ARGUMENT */.m) {
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(955), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(183)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6183))).serveSpeculativeRegistry();
+        return 0;
+    }
     const read = envInputReader(env);
     const args = argv.filter((arg) => arg !== '--help' && arg !== '-h');
     const wantsHelp = args.length !== argv.length;
@@ -1114,7 +1150,7 @@ async function main(argv, env) {
         return 0;
     }
     // Loaded only to run a command: --help needs none of the toolkit.
-    const [{ loggerFor }, { createExec, stopChildren }, { setOutputs, writeSummary }] = await Promise.all([
+    const [{ loggerFor }, { createExec, stopChildren }, { setOutputs, writeSummary, exportEnvironment }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 503).then(__nccwpck_require__.bind(__nccwpck_require__, 5503)),
         Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(107)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6107)),
         __nccwpck_require__.e(/* import() */ 920).then(__nccwpck_require__.bind(__nccwpck_require__, 6920)),
@@ -1133,6 +1169,8 @@ async function main(argv, env) {
         const command = await COMMAND_LOADERS[name]();
         const result = await command({ env, logger, read, exec, download });
         setOutputs(result.outputs, env, logger);
+        if (result.environment)
+            exportEnvironment(result.environment, env, logger);
         if (result.summary)
             await writeSummary(result.summary, env, logger);
         if (result.failure) {

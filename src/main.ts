@@ -5,6 +5,7 @@ import { helpText } from './config/inputs/help.js';
 import { interrupted, onInterrupt } from './interrupt.js';
 import { COMMANDS, Input, type CommandName } from './config/inputs/table.js';
 import { envInputReader } from './runtime/inputs.js';
+import { SERVE_ARGUMENT } from './speculative/config.js';
 
 // V8's code cache for the chunks loaded from here on (node >= 22.1; a no-op before): the second
 // step of a job starts without compiling the bundle again.
@@ -15,6 +16,11 @@ function isCommand(value: string): value is CommandName {
 }
 
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  // The process `use` leaves running for the job's later steps (docs/speculative.md).
+  if (argv[0] === SERVE_ARGUMENT) {
+    await (await import('./speculative/serve.js')).serveSpeculativeRegistry();
+    return 0;
+  }
   const read = envInputReader(env);
   const args = argv.filter((arg) => arg !== '--help' && arg !== '-h');
   const wantsHelp = args.length !== argv.length;
@@ -25,7 +31,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     return 0;
   }
   // Loaded only to run a command: --help needs none of the toolkit.
-  const [{ loggerFor }, { createExec, stopChildren }, { setOutputs, writeSummary }] = await Promise.all([
+  const [{ loggerFor }, { createExec, stopChildren }, { setOutputs, writeSummary, exportEnvironment }] = await Promise.all([
     import('./runtime/logger.js'),
     import('./runtime/exec.js'),
     import('./runtime/report.js'),
@@ -43,6 +49,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     const command = await COMMAND_LOADERS[name]();
     const result = await command({ env, logger, read, exec, download });
     setOutputs(result.outputs, env, logger);
+    if (result.environment) exportEnvironment(result.environment, env, logger);
     if (result.summary) await writeSummary(result.summary, env, logger);
     if (result.failure) {
       logger.error(result.failure);

@@ -12,7 +12,9 @@ import { removeOnInterrupt } from '../interrupt.js';
 import { detectChange, readEvent, type ChangeInfo } from '../platform/change.js';
 import { createdTimestamp, planBuilds, type ImageBuildPlan } from './build-plan.js';
 import { buildEngine, cacheLogins, checkDockerInsecure, describeBuildCache, withAccess, writeEngineFiles } from './build-access.js';
+import { buildToIntermediate } from './build-intermediate.js';
 import { dryRun } from './dry-run.js';
+import { Input } from '../config/inputs/table.js';
 import { flatOutputs } from './flat-outputs.js';
 import { withSiblings } from './siblings.js';
 import type { CommandContext, CommandResult } from './types.js';
@@ -107,6 +109,7 @@ async function buildEach(
 }
 
 export async function build(context: CommandContext): Promise<CommandResult> {
+  if (context.read(Input.IntermediateRegistry)) return buildToIntermediate(context, build);
   const inputs = readBuildInputs(context.read, context.env, reportTo(context.logger));
   if (inputs.dryRun) return dryRun(context, inputs, detectChange(context.env, readEvent(context.env), inputs.change));
   const { built } = await buildImages(context, inputs);

@@ -22,6 +22,8 @@ export interface SummaryTable {
 export interface CommandResult {
   readonly outputs: Partial<Record<OutputName, string>>;
   readonly summary?: SummaryTable;
+  /** Variables for the job's later steps (the runner's GITHUB_ENV). */
+  readonly environment?: Readonly<Record<string, string>>;
   /** Set when the command failed after doing part of its work: outputs are still written. */
   readonly failure?: string;
 }

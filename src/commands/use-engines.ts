@@ -1,4 +1,4 @@
-import { credentialFor, loginOf, type CredentialsMap } from '../config/inputs/credentials.js';
+import { readCredentialFor, loginOf, type CredentialsMap } from '../config/inputs/credentials.js';
 import { withAuthFile, type AuthEntry } from '../engines/auth-file.js';
 import { dockerAuthVars, linkCliPlugins } from '../engines/docker-config.js';
 import { isLoopback, parseReference, refName } from '../registry/reference.js';
@@ -35,7 +35,7 @@ export async function tagLocally(
   });
   const entries: AuthEntry[] = [];
   for (const { registry, speculative } of pinned) {
-    const login = loginOf(credentialFor(access.credentials, registry, parseReference(speculative).repository));
+    const login = loginOf(readCredentialFor(access.credentials, registry, parseReference(speculative).repository));
     if (login?.username && login.password !== undefined && !entries.some((e) => e.registry === registry))
       entries.push({ registry, username: login.username, password: login.password });
   }

@@ -8,6 +8,7 @@ import { detectRunner } from '../platform/runner.js';
 import { openRunSession } from './run-session.js';
 import type { CommandContext, CommandResult } from './types.js';
 import { localStores, tagLocally } from './use-engines.js';
+import { serveMirrors } from './use-mirrors.js';
 import { dependencyImages, merge, ownImages, type Resolution } from './use-resolve.js';
 
 type Env = NodeJS.ProcessEnv;
@@ -56,12 +57,12 @@ export async function use(context: CommandContext): Promise<CommandResult> {
   }
   const stores = await localStores(context);
   if (stores.length === 0) logger.warning('neither a docker daemon nor podman answers here: no local store was given the images');
-  await tagLocally(context, stores, resolutions, {
-    credentials: inputs.credentials,
-    insecureRegistries: inputs.transport.insecureRegistries ?? [],
-  });
+  const access = { credentials: inputs.credentials, insecureRegistries: inputs.transport.insecureRegistries ?? [], ca: inputs.transport.ca };
+  await tagLocally(context, stores, resolutions, access);
+  const mirrors = await serveMirrors(env, logger, resolutions, access);
   return {
-    outputs: { images: JSON.stringify(resolutions) },
+    outputs: { images: JSON.stringify(resolutions), 'registries-conf': mirrors.registriesConf },
+    environment: mirrors.environment,
     summary: {
       title: `Speculative images for ${root.name}`,
       headers: ['reference', 'resolves to', 'digest', 'change'],

@@ -13,6 +13,14 @@ export function setOutputs(outputs: Record<string, string | undefined>, env: Nod
   }
 }
 
+/** Variables the job's later steps see: the runner's GITHUB_ENV, else a line to export by hand. */
+export function exportEnvironment(variables: Readonly<Record<string, string>>, env: NodeJS.ProcessEnv, logger: Logger): void {
+  for (const [name, value] of Object.entries(variables)) {
+    if (env.GITHUB_ENV) issueFileCommand('ENV', prepareKeyValueMessage(name, value));
+    else logger.info(`for the steps after this one: export ${name}=${value}`);
+  }
+}
+
 /** The job summary where the runner gives one; a plain table in the log otherwise. */
 export async function writeSummary(table: SummaryTable, env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
   if (env.GITHUB_STEP_SUMMARY) {

@@ -237,6 +237,7 @@ describe('nektos/act runs the composite actions on the host', () => {
     );
     assert.equal(readFileSync(join(out, 'gate-use-ran.txt'), 'utf8').trim(), 'Containerfile');
     assert.ok(readFileSync(join(out, 'gate-use-digest.txt'), 'utf8').split('\n').includes(`${repository}@${uploaded}`));
+    assert.equal(readFileSync(join(out, 'gate-use-skopeo.txt'), 'utf8').trim(), uploaded);
     // The final tags still hold the release: nothing was published.
     assert.notEqual(await digestOf('latest'), uploaded);
   });

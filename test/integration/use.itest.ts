@@ -4,12 +4,12 @@
 // the change's base; without the line they see the release; the final registry is not written.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
-import { runAction, type ActionRun } from '../../scripts/lib/action-runner.js';
-import { pushRecord, recordLocation } from '../../src/commands/change-record.js';
+import { parseOutputFile, runAction, type ActionRun } from '../../scripts/lib/action-runner.js';
+import { pushRecord, readRecord, recordLocation } from '../../src/commands/change-record.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { startPullsApi, type ForgeApi, type StandInPull } from '../helpers/forge-api.js';
 import { goTool } from '../helpers/go-tools.js';
@@ -44,11 +44,17 @@ describe('use: a change, and the changes it depends on, resolve to their specula
   const suffix = uniqueName('use');
   const base = () => `${registry.registry}/acme/base-${suffix}`;
   let speculative: string;
+  let release: string;
+  // The job's RUNNER_TEMP: what use leaves for later steps (its registries.conf) lives there.
+  const jobTemp = mkdtempSync(join(tmpdir(), 'cia-use-job-'));
+  const proxyPidFile = join(jobTemp, 'container-image-actions', 'speculative-registry.pid');
+  const SECRET = 'proxy-login-never-in-argv';
 
   before(async () => {
     [registry, changes] = await Promise.all([startRegistry(), startRegistry()]);
     forge = await startPullsApi(pulls);
-    pushMarked(`${base()}:latest`, 'release');
+    release = pushMarked(`${base()}:latest`, 'release');
+    pushMarked(`${base()}:1.0`, 'release 1.0');
     speculative = pushMarked(`${base()}:change_42_latest`, 'speculative');
     const where = recordLocation({ registry: changes.registry, namespace: 'changes' }, 'acme/base', 42);
     await pushRecord(session.client(changes.registry), where, {
@@ -62,6 +68,7 @@ describe('use: a change, and the changes it depends on, resolve to their specula
     pulls['acme/base#42'] = { state: 'open', merged: false, body: 'Base change.' };
   });
   after(async () => {
+    if (existsSync(proxyPidFile)) process.kill(Number(readFileSync(proxyPidFile, 'utf8')), 'SIGTERM');
     session.close();
     await forge.close();
     await Promise.all([registry.stop(), changes.stop()]);
@@ -69,10 +76,20 @@ describe('use: a change, and the changes it depends on, resolve to their specula
   });
 
   const forgeEnv = () => ({ GITHUB_ACTIONS: 'true', GITHUB_SERVER_URL: forge.url, GITHUB_API_URL: forge.url });
-  const useIn = (change: number, body: string, inputs: Record<string, string> = {}): Promise<ActionRun> =>
-    runAction(action('use'), {
-      inputs: { 'changes-registry': `${changes.registry}/changes`, token: TOKEN, ...inputs },
+  /** use in a job of acme/app; `exported` is what it handed the job's later steps through GITHUB_ENV. */
+  const useIn = async (change: number, body: string, inputs: Record<string, string> = {}) => {
+    const envFile = join(mkdtempSync(join(tmpdir(), 'cia-use-env-')), 'env');
+    writeFileSync(envFile, '');
+    const result = await runAction(action('use'), {
+      inputs: {
+        'changes-registry': `${changes.registry}/changes`,
+        token: TOKEN,
+        'registry-credentials': `{${registry.registry}: {username: ci, password: ${SECRET}}}`,
+        ...inputs,
+      },
       env: {
+        RUNNER_TEMP: jobTemp,
+        GITHUB_ENV: envFile,
         ...eventEnv(
           'pull_request',
           { number: change, pull_request: { number: change, body, head: { sha: 'a'.repeat(40) } } },
@@ -84,6 +101,8 @@ describe('use: a change, and the changes it depends on, resolve to their specula
         ...engineEnv(),
       },
     });
+    return { ...result, exported: parseOutputFile(readFileSync(envFile, 'utf8')) } satisfies ActionRun & { exported: object };
+  };
   const marker = (tool: 'podman' | 'docker', image: string) =>
     run(tool, 'run', '--rm', ...(tool === 'docker' ? ['--network', 'none'] : ['--tls-verify=false']), image, 'cat', '/marker');
 
@@ -119,15 +138,61 @@ describe('use: a change, and the changes it depends on, resolve to their specula
     assert.equal(marker('podman', `${base()}:latest`), 'speculative');
     assert.equal(marker('docker', `${base()}:latest`), 'speculative');
 
-    // The build action of a later step builds FROM the final name and gets the change's base.
+    // What goes to the registry anyway (skopeo, a pull, podman build --platform) gets the change's
+    // image from the speculative registry, through the registries.conf handed to later steps;
+    // another tag of the same repository is the release, from the final registry.
+    const registriesConf = result.exported.CONTAINERS_REGISTRIES_CONF;
+    assert.equal(registriesConf, result.outputs['registries-conf']);
+    const later = { ...env, CONTAINERS_REGISTRIES_CONF: registriesConf };
+    // skopeo 1.9 (Debian 12) reads the variable only when given as --registries-conf, which every version takes.
+    const digestOf = (reference: string, conf?: string) =>
+      execFileSync(
+        'skopeo',
+        [
+          ...(conf ? ['--registries-conf', conf] : []),
+          'inspect',
+          ...(conf ? [] : ['--tls-verify=false']),
+          '--no-tags',
+          '--format',
+          '{{.Digest}}',
+          `docker://${reference}`,
+        ],
+        { env, encoding: 'utf8' },
+      ).trim();
+    assert.equal(digestOf(`${base()}:latest`, registriesConf), speculative);
+    assert.equal(digestOf(`${base()}:latest`), release, 'without the file, the registry as it is');
+    assert.notEqual(digestOf(`${base()}:1.0`, registriesConf), speculative);
+    execFileSync('podman', ['rmi', `${base()}:latest`], { env, stdio: 'ignore' });
+    run('podman', 'pull', '--quiet', '--tls-verify=false', `${base()}:latest`);
+    assert.equal(marker('podman', `${base()}:latest`), 'release', 'without the variable podman pulls the release');
+    execFileSync('podman', ['rmi', `${base()}:latest`], { env, stdio: 'ignore' });
+    execFileSync('podman', ['pull', '--quiet', `${base()}:latest`], { env: later, stdio: 'ignore' });
+    assert.equal(marker('podman', `${base()}:latest`), 'speculative', 'podman pulled the final name from the speculative registry');
+    // The speculative registry got the login on its standard input: not in its argv, environment or log.
+    const pid = readFileSync(proxyPidFile, 'utf8').trim();
+    for (const file of [
+      `/proc/${pid}/cmdline`,
+      `/proc/${pid}/environ`,
+      join(jobTemp, 'container-image-actions', 'speculative-registry.log'),
+    ])
+      assert.ok(!readFileSync(file, 'utf8').includes(SECRET), `${file} holds no password`);
+
+    // The build action of a later step builds FROM the final name and gets the change's base:
+    // docker from its store, podman (whose build passes --platform, and so pulls) from the registry.
     const project = mkdtempSync(join(tmpdir(), 'cia-use-app-'));
     mkdirSync(join(project, 'app'));
     writeFileSync(join(project, 'app', 'Containerfile'), `FROM ${base()}:latest\nRUN cp /marker /seen\n`);
-    for (const engine of ['docker'] as const) {
+    execFileSync('podman', ['rmi', `${base()}:latest`], { env, stdio: 'ignore' });
+    for (const engine of ['docker', 'podman'] as const) {
       const app = `${registry.registry}/acme/app-${suffix}-${engine}`;
       const built = await runAction(action('build'), {
         inputs: { images: `[{context: app, repository: ${app}, tags: [latest]}]`, 'container-command': engine },
-        env: { ...eventEnv('pull_request', { number: 7, pull_request: { number: 7 } }), GITHUB_WORKSPACE: project, ...engineEnv() },
+        env: {
+          ...eventEnv('pull_request', { number: 7, pull_request: { number: 7 } }),
+          GITHUB_WORKSPACE: project,
+          ...engineEnv(),
+          CONTAINERS_REGISTRIES_CONF: registriesConf,
+        },
       });
       assert.equal(built.code, 0, built.stdout + built.stderr);
       assert.equal(
@@ -286,5 +351,80 @@ describe('use: a change, and the changes it depends on, resolve to their specula
     );
     assert.equal(marker('podman', `${gatedBase}:latest`), 'gated');
     for (const tool of ['podman', 'docker']) execFileSync(tool, ['rmi', '--force', `${gatedBase}:latest`], { env, stdio: 'ignore' });
+  });
+  test("an intermediate-mode check: build uploads there and records the change, a dependent's use finds it; a fork's check builds only", async () => {
+    const project = mkdtempSync(join(tmpdir(), 'cia-use-check-'));
+    mkdirSync(join(project, 'base'));
+    writeFileSync(join(project, 'base', 'Containerfile'), `FROM ${testbed().baseImage}\nRUN echo checked > /marker\n`);
+    const path = `acme/checked-${suffix}`;
+    const intermediate = `${changes.registry}/inter`;
+    const checkOf = (number: number, headRepository: string) =>
+      runAction(action('build'), {
+        inputs: {
+          images: `[{context: base, repository: ${registry.registry}/${path}, tags: [latest]}]`,
+          'container-command': 'podman',
+          'intermediate-registry': intermediate,
+        },
+        env: {
+          ...eventEnv(
+            'pull_request',
+            {
+              number,
+              pull_request: {
+                number,
+                head: { sha: 'd'.repeat(40), repo: { full_name: headRepository } },
+                base: { repo: { full_name: 'acme/checked' } },
+              },
+            },
+            { GITHUB_REPOSITORY: 'acme/checked' },
+          ),
+          GITHUB_WORKSPACE: project,
+          ...forgeEnv(),
+          ...engineEnv(),
+        },
+      });
+    const check = await checkOf(60, 'acme/checked');
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+    assert.match(check.stdout, new RegExp(`change record ${intermediate}/acme/checked:change_60 written: 1 reference`));
+    const digest = (JSON.parse(check.outputs.images) as { digest: string }[])[0].digest;
+    const inter = session.client(changes.registry);
+    assert.equal((await inter.headManifest(`inter/${path}`, 'change_60_latest'))?.digest, digest);
+    for (const tag of ['latest', 'change_60_latest'])
+      assert.equal(
+        await session.client(registry.registry).headManifest(path, tag),
+        undefined,
+        `nothing under ${path}:${tag} in the final registry`,
+      );
+    execFileSync('podman', ['rmi', '--force', `${registry.registry}/${path}:latest`], { env, stdio: 'ignore' });
+
+    pulls['acme/checked#60'] = { state: 'open', merged: false, body: '' };
+    const used = await useIn(16, `Depends-On: ${forge.url}/acme/checked/pull/60`, { 'changes-registry': intermediate });
+    assert.equal(used.code, 0, used.stdout + used.stderr);
+    assert.deepEqual(
+      (JSON.parse(used.outputs.images) as { reference: string; speculative: string; digest: string }[]).map((i) => [
+        i.reference,
+        i.speculative,
+        i.digest,
+      ]),
+      [[`${registry.registry}/${path}:latest`, `${intermediate}/${path}:change_60_latest`, digest]],
+    );
+    assert.equal(marker('podman', `${registry.registry}/${path}:latest`), 'checked');
+
+    const fork = await checkOf(61, 'someone/checked');
+    assert.equal(fork.code, 0, fork.stdout + fork.stderr);
+    assert.match(
+      fork.stdout,
+      /intermediate-registry: built only, nothing uploaded, no change record: pull request #61 comes from another repository/,
+    );
+    assert.equal(await inter.headManifest(`inter/${path}`, 'change_61_latest'), undefined);
+    assert.equal(
+      await readRecord(inter, recordLocation({ registry: changes.registry, namespace: 'inter' }, 'acme/checked', 61)),
+      undefined,
+    );
+    for (const tool of ['podman', 'docker'])
+      execFileSync(tool, ['rmi', '--force', `${registry.registry}/${path}:latest`, `${registry.registry}/${path}:change_61_latest`], {
+        env,
+        stdio: 'ignore',
+      });
   });
 });

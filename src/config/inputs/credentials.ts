@@ -136,6 +136,17 @@ export function credentialFor(credentials: CredentialsMap, registry: string, rep
 }
 
 /**
+ * The credential a read (use's pulls) sends: the map's entry when it admits the repository, else
+ * none. A registry the map leaves out is read anonymously: reading needs no login where the
+ * registry allows it, and the map names the registries pushed to.
+ */
+export function readCredentialFor(credentials: CredentialsMap, registry: string, repository: string): RegistryCredential | undefined {
+  const credential = credentials.get(registry);
+  if (credential?.repositoryPattern && !credential.repositoryPattern.test(repository)) return undefined;
+  return credential;
+}
+
+/**
  * The login a registry-credentials entry gives (user and password, or a refresh token), if any,
  * with its repository pattern: the registry client then sends it for no other repository.
  */

@@ -73,6 +73,7 @@ export const Output = {
   Digest: 'digest',
   Digests: 'digests',
   Tags: 'tags',
+  RegistriesConf: 'registries-conf',
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];
 
@@ -233,9 +234,9 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: Input.IntermediateRegistry,
     description:
-      'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>.',
+      'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>. build: set, a check uploads what it built there too and records the change (Zuul\'s intermediate-mode check), except for a pull request from a fork, which builds only.',
     default: '',
-    commands: ['upload', 'promote', 'use'],
+    commands: ['build', 'upload', 'promote', 'use'],
   },
   {
     name: Input.AllowUntrustedBuilds,
@@ -304,7 +305,7 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       'host[:port][/namespace] that every repository of the organisation shares for change records (e.g. ghcr.io/acme/changes): the upload of a gate records each change there (the final and speculative references and digests), use finds the images of the changes a change depends on there, and the cleanup of promote deletes the records of merged and closed changes. Empty: the intermediate registry in intermediate-registry mode.',
     default: '',
-    commands: ['upload', 'promote', 'use'],
+    commands: ['build', 'upload', 'promote', 'use'],
   },
   {
     name: Input.DependsOn,
@@ -480,6 +481,12 @@ export const OUTPUTS: readonly OutputSpec[] = [
     description:
       'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved), error (for failed ones, planning failures included); then each referrer (signature, SBOM, attestation) with referrer: {subject, artifact_type, via} and status copied, unchanged, or planned in a dry run. Written on failure too.',
     commands: ['mirror'],
+  },
+  {
+    name: Output.RegistriesConf,
+    description:
+      "use: the registries.conf that makes podman, buildah and skopeo get the change's images from the job's speculative registry; the job's later steps have it as CONTAINERS_REGISTRIES_CONF.",
+    commands: ['use'],
   },
   {
     name: Output.DigestFile,

@@ -1,5 +1,5 @@
-export const id = 507;
-export const ids = [507];
+export const id = 7;
+export const ids = [7];
 export const modules = {
 
 /***/ 2325:
@@ -715,6 +715,180 @@ function readImages(read, workDir, expect, report) {
 
 /***/ }),
 
+/***/ 1082:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ss: () => (/* binding */ qualify),
+/* harmony export */   TP: () => (/* binding */ MAX_LIST_ENTRIES),
+/* harmony export */   aH: () => (/* binding */ isPlatform),
+/* harmony export */   dy: () => (/* binding */ imageListSchema),
+/* harmony export */   jw: () => (/* binding */ IMAGE_KEYS)
+/* harmony export */ });
+/* unused harmony export imageEntrySchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
+/* harmony import */ var _schema_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3119);
+
+
+
+/** Zuul's `container_images` keys, verbatim, so a Zuul job's list pastes in unchanged. */
+const IMAGE_KEYS = [
+    'context',
+    'container_filename',
+    'registry',
+    'repository',
+    'path',
+    'build_args',
+    'target',
+    'tags',
+    'siblings',
+    'labels',
+    'arch',
+];
+const typeError = (what) => (iss) => iss.input === undefined ? 'is required' : `expected ${what}, got ${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)}`;
+const text = (what = 'a string') => zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: typeError(what) }).min(1, { error: 'must not be empty' });
+const list = (item) => zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(item, { error: typeError('a list') });
+/** YAML turns `tags: [3.10]` into the number 3.1; refuse numbers rather than guess. */
+const tag = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({
+    error: (iss) => typeof iss.input === 'number'
+        ? `${iss.input} is a number, not a tag: quote it in YAML so it stays as written`
+        : typeError('a tag string')(iss),
+})
+    .refine(_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_, { error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a valid tag (1-128 of [A-Za-z0-9_.-], not starting with "." or "-")` });
+const buildArg = text().refine((v) => /^[A-Za-z_][A-Za-z0-9_]*(=|$)/.test(v), {
+    error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a build argument: expected NAME=value or NAME`,
+});
+const label = text().refine((v) => /^[^=\s]+=/.test(v), { error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a label: expected key=value` });
+const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/** os/arch[/variant], as an image's arch, a mirror item's platforms and the platform input write it. */
+const isPlatform = (value) => PLATFORM_RE.test(value);
+const platform = text().refine(isPlatform, {
+    error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a platform: expected os/arch[/variant], e.g. linux/arm64`,
+});
+const STAGE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const unique = (values) => new Set(values).size === values.length;
+const imageEntrySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    context: text(),
+    container_filename: text().optional(),
+    registry: text()
+        .refine(_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW, { error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a registry: expected host[:port]` })
+        .optional(),
+    repository: text().superRefine((value, ctx) => {
+        const problem = repositoryProblem(value);
+        if (problem)
+            ctx.addIssue({ code: 'custom', message: problem, input: value });
+    }),
+    path: text().default('.'),
+    build_args: list(buildArg).default([]),
+    target: text()
+        .refine((v) => STAGE_RE.test(v), { error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(iss.input)} is not a build stage name` })
+        .optional(),
+    tags: list(tag).min(1, { error: 'must list at least one tag' }).refine(unique, { error: 'lists a tag twice' }).default(['latest']),
+    siblings: list(text()).default([]),
+    labels: list(label).default([]),
+    arch: list(platform)
+        .min(1, { error: 'must list at least one platform' })
+        .refine(unique, { error: 'lists a platform twice' })
+        .optional(),
+}, { error: typeError('a mapping of image keys') })
+    .superRefine((entry, ctx) => {
+    // Runs once every field is valid on its own: only the registry pairing is left to check.
+    const problem = registryMismatch(entry.repository, entry.registry);
+    if (problem)
+        ctx.addIssue({ code: 'custom', path: ['repository'], message: problem, input: entry.repository });
+});
+/** More entries than any real list holds: refused before any request rather than planned. */
+const MAX_LIST_ENTRIES = 1000;
+const imageListSchema = list(imageEntrySchema)
+    .min(1, { error: 'must list at least one image' })
+    .max(MAX_LIST_ENTRIES, { error: (iss) => `lists ${iss.input.length} images; at most ${MAX_LIST_ENTRIES} are allowed` });
+/** Why `repository` is not a usable image name, or undefined. */
+function repositoryProblem(repository) {
+    const url = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .schemeOrCredentials */ .BZ)(repository);
+    if (url)
+        return url;
+    if (repository.includes('@'))
+        return `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)} must not include a digest`;
+    const { registry: host, path } = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .splitName */ .W0)(repository);
+    if (path.includes(':'))
+        return `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)} must not include a tag: list tags under "tags"`;
+    if (host !== undefined && !(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidRegistry */ .gW)(host))
+        return `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)}: "${host}" is not a registry host[:port]`;
+    if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidPath */ .o4)(path)) {
+        return path !== path.toLowerCase()
+            ? `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)} is not a valid repository: names must be lowercase`
+            : `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)} is not a valid repository: path components are [a-z0-9] joined by ".", "_", "__" or "-"`;
+    }
+    try {
+        (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(repository);
+    }
+    catch (error) {
+        if (error instanceof _registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .ReferenceError */ .AF)
+            return `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)}: ${error.reason}`;
+        throw error;
+    }
+    return undefined;
+}
+/** A repository that names a host must name the image's registry. (docs/zuul.md, "The image list") */
+function registryMismatch(repository, registry) {
+    // Reported on its own, without echoing the user info.
+    if ((0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .schemeOrCredentials */ .BZ)(repository))
+        return undefined;
+    const { registry: host } = (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .splitName */ .W0)(repository);
+    if (registry !== undefined && host !== undefined && host !== registry) {
+        return `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(repository)} must start with the registry "${registry}"`;
+    }
+    const full = qualify(repository, registry);
+    if (full.length > 255)
+        return `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(full)} is longer than 255 characters`;
+    return undefined;
+}
+/** A repository written relative to `registry` (docs/zuul.md, "The image list") made absolute. */
+function qualify(repository, registry) {
+    const first = repository.split('/')[0];
+    return registry !== undefined && !(repository.includes('/') && (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeRegistry */ .V7)(first)) ? `${registry}/${repository}` : repository;
+}
+
+
+/***/ }),
+
+/***/ 5457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ readInputFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7827);
+
+
+/** Input files are lists and certificates: anything larger is a mistake, not a configuration. */
+const MAX_INPUT_FILE_BYTES = 16 * 1024 * 1024;
+/** Reads a file an input names; every failure names the input and the file as the user wrote it. */
+function readInputFile(path, input, shown) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
+        if (stat.isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${input}: "${shown}" is a directory, not a file`);
+        if (stat.size > MAX_INPUT_FILE_BYTES)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${input}: "${shown}" is ${stat.size} bytes, over the ${MAX_INPUT_FILE_BYTES}-byte limit`);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x)
+            throw error;
+        const code = error.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .x(`${input}: cannot read "${shown}": ${code === 'ENOENT' ? 'no such file' : error.message}`, {
+            cause: error,
+        });
+    }
+}
+
+
+/***/ }),
+
 /***/ 8600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -746,6 +920,126 @@ const reportTo = (logger) => ({
     secret: (value) => logger.mask(value),
     notice: (message) => logger.info(message),
 });
+
+
+/***/ }),
+
+/***/ 991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RZ: () => (/* binding */ readCaFile),
+/* harmony export */   qU: () => (/* binding */ readTransportOptions),
+/* harmony export */   wF: () => (/* binding */ readInsecureRegistries)
+/* harmony export */ });
+/* harmony import */ var _input_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5457);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9310);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7827);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9714);
+
+
+
+
+
+/** How registries are reached: plain HTTP exceptions and private CAs. */
+/** `insecure-registries`: host[:port] each, comma or newline separated. */
+function readInsecureRegistries(read) {
+    const insecureRegistries = read(_table_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.InsecureRegistries)
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    for (const registry of insecureRegistries) {
+        if (!(0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidRegistry */ .gW)(registry))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`insecure-registries: "${registry}" is not a registry host[:port]`);
+    }
+    return insecureRegistries;
+}
+function readTransportOptions(read, workDir) {
+    const insecureRegistries = readInsecureRegistries(read);
+    return { insecureRegistries, ca: readCaFile(read, workDir) };
+}
+/** `ca-file`: PEM certificates, read and checked. */
+function readCaFile(read, workDir) {
+    const caFile = read(_table_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.CaFile);
+    if (!caFile)
+        return undefined;
+    const ca = (0,_input_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readInputFile */ .j)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workDir, caFile), 'ca-file', caFile);
+    if (!ca.includes('-----BEGIN CERTIFICATE-----'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`ca-file: "${caFile}" holds no PEM certificate`);
+    return ca;
+}
+
+
+/***/ }),
+
+/***/ 1291:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ readWorkDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7827);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9714);
+
+
+
+
+function readWorkDir(read, env) {
+    const value = read(_table_js__WEBPACK_IMPORTED_MODULE_3__/* .Input */ .pd.WorkDir) || env.GITHUB_WORKSPACE || process.cwd();
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || process.cwd(), value);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`work-dir: "${value}" is not a directory`);
+    return dir;
+}
+
+
+/***/ }),
+
+/***/ 1066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ isInside),
+/* harmony export */   L: () => (/* binding */ resolveInside)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7827);
+
+
+
+function isInside(root, candidate) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/**
+ * Resolves `value` against `base` and insists that it stays inside `root` once symbolic links
+ * are followed: a context must not reach the runner's home or another checkout.
+ */
+function resolveInside(root, base, value, field, mustExist = true) {
+    const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(base, value);
+    const realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root);
+    if (!isInside(realRoot, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(realRoot, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, candidate)))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`${field}: "${value}" is outside the work dir ${root}`);
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(candidate)) {
+        if (mustExist)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`${field}: "${value}" does not exist (looked for ${candidate})`);
+        return candidate;
+    }
+    const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(candidate);
+    if (!isInside(realRoot, real)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .x(`${field}: "${value}" leaves the work dir ${root} through a symbolic link (it resolves to ${real})`);
+    }
+    return real;
+}
 
 
 /***/ }),

@@ -1,5 +1,5 @@
-export const id = 943;
-export const ids = [943];
+export const id = 617;
+export const ids = [617];
 export const modules = {
 
 /***/ 8852:
@@ -106,7 +106,7 @@ async function readRecord(client, where) {
 
 /***/ }),
 
-/***/ 3943:
+/***/ 3617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -344,7 +344,7 @@ async function tagLocally(context, stores, resolutions, access) {
     });
     const entries = [];
     for (const { registry, speculative } of pinned) {
-        const login = (0,inputs_credentials/* loginOf */.DQ)((0,inputs_credentials/* credentialFor */.FX)(access.credentials, registry, (0,reference/* parseReference */.F2)(speculative).repository));
+        const login = (0,inputs_credentials/* loginOf */.DQ)((0,inputs_credentials/* readCredentialFor */.$W)(access.credentials, registry, (0,reference/* parseReference */.F2)(speculative).repository));
         if (login?.username && login.password !== undefined && !entries.some((e) => e.registry === registry))
             entries.push({ registry, username: login.username, password: login.password });
     }
@@ -368,6 +368,218 @@ async function tagLocally(context, stores, resolutions, access) {
             }
         }
     });
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/engines/registries-conf.ts
+var registries_conf = __webpack_require__(2527);
+;// CONCATENATED MODULE: ./src/speculative/mirrors-conf.ts
+const mirrors_conf_escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The user's registries.conf (v2) with a mirror entry per final repository it does not configure itself. */
+function mirrorsConf(base, proxy, repositories, plainHttp) {
+    // The v1 format ([registries.search] and the like) cannot be mixed with [[registry]] tables.
+    if (/^\s*\[registries\.(?:search|insecure|block)\]\s*$/m.test(base))
+        return { text: base, skipped: repositories.map((r) => r.prefix) };
+    const skipped = [];
+    const entries = [];
+    for (const repository of repositories) {
+        if (new RegExp(`^\\s*prefix\\s*=\\s*"${mirrors_conf_escape(repository.prefix)}"`, 'm').test(base)) {
+            skipped.push(repository.prefix);
+            continue;
+        }
+        entries.push([
+            '',
+            '[[registry]]',
+            `prefix = ${JSON.stringify(repository.prefix)}`,
+            `location = ${JSON.stringify(repository.prefix)}`,
+            ...(plainHttp(repository.registry) ? ['insecure = true'] : []),
+            '[[registry.mirror]]',
+            `location = ${JSON.stringify(`${proxy}/${repository.path}`)}`,
+            'insecure = true',
+            '',
+        ].join('\n'));
+    }
+    return { text: `${base.replace(/\s*$/, '\n')}${entries.join('')}`, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/speculative/repositories.ts
+
+/** The resolutions grouped by final repository, each under its own path. */
+function proxiedRepositories(resolutions) {
+    const byPrefix = new Map();
+    for (const resolution of resolutions) {
+        const final = (0,reference/* parseReference */.F2)(resolution.reference);
+        const at = (0,reference/* parseReference */.F2)(resolution.speculative);
+        const prefix = `${final.registry}/${final.repository}`;
+        const entry = byPrefix.get(prefix) ?? { registry: final.registry, tags: {}, sources: [] };
+        byPrefix.set(prefix, entry);
+        if (final.tag)
+            entry.tags[final.tag] = resolution.digest;
+        if (!entry.sources.some((s) => s.registry === at.registry && s.repository === at.repository))
+            entry.sources.push({ registry: at.registry, repository: at.repository });
+    }
+    return [...byPrefix].map(([prefix, entry], i) => ({
+        prefix,
+        registry: entry.registry,
+        path: `r${i}/${prefix.slice(prefix.indexOf('/') + 1)}`,
+        tags: entry.tags,
+        sources: entry.sources,
+    }));
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./src/speculative/config.ts
+var speculative_config = __webpack_require__(9265);
+;// CONCATENATED MODULE: ./src/speculative/start.ts
+
+
+
+
+/**
+ * What the speculative registry's process may see of the step's environment: no input, no token.
+ * RUNNER_TRACKING_ID is how a GitHub runner finds a job's leftover processes to stop at its end.
+ */
+const KEPT_ENV = [
+    'RUNNER_TRACKING_ID',
+    'PATH',
+    'HOME',
+    'TMPDIR',
+    'DOCKER_CONFIG',
+    'REGISTRY_AUTH_FILE',
+    'XDG_RUNTIME_DIR',
+    'XDG_CONFIG_HOME',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'NODE_EXTRA_CA_CERTS',
+    'HTTPS_PROXY',
+    'HTTP_PROXY',
+    'NO_PROXY',
+    'https_proxy',
+    'http_proxy',
+    'no_proxy',
+];
+/**
+ * Starts the job's speculative registry as a process of its own that outlives this step (a
+ * composite action has no post step): a runner stops it with the job's other processes, and it
+ * stops itself after its lifetime. A previous one of this job (an earlier `use`) is stopped first.
+ */
+async function startSpeculativeRegistry(config, dir, entry) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const pidFile = (0,external_node_path_.join)(dir, 'speculative-registry.pid');
+    stopPrevious(pidFile);
+    const logFile = (0,external_node_path_.join)(dir, 'speculative-registry.log');
+    const log = (0,external_node_fs_.openSync)(logFile, 'a');
+    const env = Object.fromEntries(KEPT_ENV.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
+    const child = (0,external_node_child_process_.spawn)(process.execPath, [entry, speculative_config/* SERVE_ARGUMENT */.m], { detached: true, stdio: ['pipe', 'pipe', log], env });
+    (0,external_node_fs_.closeSync)(log);
+    child.stdin.end(JSON.stringify(config));
+    try {
+        const address = await new Promise((resolve, reject) => {
+            let out = '';
+            const timer = setTimeout(() => reject(new Error('it did not listen within 20 s')), 20_000);
+            child.stdout.on('data', (chunk) => {
+                out += chunk.toString('utf8');
+                const line = out.split('\n').find((l) => l.startsWith(speculative_config/* READY_PREFIX */.F));
+                if (line) {
+                    clearTimeout(timer);
+                    resolve(line.slice(speculative_config/* READY_PREFIX */.F.length).trim());
+                }
+            });
+            child.once('error', reject);
+            child.once('exit', (code) => reject(new Error(`it exited with code ${code}`)));
+        });
+        (0,external_node_fs_.writeFileSync)(pidFile, `${child.pid}\n`);
+        return { address, pid: child.pid, logFile };
+    }
+    catch (error) {
+        child.kill();
+        const tail = (0,external_node_fs_.readFileSync)(logFile, 'utf8').trim().split('\n').slice(-5).join('\n');
+        throw new Error(`the speculative registry did not start: ${error.message}${tail ? `\n${tail}` : ''}`);
+    }
+    finally {
+        child.stdout.destroy();
+        child.removeAllListeners();
+        child.unref();
+    }
+}
+/** Stops the process the pid file names, if it is still this job's speculative registry. */
+function stopPrevious(pidFile) {
+    if (!(0,external_node_fs_.existsSync)(pidFile))
+        return;
+    const pid = Number((0,external_node_fs_.readFileSync)(pidFile, 'utf8').trim());
+    const cmdline = `/proc/${pid}/cmdline`;
+    // A reused pid is someone else's process: only ours is stopped.
+    if (!Number.isInteger(pid) || pid <= 0 || !(0,external_node_fs_.existsSync)(cmdline) || !(0,external_node_fs_.readFileSync)(cmdline, 'utf8').includes(speculative_config/* SERVE_ARGUMENT */.m))
+        return;
+    try {
+        process.kill(pid, 'SIGTERM');
+    }
+    catch {
+        // gone in between
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/use-mirrors.ts
+
+
+
+
+
+
+
+
+
+/** The longest a GitHub-hosted job runs: the speculative registry never outlives it by more. */
+const LIFETIME_MS = 6 * 60 * 60 * 1000;
+/**
+ * podman, buildah and skopeo of the job's later steps: a speculative registry on loopback and a
+ * registries.conf that makes it the mirror of each final repository, handed on by
+ * CONTAINERS_REGISTRIES_CONF. Covers what a local tag cannot: a pull that goes to the registry
+ * anyway (podman build --platform, --pull=always, skopeo). Returns the variables to export.
+ */
+async function serveMirrors(env, logger, resolutions, access) {
+    const repositories = proxiedRepositories(resolutions);
+    const logins = new Map();
+    for (const source of repositories.flatMap((r) => r.sources)) {
+        const login = (0,inputs_credentials/* loginOf */.DQ)((0,inputs_credentials/* readCredentialFor */.$W)(access.credentials, source.registry, source.repository));
+        if (login && !logins.has(source.registry))
+            logins.set(source.registry, { username: login.username, password: login.password, refreshToken: login.refreshToken });
+    }
+    const dir = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'container-image-actions');
+    const proxy = await startSpeculativeRegistry({
+        repositories,
+        logins: [...logins],
+        insecureRegistries: [...access.insecureRegistries],
+        ca: access.ca,
+        lifetimeMs: LIFETIME_MS,
+    }, dir, process.argv[1]);
+    const path = (0,external_node_path_.join)(dir, 'registries.conf');
+    const conf = mirrorsConf(baseConf(env, path, (0,external_node_path_.join)(dir, 'registries.base.conf')), proxy.address, repositories, (registry) => plainHttp(registry, access.insecureRegistries));
+    (0,external_node_fs_.writeFileSync)(path, conf.text);
+    for (const prefix of conf.skipped)
+        logger.warning(`podman, buildah, skopeo: ${prefix} is configured by the registries.conf in use (or that file is in the v1 format): ` +
+            'only its local tag resolves, a pull from the registry gets the final image');
+    logger.info(`podman, buildah, skopeo: ${repositories.map((r) => r.prefix).join(', ')} resolve through the speculative registry on ${proxy.address} ` +
+        `(pid ${proxy.pid}, log ${proxy.logFile}); CONTAINERS_REGISTRIES_CONF=${path} for the job's later steps`);
+    return { registriesConf: path, environment: { CONTAINERS_REGISTRIES_CONF: path } };
+}
+/** The file the job used before the first `use`: kept aside, so that a second `use` does not layer over the first. */
+function baseConf(env, ours, saved) {
+    if (env.CONTAINERS_REGISTRIES_CONF === ours && (0,external_node_fs_.existsSync)(saved))
+        return (0,external_node_fs_.readFileSync)(saved, 'utf8');
+    const path = (0,registries_conf/* userRegistriesConf */.lh)(env);
+    const text = path && path !== ours ? (0,external_node_fs_.readFileSync)(path, 'utf8') : '';
+    (0,external_node_fs_.writeFileSync)(saved, text);
+    return text;
+}
+function plainHttp(registry, insecure) {
+    return (0,reference/* isLoopback */.U9)(registry) || insecure.includes(registry);
 }
 
 // EXTERNAL MODULE: ./src/commands/change-record.ts
@@ -460,6 +672,7 @@ function merge(own, dependencies) {
 
 
 
+
 /**
  * `use`: in a job after the gate's (or check's) upload, this change's final references and those
  * of the open changes it depends on resolve to their speculative images in the job's later steps
@@ -508,12 +721,12 @@ async function use(context) {
     const stores = await localStores(context);
     if (stores.length === 0)
         logger.warning('neither a docker daemon nor podman answers here: no local store was given the images');
-    await tagLocally(context, stores, resolutions, {
-        credentials: inputs.credentials,
-        insecureRegistries: inputs.transport.insecureRegistries ?? [],
-    });
+    const access = { credentials: inputs.credentials, insecureRegistries: inputs.transport.insecureRegistries ?? [], ca: inputs.transport.ca };
+    await tagLocally(context, stores, resolutions, access);
+    const mirrors = await serveMirrors(env, logger, resolutions, access);
     return {
-        outputs: { images: JSON.stringify(resolutions) },
+        outputs: { images: JSON.stringify(resolutions), 'registries-conf': mirrors.registriesConf },
+        environment: mirrors.environment,
         summary: {
             title: `Speculative images for ${root.name}`,
             headers: ['reference', 'resolves to', 'digest', 'change'],
@@ -648,6 +861,79 @@ async function withAuthFile(entries, use) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
         unregister();
     }
+}
+
+
+/***/ }),
+
+/***/ 2527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eY: () => (/* binding */ loopbackRegistriesIn),
+/* harmony export */   lh: () => (/* binding */ userRegistriesConf),
+/* harmony export */   t9: () => (/* binding */ registriesConfFor)
+/* harmony export */ });
+/* unused harmony export layeredRegistriesConf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * podman and buildah reach every registry over HTTPS unless a registries.conf marks it insecure;
+ * docker treats loopback registries as insecure on its own. Runners ship no such file, so a
+ * build whose base is on a loopback registry failed with "server gave HTTP response to HTTPS
+ * client". The engines get the user's own registries.conf with entries for exactly the registries
+ * that must be plain HTTP appended: no other registry loses TLS. (docs/runners.md, "Plain-HTTP
+ * registries and the engines")
+ */
+/** Loopback registries a build may pull from, as written before a `/`: `127.0.0.1:5000/base`, `localhost/x`. */
+const LOOPBACK_REFERENCE = /(?<![\w.-])((?:127(?:\.\d{1,3}){3}|localhost|\[::1\])(?::\d{1,5})?)(?=\/)/g;
+/** Loopback registries named in these texts (container files, build arguments, image names). */
+function loopbackRegistriesIn(texts) {
+    const found = new Set();
+    for (const text of texts)
+        for (const match of text.matchAll(LOOPBACK_REFERENCE))
+            found.add(match[1]);
+    return [...found].sort();
+}
+/** The registries.conf podman and buildah would read: $CONTAINERS_REGISTRIES_CONF, the user's, else the system's. */
+function userRegistriesConf(env) {
+    const candidates = [
+        env.CONTAINERS_REGISTRIES_CONF,
+        env.HOME ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.XDG_CONFIG_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HOME, '.config'), 'containers', 'registries.conf') : undefined,
+        '/etc/containers/registries.conf',
+    ];
+    return candidates.find((path) => path !== undefined && path !== '' && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path));
+}
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The user's file with an `insecure = true` entry for each registry it does not already
+ * configure. A file in the old v1 format (`[registries.insecure]`) cannot be mixed with v2
+ * entries: the v1 list is extended instead.
+ */
+function layeredRegistriesConf(base, insecure) {
+    const missing = insecure.filter((registry) => !new RegExp(`^\\s*(?:location|prefix)\\s*=\\s*"${escape(registry)}"`, 'm').test(base));
+    if (missing.length === 0)
+        return base;
+    const v1 = /^\s*\[registries\.insecure\]\s*$/m;
+    if (v1.test(base) || /^\s*\[registries\.(?:search|block)\]\s*$/m.test(base)) {
+        const list = missing.map((r) => JSON.stringify(r)).join(', ');
+        if (v1.test(base))
+            return base.replace(/(\[registries\.insecure\][^[]*?registries\s*=\s*\[)/, `$1${list}, `);
+        return `${base}\n[registries.insecure]\nregistries = [${list}]\n`;
+    }
+    const entries = missing.map((registry) => `\n[[registry]]\nlocation = ${JSON.stringify(registry)}\ninsecure = true\n`).join('');
+    return `${base.replace(/\s*$/, '\n')}${entries}`;
+}
+/** The layered file's text for this run, or undefined when no registry needs plain HTTP. */
+function registriesConfFor(env, insecure) {
+    if (insecure.length === 0)
+        return undefined;
+    const path = userRegistriesConf(env);
+    return layeredRegistriesConf(path ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8') : '', insecure);
 }
 
 
