@@ -185,9 +185,9 @@ function credentialFor(credentials, registry, repository) {
  * none. A registry the map leaves out is read anonymously: reading needs no login where the
  * registry allows it, and the map names the registries pushed to.
  */
-function readCredentialFor(credentials, registry, repository) {
+function readCredentialFor(credentials, registry, name) {
     const credential = credentials.get(registry);
-    if (credential?.repositoryPattern && !credential.repositoryPattern.test(repository))
+    if (credential?.repositoryPattern && !credential.repositoryPattern.test(name))
         return undefined;
     return credential;
 }

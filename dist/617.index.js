@@ -344,7 +344,7 @@ async function tagLocally(context, stores, resolutions, access) {
     });
     const entries = [];
     for (const { registry, speculative } of pinned) {
-        const login = (0,inputs_credentials/* loginOf */.DQ)((0,inputs_credentials/* readCredentialFor */.$W)(access.credentials, registry, (0,reference/* parseReference */.F2)(speculative).repository));
+        const login = (0,inputs_credentials/* loginOf */.DQ)((0,inputs_credentials/* readCredentialFor */.$W)(access.credentials, registry, (0,reference/* refName */.P7)((0,reference/* parseReference */.F2)(speculative))));
         if (login?.username && login.password !== undefined && !entries.some((e) => e.registry === registry))
             entries.push({ registry, username: login.username, password: login.password });
     }
@@ -370,6 +370,8 @@ async function tagLocally(context, stores, resolutions, access) {
     });
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -410,7 +412,7 @@ function mirrorsConf(base, proxy, repositories, plainHttp) {
 ;// CONCATENATED MODULE: ./src/speculative/repositories.ts
 
 /** The resolutions grouped by final repository, each under its own path. */
-function proxiedRepositories(resolutions) {
+function proxiedRepositories(resolutions, key) {
     const byPrefix = new Map();
     for (const resolution of resolutions) {
         const final = (0,reference/* parseReference */.F2)(resolution.reference);
@@ -426,7 +428,7 @@ function proxiedRepositories(resolutions) {
     return [...byPrefix].map(([prefix, entry], i) => ({
         prefix,
         registry: entry.registry,
-        path: `r${i}/${prefix.slice(prefix.indexOf('/') + 1)}`,
+        path: `${key}/r${i}/${prefix.slice(prefix.indexOf('/') + 1)}`,
         tags: entry.tags,
         sources: entry.sources,
     }));
@@ -470,7 +472,7 @@ const KEPT_ENV = [
  * stops itself after its lifetime. A previous one of this job (an earlier `use`) is stopped first.
  */
 async function startSpeculativeRegistry(config, dir, entry) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
     const pidFile = (0,external_node_path_.join)(dir, 'speculative-registry.pid');
     stopPrevious(pidFile);
     const logFile = (0,external_node_path_.join)(dir, 'speculative-registry.log');
@@ -535,6 +537,7 @@ function stopPrevious(pidFile) {
 
 
 
+
 /** The longest a GitHub-hosted job runs: the speculative registry never outlives it by more. */
 const LIFETIME_MS = 6 * 60 * 60 * 1000;
 /**
@@ -544,10 +547,10 @@ const LIFETIME_MS = 6 * 60 * 60 * 1000;
  * anyway (podman build --platform, --pull=always, skopeo). Returns the variables to export.
  */
 async function serveMirrors(env, logger, resolutions, access) {
-    const repositories = proxiedRepositories(resolutions);
+    const repositories = proxiedRepositories(resolutions, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
     const logins = new Map();
     for (const source of repositories.flatMap((r) => r.sources)) {
-        const login = (0,inputs_credentials/* loginOf */.DQ)((0,inputs_credentials/* readCredentialFor */.$W)(access.credentials, source.registry, source.repository));
+        const login = (0,inputs_credentials/* loginOf */.DQ)((0,inputs_credentials/* readCredentialFor */.$W)(access.credentials, source.registry, (0,reference/* refName */.P7)(source)));
         if (login && !logins.has(source.registry))
             logins.set(source.registry, { username: login.username, password: login.password, refreshToken: login.refreshToken });
     }
@@ -561,7 +564,7 @@ async function serveMirrors(env, logger, resolutions, access) {
     }, dir, process.argv[1]);
     const path = (0,external_node_path_.join)(dir, 'registries.conf');
     const conf = mirrorsConf(baseConf(env, path, (0,external_node_path_.join)(dir, 'registries.base.conf')), proxy.address, repositories, (registry) => plainHttp(registry, access.insecureRegistries));
-    (0,external_node_fs_.writeFileSync)(path, conf.text);
+    (0,external_node_fs_.writeFileSync)(path, conf.text, { mode: 0o600 });
     for (const prefix of conf.skipped)
         logger.warning(`podman, buildah, skopeo: ${prefix} is configured by the registries.conf in use (or that file is in the v1 format): ` +
             'only its local tag resolves, a pull from the registry gets the final image');
@@ -721,7 +724,11 @@ async function use(context) {
     const stores = await localStores(context);
     if (stores.length === 0)
         logger.warning('neither a docker daemon nor podman answers here: no local store was given the images');
-    const access = { credentials: inputs.credentials, insecureRegistries: inputs.transport.insecureRegistries ?? [], ca: inputs.transport.ca };
+    const access = {
+        credentials: inputs.credentials,
+        insecureRegistries: inputs.transport.insecureRegistries ?? [],
+        ca: inputs.transport.ca,
+    };
     await tagLocally(context, stores, resolutions, access);
     const mirrors = await serveMirrors(env, logger, resolutions, access);
     return {

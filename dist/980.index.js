@@ -223,6 +223,52 @@ var media_types = __webpack_require__(9867);
 var reference = __webpack_require__(9310);
 // EXTERNAL MODULE: ./src/commands/run-session.ts + 2 modules
 var run_session = __webpack_require__(7548);
+// EXTERNAL MODULE: ./src/commands/change-record.ts
+var change_record = __webpack_require__(8852);
+;// CONCATENATED MODULE: ./src/commands/record-change.ts
+
+
+/**
+ * After every image of a gate is pushed, the change's record: each final reference, where the
+ * change's image is, and its digest, so that another repository's `use` finds them. Written last,
+ * so a record never names an image that is not there; a newer upload of the change overwrites it.
+ */
+async function recordChange({ session, logger, env }, changes, change, targets, uploaded) {
+    const repository = change.baseRepository ?? env.GITHUB_REPOSITORY;
+    if (!changes || change.change === undefined || !repository) {
+        const why = !changes
+            ? 'no changes-registry is set'
+            : change.change === undefined
+                ? 'this run is for no change'
+                : 'no repository is known';
+        logger.info(`no change record written: ${why}`);
+        return;
+    }
+    const where = (0,change_record/* recordLocation */.tv)(changes, repository, change.change);
+    const images = targets.flatMap((target, i) => target.tags.map((tag, t) => ({
+        reference: `${target.image.repository}:${target.finalTags[t]}`,
+        speculative: (0,reference/* refName */.P7)(target, tag),
+        digest: uploaded[i].digest,
+    })));
+    try {
+        await (0,change_record/* pushRecord */.Mz)(session.client(where.registry), where, {
+            version: 1,
+            repository,
+            change: change.change,
+            url: change.changeUrl,
+            revision: change.revision,
+            pipeline: change.pipeline,
+            images,
+        });
+    }
+    catch (error) {
+        throw new Error(`the images are pushed, but the change record ${(0,reference/* refName */.P7)(where, where.tag)} could not be written: ${error.message}`, {
+            cause: error,
+        });
+    }
+    logger.info(`change record ${(0,reference/* refName */.P7)(where, where.tag)} written: ${images.length} reference(s)`);
+}
+
 // EXTERNAL MODULE: ./src/commands/upload-plan.ts
 var upload_plan = __webpack_require__(2325);
 // EXTERNAL MODULE: ./src/commands/flat-outputs.ts
@@ -282,6 +328,7 @@ function uploadReport(mode, change, targets, uploaded, platform) {
 
 
 
+
 /**
  * The merge job of a split build: for every image, one index of the platform jobs' pushes, each
  * child read and its config checked against the platform it is published as, pushed under the
@@ -301,7 +348,7 @@ async function mergeUploads(context, inputs, change, mode) {
         return dryRunMerge(targets, change, logger);
     const { session, deleter, close } = (0,run_session/* openRunSession */.I)({
         credentials: inputs.credentials,
-        registries: targets.map((t) => t.registry),
+        registries: [...targets.map((t) => t.registry), ...(inputs.changes ? [inputs.changes.registry] : [])],
         env,
         exec: context.exec,
         logger,
@@ -340,6 +387,9 @@ async function mergeUploads(context, inputs, change, mode) {
                 reused,
             });
         }
+        // The change's record names the merged lists, once all of them are there.
+        if (mode !== 'release')
+            await recordChange({ session, logger, env }, inputs.changes, change, targets, uploaded);
         await deletePlatformTags(deleter, ready, logger);
         return withReused(uploadReport(mode, change, targets, uploaded), uploaded);
     }
@@ -483,52 +533,6 @@ function dryRunMerge(targets, change, logger) {
 
 // EXTERNAL MODULE: ./src/commands/dry-run.ts + 1 modules
 var dry_run = __webpack_require__(1416);
-// EXTERNAL MODULE: ./src/commands/change-record.ts
-var change_record = __webpack_require__(8852);
-;// CONCATENATED MODULE: ./src/commands/record-change.ts
-
-
-/**
- * After every image of a gate is pushed, the change's record: each final reference, where the
- * change's image is, and its digest, so that another repository's `use` finds them. Written last,
- * so a record never names an image that is not there; a newer upload of the change overwrites it.
- */
-async function recordChange({ session, logger, env }, changes, change, targets, uploaded) {
-    const repository = change.baseRepository ?? env.GITHUB_REPOSITORY;
-    if (!changes || change.change === undefined || !repository) {
-        const why = !changes
-            ? 'no changes-registry is set'
-            : change.change === undefined
-                ? 'this run is for no change'
-                : 'no repository is known';
-        logger.info(`no change record written: ${why}`);
-        return;
-    }
-    const where = (0,change_record/* recordLocation */.tv)(changes, repository, change.change);
-    const images = targets.flatMap((target, i) => target.tags.map((tag, t) => ({
-        reference: `${target.image.repository}:${target.finalTags[t]}`,
-        speculative: (0,reference/* refName */.P7)(target, tag),
-        digest: uploaded[i].digest,
-    })));
-    try {
-        await (0,change_record/* pushRecord */.Mz)(session.client(where.registry), where, {
-            version: 1,
-            repository,
-            change: change.change,
-            url: change.changeUrl,
-            revision: change.revision,
-            pipeline: change.pipeline,
-            images,
-        });
-    }
-    catch (error) {
-        throw new Error(`the images are pushed, but the change record ${(0,reference/* refName */.P7)(where, where.tag)} could not be written: ${error.message}`, {
-            cause: error,
-        });
-    }
-    logger.info(`change record ${(0,reference/* refName */.P7)(where, where.tag)} written: ${images.length} reference(s)`);
-}
-
 // EXTERNAL MODULE: ./src/platform/runner.ts
 var platform_runner = __webpack_require__(1245);
 // EXTERNAL MODULE: ./src/commands/source-date.ts

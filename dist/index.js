@@ -242,7 +242,7 @@ const INPUTS = [
     },
     {
         name: Input.IntermediateRegistry,
-        description: 'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>. build: set, a check uploads what it built there too and records the change (Zuul\'s intermediate-mode check), except for a pull request from a fork, which builds only.',
+        description: "host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>. build: set, a check uploads what it built there too and records the change (Zuul's intermediate-mode check), except for a pull request from a fork, which builds only.",
         default: '',
         commands: ['build', 'upload', 'promote', 'use'],
     },
@@ -1135,11 +1135,6 @@ function isCommand(value) {
     return table/* COMMANDS */.Lo.includes(value);
 }
 async function main(argv, env) {
-    // The process `use` leaves running for the job's later steps (docs/speculative.md).
-    if (argv[0] === config/* SERVE_ARGUMENT */.m) {
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(955), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(183)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6183))).serveSpeculativeRegistry();
-        return 0;
-    }
     const read = envInputReader(env);
     const args = argv.filter((arg) => arg !== '--help' && arg !== '-h');
     const wantsHelp = args.length !== argv.length;
@@ -1202,7 +1197,12 @@ for (const [signal, code] of [
         process.exit(code);
     });
 }
-main(process.argv.slice(2), process.env).then((code) => {
+/** The process `use` leaves running for the job's later steps (docs/speculative.md). */
+async function serveRegistry() {
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(955), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(183)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6183))).serveSpeculativeRegistry();
+    return 0;
+}
+(process.argv[2] === config/* SERVE_ARGUMENT */.m ? serveRegistry() : main(process.argv.slice(2), process.env)).then((code) => {
     process.exitCode = code;
 }, (error) => {
     process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

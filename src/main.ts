@@ -16,11 +16,6 @@ function isCommand(value: string): value is CommandName {
 }
 
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  // The process `use` leaves running for the job's later steps (docs/speculative.md).
-  if (argv[0] === SERVE_ARGUMENT) {
-    await (await import('./speculative/serve.js')).serveSpeculativeRegistry();
-    return 0;
-  }
   const read = envInputReader(env);
   const args = argv.filter((arg) => arg !== '--help' && arg !== '-h');
   const wantsHelp = args.length !== argv.length;
@@ -78,7 +73,13 @@ for (const [signal, code] of [
   });
 }
 
-main(process.argv.slice(2), process.env).then(
+/** The process `use` leaves running for the job's later steps (docs/speculative.md). */
+async function serveRegistry(): Promise<number> {
+  await (await import('./speculative/serve.js')).serveSpeculativeRegistry();
+  return 0;
+}
+
+(process.argv[2] === SERVE_ARGUMENT ? serveRegistry() : main(process.argv.slice(2), process.env)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -13,6 +13,7 @@ import type { RegistrySession } from '../registry/session.js';
 import type { TagDeleter } from '../registry/tag-delete/tag-deleter.js';
 import { verifyTags } from '../registry/verify.js';
 import { openRunSession } from './run-session.js';
+import { recordChange } from './record-change.js';
 import type { CommandContext, CommandResult } from './types.js';
 import { planUploads, platformTag, type PushTarget, type UploadMode } from './upload-plan.js';
 import { uploadReport, type UploadedImageReport } from './upload-report.js';
@@ -61,7 +62,7 @@ export async function mergeUploads(
   if (inputs.dryRun) return dryRunMerge(targets, change, logger);
   const { session, deleter, close } = openRunSession({
     credentials: inputs.credentials,
-    registries: targets.map((t) => t.registry),
+    registries: [...targets.map((t) => t.registry), ...(inputs.changes ? [inputs.changes.registry] : [])],
     env,
     exec: context.exec,
     logger,
@@ -100,6 +101,8 @@ export async function mergeUploads(
         reused,
       });
     }
+    // The change's record names the merged lists, once all of them are there.
+    if (mode !== 'release') await recordChange({ session, logger, env }, inputs.changes, change, targets, uploaded);
     await deletePlatformTags(deleter, ready, logger);
     return withReused(uploadReport(mode, change, targets, uploaded), uploaded);
   } finally {

@@ -35,7 +35,7 @@ export async function tagLocally(
   });
   const entries: AuthEntry[] = [];
   for (const { registry, speculative } of pinned) {
-    const login = loginOf(readCredentialFor(access.credentials, registry, parseReference(speculative).repository));
+    const login = loginOf(readCredentialFor(access.credentials, registry, refName(parseReference(speculative))));
     if (login?.username && login.password !== undefined && !entries.some((e) => e.registry === registry))
       entries.push({ registry, username: login.username, password: login.password });
   }

@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCredentialFor, loginOf, type CredentialsMap } from '../config/inputs/credentials.js';
 import { userRegistriesConf } from '../engines/registries-conf.js';
 import type { Logger } from '../logger.js';
-import { isLoopback } from '../registry/reference.js';
+import { isLoopback, refName } from '../registry/reference.js';
 import type { ProxyLogin } from '../speculative/config.js';
 import { mirrorsConf } from '../speculative/mirrors-conf.js';
 import { proxiedRepositories } from '../speculative/repositories.js';
@@ -32,10 +33,10 @@ export async function serveMirrors(
   resolutions: readonly Resolution[],
   access: MirrorsAccess,
 ): Promise<{ registriesConf: string; environment: Record<string, string> }> {
-  const repositories = proxiedRepositories(resolutions);
+  const repositories = proxiedRepositories(resolutions, randomBytes(16).toString('hex'));
   const logins = new Map<string, ProxyLogin>();
   for (const source of repositories.flatMap((r) => r.sources)) {
-    const login = loginOf(readCredentialFor(access.credentials, source.registry, source.repository));
+    const login = loginOf(readCredentialFor(access.credentials, source.registry, refName(source)));
     if (login && !logins.has(source.registry))
       logins.set(source.registry, { username: login.username, password: login.password, refreshToken: login.refreshToken });
   }
@@ -55,7 +56,7 @@ export async function serveMirrors(
   const conf = mirrorsConf(baseConf(env, path, join(dir, 'registries.base.conf')), proxy.address, repositories, (registry) =>
     plainHttp(registry, access.insecureRegistries),
   );
-  writeFileSync(path, conf.text);
+  writeFileSync(path, conf.text, { mode: 0o600 });
   for (const prefix of conf.skipped)
     logger.warning(
       `podman, buildah, skopeo: ${prefix} is configured by the registries.conf in use (or that file is in the v1 format): ` +

@@ -57,7 +57,11 @@ export async function use(context: CommandContext): Promise<CommandResult> {
   }
   const stores = await localStores(context);
   if (stores.length === 0) logger.warning('neither a docker daemon nor podman answers here: no local store was given the images');
-  const access = { credentials: inputs.credentials, insecureRegistries: inputs.transport.insecureRegistries ?? [], ca: inputs.transport.ca };
+  const access = {
+    credentials: inputs.credentials,
+    insecureRegistries: inputs.transport.insecureRegistries ?? [],
+    ca: inputs.transport.ca,
+  };
   await tagLocally(context, stores, resolutions, access);
   const mirrors = await serveMirrors(env, logger, resolutions, access);
   return {

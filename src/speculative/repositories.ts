@@ -13,7 +13,11 @@ export interface ProxiedRepository {
   readonly prefix: string;
   /** Its registry, for the entry's own TLS setting. */
   readonly registry: string;
-  /** Its path on the speculative registry: `r0/acme/base` (numbered: two registries may hold one path). */
+  /**
+   * Its path on the speculative registry: `<key>/r0/acme/base`. Numbered: two registries may hold
+   * one path. The key, random per `use`, is known only from the job's 0600 registries.conf: another
+   * local user who finds the port does not find the images.
+   */
   readonly path: string;
   /** Final tag -> the digest of the change's image. */
   readonly tags: Readonly<Record<string, string>>;
@@ -22,7 +26,7 @@ export interface ProxiedRepository {
 }
 
 /** The resolutions grouped by final repository, each under its own path. */
-export function proxiedRepositories(resolutions: readonly Resolution[]): ProxiedRepository[] {
+export function proxiedRepositories(resolutions: readonly Resolution[], key: string): ProxiedRepository[] {
   const byPrefix = new Map<string, { registry: string; tags: Record<string, string>; sources: ContentSource[] }>();
   for (const resolution of resolutions) {
     const final = parseReference(resolution.reference);
@@ -37,7 +41,7 @@ export function proxiedRepositories(resolutions: readonly Resolution[]): Proxied
   return [...byPrefix].map(([prefix, entry], i) => ({
     prefix,
     registry: entry.registry,
-    path: `r${i}/${prefix.slice(prefix.indexOf('/') + 1)}`,
+    path: `${key}/r${i}/${prefix.slice(prefix.indexOf('/') + 1)}`,
     tags: entry.tags,
     sources: entry.sources,
   }));

@@ -40,7 +40,7 @@ export interface RunningProxy {
  * stops itself after its lifetime. A previous one of this job (an earlier `use`) is stopped first.
  */
 export async function startSpeculativeRegistry(config: ProxyConfig, dir: string, entry: string): Promise<RunningProxy> {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const pidFile = join(dir, 'speculative-registry.pid');
   stopPrevious(pidFile);
   const logFile = join(dir, 'speculative-registry.log');

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
+import { readRecord, recordLocation } from '../../src/commands/change-record.js';
 import { RegistrySession } from '../../src/registry/session.js';
 import { runCli } from '../helpers/cli.js';
 import { skopeoRaw, skopeoTags } from '../helpers/images.js';
@@ -33,8 +34,18 @@ describe('split multi-platform builds: a job per platform, then a merge', () => 
   });
 
   const listFor = (repository: string) => multiarchList(repository);
+  const changes = () => `${registry.registry}/changes`;
+  const recordOf = (change: number) =>
+    readRecord(
+      session.client(registry.registry),
+      recordLocation({ registry: registry.registry, namespace: 'changes' }, 'acme/widgets', change),
+    );
   const platformJob = async (images: string, platform: string, engine: string, change = 21) => {
-    const run = await runCli('upload', { images, platform, 'container-command': engine, 'work-dir': project }, gate(change));
+    const run = await runCli(
+      'upload',
+      { images, platform, 'container-command': engine, 'work-dir': project, 'changes-registry': changes() },
+      gate(change),
+    );
     assert.equal(run.code, 0, run.log);
     return (JSON.parse(run.outputs.images) as { digest: string }[])[0].digest;
   };
@@ -48,11 +59,17 @@ describe('split multi-platform builds: a job per platform, then a merge', () => 
     const arm64 = await platformJob(images, 'linux/arm64', 'podman');
     assert.deepEqual(await skopeoTags(repository), ['change_21_latest__linux-amd64', 'change_21_latest__linux-arm64']);
 
-    const merged = await runCli('upload', { images, merge: 'true', 'work-dir': project }, gate(21));
+    assert.equal(await recordOf(21), undefined, 'a platform job records nothing: its tag is not the change image');
+    const merged = await runCli('upload', { images, merge: 'true', 'work-dir': project, 'changes-registry': changes() }, gate(21));
     assert.equal(merged.code, 0, merged.log);
     assert.deepEqual(await skopeoTags(repository), ['change_21_latest'], 'the per-platform tags are gone');
     assert.equal(await childOf(`${repository}:change_21_latest`, 'amd64'), amd64);
     assert.equal(await childOf(`${repository}:change_21_latest`, 'arm64'), arm64);
+    // The merge job records the change: the merged list is what a dependent change uses.
+    const index = (JSON.parse(merged.outputs.images) as { digest: string }[])[0].digest;
+    assert.deepEqual((await recordOf(21))?.images, [
+      { reference: `${repository}:latest`, speculative: `${repository}:change_21_latest`, digest: index },
+    ]);
 
     // Re-running the arm64 job alone replaces only arm64.
     const arm64Again = await platformJob(images, 'linux/arm64', 'podman');

@@ -3,8 +3,8 @@
 // `Depends-On:` it. After `use`, that job's podman run, docker run and the build action's FROM see
 // the change's base; without the line they see the release; the final registry is not written.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll as after, beforeAll as before, describe, test } from '@jest/globals';
@@ -168,6 +168,14 @@ describe('use: a change, and the changes it depends on, resolve to their specula
     execFileSync('podman', ['rmi', `${base()}:latest`], { env, stdio: 'ignore' });
     execFileSync('podman', ['pull', '--quiet', `${base()}:latest`], { env: later, stdio: 'ignore' });
     assert.equal(marker('podman', `${base()}:latest`), 'speculative', 'podman pulled the final name from the speculative registry');
+    // Only the job knows where: the images are under a random key written in its 0600 file alone.
+    assert.equal(statSync(registriesConf).mode & 0o777, 0o600);
+    const [, address, key, path] = /location = "(127\.0\.0\.1:\d+)\/([0-9a-f]{32})\/(r0\/[^"]+)"/.exec(
+      readFileSync(registriesConf, 'utf8'),
+    )!;
+    assert.equal((await fetch(`http://${address}/v2/${key}/${path}/manifests/latest`, { method: 'HEAD' })).status, 200);
+    assert.equal((await fetch(`http://${address}/v2/${path}/manifests/latest`, { method: 'HEAD' })).status, 404, 'no key, no image');
+    assert.equal((await fetch(`http://${address}/v2/${key}/${path}/manifests/latest`, { method: 'DELETE' })).status, 405);
     // The speculative registry got the login on its standard input: not in its argv, environment or log.
     const pid = readFileSync(proxyPidFile, 'utf8').trim();
     for (const file of [
@@ -206,13 +214,15 @@ describe('use: a change, and the changes it depends on, resolve to their specula
     mkdirSync(join(dockerConfig, 'cli-plugins'));
     symlinkSync(goTool('buildx'), join(dockerConfig, 'cli-plugins', 'docker-buildx'));
     const viaBuildx = `${registry.registry}/acme/app-${suffix}-buildx:latest`;
-    execFileSync(
+    const buildxLog = spawnSync(
       'docker',
       [
         'buildx',
         'build',
         '--builder',
         'default',
+        '--progress',
+        'plain',
         '--network',
         'none',
         '--file',
@@ -223,7 +233,8 @@ describe('use: a change, and the changes it depends on, resolve to their specula
       ],
       { env: { ...env, DOCKER_CONFIG: dockerConfig }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    assert.equal(run('docker', 'run', '--rm', '--network', 'none', viaBuildx, 'cat', '/seen'), 'speculative');
+    assert.equal(buildxLog.status, 0, buildxLog.stderr);
+    assert.equal(run('docker', 'run', '--rm', '--network', 'none', viaBuildx, 'cat', '/seen'), 'speculative', buildxLog.stderr);
     assert.deepEqual(await skopeoTags(base()), tagsBefore);
     assert.equal(
       (await session.client(registry.registry).headManifest(base().slice(registry.registry.length + 1), 'latest'))?.digest,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from '@jest/globals';
-import { credentialFor, parseCredentials } from '../../src/config/inputs/credentials.js';
+import { credentialFor, parseCredentials, readCredentialFor } from '../../src/config/inputs/credentials.js';
 
 const parse = (text: string) => {
   const masked: string[] = [];
@@ -40,6 +40,13 @@ describe('registry credentials (Zuul container_registry_credentials)', () => {
       /^ConfigError: registry-credentials\["quay.io"\]\.repository: quay.io\/org\/abc-evil not permitted by quay.io\/org\/a/,
     );
     assert.throws(() => credentialFor(map, 'quay.io', 'evil.io/quay.io/org/a'), /not permitted/);
+  });
+
+  test("use's reads: the entry when its pattern admits the image, else anonymous, never an error", () => {
+    const { map } = parse('quay.io: {username: u, password: p, repository: "quay.io/org/.*"}');
+    assert.equal(readCredentialFor(map, 'quay.io', 'quay.io/org/a')?.username, 'u');
+    assert.equal(readCredentialFor(map, 'quay.io', 'quay.io/other/a'), undefined);
+    assert.equal(readCredentialFor(map, 'ghcr.io', 'ghcr.io/org/a'), undefined);
   });
 
   test('alternation in the pattern is anchored as a whole', () => {

@@ -14,25 +14,28 @@ const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;
 
 describe('the speculative registry: one path per final repository, a mirror entry per path', () => {
-  const repositories = proxiedRepositories([
-    resolution('quay.io/acme/base:latest', 'quay.io/acme/base:change_42_latest', D1),
-    resolution('quay.io/acme/base:1.0', 'quay.io/acme/base:change_42_1.0', D2),
-    resolution('127.0.0.1:5000/acme/base:latest', 'zuul.example/acme/base:change_42_latest', D2),
-  ]);
+  const repositories = proxiedRepositories(
+    [
+      resolution('quay.io/acme/base:latest', 'quay.io/acme/base:change_42_latest', D1),
+      resolution('quay.io/acme/base:1.0', 'quay.io/acme/base:change_42_1.0', D2),
+      resolution('127.0.0.1:5000/acme/base:latest', 'zuul.example/acme/base:change_42_latest', D2),
+    ],
+    'k3y',
+  );
 
   test('tags of one final repository share its path; the same path on another registry gets its own', () => {
     assert.deepEqual(repositories, [
       {
         prefix: 'quay.io/acme/base',
         registry: 'quay.io',
-        path: 'r0/acme/base',
+        path: 'k3y/r0/acme/base',
         tags: { latest: D1, '1.0': D2 },
         sources: [{ registry: 'quay.io', repository: 'acme/base' }],
       },
       {
         prefix: '127.0.0.1:5000/acme/base',
         registry: '127.0.0.1:5000',
-        path: 'r1/acme/base',
+        path: 'k3y/r1/acme/base',
         tags: { latest: D2 },
         sources: [{ registry: 'zuul.example', repository: 'acme/base' }],
       },
@@ -46,7 +49,7 @@ describe('the speculative registry: one path per final repository, a mirror entr
     assert.ok(text.startsWith(base));
     assert.match(
       text,
-      /\[\[registry\]\]\nprefix = "quay.io\/acme\/base"\nlocation = "quay.io\/acme\/base"\n\[\[registry.mirror\]\]\nlocation = "127.0.0.1:40000\/r0\/acme\/base"\ninsecure = true\n/,
+      /\[\[registry\]\]\nprefix = "quay.io\/acme\/base"\nlocation = "quay.io\/acme\/base"\n\[\[registry.mirror\]\]\nlocation = "127.0.0.1:40000\/k3y\/r0\/acme\/base"\ninsecure = true\n/,
     );
     assert.match(text, /prefix = "127.0.0.1:5000\/acme\/base"\nlocation = "127.0.0.1:5000\/acme\/base"\ninsecure = true\n/);
   });

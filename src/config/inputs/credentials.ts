@@ -140,9 +140,9 @@ export function credentialFor(credentials: CredentialsMap, registry: string, rep
  * none. A registry the map leaves out is read anonymously: reading needs no login where the
  * registry allows it, and the map names the registries pushed to.
  */
-export function readCredentialFor(credentials: CredentialsMap, registry: string, repository: string): RegistryCredential | undefined {
+export function readCredentialFor(credentials: CredentialsMap, registry: string, name: string): RegistryCredential | undefined {
   const credential = credentials.get(registry);
-  if (credential?.repositoryPattern && !credential.repositoryPattern.test(repository)) return undefined;
+  if (credential?.repositoryPattern && !credential.repositoryPattern.test(name)) return undefined;
   return credential;
 }
 

@@ -234,7 +234,7 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: Input.IntermediateRegistry,
     description:
-      'host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>. build: set, a check uploads what it built there too and records the change (Zuul\'s intermediate-mode check), except for a pull request from a fork, which builds only.',
+      "host[:port][/namespace] the gate pushes to with promote-method intermediate-registry; images go to <intermediate>/<repository path>:<prefix>_<tag>. build: set, a check uploads what it built there too and records the change (Zuul's intermediate-mode check), except for a pull request from a fork, which builds only.",
     default: '',
     commands: ['build', 'upload', 'promote', 'use'],
   },
