@@ -364,9 +364,13 @@ var trust = __webpack_require__(9105);
  */
 async function buildToIntermediate(context, buildOnly) {
     const change = (0,platform_change/* detectChange */.A)(context.env, (0,platform_change/* readEvent */.j)(context.env), (0,inputs_change/* parseChangeInput */.a)(context.read(table/* Input */.pd.Change)));
-    const untrusted = (0,trust/* untrustedReason */.lw)(change);
-    if (untrusted) {
-        context.logger.info(`intermediate-registry: built only, nothing uploaded, no change record: ${untrusted}`);
+    const why = (0,trust/* untrustedReason */.lw)(change) ??
+        (change.change === undefined ? `this ${change.pipeline} run is for no change (a check uploads for a pull request)` : undefined) ??
+        (context.read(table/* Input */.pd.Platform)
+            ? `platform: ${context.read(table/* Input */.pd.Platform)} builds one platform of a split build, which upload's merge job assembles`
+            : undefined);
+    if (why) {
+        context.logger.info(`intermediate-registry: built only, nothing uploaded, no change record: ${why}`);
         return buildOnly({ ...context, read: (name) => (name === table/* Input */.pd.IntermediateRegistry ? '' : context.read(name)) });
     }
     const read = (name) => {

@@ -142,11 +142,6 @@ var registry_reference = __webpack_require__(9310);
 
 
 
-/**
- * The job's speculative registry: a read-only registry on loopback that answers a final tag the
- * change built with the change's manifest, and that manifest's children and blobs from where the
- * gate pushed them. Everything else is 404, which sends containers/image on to the final registry.
- */
 function speculativeRegistry(session, repositories, log) {
     const byPath = new Map(repositories.map((r) => [r.path, r]));
     const manifests = new Map();
@@ -173,7 +168,7 @@ function speculativeRegistry(session, repositories, log) {
             return fail(response, 404, 'NAME_UNKNOWN', 'not an image of the change');
         const [, , kind, reference] = match;
         if (kind === 'manifests') {
-            const digest = (0,registry_reference/* isDigest */.Bc)(reference) ? reference : repository.tags[reference];
+            const digest = (0,registry_reference/* isDigest */.Bc)(reference) ? reference : Object.hasOwn(repository.tags, reference) ? repository.tags[reference] : undefined;
             if (!digest)
                 return fail(response, 404, 'MANIFEST_UNKNOWN', `${reference} is not a tag the change built`);
             const manifest = await manifestOf(repository, digest);
@@ -185,16 +180,35 @@ function speculativeRegistry(session, repositories, log) {
         }
         return serveBlob(session, repository, reference, head, response);
     };
-    return (0,external_node_http_.createServer)((request, response) => {
+    const server = (0,external_node_http_.createServer)((request, response) => {
         answer(request, response).catch((error) => {
             const message = error instanceof Error ? error.message : String(error);
-            log(`${request.method} ${request.url}: ${message}`);
+            // The path holds the job's key: the log names the request by its kind only.
+            log(`${request.method} ${/\/(manifests|blobs)\/[^/]+$/.exec(request.url ?? '')?.[0] ?? 'request'}: ${message}`);
             if (!response.headersSent)
                 fail(response, 502, 'UNAVAILABLE', message);
             else
                 response.destroy();
         });
     });
+    return { server, preload: () => preloadManifests(repositories, manifestOf) };
+}
+/** Every tag's manifest and, for an index, its platform manifests, through `manifestOf` (which keeps them); what is missing. */
+async function preloadManifests(repositories, manifestOf) {
+    const missing = [];
+    const load = async (repository, digest, name, child) => {
+        const manifest = await manifestOf(repository, digest);
+        if (!manifest) {
+            missing.push(`${name} (${digest}) is in none of ${repository.sources.map((s) => (0,registry_reference/* refName */.P7)(s)).join(', ')}`);
+            return;
+        }
+        if (child)
+            return;
+        const children = JSON.parse(manifest.bytes.toString('utf8')).manifests ?? [];
+        await Promise.all(children.map((c) => load(repository, c.digest, `${name} ${c.digest}`, true)));
+    };
+    await Promise.all(repositories.flatMap((repository) => Object.entries(repository.tags).map(([tag, digest]) => load(repository, digest, `${repository.prefix}:${tag}`, false))));
+    return missing;
 }
 /** A blob of the change's images, streamed from the first source that has it. */
 async function serveBlob(session, repository, digest, head, response) {
@@ -275,7 +289,14 @@ async function serveSpeculativeRegistry() {
         logger,
         transport: { insecureRegistries: config.insecureRegistries, ca: config.ca },
     });
-    const server = speculativeRegistry(session, config.repositories, line);
+    const { server, preload } = speculativeRegistry(session, config.repositories, line);
+    const missing = await preload();
+    if (missing.length) {
+        for (const problem of missing)
+            line(`missing: ${problem}`);
+        session.close();
+        process.exit(1);
+    }
     const stop = (why) => {
         line(`stopping: ${why}`);
         session.close();

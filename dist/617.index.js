@@ -343,8 +343,8 @@ async function tagLocally(context, stores, resolutions, access) {
         return { ...r, registry: at.registry, pinned: (0,reference/* refName */.P7)(at, r.digest) };
     });
     const entries = [];
-    for (const { registry, speculative } of pinned) {
-        const login = (0,inputs_credentials/* loginOf */.DQ)((0,inputs_credentials/* readCredentialFor */.$W)(access.credentials, registry, (0,reference/* refName */.P7)((0,reference/* parseReference */.F2)(speculative))));
+    for (const { registry } of pinned) {
+        const login = (0,inputs_credentials/* loginOf */.DQ)((0,inputs_credentials/* readCredentialFor */.$W)(access.credentials, registry));
         if (login?.username && login.password !== undefined && !entries.some((e) => e.registry === registry))
             entries.push({ registry, username: login.username, password: login.password });
     }
@@ -380,26 +380,35 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/engines/registries-conf.ts
 var registries_conf = __webpack_require__(2527);
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var dist = __webpack_require__(3292);
 ;// CONCATENATED MODULE: ./src/speculative/mirrors-conf.ts
-const mirrors_conf_escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The user's registries.conf (v2) with a mirror entry per final repository it does not configure itself. */
+
+/** The user's registries.conf (kept verbatim) with a mirror entry per final repository it does not configure itself. */
 function mirrorsConf(base, proxy, repositories, plainHttp) {
-    // The v1 format ([registries.search] and the like) cannot be mixed with [[registry]] tables.
-    if (/^\s*\[registries\.(?:search|insecure|block)\]\s*$/m.test(base))
-        return { text: base, skipped: repositories.map((r) => r.prefix) };
+    const tables = registryTables(base);
+    if (typeof tables === 'string')
+        return { text: base, skipped: repositories.map((r) => ({ prefix: r.prefix, why: tables })) };
     const skipped = [];
     const entries = [];
     for (const repository of repositories) {
-        if (new RegExp(`^\\s*prefix\\s*=\\s*"${mirrors_conf_escape(repository.prefix)}"`, 'm').test(base)) {
-            skipped.push(repository.prefix);
+        const own = tables.find((t) => prefixOf(t) === repository.prefix);
+        if (own) {
+            skipped.push({ prefix: repository.prefix, why: 'the registries.conf in use has an entry for it' });
             continue;
         }
+        const host = longestMatch(tables, repository.prefix);
+        if (host?.blocked === true) {
+            skipped.push({ prefix: repository.prefix, why: `the registries.conf in use blocks ${String(prefixOf(host))}` });
+            continue;
+        }
+        const insecure = plainHttp(repository.registry) || host?.insecure === true;
         entries.push([
             '',
             '[[registry]]',
             `prefix = ${JSON.stringify(repository.prefix)}`,
             `location = ${JSON.stringify(repository.prefix)}`,
-            ...(plainHttp(repository.registry) ? ['insecure = true'] : []),
+            ...(insecure ? ['insecure = true'] : []),
             '[[registry.mirror]]',
             `location = ${JSON.stringify(`${proxy}/${repository.path}`)}`,
             'insecure = true',
@@ -407,6 +416,39 @@ function mirrorsConf(base, proxy, repositories, plainHttp) {
         ].join('\n'));
     }
     return { text: `${base.replace(/\s*$/, '\n')}${entries.join('')}`, skipped };
+}
+/** The `[[registry]]` tables of a v2 file, or why the file cannot be extended. */
+function registryTables(base) {
+    let parsed;
+    try {
+        parsed = (0,dist/* parse */.qg)(base);
+    }
+    catch (error) {
+        return `the registries.conf in use is not valid TOML (${error.message.split('\n')[0]})`;
+    }
+    // The v1 format ([registries.search] and the like) cannot be mixed with [[registry]] tables.
+    if ('registries' in parsed)
+        return 'the registries.conf in use is in the v1 format';
+    const tables = parsed.registry;
+    return Array.isArray(tables) ? tables : [];
+}
+/** What a table applies to: its prefix, else its location (containers-registries.conf(5)). */
+function prefixOf(table) {
+    const value = table.prefix ?? table.location;
+    return typeof value === 'string' ? value : undefined;
+}
+/** The user's table containers/image would pick for this repository: the longest prefix at a path boundary. */
+function longestMatch(tables, repository) {
+    let best;
+    for (const table of tables) {
+        const prefix = prefixOf(table);
+        if (!prefix || prefix.startsWith('*.'))
+            continue;
+        const matches = repository === prefix || repository.startsWith(`${prefix}/`);
+        if (matches && (!best || prefix.length > best.length))
+            best = { table, length: prefix.length };
+    }
+    return best?.table;
 }
 
 ;// CONCATENATED MODULE: ./src/speculative/repositories.ts
@@ -466,57 +508,67 @@ const KEPT_ENV = [
     'http_proxy',
     'no_proxy',
 ];
+/** The file in a `use` directory that names its speculative registry's process. */
+const PID_FILE = 'speculative-registry.pid';
+const START_TIMEOUT_MS = 60_000;
 /**
  * Starts the job's speculative registry as a process of its own that outlives this step (a
  * composite action has no post step): a runner stops it with the job's other processes, and it
- * stops itself after its lifetime. A previous one of this job (an earlier `use`) is stopped first.
+ * stops itself after its lifetime. The registries of earlier `use` runs of the job (their
+ * directories) are stopped first.
  */
-async function startSpeculativeRegistry(config, dir, entry) {
+async function startSpeculativeRegistry(config, dir, entry, earlier = []) {
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const pidFile = (0,external_node_path_.join)(dir, 'speculative-registry.pid');
-    stopPrevious(pidFile);
+    for (const previous of new Set([dir, ...earlier]))
+        stopPrevious((0,external_node_path_.join)(previous, PID_FILE));
     const logFile = (0,external_node_path_.join)(dir, 'speculative-registry.log');
-    const log = (0,external_node_fs_.openSync)(logFile, 'a');
+    const log = (0,external_node_fs_.openSync)(logFile, 'a', 0o600);
+    const logStart = (0,external_node_fs_.statSync)(logFile).size;
     const env = Object.fromEntries(KEPT_ENV.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
     const child = (0,external_node_child_process_.spawn)(process.execPath, [entry, speculative_config/* SERVE_ARGUMENT */.m], { detached: true, stdio: ['pipe', 'pipe', log], env });
     (0,external_node_fs_.closeSync)(log);
+    // A child that dies before reading its configuration must not take this process with an EPIPE.
+    child.stdin.on('error', () => { });
     child.stdin.end(JSON.stringify(config));
+    let timer;
     try {
         const address = await new Promise((resolve, reject) => {
             let out = '';
-            const timer = setTimeout(() => reject(new Error('it did not listen within 20 s')), 20_000);
+            timer = setTimeout(() => reject(new Error(`it did not listen within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
             child.stdout.on('data', (chunk) => {
                 out += chunk.toString('utf8');
-                const line = out.split('\n').find((l) => l.startsWith(speculative_config/* READY_PREFIX */.F));
-                if (line) {
-                    clearTimeout(timer);
+                const line = out
+                    .split('\n')
+                    .slice(0, -1)
+                    .find((l) => l.startsWith(speculative_config/* READY_PREFIX */.F));
+                if (line)
                     resolve(line.slice(speculative_config/* READY_PREFIX */.F.length).trim());
-                }
             });
             child.once('error', reject);
-            child.once('exit', (code) => reject(new Error(`it exited with code ${code}`)));
+            child.once('exit', (code, signal) => reject(new Error(`it exited (${signal ?? `code ${code}`})`)));
         });
-        (0,external_node_fs_.writeFileSync)(pidFile, `${child.pid}\n`);
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, PID_FILE), `${child.pid}\n`, { mode: 0o600 });
         return { address, pid: child.pid, logFile };
     }
     catch (error) {
         child.kill();
-        const tail = (0,external_node_fs_.readFileSync)(logFile, 'utf8').trim().split('\n').slice(-5).join('\n');
+        const tail = (0,external_node_fs_.readFileSync)(logFile).subarray(logStart).toString('utf8').trim().split('\n').slice(-5).join('\n');
         throw new Error(`the speculative registry did not start: ${error.message}${tail ? `\n${tail}` : ''}`);
     }
     finally {
+        clearTimeout(timer);
         child.stdout.destroy();
         child.removeAllListeners();
         child.unref();
     }
 }
-/** Stops the process the pid file names, if it is still this job's speculative registry. */
+/** Stops the process the pid file names, if it is still a speculative registry. */
 function stopPrevious(pidFile) {
     if (!(0,external_node_fs_.existsSync)(pidFile))
         return;
     const pid = Number((0,external_node_fs_.readFileSync)(pidFile, 'utf8').trim());
     const cmdline = `/proc/${pid}/cmdline`;
-    // A reused pid is someone else's process: only ours is stopped.
+    // A reused pid is someone else's process: only ours is stopped (where /proc tells; elsewhere it ends with its lifetime).
     if (!Number.isInteger(pid) || pid <= 0 || !(0,external_node_fs_.existsSync)(cmdline) || !(0,external_node_fs_.readFileSync)(cmdline, 'utf8').includes(speculative_config/* SERVE_ARGUMENT */.m))
         return;
     try {
@@ -540,6 +592,9 @@ function stopPrevious(pidFile) {
 
 /** The longest a GitHub-hosted job runs: the speculative registry never outlives it by more. */
 const LIFETIME_MS = 6 * 60 * 60 * 1000;
+const CONF = 'registries.conf';
+/** The file the job used before its first `use`, kept beside ours: a later `use` layers over it, not over ours. */
+const BASE_CONF = 'registries.base.conf';
 /**
  * podman, buildah and skopeo of the job's later steps: a speculative registry on loopback and a
  * registries.conf that makes it the mirror of each final repository, handed on by
@@ -550,36 +605,45 @@ async function serveMirrors(env, logger, resolutions, access) {
     const repositories = proxiedRepositories(resolutions, (0,external_node_crypto_.randomBytes)(16).toString('hex'));
     const logins = new Map();
     for (const source of repositories.flatMap((r) => r.sources)) {
-        const login = (0,inputs_credentials/* loginOf */.DQ)((0,inputs_credentials/* readCredentialFor */.$W)(access.credentials, source.registry, (0,reference/* refName */.P7)(source)));
+        const login = (0,inputs_credentials/* loginOf */.DQ)((0,inputs_credentials/* readCredentialFor */.$W)(access.credentials, source.registry));
         if (login && !logins.has(source.registry))
             logins.set(source.registry, { username: login.username, password: login.password, refreshToken: login.refreshToken });
     }
-    const dir = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'container-image-actions');
-    const proxy = await startSpeculativeRegistry({
-        repositories,
-        logins: [...logins],
-        insecureRegistries: [...access.insecureRegistries],
-        ca: access.ca,
-        lifetimeMs: LIFETIME_MS,
-    }, dir, process.argv[1]);
-    const path = (0,external_node_path_.join)(dir, 'registries.conf');
-    const conf = mirrorsConf(baseConf(env, path, (0,external_node_path_.join)(dir, 'registries.base.conf')), proxy.address, repositories, (registry) => plainHttp(registry, access.insecureRegistries));
-    (0,external_node_fs_.writeFileSync)(path, conf.text, { mode: 0o600 });
-    for (const prefix of conf.skipped)
-        logger.warning(`podman, buildah, skopeo: ${prefix} is configured by the registries.conf in use (or that file is in the v1 format): ` +
-            'only its local tag resolves, a pull from the registry gets the final image');
+    const earlier = earlierUse(env);
+    // The runner's temporary directory is the job's own; elsewhere a fresh private one, never a fixed name in a shared /tmp.
+    const dir = env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'container-image-actions') : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'cia-use-'));
+    const proxy = await startSpeculativeRegistry({ repositories, logins: [...logins], insecureRegistries: [...access.insecureRegistries], ca: access.ca, lifetimeMs: LIFETIME_MS }, dir, process.argv[1], earlier ? [earlier] : []);
+    const base = earlier ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(earlier, BASE_CONF), 'utf8') : userConf(env);
+    writePrivate((0,external_node_path_.join)(dir, BASE_CONF), base);
+    const conf = mirrorsConf(base, proxy.address, repositories, (registry) => plainHttp(registry, access.insecureRegistries));
+    const path = (0,external_node_path_.join)(dir, CONF);
+    writePrivate(path, conf.text);
+    for (const { prefix, why } of conf.skipped)
+        logger.warning(`podman, buildah, skopeo: ${prefix} gets no mirror (${why}): only its local tag resolves, a pull gets the final image`);
     logger.info(`podman, buildah, skopeo: ${repositories.map((r) => r.prefix).join(', ')} resolve through the speculative registry on ${proxy.address} ` +
         `(pid ${proxy.pid}, log ${proxy.logFile}); CONTAINERS_REGISTRIES_CONF=${path} for the job's later steps`);
     return { registriesConf: path, environment: { CONTAINERS_REGISTRIES_CONF: path } };
 }
-/** The file the job used before the first `use`: kept aside, so that a second `use` does not layer over the first. */
-function baseConf(env, ours, saved) {
-    if (env.CONTAINERS_REGISTRIES_CONF === ours && (0,external_node_fs_.existsSync)(saved))
-        return (0,external_node_fs_.readFileSync)(saved, 'utf8');
+/** The directory of an earlier `use` of this job, when the registries.conf in force is one it wrote (and this user owns). */
+function earlierUse(env) {
+    const conf = env.CONTAINERS_REGISTRIES_CONF;
+    if (!conf || !conf.endsWith(`/${CONF}`))
+        return undefined;
+    const dir = (0,external_node_path_.dirname)(conf);
+    const base = (0,external_node_path_.join)(dir, BASE_CONF);
+    if (!(0,external_node_fs_.existsSync)(base))
+        return undefined;
+    const owner = (0,external_node_fs_.statSync)(dir).uid;
+    return process.getuid === undefined || owner === process.getuid() ? dir : undefined;
+}
+function userConf(env) {
     const path = (0,registries_conf/* userRegistriesConf */.lh)(env);
-    const text = path && path !== ours ? (0,external_node_fs_.readFileSync)(path, 'utf8') : '';
-    (0,external_node_fs_.writeFileSync)(saved, text);
-    return text;
+    return path ? (0,external_node_fs_.readFileSync)(path, 'utf8') : '';
+}
+/** 0600 whether the file is new or not (writeFileSync's mode applies only to a file it creates). */
+function writePrivate(path, text) {
+    (0,external_node_fs_.writeFileSync)(path, text, { mode: 0o600 });
+    (0,external_node_fs_.chmodSync)(path, 0o600);
 }
 function plainHttp(registry, insecure) {
     return (0,reference/* isLoopback */.U9)(registry) || insecure.includes(registry);

@@ -1064,7 +1064,7 @@ const COMMAND_LOADERS = {
     upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(154), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8980))).upload,
     promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(998), __nccwpck_require__.e(773)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6154))).promote,
     mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(998), __nccwpck_require__.e(157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7157))).mirror,
-    use: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3617))).use,
+    use: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(292), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3617))).use,
 };
 
 // EXTERNAL MODULE: ./src/config/errors.ts
@@ -1188,15 +1188,17 @@ async function main(argv, env) {
         return 1;
     }
 }
-for (const [signal, code] of [
-    ['SIGTERM', 143],
-    ['SIGINT', 130],
-]) {
-    process.once(signal, () => {
-        (0,interrupt/* interrupted */.VM)();
-        process.exit(code);
-    });
-}
+// The speculative registry handles its own signals (it logs why it stops).
+if (process.argv[2] !== config/* SERVE_ARGUMENT */.m)
+    for (const [signal, code] of [
+        ['SIGTERM', 143],
+        ['SIGINT', 130],
+    ]) {
+        process.once(signal, () => {
+            (0,interrupt/* interrupted */.VM)();
+            process.exit(code);
+        });
+    }
 /** The process `use` leaves running for the job's later steps (docs/speculative.md). */
 async function serveRegistry() {
     await (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(955), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(183)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6183))).serveSpeculativeRegistry();

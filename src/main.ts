@@ -63,15 +63,17 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   }
 }
 
-for (const [signal, code] of [
-  ['SIGTERM', 143],
-  ['SIGINT', 130],
-] as const) {
-  process.once(signal, () => {
-    interrupted();
-    process.exit(code);
-  });
-}
+// The speculative registry handles its own signals (it logs why it stops).
+if (process.argv[2] !== SERVE_ARGUMENT)
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
+    process.once(signal, () => {
+      interrupted();
+      process.exit(code);
+    });
+  }
 
 /** The process `use` leaves running for the job's later steps (docs/speculative.md). */
 async function serveRegistry(): Promise<number> {

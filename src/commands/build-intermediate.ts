@@ -12,9 +12,14 @@ import type { Command, CommandContext, CommandResult } from './types.js';
  */
 export async function buildToIntermediate(context: CommandContext, buildOnly: Command): Promise<CommandResult> {
   const change = detectChange(context.env, readEvent(context.env), parseChangeInput(context.read(Input.Change)));
-  const untrusted = untrustedReason(change);
-  if (untrusted) {
-    context.logger.info(`intermediate-registry: built only, nothing uploaded, no change record: ${untrusted}`);
+  const why =
+    untrustedReason(change) ??
+    (change.change === undefined ? `this ${change.pipeline} run is for no change (a check uploads for a pull request)` : undefined) ??
+    (context.read(Input.Platform)
+      ? `platform: ${context.read(Input.Platform)} builds one platform of a split build, which upload's merge job assembles`
+      : undefined);
+  if (why) {
+    context.logger.info(`intermediate-registry: built only, nothing uploaded, no change record: ${why}`);
     return buildOnly({ ...context, read: (name) => (name === Input.IntermediateRegistry ? '' : context.read(name)) });
   }
   const read: InputReader = (name) => {

@@ -34,8 +34,8 @@ export async function tagLocally(
     return { ...r, registry: at.registry, pinned: refName(at, r.digest) };
   });
   const entries: AuthEntry[] = [];
-  for (const { registry, speculative } of pinned) {
-    const login = loginOf(readCredentialFor(access.credentials, registry, refName(parseReference(speculative))));
+  for (const { registry } of pinned) {
+    const login = loginOf(readCredentialFor(access.credentials, registry));
     if (login?.username && login.password !== undefined && !entries.some((e) => e.registry === registry))
       entries.push({ registry, username: login.username, password: login.password });
   }

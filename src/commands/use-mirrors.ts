@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readCredentialFor, loginOf, type CredentialsMap } from '../config/inputs/credentials.js';
 import { userRegistriesConf } from '../engines/registries-conf.js';
 import type { Logger } from '../logger.js';
-import { isLoopback, refName } from '../registry/reference.js';
+import { isLoopback } from '../registry/reference.js';
 import type { ProxyLogin } from '../speculative/config.js';
 import { mirrorsConf } from '../speculative/mirrors-conf.js';
 import { proxiedRepositories } from '../speculative/repositories.js';
@@ -14,6 +14,9 @@ import type { Resolution } from './use-resolve.js';
 
 /** The longest a GitHub-hosted job runs: the speculative registry never outlives it by more. */
 const LIFETIME_MS = 6 * 60 * 60 * 1000;
+const CONF = 'registries.conf';
+/** The file the job used before its first `use`, kept beside ours: a later `use` layers over it, not over ours. */
+const BASE_CONF = 'registries.base.conf';
 
 export interface MirrorsAccess {
   readonly credentials: CredentialsMap;
@@ -36,32 +39,26 @@ export async function serveMirrors(
   const repositories = proxiedRepositories(resolutions, randomBytes(16).toString('hex'));
   const logins = new Map<string, ProxyLogin>();
   for (const source of repositories.flatMap((r) => r.sources)) {
-    const login = loginOf(readCredentialFor(access.credentials, source.registry, refName(source)));
+    const login = loginOf(readCredentialFor(access.credentials, source.registry));
     if (login && !logins.has(source.registry))
       logins.set(source.registry, { username: login.username, password: login.password, refreshToken: login.refreshToken });
   }
-  const dir = join(env.RUNNER_TEMP || tmpdir(), 'container-image-actions');
+  const earlier = earlierUse(env);
+  // The runner's temporary directory is the job's own; elsewhere a fresh private one, never a fixed name in a shared /tmp.
+  const dir = env.RUNNER_TEMP ? join(env.RUNNER_TEMP, 'container-image-actions') : mkdtempSync(join(tmpdir(), 'cia-use-'));
   const proxy = await startSpeculativeRegistry(
-    {
-      repositories,
-      logins: [...logins],
-      insecureRegistries: [...access.insecureRegistries],
-      ca: access.ca,
-      lifetimeMs: LIFETIME_MS,
-    },
+    { repositories, logins: [...logins], insecureRegistries: [...access.insecureRegistries], ca: access.ca, lifetimeMs: LIFETIME_MS },
     dir,
     process.argv[1],
+    earlier ? [earlier] : [],
   );
-  const path = join(dir, 'registries.conf');
-  const conf = mirrorsConf(baseConf(env, path, join(dir, 'registries.base.conf')), proxy.address, repositories, (registry) =>
-    plainHttp(registry, access.insecureRegistries),
-  );
-  writeFileSync(path, conf.text, { mode: 0o600 });
-  for (const prefix of conf.skipped)
-    logger.warning(
-      `podman, buildah, skopeo: ${prefix} is configured by the registries.conf in use (or that file is in the v1 format): ` +
-        'only its local tag resolves, a pull from the registry gets the final image',
-    );
+  const base = earlier ? readFileSync(join(earlier, BASE_CONF), 'utf8') : userConf(env);
+  writePrivate(join(dir, BASE_CONF), base);
+  const conf = mirrorsConf(base, proxy.address, repositories, (registry) => plainHttp(registry, access.insecureRegistries));
+  const path = join(dir, CONF);
+  writePrivate(path, conf.text);
+  for (const { prefix, why } of conf.skipped)
+    logger.warning(`podman, buildah, skopeo: ${prefix} gets no mirror (${why}): only its local tag resolves, a pull gets the final image`);
   logger.info(
     `podman, buildah, skopeo: ${repositories.map((r) => r.prefix).join(', ')} resolve through the speculative registry on ${proxy.address} ` +
       `(pid ${proxy.pid}, log ${proxy.logFile}); CONTAINERS_REGISTRIES_CONF=${path} for the job's later steps`,
@@ -69,13 +66,26 @@ export async function serveMirrors(
   return { registriesConf: path, environment: { CONTAINERS_REGISTRIES_CONF: path } };
 }
 
-/** The file the job used before the first `use`: kept aside, so that a second `use` does not layer over the first. */
-function baseConf(env: NodeJS.ProcessEnv, ours: string, saved: string): string {
-  if (env.CONTAINERS_REGISTRIES_CONF === ours && existsSync(saved)) return readFileSync(saved, 'utf8');
+/** The directory of an earlier `use` of this job, when the registries.conf in force is one it wrote (and this user owns). */
+function earlierUse(env: NodeJS.ProcessEnv): string | undefined {
+  const conf = env.CONTAINERS_REGISTRIES_CONF;
+  if (!conf || !conf.endsWith(`/${CONF}`)) return undefined;
+  const dir = dirname(conf);
+  const base = join(dir, BASE_CONF);
+  if (!existsSync(base)) return undefined;
+  const owner = statSync(dir).uid;
+  return process.getuid === undefined || owner === process.getuid() ? dir : undefined;
+}
+
+function userConf(env: NodeJS.ProcessEnv): string {
   const path = userRegistriesConf(env);
-  const text = path && path !== ours ? readFileSync(path, 'utf8') : '';
-  writeFileSync(saved, text);
-  return text;
+  return path ? readFileSync(path, 'utf8') : '';
+}
+
+/** 0600 whether the file is new or not (writeFileSync's mode applies only to a file it creates). */
+function writePrivate(path: string, text: string): void {
+  writeFileSync(path, text, { mode: 0o600 });
+  chmodSync(path, 0o600);
 }
 
 function plainHttp(registry: string, insecure: readonly string[]): boolean {

@@ -28,7 +28,13 @@ export async function serveSpeculativeRegistry(): Promise<void> {
     logger,
     transport: { insecureRegistries: config.insecureRegistries, ca: config.ca },
   });
-  const server = speculativeRegistry(session, config.repositories, line);
+  const { server, preload } = speculativeRegistry(session, config.repositories, line);
+  const missing = await preload();
+  if (missing.length) {
+    for (const problem of missing) line(`missing: ${problem}`);
+    session.close();
+    process.exit(1);
+  }
   const stop = (why: string) => {
     line(`stopping: ${why}`);
     session.close();

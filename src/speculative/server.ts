@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { pipeline } from 'node:stream/promises';
 import type { Manifest } from '../registry/client.js';
 import { RegistryError } from '../registry/errors.js';
-import { isDigest } from '../registry/reference.js';
+import { isDigest, refName } from '../registry/reference.js';
 import type { RegistrySession } from '../registry/session.js';
 import type { ContentSource, ProxiedRepository } from './repositories.js';
 
@@ -11,11 +11,21 @@ import type { ContentSource, ProxiedRepository } from './repositories.js';
  * change built with the change's manifest, and that manifest's children and blobs from where the
  * gate pushed them. Everything else is 404, which sends containers/image on to the final registry.
  */
+export interface SpeculativeRegistry {
+  readonly server: Server;
+  /**
+   * Reads every tag's manifest and its platform manifests into memory, and says what is missing.
+   * containers/image takes any error of a mirror (not only 404) as a reason to ask the final
+   * registry: once loaded, a tag never depends on the speculative source answering later.
+   */
+  preload(): Promise<string[]>;
+}
+
 export function speculativeRegistry(
   session: RegistrySession,
   repositories: readonly ProxiedRepository[],
   log: (line: string) => void,
-): Server {
+): SpeculativeRegistry {
   const byPath = new Map(repositories.map((r) => [r.path, r]));
   const manifests = new Map<string, Promise<Manifest | undefined>>();
 
@@ -40,7 +50,7 @@ export function speculativeRegistry(
     if (!match || !repository) return fail(response, 404, 'NAME_UNKNOWN', 'not an image of the change');
     const [, , kind, reference] = match;
     if (kind === 'manifests') {
-      const digest = isDigest(reference) ? reference : repository.tags[reference];
+      const digest = isDigest(reference) ? reference : Object.hasOwn(repository.tags, reference) ? repository.tags[reference] : undefined;
       if (!digest) return fail(response, 404, 'MANIFEST_UNKNOWN', `${reference} is not a tag the change built`);
       const manifest = await manifestOf(repository, digest);
       if (!manifest) return fail(response, 404, 'MANIFEST_UNKNOWN', `${digest} is not in the change's repositories`);
@@ -56,14 +66,41 @@ export function speculativeRegistry(
     return serveBlob(session, repository, reference, head, response);
   };
 
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     answer(request, response).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      log(`${request.method} ${request.url}: ${message}`);
+      // The path holds the job's key: the log names the request by its kind only.
+      log(`${request.method} ${/\/(manifests|blobs)\/[^/]+$/.exec(request.url ?? '')?.[0] ?? 'request'}: ${message}`);
       if (!response.headersSent) fail(response, 502, 'UNAVAILABLE', message);
       else response.destroy();
     });
   });
+
+  return { server, preload: () => preloadManifests(repositories, manifestOf) };
+}
+
+/** Every tag's manifest and, for an index, its platform manifests, through `manifestOf` (which keeps them); what is missing. */
+async function preloadManifests(
+  repositories: readonly ProxiedRepository[],
+  manifestOf: (repository: ProxiedRepository, digest: string) => Promise<Manifest | undefined>,
+): Promise<string[]> {
+  const missing: string[] = [];
+  const load = async (repository: ProxiedRepository, digest: string, name: string, child: boolean): Promise<void> => {
+    const manifest = await manifestOf(repository, digest);
+    if (!manifest) {
+      missing.push(`${name} (${digest}) is in none of ${repository.sources.map((s) => refName(s)).join(', ')}`);
+      return;
+    }
+    if (child) return;
+    const children = (JSON.parse(manifest.bytes.toString('utf8')) as { manifests?: { digest: string }[] }).manifests ?? [];
+    await Promise.all(children.map((c) => load(repository, c.digest, `${name} ${c.digest}`, true)));
+  };
+  await Promise.all(
+    repositories.flatMap((repository) =>
+      Object.entries(repository.tags).map(([tag, digest]) => load(repository, digest, `${repository.prefix}:${tag}`, false)),
+    ),
+  );
+  return missing;
 }
 
 /** A blob of the change's images, streamed from the first source that has it. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { READY_PREFIX, SERVE_ARGUMENT, type ProxyConfig } from './config.js';
 
@@ -27,6 +27,10 @@ const KEPT_ENV = [
   'no_proxy',
 ];
 
+/** The file in a `use` directory that names its speculative registry's process. */
+export const PID_FILE = 'speculative-registry.pid';
+const START_TIMEOUT_MS = 60_000;
+
 export interface RunningProxy {
   /** `127.0.0.1:<port>`. */
   readonly address: string;
@@ -37,52 +41,62 @@ export interface RunningProxy {
 /**
  * Starts the job's speculative registry as a process of its own that outlives this step (a
  * composite action has no post step): a runner stops it with the job's other processes, and it
- * stops itself after its lifetime. A previous one of this job (an earlier `use`) is stopped first.
+ * stops itself after its lifetime. The registries of earlier `use` runs of the job (their
+ * directories) are stopped first.
  */
-export async function startSpeculativeRegistry(config: ProxyConfig, dir: string, entry: string): Promise<RunningProxy> {
+export async function startSpeculativeRegistry(
+  config: ProxyConfig,
+  dir: string,
+  entry: string,
+  earlier: readonly string[] = [],
+): Promise<RunningProxy> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const pidFile = join(dir, 'speculative-registry.pid');
-  stopPrevious(pidFile);
+  for (const previous of new Set([dir, ...earlier])) stopPrevious(join(previous, PID_FILE));
   const logFile = join(dir, 'speculative-registry.log');
-  const log = openSync(logFile, 'a');
+  const log = openSync(logFile, 'a', 0o600);
+  const logStart = statSync(logFile).size;
   const env = Object.fromEntries(KEPT_ENV.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
   const child = spawn(process.execPath, [entry, SERVE_ARGUMENT], { detached: true, stdio: ['pipe', 'pipe', log], env });
   closeSync(log);
+  // A child that dies before reading its configuration must not take this process with an EPIPE.
+  child.stdin!.on('error', () => {});
   child.stdin!.end(JSON.stringify(config));
+  let timer: NodeJS.Timeout | undefined;
   try {
     const address = await new Promise<string>((resolve, reject) => {
       let out = '';
-      const timer = setTimeout(() => reject(new Error('it did not listen within 20 s')), 20_000);
+      timer = setTimeout(() => reject(new Error(`it did not listen within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
       child.stdout!.on('data', (chunk: Buffer) => {
         out += chunk.toString('utf8');
-        const line = out.split('\n').find((l) => l.startsWith(READY_PREFIX));
-        if (line) {
-          clearTimeout(timer);
-          resolve(line.slice(READY_PREFIX.length).trim());
-        }
+        const line = out
+          .split('\n')
+          .slice(0, -1)
+          .find((l) => l.startsWith(READY_PREFIX));
+        if (line) resolve(line.slice(READY_PREFIX.length).trim());
       });
       child.once('error', reject);
-      child.once('exit', (code) => reject(new Error(`it exited with code ${code}`)));
+      child.once('exit', (code, signal) => reject(new Error(`it exited (${signal ?? `code ${code}`})`)));
     });
-    writeFileSync(pidFile, `${child.pid}\n`);
+    writeFileSync(join(dir, PID_FILE), `${child.pid}\n`, { mode: 0o600 });
     return { address, pid: child.pid!, logFile };
   } catch (error) {
     child.kill();
-    const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n');
+    const tail = readFileSync(logFile).subarray(logStart).toString('utf8').trim().split('\n').slice(-5).join('\n');
     throw new Error(`the speculative registry did not start: ${(error as Error).message}${tail ? `\n${tail}` : ''}`);
   } finally {
+    clearTimeout(timer);
     child.stdout!.destroy();
     child.removeAllListeners();
     child.unref();
   }
 }
 
-/** Stops the process the pid file names, if it is still this job's speculative registry. */
+/** Stops the process the pid file names, if it is still a speculative registry. */
 function stopPrevious(pidFile: string): void {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   const cmdline = `/proc/${pid}/cmdline`;
-  // A reused pid is someone else's process: only ours is stopped.
+  // A reused pid is someone else's process: only ours is stopped (where /proc tells; elsewhere it ends with its lifetime).
   if (!Number.isInteger(pid) || pid <= 0 || !existsSync(cmdline) || !readFileSync(cmdline, 'utf8').includes(SERVE_ARGUMENT)) return;
   try {
     process.kill(pid, 'SIGTERM');

@@ -421,13 +421,30 @@ describe('use: a change, and the changes it depends on, resolve to their specula
     );
     assert.equal(marker('podman', `${registry.registry}/${path}:latest`), 'checked');
 
+    // A run for no change (a push) builds only: there is no change to upload for.
+    const pushed = await runAction(action('build'), {
+      inputs: {
+        images: `[{context: base, repository: ${registry.registry}/${path}, tags: [latest]}]`,
+        'container-command': 'podman',
+        'intermediate-registry': intermediate,
+      },
+      env: { ...eventEnv('push', { ref: 'refs/heads/main' }), GITHUB_WORKSPACE: project, ...engineEnv() },
+    });
+    assert.equal(pushed.code, 0, pushed.stdout + pushed.stderr);
+    assert.match(pushed.stdout, /intermediate-registry: built only, nothing uploaded, no change record: this push run is for no change/);
+    assert.deepEqual(
+      (await inter.listTags(`inter/${path}`)).sort(),
+      ['change_60_latest'],
+      'nothing but the check of change 60 in the intermediate registry',
+    );
+
     const fork = await checkOf(61, 'someone/checked');
     assert.equal(fork.code, 0, fork.stdout + fork.stderr);
     assert.match(
       fork.stdout,
       /intermediate-registry: built only, nothing uploaded, no change record: pull request #61 comes from another repository/,
     );
-    assert.equal(await inter.headManifest(`inter/${path}`, 'change_61_latest'), undefined);
+    assert.deepEqual((await inter.listTags(`inter/${path}`)).sort(), ['change_60_latest']);
     assert.equal(
       await readRecord(inter, recordLocation({ registry: changes.registry, namespace: 'inter' }, 'acme/checked', 61)),
       undefined,

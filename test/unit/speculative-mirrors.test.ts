@@ -54,12 +54,41 @@ describe('the speculative registry: one path per final repository, a mirror entr
     assert.match(text, /prefix = "127.0.0.1:5000\/acme\/base"\nlocation = "127.0.0.1:5000\/acme\/base"\ninsecure = true\n/);
   });
 
-  test("a repository the user's file configures, and a v1 file, are left as they are", () => {
-    const own = '[[registry]]\nprefix = "quay.io/acme/base"\nlocation = "mirror.example/acme/base"\n';
-    assert.deepEqual(mirrorsConf(own, '127.0.0.1:1', repositories, () => false).skipped, ['quay.io/acme/base']);
+  test("a repository the user's file configures (by prefix or by location alone), and a v1 or broken file, are left alone", () => {
+    const own = "[[registry]]\nprefix = 'quay.io/acme/base'\nlocation = 'mirror.example/acme/base'\n";
+    assert.deepEqual(
+      mirrorsConf(own, '127.0.0.1:1', repositories, () => false).skipped.map((s) => s.prefix),
+      ['quay.io/acme/base'],
+    );
+    const byLocation = '[[registry]]\nlocation = "127.0.0.1:5000/acme/base"\ninsecure = true\n';
+    assert.deepEqual(
+      mirrorsConf(byLocation, '127.0.0.1:1', repositories, () => false).skipped.map((s) => s.prefix),
+      ['127.0.0.1:5000/acme/base'],
+    );
     const v1 = '[registries.search]\nregistries = ["docker.io"]\n';
     const old = mirrorsConf(v1, '127.0.0.1:1', repositories, () => false);
     assert.equal(old.text, v1);
-    assert.equal(old.skipped.length, 2);
+    assert.deepEqual(
+      old.skipped.map((s) => s.why),
+      ['the registries.conf in use is in the v1 format', 'the registries.conf in use is in the v1 format'],
+    );
+    const broken = mirrorsConf('[[registry]\nlocation = ', '127.0.0.1:1', repositories, () => false);
+    assert.match(broken.skipped[0].why, /not valid TOML/);
+  });
+
+  test("the user's entry for the host lends its insecure to the longer prefix; a blocked host gets no mirror", () => {
+    const host = '[[registry]]\nlocation = "quay.io"\ninsecure = true\n';
+    const { text } = mirrorsConf(host, '127.0.0.1:1', repositories.slice(0, 1), () => false);
+    assert.match(text, /prefix = "quay.io\/acme\/base"\nlocation = "quay.io\/acme\/base"\ninsecure = true\n/);
+    const other = '[[registry]]\nlocation = "quay.io.evil"\ninsecure = true\n';
+    assert.doesNotMatch(
+      mirrorsConf(other, '127.0.0.1:1', repositories.slice(0, 1), () => false).text,
+      /location = "quay.io\/acme\/base"\ninsecure/,
+      'only a prefix at a path boundary',
+    );
+    const blocked = '[[registry]]\nprefix = "quay.io/acme"\nlocation = "quay.io/acme"\nblocked = true\n';
+    const result = mirrorsConf(blocked, '127.0.0.1:1', repositories.slice(0, 1), () => false);
+    assert.equal(result.text.trim(), blocked.trim());
+    assert.match(result.skipped[0].why, /blocks quay.io\/acme/);
   });
 });

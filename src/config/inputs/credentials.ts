@@ -136,14 +136,13 @@ export function credentialFor(credentials: CredentialsMap, registry: string, rep
 }
 
 /**
- * The credential a read (use's pulls) sends: the map's entry when it admits the repository, else
- * none. A registry the map leaves out is read anonymously: reading needs no login where the
- * registry allows it, and the map names the registries pushed to.
+ * The credential a read (use's pulls) sends: the map's entry for the registry, or none, never an
+ * error. A registry the map leaves out is read as the engines would (their auth files, else
+ * anonymously); the entry's repository pattern limits writes, and reads keep the login, as the
+ * registry client does.
  */
-export function readCredentialFor(credentials: CredentialsMap, registry: string, name: string): RegistryCredential | undefined {
-  const credential = credentials.get(registry);
-  if (credential?.repositoryPattern && !credential.repositoryPattern.test(name)) return undefined;
-  return credential;
+export function readCredentialFor(credentials: CredentialsMap, registry: string): RegistryCredential | undefined {
+  return credentials.get(registry);
 }
 
 /**
