@@ -956,6 +956,7 @@ async function withAuthFile(entries, use) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EJ: () => (/* binding */ userRegistriesConfText),
 /* harmony export */   eY: () => (/* binding */ loopbackRegistriesIn),
 /* harmony export */   lh: () => (/* binding */ userRegistriesConf),
 /* harmony export */   t9: () => (/* binding */ registriesConfFor)
@@ -1014,12 +1015,16 @@ function layeredRegistriesConf(base, insecure) {
     const entries = missing.map((registry) => `\n[[registry]]\nlocation = ${JSON.stringify(registry)}\ninsecure = true\n`).join('');
     return `${base.replace(/\s*$/, '\n')}${entries}`;
 }
+/** The text of the registries.conf podman and buildah would read; '' when there is none. */
+function userRegistriesConfText(env) {
+    const path = userRegistriesConf(env);
+    return path ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8') : '';
+}
 /** The layered file's text for this run, or undefined when no registry needs plain HTTP. */
 function registriesConfFor(env, insecure) {
     if (insecure.length === 0)
         return undefined;
-    const path = userRegistriesConf(env);
-    return layeredRegistriesConf(path ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8') : '', insecure);
+    return layeredRegistriesConf(userRegistriesConfText(env), insecure);
 }
 
 

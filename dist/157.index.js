@@ -97,7 +97,7 @@ class Skopeo {
     get binary() {
         return this.#options.binary ?? 'skopeo';
     }
-    isInsecure = (registry) => (0,reference/* isLoopback */.U9)(registry) || (this.#options.insecureRegistries ?? []).includes(registry);
+    isInsecure = (registry) => (0,reference/* isPlainHttp */.fq)(registry, this.#options.insecureRegistries ?? []);
     async copy(src, dst, options = {}) {
         await this.#withAuthFile([src.registry, dst.registry], (authFile) => this.#run(skopeoCopyArgs(src, dst, authFile, { insecure: this.isInsecure, certDir: this.#options.certDir }, options)));
     }

@@ -673,6 +673,7 @@ function registryKind(registry, declared) {
 /* harmony export */   V7: () => (/* binding */ looksLikeRegistry),
 /* harmony export */   W0: () => (/* binding */ splitName),
 /* harmony export */   fH: () => (/* binding */ isValidDigest),
+/* harmony export */   fq: () => (/* binding */ isPlainHttp),
 /* harmony export */   gW: () => (/* binding */ isValidRegistry),
 /* harmony export */   nz: () => (/* binding */ apiHost),
 /* harmony export */   o4: () => (/* binding */ isValidPath),
@@ -839,6 +840,10 @@ function hostOf(registry) {
 function isLoopback(registry) {
     const host = hostOf(registry);
     return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/** Whether the engines and tools reach a registry over plain HTTP: loopback, or named in insecure-registries. */
+function isPlainHttp(registry, insecureRegistries) {
+    return isLoopback(registry) || insecureRegistries.includes(registry);
 }
 
 

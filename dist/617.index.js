@@ -359,7 +359,7 @@ async function tagLocally(context, stores, resolutions, access) {
                     await context.exec('docker', ['tag', image.pinned, image.reference], { env });
                 }
                 else {
-                    const plain = (0,reference/* isLoopback */.U9)(image.registry) || access.insecureRegistries.includes(image.registry);
+                    const plain = (0,reference/* isPlainHttp */.fq)(image.registry, access.insecureRegistries);
                     const flags = [...(authFile ? ['--authfile', authFile] : []), ...(plain ? ['--tls-verify=false'] : [])];
                     await context.exec('podman', ['pull', '--quiet', ...flags, image.pinned], { env: context.env });
                     await context.exec('podman', ['tag', image.pinned, image.reference], { env: context.env });
@@ -613,9 +613,9 @@ async function serveMirrors(env, logger, resolutions, access) {
     // The runner's temporary directory is the job's own; elsewhere a fresh private one, never a fixed name in a shared /tmp.
     const dir = env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'container-image-actions') : (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'cia-use-'));
     const proxy = await startSpeculativeRegistry({ repositories, logins: [...logins], insecureRegistries: [...access.insecureRegistries], ca: access.ca, lifetimeMs: LIFETIME_MS }, dir, process.argv[1], earlier ? [earlier] : []);
-    const base = earlier ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(earlier, BASE_CONF), 'utf8') : userConf(env);
+    const base = earlier ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(earlier, BASE_CONF), 'utf8') : (0,registries_conf/* userRegistriesConfText */.EJ)(env);
     writePrivate((0,external_node_path_.join)(dir, BASE_CONF), base);
-    const conf = mirrorsConf(base, proxy.address, repositories, (registry) => plainHttp(registry, access.insecureRegistries));
+    const conf = mirrorsConf(base, proxy.address, repositories, (registry) => (0,reference/* isPlainHttp */.fq)(registry, access.insecureRegistries));
     const path = (0,external_node_path_.join)(dir, CONF);
     writePrivate(path, conf.text);
     for (const { prefix, why } of conf.skipped)
@@ -636,17 +636,10 @@ function earlierUse(env) {
     const owner = (0,external_node_fs_.statSync)(dir).uid;
     return process.getuid === undefined || owner === process.getuid() ? dir : undefined;
 }
-function userConf(env) {
-    const path = (0,registries_conf/* userRegistriesConf */.lh)(env);
-    return path ? (0,external_node_fs_.readFileSync)(path, 'utf8') : '';
-}
 /** 0600 whether the file is new or not (writeFileSync's mode applies only to a file it creates). */
 function writePrivate(path, text) {
     (0,external_node_fs_.writeFileSync)(path, text, { mode: 0o600 });
     (0,external_node_fs_.chmodSync)(path, 0o600);
-}
-function plainHttp(registry, insecure) {
-    return (0,reference/* isLoopback */.U9)(registry) || insecure.includes(registry);
 }
 
 // EXTERNAL MODULE: ./src/commands/change-record.ts
@@ -941,6 +934,7 @@ async function withAuthFile(entries, use) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EJ: () => (/* binding */ userRegistriesConfText),
 /* harmony export */   eY: () => (/* binding */ loopbackRegistriesIn),
 /* harmony export */   lh: () => (/* binding */ userRegistriesConf),
 /* harmony export */   t9: () => (/* binding */ registriesConfFor)
@@ -999,12 +993,16 @@ function layeredRegistriesConf(base, insecure) {
     const entries = missing.map((registry) => `\n[[registry]]\nlocation = ${JSON.stringify(registry)}\ninsecure = true\n`).join('');
     return `${base.replace(/\s*$/, '\n')}${entries}`;
 }
+/** The text of the registries.conf podman and buildah would read; '' when there is none. */
+function userRegistriesConfText(env) {
+    const path = userRegistriesConf(env);
+    return path ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8') : '';
+}
 /** The layered file's text for this run, or undefined when no registry needs plain HTTP. */
 function registriesConfFor(env, insecure) {
     if (insecure.length === 0)
         return undefined;
-    const path = userRegistriesConf(env);
-    return layeredRegistriesConf(path ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8') : '', insecure);
+    return layeredRegistriesConf(userRegistriesConfText(env), insecure);
 }
 
 

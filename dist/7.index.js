@@ -99,7 +99,7 @@ function enginePushSpec(target, localSource, where, build) {
         source: localSource,
         destination: (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .refName */ .P7)(target, target.tags[0]),
         multiPlatform: target.image.platforms.length > 0,
-        insecure: (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isLoopback */ .U9)(target.registry) || where.insecureRegistries.includes(target.registry),
+        insecure: (0,_registry_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlainHttp */ .fq)(target.registry, where.insecureRegistries),
         digestFile: where.digestFile,
         authFile: where.authFile,
         certDir: where.certDir,

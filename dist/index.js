@@ -1188,8 +1188,10 @@ async function main(argv, env) {
         return 1;
     }
 }
+/** This process is the speculative registry `use` leaves running for the job's later steps (docs/speculative.md). */
+const serving = process.argv[2] === config/* SERVE_ARGUMENT */.m;
 // The speculative registry handles its own signals (it logs why it stops).
-if (process.argv[2] !== config/* SERVE_ARGUMENT */.m)
+if (!serving)
     for (const [signal, code] of [
         ['SIGTERM', 143],
         ['SIGINT', 130],
@@ -1199,12 +1201,11 @@ if (process.argv[2] !== config/* SERVE_ARGUMENT */.m)
             process.exit(code);
         });
     }
-/** The process `use` leaves running for the job's later steps (docs/speculative.md). */
 async function serveRegistry() {
     await (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(955), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(183)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6183))).serveSpeculativeRegistry();
     return 0;
 }
-(process.argv[2] === config/* SERVE_ARGUMENT */.m ? serveRegistry() : main(process.argv.slice(2), process.env)).then((code) => {
+(serving ? serveRegistry() : main(process.argv.slice(2), process.env)).then((code) => {
     process.exitCode = code;
 }, (error) => {
     process.stderr.write(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -63,8 +63,11 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   }
 }
 
+/** This process is the speculative registry `use` leaves running for the job's later steps (docs/speculative.md). */
+const serving = process.argv[2] === SERVE_ARGUMENT;
+
 // The speculative registry handles its own signals (it logs why it stops).
-if (process.argv[2] !== SERVE_ARGUMENT)
+if (!serving)
   for (const [signal, code] of [
     ['SIGTERM', 143],
     ['SIGINT', 130],
@@ -75,13 +78,12 @@ if (process.argv[2] !== SERVE_ARGUMENT)
     });
   }
 
-/** The process `use` leaves running for the job's later steps (docs/speculative.md). */
 async function serveRegistry(): Promise<number> {
   await (await import('./speculative/serve.js')).serveSpeculativeRegistry();
   return 0;
 }
 
-(process.argv[2] === SERVE_ARGUMENT ? serveRegistry() : main(process.argv.slice(2), process.env)).then(
+(serving ? serveRegistry() : main(process.argv.slice(2), process.env)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -7,7 +7,7 @@ import type { BuildInputs } from '../config/readers/build.js';
 import type { BuildSpec } from '../engines/build-spec.js';
 import { createEngine, type ContainerEngine } from '../engines/engine.js';
 import type { PushSpec } from '../engines/push-args.js';
-import { isLoopback, isValidTag, refName } from '../registry/reference.js';
+import { isPlainHttp, isValidTag, refName } from '../registry/reference.js';
 import type { CommandContext } from './types.js';
 
 export type UploadMode = 'gate' | 'release' | 'intermediate';
@@ -111,7 +111,7 @@ export function enginePushSpec(
     source: localSource,
     destination: refName(target, target.tags[0]),
     multiPlatform: target.image.platforms.length > 0,
-    insecure: isLoopback(target.registry) || where.insecureRegistries.includes(target.registry),
+    insecure: isPlainHttp(target.registry, where.insecureRegistries),
     digestFile: where.digestFile,
     authFile: where.authFile,
     certDir: where.certDir,

@@ -1,7 +1,7 @@
 import { readCredentialFor, loginOf, type CredentialsMap } from '../config/inputs/credentials.js';
 import { withAuthFile, type AuthEntry } from '../engines/auth-file.js';
 import { dockerAuthVars, linkCliPlugins } from '../engines/docker-config.js';
-import { isLoopback, parseReference, refName } from '../registry/reference.js';
+import { isPlainHttp, parseReference, refName } from '../registry/reference.js';
 import type { CommandContext } from './types.js';
 import type { Resolution } from './use-resolve.js';
 
@@ -48,7 +48,7 @@ export async function tagLocally(
           await context.exec('docker', ['pull', '--quiet', image.pinned], { env });
           await context.exec('docker', ['tag', image.pinned, image.reference], { env });
         } else {
-          const plain = isLoopback(image.registry) || access.insecureRegistries.includes(image.registry);
+          const plain = isPlainHttp(image.registry, access.insecureRegistries);
           const flags = [...(authFile ? ['--authfile', authFile] : []), ...(plain ? ['--tls-verify=false'] : [])];
           await context.exec('podman', ['pull', '--quiet', ...flags, image.pinned], { env: context.env });
           await context.exec('podman', ['tag', image.pinned, image.reference], { env: context.env });

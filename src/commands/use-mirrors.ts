@@ -3,9 +3,9 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readCredentialFor, loginOf, type CredentialsMap } from '../config/inputs/credentials.js';
-import { userRegistriesConf } from '../engines/registries-conf.js';
+import { userRegistriesConfText } from '../engines/registries-conf.js';
 import type { Logger } from '../logger.js';
-import { isLoopback } from '../registry/reference.js';
+import { isPlainHttp } from '../registry/reference.js';
 import type { ProxyLogin } from '../speculative/config.js';
 import { mirrorsConf } from '../speculative/mirrors-conf.js';
 import { proxiedRepositories } from '../speculative/repositories.js';
@@ -52,9 +52,9 @@ export async function serveMirrors(
     process.argv[1],
     earlier ? [earlier] : [],
   );
-  const base = earlier ? readFileSync(join(earlier, BASE_CONF), 'utf8') : userConf(env);
+  const base = earlier ? readFileSync(join(earlier, BASE_CONF), 'utf8') : userRegistriesConfText(env);
   writePrivate(join(dir, BASE_CONF), base);
-  const conf = mirrorsConf(base, proxy.address, repositories, (registry) => plainHttp(registry, access.insecureRegistries));
+  const conf = mirrorsConf(base, proxy.address, repositories, (registry) => isPlainHttp(registry, access.insecureRegistries));
   const path = join(dir, CONF);
   writePrivate(path, conf.text);
   for (const { prefix, why } of conf.skipped)
@@ -77,17 +77,8 @@ function earlierUse(env: NodeJS.ProcessEnv): string | undefined {
   return process.getuid === undefined || owner === process.getuid() ? dir : undefined;
 }
 
-function userConf(env: NodeJS.ProcessEnv): string {
-  const path = userRegistriesConf(env);
-  return path ? readFileSync(path, 'utf8') : '';
-}
-
 /** 0600 whether the file is new or not (writeFileSync's mode applies only to a file it creates). */
 function writePrivate(path: string, text: string): void {
   writeFileSync(path, text, { mode: 0o600 });
   chmodSync(path, 0o600);
-}
-
-function plainHttp(registry: string, insecure: readonly string[]): boolean {
-  return isLoopback(registry) || insecure.includes(registry);
 }

@@ -1,5 +1,5 @@
 import type { Credential } from '../registry/auth/credentials.js';
-import { isLoopback, refName } from '../registry/reference.js';
+import { isPlainHttp, refName } from '../registry/reference.js';
 import { withAuthFile, type AuthEntry } from '../engines/auth-file.js';
 import { ExecError, noExec, type Exec } from '../exec.js';
 import type { RegistrySession } from '../registry/session.js';
@@ -80,7 +80,7 @@ export class Skopeo {
     return this.#options.binary ?? 'skopeo';
   }
 
-  isInsecure = (registry: string): boolean => isLoopback(registry) || (this.#options.insecureRegistries ?? []).includes(registry);
+  isInsecure = (registry: string): boolean => isPlainHttp(registry, this.#options.insecureRegistries ?? []);
 
   async copy(src: SkopeoImage, dst: SkopeoImage, options: SkopeoCopyOptions = {}): Promise<void> {
     await this.#withAuthFile([src.registry, dst.registry], (authFile) =>

@@ -50,9 +50,14 @@ export function layeredRegistriesConf(base: string, insecure: readonly string[])
   return `${base.replace(/\s*$/, '\n')}${entries}`;
 }
 
+/** The text of the registries.conf podman and buildah would read; '' when there is none. */
+export function userRegistriesConfText(env: NodeJS.ProcessEnv): string {
+  const path = userRegistriesConf(env);
+  return path ? readFileSync(path, 'utf8') : '';
+}
+
 /** The layered file's text for this run, or undefined when no registry needs plain HTTP. */
 export function registriesConfFor(env: NodeJS.ProcessEnv, insecure: readonly string[]): string | undefined {
   if (insecure.length === 0) return undefined;
-  const path = userRegistriesConf(env);
-  return layeredRegistriesConf(path ? readFileSync(path, 'utf8') : '', insecure);
+  return layeredRegistriesConf(userRegistriesConfText(env), insecure);
 }

@@ -189,3 +189,8 @@ export function isLoopback(registry: string): boolean {
   const host = hostOf(registry);
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
+
+/** Whether the engines and tools reach a registry over plain HTTP: loopback, or named in insecure-registries. */
+export function isPlainHttp(registry: string, insecureRegistries: readonly string[]): boolean {
+  return isLoopback(registry) || insecureRegistries.includes(registry);
+}

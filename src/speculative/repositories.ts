@@ -1,11 +1,5 @@
 import type { Resolution } from '../commands/use-resolve.js';
-import { parseReference } from '../registry/reference.js';
-
-/** Where a speculative image's content is: its repository on its registry. */
-export interface ContentSource {
-  readonly registry: string;
-  readonly repository: string;
-}
+import { parseReference, type RepositoryRef } from '../registry/reference.js';
 
 /** One final repository the speculative registry answers for. */
 export interface ProxiedRepository {
@@ -22,12 +16,12 @@ export interface ProxiedRepository {
   /** Final tag -> the digest of the change's image. */
   readonly tags: Readonly<Record<string, string>>;
   /** The speculative repositories that hold those images (one, unless changes of two repositories name it). */
-  readonly sources: readonly ContentSource[];
+  readonly sources: readonly RepositoryRef[];
 }
 
 /** The resolutions grouped by final repository, each under its own path. */
 export function proxiedRepositories(resolutions: readonly Resolution[], key: string): ProxiedRepository[] {
-  const byPrefix = new Map<string, { registry: string; tags: Record<string, string>; sources: ContentSource[] }>();
+  const byPrefix = new Map<string, { registry: string; tags: Record<string, string>; sources: RepositoryRef[] }>();
   for (const resolution of resolutions) {
     const final = parseReference(resolution.reference);
     const at = parseReference(resolution.speculative);

@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { pipeline } from 'node:stream/promises';
 import type { Manifest } from '../registry/client.js';
 import { RegistryError } from '../registry/errors.js';
-import { isDigest, refName } from '../registry/reference.js';
+import { isDigest, refName, type RepositoryRef } from '../registry/reference.js';
 import type { RegistrySession } from '../registry/session.js';
-import type { ContentSource, ProxiedRepository } from './repositories.js';
+import type { ProxiedRepository } from './repositories.js';
 
 /**
  * The job's speculative registry: a read-only registry on loopback that answers a final tag the
@@ -132,8 +132,8 @@ async function serveBlob(
 
 /** The first source's answer; undefined when every source answers 404 (or nothing). */
 async function firstOf<T>(
-  sources: readonly ContentSource[],
-  ask: (source: ContentSource) => Promise<T | undefined>,
+  sources: readonly RepositoryRef[],
+  ask: (source: RepositoryRef) => Promise<T | undefined>,
 ): Promise<T | undefined> {
   let failure: unknown;
   for (const source of sources) {
