@@ -1,7 +1,7 @@
 import { hostOf } from './reference.js';
 
 /** Registry kinds with their own tag-deletion API (docs/registries.md, "Deleting one tag"). */
-export const REGISTRY_KINDS = ['generic', 'docker', 'quay', 'ghcr', 'harbor', 'gitlab', 'distribution'] as const;
+export const REGISTRY_KINDS = ['generic', 'docker', 'quay', 'ghcr', 'harbor', 'gitlab', 'distribution', 'gitea', 'ecr', 'gar', 'acr'] as const;
 export type RegistryKind = (typeof REGISTRY_KINDS)[number];
 
 /** The kind from the credentials' `type`, else from well-known hosts. */
@@ -13,5 +13,10 @@ export function registryKind(registry: string, declared?: RegistryKind): Registr
   if (host === 'ghcr.io') return 'ghcr';
   if (host === 'registry.gitlab.com' || host.startsWith('registry.gitlab.')) return 'gitlab';
   if (host.startsWith('harbor.') || host.includes('.harbor.')) return 'harbor';
+  // <account>.dkr.ecr.<region>.amazonaws.com (.com.cn in China), and the dual-stack <account>.dkr-ecr.<region>.on.aws.
+  if (/^\d{12}\.dkr[.-]ecr(?:-fips)?\.[a-z0-9-]+\.(?:amazonaws\.com(?:\.cn)?|on\.aws)$/.test(host)) return 'ecr';
+  // <location>-docker.pkg.dev: Artifact Registry's Docker repositories.
+  if (/^[a-z0-9-]+-docker\.pkg\.dev$/.test(host)) return 'gar';
+  if (/^[a-z0-9-]+\.azurecr\.(?:io|cn|us)$/.test(host)) return 'acr';
   return 'generic';
 }

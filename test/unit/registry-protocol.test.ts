@@ -155,6 +155,15 @@ describe('registry kinds', () => {
     ['registry.gitlab.com', 'gitlab'],
     ['registry.gitlab.example.org:5050', 'gitlab'],
     ['harbor.example.org', 'harbor'],
+    ['123456789012.dkr.ecr.eu-west-1.amazonaws.com', 'ecr'],
+    ['123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn', 'ecr'],
+    ['123456789012.dkr-ecr.us-east-1.on.aws', 'ecr'],
+    ['dkr.ecr.eu-west-1.amazonaws.com', 'generic'],
+    ['europe-west3-docker.pkg.dev', 'gar'],
+    ['us-docker.pkg.dev', 'gar'],
+    ['pkg.dev', 'generic'],
+    ['myregistry.azurecr.io', 'acr'],
+    ['myregistry.azurecr.io.example.org', 'generic'],
     ['127.0.0.1:5000', 'generic'],
   ];
   for (const [registry, kind] of cases) test(registry, () => assert.equal(registryKind(registry), kind));

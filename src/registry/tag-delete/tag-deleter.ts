@@ -107,8 +107,13 @@ export class TagDeleter {
 
     const credential = this.#options.vendorCredential?.(ref.registry);
     const kind = registryKind(ref.registry, credential?.type);
+    // A vendor whose API takes its credentials from the environment or the registry's own login
+    // (ECR, Artifact Registry, ACR) is tried without a registry-credentials entry.
+    const vendorCredential = credential ?? (VENDOR_DELETES[kind]?.ambient ? {} : undefined);
     const byVendor =
-      credential && !this.#destructive.has(ref.registry) ? await this.#vendorDelete(ref, tag, kind, credential, guard) : undefined;
+      vendorCredential && !this.#destructive.has(ref.registry)
+        ? await this.#vendorDelete(ref, tag, kind, vendorCredential, guard)
+        : undefined;
     if (byVendor) return byVendor;
 
     const capabilities = await this.#probe(ref, kind);

@@ -148,7 +148,12 @@ const gitlab: VendorDelete = async ({ registry, repository, tag, credential, tra
   return 'absent';
 };
 
-export const VENDOR_DELETES: Partial<Record<RegistryKind, { name: string; run: VendorDelete }>> = {
+/**
+ * The vendor APIs by registry kind. `ambient`: tried without a registry-credentials entry, the
+ * vendor finding its credentials itself (the environment, the registry's login) or throwing
+ * VendorNotConfigured.
+ */
+export const VENDOR_DELETES: Partial<Record<RegistryKind, { name: string; run: VendorDelete; ambient?: boolean }>> = {
   docker: { name: 'docker-hub-api', run: dockerHub },
   quay: { name: 'quay-api', run: quay },
   ghcr: { name: 'ghcr-packages-api', run: ghcr },
