@@ -13,9 +13,10 @@ set -euo pipefail
 
 GO_TOOLS_DIR=${CIA_GO_TOOLS_DIR:-${CIA_CACHE_DIR:-/var/cache/cia-testbed}/go-tools}
 
-# name|package paths|version|binaries (comma separated)[|build]
+# name|package paths|version|binaries (comma separated)[|build[|folders]]
 # `build`: the module's go.mod has exclude/replace directives, which `go install module@version`
 # refuses; the same pinned version is then built from the module's source in the module cache.
+# `folders`: folders of the module's source the binary reads at run time, copied beside it.
 TOOLS=(
   "act|github.com/nektos/act|v0.2.89|act"
   "buildkit|github.com/moby/buildkit/cmd/buildkitd github.com/moby/buildkit/cmd/buildctl|v0.34.2|buildkitd,buildctl|build"
@@ -24,13 +25,16 @@ TOOLS=(
   "regclient|github.com/regclient/regclient/cmd/regsync github.com/regclient/regclient/cmd/regctl|v0.11.7|regsync,regctl"
   "cosign|github.com/sigstore/cosign/v2/cmd/cosign|v2.6.5|cosign"
   "oras|oras.land/oras/cmd/oras|v1.3.6|oras"
+  "distribution-v3|github.com/distribution/distribution/v3/cmd/registry|v3.1.2|registry"
+  # Gitea without its embedded assets (no `bindata` tag: that needs its Node front-end build) reads
+  # its templates and options from beside its work path. SQLite is in the default build.
+  "gitea|code.gitea.io/gitea|v1.27.3|gitea|build|options,templates"
 )
 
 # Asked for, and not installed here: each with the exact reason (the proxy's answer, or what was checked).
 UNAVAILABLE=(
   "forgejo-runner|code.forgejo.org/forgejo/runner|the Go module proxy here refuses the host: 'Go module host not permitted: Go module fetches are limited to the module-host allowlist'"
   "gitea-act-runner|gitea.com/gitea/act_runner|the Go module proxy lists no version and answers 'This module version is not available.' for v0.2.10 to v0.3.0"
-  "distribution-v3|github.com/distribution/distribution/v3|v3.1.2 builds here but has no OCI 1.1 referrers API (GET /v2/<name>/referrers/<digest> answers 404; oras falls back to the tag schema), so it adds nothing over distribution 2.8; the tests keep their referrers-API front (test/helpers/referrers-registry.ts)"
   "zot|zotregistry.dev/zot/v2|the Go module proxy here refuses the host: 'Go module host not permitted: Go module fetches are limited to the module-host allowlist'"
 )
 
@@ -81,17 +85,25 @@ build_from_source() {
   version=$(field "$entry" 2)
   for pkg in $(field "$entry" 1); do
     module=${pkg%%/cmd/*}
-    packages+=("./${pkg#"$module"/}")
+    if [ "$pkg" = "$module" ]; then packages+=(.); else packages+=("./${pkg#"$module"/}"); fi
   done
   src=$(go mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
   [ -d "$src" ] || {
     log "$module@$version: go mod download gave no source directory"
     return 1
   }
-  (cd "$src" && CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -mod=mod" go build -o "$out/" "${packages[@]}") || {
+  # A module whose root is the command names its binary after its module path: the entry's own name instead.
+  local target="$out/"
+  [ "${packages[*]}" = . ] && target="$out/$(field "$entry" 3)"
+  (cd "$src" && CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -mod=mod" go build -o "$target" "${packages[@]}") || {
     log "$module@$version: go build ${packages[*]} failed"
     return 1
   }
+  local folder
+  for folder in $(field "$entry" 5 | tr ',' ' '); do
+    cp -R "$src/$folder" "$out/$folder"
+    chmod -R u+w "$out/$folder" # the module cache is read-only; the copy must be removable
+  done
 }
 
 # One build of a tool at a time: the integration suite's setup, a test and a benchmark may all ask

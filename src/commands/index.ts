@@ -11,4 +11,5 @@ export const COMMAND_LOADERS: Record<CommandName, () => Promise<Command>> = {
   promote: async () => (await import('./promote.js')).promote,
   mirror: async () => (await import('./mirror.js')).mirror,
   use: async () => (await import('./use.js')).use,
+  doctor: async () => (await import('./doctor.js')).doctor,
 };

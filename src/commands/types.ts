@@ -17,6 +17,8 @@ export interface SummaryTable {
   readonly title: string;
   readonly headers: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** Printed in the log as well when a runner takes the summary (outside one it is printed anyway). */
+  readonly inLog?: boolean;
 }
 
 export interface CommandResult {

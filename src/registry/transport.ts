@@ -152,6 +152,8 @@ export class Transport {
   readonly metadataDeadlineMs: number;
   readonly throughputFloor: ThroughputFloor;
   readonly signal?: AbortSignal;
+  /** The resolver the connections use (the system's unless given): a bare TLS handshake uses it too. */
+  readonly lookup?: LookupFunction;
 
   constructor(options: TransportOptions = {}) {
     this.#insecure = new Set(options.insecureRegistries ?? []);
@@ -170,6 +172,7 @@ export class Transport {
     if (!(bytesPerSecond > 0 && windowMs > 0))
       throw new Error(`a throughput floor needs a positive rate and window, got ${bytesPerSecond} B/s over ${windowMs} ms`);
     this.signal = options.signal;
+    this.lookup = options.lookup;
   }
 
   /** `http(s)://<api host>` of a registry. */

@@ -24,6 +24,7 @@ export function exportEnvironment(variables: Readonly<Record<string, string>>, e
 /** The job summary where the runner gives one; a plain table in the log otherwise. */
 export async function writeSummary(table: SummaryTable, env: NodeJS.ProcessEnv, logger: Logger): Promise<void> {
   if (env.GITHUB_STEP_SUMMARY) {
+    if (table.inLog) logger.info(formatPlainTable(table));
     await summary
       .addHeading(table.title, 3)
       .addTable([table.headers.map((header) => ({ data: header, header: true })), ...table.rows.map((row) => [...row])])

@@ -22,6 +22,8 @@ export interface RegistryProcessOptions {
   readonly listen?: { readonly host: string; readonly port: number };
   /** Serve HTTPS with this certificate and key (PEM files). */
   readonly tls?: { certificate: string; key: string };
+  /** Another build of distribution reading the same configuration (v3 from go-tools.sh); Debian's 2.8 by default. */
+  readonly binary?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -56,7 +58,9 @@ export async function startRegistry(options: RegistryProcessOptions = {}): Promi
       },
     };
   writeFileSync(join(dir, 'config.yml'), stringify(config));
-  const child: ChildProcess = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(options.binary ?? 'docker-registry', ['serve', join(dir, 'config.yml')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const registry = port === 80 ? host : `${host}:${port}`;
@@ -83,6 +87,35 @@ export async function startRegistry(options: RegistryProcessOptions = {}): Promi
     registry,
     port,
     dir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** go-containerregistry's in-memory registry (`crane registry serve`), a third implementation of the API. */
+export async function startCraneRegistry(crane: string): Promise<RegistryProcess> {
+  const port = await freePort();
+  const registry = `127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(crane, ['registry', 'serve', '--address', registry], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`http://${registry}/v2/`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 100 || child.exitCode !== null) throw new Error(`crane registry did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    registry,
+    port,
+    dir: '',
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

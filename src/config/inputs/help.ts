@@ -6,6 +6,7 @@ const EXAMPLES: Record<CommandName, string> = {
   promote: `INPUT_IMAGES_FILE=images.yaml INPUT_CHANGE=42 node dist/index.js promote`,
   mirror: `INPUT_MIRROR_FILE=mirror.yaml node dist/index.js mirror`,
   use: `INPUT_IMAGES_FILE=images.yaml INPUT_CHANGES_REGISTRY=ghcr.io/acme/changes node dist/index.js use`,
+  doctor: `INPUT_REGISTRIES='ghcr.io/acme' INPUT_REGISTRY_CREDENTIALS="$CREDS" node dist/index.js doctor`,
 };
 
 const envName = (input: string) => `INPUT_${input.toUpperCase().replace(/-/g, '_')}`;

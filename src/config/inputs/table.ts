@@ -3,7 +3,7 @@
  * docs are generated from these tables (scripts/gen-actions.ts), so they cannot drift apart.
  */
 
-export const COMMANDS = ['build', 'upload', 'promote', 'mirror', 'use'] as const;
+export const COMMANDS = ['build', 'upload', 'promote', 'mirror', 'use', 'doctor'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const Input = {
@@ -56,6 +56,7 @@ export const Input = {
   DependsOn: 'depends-on',
   KeepIntermediate: 'keep-intermediate',
   RemoveLocalImages: 'remove-local-images',
+  Registries: 'registries',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -74,6 +75,7 @@ export const Output = {
   Digests: 'digests',
   Tags: 'tags',
   RegistriesConf: 'registries-conf',
+  Registries: 'registries',
 } as const;
 export type OutputName = (typeof Output)[keyof typeof Output];
 
@@ -127,7 +129,7 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       "Base directory for every context, path, container file, sibling and images-file (Zuul's zuul_work_dir). Empty means the workspace (GITHUB_WORKSPACE, else the current directory).",
     default: '',
-    commands: ['build', 'upload', 'promote', 'mirror', 'use'],
+    commands: ['build', 'upload', 'promote', 'mirror', 'use', 'doctor'],
   },
   {
     name: Input.ContainerCommand,
@@ -195,7 +197,7 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       "YAML mapping keyed by registry name, Zuul's container_registry_credentials: username, password, repository (regular expression the repository must fully match), api_token, type. Pass it from a secret.",
     default: '',
-    commands: ['build', 'upload', 'promote', 'mirror', 'use'],
+    commands: ['build', 'upload', 'promote', 'mirror', 'use', 'doctor'],
   },
   {
     name: Input.Change,
@@ -208,14 +210,14 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       "Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS. podman and buildah builds get a registries.conf layered over the user's own that marks exactly these (and the loopback registries the build names) insecure; docker's daemon must list them in its own insecure-registries.",
     default: '',
-    commands: ['build', 'upload', 'promote', 'mirror', 'use'],
+    commands: ['build', 'upload', 'promote', 'mirror', 'use', 'doctor'],
   },
   {
     name: Input.CaFile,
     description:
       "PEM file of CA certificates trusted, besides the system's, for registries with a private CA: by the registry client, and by podman's and buildah's pulls and pushes (--cert-dir).",
     default: '',
-    commands: ['build', 'upload', 'promote', 'mirror', 'use'],
+    commands: ['build', 'upload', 'promote', 'mirror', 'use', 'doctor'],
   },
   {
     name: Input.Promote,
@@ -421,6 +423,13 @@ export const INPUTS: readonly InputSpec[] = [
     default: '',
     commands: ['mirror'],
   },
+  {
+    name: Input.Registries,
+    description:
+      'doctor: the registries to examine, one host[:port]/namespace per line; the namespace is where doctor may write throw-away manifests (under <namespace>/cia-doctor), all of which it removes where the registry allows.',
+    default: '',
+    commands: ['doctor'],
+  },
 ];
 
 // The flat outputs: what a workflow reads without fromJSON on a list (src/commands/flat-outputs.ts).
@@ -489,6 +498,12 @@ export const OUTPUTS: readonly OutputSpec[] = [
     commands: ['use'],
   },
   {
+    name: Output.Registries,
+    description:
+      'doctor: JSON list, one object per registry: registry, reachable, vendor (distribution, gitea, docker-hub, quay, ghcr, harbor, gitlab, ecr, gar, acr or unknown), auth (none, basic, bearer), tag-delete (safe, destructive, no), digest-delete, referrers-api, blob-mount, chunked-upload, http2 (booleans), promote (how promote would remove one temporary tag there), written (whether the namespace took the probe manifest), left-behind (what doctor wrote and could not remove), problem (why something could not be measured) and notes.',
+    commands: ['doctor'],
+  },
+  {
     name: Output.DigestFile,
     description: "Path of a file with a line `sha256:… docker://dest:tag` per mirrored tag (skopeo's --digestfile format).",
     commands: ['mirror'],
@@ -508,6 +523,8 @@ export const COMMAND_SUMMARIES: Record<CommandName, string> = {
   upload: 'Build and push: temporary change_<N>_<tag> tags in gate, final tags on release, or to an intermediate registry.',
   promote: 'After merge: move change_<N>_<tag> to the final tags server-side and delete the temporary tags.',
   mirror: 'Copy images between registries with every platform and digest preserved.',
+  doctor:
+    'Tell what each registry supports (vendor, auth, one-tag deletion, referrers API, blob mount, chunked upload, HTTP/2) and how promote would remove a temporary tag there; leaves nothing behind.',
   use: "In a job after the gate's upload: this change's final image references, and those of the changes it depends on (Depends-On:), resolve to their speculative images for docker, podman and buildah in the job's later steps.",
 };
 

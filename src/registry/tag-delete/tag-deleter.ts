@@ -105,11 +105,7 @@ export class TagDeleter {
     const before = await client.headManifest(ref.repository, tag);
     if (!before) return result('absent');
 
-    const credential = this.#options.vendorCredential?.(ref.registry);
-    const kind = registryKind(ref.registry, credential?.type);
-    // A vendor whose API takes its credentials from the environment or the registry's own login
-    // (ECR, Artifact Registry, ACR) is tried without a registry-credentials entry.
-    const vendorCredential = credential ?? (VENDOR_DELETES[kind]?.ambient ? {} : undefined);
+    const { kind, vendorCredential } = this.#vendorOf(ref.registry);
     const byVendor =
       vendorCredential && !this.#destructive.has(ref.registry)
         ? await this.#vendorDelete(ref, tag, kind, vendorCredential, guard)
@@ -130,6 +126,27 @@ export class TagDeleter {
       return result('left-behind', 'dummy-manifest', why);
     }
     return this.#dummyDelete(ref, tag);
+  }
+
+  /**
+   * The vendor's API alone, where the registry's kind has one and its credentials are there:
+   * undefined otherwise. For what must not start a probe of its own (doctor's clean-up).
+   */
+  async deleteByVendor(ref: RepositoryRef, tag: string): Promise<TagDeletion | undefined> {
+    const { kind, vendorCredential } = this.#vendorOf(ref.registry);
+    if (!vendorCredential) return undefined;
+    return this.#mutex.run(`${refName(ref)}`, () => this.#vendorDelete(ref, tag, kind, vendorCredential, undefined));
+  }
+
+  /**
+   * The registry's kind, and the credentials for its vendor's API: the registry-credentials entry,
+   * or none needed where the vendor finds them itself (ECR, Artifact Registry, ACR: the
+   * environment or the registry's own login).
+   */
+  #vendorOf(registry: string): { kind: RegistryKind; vendorCredential?: VendorCredential } {
+    const credential = this.#options.vendorCredential?.(registry);
+    const kind = registryKind(registry, credential?.type);
+    return { kind, vendorCredential: credential ?? (VENDOR_DELETES[kind]?.ambient ? {} : undefined) };
   }
 
   /** The vendor's own tag API, where the registry kind has one; undefined to try the registry API instead. */
@@ -280,32 +297,44 @@ export class TagDeleter {
     const tags = testTagDelete ? [first, second] : [first];
     const digest = await this.#putDummy(ref, tags);
     let tagDelete: Capabilities['tagDelete'] = 'no';
-    let digestDelete = false;
+    let byDigest: 'works' | 'leaves the tags' | 'refused';
     try {
       if (testTagDelete) {
         const status = await client.deleteManifest(ref.repository, first);
         if (ok(status)) tagDelete = (await this.#holds(ref, second)) ? 'safe' : 'destructive';
       }
-      // Other processes working in the repository make distribution answer 500 now and then: the
-      // client retries, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
-      const status = await client.deleteManifest(ref.repository, digest);
-      // A 404 is a retry after a DELETE that worked but answered 500 (distribution does that under
-      // concurrent deletes) only if the dummy's last probe tag is gone too; else deletes are refused.
-      const gone = status === 404 && !(await client.headManifest(ref.repository, tags[tags.length - 1]));
-      digestDelete = ok(status) || gone;
-      if (!digestDelete)
-        this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
+      byDigest = await this.#probeDigestDelete(ref, digest, tags[tags.length - 1]);
+      if (byDigest === 'leaves the tags' && tagDelete === 'safe') await client.deleteManifest(ref.repository, tags[tags.length - 1]);
     } catch (error) {
       // A credential that may push but not delete: the probe tags stay, for a later run to sweep.
       for (const t of tags) this.leftoverProbes.push(`${refName(ref, t)}`);
       throw error;
     }
+    const digestDelete = byDigest === 'works';
     if (tagDelete === 'destructive') this.#destructive.add(ref.registry);
     if (!digestDelete) {
-      for (const t of tagDelete === 'no' ? tags : [tags[tags.length - 1]]) this.leftoverProbes.push(`${refName(ref, t)}`);
+      for (const t of tags) if (await client.headManifest(ref.repository, t)) this.leftoverProbes.push(`${refName(ref, t)}`);
     }
-    this.#session.logger.debug(`${ref.registry}: tag DELETE ${tagDelete}, DELETE by digest ${digestDelete ? 'works' : 'refused'}`);
+    this.#session.logger.debug(`${ref.registry}: tag DELETE ${tagDelete}, DELETE by digest ${byDigest}`);
     return { tagDelete, digestDelete };
+  }
+
+  /**
+   * The dummy deleted by digest: that works only if its last probe tag went with it. A 404 is a
+   * retry after a DELETE that worked but answered 500 (distribution does that under concurrent
+   * deletes); an accepted DELETE that leaves the tag is a registry keeping tags and digests apart
+   * (go-containerregistry's), where a dummy would never take a tag away. Other processes working
+   * in the repository make distribution answer 500 now and then: the client retries, so a passing
+   * 500 is not taken for "deletes refused" (which would leave the probe).
+   */
+  async #probeDigestDelete(ref: RepositoryRef, digest: string, lastTag: string): Promise<'works' | 'leaves the tags' | 'refused'> {
+    const client = this.#session.client(ref.registry);
+    const status = await client.deleteManifest(ref.repository, digest);
+    if (!ok(status) && status !== 404) {
+      this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
+      return 'refused';
+    }
+    return (await client.headManifest(ref.repository, lastTag)) ? 'leaves the tags' : 'works';
   }
 
   /**
