@@ -1,6 +1,6 @@
 // Lint: the recommended rules of ESLint and typescript-eslint over the sources, tests, scripts and
 // benchmarks, and the layering of src/: each folder imports only the layers below it.
-//   exec.ts, logger.ts, interrupt.ts  <-  registry  <-  engines  <-  config  <-  platform  <-  commands  <-  runtime  <-  main.ts
+//   exec.ts, logger.ts, interrupt.ts  <-  registry  <-  engines  <-  copiers  <-  config  <-  platform  <-  doctor  <-  commands  <-  runtime  <-  main.ts
 // Only runtime/ imports @actions/*. test/unit/layers.test.ts shows a forbidden import failing
 // and checks that no file-level import cycle exists.
 import js from '@eslint/js';
@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 /** The engines' names, as a selector's regular expression. */
 const ENGINE_NAME = '/^(docker|podman|buildah)$/';
 
-const LAYERS = ['registry', 'engines', 'copiers', 'config', 'platform', 'commands', 'runtime'];
+const LAYERS = ['registry', 'engines', 'copiers', 'config', 'platform', 'doctor', 'commands', 'runtime'];
 
 /** The folders a layer must not import: every layer above it. */
 function forbiddenFor(layer) {

@@ -43,9 +43,9 @@ enable_qemu() {
   fi
 }
 
-# The Go-module peers of the tests (act, BuildKit, buildx, crane, regclient, cosign, oras), pinned
-# and built once into the cache (scripts/go-tools.sh): the first run on a machine takes minutes,
-# later runs none. `start` never builds them: the demo runs none of them.
+# The Go-module peers of the tests (act, BuildKit, buildx, crane, regclient, cosign, oras, and the
+# registry servers distribution 3.1 and Gitea), pinned and built once into the cache
+# (scripts/go-tools.sh): the first run on a machine takes minutes, later runs none. `start` never builds them: the demo runs none of them.
 install_go_tools() {
   CIA_CACHE_DIR=$CACHE_DIR bash "$(dirname "$0")/go-tools.sh" install
 }

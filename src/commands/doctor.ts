@@ -1,9 +1,9 @@
 import { reportTo } from '../config/inputs/report.js';
 import { readDoctorInputs } from '../config/readers/doctor.js';
 import { diagnose } from '../doctor/diagnose.js';
-import { reportTable } from '../doctor/report.js';
+import type { RegistryReport } from '../doctor/report.js';
 import { openRunSession } from './run-session.js';
-import type { CommandContext, CommandResult } from './types.js';
+import type { CommandContext, CommandResult, SummaryTable } from './types.js';
 
 /**
  * `doctor`: what each registry supports and what promote would do there (docs/doctor.md). Every
@@ -40,6 +40,43 @@ export async function doctor(context: CommandContext): Promise<CommandResult> {
     summary,
     ...(probed.length === 0 && {
       failure: `no registry could be examined: ${reports.map((r) => `${r.registry}: ${r.problem}`).join('; ')}`,
+    }),
+  };
+}
+
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+export function reportTable(reports: readonly RegistryReport[]): SummaryTable {
+  return {
+    title: 'Registries',
+    headers: [
+      'registry',
+      'reachable',
+      'vendor',
+      'auth',
+      'tag delete',
+      'digest delete',
+      'referrers API',
+      'blob mount',
+      'chunked upload',
+      'HTTP/2',
+      'promote removes a temporary tag by',
+    ],
+    rows: reports.map((r) => {
+      const measured = (value: string) => (r.written ? value : '?');
+      return [
+        r.registry,
+        yesNo(r.reachable),
+        r.vendor,
+        r.auth,
+        measured(r['tag-delete']),
+        measured(yesNo(r['digest-delete'])),
+        measured(yesNo(r['referrers-api'])),
+        measured(yesNo(r['blob-mount'])),
+        measured(yesNo(r['chunked-upload'])),
+        yesNo(r.http2),
+        r.written ? r.promote : '?',
+      ];
     }),
   };
 }

@@ -1,16 +1,28 @@
-import type { RunSession } from '../commands/run-session.js';
 import { vendorCredentialOf, type CredentialsMap } from '../config/inputs/credentials.js';
 import type { RegistryClient } from '../registry/client.js';
+import type { RegistrySession } from '../registry/session.js';
+import type { TagDeleter } from '../registry/tag-delete/tag-deleter.js';
 import { RegistryError } from '../registry/errors.js';
 import { registryKind } from '../registry/kinds.js';
 import { discard } from '../registry/transport.js';
 import { examineEndpoint } from './endpoint.js';
 import { promoteWould, type RegistryReport } from './report.js';
-import { MOUNT_REPOSITORY, PROBE_REPOSITORY, repositoryIn, type DoctorTarget } from './targets.js';
+import type { DoctorTarget } from '../config/inputs/registries.js';
 import { NOT_WRITTEN, probeWrites, type WriteFacts } from './write-probes.js';
 
+/** The repository doctor writes its probes to, under the namespace. */
+const PROBE_REPOSITORY = 'cia-doctor';
+/** Where a blob is mounted to, from the probe repository. */
+const MOUNT_REPOSITORY = 'cia-doctor-mount';
+
+const repositoryIn = (target: DoctorTarget, name: string) => (target.namespace ? `${target.namespace}/${name}` : name);
+
 /** Everything doctor reports on one registry; a problem is one line in the report, never a throw. */
-export async function diagnose(run: RunSession, target: DoctorTarget, credentials: CredentialsMap): Promise<RegistryReport> {
+export async function diagnose(
+  run: { readonly session: RegistrySession; readonly deleter: TagDeleter },
+  target: DoctorTarget,
+  credentials: CredentialsMap,
+): Promise<RegistryReport> {
   const declared = credentials.get(target.registry)?.type;
   const kind = registryKind(target.registry, declared);
   const endpoint = await examineEndpoint(target.registry, declared, run.session.transport);

@@ -1,4 +1,3 @@
-import type { SummaryTable } from '../commands/types.js';
 import type { RegistryKind } from '../registry/kinds.js';
 import { VENDOR_DELETES } from '../registry/tag-delete/vendors.js';
 import type { EndpointFacts, Vendor } from './endpoint.js';
@@ -43,41 +42,4 @@ export function promoteWould(kind: RegistryKind, vendorCredentials: boolean, fac
   if (vendorCredentials) return `${vendor.name} (the vendor's API)`;
   if (vendor.ambient) return `${vendor.name} (the vendor's API) when its credentials are found, else ${fallback}`;
   return `${fallback}; with api credentials in registry-credentials: ${vendor.name}`;
-}
-
-const yesNo = (value: boolean) => (value ? 'yes' : 'no');
-
-export function reportTable(reports: readonly RegistryReport[]): SummaryTable {
-  return {
-    title: 'Registries',
-    headers: [
-      'registry',
-      'reachable',
-      'vendor',
-      'auth',
-      'tag delete',
-      'digest delete',
-      'referrers API',
-      'blob mount',
-      'chunked upload',
-      'HTTP/2',
-      'promote removes a temporary tag by',
-    ],
-    rows: reports.map((r) => {
-      const measured = (value: string) => (r.written ? value : '?');
-      return [
-        r.registry,
-        yesNo(r.reachable),
-        r.vendor,
-        r.auth,
-        measured(r['tag-delete']),
-        measured(yesNo(r['digest-delete'])),
-        measured(yesNo(r['referrers-api'])),
-        measured(yesNo(r['blob-mount'])),
-        measured(yesNo(r['chunked-upload'])),
-        yesNo(r.http2),
-        r.written ? r.promote : '?',
-      ];
-    }),
-  };
 }

@@ -1,5 +1,5 @@
-// The Go-module peers of the test bed (act, BuildKit, buildx, crane, regclient, cosign, oras,
-// distribution v3), built by scripts/go-tools.sh on first use (minutes once, then cached): a suite
+// The Go-module peers of the test bed (act, BuildKit, buildx, crane, regclient, cosign, oras, and
+// the registry servers distribution 3.1 and Gitea), built by scripts/go-tools.sh on first use (minutes once, then cached): a suite
 // asks for a binary and fails with the script's own reason (the build failed, or the tool is not
 // available on these machines) when it is not there.
 import { spawnSync } from 'node:child_process';

@@ -28,6 +28,8 @@ describe('layers', () => {
     ['src/config/x.ts', "import { detectChange } from '../platform/change.js';", /src\/config sits below src\/platform/],
     ['src/config/x.ts', "import { envInputReader } from '../runtime/inputs.js';", /src\/config sits below src\/runtime/],
     ['src/platform/x.ts', "import { build } from '../commands/build.js';", /src\/platform sits below src\/commands/],
+    ['src/doctor/x.ts', "import { openRunSession } from '../commands/run-session.js';", /src\/doctor sits below src\/commands/],
+    ['src/config/x.ts', "import { diagnose } from '../doctor/diagnose.js';", /src\/config sits below src\/doctor/],
     ['src/commands/x.ts', "import { createExec } from '../runtime/exec.js';", /src\/commands sits below src\/runtime/],
     ['src/commands/x.ts', "import * as exec from '@actions/exec';", /only src\/runtime imports @actions/],
     ['src/exec.ts', "import type { Logger } from './logger.js';", /a seam module imports nothing of the project/],

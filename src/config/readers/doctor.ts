@@ -1,10 +1,10 @@
-import { parseTargets, type DoctorTarget } from '../../doctor/targets.js';
 import type { TransportOptions } from '../../registry/transport.js';
 import { parseCredentials, type CredentialsMap } from '../inputs/credentials.js';
 import type { InputReport } from '../inputs/report.js';
 import { Input, type InputReader } from '../inputs/table.js';
 import { readTransportOptions } from '../inputs/transport.js';
 import { readWorkDir } from '../inputs/work-dir.js';
+import { parseTargets, type DoctorTarget } from '../inputs/registries.js';
 
 export interface DoctorInputs {
   readonly targets: readonly DoctorTarget[];

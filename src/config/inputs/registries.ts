@@ -1,5 +1,5 @@
-import { ConfigErrors } from '../config/errors.js';
-import { isValidPath, isValidRegistry } from '../registry/reference.js';
+import { isValidPath, isValidRegistry } from '../../registry/reference.js';
+import { ConfigErrors } from '../errors.js';
 
 /** A registry to examine, and the namespace where doctor may write (and remove) throw-away manifests. */
 export interface DoctorTarget {
@@ -7,15 +7,6 @@ export interface DoctorTarget {
   readonly name: string;
   readonly registry: string;
   readonly namespace: string;
-}
-
-/** The repository doctor writes its probes to, under the namespace. */
-export const PROBE_REPOSITORY = 'cia-doctor';
-/** Where a blob is mounted to, from the probe repository. */
-export const MOUNT_REPOSITORY = 'cia-doctor-mount';
-
-export function repositoryIn(target: DoctorTarget, name: string): string {
-  return target.namespace ? `${target.namespace}/${name}` : name;
 }
 
 /** The `registries` input: one `host[:port]/namespace` per line; every bad line is named. */
