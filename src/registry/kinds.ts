@@ -1,7 +1,19 @@
 import { hostOf } from './reference.js';
 
 /** Registry kinds with their own tag-deletion API (docs/registries.md, "Deleting one tag"). */
-export const REGISTRY_KINDS = ['generic', 'docker', 'quay', 'ghcr', 'harbor', 'gitlab', 'distribution', 'gitea', 'ecr', 'gar', 'acr'] as const;
+export const REGISTRY_KINDS = [
+  'generic',
+  'docker',
+  'quay',
+  'ghcr',
+  'harbor',
+  'gitlab',
+  'distribution',
+  'gitea',
+  'ecr',
+  'gar',
+  'acr',
+] as const;
 export type RegistryKind = (typeof REGISTRY_KINDS)[number];
 
 /** The kind from the credentials' `type`, else from well-known hosts. */

@@ -169,12 +169,14 @@ export class TagDeleter {
         client: this.#session.client(ref.registry),
         env: this.#options.env ?? process.env,
         mask: (s) => this.#session.logger.mask(s),
+        login: () => this.#session.credentials.get(ref.registry),
       });
       if (!(await this.#gone(ref, tag)))
         return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
       return result(outcome, vendor.name, await this.#guardNowAndLater(ref, guard));
     } catch (error) {
       if (!(error instanceof VendorNotConfigured)) throw error;
+      if (vendor.only) return result('left-behind', vendor.name, `${error.message}: ${ref.registry} removes one tag through its API alone`);
       this.#session.logger.debug(`${error.message}; trying the registry API`);
       return undefined;
     }

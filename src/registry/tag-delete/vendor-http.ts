@@ -1,7 +1,7 @@
 import { parseJsonBody } from '../errors.js';
 import { discard, errorFrom, readBody, type HttpResponse, type Transport } from '../transport.js';
 
-/** JSON calls to a vendor's REST API (Hub, Quay, GitHub, Harbor, GitLab). */
+/** JSON calls to a vendor's REST API (Hub, Quay, GitHub, Harbor, GitLab, Artifact Registry). */
 export class VendorHttp {
   constructor(
     private readonly transport: Transport,
@@ -53,10 +53,13 @@ export class VendorHttp {
   }
 }
 
-/** The vendor API cannot be used without credentials we do not have: try the next strategy. */
+/**
+ * The vendor API cannot be used without credentials we do not have: try the next strategy.
+ * `missing` says what would have been needed (never a secret's value).
+ */
 export class VendorNotConfigured extends Error {
-  constructor(what: string) {
-    super(`${what} needs credentials for its API`);
+  constructor(what: string, missing?: string) {
+    super(`${what} needs credentials for its API${missing ? `: ${missing}` : ''}`);
     this.name = 'VendorNotConfigured';
   }
 }

@@ -1,32 +1,12 @@
-import type { RegistryClient } from '../client.js';
 import { RegistryError } from '../errors.js';
 import type { RegistryKind } from '../kinds.js';
 import { hostOf } from '../reference.js';
-import type { Transport } from '../transport.js';
+import { acr, ecr, gar } from './cloud-vendors.js';
 import { putDummy } from './dummy.js';
+import type { VendorDelete } from './vendor-context.js';
 import { requireSecret, VendorHttp } from './vendor-http.js';
 
-/** What a vendor API needs; `apiUrl` overrides the default endpoint (self-hosted, tests). */
-export interface VendorCredential {
-  readonly username?: string;
-  readonly password?: string;
-  readonly apiToken?: string;
-  readonly apiUrl?: string;
-}
-
-export interface VendorContext {
-  readonly registry: string;
-  readonly repository: string;
-  readonly tag: string;
-  readonly credential: VendorCredential;
-  readonly transport: Transport;
-  readonly client: RegistryClient;
-  readonly env: NodeJS.ProcessEnv;
-  readonly mask: (secret: string) => void;
-}
-
-export type VendorOutcome = 'deleted' | 'absent';
-export type VendorDelete = (context: VendorContext) => Promise<VendorOutcome>;
+export type { VendorContext, VendorCredential, VendorDelete, VendorOutcome } from './vendor-context.js';
 
 /** `ns/name` as vendor APIs want it; a one-segment name is Docker Hub's `library/`. */
 export function splitNamespace(repository: string): { namespace: string; name: string } {
@@ -151,12 +131,17 @@ const gitlab: VendorDelete = async ({ registry, repository, tag, credential, tra
 /**
  * The vendor APIs by registry kind. `ambient`: tried without a registry-credentials entry, the
  * vendor finding its credentials itself (the environment, the registry's login) or throwing
- * VendorNotConfigured.
+ * VendorNotConfigured. `only`: the registry API cannot remove one tag there (ECR refuses manifest
+ * DELETEs, Artifact Registry deletes no tagged digest), so without the vendor's credentials the
+ * tag is reported left behind at once: a probe would only leave its own tags behind too.
  */
-export const VENDOR_DELETES: Partial<Record<RegistryKind, { name: string; run: VendorDelete; ambient?: boolean }>> = {
+export const VENDOR_DELETES: Partial<Record<RegistryKind, { name: string; run: VendorDelete; ambient?: boolean; only?: boolean }>> = {
   docker: { name: 'docker-hub-api', run: dockerHub },
   quay: { name: 'quay-api', run: quay },
   ghcr: { name: 'ghcr-packages-api', run: ghcr },
   harbor: { name: 'harbor-api', run: harbor },
   gitlab: { name: 'gitlab-api', run: gitlab },
+  ecr: { name: 'ecr-api', run: ecr, ambient: true, only: true },
+  gar: { name: 'artifact-registry-api', run: gar, ambient: true, only: true },
+  acr: { name: 'acr-api', run: acr, ambient: true },
 };
