@@ -10,9 +10,9 @@ import { promisify } from 'node:util';
 import { startFaultProxy } from '../test/helpers/fault-proxy.js';
 import { startRegistry } from '../test/helpers/registry-process.js';
 import { testbed } from '../test/helpers/testbed.js';
+import { BUNDLE } from './link.js';
 
 const run = promisify(execFile);
-const root = join(import.meta.dirname, '..');
 const REPS = Number(process.env.CIA_BENCH_REPS || 3);
 
 /** Three RUN steps of busy shell work (busybox sh counting), each a layer the cache can hand back. */
@@ -84,7 +84,7 @@ async function buildOnce(engine: string, work: string, repository: string, cache
     ...(cache && { INPUT_CACHE: 'true', INPUT_CACHE_REPOSITORY: cache }),
   };
   const start = performance.now();
-  await run(process.execPath, [join(root, 'dist', 'index.js'), 'build'], {
+  await run(process.execPath, [BUNDLE, 'build'], {
     env: {
       ...process.env,
       ...inputs,
@@ -106,7 +106,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** One `node dist/index.js upload` process of a gate (change 42), with extra inputs. */
 async function upload(work: string, images: string, extra: Record<string, string>, env: Record<string, string> = {}): Promise<number> {
   const start = performance.now();
-  await run(process.execPath, [join(root, 'dist', 'index.js'), 'upload'], {
+  await run(process.execPath, [BUNDLE, 'upload'], {
     env: {
       ...process.env,
       INPUT_WORK_DIR: work,

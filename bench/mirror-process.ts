@@ -11,10 +11,10 @@ import { promisify } from 'node:util';
 import { startFaultProxy, type ProxyLogEntry } from '../test/helpers/fault-proxy.js';
 import { startRegistry, type RegistryProcess } from '../test/helpers/registry-process.js';
 import { bulk, skopeoSync, small, type DataSet } from './mirror.js';
+import { BUNDLE, loopback, type Link } from './link.js';
 import { craneCopyEach, REGSYNC_PARALLEL, regsyncOnce } from './peers.js';
 
 const run = promisify(execFile);
-const root = join(import.meta.dirname, '..');
 const REPS = Number(process.env.CIA_BENCH_REPS || 3);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -24,7 +24,7 @@ async function ours(set: DataSet, from: string, to: string, extra: Record<string
   writeFileSync(join(work, 'output'), '');
   const list = set.images.map((image) => ({ src_repository: `${from}/${image}`, src_tag: 'v1', dest_repository: `${to}/${image}` }));
   const start = performance.now();
-  await run(process.execPath, [join(root, 'dist', 'index.js'), 'mirror'], {
+  await run(process.execPath, [BUNDLE, 'mirror'], {
     env: {
       ...process.env,
       INPUT_MIRROR: JSON.stringify(list),
@@ -63,11 +63,13 @@ const PEERS: readonly Peer[] = [
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-export async function mirrorProcessBench(): Promise<void> {
+/** `link`: how every tool reaches the registries (the data set is seeded directly). */
+export async function mirrorProcessBench(link: Link = loopback): Promise<void> {
   const source = await startRegistry();
   const started: RegistryProcess[] = [source];
   const bare: number[] = [];
   try {
+    const from = await link.via(source.registry);
     for (const make of [bulk, small]) {
       const set = await make(source.registry);
       const names = ['ours', ...PEERS.map((p) => p.name)];
@@ -76,13 +78,14 @@ export async function mirrorProcessBench(): Promise<void> {
       const last = new Map<string, string>();
       for (let rep = 0; rep < REPS; rep++) {
         const sides = [{ name: 'ours', run: (_set: DataSet, from: string, to: string) => ours(set, from, to) }, ...PEERS];
-        const targets = await Promise.all(sides.map(() => startRegistry()));
-        started.push(...targets);
+        const registries = await Promise.all(sides.map(() => startRegistry()));
+        started.push(...registries);
+        const targets = await Promise.all(registries.map(async (r) => ({ registry: await link.via(r.registry) })));
         const state = mkdtempSync(join(tmpdir(), 'cia-bench-state-'));
         // Interleaved: the order turns from rep to rep; each side's re-run follows the cold runs.
         const order = sides.map((_, i) => (i + rep) % sides.length);
-        for (const i of order) cold.get(sides[i].name)!.push(await sides[i].run(set, source.registry, targets[i].registry, state));
-        for (const i of order) rerun.get(sides[i].name)!.push(await sides[i].run(set, source.registry, targets[i].registry, state));
+        for (const i of order) cold.get(sides[i].name)!.push(await sides[i].run(set, from, targets[i].registry, state));
+        for (const i of order) rerun.get(sides[i].name)!.push(await sides[i].run(set, from, targets[i].registry, state));
         sides.forEach((side, i) => last.set(side.name, targets[i].registry));
         const start = performance.now();
         await run(process.execPath, ['-e', '0']);
@@ -91,7 +94,7 @@ export async function mirrorProcessBench(): Promise<void> {
       }
       // Requests of a re-run, per side, through counting proxies (each destination already holds the set).
       const count = async (destination: string, rerunOnce: (from: string, to: string) => Promise<unknown>) => {
-        const [src, dst] = await Promise.all([startFaultProxy(source.registry), startFaultProxy(destination)]);
+        const [src, dst] = await Promise.all([startFaultProxy(from), startFaultProxy(destination)]);
         try {
           await rerunOnce(src.registry, dst.registry);
           return `source ${describe(src.log)}, destination ${describe(dst.log)}`;
@@ -106,7 +109,7 @@ export async function mirrorProcessBench(): Promise<void> {
       rmSync(state, { recursive: true, force: true });
       const oc = median(cold.get('ours')!);
       const orr = median(rerun.get('ours')!);
-      console.log(`\n${set.name}, whole processes, medians of ${REPS}:`);
+      console.log(`\n${set.name}, whole processes over ${link.name}, medians of ${REPS}:`);
       console.log(`  ours: cold ${seconds(oc)}, re-run ${seconds(orr)}; re-run requests ${requests.get('ours')}`);
       for (const peer of PEERS) {
         const [pc, pr] = [median(cold.get(peer.name)!), median(rerun.get(peer.name)!)];

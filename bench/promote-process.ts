@@ -12,11 +12,11 @@ import { promisify } from 'node:util';
 import { RegistrySession } from '../src/registry/session.js';
 import { startFaultProxy } from '../test/helpers/fault-proxy.js';
 import { startRegistry, type RegistryProcess } from '../test/helpers/registry-process.js';
+import { BUNDLE, loopback, type Link } from './link.js';
 import { craneTagDelete, skopeoCopyDelete } from './peers.js';
 import { IMAGES, seed, TAGS } from './promote.js';
 
 const run = promisify(execFile);
-const root = join(import.meta.dirname, '..');
 const REPS = Number(process.env.CIA_BENCH_REPS || 3);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -25,7 +25,7 @@ async function ours(registry: string, names: readonly string[]): Promise<number>
   writeFileSync(join(work, 'output'), '');
   const images = names.map((name) => ({ context: '.', repository: `${registry}/${name}`, tags: TAGS }));
   const start = performance.now();
-  await run(process.execPath, [join(root, 'dist', 'index.js'), 'promote'], {
+  await run(process.execPath, [BUNDLE, 'promote'], {
     env: {
       ...process.env,
       INPUT_IMAGES: JSON.stringify(images),
@@ -58,21 +58,23 @@ async function checkPromoted(registry: string, digests: Map<string, string>): Pr
   }
 }
 
-export async function promoteProcessBench(): Promise<void> {
+/** `link`: how every tool reaches the registry (it is seeded directly). */
+export async function promoteProcessBench(link: Link = loopback): Promise<void> {
   const started: RegistryProcess[] = [];
   const fresh = async () => {
-    const registry = await startRegistry();
-    started.push(registry);
-    return { registry, ...(await seed(registry.registry)) };
+    const direct = await startRegistry();
+    started.push(direct);
+    const seeded = await seed(direct.registry);
+    return { direct, registry: { registry: await link.via(direct.registry) }, ...seeded };
   };
   const times = { ours: [] as number[], skopeo: [] as number[], crane: [] as number[] };
   try {
     for (let rep = 0; rep < REPS; rep++) {
       const sides: (() => Promise<void>)[] = [
         async () => {
-          const { registry, names, digests } = await fresh();
+          const { direct, registry, names, digests } = await fresh();
           times.ours.push(await ours(registry.registry, names));
-          await checkPromoted(registry.registry, digests);
+          await checkPromoted(direct.registry, digests);
         },
         async () => {
           const { registry, names } = await fresh();
@@ -97,7 +99,9 @@ export async function promoteProcessBench(): Promise<void> {
 
     const [o, s, c] = [median(times.ours), median(times.skopeo), median(times.crane)];
     const tags = IMAGES * TAGS.length;
-    console.log(`data set: ${IMAGES} images x ${TAGS.length} tags (change_1_<tag> -> <tag>), whole processes, medians of ${REPS}`);
+    console.log(
+      `data set: ${IMAGES} images x ${TAGS.length} tags (change_1_<tag> -> <tag>), whole processes over ${link.name}, medians of ${REPS}`,
+    );
     console.log(`  ours (node dist/index.js promote) ${(o / 1000).toFixed(2)} s`);
     console.log(`  skopeo copy --all + skopeo delete, per tag ${(s / 1000).toFixed(2)} s -> ${(s / o).toFixed(2)}x (goal >= 3x)`);
     console.log(`  crane tag + crane delete, per tag ${(c / 1000).toFixed(2)} s -> ${(c / o).toFixed(2)}x`);

@@ -6,6 +6,8 @@ import { mirrorProcessBench } from './mirror-process.js';
 import { promoteBench } from './promote.js';
 import { promoteProcessBench } from './promote-process.js';
 import { registryBench } from './registry.js';
+import { scaleBench } from './scale.js';
+import { wanBench } from './wan.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   registry: registryBench,
@@ -14,6 +16,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   mirror: mirrorBench,
   'mirror-process': mirrorProcessBench,
   build: buildBench,
+  scale: () => scaleBench(),
+  wan: wanBench,
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

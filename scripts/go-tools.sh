@@ -26,6 +26,8 @@ TOOLS=(
   "cosign|github.com/sigstore/cosign/v2/cmd/cosign|v2.6.5|cosign"
   "oras|oras.land/oras/cmd/oras|v1.3.6|oras"
   "distribution-v3|github.com/distribution/distribution/v3/cmd/registry|v3.1.2|registry"
+  # The wide-area link of `npm run bench -- wan`: a TCP proxy adding latency in user space (no netem here).
+  "toxiproxy|github.com/Shopify/toxiproxy/v2/cmd/server|v2.12.0|server"
   # Gitea without its embedded assets (no `bindata` tag: that needs its Node front-end build) reads
   # its templates and options from beside its work path. SQLite is in the default build.
   "gitea|code.gitea.io/gitea|v1.27.3|gitea|build|options,templates"

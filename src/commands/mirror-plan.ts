@@ -48,9 +48,14 @@ export interface MirrorPlan {
 }
 
 export interface MirrorPlanOptions {
-  readonly parallel: number;
   readonly keepGoing: boolean;
 }
+
+/**
+ * Tags planned at once: planning is HEADs alone, and each registry's own window (max-concurrency,
+ * adaptive) decides how many of them are in flight; this only bounds what waits in memory.
+ */
+export const PLAN_WIDTH = 256;
 
 /** Plans every item and logs the plan; without keep-going, a source that cannot be planned leaves nothing to copy. */
 export async function planMirror(
@@ -59,7 +64,7 @@ export async function planMirror(
   options: MirrorPlanOptions,
   logger: Logger,
 ): Promise<MirrorPlan> {
-  const { pairs, failed } = await resolvePairs(session, items, options.parallel);
+  const { pairs, failed } = await resolvePairs(session, items, progressLog(logger));
   const plan: MirrorPlan = {
     pairs: failed.length && !options.keepGoing ? [] : pairs,
     unplanned: failed.map(planFailure),
@@ -74,6 +79,20 @@ export async function planMirror(
     logger.info(`  ${sourceOf(p)} (${p.digest}) -> ${p.destTags.map((t) => `${dest}:${t}`).join(', ') || `${dest}@${p.digest}`}`);
   }
   return plan;
+}
+
+/** How often a long plan says how far it got. */
+const PROGRESS_EVERY_MS = 5_000;
+
+/** A progress line at most every PROGRESS_EVERY_MS: a plan of thousands of tags over a slow link is not silent. */
+function progressLog(logger: Logger): (done: number, total: number) => void {
+  let last = Date.now();
+  return (done, total) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    logger.info(`plan: ${done} of ${total} tags compared so far`);
+  };
 }
 
 /** The destination tag of a source tag or digest: its rename, else the same tag; a digest has none. */
@@ -118,9 +137,11 @@ function planFailure(failure: PlanFailure): MirroredTag {
 async function resolvePairs(
   session: RegistrySession,
   items: readonly MirrorItem[],
-  parallel: number,
+  progress: (done: number, total: number) => void,
 ): Promise<{ readonly pairs: readonly MirrorPair[]; readonly failed: readonly PlanFailure[] }> {
-  const limiter = new Limiter(parallel * 2);
+  const limiter = new Limiter(PLAN_WIDTH);
+  let done = 0;
+  let total = 0;
   const failed: PlanFailure[] = [];
   const fail = (item: MirrorItem, error: unknown, ref?: string) => {
     failed.push({ item, ref, error: typeof error === 'string' ? error : ((error as Error).message ?? String(error)) });
@@ -135,6 +156,7 @@ async function resolvePairs(
         return [fail(item, error)];
       }
       if (refs.length === 0 && item.selector.kind !== 'tags') return [fail(item, `no tag of ${refName(item.source)} matches`)];
+      total += refs.length;
       return Promise.all(
         refs.map((ref) =>
           limiter.run(async (): Promise<MirrorPair | undefined> => {
@@ -142,6 +164,8 @@ async function resolvePairs(
               return (await planPair(session, item, ref)) ?? fail(item, `${refName(item.source)}:${ref} not found`, ref);
             } catch (error) {
               return fail(item, error, ref);
+            } finally {
+              progress(++done, total);
             }
           }),
         ),
@@ -166,6 +190,9 @@ async function planPair(session: RegistrySession, item: MirrorItem, ref: string)
   const src = session.client(item.source.registry);
   const dst = session.client(item.destination.registry);
   const destTag = destTagOf(item, ref);
+  // The destination tag is asked at once, beside the source: one round trip for the pair, not two.
+  const destHead = destTag && !item.platforms?.length ? dst.headManifest(item.destination.repository, destTag) : undefined;
+  destHead?.catch(() => undefined); // awaited below; a source failing first must not leave it unhandled
   let digest: string;
   if (ref.startsWith('sha256:')) digest = ref;
   // A pin in another algorithm: the bytes are fetched and checked against it, then known by their sha256.
@@ -177,7 +204,7 @@ async function planPair(session: RegistrySession, item: MirrorItem, ref: string)
   }
   const sourceDigest = digest;
   if (item.platforms?.length) digest = await subsetDigest(session, item, digest);
-  const current = await dst.headManifest(item.destination.repository, destTag ?? digest);
+  const current = await (destHead ?? dst.headManifest(item.destination.repository, destTag ?? digest));
   return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
 }
 

@@ -14,7 +14,7 @@ import { Limiter } from '../registry/limiter.js';
 import { refName } from '../registry/reference.js';
 import { ReferrerMirror, type ReferrerCopy } from '../registry/referrers.js';
 import type { RegistrySession } from '../registry/session.js';
-import { planMirror, resultOf, sourceOf, tagsOf, type MirrorPair, type MirrorPlan, type MirroredTag } from './mirror-plan.js';
+import { PLAN_WIDTH, planMirror, resultOf, sourceOf, tagsOf, type MirrorPair, type MirrorPlan, type MirroredTag } from './mirror-plan.js';
 import { openRunSession } from './run-session.js';
 import type { CommandContext, CommandResult } from './types.js';
 
@@ -47,7 +47,6 @@ export async function mirror(context: CommandContext): Promise<CommandResult> {
     exec: context.exec,
     logger,
     transport: { ...inputs.transport, insecureRegistries },
-    maxInFlight: inputs.parallel,
   });
   try {
     // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
@@ -110,15 +109,27 @@ async function openCopier(
 }
 
 /** Copies the changed pairs, `parallel` at a time; a failure stops the rest unless keep-going. */
-async function copyAll({ inputs, logger, plan }: MirrorRun, copier: ImageCopier): Promise<StepResult> {
+async function copyAll({ session, inputs, logger, plan }: MirrorRun, copier: ImageCopier): Promise<StepResult> {
   const limiter = new Limiter(inputs.parallel);
   const outcomes = new Map<MirrorPair, MirroredTag[]>();
   const failures: string[] = [];
   let stop = false;
+  const changed = plan.pairs.filter((p) => !p.unchanged);
+  let done = 0;
+  const undone: string[] = [];
   const copyOne = async (pair: MirrorPair) => {
     if (stop) return;
+    const floor = belowFloor(session, inputs, pair);
+    if (floor) {
+      undone.push(sourceOf(pair));
+      outcomes.set(
+        pair,
+        tagsOf(pair).map((tag) => ({ ...resultOf(pair, tag, 'skipped', 0), error: floor })),
+      );
+      return;
+    }
     try {
-      const bytes = await copyPair(copier, pair, logger);
+      const bytes = await copyPair(copier, pair, logger, () => `${++done}/${changed.length}`);
       outcomes.set(
         pair,
         tagsOf(pair).map((tag, i) => resultOf(pair, tag, 'copied', i === 0 ? bytes : 0)),
@@ -134,11 +145,23 @@ async function copyAll({ inputs, logger, plan }: MirrorRun, copier: ImageCopier)
       if (!inputs.keepGoing) stop = true;
     }
   };
-  await Promise.all(plan.pairs.filter((p) => !p.unchanged).map((pair) => limiter.run(() => copyOne(pair))));
+  await Promise.all(changed.map((pair) => limiter.run(() => copyOne(pair))));
+  if (undone.length > 0)
+    logger.warning(`rate-limit-floor: ${undone.length} image(s) left undone, to be copied by a later run: ${undone.join(', ')}`);
   return { outcomes, failures };
 }
 
-async function copyPair(copier: ImageCopier, pair: MirrorPair, logger: Logger): Promise<number> {
+/** Why a copy must not start: its source said no more than rate-limit-floor pulls are left. */
+function belowFloor(session: RegistrySession, inputs: MirrorInputs, pair: MirrorPair): string | undefined {
+  if (inputs.rateLimitFloor === undefined) return undefined;
+  const { registry } = pair.item.source;
+  const remaining = session.rateLimits.remaining(registry);
+  if (remaining === undefined || remaining > inputs.rateLimitFloor) return undefined;
+  return `left undone: ${registry} has ${remaining} pulls left, rate-limit-floor is ${inputs.rateLimitFloor}`;
+}
+
+/** `count`: this copy's place among the run's copies (`12/340`), for the log of a long run. */
+async function copyPair(copier: ImageCopier, pair: MirrorPair, logger: Logger, count: () => string): Promise<number> {
   let moved = 0;
   let reported = 0;
   const { bytesMoved, detail } = await copier.copy({
@@ -157,7 +180,7 @@ async function copyPair(copier: ImageCopier, pair: MirrorPair, logger: Logger): 
       }
     },
   });
-  logger.info(`${sourceOf(pair)} -> ${refName(pair.item.destination)}: ${detail}`);
+  logger.info(`[${count()}] ${sourceOf(pair)} -> ${refName(pair.item.destination)}: ${detail}`);
   return bytesMoved;
 }
 
@@ -167,7 +190,8 @@ async function copyPair(copier: ImageCopier, pair: MirrorPair, logger: Logger): 
  */
 async function copyReferrers({ session, inputs, logger, plan }: MirrorRun, copied: StepResult): Promise<StepResult> {
   const referrers = new ReferrerMirror(session, { types: inputs.referrers.types, dryRun: inputs.dryRun });
-  const limiter = new Limiter(inputs.parallel);
+  // Discovery is metadata: as wide as planning, each registry's window deciding what is in flight.
+  const limiter = new Limiter(PLAN_WIDTH);
   const reported = new Set<string>();
   const outcomes = new Map<MirrorPair, MirroredTag[]>();
   const failures: string[] = [];
@@ -223,10 +247,16 @@ async function report(run: MirrorRun, copied: StepResult, referrers: StepResult,
   await writeFile(digestFile, digests.join(''));
   const count = (status: MirroredTag['status']) => mirrored.filter((m) => m.status === status).length;
   const mib = (mirrored.reduce((n, m) => n + m.bytes, 0) / 1048576).toFixed(1);
+  const quotas = run.session.rateLimits.describe();
+  for (const quota of quotas) run.logger.info(`rate limit: ${quota}`);
+  const undone = mirrored.filter((m) => m.status === 'skipped' && !m.referrer).length;
+  const skipped = undone > 0 ? `, ${undone} left undone` : '';
   return {
     outputs: { mirrored: JSON.stringify(mirrored), 'digest-file': digestFile },
     summary: {
-      title: `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed, ${mib} MiB moved${inputs.dryRun ? ' (dry run)' : ''}`,
+      title:
+        `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed${skipped}, ${mib} MiB moved` +
+        `${inputs.dryRun ? ' (dry run)' : ''}${quotas.length ? `; ${quotas.join('; ')}` : ''}`,
       headers: ['source', 'destination', 'digest', 'status'],
       rows: mirrored.map((m) => [m.src, m.dest, m.digest, m.status]),
     },

@@ -17,8 +17,8 @@ export interface RunSessionOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly exec: Exec;
   readonly logger: Logger;
-  readonly transport?: TransportOptions;
-  readonly maxInFlight?: number;
+  /** How registries are reached; `maxInFlight`: the user's max-concurrency. */
+  readonly transport?: TransportOptions & { readonly maxInFlight?: number };
 }
 
 /** What every command shares with the registries for one run. */
@@ -42,7 +42,7 @@ export function openRunSession(options: RunSessionOptions): RunSession {
   const session = new RegistrySession({
     logger,
     transport: options.transport,
-    maxInFlight: options.maxInFlight,
+    maxInFlight: options.transport?.maxInFlight,
     credentials: { explicit: logins, env, exec },
     wildcardDeleteRegistries: wildcardDeleteRegistries(credentials, options.registries ?? []),
   });

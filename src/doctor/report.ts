@@ -40,6 +40,7 @@ export function promoteWould(kind: RegistryKind, vendorCredentials: boolean, fac
         : 'nothing: the temporary tag is left behind (reported)';
   if (!vendor) return fallback;
   if (vendorCredentials) return `${vendor.name} (the vendor's API)`;
-  if (vendor.ambient) return `${vendor.name} (the vendor's API) when its credentials are found, else ${fallback}`;
+  const without = vendor.only ? 'nothing: the temporary tag is left behind (reported)' : fallback;
+  if (vendor.ambient) return `${vendor.name} (the vendor's API) when its credentials are found, else ${without}`;
   return `${fallback}; with api credentials in registry-credentials: ${vendor.name}`;
 }

@@ -4,8 +4,9 @@ import { Authenticator, outsideOf } from './auth/authenticator.js';
 import type { CredentialStore } from './auth/credentials.js';
 import { checkDigest, DigestMismatchError, sha256, verifyBytes } from './digest.js';
 import { CredentialScopeError, parseJsonBody, redactUrl, RegistryError } from './errors.js';
-import { parseNextLink } from './http-headers.js';
-import type { Limiter } from './limiter.js';
+import { parseNextLink, parseRetryAfter } from './http-headers.js';
+import type { AdaptiveLimiter } from './adaptive-limiter.js';
+import type { RateLimits } from './rate-limit.js';
 import { MANIFEST_ACCEPT, MediaType } from './media-types.js';
 import { checkDescriptors } from './manifest.js';
 import { isDigest, isValidPath, isValidTag, refName, ReferenceError, type RepositoryRef } from './reference.js';
@@ -73,7 +74,9 @@ export interface RegistryClientOptions {
   /** Idempotent requests are retried by the client itself, with this policy (and its abort signal). */
   readonly retry?: RetryPolicy;
   /** Requests in flight to this registry at once, shared by everything of a run (a session's). */
-  readonly limiter?: Limiter;
+  readonly limiter?: AdaptiveLimiter;
+  /** Where the registry's word on its pull quota is kept (the session's). */
+  readonly rateLimits?: RateLimits;
 }
 
 type Action = 'pull' | 'push' | 'delete';
@@ -86,7 +89,8 @@ export class RegistryClient {
   readonly #credentials: CredentialStore;
   readonly #deleteAction: string;
   readonly retry: RetryPolicy;
-  readonly #limiter?: Limiter;
+  readonly #limiter?: AdaptiveLimiter;
+  readonly #rateLimits?: RateLimits;
   /** Set once a monolithic PUT was refused as too large: later uploads go in chunks. */
   #chunked = false;
   #chunkBytes = FIRST_CHUNK_BYTES;
@@ -104,6 +108,7 @@ export class RegistryClient {
     this.#deleteAction = options.deleteAction ?? 'delete';
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.#limiter = options.limiter;
+    this.#rateLimits = options.rateLimits;
   }
 
   /** A repository of this registry, as the value the rest of the code passes around. */
@@ -154,7 +159,27 @@ export class RegistryClient {
    * asks for. `make` builds the request anew, so a body can be sent again.
    */
   request(scopes: readonly string[], make: () => HttpRequest): Promise<HttpResponse> {
-    return this.#limit(() => this.#request(scopes, make));
+    return this.#limit(async () => {
+      let transfer = false;
+      const made = () => {
+        const request = make();
+        // A body on its way (a blob) makes the answer's time a matter of size, not of the link.
+        transfer = request.transfer !== undefined || (request.body !== undefined && !Buffer.isBuffer(request.body));
+        return request;
+      };
+      const started = performance.now();
+      try {
+        const response = await this.#request(scopes, made);
+        const retryAfterMs = parseRetryAfter(header(response, 'retry-after'));
+        this.#limiter?.feedback({ status: response.status, latencyMs: performance.now() - started, transfer, retryAfterMs });
+        this.#rateLimits?.note(this.registry, response.headers);
+        return response;
+      } catch (error) {
+        // No answer at all (a reset, a refused connection): as much a sign of overload as a 503.
+        if (isNetworkError(error)) this.#limiter?.feedback({ status: 0, latencyMs: performance.now() - started });
+        throw error;
+      }
+    });
   }
 
   /** Each request holds one of the registry's places until its response (a blob PUT: its whole body) arrives. */

@@ -120,7 +120,7 @@ export class ReferrerMirror {
 
   /** `task` for each item, as many at once as the run has requests in flight per registry. */
   #parallel<T, R>(ref: RepositoryRef, items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
-    return mapLimited(items, this.session.limiter(ref.registry).limit, task);
+    return mapLimited(items, this.session.limiter(ref.registry).max, task);
   }
 
   /**

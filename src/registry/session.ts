@@ -1,7 +1,10 @@
+import { setMaxListeners } from 'node:events';
 import { silentLogger, type Logger } from '../logger.js';
 import { CredentialStore, type CredentialStoreOptions } from './auth/credentials.js';
 import { RegistryClient } from './client.js';
-import { Limiter, SingleFlight } from './limiter.js';
+import { AdaptiveLimiter } from './adaptive-limiter.js';
+import { SingleFlight } from './limiter.js';
+import { RateLimits } from './rate-limit.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { Transport, type TransportOptions } from './transport.js';
 
@@ -9,8 +12,13 @@ export interface RegistrySessionOptions {
   readonly transport?: TransportOptions;
   readonly credentials?: CredentialStoreOptions;
   readonly logger?: Logger;
-  /** Operations in flight per registry, shared by every image of the run (4 suits distribution). */
+  /**
+   * The most requests in flight per registry, shared by every image of the run (the user's
+   * `max-concurrency`); below it the window adapts (adaptive-limiter.ts), starting at
+   * `initialInFlight`.
+   */
   readonly maxInFlight?: number;
+  readonly initialInFlight?: number;
   readonly retry?: RetryPolicy;
   /** Registries whose token servers refuse the `delete` action name (Quay): ask for `*`. */
   readonly wildcardDeleteRegistries?: readonly string[];
@@ -21,16 +29,23 @@ export interface RegistrySessionOptions {
  * blob uploads (two images sharing a layer upload it once) and where each blob was written
  * (so the next repository of the same registry mounts it instead).
  */
+/** The default cap of requests in flight per registry, and where the adaptive window starts. */
+export const DEFAULT_MAX_IN_FLIGHT = 64;
+export const DEFAULT_INITIAL_IN_FLIGHT = 8;
+
 export class RegistrySession {
   readonly transport: Transport;
   readonly credentials: CredentialStore;
   readonly logger: Logger;
   readonly retry: RetryPolicy;
   readonly uploads = new SingleFlight<void>();
+  /** What each registry said is left of its pull quota. */
+  readonly rateLimits = new RateLimits();
   readonly #clients = new Map<string, RegistryClient>();
-  readonly #limiters = new Map<string, Limiter>();
+  readonly #limiters = new Map<string, AdaptiveLimiter>();
   readonly #written = new Map<string, Map<string, Set<string>>>();
   readonly #maxInFlight: number;
+  readonly #initialInFlight: number;
   readonly #wildcard: Set<string>;
   readonly #abort = new AbortController();
 
@@ -39,7 +54,10 @@ export class RegistrySession {
     this.transport = new Transport({ ...options.transport, signal: this.#abort.signal });
     this.credentials = new CredentialStore({ onSecret: (s) => this.logger.mask(s), ...options.credentials });
     this.retry = { ...(options.retry ?? DEFAULT_RETRY), signal: this.#abort.signal };
-    this.#maxInFlight = options.maxInFlight ?? 4;
+    this.#maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+    this.#initialInFlight = Math.min(options.initialInFlight ?? DEFAULT_INITIAL_IN_FLIGHT, this.#maxInFlight);
+    // Every request in flight listens on the run's signal: dozens per registry are expected, not a leak.
+    setMaxListeners(0, this.#abort.signal);
     this.#wildcard = new Set(options.wildcardDeleteRegistries ?? []);
   }
 
@@ -87,16 +105,17 @@ export class RegistrySession {
         deleteAction: this.#wildcard.has(registry) ? '*' : 'delete',
         retry: this.retry,
         limiter: this.limiter(registry),
+        rateLimits: this.rateLimits,
       });
       this.#clients.set(registry, client);
     }
     return client;
   }
 
-  limiter(registry: string): Limiter {
+  limiter(registry: string): AdaptiveLimiter {
     let limiter = this.#limiters.get(registry);
     if (!limiter) {
-      limiter = new Limiter(this.#maxInFlight);
+      limiter = new AdaptiveLimiter({ initial: this.#initialInFlight, max: this.#maxInFlight });
       this.#limiters.set(registry, limiter);
     }
     return limiter;

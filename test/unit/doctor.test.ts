@@ -41,6 +41,11 @@ describe('what promote would do, from what doctor measured', () => {
   });
   test('nothing works: the tag is left behind, reported', () =>
     assert.equal(promoteWould('generic', false, facts({})), 'nothing: the temporary tag is left behind (reported)'));
+  test('ECR without its credentials: nothing, whatever the registry API showed (it cannot remove one tag there)', () =>
+    assert.equal(
+      promoteWould('ecr', false, facts({ digestDelete: true })),
+      "ecr-api (the vendor's API) when its credentials are found, else nothing: the temporary tag is left behind (reported)",
+    ));
   test("a vendor's API with its credentials; without them, the fallback and what would open the API", () => {
     assert.equal(promoteWould('quay', true, facts({})), "quay-api (the vendor's API)");
     assert.equal(

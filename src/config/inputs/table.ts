@@ -57,6 +57,8 @@ export const Input = {
   KeepIntermediate: 'keep-intermediate',
   RemoveLocalImages: 'remove-local-images',
   Registries: 'registries',
+  MaxConcurrency: 'max-concurrency',
+  RateLimitFloor: 'rate-limit-floor',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -394,7 +396,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: Input.Parallel,
-    description: 'Images copied at once, and requests in flight per registry.',
+    description: 'Images copied at once (their requests share each registry’s max-concurrency).',
     default: '4',
     commands: ['mirror'],
   },
@@ -402,6 +404,13 @@ export const INPUTS: readonly InputSpec[] = [
     name: Input.KeepGoing,
     description: 'Go on with the other images after one fails, and fail at the end listing the failures.',
     default: 'false',
+    commands: ['mirror'],
+  },
+  {
+    name: Input.RateLimitFloor,
+    description:
+      "Pulls to leave of a source registry's quota (Docker Hub's ratelimit-remaining): once the registry says no more than this many are left, the images not yet copied are left undone (status skipped, with the reason) and the run ends without error, rather than failing midway with 429s. Leave room for the copies under way (parallel, each one pull per manifest). Empty: no floor.",
+    default: '',
     commands: ['mirror'],
   },
   {
@@ -422,6 +431,13 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'The sha256 (hex) the skopeo-url file must have; required with skopeo-url.',
     default: '',
     commands: ['mirror'],
+  },
+  {
+    name: Input.MaxConcurrency,
+    description:
+      'The most requests in flight to one registry (1 to 64). Below it the window adapts: it opens while answers come back as fast as before, and halves on a 429 or 503, on answers slowing down or on refused connections, waiting out Retry-After. Empty: 64, starting at 8. Set it for a registry that caps connections or counts requests.',
+    default: '',
+    commands: ['build', 'upload', 'promote', 'mirror', 'use', 'doctor'],
   },
   {
     name: Input.Registries,
@@ -488,7 +504,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: Output.Mirrored,
     description:
-      'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved), error (for failed ones, planning failures included); then each referrer (signature, SBOM, attestation) with referrer: {subject, artifact_type, via} and status copied, unchanged, or planned in a dry run. Written on failure too.',
+      'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged, failed, or skipped when rate-limit-floor left it undone), bytes (moved), error (for failed and skipped ones, planning failures included); then each referrer (signature, SBOM, attestation) with referrer: {subject, artifact_type, via} and status copied, unchanged, or planned in a dry run. Written on failure too.',
     commands: ['mirror'],
   },
   {

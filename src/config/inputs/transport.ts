@@ -18,9 +18,27 @@ export function readInsecureRegistries(read: InputReader): string[] {
   return insecureRegistries;
 }
 
-export function readTransportOptions(read: InputReader, workDir: string): Pick<TransportOptions, 'insecureRegistries' | 'ca'> {
+/** How the run reaches registries: plain HTTP, private CAs, and the cap of requests in flight per registry. */
+export interface RegistryAccess extends Pick<TransportOptions, 'insecureRegistries' | 'ca'> {
+  readonly maxInFlight?: number;
+}
+
+export function readTransportOptions(read: InputReader, workDir: string): RegistryAccess {
   const insecureRegistries = readInsecureRegistries(read);
-  return { insecureRegistries, ca: readCaFile(read, workDir) };
+  return { insecureRegistries, ca: readCaFile(read, workDir), maxInFlight: readMaxConcurrency(read) };
+}
+
+/** Above this, the connections of one registry (64 per host) would be the cap instead. */
+export const MAX_CONCURRENCY = 64;
+
+/** `max-concurrency`: a whole number of requests in flight per registry, or empty for the default. */
+export function readMaxConcurrency(read: InputReader): number | undefined {
+  const text = read(Input.MaxConcurrency).trim();
+  if (!text) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY)
+    throw new ConfigError(`max-concurrency: "${text}" is not a whole number from 1 to ${MAX_CONCURRENCY}`);
+  return value;
 }
 
 /** `ca-file`: PEM certificates, read and checked. */

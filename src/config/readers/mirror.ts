@@ -9,15 +9,17 @@ import { Input } from '../inputs/table.js';
 import { loadMirrorList } from '../mirror/list.js';
 import type { MirrorList } from '../mirror/types.js';
 import { readReferrerInputs, type ReferrerInputs } from '../inputs/referrers.js';
-import { readTransportOptions } from '../inputs/transport.js';
+import { readTransportOptions, type RegistryAccess } from '../inputs/transport.js';
 
 /** Everything the mirror command reads, validated before any request. */
 export interface MirrorInputs {
   readonly workDir: string;
   readonly credentials: CredentialsMap;
   readonly list: MirrorList;
-  /** Images copied at once, and the per-registry request limit. */
+  /** Images copied at once. */
   readonly parallel: number;
+  /** Pulls of a source's quota to leave: no copy starts once the registry says no more are left. */
+  readonly rateLimitFloor?: number;
   /**
    * What copies (src/copiers/): the registry core (`native`) or skopeo. The public input is named
    * `engine`; in the code an engine is docker, podman or buildah, never a copier.
@@ -26,7 +28,7 @@ export interface MirrorInputs {
   readonly keepGoing: boolean;
   readonly dryRun: boolean;
   readonly referrers: ReferrerInputs;
-  readonly transport: Pick<TransportOptions, 'insecureRegistries' | 'ca' | 'registryCa'>;
+  readonly transport: RegistryAccess & Pick<TransportOptions, 'registryCa'>;
   /** A pinned skopeo download (the skopeo copier on a runner without one). */
   readonly skopeoDownload?: { readonly url: string; readonly sha256: string };
 }
@@ -47,6 +49,7 @@ export function readMirrorInputs(read: InputReader, env: NodeJS.ProcessEnv, onSe
     credentials,
     list,
     parallel,
+    rateLimitFloor: readRateLimitFloor(read),
     copier,
     keepGoing: parseBoolean(read(Input.KeepGoing), Input.KeepGoing, false),
     dryRun: parseBoolean(read(Input.DryRun), Input.DryRun, false),
@@ -76,4 +79,14 @@ function readSkopeoDownload(read: InputReader, copier: CopierName): MirrorInputs
     throw new ConfigError(`${url ? Input.SkopeoSha256 : Input.SkopeoUrl}: required with ${url ? Input.SkopeoUrl : Input.SkopeoSha256}`);
   if (!/^[a-f0-9]{64}$/.test(sha256)) throw new ConfigError(`${Input.SkopeoSha256}: "${sha256}" is not a sha256 hex digest`);
   return { url, sha256 };
+}
+
+/** `rate-limit-floor`: a whole number of pulls, or empty for none. */
+function readRateLimitFloor(read: InputReader): number | undefined {
+  const text = read(Input.RateLimitFloor).trim();
+  if (!text) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ConfigError(`rate-limit-floor: "${text}" is not a whole number of pulls (0 or more)`);
+  return value;
 }
