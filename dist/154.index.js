@@ -380,7 +380,7 @@ async function buildToIntermediate(context, buildOnly) {
             return 'true';
         return context.read(name);
     };
-    const { upload } = await Promise.all(/* import() */[__webpack_require__.e(548), __webpack_require__.e(980)]).then(__webpack_require__.bind(__webpack_require__, 8980));
+    const { upload } = await Promise.all(/* import() */[__webpack_require__.e(315), __webpack_require__.e(980)]).then(__webpack_require__.bind(__webpack_require__, 8980));
     return upload({ ...context, read });
 }
 

@@ -538,6 +538,7 @@ function readMirrorInputs(read, env, onSecret) {
         credentials,
         list,
         parallel,
+        rateLimitFloor: readRateLimitFloor(read),
         copier,
         keepGoing: (0,booleans/* parseBoolean */.y)(read(table/* Input */.pd.KeepGoing), table/* Input */.pd.KeepGoing, false),
         dryRun: (0,booleans/* parseBoolean */.y)(read(table/* Input */.pd.DryRun), table/* Input */.pd.DryRun, false),
@@ -569,6 +570,16 @@ function readSkopeoDownload(read, copier) {
         throw new errors/* ConfigError */.x(`${table/* Input */.pd.SkopeoSha256}: "${sha256}" is not a sha256 hex digest`);
     return { url, sha256 };
 }
+/** `rate-limit-floor`: a whole number of pulls, or empty for none. */
+function readRateLimitFloor(read) {
+    const text = read(table/* Input */.pd.RateLimitFloor).trim();
+    if (!text)
+        return undefined;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 0)
+        throw new errors/* ConfigError */.x(`rate-limit-floor: "${text}" is not a whole number of pulls (0 or more)`);
+    return value;
+}
 
 // EXTERNAL MODULE: ./src/registry/limiter.ts
 var registry_limiter = __webpack_require__(2387);
@@ -581,9 +592,14 @@ var registry_manifest = __webpack_require__(506);
 
 
 
+/**
+ * Tags planned at once: planning is HEADs alone, and each registry's own window (max-concurrency,
+ * adaptive) decides how many of them are in flight; this only bounds what waits in memory.
+ */
+const PLAN_WIDTH = 256;
 /** Plans every item and logs the plan; without keep-going, a source that cannot be planned leaves nothing to copy. */
 async function planMirror(session, items, options, logger) {
-    const { pairs, failed } = await resolvePairs(session, items, options.parallel);
+    const { pairs, failed } = await resolvePairs(session, items, progressLog(logger));
     const plan = {
         pairs: failed.length && !options.keepGoing ? [] : pairs,
         unplanned: failed.map(planFailure),
@@ -596,6 +612,19 @@ async function planMirror(session, items, options, logger) {
         logger.info(`  ${sourceOf(p)} (${p.digest}) -> ${p.destTags.map((t) => `${dest}:${t}`).join(', ') || `${dest}@${p.digest}`}`);
     }
     return plan;
+}
+/** How often a long plan says how far it got. */
+const PROGRESS_EVERY_MS = 5_000;
+/** A progress line at most every PROGRESS_EVERY_MS: a plan of thousands of tags over a slow link is not silent. */
+function progressLog(logger) {
+    let last = Date.now();
+    return (done, total) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_EVERY_MS)
+            return;
+        last = now;
+        logger.info(`plan: ${done} of ${total} tags compared so far`);
+    };
 }
 /** The destination tag of a source tag or digest: its rename, else the same tag; a digest has none. */
 const destTagOf = (item, ref) => item.rename[ref] ?? ((0,reference/* isDigest */.Bc)(ref) ? undefined : ref);
@@ -631,8 +660,10 @@ function planFailure(failure) {
  * destination that fails for one item fails that item alone; the caller decides whether the
  * rest goes on (keep-going).
  */
-async function resolvePairs(session, items, parallel) {
-    const limiter = new registry_limiter/* Limiter */.jG(parallel * 2);
+async function resolvePairs(session, items, progress) {
+    const limiter = new registry_limiter/* Limiter */.jG(PLAN_WIDTH);
+    let done = 0;
+    let total = 0;
     const failed = [];
     const fail = (item, error, ref) => {
         failed.push({ item, ref, error: typeof error === 'string' ? error : (error.message ?? String(error)) });
@@ -648,12 +679,16 @@ async function resolvePairs(session, items, parallel) {
         }
         if (refs.length === 0 && item.selector.kind !== 'tags')
             return [fail(item, `no tag of ${(0,reference/* refName */.P7)(item.source)} matches`)];
+        total += refs.length;
         return Promise.all(refs.map((ref) => limiter.run(async () => {
             try {
                 return (await planPair(session, item, ref)) ?? fail(item, `${(0,reference/* refName */.P7)(item.source)}:${ref} not found`, ref);
             }
             catch (error) {
                 return fail(item, error, ref);
+            }
+            finally {
+                progress(++done, total);
             }
         })));
     }));
@@ -672,6 +707,9 @@ async function planPair(session, item, ref) {
     const src = session.client(item.source.registry);
     const dst = session.client(item.destination.registry);
     const destTag = destTagOf(item, ref);
+    // The destination tag is asked at once, beside the source: one round trip for the pair, not two.
+    const destHead = destTag && !item.platforms?.length ? dst.headManifest(item.destination.repository, destTag) : undefined;
+    destHead?.catch(() => undefined); // awaited below; a source failing first must not leave it unhandled
     let digest;
     if (ref.startsWith('sha256:'))
         digest = ref;
@@ -687,7 +725,7 @@ async function planPair(session, item, ref) {
     const sourceDigest = digest;
     if (item.platforms?.length)
         digest = await subsetDigest(session, item, digest);
-    const current = await dst.headManifest(item.destination.repository, destTag ?? digest);
+    const current = await (destHead ?? dst.headManifest(item.destination.repository, destTag ?? digest));
     return { item, srcRef: ref, sourceDigest, digest, destTags: destTag ? [destTag] : [], unchanged: current?.digest === digest };
 }
 /** The digest a platform subset of an index will have once copied. */
@@ -698,8 +736,8 @@ async function subsetDigest(session, item, digest) {
     return (0,registry_manifest/* subsetIndex */.XF)(manifest, item.platforms ?? [], (0,reference/* refName */.P7)(item.source)).manifest.digest;
 }
 
-// EXTERNAL MODULE: ./src/commands/run-session.ts + 2 modules
-var run_session = __webpack_require__(7548);
+// EXTERNAL MODULE: ./src/commands/run-session.ts + 3 modules
+var run_session = __webpack_require__(6315);
 ;// CONCATENATED MODULE: ./src/commands/mirror.ts
 
 
@@ -727,7 +765,6 @@ async function mirror(context) {
         exec: context.exec,
         logger,
         transport: { ...inputs.transport, insecureRegistries },
-        maxInFlight: inputs.parallel,
     });
     try {
         // Fetched (and verified) before anything is planned: a bad pin fails with nothing sent.
@@ -790,16 +827,25 @@ async function openCopier(context, session, inputs, access) {
     return skopeoCopier(skopeo, session);
 }
 /** Copies the changed pairs, `parallel` at a time; a failure stops the rest unless keep-going. */
-async function copyAll({ inputs, logger, plan }, copier) {
+async function copyAll({ session, inputs, logger, plan }, copier) {
     const limiter = new registry_limiter/* Limiter */.jG(inputs.parallel);
     const outcomes = new Map();
     const failures = [];
     let stop = false;
+    const changed = plan.pairs.filter((p) => !p.unchanged);
+    let done = 0;
+    const undone = [];
     const copyOne = async (pair) => {
         if (stop)
             return;
+        const floor = belowFloor(session, inputs, pair);
+        if (floor) {
+            undone.push(sourceOf(pair));
+            outcomes.set(pair, tagsOf(pair).map((tag) => ({ ...resultOf(pair, tag, 'skipped', 0), error: floor })));
+            return;
+        }
         try {
-            const bytes = await copyPair(copier, pair, logger);
+            const bytes = await copyPair(copier, pair, logger, () => `${++done}/${changed.length}`);
             outcomes.set(pair, tagsOf(pair).map((tag, i) => resultOf(pair, tag, 'copied', i === 0 ? bytes : 0)));
         }
         catch (error) {
@@ -811,10 +857,23 @@ async function copyAll({ inputs, logger, plan }, copier) {
                 stop = true;
         }
     };
-    await Promise.all(plan.pairs.filter((p) => !p.unchanged).map((pair) => limiter.run(() => copyOne(pair))));
+    await Promise.all(changed.map((pair) => limiter.run(() => copyOne(pair))));
+    if (undone.length > 0)
+        logger.warning(`rate-limit-floor: ${undone.length} image(s) left undone, to be copied by a later run: ${undone.join(', ')}`);
     return { outcomes, failures };
 }
-async function copyPair(copier, pair, logger) {
+/** Why a copy must not start: its source said no more than rate-limit-floor pulls are left. */
+function belowFloor(session, inputs, pair) {
+    if (inputs.rateLimitFloor === undefined)
+        return undefined;
+    const { registry } = pair.item.source;
+    const remaining = session.rateLimits.remaining(registry);
+    if (remaining === undefined || remaining > inputs.rateLimitFloor)
+        return undefined;
+    return `left undone: ${registry} has ${remaining} pulls left, rate-limit-floor is ${inputs.rateLimitFloor}`;
+}
+/** `count`: this copy's place among the run's copies (`12/340`), for the log of a long run. */
+async function copyPair(copier, pair, logger, count) {
     let moved = 0;
     let reported = 0;
     const { bytesMoved, detail } = await copier.copy({
@@ -833,7 +892,7 @@ async function copyPair(copier, pair, logger) {
             }
         },
     });
-    logger.info(`${sourceOf(pair)} -> ${(0,reference/* refName */.P7)(pair.item.destination)}: ${detail}`);
+    logger.info(`[${count()}] ${sourceOf(pair)} -> ${(0,reference/* refName */.P7)(pair.item.destination)}: ${detail}`);
     return bytesMoved;
 }
 /**
@@ -842,7 +901,8 @@ async function copyPair(copier, pair, logger) {
  */
 async function copyReferrers({ session, inputs, logger, plan }, copied) {
     const referrers = new registry_referrers/* ReferrerMirror */.tK(session, { types: inputs.referrers.types, dryRun: inputs.dryRun });
-    const limiter = new registry_limiter/* Limiter */.jG(inputs.parallel);
+    // Discovery is metadata: as wide as planning, each registry's window deciding what is in flight.
+    const limiter = new registry_limiter/* Limiter */.jG(PLAN_WIDTH);
     const reported = new Set();
     const outcomes = new Map();
     const failures = [];
@@ -892,10 +952,16 @@ async function report(run, copied, referrers, env) {
     await (0,promises_.writeFile)(digestFile, digests.join(''));
     const count = (status) => mirrored.filter((m) => m.status === status).length;
     const mib = (mirrored.reduce((n, m) => n + m.bytes, 0) / 1048576).toFixed(1);
+    const quotas = run.session.rateLimits.describe();
+    for (const quota of quotas)
+        run.logger.info(`rate limit: ${quota}`);
+    const undone = mirrored.filter((m) => m.status === 'skipped' && !m.referrer).length;
+    const skipped = undone > 0 ? `, ${undone} left undone` : '';
     return {
         outputs: { mirrored: JSON.stringify(mirrored), 'digest-file': digestFile },
         summary: {
-            title: `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed, ${mib} MiB moved${inputs.dryRun ? ' (dry run)' : ''}`,
+            title: `Mirrored: ${count('copied')} copied, ${count('unchanged')} unchanged, ${count('failed')} failed${skipped}, ${mib} MiB moved` +
+                `${inputs.dryRun ? ' (dry run)' : ''}${quotas.length ? `; ${quotas.join('; ')}` : ''}`,
             headers: ['source', 'destination', 'digest', 'status'],
             rows: mirrored.map((m) => [m.src, m.dest, m.digest, m.status]),
         },
@@ -1095,6 +1161,7 @@ function readInputFile(path, input, shown) {
 /* harmony export */   qU: () => (/* binding */ readTransportOptions),
 /* harmony export */   wF: () => (/* binding */ readInsecureRegistries)
 /* harmony export */ });
+/* unused harmony exports MAX_CONCURRENCY, readMaxConcurrency */
 /* harmony import */ var _input_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5457);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
@@ -1120,7 +1187,19 @@ function readInsecureRegistries(read) {
 }
 function readTransportOptions(read, workDir) {
     const insecureRegistries = readInsecureRegistries(read);
-    return { insecureRegistries, ca: readCaFile(read, workDir) };
+    return { insecureRegistries, ca: readCaFile(read, workDir), maxInFlight: readMaxConcurrency(read) };
+}
+/** Above this, the connections of one registry (64 per host) would be the cap instead. */
+const MAX_CONCURRENCY = 64;
+/** `max-concurrency`: a whole number of requests in flight per registry, or empty for the default. */
+function readMaxConcurrency(read) {
+    const text = read(_table_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MaxConcurrency).trim();
+    if (!text)
+        return undefined;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`max-concurrency: "${text}" is not a whole number from 1 to ${MAX_CONCURRENCY}`);
+    return value;
 }
 /** `ca-file`: PEM certificates, read and checked. */
 function readCaFile(read, workDir) {

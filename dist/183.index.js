@@ -123,8 +123,8 @@ __webpack_require__.d(__webpack_exports__, {
   serveSpeculativeRegistry: () => (/* binding */ serveSpeculativeRegistry)
 });
 
-// EXTERNAL MODULE: ./src/commands/run-session.ts + 2 modules
-var run_session = __webpack_require__(7548);
+// EXTERNAL MODULE: ./src/commands/run-session.ts + 3 modules
+var run_session = __webpack_require__(6315);
 // EXTERNAL MODULE: ./src/runtime/exec.ts
 var exec = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/speculative/config.ts

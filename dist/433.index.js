@@ -638,7 +638,19 @@ class CredentialStore {
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
 
 /** Registry kinds with their own tag-deletion API (docs/registries.md, "Deleting one tag"). */
-const REGISTRY_KINDS = ['generic', 'docker', 'quay', 'ghcr', 'harbor', 'gitlab', 'distribution'];
+const REGISTRY_KINDS = [
+    'generic',
+    'docker',
+    'quay',
+    'ghcr',
+    'harbor',
+    'gitlab',
+    'distribution',
+    'gitea',
+    'ecr',
+    'gar',
+    'acr',
+];
 /** The kind from the credentials' `type`, else from well-known hosts. */
 function registryKind(registry, declared) {
     if (declared)
@@ -654,6 +666,14 @@ function registryKind(registry, declared) {
         return 'gitlab';
     if (host.startsWith('harbor.') || host.includes('.harbor.'))
         return 'harbor';
+    // <account>.dkr.ecr.<region>.amazonaws.com (.com.cn in China), and the dual-stack <account>.dkr-ecr.<region>.on.aws.
+    if (/^\d{12}\.dkr[.-]ecr(?:-fips)?\.[a-z0-9-]+\.(?:amazonaws\.com(?:\.cn)?|on\.aws)$/.test(host))
+        return 'ecr';
+    // <location>-docker.pkg.dev: Artifact Registry's Docker repositories.
+    if (/^[a-z0-9-]+-docker\.pkg\.dev$/.test(host))
+        return 'gar';
+    if (/^[a-z0-9-]+\.azurecr\.(?:io|cn|us)$/.test(host))
+        return 'acr';
     return 'generic';
 }
 

@@ -309,8 +309,8 @@ async function fetchChange(ref, env, token, fetchImpl = fetch) {
     return { ref, state: body.state, merged: body.merged === true, body: typeof body.body === 'string' ? body.body : '' };
 }
 
-// EXTERNAL MODULE: ./src/commands/run-session.ts + 2 modules
-var run_session = __webpack_require__(7548);
+// EXTERNAL MODULE: ./src/commands/run-session.ts + 3 modules
+var run_session = __webpack_require__(6315);
 // EXTERNAL MODULE: ./src/engines/auth-file.ts
 var auth_file = __webpack_require__(9152);
 // EXTERNAL MODULE: ./src/engines/docker-config.ts

@@ -932,6 +932,7 @@ const reportTo = (logger) => ({
 /* harmony export */   qU: () => (/* binding */ readTransportOptions),
 /* harmony export */   wF: () => (/* binding */ readInsecureRegistries)
 /* harmony export */ });
+/* unused harmony exports MAX_CONCURRENCY, readMaxConcurrency */
 /* harmony import */ var _input_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5457);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
@@ -957,7 +958,19 @@ function readInsecureRegistries(read) {
 }
 function readTransportOptions(read, workDir) {
     const insecureRegistries = readInsecureRegistries(read);
-    return { insecureRegistries, ca: readCaFile(read, workDir) };
+    return { insecureRegistries, ca: readCaFile(read, workDir), maxInFlight: readMaxConcurrency(read) };
+}
+/** Above this, the connections of one registry (64 per host) would be the cap instead. */
+const MAX_CONCURRENCY = 64;
+/** `max-concurrency`: a whole number of requests in flight per registry, or empty for the default. */
+function readMaxConcurrency(read) {
+    const text = read(_table_js__WEBPACK_IMPORTED_MODULE_4__/* .Input */ .pd.MaxConcurrency).trim();
+    if (!text)
+        return undefined;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1 || value > MAX_CONCURRENCY)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .x(`max-concurrency: "${text}" is not a whole number from 1 to ${MAX_CONCURRENCY}`);
+    return value;
 }
 /** `ca-file`: PEM certificates, read and checked. */
 function readCaFile(read, workDir) {

@@ -345,8 +345,8 @@ async function releaseSource(env, options) {
 var kinds = __webpack_require__(6796);
 // EXTERNAL MODULE: ./src/registry/tag-delete/vendor-http.ts
 var vendor_http = __webpack_require__(7241);
-// EXTERNAL MODULE: ./src/registry/tag-delete/vendors.ts
-var vendors = __webpack_require__(875);
+// EXTERNAL MODULE: ./src/registry/tag-delete/vendors.ts + 1 modules
+var vendors = __webpack_require__(7927);
 ;// CONCATENATED MODULE: ./src/registry/tag-delete/tag-times.ts
 
 
@@ -1414,8 +1414,8 @@ async function cleanupRecords(run, change) {
     }
 }
 
-// EXTERNAL MODULE: ./src/commands/run-session.ts + 2 modules
-var run_session = __webpack_require__(7548);
+// EXTERNAL MODULE: ./src/commands/run-session.ts + 3 modules
+var run_session = __webpack_require__(6315);
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
 
 

@@ -40,6 +40,8 @@ function exportEnvironment(variables, env, logger) {
 /** The job summary where the runner gives one; a plain table in the log otherwise. */
 async function writeSummary(table, env, logger) {
     if (env.GITHUB_STEP_SUMMARY) {
+        if (table.inLog)
+            logger.info(formatPlainTable(table));
         await _actions_core_lib_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z
             .addHeading(table.title, 3)
             .addTable([table.headers.map((header) => ({ data: header, header: true })), ...table.rows.map((row) => [...row])])

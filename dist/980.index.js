@@ -221,8 +221,8 @@ var manifest = __webpack_require__(506);
 var media_types = __webpack_require__(9867);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
-// EXTERNAL MODULE: ./src/commands/run-session.ts + 2 modules
-var run_session = __webpack_require__(7548);
+// EXTERNAL MODULE: ./src/commands/run-session.ts + 3 modules
+var run_session = __webpack_require__(6315);
 // EXTERNAL MODULE: ./src/commands/change-record.ts
 var change_record = __webpack_require__(8852);
 ;// CONCATENATED MODULE: ./src/commands/record-change.ts

@@ -359,7 +359,7 @@ class ReferrerMirror {
     }
     /** `task` for each item, as many at once as the run has requests in flight per registry. */
     #parallel(ref, items, task) {
-        return (0,_limiter_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimited */ .bB)(items, this.session.limiter(ref.registry).limit, task);
+        return (0,_limiter_js__WEBPACK_IMPORTED_MODULE_5__/* .mapLimited */ .bB)(items, this.session.limiter(ref.registry).max, task);
     }
     /**
      * The referrers of the deepest copied level, which the depth bound leaves behind: listed as

@@ -52,7 +52,7 @@ class ConfigErrors extends ConfigError {
  * Every action input and output, in one place. The action.yml files, the CLI's --help and the
  * docs are generated from these tables (scripts/gen-actions.ts), so they cannot drift apart.
  */
-const COMMANDS = ['build', 'upload', 'promote', 'mirror', 'use'];
+const COMMANDS = ['build', 'upload', 'promote', 'mirror', 'use', 'doctor'];
 const Input = {
     Command: 'command',
     Images: 'images',
@@ -103,6 +103,9 @@ const Input = {
     DependsOn: 'depends-on',
     KeepIntermediate: 'keep-intermediate',
     RemoveLocalImages: 'remove-local-images',
+    Registries: 'registries',
+    MaxConcurrency: 'max-concurrency',
+    RateLimitFloor: 'rate-limit-floor',
 };
 const Output = {
     Images: 'images',
@@ -116,6 +119,7 @@ const Output = {
     Digests: 'digests',
     Tags: 'tags',
     RegistriesConf: 'registries-conf',
+    Registries: 'registries',
 };
 const IMAGE_COMMANDS = ['build', 'upload', 'promote'];
 const ENGINE_COMMANDS = ['build', 'upload'];
@@ -148,7 +152,7 @@ const INPUTS = [
         name: Input.WorkDir,
         description: "Base directory for every context, path, container file, sibling and images-file (Zuul's zuul_work_dir). Empty means the workspace (GITHUB_WORKSPACE, else the current directory).",
         default: '',
-        commands: ['build', 'upload', 'promote', 'mirror', 'use'],
+        commands: ['build', 'upload', 'promote', 'mirror', 'use', 'doctor'],
     },
     {
         name: Input.ContainerCommand,
@@ -208,7 +212,7 @@ const INPUTS = [
         name: Input.RegistryCredentials,
         description: "YAML mapping keyed by registry name, Zuul's container_registry_credentials: username, password, repository (regular expression the repository must fully match), api_token, type. Pass it from a secret.",
         default: '',
-        commands: ['build', 'upload', 'promote', 'mirror', 'use'],
+        commands: ['build', 'upload', 'promote', 'mirror', 'use', 'doctor'],
     },
     {
         name: Input.Change,
@@ -220,13 +224,13 @@ const INPUTS = [
         name: Input.InsecureRegistries,
         description: "Registries (host[:port], comma or newline separated) reached over plain HTTP. Loopback registries always are, as docker does; every other registry needs TLS. podman and buildah builds get a registries.conf layered over the user's own that marks exactly these (and the loopback registries the build names) insecure; docker's daemon must list them in its own insecure-registries.",
         default: '',
-        commands: ['build', 'upload', 'promote', 'mirror', 'use'],
+        commands: ['build', 'upload', 'promote', 'mirror', 'use', 'doctor'],
     },
     {
         name: Input.CaFile,
         description: "PEM file of CA certificates trusted, besides the system's, for registries with a private CA: by the registry client, and by podman's and buildah's pulls and pushes (--cert-dir).",
         default: '',
-        commands: ['build', 'upload', 'promote', 'mirror', 'use'],
+        commands: ['build', 'upload', 'promote', 'mirror', 'use', 'doctor'],
     },
     {
         name: Input.Promote,
@@ -380,7 +384,7 @@ const INPUTS = [
     },
     {
         name: Input.Parallel,
-        description: 'Images copied at once, and requests in flight per registry.',
+        description: 'Images copied at once (their requests share each registry’s max-concurrency).',
         default: '4',
         commands: ['mirror'],
     },
@@ -388,6 +392,12 @@ const INPUTS = [
         name: Input.KeepGoing,
         description: 'Go on with the other images after one fails, and fail at the end listing the failures.',
         default: 'false',
+        commands: ['mirror'],
+    },
+    {
+        name: Input.RateLimitFloor,
+        description: "Pulls to leave of a source registry's quota (Docker Hub's ratelimit-remaining): once the registry says no more than this many are left, the images not yet copied are left undone (status skipped, with the reason) and the run ends without error, rather than failing midway with 429s. Leave room for the copies under way (parallel, each one pull per manifest). Empty: no floor.",
+        default: '',
         commands: ['mirror'],
     },
     {
@@ -407,6 +417,18 @@ const INPUTS = [
         description: 'The sha256 (hex) the skopeo-url file must have; required with skopeo-url.',
         default: '',
         commands: ['mirror'],
+    },
+    {
+        name: Input.MaxConcurrency,
+        description: 'The most requests in flight to one registry (1 to 64). Below it the window adapts: it opens while answers come back as fast as before, and halves on a 429 or 503, on answers slowing down or on refused connections, waiting out Retry-After. Empty: 64, starting at 8. Set it for a registry that caps connections or counts requests.',
+        default: '',
+        commands: ['build', 'upload', 'promote', 'mirror', 'use', 'doctor'],
+    },
+    {
+        name: Input.Registries,
+        description: 'doctor: the registries to examine, one host[:port]/namespace per line; the namespace is where doctor may write throw-away manifests (under <namespace>/cia-doctor), all of which it removes where the registry allows.',
+        default: '',
+        commands: ['doctor'],
     },
 ];
 // The flat outputs: what a workflow reads without fromJSON on a list (src/commands/flat-outputs.ts).
@@ -456,13 +478,18 @@ const OUTPUTS = [
     },
     {
         name: Output.Mirrored,
-        description: 'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged or failed), bytes (moved), error (for failed ones, planning failures included); then each referrer (signature, SBOM, attestation) with referrer: {subject, artifact_type, via} and status copied, unchanged, or planned in a dry run. Written on failure too.',
+        description: 'JSON list, one object per destination tag: src, dest, digest, status (copied, unchanged, failed, or skipped when rate-limit-floor left it undone), bytes (moved), error (for failed and skipped ones, planning failures included); then each referrer (signature, SBOM, attestation) with referrer: {subject, artifact_type, via} and status copied, unchanged, or planned in a dry run. Written on failure too.',
         commands: ['mirror'],
     },
     {
         name: Output.RegistriesConf,
         description: "use: the registries.conf that makes podman, buildah and skopeo get the change's images from the job's speculative registry; the job's later steps have it as CONTAINERS_REGISTRIES_CONF.",
         commands: ['use'],
+    },
+    {
+        name: Output.Registries,
+        description: 'doctor: JSON list, one object per registry: registry, reachable, vendor (distribution, gitea, docker-hub, quay, ghcr, harbor, gitlab, ecr, gar, acr or unknown), auth (none, basic, bearer), tag-delete (safe, destructive, no), digest-delete, referrers-api, blob-mount, chunked-upload, http2 (booleans), promote (how promote would remove one temporary tag there), written (whether the namespace took the probe manifest), left-behind (what doctor wrote and could not remove), problem (why something could not be measured) and notes.',
+        commands: ['doctor'],
     },
     {
         name: Output.DigestFile,
@@ -481,6 +508,7 @@ const COMMAND_SUMMARIES = {
     upload: 'Build and push: temporary change_<N>_<tag> tags in gate, final tags on release, or to an intermediate registry.',
     promote: 'After merge: move change_<N>_<tag> to the final tags server-side and delete the temporary tags.',
     mirror: 'Copy images between registries with every platform and digest preserved.',
+    doctor: 'Tell what each registry supports (vendor, auth, one-tag deletion, referrers API, blob mount, chunked upload, HTTP/2) and how promote would remove a temporary tag there; leaves nothing behind.',
     use: "In a job after the gate's upload: this change's final image references, and those of the changes it depends on (Depends-On:), resolve to their speculative images for docker, podman and buildah in the job's later steps.",
 };
 const IMPLEMENTED = new Set(COMMANDS);
@@ -734,6 +762,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
 /***/ 1792:
 /***/ ((module) => {
 
@@ -875,7 +910,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -1061,10 +1096,11 @@ var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_n
  */
 const COMMAND_LOADERS = {
     build: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 154))).build,
-    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(154), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8980))).upload,
-    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(998), __nccwpck_require__.e(773)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6154))).promote,
-    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(998), __nccwpck_require__.e(157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7157))).mirror,
-    use: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(292), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3617))).use,
+    upload: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(315), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(154), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8980))).upload,
+    promote: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(315), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(998), __nccwpck_require__.e(773)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6154))).promote,
+    mirror: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(88), __nccwpck_require__.e(315), __nccwpck_require__.e(433), __nccwpck_require__.e(998), __nccwpck_require__.e(157)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7157))).mirror,
+    use: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(292), __nccwpck_require__.e(315), __nccwpck_require__.e(433), __nccwpck_require__.e(7), __nccwpck_require__.e(617)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3617))).use,
+    doctor: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(315), __nccwpck_require__.e(433), __nccwpck_require__.e(599)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5599))).doctor,
 };
 
 // EXTERNAL MODULE: ./src/config/errors.ts
@@ -1079,6 +1115,7 @@ const EXAMPLES = {
     promote: `INPUT_IMAGES_FILE=images.yaml INPUT_CHANGE=42 node dist/index.js promote`,
     mirror: `INPUT_MIRROR_FILE=mirror.yaml node dist/index.js mirror`,
     use: `INPUT_IMAGES_FILE=images.yaml INPUT_CHANGES_REGISTRY=ghcr.io/acme/changes node dist/index.js use`,
+    doctor: `INPUT_REGISTRIES='ghcr.io/acme' INPUT_REGISTRY_CREDENTIALS="$CREDS" node dist/index.js doctor`,
 };
 const envName = (input) => `INPUT_${input.toUpperCase().replace(/-/g, '_')}`;
 function helpText(command) {
@@ -1202,7 +1239,7 @@ if (!serving)
         });
     }
 async function serveRegistry() {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(955), __nccwpck_require__.e(548), __nccwpck_require__.e(433), __nccwpck_require__.e(183)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6183))).serveSpeculativeRegistry();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(227), __nccwpck_require__.e(955), __nccwpck_require__.e(315), __nccwpck_require__.e(433), __nccwpck_require__.e(183)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6183))).serveSpeculativeRegistry();
     return 0;
 }
 (serving ? serveRegistry() : main(process.argv.slice(2), process.env)).then((code) => {

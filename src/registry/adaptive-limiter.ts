@@ -2,9 +2,10 @@
  * Requests in flight to one registry, adapted to what the link and the registry bear (docs/
  * registries.md, "Requests in flight"): over a wide-area link the time is round trips in
  * sequence, so the window opens while answers come back as fast as before (doubling, then one
- * more per window), and closes by half on a 429 or 503, or when answers slow down well beyond
- * the fastest seen (a queue building up somewhere); a Retry-After holds every new request until
- * it has passed. Never more than `max` (the user's cap), never fewer than one.
+ * more per window); it closes by half on a 429, a 503 or no answer at all, and by a quarter when
+ * answers slow down, on average, well beyond the fastest seen (a queue building up somewhere); a
+ * Retry-After holds every new request until it has passed. Never more than `max` (the user's
+ * cap), never fewer than one.
  */
 export interface AdaptiveLimits {
   readonly initial: number;
@@ -19,11 +20,17 @@ export interface Feedback {
   readonly retryAfterMs?: number;
 }
 
-/** An answer this much slower than the fastest seen (and by more than INFLATION_FLOOR_MS) means a queue. */
+/**
+ * Answers this much slower than the fastest seen, on average (and by more than INFLATION_FLOOR_MS),
+ * mean a queue. An average, not one answer: the time of one answer also holds this process's own
+ * pauses (parsing, planning), which are no sign of the link.
+ */
 const INFLATION = 4;
-const INFLATION_FLOOR_MS = 50;
-/** How much slower than the fastest an answer may be and still let the window grow. */
-const FLAT = 2;
+const INFLATION_FLOOR_MS = 100;
+/** How much slower than the fastest the average answer may be and still let the window grow. */
+const FLAT = 2.5;
+/** Weight of the latest answer in the average. */
+const SMOOTHING = 0.1;
 
 export class AdaptiveLimiter {
   #limit: number;
@@ -31,6 +38,8 @@ export class AdaptiveLimiter {
   #active = 0;
   #grown = 0;
   #fastest = Infinity;
+  #average: number | undefined;
+  #lastEase = 0;
   #heldUntil = 0;
   #lastCut = 0;
   readonly #waiting: (() => void)[] = [];
@@ -71,18 +80,28 @@ export class AdaptiveLimiter {
     }
     if (transfer || status >= 500) return;
     this.#fastest = Math.min(this.#fastest, latencyMs);
-    if (latencyMs > this.#fastest * INFLATION && latencyMs - this.#fastest > INFLATION_FLOOR_MS) {
-      this.#cut(now);
+    const average = (this.#average = this.#average === undefined ? latencyMs : this.#average * (1 - SMOOTHING) + latencyMs * SMOOTHING);
+    if (average > this.#fastest * INFLATION && average - this.#fastest > INFLATION_FLOOR_MS) {
+      this.#ease(now, average);
       return;
     }
     // Grow only when the window was full (requests were waiting) and answers stay near the fastest.
-    if (this.#waiting.length === 0 || latencyMs > this.#fastest * FLAT + 5) return;
+    if (this.#waiting.length === 0 || average > this.#fastest * FLAT + 10) return;
     if (this.#limit < this.#threshold) this.#limit = Math.min(this.#max, this.#limit + 1);
     else if (++this.#grown >= this.#limit) {
       this.#grown = 0;
       this.#limit = Math.min(this.#max, this.#limit + 1);
     }
     this.#release();
+  }
+
+  /** A quarter less, at most once per two average answers: a queue drains slowly, and the average with it. */
+  #ease(now: number, average: number): void {
+    if (now - this.#lastEase < Math.max(2 * average, 100)) return;
+    this.#lastEase = now;
+    this.#threshold = Math.max(1, Math.floor(this.#limit * 0.75));
+    this.#limit = this.#threshold;
+    this.#grown = 0;
   }
 
   /** Halved, at most once per fastest round trip: one burst of 429s is one signal, not twenty. */

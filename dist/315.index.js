@@ -1,8 +1,8 @@
-export const id = 548;
-export const ids = [548];
+export const id = 315;
+export const ids = [315];
 export const modules = {
 
-/***/ 7548:
+/***/ 6315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,14 +17,167 @@ __webpack_require__.d(__webpack_exports__, {
 var inputs_credentials = __webpack_require__(7324);
 // EXTERNAL MODULE: ./src/registry/kinds.ts
 var kinds = __webpack_require__(6796);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./src/registry/auth/credentials.ts
 var credentials = __webpack_require__(2072);
 // EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
 var registry_client = __webpack_require__(8605);
+;// CONCATENATED MODULE: ./src/registry/adaptive-limiter.ts
+/**
+ * Answers this much slower than the fastest seen, on average (and by more than INFLATION_FLOOR_MS),
+ * mean a queue. An average, not one answer: the time of one answer also holds this process's own
+ * pauses (parsing, planning), which are no sign of the link.
+ */
+const INFLATION = 4;
+const INFLATION_FLOOR_MS = 100;
+/** How much slower than the fastest the average answer may be and still let the window grow. */
+const FLAT = 2.5;
+/** Weight of the latest answer in the average. */
+const SMOOTHING = 0.1;
+class AdaptiveLimiter {
+    #limit;
+    #threshold;
+    #active = 0;
+    #grown = 0;
+    #fastest = Infinity;
+    #average;
+    #lastEase = 0;
+    #heldUntil = 0;
+    #lastCut = 0;
+    #waiting = [];
+    #max;
+    constructor(limits) {
+        if (!(limits.max >= 1))
+            throw new Error(`a concurrency cap must be at least 1, got ${limits.max}`);
+        this.#max = limits.max;
+        this.#limit = Math.max(1, Math.min(limits.initial, limits.max));
+        this.#threshold = this.#max;
+    }
+    /** Requests let through at once right now. */
+    get limit() {
+        return this.#limit;
+    }
+    get max() {
+        return this.#max;
+    }
+    async run(task) {
+        await this.#acquire();
+        try {
+            return await task();
+        }
+        finally {
+            this.#active--;
+            this.#release();
+        }
+    }
+    feedback({ status, latencyMs, transfer, retryAfterMs }) {
+        const now = Date.now();
+        if (status === 429 || status === 503 || status === 0) {
+            if (retryAfterMs !== undefined)
+                this.#heldUntil = Math.max(this.#heldUntil, now + retryAfterMs);
+            this.#cut(now);
+            return;
+        }
+        if (transfer || status >= 500)
+            return;
+        this.#fastest = Math.min(this.#fastest, latencyMs);
+        const average = (this.#average = this.#average === undefined ? latencyMs : this.#average * (1 - SMOOTHING) + latencyMs * SMOOTHING);
+        if (average > this.#fastest * INFLATION && average - this.#fastest > INFLATION_FLOOR_MS) {
+            this.#ease(now, average);
+            return;
+        }
+        // Grow only when the window was full (requests were waiting) and answers stay near the fastest.
+        if (this.#waiting.length === 0 || average > this.#fastest * FLAT + 10)
+            return;
+        if (this.#limit < this.#threshold)
+            this.#limit = Math.min(this.#max, this.#limit + 1);
+        else if (++this.#grown >= this.#limit) {
+            this.#grown = 0;
+            this.#limit = Math.min(this.#max, this.#limit + 1);
+        }
+        this.#release();
+    }
+    /** A quarter less, at most once per two average answers: a queue drains slowly, and the average with it. */
+    #ease(now, average) {
+        if (now - this.#lastEase < Math.max(2 * average, 100))
+            return;
+        this.#lastEase = now;
+        this.#threshold = Math.max(1, Math.floor(this.#limit * 0.75));
+        this.#limit = this.#threshold;
+        this.#grown = 0;
+    }
+    /** Halved, at most once per fastest round trip: one burst of 429s is one signal, not twenty. */
+    #cut(now) {
+        const spacing = Number.isFinite(this.#fastest) ? Math.max(this.#fastest, 10) : 10;
+        if (now - this.#lastCut < spacing)
+            return;
+        this.#lastCut = now;
+        this.#threshold = Math.max(1, Math.floor(this.#limit / 2));
+        this.#limit = this.#threshold;
+        this.#grown = 0;
+    }
+    async #acquire() {
+        for (;;) {
+            const hold = this.#heldUntil - Date.now();
+            if (hold > 0)
+                await new Promise((resolve) => setTimeout(resolve, hold));
+            else if (this.#active < this.#limit) {
+                this.#active++;
+                return;
+            }
+            else
+                await new Promise((resolve) => this.#waiting.push(resolve));
+        }
+    }
+    /** Wakes as many waiters as there are free places; each checks again when it resumes. */
+    #release() {
+        for (let free = this.#limit - this.#active; free > 0 && this.#waiting.length > 0; free--)
+            this.#waiting.shift()();
+    }
+}
+
 // EXTERNAL MODULE: ./src/registry/limiter.ts
-var registry_limiter = __webpack_require__(2387);
+var limiter = __webpack_require__(2387);
+;// CONCATENATED MODULE: ./src/registry/rate-limit.ts
+const NUMBER_AND_WINDOW = /^\s*(\d+)(?:\s*;\s*w=(\d+))?/;
+function parseRateLimit(headers) {
+    const remaining = NUMBER_AND_WINDOW.exec(String(headers['ratelimit-remaining'] ?? ''));
+    if (!remaining)
+        return undefined;
+    const limit = NUMBER_AND_WINDOW.exec(String(headers['ratelimit-limit'] ?? ''));
+    const window = remaining[2] ?? limit?.[2];
+    return {
+        remaining: Number(remaining[1]),
+        ...(limit && { limit: Number(limit[1]) }),
+        ...(window !== undefined && { windowSeconds: Number(window) }),
+    };
+}
+/** The last word of each registry of a run on its quota; the lowest seen wins (answers arrive out of order). */
+class RateLimits {
+    #seen = new Map();
+    note(registry, headers) {
+        const limit = parseRateLimit(headers);
+        if (!limit)
+            return;
+        const before = this.#seen.get(registry);
+        if (!before || limit.remaining < before.remaining)
+            this.#seen.set(registry, limit);
+    }
+    remaining(registry) {
+        return this.#seen.get(registry)?.remaining;
+    }
+    /** `docker.io: 76 of 100 pulls left (window 6 h)`, one per registry that said. */
+    describe() {
+        return [...this.#seen].map(([registry, { remaining, limit, windowSeconds }]) => {
+            const window = windowSeconds ? ` (window ${windowSeconds % 3600 === 0 ? `${windowSeconds / 3600} h` : `${windowSeconds} s`})` : '';
+            return `${registry}: ${remaining}${limit !== undefined ? ` of ${limit}` : ''} pulls left${window}`;
+        });
+    }
+}
+
 // EXTERNAL MODULE: ./src/registry/retry.ts
 var retry = __webpack_require__(1521);
 // EXTERNAL MODULE: ./src/registry/transport.ts
@@ -36,21 +189,30 @@ var transport = __webpack_require__(670);
 
 
 
+
+
+
 /**
  * What one run shares across images: connections, tokens, per-registry concurrency, in-flight
  * blob uploads (two images sharing a layer upload it once) and where each blob was written
  * (so the next repository of the same registry mounts it instead).
  */
+/** The default cap of requests in flight per registry, and where the adaptive window starts. */
+const DEFAULT_MAX_IN_FLIGHT = 64;
+const DEFAULT_INITIAL_IN_FLIGHT = 8;
 class RegistrySession {
     transport;
     credentials;
     logger;
     retry;
-    uploads = new registry_limiter/* SingleFlight */.FH();
+    uploads = new limiter/* SingleFlight */.FH();
+    /** What each registry said is left of its pull quota. */
+    rateLimits = new RateLimits();
     #clients = new Map();
     #limiters = new Map();
     #written = new Map();
     #maxInFlight;
+    #initialInFlight;
     #wildcard;
     #abort = new AbortController();
     constructor(options = {}) {
@@ -58,7 +220,10 @@ class RegistrySession {
         this.transport = new transport/* Transport */.oK({ ...options.transport, signal: this.#abort.signal });
         this.credentials = new credentials/* CredentialStore */.L({ onSecret: (s) => this.logger.mask(s), ...options.credentials });
         this.retry = { ...(options.retry ?? retry/* DEFAULT_RETRY */.vI), signal: this.#abort.signal };
-        this.#maxInFlight = options.maxInFlight ?? 4;
+        this.#maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+        this.#initialInFlight = Math.min(options.initialInFlight ?? DEFAULT_INITIAL_IN_FLIGHT, this.#maxInFlight);
+        // Every request in flight listens on the run's signal: dozens per registry are expected, not a leak.
+        (0,external_node_events_.setMaxListeners)(0, this.#abort.signal);
         this.#wildcard = new Set(options.wildcardDeleteRegistries ?? []);
     }
     /** Set once the run was cancelled: nothing more is sent, waits end, in-flight requests are cut. */
@@ -103,6 +268,7 @@ class RegistrySession {
                 deleteAction: this.#wildcard.has(registry) ? '*' : 'delete',
                 retry: this.retry,
                 limiter: this.limiter(registry),
+                rateLimits: this.rateLimits,
             });
             this.#clients.set(registry, client);
         }
@@ -111,7 +277,7 @@ class RegistrySession {
     limiter(registry) {
         let limiter = this.#limiters.get(registry);
         if (!limiter) {
-            limiter = new registry_limiter/* Limiter */.jG(this.#maxInFlight);
+            limiter = new AdaptiveLimiter({ initial: this.#initialInFlight, max: this.#maxInFlight });
             this.#limiters.set(registry, limiter);
         }
         return limiter;
@@ -142,319 +308,8 @@ class RegistrySession {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/registry/errors.ts
-var errors = __webpack_require__(6764);
-// EXTERNAL MODULE: ./src/registry/tag-delete/dummy.ts
-var dummy = __webpack_require__(6384);
-// EXTERNAL MODULE: ./src/registry/tag-delete/vendor-http.ts
-var vendor_http = __webpack_require__(7241);
-// EXTERNAL MODULE: ./src/registry/tag-delete/vendors.ts
-var vendors = __webpack_require__(875);
-// EXTERNAL MODULE: ./src/registry/reference.ts
-var reference = __webpack_require__(9310);
-;// CONCATENATED MODULE: ./src/registry/tag-delete/tag-deleter.ts
-
-
-
-
-
-
-
-
-
-const PROBE_TAG = /^cia-delete-probe-[0-9a-f]{12}(?:-b)?$/;
-/** A probe this old was left by a run that was interrupted, not by one still probing. */
-const PROBE_ABANDONED_MS = 10 * 60_000;
-/**
- * How long a registry may take to act on a tag DELETE it answered 202: some remove the manifest,
- * with every tag on it, 0.3–2 s later (docs/registries.md, "Deleting one tag"). Watched over this
- * long, with margin, once per registry for the probe and once per promotion for the guards.
- */
-const DELETE_SETTLE_MS = 3_000;
-const SETTLE_POLL_MS = 250;
-/** Whole deletions started over after a transient failure (each request has its own retries too). */
-const DELETION_ATTEMPTS = 3;
-const ok = (status) => status === 200 || status === 202 || status === 204;
-const resultFor = (ref, tag) => (status, method, detail) => ({ ...ref, tag, status, method, detail });
-/**
- * Removes one tag without touching the image or any other tag (docs/registries.md, "Deleting one
- * tag"): a vendor API where the registry kind has one, else OCI tag DELETE where a probe showed
- * it removes the tag alone, else a unique dummy manifest put on the tag and deleted by digest —
- * only on registries proven to delete by digest, so a real tag is never left on a dummy. After a
- * tag DELETE or a vendor delete the guarded tags are checked and put back if they went too.
- * Deletes are serialized per repository.
- */
-class TagDeleter {
-    #session;
-    #options;
-    #mutex = new registry_limiter/* KeyedMutex */.yA();
-    #capabilities = new Map();
-    /** Registries whose tag DELETE (or vendor delete) took more than the tag: dummies from now on. */
-    #destructive = new Set();
-    /** The dummy blobs each repository is known to hold. */
-    #dummyBlobs = new Map();
-    /** Guards of tag and vendor deletions, watched until the registry can no longer act on them. */
-    #watched = [];
-    /** Probe tags a registry would not let us remove; reported once. */
-    leftoverProbes = [];
-    constructor(options) {
-        this.#session = options.session;
-        this.#options = options;
-    }
-    deleteTag(ref, tag, guard) {
-        // Each request is retried by the client. A deletion is several requests deciding on each
-        // other's answers, and distribution answers 500 to deletes racing another process's in one
-        // repository: a deletion that still fails that way is started over, whole (as a blob transfer is).
-        const policy = { ...this.#session.retry, attempts: DELETION_ATTEMPTS };
-        return this.#mutex.run(`${(0,reference/* refName */.P7)(ref)}`, () => (0,retry/* withRetry */.bD)(`delete ${(0,reference/* refName */.P7)(ref, tag)}`, () => this.#delete(ref, tag, guard), policy, this.#session.logger));
-    }
-    async #delete(ref, tag, guard) {
-        const client = this.#session.client(ref.registry);
-        const result = resultFor(ref, tag);
-        const before = await client.headManifest(ref.repository, tag);
-        if (!before)
-            return result('absent');
-        const credential = this.#options.vendorCredential?.(ref.registry);
-        const kind = (0,kinds/* registryKind */.I)(ref.registry, credential?.type);
-        const byVendor = credential && !this.#destructive.has(ref.registry) ? await this.#vendorDelete(ref, tag, kind, credential, guard) : undefined;
-        if (byVendor)
-            return byVendor;
-        const capabilities = await this.#probe(ref, kind);
-        if (capabilities.tagDelete === 'safe' && !this.#destructive.has(ref.registry)) {
-            const status = await client.deleteManifest(ref.repository, tag);
-            // Accepted is enough to watch the guard: the registry may act on it later, and more widely.
-            const restored = ok(status) ? await this.#guardNowAndLater(ref, guard) : undefined;
-            if (ok(status) && (await this.#gone(ref, tag)))
-                return result('deleted', 'oci-tag-delete', restored);
-            if (!ok(status) && ![400, 404, 405, 501].includes(status))
-                return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
-        }
-        if (!capabilities.digestDelete) {
-            const why = `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`;
-            return result('left-behind', 'dummy-manifest', why);
-        }
-        return this.#dummyDelete(ref, tag);
-    }
-    /** The vendor's own tag API, where the registry kind has one; undefined to try the registry API instead. */
-    async #vendorDelete(ref, tag, kind, credential, guard) {
-        const vendor = vendors/* VENDOR_DELETES */.c[kind];
-        if (!vendor)
-            return undefined;
-        const result = resultFor(ref, tag);
-        try {
-            const outcome = await vendor.run({
-                ...ref,
-                tag,
-                credential,
-                transport: this.#session.transport,
-                client: this.#session.client(ref.registry),
-                env: this.#options.env ?? process.env,
-                mask: (s) => this.#session.logger.mask(s),
-            });
-            if (!(await this.#gone(ref, tag)))
-                return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
-            return result(outcome, vendor.name, await this.#guardNowAndLater(ref, guard));
-        }
-        catch (error) {
-            if (!(error instanceof vendor_http/* VendorNotConfigured */.k$))
-                throw error;
-            this.#session.logger.debug(`${error.message}; trying the registry API`);
-            return undefined;
-        }
-    }
-    /**
-     * The tag pointed at a fresh dummy, the dummy deleted by digest. Another process may be
-     * removing (or re-pushing) the same tag at once: a tag still there after our dummy went gets
-     * another round rather than a report.
-     */
-    async #dummyDelete(ref, tag) {
-        const client = this.#session.client(ref.registry);
-        const result = resultFor(ref, tag);
-        let dummy = '';
-        for (let round = 0; round < 3; round++) {
-            dummy = await this.#putDummy(ref, [tag]);
-            const status = await client.deleteManifest(ref.repository, dummy);
-            if (!ok(status) && status !== 404) {
-                return result('left-behind', 'dummy-manifest', `${tag} now points at the dummy ${dummy}, whose DELETE answered HTTP ${status}`);
-            }
-            if (await this.#gone(ref, tag))
-                return result('deleted', 'dummy-manifest');
-        }
-        return result('left-behind', 'dummy-manifest', `${tag} still resolves after deleting its dummy ${dummy} three times`);
-    }
-    /**
-     * Some registries delete the manifest when asked to delete a tag, and every tag on it goes
-     * too. The guarded tags are checked after such a deletion and put back at once from the bytes
-     * held; the registry then gets dummies only.
-     */
-    async #restoreGuarded(ref, guard) {
-        if (!guard || guard.tags.length === 0)
-            return undefined;
-        const client = this.#session.client(ref.registry);
-        const heads = await Promise.all(guard.tags.map((tag) => client.headManifest(ref.repository, tag)));
-        // A tag another promotion re-pointed meanwhile is not ours to put back: only the vanished ones.
-        const lost = guard.tags.filter((_, i) => heads[i] === undefined);
-        if (lost.length === 0)
-            return undefined;
-        this.#destructive.add(ref.registry);
-        for (const tag of lost)
-            await client.putManifest(ref.repository, tag, guard.manifest);
-        const detail = `${ref.registry} deleted the image along with the tag: put ${lost.join(', ')} back on ` +
-            `${guard.manifest.digest}; its tags are removed through dummy manifests from now on`;
-        this.#session.logger.warning(`${(0,reference/* refName */.P7)(ref)}: ${detail}`);
-        return detail;
-    }
-    /** The guarded tags checked now, and watched until the registry can no longer act on the deletion. */
-    async #guardNowAndLater(ref, guard) {
-        if (!guard || guard.tags.length === 0)
-            return undefined;
-        this.#watched.push({ ref, guard, until: Date.now() + DELETE_SETTLE_MS });
-        return this.#restoreGuarded(ref, guard);
-    }
-    /**
-     * Waits until every registry had time to act on the tag and vendor deletions of this run
-     * (DELETE_SETTLE_MS after the last), checking the guarded tags as it waits and putting back
-     * the held bytes on any that vanished: a registry that removed the manifest late gets dummies
-     * from then on. Returns what was put back. Free when no such deletion happened.
-     */
-    async settle() {
-        const restored = [];
-        while (this.#watched.length > 0) {
-            const last = this.#watched.reduce((latest, w) => Math.max(latest, w.until), 0);
-            const wait = Math.min(SETTLE_POLL_MS, last - Date.now());
-            if (wait > 0)
-                await new Promise((resolve) => setTimeout(resolve, wait));
-            this.#session.signal.throwIfAborted();
-            const now = Date.now();
-            // One check per guard, however many deletions it watches over.
-            const guards = new Map(this.#watched.map((w) => [w.guard, w.ref]));
-            for (const [guard, ref] of guards) {
-                const detail = await this.#mutex.run(`${(0,reference/* refName */.P7)(ref)}`, () => this.#restoreGuarded(ref, guard));
-                if (detail)
-                    restored.push(detail);
-            }
-            // Only what was watched long enough ends; a deletion added meanwhile keeps its own time.
-            const still = this.#watched.filter((w) => w.until > now);
-            this.#watched.splice(0, this.#watched.length, ...still);
-        }
-        return restored;
-    }
-    async #putDummy(ref, tags) {
-        const key = `${(0,reference/* refName */.P7)(ref)}`;
-        const present = this.#dummyBlobs.get(key) ?? new Set();
-        this.#dummyBlobs.set(key, present);
-        return (0,dummy/* putDummy */.qR)(this.#session.client(ref.registry), ref.repository, tags, present);
-    }
-    async #gone(ref, tag) {
-        return (await this.#session.client(ref.registry).headManifest(ref.repository, tag)) === undefined;
-    }
-    /**
-     * Once per registry and run, on two throw-away tags of one dummy: does a tag DELETE remove that
-     * tag alone, the manifest with both tags, or nothing; and does a DELETE by digest work. A real
-     * tag is only ever deleted the way the probe showed safe. `distribution` is known to refuse tag
-     * DELETE, so its probe skips that step. A tag DELETE accepted costs DELETE_SETTLE_MS once: the
-     * sibling must still be there after it, not only at once.
-     */
-    #probe(ref, kind) {
-        let probe = this.#capabilities.get(ref.registry);
-        if (!probe) {
-            // A probe that failed for a passing reason (5xx, network) is not kept: the next deletion, or
-            // its retry, probes again. A refusal (a push-only credential) stays for the run, so it leaves
-            // one pair of probe tags, not one per tag. Until a probe succeeds, no tag is deleted blind.
-            probe = this.#runProbe(ref, kind).catch((error) => {
-                if ((0,retry/* isRetryable */.r3)(error))
-                    this.#capabilities.delete(ref.registry);
-                const wrapped = new Error(`probing how ${ref.registry} deletes failed: ${error.message}`, { cause: error });
-                throw Object.assign(wrapped, { retryable: (0,retry/* isRetryable */.r3)(error) });
-            });
-            this.#capabilities.set(ref.registry, probe);
-        }
-        return probe;
-    }
-    async #runProbe(ref, kind) {
-        const client = this.#session.client(ref.registry);
-        const first = `cia-delete-probe-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-        const second = `${first}-b`;
-        const testTagDelete = kind !== 'distribution';
-        const tags = testTagDelete ? [first, second] : [first];
-        const digest = await this.#putDummy(ref, tags);
-        let tagDelete = 'no';
-        let digestDelete = false;
-        try {
-            if (testTagDelete) {
-                const status = await client.deleteManifest(ref.repository, first);
-                if (ok(status))
-                    tagDelete = (await this.#holds(ref, second)) ? 'safe' : 'destructive';
-            }
-            // Other processes working in the repository make distribution answer 500 now and then: the
-            // client retries, so a passing 500 is not taken for "deletes refused" (which would leave the probe).
-            const status = await client.deleteManifest(ref.repository, digest);
-            // A 404 is a retry after a DELETE that worked but answered 500 (distribution does that under
-            // concurrent deletes) only if the dummy's last probe tag is gone too; else deletes are refused.
-            const gone = status === 404 && !(await client.headManifest(ref.repository, tags[tags.length - 1]));
-            digestDelete = ok(status) || gone;
-            if (!digestDelete)
-                this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
-        }
-        catch (error) {
-            // A credential that may push but not delete: the probe tags stay, for a later run to sweep.
-            for (const t of tags)
-                this.leftoverProbes.push(`${(0,reference/* refName */.P7)(ref, t)}`);
-            throw error;
-        }
-        if (tagDelete === 'destructive')
-            this.#destructive.add(ref.registry);
-        if (!digestDelete) {
-            for (const t of tagDelete === 'no' ? tags : [tags[tags.length - 1]])
-                this.leftoverProbes.push(`${(0,reference/* refName */.P7)(ref, t)}`);
-        }
-        this.#session.logger.debug(`${ref.registry}: tag DELETE ${tagDelete}, DELETE by digest ${digestDelete ? 'works' : 'refused'}`);
-        return { tagDelete, digestDelete };
-    }
-    /**
-     * Whether a tag still resolves DELETE_SETTLE_MS after a tag DELETE of its sibling: a registry
-     * that deletes the manifest late (202, then the manifest gone within two seconds) shows it here.
-     */
-    async #holds(ref, tag) {
-        const client = this.#session.client(ref.registry);
-        const until = Date.now() + DELETE_SETTLE_MS;
-        for (;;) {
-            if (!(await client.headManifest(ref.repository, tag)))
-                return false;
-            const wait = Math.min(SETTLE_POLL_MS, until - Date.now());
-            if (wait <= 0)
-                return true;
-            await new Promise((resolve) => setTimeout(resolve, wait));
-        }
-    }
-    /**
-     * Probe tags that an interrupted run left behind (older than ten minutes, so a run probing
-     * right now keeps its own), removed by their dummy's digest. Returns the tags removed.
-     */
-    async sweepProbes(ref, tags, now = Date.now()) {
-        const client = this.#session.client(ref.registry);
-        const removed = [];
-        for (const tag of tags.filter((t) => PROBE_TAG.test(t))) {
-            await this.#mutex.run(`${(0,reference/* refName */.P7)(ref)}`, async () => {
-                const manifest = await client.getManifest(ref.repository, tag).catch((error) => {
-                    if (error instanceof errors/* RegistryError */.gl && error.status === 404)
-                        return undefined;
-                    throw error;
-                });
-                const time = manifest && (0,dummy/* dummyTime */.Ig)(manifest);
-                if (!manifest || time === undefined || now - time < PROBE_ABANDONED_MS)
-                    return;
-                const status = await client.deleteManifest(ref.repository, manifest.digest);
-                if (ok(status) || status === 404)
-                    removed.push(tag);
-            });
-        }
-        return removed;
-    }
-}
-
+// EXTERNAL MODULE: ./src/registry/tag-delete/tag-deleter.ts
+var tag_deleter = __webpack_require__(4698);
 ;// CONCATENATED MODULE: ./src/commands/run-session.ts
 
 
@@ -471,11 +326,11 @@ function openRunSession(options) {
     const session = new RegistrySession({
         logger,
         transport: options.transport,
-        maxInFlight: options.maxInFlight,
+        maxInFlight: options.transport?.maxInFlight,
         credentials: { explicit: logins, env, exec },
         wildcardDeleteRegistries: wildcardDeleteRegistries(credentials, options.registries ?? []),
     });
-    const deleter = new TagDeleter({ session, env, vendorCredential: (registry) => (0,inputs_credentials/* vendorCredentialOf */.XG)(credentials, registry) });
+    const deleter = new tag_deleter/* TagDeleter */.WR({ session, env, vendorCredential: (registry) => (0,inputs_credentials/* vendorCredentialOf */.XG)(credentials, registry) });
     return { session, deleter, logins, close: () => session.close() };
 }
 /** The login of every registry-credentials entry that has one. */
@@ -871,6 +726,7 @@ class RegistryClient {
     #deleteAction;
     retry;
     #limiter;
+    #rateLimits;
     /** Set once a monolithic PUT was refused as too large: later uploads go in chunks. */
     #chunked = false;
     #chunkBytes = FIRST_CHUNK_BYTES;
@@ -885,6 +741,7 @@ class RegistryClient {
         this.#deleteAction = options.deleteAction ?? 'delete';
         this.retry = options.retry ?? retry/* DEFAULT_RETRY */.vI;
         this.#limiter = options.limiter;
+        this.#rateLimits = options.rateLimits;
     }
     /** A repository of this registry, as the value the rest of the code passes around. */
     ref(repository) {
@@ -928,7 +785,29 @@ class RegistryClient {
      * asks for. `make` builds the request anew, so a body can be sent again.
      */
     request(scopes, make) {
-        return this.#limit(() => this.#request(scopes, make));
+        return this.#limit(async () => {
+            let transfer = false;
+            const made = () => {
+                const request = make();
+                // A body on its way (a blob) makes the answer's time a matter of size, not of the link.
+                transfer = request.transfer !== undefined || (request.body !== undefined && !Buffer.isBuffer(request.body));
+                return request;
+            };
+            const started = performance.now();
+            try {
+                const response = await this.#request(scopes, made);
+                const retryAfterMs = (0,http_headers/* parseRetryAfter */.m)(header(response, 'retry-after'));
+                this.#limiter?.feedback({ status: response.status, latencyMs: performance.now() - started, transfer, retryAfterMs });
+                this.#rateLimits?.note(this.registry, response.headers);
+                return response;
+            }
+            catch (error) {
+                // No answer at all (a reset, a refused connection): as much a sign of overload as a 503.
+                if ((0,transport/* isNetworkError */.TX)(error))
+                    this.#limiter?.feedback({ status: 0, latencyMs: performance.now() - started });
+                throw error;
+            }
+        });
     }
     /** Each request holds one of the registry's places until its response (a blob PUT: its whole body) arrives. */
     #limit(send) {
@@ -2067,6 +1946,364 @@ async function putDummy(client, repository, tags, present = new Set()) {
 
 /***/ }),
 
+/***/ 4698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WR: () => (/* binding */ TagDeleter),
+/* harmony export */   lm: () => (/* binding */ DELETE_SETTLE_MS)
+/* harmony export */ });
+/* unused harmony export PROBE_TAG */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6796);
+/* harmony import */ var _limiter_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2387);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6764);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1521);
+/* harmony import */ var _dummy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6384);
+/* harmony import */ var _vendor_http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7241);
+/* harmony import */ var _vendors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7927);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9310);
+
+
+
+
+
+
+
+
+
+const PROBE_TAG = /^cia-delete-probe-[0-9a-f]{12}(?:-b)?$/;
+/** A probe this old was left by a run that was interrupted, not by one still probing. */
+const PROBE_ABANDONED_MS = 10 * 60_000;
+/**
+ * How long a registry may take to act on a tag DELETE it answered 202: some remove the manifest,
+ * with every tag on it, 0.3–2 s later (docs/registries.md, "Deleting one tag"). Watched over this
+ * long, with margin, once per registry for the probe and once per promotion for the guards.
+ */
+const DELETE_SETTLE_MS = 3_000;
+const SETTLE_POLL_MS = 250;
+/** Whole deletions started over after a transient failure (each request has its own retries too). */
+const DELETION_ATTEMPTS = 3;
+const ok = (status) => status === 200 || status === 202 || status === 204;
+const resultFor = (ref, tag) => (status, method, detail) => ({ ...ref, tag, status, method, detail });
+/**
+ * Removes one tag without touching the image or any other tag (docs/registries.md, "Deleting one
+ * tag"): a vendor API where the registry kind has one, else OCI tag DELETE where a probe showed
+ * it removes the tag alone, else a unique dummy manifest put on the tag and deleted by digest —
+ * only on registries proven to delete by digest, so a real tag is never left on a dummy. After a
+ * tag DELETE or a vendor delete the guarded tags are checked and put back if they went too.
+ * Deletes are serialized per repository.
+ */
+class TagDeleter {
+    #session;
+    #options;
+    #mutex = new _limiter_js__WEBPACK_IMPORTED_MODULE_8__/* .KeyedMutex */ .yA();
+    #capabilities = new Map();
+    /** Registries whose tag DELETE (or vendor delete) took more than the tag: dummies from now on. */
+    #destructive = new Set();
+    /** The dummy blobs each repository is known to hold. */
+    #dummyBlobs = new Map();
+    /** Guards of tag and vendor deletions, watched until the registry can no longer act on them. */
+    #watched = [];
+    /** Probe tags a registry would not let us remove; reported once. */
+    leftoverProbes = [];
+    constructor(options) {
+        this.#session = options.session;
+        this.#options = options;
+    }
+    deleteTag(ref, tag, guard) {
+        // Each request is retried by the client. A deletion is several requests deciding on each
+        // other's answers, and distribution answers 500 to deletes racing another process's in one
+        // repository: a deletion that still fails that way is started over, whole (as a blob transfer is).
+        const policy = { ...this.#session.retry, attempts: DELETION_ATTEMPTS };
+        return this.#mutex.run(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref)}`, () => (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(`delete ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref, tag)}`, () => this.#delete(ref, tag, guard), policy, this.#session.logger));
+    }
+    async #delete(ref, tag, guard) {
+        const client = this.#session.client(ref.registry);
+        const result = resultFor(ref, tag);
+        const before = await client.headManifest(ref.repository, tag);
+        if (!before)
+            return result('absent');
+        const { kind, vendorCredential } = this.#vendorOf(ref.registry);
+        const byVendor = vendorCredential && !this.#destructive.has(ref.registry)
+            ? await this.#vendorDelete(ref, tag, kind, vendorCredential, guard)
+            : undefined;
+        if (byVendor)
+            return byVendor;
+        const capabilities = await this.#probe(ref, kind);
+        if (capabilities.tagDelete === 'safe' && !this.#destructive.has(ref.registry)) {
+            const status = await client.deleteManifest(ref.repository, tag);
+            // Accepted is enough to watch the guard: the registry may act on it later, and more widely.
+            const restored = ok(status) ? await this.#guardNowAndLater(ref, guard) : undefined;
+            if (ok(status) && (await this.#gone(ref, tag)))
+                return result('deleted', 'oci-tag-delete', restored);
+            if (!ok(status) && ![400, 404, 405, 501].includes(status))
+                return result('left-behind', 'oci-tag-delete', `tag DELETE answered HTTP ${status}`);
+        }
+        if (!capabilities.digestDelete) {
+            const why = `${ref.registry} deletes neither tags nor manifests by digest; ${tag} still points at ${before.digest}`;
+            return result('left-behind', 'dummy-manifest', why);
+        }
+        return this.#dummyDelete(ref, tag);
+    }
+    /**
+     * The vendor's API alone, where the registry's kind has one and its credentials are there:
+     * undefined otherwise. For what must not start a probe of its own (doctor's clean-up).
+     */
+    async deleteByVendor(ref, tag) {
+        const { kind, vendorCredential } = this.#vendorOf(ref.registry);
+        if (!vendorCredential)
+            return undefined;
+        return this.#mutex.run(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref)}`, () => this.#vendorDelete(ref, tag, kind, vendorCredential, undefined));
+    }
+    /**
+     * The registry's kind, and the credentials for its vendor's API: the registry-credentials entry,
+     * or none needed where the vendor finds them itself (ECR, Artifact Registry, ACR: the
+     * environment or the registry's own login).
+     */
+    #vendorOf(registry) {
+        const credential = this.#options.vendorCredential?.(registry);
+        const kind = (0,_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .registryKind */ .I)(registry, credential?.type);
+        return { kind, vendorCredential: credential ?? (_vendors_js__WEBPACK_IMPORTED_MODULE_6__/* .VENDOR_DELETES */ .c[kind]?.ambient ? {} : undefined) };
+    }
+    /** The vendor's own tag API, where the registry kind has one; undefined to try the registry API instead. */
+    async #vendorDelete(ref, tag, kind, credential, guard) {
+        const vendor = _vendors_js__WEBPACK_IMPORTED_MODULE_6__/* .VENDOR_DELETES */ .c[kind];
+        if (!vendor)
+            return undefined;
+        const result = resultFor(ref, tag);
+        try {
+            const outcome = await vendor.run({
+                ...ref,
+                tag,
+                credential,
+                transport: this.#session.transport,
+                client: this.#session.client(ref.registry),
+                env: this.#options.env ?? process.env,
+                mask: (s) => this.#session.logger.mask(s),
+                login: () => this.#session.credentials.get(ref.registry),
+            });
+            if (!(await this.#gone(ref, tag)))
+                return result('left-behind', vendor.name, `the ${vendor.name} answered ${outcome} but ${tag} still resolves`);
+            return result(outcome, vendor.name, await this.#guardNowAndLater(ref, guard));
+        }
+        catch (error) {
+            if (!(error instanceof _vendor_http_js__WEBPACK_IMPORTED_MODULE_5__/* .VendorNotConfigured */ .k$))
+                throw error;
+            if (vendor.only)
+                return result('left-behind', vendor.name, `${error.message}: ${ref.registry} removes one tag through its API alone`);
+            this.#session.logger.debug(`${error.message}; trying the registry API`);
+            return undefined;
+        }
+    }
+    /**
+     * The tag pointed at a fresh dummy, the dummy deleted by digest. Another process may be
+     * removing (or re-pushing) the same tag at once: a tag still there after our dummy went gets
+     * another round rather than a report.
+     */
+    async #dummyDelete(ref, tag) {
+        const client = this.#session.client(ref.registry);
+        const result = resultFor(ref, tag);
+        let dummy = '';
+        for (let round = 0; round < 3; round++) {
+            dummy = await this.#putDummy(ref, [tag]);
+            const status = await client.deleteManifest(ref.repository, dummy);
+            if (!ok(status) && status !== 404) {
+                return result('left-behind', 'dummy-manifest', `${tag} now points at the dummy ${dummy}, whose DELETE answered HTTP ${status}`);
+            }
+            if (await this.#gone(ref, tag))
+                return result('deleted', 'dummy-manifest');
+        }
+        return result('left-behind', 'dummy-manifest', `${tag} still resolves after deleting its dummy ${dummy} three times`);
+    }
+    /**
+     * Some registries delete the manifest when asked to delete a tag, and every tag on it goes
+     * too. The guarded tags are checked after such a deletion and put back at once from the bytes
+     * held; the registry then gets dummies only.
+     */
+    async #restoreGuarded(ref, guard) {
+        if (!guard || guard.tags.length === 0)
+            return undefined;
+        const client = this.#session.client(ref.registry);
+        const heads = await Promise.all(guard.tags.map((tag) => client.headManifest(ref.repository, tag)));
+        // A tag another promotion re-pointed meanwhile is not ours to put back: only the vanished ones.
+        const lost = guard.tags.filter((_, i) => heads[i] === undefined);
+        if (lost.length === 0)
+            return undefined;
+        this.#destructive.add(ref.registry);
+        for (const tag of lost)
+            await client.putManifest(ref.repository, tag, guard.manifest);
+        const detail = `${ref.registry} deleted the image along with the tag: put ${lost.join(', ')} back on ` +
+            `${guard.manifest.digest}; its tags are removed through dummy manifests from now on`;
+        this.#session.logger.warning(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref)}: ${detail}`);
+        return detail;
+    }
+    /** The guarded tags checked now, and watched until the registry can no longer act on the deletion. */
+    async #guardNowAndLater(ref, guard) {
+        if (!guard || guard.tags.length === 0)
+            return undefined;
+        this.#watched.push({ ref, guard, until: Date.now() + DELETE_SETTLE_MS });
+        return this.#restoreGuarded(ref, guard);
+    }
+    /**
+     * Waits until every registry had time to act on the tag and vendor deletions of this run
+     * (DELETE_SETTLE_MS after the last), checking the guarded tags as it waits and putting back
+     * the held bytes on any that vanished: a registry that removed the manifest late gets dummies
+     * from then on. Returns what was put back. Free when no such deletion happened.
+     */
+    async settle() {
+        const restored = [];
+        while (this.#watched.length > 0) {
+            const last = this.#watched.reduce((latest, w) => Math.max(latest, w.until), 0);
+            const wait = Math.min(SETTLE_POLL_MS, last - Date.now());
+            if (wait > 0)
+                await new Promise((resolve) => setTimeout(resolve, wait));
+            this.#session.signal.throwIfAborted();
+            const now = Date.now();
+            // One check per guard, however many deletions it watches over.
+            const guards = new Map(this.#watched.map((w) => [w.guard, w.ref]));
+            for (const [guard, ref] of guards) {
+                const detail = await this.#mutex.run(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref)}`, () => this.#restoreGuarded(ref, guard));
+                if (detail)
+                    restored.push(detail);
+            }
+            // Only what was watched long enough ends; a deletion added meanwhile keeps its own time.
+            const still = this.#watched.filter((w) => w.until > now);
+            this.#watched.splice(0, this.#watched.length, ...still);
+        }
+        return restored;
+    }
+    async #putDummy(ref, tags) {
+        const key = `${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref)}`;
+        const present = this.#dummyBlobs.get(key) ?? new Set();
+        this.#dummyBlobs.set(key, present);
+        return (0,_dummy_js__WEBPACK_IMPORTED_MODULE_4__/* .putDummy */ .qR)(this.#session.client(ref.registry), ref.repository, tags, present);
+    }
+    async #gone(ref, tag) {
+        return (await this.#session.client(ref.registry).headManifest(ref.repository, tag)) === undefined;
+    }
+    /**
+     * Once per registry and run, on two throw-away tags of one dummy: does a tag DELETE remove that
+     * tag alone, the manifest with both tags, or nothing; and does a DELETE by digest work. A real
+     * tag is only ever deleted the way the probe showed safe. `distribution` is known to refuse tag
+     * DELETE, so its probe skips that step. A tag DELETE accepted costs DELETE_SETTLE_MS once: the
+     * sibling must still be there after it, not only at once.
+     */
+    #probe(ref, kind) {
+        let probe = this.#capabilities.get(ref.registry);
+        if (!probe) {
+            // A probe that failed for a passing reason (5xx, network) is not kept: the next deletion, or
+            // its retry, probes again. A refusal (a push-only credential) stays for the run, so it leaves
+            // one pair of probe tags, not one per tag. Until a probe succeeds, no tag is deleted blind.
+            probe = this.#runProbe(ref, kind).catch((error) => {
+                if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetryable */ .r3)(error))
+                    this.#capabilities.delete(ref.registry);
+                const wrapped = new Error(`probing how ${ref.registry} deletes failed: ${error.message}`, { cause: error });
+                throw Object.assign(wrapped, { retryable: (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isRetryable */ .r3)(error) });
+            });
+            this.#capabilities.set(ref.registry, probe);
+        }
+        return probe;
+    }
+    async #runProbe(ref, kind) {
+        const client = this.#session.client(ref.registry);
+        const first = `cia-delete-probe-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+        const second = `${first}-b`;
+        const testTagDelete = kind !== 'distribution';
+        const tags = testTagDelete ? [first, second] : [first];
+        const digest = await this.#putDummy(ref, tags);
+        let tagDelete = 'no';
+        let byDigest;
+        try {
+            if (testTagDelete) {
+                const status = await client.deleteManifest(ref.repository, first);
+                if (ok(status))
+                    tagDelete = (await this.#holds(ref, second)) ? 'safe' : 'destructive';
+            }
+            byDigest = await this.#probeDigestDelete(ref, digest, tags[tags.length - 1]);
+            if (byDigest === 'leaves the tags' && tagDelete === 'safe')
+                await client.deleteManifest(ref.repository, tags[tags.length - 1]);
+        }
+        catch (error) {
+            // A credential that may push but not delete: the probe tags stay, for a later run to sweep.
+            for (const t of tags)
+                this.leftoverProbes.push(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref, t)}`);
+            throw error;
+        }
+        const digestDelete = byDigest === 'works';
+        if (tagDelete === 'destructive')
+            this.#destructive.add(ref.registry);
+        if (!digestDelete) {
+            for (const t of tags)
+                if (await client.headManifest(ref.repository, t))
+                    this.leftoverProbes.push(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref, t)}`);
+        }
+        this.#session.logger.debug(`${ref.registry}: tag DELETE ${tagDelete}, DELETE by digest ${byDigest}`);
+        return { tagDelete, digestDelete };
+    }
+    /**
+     * The dummy deleted by digest: that works only if its last probe tag went with it. A 404 is a
+     * retry after a DELETE that worked but answered 500 (distribution does that under concurrent
+     * deletes); an accepted DELETE that leaves the tag is a registry keeping tags and digests apart
+     * (go-containerregistry's), where a dummy would never take a tag away. Other processes working
+     * in the repository make distribution answer 500 now and then: the client retries, so a passing
+     * 500 is not taken for "deletes refused" (which would leave the probe).
+     */
+    async #probeDigestDelete(ref, digest, lastTag) {
+        const client = this.#session.client(ref.registry);
+        const status = await client.deleteManifest(ref.repository, digest);
+        if (!ok(status) && status !== 404) {
+            this.#session.logger.warning(`${ref.registry} refuses manifest deletes (HTTP ${status}): real tags stay untouched`);
+            return 'refused';
+        }
+        return (await client.headManifest(ref.repository, lastTag)) ? 'leaves the tags' : 'works';
+    }
+    /**
+     * Whether a tag still resolves DELETE_SETTLE_MS after a tag DELETE of its sibling: a registry
+     * that deletes the manifest late (202, then the manifest gone within two seconds) shows it here.
+     */
+    async #holds(ref, tag) {
+        const client = this.#session.client(ref.registry);
+        const until = Date.now() + DELETE_SETTLE_MS;
+        for (;;) {
+            if (!(await client.headManifest(ref.repository, tag)))
+                return false;
+            const wait = Math.min(SETTLE_POLL_MS, until - Date.now());
+            if (wait <= 0)
+                return true;
+            await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+    }
+    /**
+     * Probe tags that an interrupted run left behind (older than ten minutes, so a run probing
+     * right now keeps its own), removed by their dummy's digest. Returns the tags removed.
+     */
+    async sweepProbes(ref, tags, now = Date.now()) {
+        const client = this.#session.client(ref.registry);
+        const removed = [];
+        for (const tag of tags.filter((t) => PROBE_TAG.test(t))) {
+            await this.#mutex.run(`${(0,_reference_js__WEBPACK_IMPORTED_MODULE_7__/* .refName */ .P7)(ref)}`, async () => {
+                const manifest = await client.getManifest(ref.repository, tag).catch((error) => {
+                    if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && error.status === 404)
+                        return undefined;
+                    throw error;
+                });
+                const time = manifest && (0,_dummy_js__WEBPACK_IMPORTED_MODULE_4__/* .dummyTime */ .Ig)(manifest);
+                if (!manifest || time === undefined || now - time < PROBE_ABANDONED_MS)
+                    return;
+                const status = await client.deleteManifest(ref.repository, manifest.digest);
+                if (ok(status) || status === 404)
+                    removed.push(tag);
+            });
+        }
+        return removed;
+    }
+}
+
+
+/***/ }),
+
 /***/ 7241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2079,7 +2316,7 @@ async function putDummy(client, repository, tags, present = new Set()) {
 /* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(670);
 
 
-/** JSON calls to a vendor's REST API (Hub, Quay, GitHub, Harbor, GitLab). */
+/** JSON calls to a vendor's REST API (Hub, Quay, GitHub, Harbor, GitLab, Artifact Registry). */
 class VendorHttp {
     transport;
     baseUrl;
@@ -2126,10 +2363,13 @@ class VendorHttp {
         return 'deleted';
     }
 }
-/** The vendor API cannot be used without credentials we do not have: try the next strategy. */
+/**
+ * The vendor API cannot be used without credentials we do not have: try the next strategy.
+ * `missing` says what would have been needed (never a secret's value).
+ */
 class VendorNotConfigured extends Error {
-    constructor(what) {
-        super(`${what} needs credentials for its API`);
+    constructor(what, missing) {
+        super(`${what} needs credentials for its API${missing ? `: ${missing}` : ''}`);
         this.name = 'VendorNotConfigured';
     }
 }
@@ -2142,17 +2382,289 @@ function requireSecret(value, what) {
 
 /***/ }),
 
-/***/ 875:
+/***/ 7927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ VENDOR_DELETES),
-/* harmony export */   o: () => (/* binding */ splitNamespace)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6764);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9310);
-/* harmony import */ var _dummy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6384);
-/* harmony import */ var _vendor_http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7241);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  c: () => (/* binding */ VENDOR_DELETES),
+  o: () => (/* binding */ splitNamespace)
+});
+
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var errors = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/registry/reference.ts
+var reference = __webpack_require__(9310);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./src/registry/auth/credentials.ts
+var credentials = __webpack_require__(2072);
+// EXTERNAL MODULE: ./src/registry/transport.ts
+var registry_transport = __webpack_require__(670);
+// EXTERNAL MODULE: ./src/registry/tag-delete/vendor-http.ts
+var vendor_http = __webpack_require__(7241);
+;// CONCATENATED MODULE: ./src/registry/tag-delete/cloud-vendors.ts
+// The tag-deletion APIs of the three cloud registries (docs/registries.md, "Deleting one tag"):
+// AWS ECR and Azure ACR refuse an OCI tag DELETE, and Artifact Registry refuses to delete a
+// manifest by digest while a tag points at it, so there the dummy manifest cannot help either.
+// Each finds its credentials itself (the environment, the registry's login), or says what is
+// missing with VendorNotConfigured so the registry API is tried instead.
+
+
+
+
+
+
+
+/** `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]`, or the dual-stack `<account>.dkr-ecr[-fips].<region>.on.aws`. */
+function parseEcrHost(registry) {
+    const m = /^(\d{12})\.dkr[.-]ecr(-fips)?\.([a-z0-9-]+)\.(amazonaws\.com(?:\.cn)?|on\.aws)$/.exec((0,reference/* hostOf */.w4)(registry).toLowerCase());
+    return m ? { account: m[1], region: m[3], fips: m[2] !== undefined, dualStack: m[4] === 'on.aws' } : undefined;
+}
+/** `<access key id>:<secret access key>[:<session token>]`, as an ECR entry's `api_token` carries them. */
+function parseAwsKeys(apiToken) {
+    const parts = apiToken.split(':');
+    if (parts.length < 2 || parts.length > 3 || parts.some((part) => part === ''))
+        return undefined;
+    return { accessKeyId: parts[0], secretAccessKey: parts[1], ...(parts[2] && { sessionToken: parts[2] }) };
+}
+/** The keys from `api_token`, else from the run's environment (what aws-actions/configure-aws-credentials sets). */
+function ecrKeys({ registry, credential, env, mask }) {
+    let keys;
+    if (credential.apiToken) {
+        keys = parseAwsKeys(credential.apiToken);
+        if (!keys)
+            throw new Error(`registry-credentials["${registry}"].api_token is not "<access key id>:<secret access key>[:<session token>]" (ECR tag deletion)`);
+    }
+    else {
+        const missing = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].filter((name) => !env[name]);
+        if (missing.length > 0)
+            throw new vendor_http/* VendorNotConfigured */.k$('ECR tag deletion', `${missing.join(' and ')} not set, and no api_token "<access key id>:<secret access key>[:<session token>]"`);
+        const { AWS_ACCESS_KEY_ID: accessKeyId = '', AWS_SECRET_ACCESS_KEY: secretAccessKey = '', AWS_SESSION_TOKEN: sessionToken } = env;
+        keys = { accessKeyId, secretAccessKey, ...(sessionToken && { sessionToken }) };
+    }
+    for (const part of [keys.accessKeyId, keys.secretAccessKey, keys.sessionToken])
+        if (part)
+            mask(part);
+    return keys;
+}
+/**
+ * The SDK's client with every setting it would otherwise look up given here, so it takes no
+ * credentials, region, endpoint or retry setting from ~/.aws or the process environment (the
+ * run's environment is the context's) and never asks instance metadata. Its own agents, as the
+ * registry transport's: no proxy variable is honoured.
+ */
+async function ecrClient(region, keys, host, apiUrl) {
+    // The SDK (about a megabyte of the bundle) is loaded by a run that deletes on ECR, not by every run.
+    const { ECRClient } = await __webpack_require__.e(/* import() */ 249).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
+    return new ECRClient({
+        region,
+        credentials: keys,
+        ...(apiUrl && { endpoint: apiUrl }),
+        useFipsEndpoint: !apiUrl && (host?.fips ?? false),
+        useDualstackEndpoint: !apiUrl && (host?.dualStack ?? false),
+        ignoreConfiguredEndpointUrls: true,
+        defaultsMode: 'standard',
+        retryMode: 'standard',
+        maxAttempts: 3,
+        disableClockSkewCorrection: false,
+        authSchemePreference: [],
+        userAgentAppId: 'container-image-actions',
+        // A request past its timeout fails (the SDK only warns by default), as the registry transport's do.
+        requestHandler: {
+            httpAgent: new (external_node_http_default()).Agent(),
+            httpsAgent: new (external_node_https_default()).Agent(),
+            connectionTimeout: 10_000,
+            requestTimeout: registry_transport/* METADATA_DEADLINE_MS */.Wd,
+            throwOnRequestTimeout: true,
+        },
+    });
+}
+/** An endpoint the entry (`api_url`) or the run's environment names, as the AWS SDKs read it there. */
+function ecrApiUrl(apiUrl, env) {
+    if (apiUrl)
+        return apiUrl;
+    if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true')
+        return undefined;
+    return env.AWS_ENDPOINT_URL_ECR || env.AWS_ENDPOINT_URL || undefined;
+}
+/** The API endpoint the client resolves, for error messages. */
+function ecrEndpoint(client, region, host, apiUrl) {
+    if (apiUrl)
+        return (0,errors/* redactUrl */.BO)(apiUrl);
+    try {
+        return client.config.endpointProvider({ Region: region, UseFIPS: host?.fips ?? false, UseDualStack: host?.dualStack ?? false }).url
+            .href;
+    }
+    catch {
+        return `the ECR API of ${region}`;
+    }
+}
+/** What a refusal most likely means, for the error. */
+const ECR_HINTS = {
+    AccessDeniedException: 'the AWS credentials need ecr:BatchDeleteImage on the repository',
+    UnrecognizedClientException: 'the access key id (or session token) was not recognised',
+    InvalidSignatureException: 'the secret access key does not belong to the access key id',
+    ExpiredTokenException: 'the session token has expired',
+    RepositoryNotFoundException: 'the account and region have no such repository',
+};
+function ecrError(error, endpoint, what) {
+    const failure = error;
+    const status = failure.$metadata?.httpStatusCode;
+    const code = failure.name ?? 'Unknown';
+    const hint = ECR_HINTS[code];
+    // No answer (a network error, a timeout after the SDK's own retries): temporary, as for the registry API.
+    const wrapped = status === undefined
+        ? new errors/* RegistryError */.gl('POST', endpoint, undefined, [], `${what}: ${failure.message}`)
+        : new errors/* RegistryError */.gl('POST', endpoint, status, [{ code, message: failure.message }], hint ? `${what}: ${hint}` : what);
+    return Object.assign(wrapped, { cause: error });
+}
+function ecrOutcome(output, endpoint, what) {
+    const failure = output.failures?.[0];
+    if (!failure)
+        return 'deleted';
+    if (failure.failureCode === 'ImageNotFound')
+        return 'absent';
+    throw new errors/* RegistryError */.gl('POST', endpoint, output.$metadata.httpStatusCode, [{ code: failure.failureCode ?? 'Unknown', message: failure.failureReason }], `${what} failed`);
+}
+/**
+ * ECR refuses every manifest DELETE of the registry API: one tag goes with BatchDeleteImage
+ * naming it. Removing an image's last tag deletes the image; promote removes a temporary tag only
+ * once the final tags hold the image, so the image stays.
+ */
+const ecr = async (context) => {
+    const { registry, repository, tag, credential, env, transport } = context;
+    const host = parseEcrHost(registry);
+    const region = host?.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+    if (!region)
+        throw new vendor_http/* VendorNotConfigured */.k$('ECR tag deletion', `${registry} is not an ECR host naming its region: set AWS_REGION or AWS_DEFAULT_REGION`);
+    const keys = ecrKeys(context);
+    const apiUrl = ecrApiUrl(credential.apiUrl, env);
+    const client = await ecrClient(region, keys, host, apiUrl);
+    const { BatchDeleteImageCommand } = await __webpack_require__.e(/* import() */ 249).then(__webpack_require__.t.bind(__webpack_require__, 8249, 19));
+    const endpoint = ecrEndpoint(client, region, host, apiUrl);
+    const what = `ECR BatchDeleteImage of ${repository}:${tag}`;
+    let output;
+    try {
+        output = await client.send(new BatchDeleteImageCommand({ registryId: host?.account, repositoryName: repository, imageIds: [{ imageTag: tag }] }), { abortSignal: transport.signal });
+    }
+    catch (error) {
+        throw ecrError(error, endpoint, what);
+    }
+    finally {
+        client.destroy();
+    }
+    return ecrOutcome(output, endpoint, what);
+};
+/** `<location>-docker.pkg.dev` → `<location>` (`europe-west3`, `us`). */
+function garLocation(registry) {
+    return /^([a-z0-9-]+)-docker\.pkg\.dev$/.exec((0,reference/* hostOf */.w4)(registry).toLowerCase())?.[1];
+}
+/** The REST resource of one tag: the image path is `<project>/<repository>/<package>`, the package (`a/b`) one encoded segment. */
+function garTagPath(location, repository, tag) {
+    const [project, repo, ...image] = repository.split('/');
+    if (!project || !repo || image.length === 0)
+        throw new reference/* ReferenceError */.AF(repository, 'an Artifact Registry image path is <project>/<repository>/<image>');
+    const e = encodeURIComponent;
+    return `/v1/projects/${e(project)}/locations/${e(location)}/repositories/${e(repo)}/packages/${e(image.join('/'))}/tags/${e(tag)}`;
+}
+/** The registry's login: the session's where the context gives it, else the entry's, else the engines' auth files. */
+async function registryLogin({ login, credential, registry, env, mask }) {
+    if (login)
+        return login();
+    if (credential.username && credential.password)
+        return { username: credential.username, password: credential.password };
+    // Without a process runner a credential helper is not asked: its login counts as none here.
+    return new credentials/* CredentialStore */.L({ env, onSecret: mask }).get(registry).catch(() => undefined);
+}
+/** An OAuth access token: `api_token`, else the password of the registry's `oauth2accesstoken` login. */
+async function garToken(context) {
+    if (context.credential.apiToken)
+        return context.credential.apiToken;
+    const login = await registryLogin(context);
+    if (login?.username === 'oauth2accesstoken' && login.password)
+        return login.password;
+    const missing = login?.username?.startsWith('_json_key')
+        ? `a ${login.username} login (a service account key) cannot mint an access token here: pass an OAuth access token as api_token, or log in as oauth2accesstoken`
+        : 'an OAuth access token, as api_token or as the password of an oauth2accesstoken login';
+    throw new vendor_http/* VendorNotConfigured */.k$('Artifact Registry tag deletion', missing);
+}
+/** Google's `{"error": {"code", "message", "status"}}` as a RegistryError, with what a 401 or 403 needs. */
+async function googleError(response, what) {
+    let error;
+    try {
+        error = (0,errors/* parseJsonBody */.Y2)(await (0,registry_transport/* readBody */.x8)(response, 64 * 1024), 'DELETE', response.url).error;
+    }
+    catch {
+        // The status alone still says what happened.
+    }
+    const hint = response.status === 401
+        ? 'the access token was refused (expired, or not an OAuth access token)'
+        : response.status === 403
+            ? 'the account needs artifactregistry.tags.delete (the Artifact Registry Repository Administrator role, or a custom role)'
+            : undefined;
+    const codes = error?.status ? [{ code: error.status, message: error.message }] : [];
+    return new errors/* RegistryError */.gl('DELETE', (0,errors/* redactUrl */.BO)(response.url), response.status, codes, hint ? `${what}: ${hint}` : what);
+}
+/** Artifact Registry: DELETE .../packages/<package>/tags/<tag> through its REST API. */
+const gar = async (context) => {
+    const { registry, repository, tag, credential, env, transport } = context;
+    const location = garLocation(registry) ?? env.CLOUDSDK_ARTIFACTS_LOCATION;
+    if (!location)
+        throw new vendor_http/* VendorNotConfigured */.k$('Artifact Registry tag deletion', `${registry} is not <location>-docker.pkg.dev: set CLOUDSDK_ARTIFACTS_LOCATION`);
+    const path = garTagPath(location, repository, tag);
+    const token = await garToken(context);
+    context.mask(token);
+    // gcloud's own override of the API endpoint (a regional or private one) is honoured too.
+    const base = credential.apiUrl ?? (env.CLOUDSDK_API_ENDPOINT_OVERRIDES_ARTIFACTREGISTRY || 'https://artifactregistry.googleapis.com');
+    const api = new vendor_http/* VendorHttp */.B1(transport, base, { authorization: `Bearer ${token}` });
+    const response = await api.send('DELETE', path);
+    if (response.status === 404) {
+        await (0,registry_transport/* discard */.vf)(response);
+        return 'absent';
+    }
+    if (response.status < 200 || response.status >= 300)
+        throw await googleError(response, `Artifact Registry tag deletion of ${repository}:${tag}`);
+    await (0,registry_transport/* discard */.vf)(response);
+    return 'deleted';
+};
+/**
+ * ACR: DELETE /acr/v1/<name>/_tags/<tag> on the registry itself, with the registry's own token
+ * for `repository:<name>:delete` (the client answers the challenge). 202 Accepted.
+ */
+const acr = async ({ registry, repository, tag, client }) => {
+    if (!(0,reference/* isValidPath */.o4)(repository))
+        throw new reference/* ReferenceError */.AF(`${registry}/${repository}`, 'not a repository name');
+    const url = client.url(`/acr/v1/${repository}/_tags/${encodeURIComponent(tag)}`);
+    const response = await client.request([client.scope(repository, ['delete'])], () => ({
+        method: 'DELETE',
+        url,
+        headers: { accept: 'application/json' },
+    }));
+    if (response.status === 404) {
+        await (0,registry_transport/* discard */.vf)(response);
+        return 'absent';
+    }
+    if (response.status === 200 || response.status === 202 || response.status === 204) {
+        await (0,registry_transport/* discard */.vf)(response);
+        return 'deleted';
+    }
+    const denied = response.status === 401 || response.status === 403;
+    throw await (0,registry_transport/* errorFrom */.JK)('DELETE', response, denied
+        ? `ACR untag of ${repository}:${tag}: the login may not delete there; it needs the delete permission on the repository ` +
+            '(the AcrDelete role, or a token whose scope map grants content/delete)'
+        : `ACR untag of ${repository}:${tag}`);
+};
+
+// EXTERNAL MODULE: ./src/registry/tag-delete/dummy.ts
+var tag_delete_dummy = __webpack_require__(6384);
+;// CONCATENATED MODULE: ./src/registry/tag-delete/vendors.ts
+
 
 
 
@@ -2167,21 +2679,21 @@ function splitNamespace(repository) {
 /** Docker Hub: log in for a JWT, then DELETE the tag through hub.docker.com's API. */
 const dockerHub = async ({ repository, tag, credential, transport, mask }) => {
     const base = credential.apiUrl ?? 'https://hub.docker.com';
-    const username = (0,_vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .requireSecret */ .ew)(credential.username, 'Docker Hub tag deletion');
-    const password = (0,_vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .requireSecret */ .ew)(credential.apiToken ?? credential.password, 'Docker Hub tag deletion');
-    const login = await new _vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .VendorHttp */ .B1(transport, base, {}).json('POST', '/v2/users/login/', { username, password });
+    const username = (0,vendor_http/* requireSecret */.ew)(credential.username, 'Docker Hub tag deletion');
+    const password = (0,vendor_http/* requireSecret */.ew)(credential.apiToken ?? credential.password, 'Docker Hub tag deletion');
+    const login = await new vendor_http/* VendorHttp */.B1(transport, base, {}).json('POST', '/v2/users/login/', { username, password });
     const token = login.data?.token;
     if (login.status !== 200 || !token)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl('POST', `${base}/v2/users/login/`, login.status, [], 'Docker Hub login gave no token');
+        throw new errors/* RegistryError */.gl('POST', `${base}/v2/users/login/`, login.status, [], 'Docker Hub login gave no token');
     mask(token);
     const { namespace, name } = splitNamespace(repository);
-    return new _vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .VendorHttp */ .B1(transport, base, { authorization: `JWT ${token}` }).delete(`/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
+    return new vendor_http/* VendorHttp */.B1(transport, base, { authorization: `JWT ${token}` }).delete(`/v2/repositories/${namespace}/${name}/tags/${encodeURIComponent(tag)}/`);
 };
 /** Quay: DELETE /api/v1/repository/<ns>/<repo>/tag/<tag> with an application token. */
 const quay = async ({ registry, repository, tag, credential, transport }) => {
     const base = credential.apiUrl ?? `https://${registry}`;
-    const token = (0,_vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .requireSecret */ .ew)(credential.apiToken, 'Quay tag deletion (api_token)');
-    return new _vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .VendorHttp */ .B1(transport, base, { authorization: `Bearer ${token}` }).delete(`/api/v1/repository/${repository}/tag/${encodeURIComponent(tag)}`);
+    const token = (0,vendor_http/* requireSecret */.ew)(credential.apiToken, 'Quay tag deletion (api_token)');
+    return new vendor_http/* VendorHttp */.B1(transport, base, { authorization: `Bearer ${token}` }).delete(`/api/v1/repository/${repository}/tag/${encodeURIComponent(tag)}`);
 };
 /** Package versions read at most (100 a page): where a package has more, the tag's is looked for among these. */
 const MAX_VERSION_PAGES = 1000;
@@ -2192,8 +2704,8 @@ const MAX_VERSION_PAGES = 1000;
  */
 const ghcr = async ({ repository, tag, credential, transport, client, env }) => {
     const base = credential.apiUrl ?? env.GITHUB_API_URL ?? 'https://api.github.com';
-    const token = (0,_vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .requireSecret */ .ew)(credential.apiToken ?? credential.password, 'GHCR tag deletion');
-    const api = new _vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .VendorHttp */ .B1(transport, base, { authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' });
+    const token = (0,vendor_http/* requireSecret */.ew)(credential.apiToken ?? credential.password, 'GHCR tag deletion');
+    const api = new vendor_http/* VendorHttp */.B1(transport, base, { authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' });
     const { namespace: owner, name } = splitNamespace(repository);
     const pkg = encodeURIComponent(name);
     let scope;
@@ -2221,18 +2733,18 @@ const ghcr = async ({ repository, tag, credential, transport, client, env }) => 
         return 'absent';
     if ((holder.metadata?.container?.tags ?? []).length === 1)
         return api.delete(`/${scope}/packages/container/${pkg}/versions/${holder.id}`);
-    const dummyDigest = await (0,_dummy_js__WEBPACK_IMPORTED_MODULE_2__/* .putDummy */ .qR)(client, repository, [tag]);
+    const dummyDigest = await (0,tag_delete_dummy/* putDummy */.qR)(client, repository, [tag]);
     const dummy = (await versions()).find((v) => v.name === dummyDigest);
     if (!dummy)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RegistryError */ .gl('GET', `${base}/${scope}/packages/container/${pkg}/versions`, 200, [], `the dummy ${dummyDigest} now on ${tag} is not listed as a package version; ${tag} is left on it`);
+        throw new errors/* RegistryError */.gl('GET', `${base}/${scope}/packages/container/${pkg}/versions`, 200, [], `the dummy ${dummyDigest} now on ${tag} is not listed as a package version; ${tag} is left on it`);
     return api.delete(`/${scope}/packages/container/${pkg}/versions/${dummy.id}`);
 };
 /** Harbor: DELETE .../artifacts/<tag>/tags/<tag>; nested repository names are encoded twice. */
 const harbor = async ({ registry, repository, tag, credential, transport }) => {
     const base = credential.apiUrl ?? `https://${registry}`;
-    const username = (0,_vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .requireSecret */ .ew)(credential.username, 'Harbor tag deletion');
-    const password = (0,_vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .requireSecret */ .ew)(credential.password, 'Harbor tag deletion');
-    const api = new _vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .VendorHttp */ .B1(transport, base, { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` });
+    const username = (0,vendor_http/* requireSecret */.ew)(credential.username, 'Harbor tag deletion');
+    const password = (0,vendor_http/* requireSecret */.ew)(credential.password, 'Harbor tag deletion');
+    const api = new vendor_http/* VendorHttp */.B1(transport, base, { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` });
     const { namespace: project, name } = splitNamespace(repository);
     const repo = encodeURIComponent(encodeURIComponent(name));
     const ref = encodeURIComponent(tag);
@@ -2240,9 +2752,9 @@ const harbor = async ({ registry, repository, tag, credential, transport }) => {
 };
 /** GitLab: find the project and its registry repository, then DELETE the tag by ids. */
 const gitlab = async ({ registry, repository, tag, credential, transport }) => {
-    const base = credential.apiUrl ?? `https://${(0,_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .hostOf */ .w4)(registry).replace(/^registry\./, '')}`;
-    const token = (0,_vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .requireSecret */ .ew)(credential.apiToken ?? credential.password, 'GitLab tag deletion');
-    const api = new _vendor_http_js__WEBPACK_IMPORTED_MODULE_3__/* .VendorHttp */ .B1(transport, base, { authorization: `Bearer ${token}` });
+    const base = credential.apiUrl ?? `https://${(0,reference/* hostOf */.w4)(registry).replace(/^registry\./, '')}`;
+    const token = (0,vendor_http/* requireSecret */.ew)(credential.apiToken ?? credential.password, 'GitLab tag deletion');
+    const api = new vendor_http/* VendorHttp */.B1(transport, base, { authorization: `Bearer ${token}` });
     const parts = repository.split('/');
     // The project is some prefix of the image path (group/subgroup/project[/image]).
     for (let length = parts.length; length >= 2; length--) {
@@ -2256,12 +2768,22 @@ const gitlab = async ({ registry, repository, tag, credential, transport }) => {
     }
     return 'absent';
 };
+/**
+ * The vendor APIs by registry kind. `ambient`: tried without a registry-credentials entry, the
+ * vendor finding its credentials itself (the environment, the registry's login) or throwing
+ * VendorNotConfigured. `only`: the registry API cannot remove one tag there (ECR refuses manifest
+ * DELETEs, Artifact Registry deletes no tagged digest), so without the vendor's credentials the
+ * tag is reported left behind at once: a probe would only leave its own tags behind too.
+ */
 const VENDOR_DELETES = {
     docker: { name: 'docker-hub-api', run: dockerHub },
     quay: { name: 'quay-api', run: quay },
     ghcr: { name: 'ghcr-packages-api', run: ghcr },
     harbor: { name: 'harbor-api', run: harbor },
     gitlab: { name: 'gitlab-api', run: gitlab },
+    ecr: { name: 'ecr-api', run: ecr, ambient: true, only: true },
+    gar: { name: 'artifact-registry-api', run: gar, ambient: true, only: true },
+    acr: { name: 'acr-api', run: acr, ambient: true },
 };
 
 
@@ -2273,11 +2795,12 @@ const VENDOR_DELETES = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   JK: () => (/* binding */ errorFrom),
 /* harmony export */   TX: () => (/* binding */ isNetworkError),
+/* harmony export */   Wd: () => (/* binding */ METADATA_DEADLINE_MS),
 /* harmony export */   oK: () => (/* binding */ Transport),
 /* harmony export */   vf: () => (/* binding */ discard),
 /* harmony export */   x8: () => (/* binding */ readBody)
 /* harmony export */ });
-/* unused harmony exports METADATA_DEADLINE_MS, THROUGHPUT_FLOOR, ThroughputWatch, formatRate */
+/* unused harmony exports THROUGHPUT_FLOOR, ThroughputWatch, formatRate */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
@@ -2373,6 +2896,8 @@ class Transport {
     metadataDeadlineMs;
     throughputFloor;
     signal;
+    /** The resolver the connections use (the system's unless given): a bare TLS handshake uses it too. */
+    lookup;
     constructor(options = {}) {
         this.#insecure = new Set(options.insecureRegistries ?? []);
         // A private CA is trusted in addition to the system's roots, not instead of them.
@@ -2390,6 +2915,7 @@ class Transport {
         if (!(bytesPerSecond > 0 && windowMs > 0))
             throw new Error(`a throughput floor needs a positive rate and window, got ${bytesPerSecond} B/s over ${windowMs} ms`);
         this.signal = options.signal;
+        this.lookup = options.lookup;
     }
     /** `http(s)://<api host>` of a registry. */
     baseUrl(registry) {
