@@ -840,18 +840,20 @@ async function copyAll({ session, inputs, logger, plan }, copier) {
             return;
         const floor = belowFloor(session, inputs, pair);
         if (floor) {
+            done++;
             undone.push(sourceOf(pair));
             outcomes.set(pair, tagsOf(pair).map((tag) => ({ ...resultOf(pair, tag, 'skipped', 0), error: floor })));
             return;
         }
         try {
+            // Counted when it ends, failed or not: `12/340` says how far the run got.
             const bytes = await copyPair(copier, pair, logger, () => `${++done}/${changed.length}`);
             outcomes.set(pair, tagsOf(pair).map((tag, i) => resultOf(pair, tag, 'copied', i === 0 ? bytes : 0)));
         }
         catch (error) {
             const message = `${pair.item.label} ${sourceOf(pair)}: ${error.message}`;
             failures.push(message);
-            logger.error(message);
+            logger.error(`[${++done}/${changed.length}] ${message}`);
             outcomes.set(pair, tagsOf(pair).map((tag) => ({ ...resultOf(pair, tag, 'failed', 0), error: error.message })));
             if (!inputs.keepGoing)
                 stop = true;
@@ -907,7 +909,8 @@ async function copyReferrers({ session, inputs, logger, plan }, copied) {
     const outcomes = new Map();
     const failures = [];
     await Promise.all(plan.pairs.map((pair) => limiter.run(async () => {
-        if (copied.outcomes.get(pair)?.some((o) => o.status === 'failed'))
+        // A pair that failed, or that rate-limit-floor left undone, has no image there to refer to.
+        if (copied.outcomes.get(pair)?.some((o) => o.status === 'failed' || o.status === 'skipped'))
             return;
         const { source: from, destination: to } = pair.item;
         try {

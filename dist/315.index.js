@@ -25,7 +25,10 @@ var logger = __webpack_require__(6999);
 var credentials = __webpack_require__(2072);
 // EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
 var registry_client = __webpack_require__(8605);
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __webpack_require__(6698);
 ;// CONCATENATED MODULE: ./src/registry/adaptive-limiter.ts
+
 /**
  * Answers this much slower than the fastest seen, on average (and by more than INFLATION_FLOOR_MS),
  * mean a queue. An average, not one answer: the time of one answer also holds this process's own
@@ -49,7 +52,9 @@ class AdaptiveLimiter {
     #lastCut = 0;
     #waiting = [];
     #max;
+    #signal;
     constructor(limits) {
+        this.#signal = limits.signal;
         if (!(limits.max >= 1))
             throw new Error(`a concurrency cap must be at least 1, got ${limits.max}`);
         this.#max = limits.max;
@@ -63,10 +68,17 @@ class AdaptiveLimiter {
     get max() {
         return this.#max;
     }
+    /**
+     * Runs `task` in one place of the window. A task already holding a place of this window (a
+     * blob upload whose body is the download from the same registry) runs its nested requests in
+     * that place: waiting for a second place could wait forever once the window is down to one.
+     */
     async run(task) {
+        if (holding.getStore()?.has(this))
+            return task();
         await this.#acquire();
         try {
-            return await task();
+            return await holding.run(new Set([...(holding.getStore() ?? []), this]), task);
         }
         finally {
             this.#active--;
@@ -76,8 +88,11 @@ class AdaptiveLimiter {
     feedback({ status, latencyMs, transfer, retryAfterMs }) {
         const now = Date.now();
         if (status === 429 || status === 503 || status === 0) {
-            if (retryAfterMs !== undefined)
-                this.#heldUntil = Math.max(this.#heldUntil, now + retryAfterMs);
+            if (retryAfterMs !== undefined && now + retryAfterMs > this.#heldUntil) {
+                this.#heldUntil = now + retryAfterMs;
+                // Whoever queued meanwhile goes on when the hold ends, even if no answer comes to wake them.
+                setTimeout(() => this.#release(), retryAfterMs + 1).unref();
+            }
             this.#cut(now);
             return;
         }
@@ -119,40 +134,63 @@ class AdaptiveLimiter {
         this.#limit = this.#threshold;
         this.#grown = 0;
     }
+    /** A place, in order of asking: a request that asked first is let through first. */
     async #acquire() {
-        for (;;) {
-            const hold = this.#heldUntil - Date.now();
-            if (hold > 0)
-                await new Promise((resolve) => setTimeout(resolve, hold));
-            else if (this.#active < this.#limit) {
-                this.#active++;
-                return;
-            }
-            else
-                await new Promise((resolve) => this.#waiting.push(resolve));
+        for (let hold = this.#heldUntil - Date.now(); hold > 0; hold = this.#heldUntil - Date.now())
+            await sleep(hold, this.#signal);
+        if (this.#waiting.length === 0 && this.#active < this.#limit) {
+            this.#active++;
+            return;
+        }
+        // The place is handed over by #release, already counted.
+        await new Promise((resolve) => this.#waiting.push(resolve));
+    }
+    /** Hands the free places to the first waiters, unless a Retry-After holds them. */
+    #release() {
+        if (Date.now() < this.#heldUntil)
+            return;
+        while (this.#waiting.length > 0 && this.#active < this.#limit) {
+            this.#active++;
+            this.#waiting.shift()();
         }
     }
-    /** Wakes as many waiters as there are free places; each checks again when it resumes. */
-    #release() {
-        for (let free = this.#limit - this.#active; free > 0 && this.#waiting.length > 0; free--)
-            this.#waiting.shift()();
-    }
+}
+/** The windows whose place the running task holds (see `run`). */
+const holding = new external_node_async_hooks_.AsyncLocalStorage();
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
 }
 
 // EXTERNAL MODULE: ./src/registry/limiter.ts
 var limiter = __webpack_require__(2387);
 ;// CONCATENATED MODULE: ./src/registry/rate-limit.ts
 const NUMBER_AND_WINDOW = /^\s*(\d+)(?:\s*;\s*w=(\d+))?/;
+/**
+ * A quota with its window (`;w=`), as Docker Hub sends it. The IETF draft's bare
+ * `RateLimit-Remaining` (requests per short window, other services) is no pull quota: ignored.
+ */
 function parseRateLimit(headers) {
     const remaining = NUMBER_AND_WINDOW.exec(String(headers['ratelimit-remaining'] ?? ''));
-    if (!remaining)
-        return undefined;
     const limit = NUMBER_AND_WINDOW.exec(String(headers['ratelimit-limit'] ?? ''));
-    const window = remaining[2] ?? limit?.[2];
+    const window = remaining?.[2] ?? limit?.[2];
+    if (!remaining || window === undefined)
+        return undefined;
     return {
         remaining: Number(remaining[1]),
         ...(limit && { limit: Number(limit[1]) }),
-        ...(window !== undefined && { windowSeconds: Number(window) }),
+        windowSeconds: Number(window),
     };
 }
 /** The last word of each registry of a run on its quota; the lowest seen wins (answers arrive out of order). */
@@ -277,7 +315,7 @@ class RegistrySession {
     limiter(registry) {
         let limiter = this.#limiters.get(registry);
         if (!limiter) {
-            limiter = new AdaptiveLimiter({ initial: this.#initialInFlight, max: this.#maxInFlight });
+            limiter = new AdaptiveLimiter({ initial: this.#initialInFlight, max: this.#maxInFlight, signal: this.#abort.signal });
             this.#limiters.set(registry, limiter);
         }
         return limiter;
@@ -346,7 +384,7 @@ function loginsOf(credentials) {
  */
 function wildcardDeleteRegistries(credentials, registries) {
     const all = new Set([...credentials.keys(), ...registries]);
-    return [...all].filter((registry) => (0,kinds/* registryKind */.I)(registry, credentials.get(registry)?.type) === 'quay');
+    return [...all].filter((registry) => (0,kinds/* registryKind */.IL)(registry, credentials.get(registry)?.type) === 'quay');
 }
 
 
@@ -784,27 +822,27 @@ class RegistryClient {
      * Sends with the token for `scopes`; on a 401 re-authenticates once with what the challenge
      * asks for. `make` builds the request anew, so a body can be sent again.
      */
-    request(scopes, make) {
+    request(scopes, make, options = {}) {
         return this.#limit(async () => {
-            let transfer = false;
+            let transfer = options.sizeBound === true;
             const made = () => {
                 const request = make();
                 // A body on its way (a blob) makes the answer's time a matter of size, not of the link.
-                transfer = request.transfer !== undefined || (request.body !== undefined && !Buffer.isBuffer(request.body));
+                transfer ||= request.transfer !== undefined || (request.body !== undefined && !Buffer.isBuffer(request.body));
                 return request;
             };
-            const started = performance.now();
+            const timing = { latencyMs: 0 };
             try {
-                const response = await this.#request(scopes, made);
+                const response = await this.#request(scopes, made, timing);
                 const retryAfterMs = (0,http_headers/* parseRetryAfter */.m)(header(response, 'retry-after'));
-                this.#limiter?.feedback({ status: response.status, latencyMs: performance.now() - started, transfer, retryAfterMs });
+                this.#limiter?.feedback({ status: response.status, latencyMs: timing.latencyMs, transfer, retryAfterMs });
                 this.#rateLimits?.note(this.registry, response.headers);
                 return response;
             }
             catch (error) {
                 // No answer at all (a reset, a refused connection): as much a sign of overload as a 503.
                 if ((0,transport/* isNetworkError */.TX)(error))
-                    this.#limiter?.feedback({ status: 0, latencyMs: performance.now() - started });
+                    this.#limiter?.feedback({ status: 0, latencyMs: timing.latencyMs });
                 throw error;
             }
         });
@@ -821,15 +859,25 @@ class RegistryClient {
     #attempt(what, step) {
         return (0,retry/* withRetry */.bD)(what, step, this.retry, this.logger);
     }
-    async #request(scopes, make) {
+    /** `timing.latencyMs`: how long the registry took to answer, token requests left out. */
+    async #request(scopes, make, timing) {
+        const send = async (request) => {
+            const started = performance.now();
+            try {
+                return await this.transport.send(request);
+            }
+            finally {
+                timing.latencyMs = performance.now() - started;
+            }
+        };
         const first = make();
         this.#refuseWriteOutsideLogin(scopes, first);
         // A URL a registry handed back (an upload Location) on another origin gets no login, as a
         // redirect off the host gets none.
         if (!this.#isOwnOrigin(first.url))
-            return this.transport.send(first);
+            return send(first);
         const header = await this.auth.authorization(scopes);
-        const response = await this.transport.send(withAuth(first, header));
+        const response = await send(withAuth(first, header));
         if (response.status !== 401)
             return response;
         if (response.url.host !== first.url.host) {
@@ -842,7 +890,7 @@ class RegistryClient {
         if (retry === undefined)
             return response;
         await (0,transport/* discard */.vf)(response);
-        return this.transport.send(withAuth(make(), retry));
+        return send(withAuth(make(), retry));
     }
     /**
      * Where the registry's login is restricted to some repositories, a push or delete anywhere else
@@ -1028,7 +1076,7 @@ class RegistryClient {
             method: 'POST',
             url,
             headers: { 'content-length': 0 },
-        }));
+        }), { sizeBound: true });
         if (response.status >= 500 || response.status === 429)
             throw await (0,transport/* errorFrom */.JK)('POST', response);
         await (0,transport/* discard */.vf)(response);
@@ -1089,8 +1137,16 @@ class RegistryClient {
                     transfer: `blob ${digest}`,
                 }, authorization));
             });
+            this.#limiter?.feedback({
+                status: response.status,
+                latencyMs: 0,
+                transfer: true,
+                retryAfterMs: (0,http_headers/* parseRetryAfter */.m)(header(response, 'retry-after')),
+            });
         }
         catch (error) {
+            if ((0,transport/* isNetworkError */.TX)(error))
+                this.#limiter?.feedback({ status: 0, latencyMs: 0, transfer: true });
             // A proxy refusing a large body often answers 413 and closes before reading it: the client
             // may only see the broken pipe. Twice in a row on a large body reads as that limit.
             if ((0,transport/* isNetworkError */.TX)(error) && size > this.#chunkBytes && ++this.#largeBodyFailures >= 2) {
@@ -1153,7 +1209,8 @@ class RegistryClient {
         if (pendingSize > 0)
             await send();
         const url = withDigest(location, digest);
-        const done = await this.request(scopes, () => ({ method: 'PUT', url, headers: { 'content-length': 0 } }));
+        // The registry checks the whole blob before it answers: the time is its size, not the link.
+        const done = await this.request(scopes, () => ({ method: 'PUT', url, headers: { 'content-length': 0 } }), { sizeBound: true });
         if (done.status !== 201)
             throw await (0,transport/* errorFrom */.JK)('PUT', done);
         await (0,transport/* discard */.vf)(done);
@@ -1950,10 +2007,11 @@ async function putDummy(client, repository, tags, present = new Set()) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   WR: () => (/* binding */ TagDeleter),
-/* harmony export */   lm: () => (/* binding */ DELETE_SETTLE_MS)
+/* harmony export */   $I: () => (/* binding */ deleteAccepted),
+/* harmony export */   Vg: () => (/* binding */ holdsThroughSettle),
+/* harmony export */   WR: () => (/* binding */ TagDeleter)
 /* harmony export */ });
-/* unused harmony export PROBE_TAG */
+/* unused harmony exports PROBE_TAG, DELETE_SETTLE_MS */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6796);
@@ -1985,7 +2043,24 @@ const DELETE_SETTLE_MS = 3_000;
 const SETTLE_POLL_MS = 250;
 /** Whole deletions started over after a transient failure (each request has its own retries too). */
 const DELETION_ATTEMPTS = 3;
-const ok = (status) => status === 200 || status === 202 || status === 204;
+/** A DELETE the registry took (done, or accepted to be done). */
+const deleteAccepted = (status) => status === 200 || status === 202 || status === 204;
+const ok = deleteAccepted;
+/**
+ * Whether a tag still resolves DELETE_SETTLE_MS after a tag DELETE of its sibling: a registry
+ * that deletes the manifest late (202, then the manifest gone within two seconds) shows it here.
+ */
+async function holdsThroughSettle(client, repository, tag) {
+    const until = Date.now() + DELETE_SETTLE_MS;
+    for (;;) {
+        if (!(await client.headManifest(repository, tag)))
+            return false;
+        const wait = Math.min(SETTLE_POLL_MS, until - Date.now());
+        if (wait <= 0)
+            return true;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+}
 const resultFor = (ref, tag) => (status, method, detail) => ({ ...ref, tag, status, method, detail });
 /**
  * Removes one tag without touching the image or any other tag (docs/registries.md, "Deleting one
@@ -2064,7 +2139,7 @@ class TagDeleter {
      */
     #vendorOf(registry) {
         const credential = this.#options.vendorCredential?.(registry);
-        const kind = (0,_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .registryKind */ .I)(registry, credential?.type);
+        const kind = (0,_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .registryKind */ .IL)(registry, credential?.type);
         return { kind, vendorCredential: credential ?? (_vendors_js__WEBPACK_IMPORTED_MODULE_6__/* .VENDOR_DELETES */ .c[kind]?.ambient ? {} : undefined) };
     }
     /** The vendor's own tag API, where the registry kind has one; undefined to try the registry API instead. */
@@ -2219,7 +2294,7 @@ class TagDeleter {
             if (testTagDelete) {
                 const status = await client.deleteManifest(ref.repository, first);
                 if (ok(status))
-                    tagDelete = (await this.#holds(ref, second)) ? 'safe' : 'destructive';
+                    tagDelete = (await holdsThroughSettle(client, ref.repository, second)) ? 'safe' : 'destructive';
             }
             byDigest = await this.#probeDigestDelete(ref, digest, tags[tags.length - 1]);
             if (byDigest === 'leaves the tags' && tagDelete === 'safe')
@@ -2258,22 +2333,6 @@ class TagDeleter {
             return 'refused';
         }
         return (await client.headManifest(ref.repository, lastTag)) ? 'leaves the tags' : 'works';
-    }
-    /**
-     * Whether a tag still resolves DELETE_SETTLE_MS after a tag DELETE of its sibling: a registry
-     * that deletes the manifest late (202, then the manifest gone within two seconds) shows it here.
-     */
-    async #holds(ref, tag) {
-        const client = this.#session.client(ref.registry);
-        const until = Date.now() + DELETE_SETTLE_MS;
-        for (;;) {
-            if (!(await client.headManifest(ref.repository, tag)))
-                return false;
-            const wait = Math.min(SETTLE_POLL_MS, until - Date.now());
-            if (wait <= 0)
-                return true;
-            await new Promise((resolve) => setTimeout(resolve, wait));
-        }
     }
     /**
      * Probe tags that an interrupted run left behind (older than ten minutes, so a run probing
@@ -2404,6 +2463,8 @@ var external_node_https_ = __webpack_require__(4708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: ./src/registry/auth/credentials.ts
 var credentials = __webpack_require__(2072);
+// EXTERNAL MODULE: ./src/registry/kinds.ts
+var kinds = __webpack_require__(6796);
 // EXTERNAL MODULE: ./src/registry/transport.ts
 var registry_transport = __webpack_require__(670);
 // EXTERNAL MODULE: ./src/registry/tag-delete/vendor-http.ts
@@ -2421,9 +2482,10 @@ var vendor_http = __webpack_require__(7241);
 
 
 
+
 /** `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]`, or the dual-stack `<account>.dkr-ecr[-fips].<region>.on.aws`. */
 function parseEcrHost(registry) {
-    const m = /^(\d{12})\.dkr[.-]ecr(-fips)?\.([a-z0-9-]+)\.(amazonaws\.com(?:\.cn)?|on\.aws)$/.exec((0,reference/* hostOf */.w4)(registry).toLowerCase());
+    const m = kinds/* ECR_HOST */.u0.exec((0,reference/* hostOf */.w4)(registry).toLowerCase());
     return m ? { account: m[1], region: m[3], fips: m[2] !== undefined, dualStack: m[4] === 'on.aws' } : undefined;
 }
 /** `<access key id>:<secret access key>[:<session token>]`, as an ECR entry's `api_token` carries them. */
@@ -2563,7 +2625,7 @@ const ecr = async (context) => {
 };
 /** `<location>-docker.pkg.dev` → `<location>` (`europe-west3`, `us`). */
 function garLocation(registry) {
-    return /^([a-z0-9-]+)-docker\.pkg\.dev$/.exec((0,reference/* hostOf */.w4)(registry).toLowerCase())?.[1];
+    return kinds/* GAR_HOST */.mA.exec((0,reference/* hostOf */.w4)(registry).toLowerCase())?.[1];
 }
 /** The REST resource of one tag: the image path is `<project>/<repository>/<package>`, the package (`a/b`) one encoded segment. */
 function garTagPath(location, repository, tag) {

@@ -81,7 +81,7 @@ const entrySchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .strictObject */ .rej({
     api_token: secret.optional(),
     refresh_token: secret.optional(),
     api_url: zod__WEBPACK_IMPORTED_MODULE_5__/* .url */ .OZ5({ error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .show */ .WU)(iss.input)} is not a URL` }).optional(),
-    type: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(_registry_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .REGISTRY_KINDS */ .G, { error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .show */ .WU)(iss.input)} is not a registry type; one of ${_registry_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .REGISTRY_KINDS */ .G.join(', ')}` })
+    type: zod__WEBPACK_IMPORTED_MODULE_5__/* ["enum"] */ .k5n(_registry_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .REGISTRY_KINDS */ .Gx, { error: (iss) => `${(0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .show */ .WU)(iss.input)} is not a registry type; one of ${_registry_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .REGISTRY_KINDS */ .Gx.join(', ')}` })
         .optional(),
 }, { error: (iss) => `expected a mapping of ${CREDENTIAL_KEYS.join(', ')}, got ${typeof iss.input}` });
 const mapSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(), entrySchema, { error: 'expected a mapping keyed by registry name' });
@@ -632,8 +632,10 @@ class CredentialStore {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ REGISTRY_KINDS),
-/* harmony export */   I: () => (/* binding */ registryKind)
+/* harmony export */   Gx: () => (/* binding */ REGISTRY_KINDS),
+/* harmony export */   IL: () => (/* binding */ registryKind),
+/* harmony export */   mA: () => (/* binding */ GAR_HOST),
+/* harmony export */   u0: () => (/* binding */ ECR_HOST)
 /* harmony export */ });
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9310);
 
@@ -651,6 +653,13 @@ const REGISTRY_KINDS = [
     'gar',
     'acr',
 ];
+/**
+ * `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]`, or the dual-stack
+ * `<account>.dkr-ecr[-fips].<region>.on.aws` (lowercase): account, `-fips`, region, domain.
+ */
+const ECR_HOST = /^(\d{12})\.dkr[.-]ecr(-fips)?\.([a-z0-9-]+)\.(amazonaws\.com(?:\.cn)?|on\.aws)$/;
+/** `<location>-docker.pkg.dev` (lowercase): Artifact Registry's Docker repositories of that location. */
+const GAR_HOST = /^([a-z0-9-]+)-docker\.pkg\.dev$/;
 /** The kind from the credentials' `type`, else from well-known hosts. */
 function registryKind(registry, declared) {
     if (declared)
@@ -666,11 +675,9 @@ function registryKind(registry, declared) {
         return 'gitlab';
     if (host.startsWith('harbor.') || host.includes('.harbor.'))
         return 'harbor';
-    // <account>.dkr.ecr.<region>.amazonaws.com (.com.cn in China), and the dual-stack <account>.dkr-ecr.<region>.on.aws.
-    if (/^\d{12}\.dkr[.-]ecr(?:-fips)?\.[a-z0-9-]+\.(?:amazonaws\.com(?:\.cn)?|on\.aws)$/.test(host))
+    if (ECR_HOST.test(host))
         return 'ecr';
-    // <location>-docker.pkg.dev: Artifact Registry's Docker repositories.
-    if (/^[a-z0-9-]+-docker\.pkg\.dev$/.test(host))
+    if (GAR_HOST.test(host))
         return 'gar';
     if (/^[a-z0-9-]+\.azurecr\.(?:io|cn|us)$/.test(host))
         return 'acr';

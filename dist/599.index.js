@@ -80,6 +80,8 @@ function readDoctorInputs(read, env, report) {
 var registry_errors = __webpack_require__(6764);
 // EXTERNAL MODULE: ./src/registry/kinds.ts
 var kinds = __webpack_require__(6796);
+// EXTERNAL MODULE: ./src/registry/tag-delete/vendors.ts + 1 modules
+var vendors = __webpack_require__(7927);
 // EXTERNAL MODULE: ./src/registry/transport.ts
 var registry_transport = __webpack_require__(670);
 // EXTERNAL MODULE: external "node:tls"
@@ -119,7 +121,7 @@ async function examineEndpoint(registry, declared, transport) {
     const body = (await (0,registry_transport/* readBody */.x8)(response, 64 * 1024).catch(() => Buffer.alloc(0))).toString('utf8');
     const auth = authOf(response);
     const http2 = root.protocol === 'https:' ? await offersHttp2(root, transport) : false;
-    const vendor = BY_KIND[(0,kinds/* registryKind */.I)(registry, declared)] ?? (await detectVendor(registry, transport, response, body));
+    const vendor = BY_KIND[(0,kinds/* registryKind */.IL)(registry, declared)] ?? (await detectVendor(registry, transport, response, body));
     if (response.status !== 200 && response.status !== 401) {
         const problem = `GET ${root.href} answered HTTP ${response.status}: not a registry API (OCI distribution) at this address`;
         return { reachable: false, auth, http2, vendor, problem };
@@ -191,8 +193,6 @@ async function detectVendor(registry, transport, root, body) {
     return 'unknown';
 }
 
-// EXTERNAL MODULE: ./src/registry/tag-delete/vendors.ts + 1 modules
-var vendors = __webpack_require__(7927);
 ;// CONCATENATED MODULE: ./src/doctor/report.ts
 
 /**
@@ -240,8 +240,7 @@ const NOT_WRITTEN = {
     leftBehind: [],
     notes: [],
 };
-const ok = (status) => status === 200 || status === 202 || status === 204;
-const SETTLE_POLL_MS = 250;
+const ok = tag_deleter/* deleteAccepted */.$I;
 /**
  * Pushes one throw-away manifest (two tags) into `probe`, then measures on it: the referrers
  * API, a blob mount into `mount`, a chunked upload, a tag DELETE, a DELETE by digest; then
@@ -253,43 +252,68 @@ async function probeWrites(client, probe, mount, deleter) {
     /** Every tag written, the cleanup's list. */
     const tags = [name, `${name}-b`];
     const notes = [];
-    const leftBehind = [];
     const digest = await (0,dummy/* putDummy */.qR)(client, probe.repository, tags);
-    const manifest = await client.getManifest(probe.repository, digest);
-    const config = JSON.parse(manifest.bytes.toString('utf8')).config.digest;
-    const configBytes = await (0,registry_transport/* readBody */.x8)(await client.getBlob(probe.repository, config));
-    const referrersApi = await measure(notes, 'referrers API', async () => (await client.getReferrers(probe.repository, digest)) !== undefined);
-    const blobMount = await measure(notes, 'blob mount', () => client.mountBlob(mount.repository, config, probe.repository));
-    if (blobMount && !(await deleteBlob(client, mount.repository, config)))
-        leftBehind.push(`${(0,reference/* refName */.P7)(mount)}@${config} (blob mounted by the probe)`);
-    const chunkedUpload = await measure(notes, 'chunked upload', () => chunkedUploadWorks(client, probe.repository, config, configBytes, notes));
-    const tagDelete = await measureTagDelete(client, probe.repository, tags, notes);
-    const digestDelete = await measureDigestDelete(client, probe.repository, tagDelete === 'destructive' ? undefined : tags[1], tags, notes);
-    // Whatever still resolves: by the ways just shown to work, else the vendor's API. A registry that
-    // deletes tags and digests apart (go-containerregistry's) still holds the manifests by digest after.
-    const heads = await Promise.all(tags.map((tag) => client.headManifest(probe.repository, tag)));
+    let facts = NOT_WRITTEN;
+    const leftBehind = [];
+    const blobs = [];
+    try {
+        const manifest = await client.getManifest(probe.repository, digest);
+        const parsed = JSON.parse(manifest.bytes.toString('utf8'));
+        const config = parsed.config.digest;
+        blobs.push(config, ...parsed.layers.map((layer) => layer.digest));
+        const configBytes = await (0,registry_transport/* readBody */.x8)(await client.getBlob(probe.repository, config));
+        const referrersApi = await measure(notes, 'referrers API', async () => (await client.getReferrers(probe.repository, digest)) !== undefined);
+        const blobMount = await measure(notes, 'blob mount', () => client.mountBlob(mount.repository, config, probe.repository));
+        if (blobMount && !(await deleteBlob(client, mount.repository, config)))
+            leftBehind.push(`${(0,reference/* refName */.P7)(mount)}@${config} (blob mounted by the probe)`);
+        const chunkedUpload = await measure(notes, 'chunked upload', () => chunkedUploadWorks(client, probe.repository, config, configBytes, notes));
+        const tagDelete = await measureTagDelete(client, probe.repository, tags, notes);
+        const digestDelete = await measureDigestDelete(client, probe.repository, tagDelete === 'destructive' ? undefined : tags[1], tags, notes);
+        facts = { tagDelete, digestDelete, referrersApi, blobMount, chunkedUpload };
+    }
+    finally {
+        // Whatever happened above, what was written goes where the registry allows, or is listed.
+        leftBehind.push(...(await removeWritten(client, probe, { tags, digest, blobs }, facts, deleter)));
+    }
+    return { writable: true, ...facts, leftBehind: [...new Set(leftBehind)], notes };
+}
+/**
+ * Removes the probe's tags by the ways just shown to work, else the vendor's API, then its
+ * manifests by digest (a registry that deletes tags and digests apart, go-containerregistry's,
+ * still holds them after) and the dummy's blobs. Returns what is still there; never throws.
+ */
+async function removeWritten(client, probe, written, facts, deleter) {
+    const { tags, digest } = written;
+    const quietly = async (step) => step().catch(() => undefined);
+    const resolves = async (reference) => (await quietly(() => client.headManifest(probe.repository, reference))) !== undefined;
+    const left = [];
+    const heads = await Promise.all(tags.map((tag) => quietly(() => client.headManifest(probe.repository, tag))));
     const digests = new Set([digest, ...heads.flatMap((head) => (head ? [head.digest] : []))]);
     for (const [i, tag] of tags.entries()) {
         const head = heads[i];
         if (!head)
             continue;
-        if (tagDelete === 'safe')
-            await client.deleteManifest(probe.repository, tag);
-        else if (digestDelete)
-            await client.deleteManifest(probe.repository, head.digest);
-        if (await client.headManifest(probe.repository, tag))
-            await deleter.deleteByVendor(probe, tag).catch(() => undefined);
-        if (await client.headManifest(probe.repository, tag))
-            leftBehind.push((0,reference/* refName */.P7)(probe, tag));
+        if (facts.tagDelete === 'safe')
+            await quietly(() => client.deleteManifest(probe.repository, tag));
+        else if (facts.digestDelete)
+            await quietly(() => client.deleteManifest(probe.repository, head.digest));
+        if (await resolves(tag))
+            await quietly(() => deleter.deleteByVendor(probe, tag));
+        if (await resolves(tag))
+            left.push((0,reference/* refName */.P7)(probe, tag));
     }
-    for (const written of digests) {
-        if (!(await client.headManifest(probe.repository, written)))
+    for (const manifest of digests) {
+        if (!(await resolves(manifest)))
             continue;
-        await client.deleteManifest(probe.repository, written);
-        if (await client.headManifest(probe.repository, written))
-            leftBehind.push(`${(0,reference/* refName */.P7)(probe)}@${written}`);
+        await quietly(() => client.deleteManifest(probe.repository, manifest));
+        if (await resolves(manifest))
+            left.push(`${(0,reference/* refName */.P7)(probe)}@${manifest}`);
     }
-    return { writable: true, tagDelete, digestDelete, referrersApi, blobMount, chunkedUpload, leftBehind: [...new Set(leftBehind)], notes };
+    // The dummy's blobs, once nothing refers to them (where blob DELETE is refused they stay, unlisted: no tag or manifest names them).
+    if (left.length === 0)
+        for (const blob of written.blobs)
+            await quietly(() => deleteBlob(client, probe.repository, blob));
+    return left;
 }
 /** A measurement that fails for another reason than "unsupported" is `false`, with why noted. */
 async function measure(notes, what, run) {
@@ -334,12 +358,18 @@ async function chunkedUploadWorks(client, repository, digest, bytes, notes) {
         notes.push(`chunked upload: ${what} answered HTTP ${response.status}${location ? '' : ' without a Location'}`);
         return undefined;
     };
-    let url = await next(await step('POST', client.url(`/v2/${repository}/blobs/uploads/`)), 202, 'POST');
-    const half = Math.ceil(bytes.length / 2);
-    for (const [from, to] of [
-        [0, half],
-        [half, bytes.length],
-    ]) {
+    const opened = await step('POST', client.url(`/v2/${repository}/blobs/uploads/`));
+    // A registry asking for chunks of at least OCI-Chunk-Min-Length gets the blob in one chunk when it is smaller than two.
+    const minChunk = Number(opened.headers['oci-chunk-min-length'] ?? 0);
+    let url = await next(opened, 202, 'POST');
+    const half = minChunk * 2 > bytes.length ? bytes.length : Math.ceil(bytes.length / 2);
+    const chunks = half === bytes.length
+        ? [[0, bytes.length]]
+        : [
+            [0, half],
+            [half, bytes.length],
+        ];
+    for (const [from, to] of chunks) {
         if (!url)
             return false;
         url = await next(await step('PATCH', url, bytes.subarray(from, to), `${from}-${to - 1}`), 202, `PATCH ${from}-${to - 1}`);
@@ -360,7 +390,7 @@ async function chunkedUploadWorks(client, repository, digest, bytes, notes) {
  * the whole manifest late. A DELETE answered 2xx that leaves the tag resolving is `no`.
  */
 async function measureTagDelete(client, repository, tags, notes) {
-    const status = await client.deleteManifest(repository, tags[0]);
+    const status = await client.deleteManifest(repository, tags[0]).catch(statusOf);
     if (!ok(status)) {
         notes.push(`tag DELETE answered HTTP ${status}`);
         return 'no';
@@ -369,15 +399,13 @@ async function measureTagDelete(client, repository, tags, notes) {
         notes.push(`tag DELETE answered HTTP ${status}, yet the tag still resolves`);
         return 'no';
     }
-    const until = Date.now() + tag_deleter/* DELETE_SETTLE_MS */.lm;
-    for (;;) {
-        if (!(await client.headManifest(repository, tags[1])))
-            return 'destructive';
-        const wait = Math.min(SETTLE_POLL_MS, until - Date.now());
-        if (wait <= 0)
-            return 'safe';
-        await new Promise((resolve) => setTimeout(resolve, wait));
-    }
+    return (await (0,tag_deleter/* holdsThroughSettle */.Vg)(client, repository, tags[1])) ? 'safe' : 'destructive';
+}
+/** A registry's refusal as its status (a 401 for a login that may push but not delete); other errors are thrown. */
+function statusOf(error) {
+    if (error instanceof registry_errors/* RegistryError */.gl && error.status !== undefined)
+        return error.status;
+    throw error;
 }
 /**
  * A DELETE by digest of a manifest with a tag on it (a fresh dummy, its tag added to `written`,
@@ -390,12 +418,9 @@ async function measureDigestDelete(client, repository, tag, written, notes) {
     const digest = tag ? (await client.headManifest(repository, tag))?.digest : await (0,dummy/* putDummy */.qR)(client, repository, [onTag]);
     if (!digest)
         return false;
-    const status = await client.deleteManifest(repository, digest).catch((error) => {
-        if (error instanceof registry_errors/* RegistryError */.gl && error.status !== undefined)
-            return error.status;
-        throw error;
-    });
-    if (!ok(status)) {
+    const status = await client.deleteManifest(repository, digest).catch(statusOf);
+    // A 404 is a retry after a DELETE that worked but answered 500, as the tag deleter's probe reads it.
+    if (!ok(status) && status !== 404) {
         notes.push(`DELETE by digest answered HTTP ${status}`);
         return false;
     }
@@ -415,6 +440,7 @@ async function measureDigestDelete(client, repository, tag, written, notes) {
 
 
 
+
 /** The repository doctor writes its probes to, under the namespace. */
 const PROBE_REPOSITORY = 'cia-doctor';
 /** Where a blob is mounted to, from the probe repository. */
@@ -423,7 +449,7 @@ const repositoryIn = (target, name) => (target.namespace ? `${target.namespace}/
 /** Everything doctor reports on one registry; a problem is one line in the report, never a throw. */
 async function diagnose(run, target, credentials) {
     const declared = credentials.get(target.registry)?.type;
-    const kind = (0,kinds/* registryKind */.I)(target.registry, declared);
+    const kind = (0,kinds/* registryKind */.IL)(target.registry, declared);
     const endpoint = await examineEndpoint(target.registry, declared, run.session.transport);
     const vendorCredential = (0,inputs_credentials/* vendorCredentialOf */.XG)(credentials, target.registry);
     const report = (facts, problem) => ({
@@ -437,7 +463,7 @@ async function diagnose(run, target, credentials) {
         'blob-mount': facts.blobMount,
         'chunked-upload': facts.chunkedUpload,
         http2: endpoint.http2,
-        promote: promoteWould(kind, Boolean(vendorCredential?.apiToken || vendorCredential?.password), facts),
+        promote: promoteWould(kind, hasVendorCredentials(kind, vendorCredential), facts),
         written: facts.writable,
         'left-behind': facts.leftBehind,
         ...(problem !== undefined && { problem }),
@@ -446,7 +472,14 @@ async function diagnose(run, target, credentials) {
     if (!endpoint.reachable)
         return report(NOT_WRITTEN, endpoint.problem);
     const client = run.session.client(target.registry);
-    const hasLogin = (await run.session.credentials.get(target.registry)) !== undefined;
+    let hasLogin;
+    try {
+        hasLogin = (await run.session.credentials.get(target.registry)) !== undefined;
+    }
+    catch (error) {
+        // A credential helper that fails, or an auth file that does not parse: this registry's line, not the run's end.
+        return report(NOT_WRITTEN, `reading the login for ${target.registry} failed: ${error.message}`);
+    }
     if (endpoint.auth !== 'none') {
         const refused = await loginRefused(client, target, hasLogin);
         if (refused)
@@ -480,6 +513,15 @@ async function loginRefused(client, target, hasLogin) {
     catch (error) {
         return `${target.registry} ${hasLogin ? 'refused the login' : 'gave no token without a login'}: ${error.message}; ${advice}`;
     }
+}
+/**
+ * Whether the credentials entry opens the vendor's API. The cloud vendors find theirs in the
+ * environment too, which doctor cannot see: only an `api_token` is sure there.
+ */
+function hasVendorCredentials(kind, credential) {
+    if (vendors/* VENDOR_DELETES */.c[kind]?.ambient)
+        return Boolean(credential?.apiToken);
+    return Boolean(credential?.apiToken || credential?.password);
 }
 
 // EXTERNAL MODULE: ./src/commands/run-session.ts + 3 modules

@@ -540,7 +540,7 @@ async function cleanup(run, targets, change) {
             continue;
         seen.add(key);
         const credential = inputs.credentials.get(target.registry);
-        const kind = (0,kinds/* registryKind */.I)(target.registry, credential?.type);
+        const kind = (0,kinds/* registryKind */.IL)(target.registry, credential?.type);
         const tagTime = (tag) => vendorTagTime({
             registry: target.registry,
             repository: target.repository,

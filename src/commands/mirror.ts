@@ -121,6 +121,7 @@ async function copyAll({ session, inputs, logger, plan }: MirrorRun, copier: Ima
     if (stop) return;
     const floor = belowFloor(session, inputs, pair);
     if (floor) {
+      done++;
       undone.push(sourceOf(pair));
       outcomes.set(
         pair,
@@ -129,6 +130,7 @@ async function copyAll({ session, inputs, logger, plan }: MirrorRun, copier: Ima
       return;
     }
     try {
+      // Counted when it ends, failed or not: `12/340` says how far the run got.
       const bytes = await copyPair(copier, pair, logger, () => `${++done}/${changed.length}`);
       outcomes.set(
         pair,
@@ -137,7 +139,7 @@ async function copyAll({ session, inputs, logger, plan }: MirrorRun, copier: Ima
     } catch (error) {
       const message = `${pair.item.label} ${sourceOf(pair)}: ${(error as Error).message}`;
       failures.push(message);
-      logger.error(message);
+      logger.error(`[${++done}/${changed.length}] ${message}`);
       outcomes.set(
         pair,
         tagsOf(pair).map((tag) => ({ ...resultOf(pair, tag, 'failed', 0), error: (error as Error).message })),
@@ -198,7 +200,8 @@ async function copyReferrers({ session, inputs, logger, plan }: MirrorRun, copie
   await Promise.all(
     plan.pairs.map((pair) =>
       limiter.run(async () => {
-        if (copied.outcomes.get(pair)?.some((o) => o.status === 'failed')) return;
+        // A pair that failed, or that rate-limit-floor left undone, has no image there to refer to.
+        if (copied.outcomes.get(pair)?.some((o) => o.status === 'failed' || o.status === 'skipped')) return;
         const { source: from, destination: to } = pair.item;
         try {
           const copies = await referrers.copyFor(from, to, pair.sourceDigest, Boolean(pair.item.platforms?.length));

@@ -3,7 +3,8 @@ import type { RegistryClient } from '../registry/client.js';
 import type { RegistrySession } from '../registry/session.js';
 import type { TagDeleter } from '../registry/tag-delete/tag-deleter.js';
 import { RegistryError } from '../registry/errors.js';
-import { registryKind } from '../registry/kinds.js';
+import { registryKind, type RegistryKind } from '../registry/kinds.js';
+import { VENDOR_DELETES } from '../registry/tag-delete/vendors.js';
 import { discard } from '../registry/transport.js';
 import { examineEndpoint } from './endpoint.js';
 import { promoteWould, type RegistryReport } from './report.js';
@@ -38,7 +39,7 @@ export async function diagnose(
     'blob-mount': facts.blobMount,
     'chunked-upload': facts.chunkedUpload,
     http2: endpoint.http2,
-    promote: promoteWould(kind, Boolean(vendorCredential?.apiToken || vendorCredential?.password), facts),
+    promote: promoteWould(kind, hasVendorCredentials(kind, vendorCredential), facts),
     written: facts.writable,
     'left-behind': facts.leftBehind,
     ...(problem !== undefined && { problem }),
@@ -46,7 +47,13 @@ export async function diagnose(
   });
   if (!endpoint.reachable) return report(NOT_WRITTEN, endpoint.problem);
   const client = run.session.client(target.registry);
-  const hasLogin = (await run.session.credentials.get(target.registry)) !== undefined;
+  let hasLogin: boolean;
+  try {
+    hasLogin = (await run.session.credentials.get(target.registry)) !== undefined;
+  } catch (error) {
+    // A credential helper that fails, or an auth file that does not parse: this registry's line, not the run's end.
+    return report(NOT_WRITTEN, `reading the login for ${target.registry} failed: ${(error as Error).message}`);
+  }
   if (endpoint.auth !== 'none') {
     const refused = await loginRefused(client, target, hasLogin);
     if (refused) return report(NOT_WRITTEN, refused);
@@ -78,4 +85,13 @@ async function loginRefused(client: RegistryClient, target: DoctorTarget, hasLog
   } catch (error) {
     return `${target.registry} ${hasLogin ? 'refused the login' : 'gave no token without a login'}: ${(error as Error).message}; ${advice}`;
   }
+}
+
+/**
+ * Whether the credentials entry opens the vendor's API. The cloud vendors find theirs in the
+ * environment too, which doctor cannot see: only an `api_token` is sure there.
+ */
+function hasVendorCredentials(kind: RegistryKind, credential: { apiToken?: string; password?: string } | undefined): boolean {
+  if (VENDOR_DELETES[kind]?.ambient) return Boolean(credential?.apiToken);
+  return Boolean(credential?.apiToken || credential?.password);
 }

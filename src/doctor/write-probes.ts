@@ -3,7 +3,7 @@ import type { RegistryClient } from '../registry/client.js';
 import { RegistryError } from '../registry/errors.js';
 import type { RepositoryRef } from '../registry/copy.js';
 import { refName } from '../registry/reference.js';
-import { DELETE_SETTLE_MS, type TagDeleter } from '../registry/tag-delete/tag-deleter.js';
+import { deleteAccepted, holdsThroughSettle, type TagDeleter } from '../registry/tag-delete/tag-deleter.js';
 import { putDummy } from '../registry/tag-delete/dummy.js';
 import { discard, readBody, type HttpResponse } from '../registry/transport.js';
 
@@ -35,8 +35,7 @@ export const NOT_WRITTEN: WriteFacts = {
   notes: [],
 };
 
-const ok = (status: number) => status === 200 || status === 202 || status === 204;
-const SETTLE_POLL_MS = 250;
+const ok = deleteAccepted;
 
 /**
  * Pushes one throw-away manifest (two tags) into `probe`, then measures on it: the referrers
@@ -54,45 +53,77 @@ export async function probeWrites(
   /** Every tag written, the cleanup's list. */
   const tags = [name, `${name}-b`];
   const notes: string[] = [];
-  const leftBehind: string[] = [];
   const digest = await putDummy(client, probe.repository, tags);
-  const manifest = await client.getManifest(probe.repository, digest);
-  const config = (JSON.parse(manifest.bytes.toString('utf8')) as { config: { digest: string } }).config.digest;
-  const configBytes = await readBody(await client.getBlob(probe.repository, config));
+  let facts: Omit<WriteFacts, 'leftBehind' | 'notes' | 'writable'> = NOT_WRITTEN;
+  const leftBehind: string[] = [];
+  const blobs: string[] = [];
+  try {
+    const manifest = await client.getManifest(probe.repository, digest);
+    const parsed = JSON.parse(manifest.bytes.toString('utf8')) as { config: { digest: string }; layers: { digest: string }[] };
+    const config = parsed.config.digest;
+    blobs.push(config, ...parsed.layers.map((layer) => layer.digest));
+    const configBytes = await readBody(await client.getBlob(probe.repository, config));
+    const referrersApi = await measure(
+      notes,
+      'referrers API',
+      async () => (await client.getReferrers(probe.repository, digest)) !== undefined,
+    );
+    const blobMount = await measure(notes, 'blob mount', () => client.mountBlob(mount.repository, config, probe.repository));
+    if (blobMount && !(await deleteBlob(client, mount.repository, config)))
+      leftBehind.push(`${refName(mount)}@${config} (blob mounted by the probe)`);
+    const chunkedUpload = await measure(notes, 'chunked upload', () =>
+      chunkedUploadWorks(client, probe.repository, config, configBytes, notes),
+    );
+    const tagDelete = await measureTagDelete(client, probe.repository, tags, notes);
+    const digestDelete = await measureDigestDelete(
+      client,
+      probe.repository,
+      tagDelete === 'destructive' ? undefined : tags[1],
+      tags,
+      notes,
+    );
+    facts = { tagDelete, digestDelete, referrersApi, blobMount, chunkedUpload };
+  } finally {
+    // Whatever happened above, what was written goes where the registry allows, or is listed.
+    leftBehind.push(...(await removeWritten(client, probe, { tags, digest, blobs }, facts, deleter)));
+  }
+  return { writable: true, ...facts, leftBehind: [...new Set(leftBehind)], notes };
+}
 
-  const referrersApi = await measure(
-    notes,
-    'referrers API',
-    async () => (await client.getReferrers(probe.repository, digest)) !== undefined,
-  );
-  const blobMount = await measure(notes, 'blob mount', () => client.mountBlob(mount.repository, config, probe.repository));
-  if (blobMount && !(await deleteBlob(client, mount.repository, config)))
-    leftBehind.push(`${refName(mount)}@${config} (blob mounted by the probe)`);
-  const chunkedUpload = await measure(notes, 'chunked upload', () =>
-    chunkedUploadWorks(client, probe.repository, config, configBytes, notes),
-  );
-
-  const tagDelete = await measureTagDelete(client, probe.repository, tags, notes);
-  const digestDelete = await measureDigestDelete(client, probe.repository, tagDelete === 'destructive' ? undefined : tags[1], tags, notes);
-
-  // Whatever still resolves: by the ways just shown to work, else the vendor's API. A registry that
-  // deletes tags and digests apart (go-containerregistry's) still holds the manifests by digest after.
-  const heads = await Promise.all(tags.map((tag) => client.headManifest(probe.repository, tag)));
+/**
+ * Removes the probe's tags by the ways just shown to work, else the vendor's API, then its
+ * manifests by digest (a registry that deletes tags and digests apart, go-containerregistry's,
+ * still holds them after) and the dummy's blobs. Returns what is still there; never throws.
+ */
+async function removeWritten(
+  client: RegistryClient,
+  probe: RepositoryRef,
+  written: { readonly tags: readonly string[]; readonly digest: string; readonly blobs: readonly string[] },
+  facts: Pick<WriteFacts, 'tagDelete' | 'digestDelete'>,
+  deleter: TagDeleter,
+): Promise<string[]> {
+  const { tags, digest } = written;
+  const quietly = async <T>(step: () => Promise<T>) => step().catch(() => undefined);
+  const resolves = async (reference: string) => (await quietly(() => client.headManifest(probe.repository, reference))) !== undefined;
+  const left: string[] = [];
+  const heads = await Promise.all(tags.map((tag) => quietly(() => client.headManifest(probe.repository, tag))));
   const digests = new Set([digest, ...heads.flatMap((head) => (head ? [head.digest] : []))]);
   for (const [i, tag] of tags.entries()) {
     const head = heads[i];
     if (!head) continue;
-    if (tagDelete === 'safe') await client.deleteManifest(probe.repository, tag);
-    else if (digestDelete) await client.deleteManifest(probe.repository, head.digest);
-    if (await client.headManifest(probe.repository, tag)) await deleter.deleteByVendor(probe, tag).catch(() => undefined);
-    if (await client.headManifest(probe.repository, tag)) leftBehind.push(refName(probe, tag));
+    if (facts.tagDelete === 'safe') await quietly(() => client.deleteManifest(probe.repository, tag));
+    else if (facts.digestDelete) await quietly(() => client.deleteManifest(probe.repository, head.digest));
+    if (await resolves(tag)) await quietly(() => deleter.deleteByVendor(probe, tag));
+    if (await resolves(tag)) left.push(refName(probe, tag));
   }
-  for (const written of digests) {
-    if (!(await client.headManifest(probe.repository, written))) continue;
-    await client.deleteManifest(probe.repository, written);
-    if (await client.headManifest(probe.repository, written)) leftBehind.push(`${refName(probe)}@${written}`);
+  for (const manifest of digests) {
+    if (!(await resolves(manifest))) continue;
+    await quietly(() => client.deleteManifest(probe.repository, manifest));
+    if (await resolves(manifest)) left.push(`${refName(probe)}@${manifest}`);
   }
-  return { writable: true, tagDelete, digestDelete, referrersApi, blobMount, chunkedUpload, leftBehind: [...new Set(leftBehind)], notes };
+  // The dummy's blobs, once nothing refers to them (where blob DELETE is refused they stay, unlisted: no tag or manifest names them).
+  if (left.length === 0) for (const blob of written.blobs) await quietly(() => deleteBlob(client, probe.repository, blob));
+  return left;
 }
 
 /** A measurement that fails for another reason than "unsupported" is `false`, with why noted. */
@@ -145,12 +176,19 @@ async function chunkedUploadWorks(
     notes.push(`chunked upload: ${what} answered HTTP ${response.status}${location ? '' : ' without a Location'}`);
     return undefined;
   };
-  let url = await next(await step('POST', client.url(`/v2/${repository}/blobs/uploads/`)), 202, 'POST');
-  const half = Math.ceil(bytes.length / 2);
-  for (const [from, to] of [
-    [0, half],
-    [half, bytes.length],
-  ]) {
+  const opened = await step('POST', client.url(`/v2/${repository}/blobs/uploads/`));
+  // A registry asking for chunks of at least OCI-Chunk-Min-Length gets the blob in one chunk when it is smaller than two.
+  const minChunk = Number(opened.headers['oci-chunk-min-length'] ?? 0);
+  let url = await next(opened, 202, 'POST');
+  const half = minChunk * 2 > bytes.length ? bytes.length : Math.ceil(bytes.length / 2);
+  const chunks =
+    half === bytes.length
+      ? [[0, bytes.length]]
+      : [
+          [0, half],
+          [half, bytes.length],
+        ];
+  for (const [from, to] of chunks) {
     if (!url) return false;
     url = await next(await step('PATCH', url, bytes.subarray(from, to), `${from}-${to - 1}`), 202, `PATCH ${from}-${to - 1}`);
   }
@@ -175,7 +213,7 @@ async function measureTagDelete(
   tags: readonly string[],
   notes: string[],
 ): Promise<WriteFacts['tagDelete']> {
-  const status = await client.deleteManifest(repository, tags[0]);
+  const status = await client.deleteManifest(repository, tags[0]).catch(statusOf);
   if (!ok(status)) {
     notes.push(`tag DELETE answered HTTP ${status}`);
     return 'no';
@@ -184,13 +222,13 @@ async function measureTagDelete(
     notes.push(`tag DELETE answered HTTP ${status}, yet the tag still resolves`);
     return 'no';
   }
-  const until = Date.now() + DELETE_SETTLE_MS;
-  for (;;) {
-    if (!(await client.headManifest(repository, tags[1]))) return 'destructive';
-    const wait = Math.min(SETTLE_POLL_MS, until - Date.now());
-    if (wait <= 0) return 'safe';
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
+  return (await holdsThroughSettle(client, repository, tags[1])) ? 'safe' : 'destructive';
+}
+
+/** A registry's refusal as its status (a 401 for a login that may push but not delete); other errors are thrown. */
+function statusOf(error: unknown): number {
+  if (error instanceof RegistryError && error.status !== undefined) return error.status;
+  throw error;
 }
 
 /**
@@ -208,11 +246,9 @@ async function measureDigestDelete(
   if (!tag) written.push(onTag);
   const digest = tag ? (await client.headManifest(repository, tag))?.digest : await putDummy(client, repository, [onTag]);
   if (!digest) return false;
-  const status = await client.deleteManifest(repository, digest).catch((error: unknown) => {
-    if (error instanceof RegistryError && error.status !== undefined) return error.status;
-    throw error;
-  });
-  if (!ok(status)) {
+  const status = await client.deleteManifest(repository, digest).catch(statusOf);
+  // A 404 is a retry after a DELETE that worked but answered 500, as the tag deleter's probe reads it.
+  if (!ok(status) && status !== 404) {
     notes.push(`DELETE by digest answered HTTP ${status}`);
     return false;
   }

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * Requests in flight to one registry, adapted to what the link and the registry bear (docs/
  * registries.md, "Requests in flight"): over a wide-area link the time is round trips in
@@ -10,6 +12,8 @@
 export interface AdaptiveLimits {
   readonly initial: number;
   readonly max: number;
+  /** The run's: a Retry-After wait ends when the run is cancelled. */
+  readonly signal?: AbortSignal;
 }
 
 /** What one answer tells the limiter (status 0: none came). `transfer`: a blob body, whose time says nothing of the link. */
@@ -44,8 +48,10 @@ export class AdaptiveLimiter {
   #lastCut = 0;
   readonly #waiting: (() => void)[] = [];
   readonly #max: number;
+  readonly #signal?: AbortSignal;
 
   constructor(limits: AdaptiveLimits) {
+    this.#signal = limits.signal;
     if (!(limits.max >= 1)) throw new Error(`a concurrency cap must be at least 1, got ${limits.max}`);
     this.#max = limits.max;
     this.#limit = Math.max(1, Math.min(limits.initial, limits.max));
@@ -61,10 +67,16 @@ export class AdaptiveLimiter {
     return this.#max;
   }
 
+  /**
+   * Runs `task` in one place of the window. A task already holding a place of this window (a
+   * blob upload whose body is the download from the same registry) runs its nested requests in
+   * that place: waiting for a second place could wait forever once the window is down to one.
+   */
   async run<T>(task: () => Promise<T>): Promise<T> {
+    if (holding.getStore()?.has(this)) return task();
     await this.#acquire();
     try {
-      return await task();
+      return await holding.run(new Set([...(holding.getStore() ?? []), this]), task);
     } finally {
       this.#active--;
       this.#release();
@@ -74,7 +86,11 @@ export class AdaptiveLimiter {
   feedback({ status, latencyMs, transfer, retryAfterMs }: Feedback): void {
     const now = Date.now();
     if (status === 429 || status === 503 || status === 0) {
-      if (retryAfterMs !== undefined) this.#heldUntil = Math.max(this.#heldUntil, now + retryAfterMs);
+      if (retryAfterMs !== undefined && now + retryAfterMs > this.#heldUntil) {
+        this.#heldUntil = now + retryAfterMs;
+        // Whoever queued meanwhile goes on when the hold ends, even if no answer comes to wake them.
+        setTimeout(() => this.#release(), retryAfterMs + 1).unref();
+      }
       this.#cut(now);
       return;
     }
@@ -114,19 +130,41 @@ export class AdaptiveLimiter {
     this.#grown = 0;
   }
 
+  /** A place, in order of asking: a request that asked first is let through first. */
   async #acquire(): Promise<void> {
-    for (;;) {
-      const hold = this.#heldUntil - Date.now();
-      if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
-      else if (this.#active < this.#limit) {
-        this.#active++;
-        return;
-      } else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    for (let hold = this.#heldUntil - Date.now(); hold > 0; hold = this.#heldUntil - Date.now()) await sleep(hold, this.#signal);
+    if (this.#waiting.length === 0 && this.#active < this.#limit) {
+      this.#active++;
+      return;
     }
+    // The place is handed over by #release, already counted.
+    await new Promise<void>((resolve) => this.#waiting.push(resolve));
   }
 
-  /** Wakes as many waiters as there are free places; each checks again when it resumes. */
+  /** Hands the free places to the first waiters, unless a Retry-After holds them. */
   #release(): void {
-    for (let free = this.#limit - this.#active; free > 0 && this.#waiting.length > 0; free--) this.#waiting.shift()!();
+    if (Date.now() < this.#heldUntil) return;
+    while (this.#waiting.length > 0 && this.#active < this.#limit) {
+      this.#active++;
+      this.#waiting.shift()!();
+    }
   }
+}
+
+/** The windows whose place the running task holds (see `run`). */
+const holding = new AsyncLocalStorage<ReadonlySet<AdaptiveLimiter>>();
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -158,25 +158,25 @@ export class RegistryClient {
    * Sends with the token for `scopes`; on a 401 re-authenticates once with what the challenge
    * asks for. `make` builds the request anew, so a body can be sent again.
    */
-  request(scopes: readonly string[], make: () => HttpRequest): Promise<HttpResponse> {
+  request(scopes: readonly string[], make: () => HttpRequest, options: { readonly sizeBound?: boolean } = {}): Promise<HttpResponse> {
     return this.#limit(async () => {
-      let transfer = false;
+      let transfer = options.sizeBound === true;
       const made = () => {
         const request = make();
         // A body on its way (a blob) makes the answer's time a matter of size, not of the link.
-        transfer = request.transfer !== undefined || (request.body !== undefined && !Buffer.isBuffer(request.body));
+        transfer ||= request.transfer !== undefined || (request.body !== undefined && !Buffer.isBuffer(request.body));
         return request;
       };
-      const started = performance.now();
+      const timing = { latencyMs: 0 };
       try {
-        const response = await this.#request(scopes, made);
+        const response = await this.#request(scopes, made, timing);
         const retryAfterMs = parseRetryAfter(header(response, 'retry-after'));
-        this.#limiter?.feedback({ status: response.status, latencyMs: performance.now() - started, transfer, retryAfterMs });
+        this.#limiter?.feedback({ status: response.status, latencyMs: timing.latencyMs, transfer, retryAfterMs });
         this.#rateLimits?.note(this.registry, response.headers);
         return response;
       } catch (error) {
         // No answer at all (a reset, a refused connection): as much a sign of overload as a 503.
-        if (isNetworkError(error)) this.#limiter?.feedback({ status: 0, latencyMs: performance.now() - started });
+        if (isNetworkError(error)) this.#limiter?.feedback({ status: 0, latencyMs: timing.latencyMs });
         throw error;
       }
     });
@@ -196,14 +196,23 @@ export class RegistryClient {
     return withRetry(what, step, this.retry, this.logger);
   }
 
-  async #request(scopes: readonly string[], make: () => HttpRequest): Promise<HttpResponse> {
+  /** `timing.latencyMs`: how long the registry took to answer, token requests left out. */
+  async #request(scopes: readonly string[], make: () => HttpRequest, timing: { latencyMs: number }): Promise<HttpResponse> {
+    const send = async (request: HttpRequest) => {
+      const started = performance.now();
+      try {
+        return await this.transport.send(request);
+      } finally {
+        timing.latencyMs = performance.now() - started;
+      }
+    };
     const first = make();
     this.#refuseWriteOutsideLogin(scopes, first);
     // A URL a registry handed back (an upload Location) on another origin gets no login, as a
     // redirect off the host gets none.
-    if (!this.#isOwnOrigin(first.url)) return this.transport.send(first);
+    if (!this.#isOwnOrigin(first.url)) return send(first);
     const header = await this.auth.authorization(scopes);
-    const response = await this.transport.send(withAuth(first, header));
+    const response = await send(withAuth(first, header));
     if (response.status !== 401) return response;
     if (response.url.host !== first.url.host) {
       // A storage host behind a redirect asking for credentials: its challenge is not the
@@ -220,7 +229,7 @@ export class RegistryClient {
     const retry = await this.auth.reauthorize(scopes, response, header);
     if (retry === undefined) return response;
     await discard(response);
-    return this.transport.send(withAuth(make(), retry));
+    return send(withAuth(make(), retry));
   }
 
   /**
@@ -421,11 +430,15 @@ export class RegistryClient {
     this.#checkRepository(from);
     checkDigest(digest, `blob mounted into ${refName(this.ref(repository))}`);
     const url = this.#uploadsUrl(repository, `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
-    const response = await this.request([this.scope(repository, ['pull', 'push']), this.scope(from, ['pull'])], () => ({
-      method: 'POST',
-      url,
-      headers: { 'content-length': 0 },
-    }));
+    const response = await this.request(
+      [this.scope(repository, ['pull', 'push']), this.scope(from, ['pull'])],
+      () => ({
+        method: 'POST',
+        url,
+        headers: { 'content-length': 0 },
+      }),
+      { sizeBound: true },
+    );
     if (response.status >= 500 || response.status === 429) throw await errorFrom('POST', response);
     await discard(response);
     if (response.status === 201) return true;
@@ -486,7 +499,14 @@ export class RegistryClient {
           ),
         );
       });
+      this.#limiter?.feedback({
+        status: response.status,
+        latencyMs: 0,
+        transfer: true,
+        retryAfterMs: parseRetryAfter(header(response, 'retry-after')),
+      });
     } catch (error) {
+      if (isNetworkError(error)) this.#limiter?.feedback({ status: 0, latencyMs: 0, transfer: true });
       // A proxy refusing a large body often answers 413 and closes before reading it: the client
       // may only see the broken pipe. Twice in a row on a large body reads as that limit.
       if (isNetworkError(error) && size > this.#chunkBytes && ++this.#largeBodyFailures >= 2) {
@@ -549,7 +569,8 @@ export class RegistryClient {
     }
     if (pendingSize > 0) await send();
     const url = withDigest(location, digest);
-    const done = await this.request(scopes, () => ({ method: 'PUT', url, headers: { 'content-length': 0 } }));
+    // The registry checks the whole blob before it answers: the time is its size, not the link.
+    const done = await this.request(scopes, () => ({ method: 'PUT', url, headers: { 'content-length': 0 } }), { sizeBound: true });
     if (done.status !== 201) throw await errorFrom('PUT', done);
     await discard(done);
   }

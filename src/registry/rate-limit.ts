@@ -12,15 +12,19 @@ export interface RateLimit {
 
 const NUMBER_AND_WINDOW = /^\s*(\d+)(?:\s*;\s*w=(\d+))?/;
 
+/**
+ * A quota with its window (`;w=`), as Docker Hub sends it. The IETF draft's bare
+ * `RateLimit-Remaining` (requests per short window, other services) is no pull quota: ignored.
+ */
 export function parseRateLimit(headers: IncomingHttpHeaders): RateLimit | undefined {
   const remaining = NUMBER_AND_WINDOW.exec(String(headers['ratelimit-remaining'] ?? ''));
-  if (!remaining) return undefined;
   const limit = NUMBER_AND_WINDOW.exec(String(headers['ratelimit-limit'] ?? ''));
-  const window = remaining[2] ?? limit?.[2];
+  const window = remaining?.[2] ?? limit?.[2];
+  if (!remaining || window === undefined) return undefined;
   return {
     remaining: Number(remaining[1]),
     ...(limit && { limit: Number(limit[1]) }),
-    ...(window !== undefined && { windowSeconds: Number(window) }),
+    windowSeconds: Number(window),
   };
 }
 

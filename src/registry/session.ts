@@ -115,7 +115,7 @@ export class RegistrySession {
   limiter(registry: string): AdaptiveLimiter {
     let limiter = this.#limiters.get(registry);
     if (!limiter) {
-      limiter = new AdaptiveLimiter({ initial: this.#initialInFlight, max: this.#maxInFlight });
+      limiter = new AdaptiveLimiter({ initial: this.#initialInFlight, max: this.#maxInFlight, signal: this.#abort.signal });
       this.#limiters.set(registry, limiter);
     }
     return limiter;

@@ -24,18 +24,22 @@ interface Front {
   close(): Promise<void>;
 }
 
-/** HTTP front: at most `cap` requests at once reach the registry; the rest get 429 with Retry-After: 1. */
-async function throttlingFront(target: string, cap: number): Promise<Front> {
+/** HTTP front: at most `cap` requests at once reach the registry; the rest get 429 with Retry-After: 2. */
+async function throttlingFront(target: string, cap: number): Promise<Front & { arrivals: number[]; refusals: number[] }> {
   let inFlight = 0;
   let peak = 0;
   let refused = 0;
+  const arrivals: number[] = [];
+  const refusals: number[] = [];
   const [host, port] = target.split(':');
   const server = http.createServer((req, res) => {
+    arrivals.push(Date.now());
     if (inFlight >= cap) {
       refused++;
+      refusals.push(Date.now());
       req.resume();
       res
-        .writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' })
+        .writeHead(429, { 'retry-after': '2', 'content-type': 'application/json' })
         .end('{"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]}');
       return;
     }
@@ -62,6 +66,8 @@ async function throttlingFront(target: string, cap: number): Promise<Front> {
     registry: `127.0.0.1:${listen}`,
     peak: () => peak,
     refused: () => refused,
+    arrivals,
+    refusals,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -184,6 +190,11 @@ describe('requests in flight adapt to the registry', () => {
       const mirrored = await runMirror({ mirror: listThrough(front.registry, destination.registry, prefix), referrers: 'false' });
       assert.equal(mirrored.filter((m) => m.status === 'copied').length, images.length);
       assert.ok(front.refused() > 0, 'the front did answer 429s');
+      // Retry-After: 2 held every request: after the first 429, nothing new arrived for most of two
+      // seconds (what was already on its way arrives within moments).
+      const first = front.refusals[0];
+      const during = front.arrivals.filter((t) => t > first + 500 && t < first + 1_900);
+      assert.deepEqual(during, [], `${during.length} request(s) arrived while Retry-After held them`);
       await assertAllThere(prefix);
     } finally {
       await front.close();

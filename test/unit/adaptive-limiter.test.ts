@@ -50,12 +50,13 @@ describe('the adaptive window of requests in flight', () => {
     const limiter = new AdaptiveLimiter({ initial: 16, max: 32 });
     const load = saturate(limiter, 64);
     await tick();
-    limiter.feedback({ status: 200, latencyMs: 20 });
+    // The fastest answer (1 s) spaces the cuts: the second signal below is part of the same burst.
+    limiter.feedback({ status: 200, latencyMs: 1_000 });
     limiter.feedback({ status: 429, latencyMs: 20 });
     assert.equal(limiter.limit, 8);
     limiter.feedback({ status: 503, latencyMs: 20 });
     assert.equal(limiter.limit, 8, 'the same burst is one signal');
-    for (let i = 0; i < 8; i++) limiter.feedback({ status: 200, latencyMs: 20 });
+    for (let i = 0; i < 8; i++) limiter.feedback({ status: 200, latencyMs: 1_000 });
     assert.equal(limiter.limit, 9, 'past the halving point: one more per window');
     while (load.running() > 0) {
       load.release();
@@ -90,6 +91,25 @@ describe('the adaptive window of requests in flight', () => {
       started = Date.now();
     });
     assert.ok(started - asked >= 290, `started after ${started - asked} ms`);
+  });
+
+  test('requests are let through in the order they asked, and a hold wakes the queued ones when it ends', async () => {
+    const limiter = new AdaptiveLimiter({ initial: 1, max: 1 });
+    const order: number[] = [];
+    let open!: () => void;
+    const first = limiter.run(() => new Promise<void>((resolve) => (open = resolve)));
+    const rest = [1, 2, 3].map((n) => limiter.run(async () => void order.push(n)));
+    await tick();
+    limiter.feedback({ status: 429, latencyMs: 1, retryAfterMs: 100 });
+    open();
+    await first;
+    await Promise.all(rest);
+    assert.deepEqual(order, [1, 2, 3]);
+  });
+
+  test('a task holding a place runs its nested requests in it: no deadlock at a window of one', async () => {
+    const limiter = new AdaptiveLimiter({ initial: 1, max: 1 });
+    assert.equal(await limiter.run(() => limiter.run(async () => 'nested')), 'nested');
   });
 
   test('a cap below one is refused', () => assert.throws(() => new AdaptiveLimiter({ initial: 1, max: 0 }), /at least 1/));

@@ -8,6 +8,7 @@ import https from 'node:https';
 import type { BatchDeleteImageCommandOutput, ECRClient } from '@aws-sdk/client-ecr';
 import { CredentialStore, type Credential } from '../auth/credentials.js';
 import { parseJsonBody, redactUrl, RegistryError } from '../errors.js';
+import { ECR_HOST, GAR_HOST } from '../kinds.js';
 import { hostOf, isValidPath, ReferenceError } from '../reference.js';
 import { discard, errorFrom, METADATA_DEADLINE_MS, readBody, type HttpResponse } from '../transport.js';
 import type { VendorContext, VendorDelete, VendorOutcome } from './vendor-context.js';
@@ -23,7 +24,7 @@ export interface EcrHost {
 
 /** `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]`, or the dual-stack `<account>.dkr-ecr[-fips].<region>.on.aws`. */
 export function parseEcrHost(registry: string): EcrHost | undefined {
-  const m = /^(\d{12})\.dkr[.-]ecr(-fips)?\.([a-z0-9-]+)\.(amazonaws\.com(?:\.cn)?|on\.aws)$/.exec(hostOf(registry).toLowerCase());
+  const m = ECR_HOST.exec(hostOf(registry).toLowerCase());
   return m ? { account: m[1], region: m[3], fips: m[2] !== undefined, dualStack: m[4] === 'on.aws' } : undefined;
 }
 
@@ -185,7 +186,7 @@ export const ecr: VendorDelete = async (context) => {
 
 /** `<location>-docker.pkg.dev` → `<location>` (`europe-west3`, `us`). */
 export function garLocation(registry: string): string | undefined {
-  return /^([a-z0-9-]+)-docker\.pkg\.dev$/.exec(hostOf(registry).toLowerCase())?.[1];
+  return GAR_HOST.exec(hostOf(registry).toLowerCase())?.[1];
 }
 
 /** The REST resource of one tag: the image path is `<project>/<repository>/<package>`, the package (`a/b`) one encoded segment. */

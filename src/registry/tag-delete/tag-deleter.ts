@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { registryKind, type RegistryKind } from '../kinds.js';
 import { KeyedMutex } from '../limiter.js';
 import type { RegistrySession } from '../session.js';
-import type { Manifest } from '../client.js';
+import type { Manifest, RegistryClient } from '../client.js';
 import type { RepositoryRef } from '../copy.js';
 import { RegistryError } from '../errors.js';
 import { isRetryable, withRetry } from '../retry.js';
@@ -56,7 +56,23 @@ const SETTLE_POLL_MS = 250;
 /** Whole deletions started over after a transient failure (each request has its own retries too). */
 const DELETION_ATTEMPTS = 3;
 
-const ok = (status: number) => status === 200 || status === 202 || status === 204;
+/** A DELETE the registry took (done, or accepted to be done). */
+export const deleteAccepted = (status: number) => status === 200 || status === 202 || status === 204;
+const ok = deleteAccepted;
+
+/**
+ * Whether a tag still resolves DELETE_SETTLE_MS after a tag DELETE of its sibling: a registry
+ * that deletes the manifest late (202, then the manifest gone within two seconds) shows it here.
+ */
+export async function holdsThroughSettle(client: RegistryClient, repository: string, tag: string): Promise<boolean> {
+  const until = Date.now() + DELETE_SETTLE_MS;
+  for (;;) {
+    if (!(await client.headManifest(repository, tag))) return false;
+    const wait = Math.min(SETTLE_POLL_MS, until - Date.now());
+    if (wait <= 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
 
 const resultFor =
   (ref: RepositoryRef, tag: string) =>
@@ -303,7 +319,7 @@ export class TagDeleter {
     try {
       if (testTagDelete) {
         const status = await client.deleteManifest(ref.repository, first);
-        if (ok(status)) tagDelete = (await this.#holds(ref, second)) ? 'safe' : 'destructive';
+        if (ok(status)) tagDelete = (await holdsThroughSettle(client, ref.repository, second)) ? 'safe' : 'destructive';
       }
       byDigest = await this.#probeDigestDelete(ref, digest, tags[tags.length - 1]);
       if (byDigest === 'leaves the tags' && tagDelete === 'safe') await client.deleteManifest(ref.repository, tags[tags.length - 1]);
@@ -337,21 +353,6 @@ export class TagDeleter {
       return 'refused';
     }
     return (await client.headManifest(ref.repository, lastTag)) ? 'leaves the tags' : 'works';
-  }
-
-  /**
-   * Whether a tag still resolves DELETE_SETTLE_MS after a tag DELETE of its sibling: a registry
-   * that deletes the manifest late (202, then the manifest gone within two seconds) shows it here.
-   */
-  async #holds(ref: RepositoryRef, tag: string): Promise<boolean> {
-    const client = this.#session.client(ref.registry);
-    const until = Date.now() + DELETE_SETTLE_MS;
-    for (;;) {
-      if (!(await client.headManifest(ref.repository, tag))) return false;
-      const wait = Math.min(SETTLE_POLL_MS, until - Date.now());
-      if (wait <= 0) return true;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
   }
 
   /**
