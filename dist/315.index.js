@@ -834,18 +834,25 @@ class RegistryClient {
             const timing = { latencyMs: 0 };
             try {
                 const response = await this.#request(scopes, made, timing);
-                const retryAfterMs = (0,http_headers/* parseRetryAfter */.m)(header(response, 'retry-after'));
-                this.#limiter?.feedback({ status: response.status, latencyMs: timing.latencyMs, transfer, retryAfterMs });
-                this.#rateLimits?.note(this.registry, response.headers);
+                this.#answered(response, timing.latencyMs, transfer);
                 return response;
             }
             catch (error) {
-                // No answer at all (a reset, a refused connection): as much a sign of overload as a 503.
-                if ((0,transport/* isNetworkError */.TX)(error))
-                    this.#limiter?.feedback({ status: 0, latencyMs: timing.latencyMs });
+                this.#unanswered(error, timing.latencyMs, transfer);
                 throw error;
             }
         });
+    }
+    /** What an answer tells the registry's window (its status, its time, a Retry-After) and the run's quota record. */
+    #answered(response, latencyMs, transfer) {
+        const retryAfterMs = (0,http_headers/* parseRetryAfter */.m)(header(response, 'retry-after'));
+        this.#limiter?.feedback({ status: response.status, latencyMs, transfer, retryAfterMs });
+        this.#rateLimits?.note(this.registry, response.headers);
+    }
+    /** No answer at all (a reset, a refused connection): as much a sign of overload as a 503. */
+    #unanswered(error, latencyMs, transfer) {
+        if ((0,transport/* isNetworkError */.TX)(error))
+            this.#limiter?.feedback({ status: 0, latencyMs, transfer });
     }
     /** Each request holds one of the registry's places until its response (a blob PUT: its whole body) arrives. */
     #limit(send) {
@@ -1137,16 +1144,10 @@ class RegistryClient {
                     transfer: `blob ${digest}`,
                 }, authorization));
             });
-            this.#limiter?.feedback({
-                status: response.status,
-                latencyMs: 0,
-                transfer: true,
-                retryAfterMs: (0,http_headers/* parseRetryAfter */.m)(header(response, 'retry-after')),
-            });
+            this.#answered(response, 0, true);
         }
         catch (error) {
-            if ((0,transport/* isNetworkError */.TX)(error))
-                this.#limiter?.feedback({ status: 0, latencyMs: 0, transfer: true });
+            this.#unanswered(error, 0, true);
             // A proxy refusing a large body often answers 413 and closes before reading it: the client
             // may only see the broken pipe. Twice in a row on a large body reads as that limit.
             if ((0,transport/* isNetworkError */.TX)(error) && size > this.#chunkBytes && ++this.#largeBodyFailures >= 2) {

@@ -170,16 +170,25 @@ export class RegistryClient {
       const timing = { latencyMs: 0 };
       try {
         const response = await this.#request(scopes, made, timing);
-        const retryAfterMs = parseRetryAfter(header(response, 'retry-after'));
-        this.#limiter?.feedback({ status: response.status, latencyMs: timing.latencyMs, transfer, retryAfterMs });
-        this.#rateLimits?.note(this.registry, response.headers);
+        this.#answered(response, timing.latencyMs, transfer);
         return response;
       } catch (error) {
-        // No answer at all (a reset, a refused connection): as much a sign of overload as a 503.
-        if (isNetworkError(error)) this.#limiter?.feedback({ status: 0, latencyMs: timing.latencyMs });
+        this.#unanswered(error, timing.latencyMs, transfer);
         throw error;
       }
     });
+  }
+
+  /** What an answer tells the registry's window (its status, its time, a Retry-After) and the run's quota record. */
+  #answered(response: HttpResponse, latencyMs: number, transfer: boolean): void {
+    const retryAfterMs = parseRetryAfter(header(response, 'retry-after'));
+    this.#limiter?.feedback({ status: response.status, latencyMs, transfer, retryAfterMs });
+    this.#rateLimits?.note(this.registry, response.headers);
+  }
+
+  /** No answer at all (a reset, a refused connection): as much a sign of overload as a 503. */
+  #unanswered(error: unknown, latencyMs: number, transfer: boolean): void {
+    if (isNetworkError(error)) this.#limiter?.feedback({ status: 0, latencyMs, transfer });
   }
 
   /** Each request holds one of the registry's places until its response (a blob PUT: its whole body) arrives. */
@@ -499,14 +508,9 @@ export class RegistryClient {
           ),
         );
       });
-      this.#limiter?.feedback({
-        status: response.status,
-        latencyMs: 0,
-        transfer: true,
-        retryAfterMs: parseRetryAfter(header(response, 'retry-after')),
-      });
+      this.#answered(response, 0, true);
     } catch (error) {
-      if (isNetworkError(error)) this.#limiter?.feedback({ status: 0, latencyMs: 0, transfer: true });
+      this.#unanswered(error, 0, true);
       // A proxy refusing a large body often answers 413 and closes before reading it: the client
       // may only see the broken pipe. Twice in a row on a large body reads as that limit.
       if (isNetworkError(error) && size > this.#chunkBytes && ++this.#largeBodyFailures >= 2) {

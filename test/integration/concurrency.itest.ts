@@ -24,6 +24,41 @@ interface Front {
   close(): Promise<void>;
 }
 
+/**
+ * Sends a front's request on to the registry and its answer back: `onAnswer` runs when the answer
+ * starts, `headers` (read then) are added to it.
+ */
+function forward(
+  target: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  options: { onAnswer?: () => void; headers?: () => Record<string, string> } = {},
+): void {
+  const [host, port] = target.split(':');
+  const upstream = http.request({ host, port: Number(port), method: req.method, path: req.url, headers: req.headers }, (answer) => {
+    options.onAnswer?.();
+    res.writeHead(answer.statusCode ?? 502, { ...answer.headers, ...options.headers?.() });
+    answer.pipe(res);
+  });
+  upstream.on('error', () => res.destroy());
+  req.pipe(upstream);
+}
+
+/** An HTTP front on a free loopback port. */
+async function listenHttp(handler: http.RequestListener): Promise<{ registry: string; close(): Promise<void> }> {
+  const server = http.createServer(handler);
+  const listen = await freePort();
+  await new Promise<void>((resolve) => server.listen(listen, '127.0.0.1', resolve));
+  return {
+    registry: `127.0.0.1:${listen}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 /** HTTP front: at most `cap` requests at once reach the registry; the rest get 429 with Retry-After: 2. */
 async function throttlingFront(target: string, cap: number): Promise<Front & { arrivals: number[]; refusals: number[] }> {
   let inFlight = 0;
@@ -31,8 +66,7 @@ async function throttlingFront(target: string, cap: number): Promise<Front & { a
   let refused = 0;
   const arrivals: number[] = [];
   const refusals: number[] = [];
-  const [host, port] = target.split(':');
-  const server = http.createServer((req, res) => {
+  const front = await listenHttp((req, res) => {
     arrivals.push(Date.now());
     if (inFlight >= cap) {
       refused++;
@@ -52,28 +86,9 @@ async function throttlingFront(target: string, cap: number): Promise<Front & { a
       done = true;
     };
     res.on('close', leave);
-    const upstream = http.request({ host, port: Number(port), method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      leave();
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+    forward(target, req, res, { onAnswer: leave });
   });
-  const listen = await freePort();
-  await new Promise<void>((resolve) => server.listen(listen, '127.0.0.1', resolve));
-  return {
-    registry: `127.0.0.1:${listen}`,
-    peak: () => peak,
-    refused: () => refused,
-    arrivals,
-    refusals,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...front, peak: () => peak, refused: () => refused, arrivals, refusals };
 }
 
 /** TCP front: at most `cap` connections at once; a connection beyond them is reset at once. */
@@ -120,8 +135,7 @@ async function connectionCapFront(target: string, cap: number): Promise<Front> {
  */
 async function quotaFront(target: string, remaining: number): Promise<Front & { left: () => number }> {
   let refused = 0;
-  const [host, port] = target.split(':');
-  const server = http.createServer((req, res) => {
+  const front = await listenHttp((req, res) => {
     const pull = req.method === 'GET' && /\/manifests\//.test(req.url ?? '');
     if (pull && remaining <= 0) {
       refused++;
@@ -130,29 +144,11 @@ async function quotaFront(target: string, remaining: number): Promise<Front & { 
       return;
     }
     if (pull) remaining--;
-    const upstream = http.request({ host, port: Number(port), method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, {
-        ...answer.headers,
-        ...(/\/manifests\//.test(req.url ?? '') && { 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': `${remaining};w=21600` }),
-      });
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+    const quota = (): Record<string, string> =>
+      /\/manifests\//.test(req.url ?? '') ? { 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': `${remaining};w=21600` } : {};
+    forward(target, req, res, { headers: quota });
   });
-  const listen = await freePort();
-  await new Promise<void>((resolve) => server.listen(listen, '127.0.0.1', resolve));
-  return {
-    registry: `127.0.0.1:${listen}`,
-    peak: () => 0,
-    refused: () => refused,
-    left: () => remaining,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...front, peak: () => 0, refused: () => refused, left: () => remaining };
 }
 
 describe('requests in flight adapt to the registry', () => {
